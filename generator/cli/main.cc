@@ -1,0 +1,121 @@
+// gongkai command line: the only code that prints or exits.
+#include <cstring>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "ingest/document.h"
+#include "model/json.h"
+#include "parse/parser.h"
+#include "site/build.h"
+
+namespace {
+
+constexpr const char* kUsage =
+    "usage: gongkai <command> [options]\n"
+    "\n"
+    "commands:\n"
+    "  parse FILE             print the parsed disclosure as JSON (disclosure.schema.json)\n"
+    "  build [--content DIR] [--out DIR]\n"
+    "                         build the site from the disclosures in DIR (default content/)\n"
+    "                         into --out (default site/)\n"
+    "\n"
+    "options:\n"
+    "  -h, --help             show this help\n"
+    "  --version              show the version\n"
+    "\n"
+    "exit status: 0 success; 1 a file could not be read or parsed (the others are still\n"
+    "processed); 2 usage error.\n";
+
+int Usage(const std::string& problem) {
+  std::cerr << "gongkai: " << problem << "\n\n" << kUsage;
+  return 2;
+}
+
+void PrintDiagnostics(const std::string& path,
+                      const std::vector<gongkai::model::Diagnostic>& diagnostics) {
+  for (const auto& d : diagnostics) {
+    std::cerr << path;
+    if (d.line > 0) std::cerr << ":" << d.line;
+    std::cerr << ": " << gongkai::model::SeverityName(d.severity) << ": " << d.message;
+    if (!d.rule.empty()) std::cerr << " [" << d.rule << "]";
+    std::cerr << "\n";
+  }
+}
+
+bool HasError(const std::vector<gongkai::model::Diagnostic>& diagnostics) {
+  for (const auto& d : diagnostics)
+    if (d.severity == gongkai::model::Diagnostic::Severity::kError) return true;
+  return false;
+}
+
+int RunParse(const std::vector<std::string>& args) {
+  if (args.size() != 1) return Usage("parse takes exactly one FILE");
+  const std::string& path = args[0];
+  std::vector<gongkai::model::Diagnostic> diagnostics;
+  gongkai::ingest::Document doc;
+  if (!gongkai::ingest::ReadDocument(path, doc, diagnostics)) {
+    PrintDiagnostics(path, diagnostics);
+    return 1;
+  }
+  gongkai::model::Disclosure d = gongkai::parse::ParseDocument(doc);
+  PrintDiagnostics(path, d.diagnostics);
+  std::cout << gongkai::model::ToJson(d).dump(2) << "\n";
+  return HasError(d.diagnostics) ? 1 : 0;
+}
+
+int RunBuild(const std::vector<std::string>& args) {
+  gongkai::site::BuildOptions options;
+  for (size_t i = 0; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    auto value = [&](std::string& out) {
+      if (i + 1 >= args.size()) return false;
+      out = args[++i];
+      return true;
+    };
+    if (a == "--content") {
+      if (!value(options.content_dir)) return Usage("--content needs a directory");
+    } else if (a == "--out") {
+      if (!value(options.out_dir)) return Usage("--out needs a directory");
+    } else if (a == "--templates") {
+      if (!value(options.templates_dir)) return Usage("--templates needs a directory");
+    } else if (a == "--assets") {
+      if (!value(options.assets_dir)) return Usage("--assets needs a directory");
+    } else {
+      return Usage("unknown option for build: " + a);
+    }
+  }
+  gongkai::site::BuildReport report = gongkai::site::BuildSite(options);
+  for (const auto& f : report.files) PrintDiagnostics(f.path, f.diagnostics);
+  PrintDiagnostics("gongkai", report.errors);
+  if (report.fatal) return 2;
+  std::cerr << "built " << report.built << " disclosures, " << report.pages << " pages";
+  if (report.failed) std::cerr << "; " << report.failed << " could not be parsed";
+  std::cerr << "\n";
+  return report.failed ? 1 : 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::vector<std::string> args(argv + 1, argv + argc);
+  if (args.empty()) return Usage("no command given");
+  const std::string cmd = args[0];
+  std::vector<std::string> rest(args.begin() + 1, args.end());
+  if (cmd == "-h" || cmd == "--help" || cmd == "help") {
+    std::cout << kUsage;
+    return 0;
+  }
+  if (cmd == "--version") {
+    std::cout << "gongkai " << GONGKAI_VERSION << "\n";
+    return 0;
+  }
+  for (const auto& a : rest)
+    if (a == "-h" || a == "--help") {
+      std::cout << kUsage;
+      return 0;
+    }
+  if (cmd == "parse") return RunParse(rest);
+  if (cmd == "build") return RunBuild(rest);
+  return Usage("unknown command: " + cmd);
+}

@@ -1,0 +1,16 @@
+// The national classification (政府收支分类科目): functional class (类) names and codes.
+#pragma once
+
+#include <string>
+
+namespace gongkai::model {
+
+/// The 3-digit functional class code (类) for a class name as summary tables print it
+/// ("社会保障和就业支出", "卫生健康支出", "预备费"), accepting the older and variant names
+/// (医疗卫生与计划生育支出, 债务利息支出). "" if the name is not a functional class.
+std::string FunctionalClassCode(const std::string& name);
+
+/// The standard name of a 3-digit functional class code, or "".
+std::string FunctionalClassName(const std::string& code);
+
+}  // namespace gongkai::model

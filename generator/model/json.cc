@@ -1,0 +1,152 @@
+// Disclosure -> contract JSON.
+#include "model/json.h"
+
+#include <cstdlib>
+
+namespace gongkai::model {
+
+using nlohmann::json;
+
+json AmountJson(const MaybeFigure& f) {
+  if (!f) return nullptr;
+  return std::strtod(f->amount.WanYuan(0).c_str(), nullptr);
+}
+
+namespace {
+
+json LineJson(const MaybeFigure& f) { return f ? json(f->line) : json(nullptr); }
+
+}  // namespace
+
+std::string SeverityName(Diagnostic::Severity s) {
+  switch (s) {
+    case Diagnostic::Severity::kError: return "error";
+    case Diagnostic::Severity::kWarning: return "warning";
+    default: return "notice";
+  }
+}
+
+json ToJson(const Disclosure& d) {
+  json j;
+  j["schema_version"] = 1;
+  j["id"] = d.id;
+  j["source"] = {{"path", d.source.path},
+                 {"sha256", d.source.sha256},
+                 {"lines", d.source.lines},
+                 {"encoding", d.source.encoding}};
+  j["department"] = {{"name", d.department.name},
+                     {"line", d.department.line ? json(d.department.line) : json(nullptr)},
+                     {"code", nullptr},
+                     {"region", d.department.region.empty() ? json(nullptr) : json(d.department.region)},
+                     {"level", d.department.level.empty() ? json(nullptr) : json(d.department.level)}};
+  j["year"] = d.year ? json(d.year) : json(nullptr);
+  j["kind"] = d.kind;
+  j["unit"] = "万元";
+
+  const Summary& s = d.summary;
+  json income_items = json::array();
+  for (const auto& i : s.income_items)
+    income_items.push_back({{"name", i.name}, {"amount", AmountJson(i.amount)}, {"line", i.amount.line}});
+  json classes = json::array();
+  for (const auto& c : s.expenditure_classes)
+    classes.push_back({{"code", c.code}, {"name", c.name}, {"total", AmountJson(c.amount)},
+                       {"line", c.amount.line}});
+  j["summary"] = {
+      {"table", s.table.empty() ? json(nullptr) : json(s.table)},
+      {"income_total", AmountJson(s.income_total)},
+      {"expenditure_total", AmountJson(s.expenditure_total)},
+      {"current_income", AmountJson(s.current_income)},
+      {"current_expenditure", AmountJson(s.current_expenditure)},
+      {"carryover_in", AmountJson(s.carryover_in)},
+      {"carryover_out", AmountJson(s.carryover_out)},
+      {"income_items", income_items},
+      {"expenditure_classes", classes},
+      {"lines",
+       {{"income_total", LineJson(s.income_total)},
+        {"expenditure_total", LineJson(s.expenditure_total)},
+        {"current_income", LineJson(s.current_income)},
+        {"current_expenditure", LineJson(s.current_expenditure)},
+        {"carryover_in", LineJson(s.carryover_in)},
+        {"carryover_out", LineJson(s.carryover_out)}}}};
+
+  const Expenditure& e = d.expenditure;
+  j["expenditure"] = {{"total", AmountJson(e.total)},
+                      {"basic", AmountJson(e.basic)},
+                      {"project", AmountJson(e.project)},
+                      {"personnel", AmountJson(e.personnel)},
+                      {"public", AmountJson(e.public_)},
+                      {"lines",
+                       {{"total", LineJson(e.total)},
+                        {"basic", LineJson(e.basic)},
+                        {"project", LineJson(e.project)},
+                        {"personnel", LineJson(e.personnel)},
+                        {"public", LineJson(e.public_)}}}};
+
+  json functional = json::array();
+  for (const auto& r : d.functional) {
+    json row = {{"code", r.code}, {"name", r.name}, {"level", r.level},
+                {"total", AmountJson(r.total)}, {"basic", AmountJson(r.basic)},
+                {"project", AmountJson(r.project)}, {"line", r.line}};
+    if (!r.note.empty()) row["note"] = r.note;
+    functional.push_back(row);
+  }
+  j["functional"] = functional;
+
+  json economic = json::array();
+  for (const auto& r : d.economic) {
+    json row = {{"code", r.code}, {"name", r.name}, {"total", AmountJson(r.total)},
+                {"personnel", AmountJson(r.personnel)}, {"public", AmountJson(r.public_)},
+                {"line", r.line}};
+    if (!r.note.empty()) row["note"] = r.note;
+    economic.push_back(row);
+  }
+  j["economic"] = economic;
+
+  json projects = json::array();
+  for (const auto& p : d.projects) {
+    json row = {{"name", p.name}, {"amount", AmountJson(p.amount)}, {"line", p.line},
+                {"function_code", p.function_code ? json(*p.function_code) : json(nullptr)}};
+    if (!p.code.empty()) row["code"] = p.code;
+    if (!p.category.empty()) row["category"] = p.category;
+    projects.push_back(row);
+  }
+  j["projects"] = projects;
+
+  const ThreePublic& t = d.three_public;
+  j["three_public"] = {{"total", AmountJson(t.total)},
+                       {"overseas", AmountJson(t.overseas)},
+                       {"vehicle_total", AmountJson(t.vehicle_total)},
+                       {"vehicle_purchase", AmountJson(t.vehicle_purchase)},
+                       {"vehicle_operation", AmountJson(t.vehicle_operation)},
+                       {"reception", AmountJson(t.reception)},
+                       {"lines",
+                        {{"total", LineJson(t.total)},
+                         {"overseas", LineJson(t.overseas)},
+                         {"vehicle_total", LineJson(t.vehicle_total)},
+                         {"vehicle_purchase", LineJson(t.vehicle_purchase)},
+                         {"vehicle_operation", LineJson(t.vehicle_operation)},
+                         {"reception", LineJson(t.reception)}}}};
+  if (!t.note.empty()) j["three_public"]["note"] = t.note;
+
+  json tables = json::array();
+  for (const auto& tb : d.tables) {
+    json row = {{"kind", tb.kind}, {"title", tb.title}, {"line", tb.line},
+                {"unit", tb.unit.empty() ? json(nullptr) : json(tb.unit)}, {"empty", tb.empty}};
+    if (tb.unit_inherited) row["unit_inherited"] = true;
+    tables.push_back(row);
+  }
+  j["tables"] = tables;
+  j["claims"] = json::array();
+  j["metrics"] = json::object();
+  j["findings"] = json::array();
+  json diags = json::array();
+  for (const auto& dg : d.diagnostics)
+    diags.push_back({{"severity", SeverityName(dg.severity)},
+                     {"line", dg.line ? json(dg.line) : json(nullptr)},
+                     {"message", dg.message},
+                     {"rule", dg.rule}});
+  j["diagnostics"] = diags;
+  return j;
+}
+
+}  // namespace gongkai::model

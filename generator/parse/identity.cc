@@ -1,0 +1,233 @@
+// Department name, place, level and year.
+#include "parse/identity.h"
+
+#include <map>
+#include <regex>
+
+#include "parse/sections.h"
+#include "parse/text.h"
+
+namespace gongkai::parse {
+
+namespace {
+
+// Organisation suffixes a department name ends with.
+const char* const kOrgSuffixes[] = {"局", "中心", "委员会", "办公室", "院", "所", "站", "队",
+                                    "馆", "厅", "委", "办", "会", "处", "校", "社", "室",
+                                    "部", "署", "团", "园", "场", "台", "司", "庭"};
+
+bool EndsWithOrgSuffix(const std::string& s) {
+  for (const char* suffix : kOrgSuffixes)
+    if (EndsWith(s, suffix)) return true;
+  return false;
+}
+
+std::string CleanName(std::string s) {
+  s = RemoveSpaces(StripMarkup(s));
+  static const std::regex kPart("^第(?:一|二|三|四|五|六|七|八|九|十)+部分");
+  s = std::regex_replace(s, kPart, "");
+  // Leading department codes: "322-苍溪县...", "447承德市...", "322001-".
+  size_t i = 0;
+  while (i < s.size() && ((s[i] >= '0' && s[i] <= '9') || s[i] == '-')) ++i;
+  s = s.substr(i);
+  // "苍溪县医疗保障局部门" names the department as a whole.
+  if (EndsWith(s, "部门") && s.size() > 6) s = s.substr(0, s.size() - std::string("部门").size());
+  // Bracketed remarks after the name.
+  for (const char* cut : {"（", "(", "预算年度", "单位：", "单位:", "：", " "}) {
+    size_t p = s.find(cut);
+    if (p != std::string::npos && p > 0) s = s.substr(0, p);
+  }
+  return s;
+}
+
+bool PlausibleName(const std::string& s) {
+  size_t n = CodePointCount(s);
+  if (n < 3 || n > 30) return false;
+  if (!EndsWithOrgSuffix(s)) return false;
+  for (const char* bad : {"：", ":", "、", "，", "。", "表"})
+    if (Contains(s, bad)) return false;
+  return true;
+}
+
+// The name in front of a table kind's words in a title, e.g. "X一般公共预算..." -> X.
+std::string NameBeforeTableWords(const std::string& title) {
+  static const char* kStarts[] = {"部门预算", "一般公共预算", "财政拨款", "部门收", "部门支",
+                                  "政府性基金", "国有资本", "部门（单位）", "部门整体",
+                                  "收支总表", "部门政府采购", "2"};
+  size_t best = std::string::npos;
+  for (const char* w : kStarts) {
+    size_t p = title.find(w);
+    if (p != std::string::npos && p > 0 && p < best) best = p;
+  }
+  if (best == std::string::npos) return "";
+  return title.substr(0, best);
+}
+
+}  // namespace
+
+std::vector<NameMention> FindNameMentions(const std::vector<std::string>& lines) {
+  std::vector<NameMention> out;
+  static const std::regex kField(
+      "(单位名称|部门名称|部门/单位|预算（单位）名称|预算\\(单位\\)名称|申报单位)(?:：|:|\\s)*"
+      "([^\\s:]+)|部门(?:：|:)\\s*([^\\s:]+)");
+  static const std::regex kTitle(
+      "^(.+?)(20[0-9]{2})\\s*年(度)?\\s*(部门预算|部门决算|预算|决算)");
+  static const std::regex kOverview("^第(?:一|二|三|四|五|六|七|八|九|十)+部分\\s*(.+?)(概况|20[0-9]{2})");
+  static const std::regex kHeader("^\\s*[0-9]+([^\\s0-9]+)\\s+(预算年度|单位)");
+  for (size_t i = 0; i < lines.size(); ++i) {
+    std::string line = Trim(StripMarkup(lines[i]));
+    if (line.empty()) continue;
+    int ln = static_cast<int>(i) + 1;
+    auto add = [&](std::string raw, bool from_title) {
+      std::string name = CleanName(raw);
+      if (PlausibleName(name)) out.push_back({name, ln, from_title});
+    };
+    std::string flat = line;
+    for (auto& c : flat)
+      if (c == '\t') c = ' ';
+    std::smatch m;
+    auto begin = std::sregex_iterator(flat.begin(), flat.end(), kField);
+    for (auto it = begin; it != std::sregex_iterator(); ++it)
+      add((*it)[2].matched ? (*it)[2].str() : (*it)[3].str(), false);
+    if (std::regex_search(flat, m, kTitle) && CodePointCount(flat) < 60) add(m[1].str(), false);
+    if (std::regex_search(flat, m, kOverview)) add(m[1].str(), false);
+    if (std::regex_search(flat, m, kHeader)) add(m[1].str(), false);
+    // A line that is only a bold name: "**苍溪县医疗保障局**".
+    if (StartsWith(Trim(lines[i]), "**") && CodePointCount(line) <= 30) add(line, false);
+    // Table titles that start with the department's name.
+    if (!ClassifyTitle(line).empty() && CodePointCount(line) < 60) {
+      std::string before = NameBeforeTableWords(RemoveSpaces(line));
+      if (!before.empty()) {
+        std::string name = CleanName(before);
+        if (PlausibleName(name)) out.push_back({name, ln, true});
+      }
+    }
+  }
+  return out;
+}
+
+bool SplitPlace(const std::string& name, std::string& region, std::string& level) {
+  // Walk the name: a place is 2-7 characters ending in 省/自治区/市/州/盟/县/区/旗, and
+  // several places may follow each other (随州市 + 曾都区).
+  std::vector<std::string> cps = CodePoints(name);
+  size_t pos = 0;
+  std::string last_suffix;
+  int places = 0;
+  while (pos < cps.size()) {
+    size_t found = 0;
+    std::string suffix;
+    for (size_t len = 2; len <= 7 && pos + len <= cps.size(); ++len) {
+      const std::string& c = cps[pos + len - 1];
+      if (c == "省" || c == "市" || c == "州" || c == "盟" || c == "县" || c == "区" ||
+          c == "旗") {
+        // "自治区" / "自治州" / "自治县" end at the last character too.
+        found = len;
+        suffix = c;
+        break;
+      }
+    }
+    if (!found) break;
+    // Do not take an organisation word as a place ("社区").
+    if (found == 2 && cps[pos] == "社") break;
+    pos += found;
+    last_suffix = suffix;
+    ++places;
+    if (suffix == "县" || suffix == "区" || suffix == "旗") break;
+  }
+  if (places == 0 || pos >= cps.size()) return false;
+  region.clear();
+  for (size_t k = 0; k < pos; ++k) region += cps[k];
+  static const char* kMunicipalities[] = {"北京市", "天津市", "上海市", "重庆市"};
+  if (last_suffix == "省" || (places == 1 && last_suffix == "市" &&
+                              (region == kMunicipalities[0] || region == kMunicipalities[1] ||
+                               region == kMunicipalities[2] || region == kMunicipalities[3])))
+    level = "province";
+  else if (last_suffix == "区" && Contains(region, "自治区") && places == 1)
+    level = "province";
+  else if (last_suffix == "市" || last_suffix == "州" || last_suffix == "盟")
+    level = places >= 2 && !(region.rfind("省") != std::string::npos && places == 2) ? "county"
+                                                                                    : "city";
+  else if (last_suffix == "县" || last_suffix == "旗")
+    level = "county";
+  else
+    level = "district";
+  return true;
+}
+
+model::Department ChooseDepartment(const std::vector<NameMention>& mentions) {
+  model::Department dept;
+  std::map<std::string, int> counts;
+  std::map<std::string, int> first_line;
+  for (const auto& m : mentions) {
+    std::string region, level;
+    if (!SplitPlace(m.name, region, level)) continue;
+    ++counts[m.name];
+    if (!first_line.count(m.name)) first_line[m.name] = m.line;
+  }
+  if (counts.empty()) {
+    // No mention begins with a place: take the most frequent of any.
+    for (const auto& m : mentions) {
+      ++counts[m.name];
+      if (!first_line.count(m.name)) first_line[m.name] = m.line;
+    }
+  }
+  if (counts.empty()) return dept;
+  std::string best;
+  int best_count = 0;
+  for (const auto& [name, count] : counts) {
+    if (count > best_count || (count == best_count && first_line[name] < first_line[best])) {
+      best = name;
+      best_count = count;
+    }
+  }
+  // A longer mention that ends with the majority name is its full form.
+  std::string full = best;
+  for (const auto& [name, count] : counts)
+    if (name.size() > full.size() && EndsWith(name, best)) full = name;
+  dept.name = full;
+  dept.line = first_line[full];
+  SplitPlace(full, dept.region, dept.level);
+  return dept;
+}
+
+int FindYear(const std::vector<std::string>& lines, int& line) {
+  static const std::regex kPatterns[] = {
+      std::regex("(20[0-9]{2})\\s*年(?:度)?\\s*(?:部门|单位)?\\s*(预算|决算)"),
+      std::regex("预算年度\\s*(?:：|:)?\\s*(20[0-9]{2})"),
+      std::regex("(20[0-9]{2})\\s*年\\s*预算数"),
+      std::regex("(?:（|\\()\\s*(20[0-9]{2})\\s*年度\\s*(?:）|\\))"),
+  };
+  std::map<int, int> counts;
+  std::map<int, int> first;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    const std::string& l = lines[i];
+    if (l.find("20") == std::string::npos) continue;
+    for (const auto& re : kPatterns) {
+      for (auto it = std::sregex_iterator(l.begin(), l.end(), re); it != std::sregex_iterator();
+           ++it) {
+        int y = std::stoi((*it)[1].str());
+        ++counts[y];
+        if (!first.count(y)) first[y] = static_cast<int>(i) + 1;
+      }
+    }
+  }
+  int best = 0, best_count = 0;
+  for (const auto& [y, c] : counts)
+    if (c > best_count) {
+      best = y;
+      best_count = c;
+    }
+  line = best ? first[best] : 0;
+  return best;
+}
+
+std::string FindKind(const std::vector<std::string>& lines) {
+  int budget = 0, final_account = 0;
+  for (const auto& l : lines) {
+    if (Contains(l, "部门决算") || Contains(l, "决算公开")) ++final_account;
+    if (Contains(l, "部门预算") || Contains(l, "预算公开")) ++budget;
+  }
+  return final_account > budget ? "final_account" : "budget";
+}
+
+}  // namespace gongkai::parse

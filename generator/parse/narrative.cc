@@ -1,0 +1,64 @@
+// Joined narrative text and phrase -> amount lookups.
+#include "parse/narrative.h"
+
+#include <algorithm>
+
+#include "parse/text.h"
+
+namespace gongkai::parse {
+
+JoinedText::JoinedText(const std::vector<std::string>& lines, size_t begin, size_t end) {
+  for (size_t i = begin; i < end && i < lines.size(); ++i) {
+    std::string t = Trim(StripMarkup(lines[i]));
+    if (t.empty()) continue;
+    for (auto& c : t)
+      if (c == '\t') c = ' ';
+    starts_.push_back({text_.size(), static_cast<int>(i) + 1});
+    text_ += t;
+  }
+}
+
+int JoinedText::LineAt(size_t offset) const {
+  auto it = std::upper_bound(starts_.begin(), starts_.end(), std::make_pair(offset, 1 << 30));
+  if (it == starts_.begin()) return starts_.empty() ? 0 : starts_.front().second;
+  return std::prev(it)->second;
+}
+
+bool FindStatedAmount(const JoinedText& text, const std::string& phrase, size_t from,
+                      size_t until, size_t max_gap, StatedAmount& out) {
+  const std::string& s = text.text();
+  size_t pos = from;
+  while ((pos = s.find(phrase, pos)) != std::string::npos && pos < until) {
+    size_t i = pos + phrase.size();
+    size_t gap = 0;
+    bool stop = false;
+    while (i < s.size() && gap <= max_gap && !stop) {
+      size_t start = i;
+      char32_t c = NextCodePoint(s, i);
+      if (c >= '0' && c <= '9') {
+        size_t j = start;
+        while (j < s.size() && ((s[j] >= '0' && s[j] <= '9') || s[j] == '.' || s[j] == ','))
+          ++j;
+        std::string digits = s.substr(start, j - start);
+        while (!digits.empty() && (digits.back() == '.' || digits.back() == ',')) digits.pop_back();
+        size_t k = j;
+        while (k < s.size() && s[k] == ' ') ++k;
+        if (s.compare(k, std::string("万元").size(), "万元") == 0 ||
+            s.compare(k, std::string("万").size(), "万") == 0) {
+          out.digits = digits;
+          out.offset = start;
+          out.line = text.LineAt(start);
+          return true;
+        }
+        stop = true;  // another figure stands between the phrase and any 万元
+        break;
+      }
+      if (c == U'。' || c == U'；' || c == ';') stop = true;
+      ++gap;
+    }
+    pos += phrase.size();
+  }
+  return false;
+}
+
+}  // namespace gongkai::parse

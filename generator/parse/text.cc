@@ -1,0 +1,215 @@
+// UTF-8 helpers for the parsers.
+#include "parse/text.h"
+
+namespace gongkai::parse {
+
+char32_t NextCodePoint(std::string_view s, size_t& i) {
+  unsigned char c = static_cast<unsigned char>(s[i]);
+  if (c < 0x80) {
+    ++i;
+    return c;
+  }
+  int len = (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 1;
+  if (i + len > s.size()) {
+    ++i;
+    return 0xFFFD;
+  }
+  char32_t cp = len == 2 ? (c & 0x1F) : len == 3 ? (c & 0x0F) : len == 4 ? (c & 0x07) : c;
+  for (int k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+  i += len;
+  return cp;
+}
+
+std::string EncodeCodePoint(char32_t c) {
+  std::string out;
+  if (c < 0x80) {
+    out += static_cast<char>(c);
+  } else if (c < 0x800) {
+    out += static_cast<char>(0xC0 | (c >> 6));
+    out += static_cast<char>(0x80 | (c & 0x3F));
+  } else if (c < 0x10000) {
+    out += static_cast<char>(0xE0 | (c >> 12));
+    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (c & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (c >> 18));
+    out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (c & 0x3F));
+  }
+  return out;
+}
+
+std::vector<std::string> CodePoints(std::string_view s) {
+  std::vector<std::string> out;
+  size_t i = 0;
+  while (i < s.size()) {
+    size_t start = i;
+    NextCodePoint(s, i);
+    out.emplace_back(s.substr(start, i - start));
+  }
+  return out;
+}
+
+size_t CodePointCount(std::string_view s) {
+  size_t n = 0, i = 0;
+  while (i < s.size()) {
+    NextCodePoint(s, i);
+    ++n;
+  }
+  return n;
+}
+
+bool IsSpace(char32_t c) { return c == ' ' || c == '\t' || c == 0x3000 || c == 0xA0; }
+
+bool IsHan(char32_t c) {
+  return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) ||
+         (c >= 0x20000 && c <= 0x2A6DF) || (c >= 0xF900 && c <= 0xFAFF);
+}
+
+bool StartsWith(std::string_view s, std::string_view prefix) {
+  return s.size() >= prefix.size() && s.substr(0, prefix.size()) == prefix;
+}
+bool EndsWith(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+bool Contains(std::string_view s, std::string_view part) {
+  return s.find(part) != std::string_view::npos;
+}
+
+std::string StripMarkup(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  size_t i = 0;
+  // Leading heading marks: "## 部门收支总表".
+  while (i < s.size() && (s[i] == ' ')) ++i;
+  size_t j = i;
+  while (j < s.size() && s[j] == '#') ++j;
+  if (j > i && (j == s.size() || s[j] == ' ')) i = j;
+  while (i < s.size()) {
+    if (s[i] == '<') {
+      static const char* kTags[] = {"<b>", "</b>", "<strong>", "</strong>", "<br>", "<br/>"};
+      bool matched = false;
+      for (const char* tag : kTags) {
+        std::string_view t(tag);
+        if (s.substr(i, t.size()) == t) {
+          i += t.size();
+          matched = true;
+          break;
+        }
+      }
+      if (matched) continue;
+    }
+    if (s[i] == '*' && i + 1 < s.size() && s[i + 1] == '*') {
+      i += 2;
+      continue;
+    }
+    out += s[i++];
+  }
+  return out;
+}
+
+std::string RemoveSpaces(std::string_view s) {
+  std::string out;
+  size_t i = 0;
+  while (i < s.size()) {
+    size_t start = i;
+    char32_t c = NextCodePoint(s, i);
+    if (!IsSpace(c)) out.append(s.substr(start, i - start));
+  }
+  return out;
+}
+
+std::string Trim(std::string_view s) {
+  size_t begin = 0;
+  while (begin < s.size()) {
+    size_t i = begin;
+    if (!IsSpace(NextCodePoint(s, i))) break;
+    begin = i;
+  }
+  size_t end = s.size();
+  while (end > begin) {
+    // Step back one code point.
+    size_t k = end - 1;
+    while (k > begin && (static_cast<unsigned char>(s[k]) >> 6) == 0x2) --k;
+    size_t probe = k;
+    if (!IsSpace(NextCodePoint(s, probe))) break;
+    end = k;
+  }
+  return std::string(s.substr(begin, end - begin));
+}
+
+namespace {
+
+bool IsChineseNumeral(char32_t c) {
+  static const std::u32string kNumerals = U"一二三四五六七八九十廿百零〇";
+  return kNumerals.find(c) != std::u32string::npos;
+}
+
+// Length in bytes of a leading ordinal marker, 0 if none.
+size_t OrdinalLength(std::string_view s) {
+  size_t i = 0;
+  if (i >= s.size()) return 0;
+  size_t probe = 0;
+  char32_t first = NextCodePoint(s, probe);
+  if (first == U'（' || first == '(') {
+    size_t k = probe, count = 0;
+    while (k < s.size()) {
+      size_t before = k;
+      char32_t c = NextCodePoint(s, k);
+      if (IsChineseNumeral(c) || (c >= '0' && c <= '9')) {
+        ++count;
+        continue;
+      }
+      if ((c == U'）' || c == ')') && count > 0) return k;
+      (void)before;
+      break;
+    }
+    return 0;
+  }
+  size_t k = 0, count = 0;
+  bool arabic = false;
+  while (k < s.size()) {
+    size_t before = k;
+    char32_t c = NextCodePoint(s, k);
+    if (IsChineseNumeral(c) && !arabic) {
+      ++count;
+      continue;
+    }
+    if (c >= '0' && c <= '9' && (count == 0 || arabic)) {
+      arabic = true;
+      ++count;
+      continue;
+    }
+    if (count > 0 && (c == U'、' || (arabic && (c == U'．' || c == '.')))) {
+      // "1.5" is a number, not an ordinal.
+      if (arabic && c != U'、' && k < s.size() && s[k] >= '0' && s[k] <= '9') return 0;
+      return k;
+    }
+    (void)before;
+    break;
+  }
+  return 0;
+}
+
+}  // namespace
+
+std::string StripOrdinal(std::string_view s) {
+  std::string t = Trim(s);
+  size_t n = OrdinalLength(t);
+  return n ? Trim(std::string_view(t).substr(n)) : t;
+}
+
+bool StartsWithOrdinal(std::string_view s) {
+  std::string t = Trim(s);
+  size_t n = OrdinalLength(t);
+  if (n == 0) return false;
+  // Only Chinese numerals count as the start of a new two-sided-table item; "1、" in a table
+  // cell is rarer and ambiguous.
+  size_t i = 0;
+  char32_t c = NextCodePoint(t, i);
+  if (c == U'（' || c == '(') c = NextCodePoint(t, i);
+  return IsChineseNumeral(c);
+}
+
+}  // namespace gongkai::parse

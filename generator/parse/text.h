@@ -1,0 +1,42 @@
+// Small UTF-8 text helpers the parsers share (code points, spaces, markup, ordinals).
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace gongkai::parse {
+
+/// Decodes the code point at `s[i]` and advances `i`. Input is valid UTF-8 (ingest checks).
+char32_t NextCodePoint(std::string_view s, size_t& i);
+std::string EncodeCodePoint(char32_t c);
+
+/// Splits into code points, each as its UTF-8 string.
+std::vector<std::string> CodePoints(std::string_view s);
+size_t CodePointCount(std::string_view s);
+
+bool IsSpace(char32_t c);  ///< ASCII space/tab, U+3000, U+00A0
+bool IsHan(char32_t c);
+
+/// Removes Markdown/HTML decoration a converter leaves in table text: `<b>`, `</b>`, `**`,
+/// leading `#` heading marks. Keeps everything else.
+std::string StripMarkup(std::string_view s);
+
+/// Removes all white space (ASCII, ideographic, no-break).
+std::string RemoveSpaces(std::string_view s);
+
+/// Trims white space at both ends.
+std::string Trim(std::string_view s);
+
+/// Removes a leading ordinal: 一、 十二、 廿一、 （一） (一) 1、 1. 1．; returns the rest.
+std::string StripOrdinal(std::string_view s);
+
+/// True if `s` starts with a Chinese ordinal marker (一、 （三） 廿一、), the sign that a
+/// new item starts in a wrapped two-sided table.
+bool StartsWithOrdinal(std::string_view s);
+
+bool StartsWith(std::string_view s, std::string_view prefix);
+bool EndsWith(std::string_view s, std::string_view suffix);
+bool Contains(std::string_view s, std::string_view part);
+
+}  // namespace gongkai::parse

@@ -1,0 +1,287 @@
+// Tokenizer for table text extracted from PDFs and Markdown.
+#include "parse/tokens.h"
+
+#include "parse/text.h"
+
+namespace gongkai::parse {
+
+bool Token::IsPlainInteger() const {
+  if (kind != Kind::kNumber || text.empty()) return false;
+  for (char c : text)
+    if (c < '0' || c > '9') return false;
+  return true;
+}
+
+int Token::Decimals() const {
+  size_t p = text.find('.');
+  if (p == std::string::npos) return 0;
+  return static_cast<int>(text.size() - p - 1);
+}
+
+namespace {
+
+bool IsDigit(char32_t c) { return c >= '0' && c <= '9'; }
+bool IsAsciiLetter(char32_t c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+bool AllDigits(const std::string& s) {
+  for (char c : s)
+    if (c < '0' || c > '9') return false;
+  return !s.empty();
+}
+
+// A number that is part of the text: a year ("2022年"), a date ("9 月"), a share ("25%").
+// "0.00年终结转结余" is a figure followed by a label, not a year.
+bool MakesNumberText(const std::string& number, char32_t next) {
+  if (next == '%' || next == U'％') return true;
+  if (next == U'年') return AllDigits(number) && number.size() == 4;
+  if (next == U'月' || next == U'日') return AllDigits(number) && number.size() <= 2;
+  return false;
+}
+
+bool IsOpeningBracket(char32_t c) { return c == U'（' || c == '(' || c == U'【' || c == U'〔'; }
+
+struct Piece {
+  bool number;
+  std::string text;
+};
+
+// Splits a run of digits, commas and points that holds several decimal points into numbers
+// of `precision` decimals each. Returns false if the run does not divide that way.
+bool SplitGlued(const std::string& run, int precision, std::vector<std::string>& out) {
+  size_t i = 0;
+  while (i < run.size()) {
+    size_t point = run.find('.', i);
+    if (point == std::string::npos || point == i) return false;
+    size_t end = point + 1 + precision;
+    if (end > run.size()) return false;
+    for (size_t k = point + 1; k < end; ++k)
+      if (run[k] < '0' || run[k] > '9') return false;
+    out.push_back(run.substr(i, end - i));
+    i = end;
+  }
+  return !out.empty();
+}
+
+// Splits one white-space-free word into number and text pieces.
+std::vector<Piece> SplitWord(std::string_view word, bool line_start, int precision) {
+  std::vector<Piece> pieces;
+  // A word with ASCII letters is a code or a name ("A020", "2032R00", "DIP"): all text.
+  {
+    size_t i = 0;
+    bool letter = false, digit = false;
+    while (i < word.size()) {
+      char32_t c = NextCodePoint(word, i);
+      letter |= IsAsciiLetter(c);
+      digit |= IsDigit(c);
+    }
+    if (letter) return {{false, std::string(word)}};
+    if (!digit) return {{false, std::string(word)}};
+  }
+  size_t i = 0;
+  std::string text;
+  auto flush_text = [&] {
+    if (!text.empty()) pieces.push_back({false, text});
+    text.clear();
+  };
+  while (i < word.size()) {
+    size_t start = i;
+    char32_t c = NextCodePoint(word, i);
+    bool starts_number = IsDigit(c) ||
+                         (c == '.' && line_start && start == 0 && i < word.size() &&
+                          IsDigit(static_cast<unsigned char>(word[i]))) ||
+                         (c == '-' && start == 0 && i < word.size() &&
+                          IsDigit(static_cast<unsigned char>(word[i])));
+    if (!starts_number) {
+      text.append(word.substr(start, i - start));
+      continue;
+    }
+    size_t j = i;
+    while (j < word.size()) {
+      char ch = word[j];
+      if ((ch >= '0' && ch <= '9') || ch == '.' || ch == ',') {
+        ++j;
+      } else {
+        break;
+      }
+    }
+    std::string run(word.substr(start, j - start));
+    // Trailing commas belong to the sentence, not the number.
+    std::string trailing;
+    while (run.size() > 1 && run.back() == ',') {
+      run.pop_back();
+      trailing += ',';
+    }
+    size_t after = j;
+    bool is_text = false;
+    if (after < word.size()) {
+      size_t probe = after;
+      if (MakesNumberText(run, NextCodePoint(word, probe))) is_text = true;
+    }
+    // "（2023）", "(2023乡村振兴)": a number inside brackets in a name is text.
+    if (!text.empty()) {
+      std::vector<std::string> cps = CodePoints(text);
+      size_t k = 0;
+      if (IsOpeningBracket(NextCodePoint(cps.back(), k))) is_text = true;
+    }
+    if (is_text) {
+      text += run + trailing;
+      i = j;
+      continue;
+    }
+    flush_text();
+    size_t points = 0;
+    for (char ch : run) points += ch == '.';
+    std::vector<std::string> parts;
+    if (points > 1 && precision > 0 && SplitGlued(run, precision, parts)) {
+      for (auto& p : parts) pieces.push_back({true, p});
+    } else if (points > 1) {
+      pieces.push_back({false, run});
+    } else {
+      pieces.push_back({true, run});
+    }
+    if (!trailing.empty()) text += trailing;
+    i = j;
+  }
+  flush_text();
+  // Merge neighbouring text pieces (a number turned text joins its neighbours).
+  std::vector<Piece> merged;
+  for (auto& p : pieces) {
+    if (!p.number && !merged.empty() && !merged.back().number) {
+      merged.back().text += p.text;
+    } else {
+      merged.push_back(p);
+    }
+  }
+  return merged;
+}
+
+void TokenizeCell(std::string_view cell, int line_number, int cell_index, bool line_start,
+                  int precision, std::vector<Token>& out) {
+  size_t i = 0;
+  bool first_word = true;
+  while (i < cell.size()) {
+    // Skip white space.
+    size_t probe = i;
+    if (IsSpace(NextCodePoint(cell, probe))) {
+      i = probe;
+      continue;
+    }
+    size_t start = i;
+    while (i < cell.size()) {
+      size_t k = i;
+      if (IsSpace(NextCodePoint(cell, k))) break;
+      i = k;
+    }
+    std::string_view word = cell.substr(start, i - start);
+    bool gap = true;
+    for (auto& piece : SplitWord(word, line_start && first_word && out.empty(), precision)) {
+      Token t;
+      t.kind = piece.number ? Token::Kind::kNumber : Token::Kind::kText;
+      t.text = piece.text;
+      t.line = line_number;
+      t.cell = cell_index;
+      t.gap_before = gap;
+      gap = false;
+      out.push_back(std::move(t));
+    }
+    first_word = false;
+  }
+}
+
+}  // namespace
+
+TokenLine TokenizeLine(std::string_view raw, int line_number, int precision) {
+  TokenLine tl;
+  tl.line = line_number;
+  std::string clean = StripMarkup(raw);
+  tl.tabbed = clean.find('\t') != std::string::npos;
+  if (tl.tabbed) {
+    size_t start = 0;
+    int index = 0;
+    while (true) {
+      size_t tab = clean.find('\t', start);
+      std::string cell = clean.substr(start, tab == std::string::npos ? std::string::npos : tab - start);
+      tl.cells.push_back(Trim(cell));
+      TokenizeCell(cell, line_number, index, index == 0, precision, tl.tokens);
+      if (tab == std::string::npos) break;
+      start = tab + 1;
+      ++index;
+    }
+  } else {
+    TokenizeCell(clean, line_number, 0, true, precision, tl.tokens);
+  }
+  return tl;
+}
+
+std::vector<TokenLine> TokenizeLines(const std::vector<std::string>& lines, size_t begin,
+                                     size_t end, int precision) {
+  std::vector<TokenLine> out;
+  for (size_t i = begin; i < end && i < lines.size(); ++i) {
+    TokenLine tl = TokenizeLine(lines[i], static_cast<int>(i) + 1, precision);
+    if (tl.Empty()) {
+      out.push_back(std::move(tl));
+      continue;
+    }
+    // Find the previous non-empty line to repair a number broken over the line break.
+    TokenLine* prev = nullptr;
+    for (auto it = out.rbegin(); it != out.rend(); ++it) {
+      if (!it->Empty()) {
+        prev = &*it;
+        break;
+      }
+    }
+    if (prev && !prev->tabbed && !tl.tabbed) {
+      Token& last = prev->tokens.back();
+      Token& first = tl.tokens.front();
+      bool merge = false;
+      if (last.IsNumber() && first.IsNumber()) {
+        bool last_ends_point = !last.text.empty() && last.text.back() == '.';
+        bool first_starts_point = !first.text.empty() && first.text.front() == '.';
+        if (last_ends_point && first.IsPlainInteger()) merge = true;           // 8132. / 86
+        if (first_starts_point && last.IsPlainInteger()) merge = true;         // 8132 / .86
+        if (precision == 2 && last.Decimals() == 1 && first.IsPlainInteger() &&  // 0.0 / 0
+            first.text.size() == 1 && tl.tokens.size() == 1)
+          merge = true;
+      }
+      if (merge) {
+        last.text += first.text;
+        tl.tokens.erase(tl.tokens.begin());
+      }
+    }
+    // A lone "." or a number that still ends with a point is not a figure.
+    for (auto& t : tl.tokens)
+      if (t.IsNumber() && (t.text == "." || t.text == "-")) t.kind = Token::Kind::kText;
+    out.push_back(std::move(tl));
+  }
+  return out;
+}
+
+int DetectPrecision(const std::vector<std::string>& lines, size_t begin, size_t end) {
+  int with_point = 0, two = 0;
+  std::vector<TokenLine> tls;
+  for (size_t i = begin; i < end && i < lines.size(); ++i) {
+    TokenLine tl = TokenizeLine(lines[i], static_cast<int>(i) + 1, 0);
+    if (!tl.Empty()) tls.push_back(std::move(tl));
+  }
+  for (size_t li = 0; li < tls.size(); ++li) {
+    const auto& tokens = tls[li].tokens;
+    for (size_t k = 0; k < tokens.size(); ++k) {
+      const Token& t = tokens[k];
+      if (!t.IsNumber()) continue;
+      size_t p = t.text.find('.');
+      if (p == std::string::npos || p == t.text.size() - 1 || p == 0) continue;
+      ++with_point;
+      int decimals = t.Decimals();
+      // "0.0" at a line end with a lone digit on the next line is one broken "0.00".
+      if (decimals == 1 && k + 1 == tokens.size() && li + 1 < tls.size() &&
+          tls[li + 1].tokens.size() == 1 && tls[li + 1].tokens[0].IsPlainInteger() &&
+          tls[li + 1].tokens[0].text.size() == 1)
+        decimals = 2;
+      if (decimals == 2) ++two;
+    }
+  }
+  if (with_point >= 3 && two * 10 >= with_point * 9) return 2;
+  return 0;
+}
+
+}  // namespace gongkai::parse

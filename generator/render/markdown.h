@@ -1,0 +1,20 @@
+// Markdown -> HTML with cmark-gfm (GFM tables), and escaping document text for Markdown.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace gongkai::render {
+
+/// Renders GitHub-flavoured Markdown (with tables) to HTML. Raw HTML and unsafe link schemes
+/// (javascript:) in the input are not passed through (cmark's safe mode).
+std::string MarkdownToHtml(std::string_view markdown);
+
+/// Escapes text taken from a document so Markdown shows it literally: no emphasis, links,
+/// images, HTML, or table cell breaks come from a disclosure's text.
+std::string EscapeMarkdown(std::string_view text);
+
+/// Escapes text for HTML element content and attribute values.
+std::string EscapeHtml(std::string_view text);
+
+}  // namespace gongkai::render

@@ -1,0 +1,223 @@
+// Disclosure -> template contexts. Document text is escaped for Markdown here; templates
+// insert it with {{{ }}} so Mustache does not HTML-escape it a second time (cmark does).
+#include "render/pages.h"
+
+#include "model/json.h"
+#include "parse/sections.h"
+#include "render/markdown.h"
+
+namespace gongkai::render {
+
+using kainjow::mustache::data;
+using kainjow::mustache::list;
+
+bool RenderTemplate(const std::string& tmpl, const data& context, std::string& out,
+                    std::string& error) {
+  kainjow::mustache::mustache m{tmpl};
+  if (!m.is_valid()) {
+    error = m.error_message();
+    return false;
+  }
+  out = m.render(context);
+  if (!m.is_valid()) {
+    error = m.error_message();
+    return false;
+  }
+  return true;
+}
+
+std::string FigureLink(const model::MaybeFigure& f, const std::string& source_href) {
+  if (!f) return "—";
+  std::string line = std::to_string(f->line);
+  return "[" + f->amount.WanYuan(2) + "](" + source_href + "#L" + line + " \"第 " + line +
+         " 行\")";
+}
+
+namespace {
+
+std::string LineLink(int line, const std::string& source_href) {
+  if (line <= 0) return "—";
+  std::string l = std::to_string(line);
+  return "[" + l + "](" + source_href + "#L" + l + ")";
+}
+
+data Bool(bool b) { return b ? data(data::type::bool_true) : data(data::type::bool_false); }
+
+}  // namespace
+
+data DepartmentContext(const model::Disclosure& d) {
+  const std::string src = "../source/" + d.id + ".html";
+  data ctx;
+  ctx.set("id", d.id);
+  ctx.set("name", EscapeMarkdown(d.department.name.empty() ? d.id : d.department.name));
+  ctx.set("year", d.year ? std::to_string(d.year) : std::string("—"));
+  ctx.set("region", EscapeMarkdown(d.department.region.empty() ? "—" : d.department.region));
+  ctx.set("level", d.department.level.empty() ? "—" : d.department.level);
+  ctx.set("source_href", src);
+  ctx.set("json_href", "../data/" + d.id + ".json");
+  ctx.set("kind", d.kind == "final_account" ? "决算" : "预算");
+
+  auto key = [&](const std::string& label, const model::MaybeFigure& f) {
+    data row;
+    row.set("label", label);
+    row.set("amount", FigureLink(f, src));
+    return row;
+  };
+  const auto& s = d.summary;
+  const auto& e = d.expenditure;
+  const auto& t = d.three_public;
+  list keys;
+  keys.push_back(key("收入总计", s.income_total));
+  keys.push_back(key("支出总计", s.expenditure_total));
+  keys.push_back(key("本年收入合计", s.current_income));
+  keys.push_back(key("本年支出合计", s.current_expenditure));
+  keys.push_back(key("上年结转", s.carryover_in));
+  keys.push_back(key("结转下年", s.carryover_out));
+  keys.push_back(key("支出合计（部门支出总表）", e.total));
+  keys.push_back(key("基本支出", e.basic));
+  keys.push_back(key("项目支出", e.project));
+  keys.push_back(key("人员经费", e.personnel));
+  keys.push_back(key("公用经费", e.public_));
+  keys.push_back(key("“三公”经费", t.total));
+  ctx.set("key_figures", keys);
+  ctx.set("summary_table", s.table == "fiscal_summary" ? "财政拨款收支总表" : "部门收支总表");
+  ctx.set("summary_is_fiscal", Bool(s.table == "fiscal_summary"));
+
+  list income;
+  for (const auto& i : s.income_items) {
+    data row;
+    row.set("name", EscapeMarkdown(i.name));
+    row.set("amount", FigureLink(i.amount, src));
+    income.push_back(row);
+  }
+  ctx.set("income_items", income);
+  ctx.set("has_income_items", Bool(!s.income_items.empty()));
+
+  list classes;
+  for (const auto& c : s.expenditure_classes) {
+    data row;
+    row.set("code", c.code);
+    row.set("name", EscapeMarkdown(c.name));
+    row.set("amount", FigureLink(c.amount, src));
+    classes.push_back(row);
+  }
+  ctx.set("classes", classes);
+  ctx.set("has_classes", Bool(!s.expenditure_classes.empty()));
+
+  list functional;
+  for (const auto& r : d.functional) {
+    data row;
+    row.set("code", r.code);
+    row.set("name", EscapeMarkdown(r.name));
+    row.set("indent", std::string(r.level == 2 ? "　" : r.level == 3 ? "　　" : ""));
+    row.set("total", FigureLink(r.total, src));
+    row.set("basic", FigureLink(r.basic, src));
+    row.set("project", FigureLink(r.project, src));
+    row.set("note", EscapeMarkdown(r.note));
+    functional.push_back(row);
+  }
+  ctx.set("functional", functional);
+  ctx.set("has_functional", Bool(!d.functional.empty()));
+
+  list economic;
+  for (const auto& r : d.economic) {
+    data row;
+    row.set("code", r.code);
+    row.set("name", EscapeMarkdown(r.name));
+    row.set("indent", std::string(r.code.size() > 3 ? "　" : ""));
+    row.set("total", FigureLink(r.total, src));
+    row.set("personnel", FigureLink(r.personnel, src));
+    row.set("public", FigureLink(r.public_, src));
+    economic.push_back(row);
+  }
+  ctx.set("economic", economic);
+  ctx.set("has_economic", Bool(!d.economic.empty()));
+
+  list projects;
+  for (const auto& p : d.projects) {
+    data row;
+    row.set("name", EscapeMarkdown(p.name));
+    row.set("amount", FigureLink(p.amount, src));
+    row.set("function_code", p.function_code ? *p.function_code : std::string("—"));
+    row.set("category", EscapeMarkdown(p.category.empty() ? "—" : p.category));
+    projects.push_back(row);
+  }
+  ctx.set("projects", projects);
+  ctx.set("has_projects", Bool(!d.projects.empty()));
+
+  list three;
+  three.push_back(key("合计", t.total));
+  three.push_back(key("因公出国（境）费", t.overseas));
+  three.push_back(key("公务用车购置及运行费", t.vehicle_total));
+  three.push_back(key("公务用车购置费", t.vehicle_purchase));
+  three.push_back(key("公务用车运行维护费", t.vehicle_operation));
+  three.push_back(key("公务接待费", t.reception));
+  ctx.set("three_public", three);
+  ctx.set("three_public_note", EscapeMarkdown(t.note));
+  ctx.set("has_three_public_note", Bool(!t.note.empty()));
+
+  list tables;
+  for (const auto& tb : d.tables) {
+    data row;
+    row.set("kind", parse::TableKindName(tb.kind));
+    row.set("title", EscapeMarkdown(tb.title));
+    row.set("line", LineLink(tb.line, src));
+    row.set("unit", tb.unit.empty() ? std::string("—") : tb.unit + (tb.unit_inherited ? "（沿用）" : ""));
+    row.set("empty", tb.empty ? "空表" : "");
+    tables.push_back(row);
+  }
+  ctx.set("tables", tables);
+
+  list diags;
+  for (const auto& dg : d.diagnostics) {
+    data row;
+    row.set("severity", model::SeverityName(dg.severity));
+    row.set("line", LineLink(dg.line, src));
+    row.set("message", EscapeMarkdown(dg.message));
+    row.set("rule", dg.rule);
+    diags.push_back(row);
+  }
+  ctx.set("diagnostics", diags);
+  ctx.set("has_diagnostics", Bool(!d.diagnostics.empty()));
+  return ctx;
+}
+
+data IndexRow(const model::Disclosure& d, bool failed, const std::string& failure) {
+  const std::string src = "source/" + d.id + ".html";
+  data row;
+  row.set("id", d.id);
+  row.set("href", "departments/" + d.id + ".html");
+  row.set("name", EscapeMarkdown(d.department.name.empty() ? d.id : d.department.name));
+  row.set("region", EscapeMarkdown(d.department.region.empty() ? "—" : d.department.region));
+  row.set("year", d.year ? std::to_string(d.year) : std::string("—"));
+  row.set("failed", Bool(failed));
+  row.set("failure", EscapeMarkdown(failure));
+  row.set("income_total", FigureLink(d.summary.income_total, src));
+  row.set("expenditure_total", FigureLink(d.summary.expenditure_total, src));
+  row.set("basic", FigureLink(d.expenditure.basic, src));
+  row.set("project", FigureLink(d.expenditure.project, src));
+  row.set("three_public", FigureLink(d.three_public.total, src));
+  row.set("tables", std::to_string(d.tables.size()));
+  return row;
+}
+
+data SourceContext(const model::Disclosure& d, const ingest::Document& doc) {
+  data ctx;
+  ctx.set("id", d.id);
+  // source.html inserts these with {{ }}: Mustache escapes them for HTML.
+  ctx.set("name", d.department.name.empty() ? d.id : d.department.name);
+  ctx.set("path", d.source.path);
+  ctx.set("sha256", d.source.sha256);
+  ctx.set("department_href", "../departments/" + d.id + ".html");
+  list lines;
+  for (size_t i = 0; i < doc.lines.size(); ++i) {
+    data row;
+    row.set("n", std::to_string(i + 1));
+    row.set("text", doc.lines[i]);
+    lines.push_back(row);
+  }
+  ctx.set("lines", lines);
+  return ctx;
+}
+
+}  // namespace gongkai::render
