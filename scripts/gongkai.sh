@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# The project's one entry point on a fresh Debian 12 machine (as root):
+#   bash scripts/gongkai.sh site   install what is needed, build, generate site/ from content/
+#   bash scripts/gongkai.sh test   install what is needed, build with -Werror, run every test
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+BUILD_PACKAGES=(cmake make g++ pkg-config nlohmann-json3-dev libcmark-gfm-dev
+  libcmark-gfm-extensions-dev libboost-filesystem-dev doctest-dev libkainjow-mustache-dev)
+
+apt_updated=0
+install_packages() {
+  local missing=()
+  for p in "$@"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  echo "installing: ${missing[*]}"
+  if [ "$apt_updated" -eq 0 ]; then apt-get update -qq; apt_updated=1; fi
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
+}
+
+build() {  # build DIR [cmake options...]
+  local dir=$1; shift
+  cmake -S . -B "$dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo "$@" >/dev/null
+  cmake --build "$dir" -j"$(nproc)"
+}
+
+case "${1:-}" in
+  site)
+    install_packages "${BUILD_PACKAGES[@]}"
+    build build
+    ./build/gongkai build --content content --out site
+    echo "open site/index.html"
+    ;;
+  test)
+    install_packages "${BUILD_PACKAGES[@]}"
+    command -v node >/dev/null 2>&1 || install_packages nodejs npm
+    npm ci --no-audit --no-fund --loglevel=error
+    build build-test -DGONGKAI_WERROR=ON
+    ctest --test-dir build-test --output-on-failure
+    ;;
+  *)
+    echo "usage: bash scripts/gongkai.sh site|test" >&2
+    exit 2
+    ;;
+esac

@@ -1,0 +1,85 @@
+#!/usr/bin/env bash
+# Command-line behaviour: exit codes, diagnostics in path:line: error: form, a build that
+# goes on past bad files, and a failed build that leaves the previous site in place.
+# usage: cli_test.sh GONGKAI SOURCE_DIR WORK_DIR
+set -u
+GONGKAI=$1 SRC=$2 WORK=$3
+rm -rf "$WORK" && mkdir -p "$WORK"
+passed=0 failed=0
+check() {  # check NAME CONDITION...
+  local name=$1; shift
+  if "$@"; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL: $name"; fi
+}
+run() {  # run EXPECTED_STATUS ARGS... ; stdout -> $WORK/out, stderr -> $WORK/err
+  local expected=$1; shift
+  "$GONGKAI" "$@" >"$WORK/out" 2>"$WORK/err"
+  local status=$?
+  [ "$status" -eq "$expected" ] || { echo "  gongkai $*: exit $status, expected $expected"; cat "$WORK/err"; return 1; }
+}
+has() { grep -qF -- "$1" "$2" || { echo "  '$1' not in $2:"; head -5 "$2"; return 1; }; }
+
+check "--version exits 0 and names the version" run 0 --version
+check "--version output" has "gongkai 0.1.0" "$WORK/out"
+check "--help exits 0" run 0 --help
+check "--help lists parse and build" has "parse FILE" "$WORK/out"
+check "no command is a usage error" run 2
+check "unknown command is a usage error" run 2 frobnicate
+check "usage error says what is wrong" has "unknown command: frobnicate" "$WORK/err"
+check "parse without a file is a usage error" run 2 parse
+check "build with an unknown option is a usage error" run 2 build --colour
+
+check "parse of a missing file exits 1" run 1 parse "$WORK/missing.txt"
+check "missing file message" has "$WORK/missing.txt: error: cannot open the file [read]" "$WORK/err"
+
+NANCHONG="$SRC/content/2022-sichuan-nanchong-medical-security-center.txt"
+check "parse of a disclosure exits 0" run 0 parse "$NANCHONG"
+check "parse prints the department" has '"name": "南充市医疗保障中心"' "$WORK/out"
+check "parse prints schema_version" has '"schema_version": 1' "$WORK/out"
+check "parse prints income_total in 万元" has '"income_total": 460.74' "$WORK/out"
+check "parse prints the line of income_total" has '"income_total": 495' "$WORK/out"
+
+# Bad input: invalid UTF-8 on line 3, and a text that is not a budget disclosure.
+printf 'line one\nline two\n\xff\xfe broken\n' >"$WORK/broken.txt"
+check "parse of invalid UTF-8 exits 1" run 1 parse "$WORK/broken.txt"
+check "invalid UTF-8 is reported with its line" has "$WORK/broken.txt:3: error: the file is not valid UTF-8" "$WORK/err"
+printf '关于做好秋季防火工作的通知\n各单位：请做好防火工作。\n' >"$WORK/notice.txt"
+check "parse of a non-disclosure exits 1" run 1 parse "$WORK/notice.txt"
+check "non-disclosure message" has "notice.txt: error: no standard budget table found" "$WORK/err"
+
+# A build over the five disclosures plus the two bad files: exit 1, the rest is built.
+mkdir -p "$WORK/content"
+cp "$SRC"/content/*.txt "$WORK/content/"
+cp "$WORK/broken.txt" "$WORK/notice.txt" "$WORK/content/"
+check "build with bad files exits 1" run 1 build --content "$WORK/content" --out "$WORK/site" \
+  --templates "$SRC/templates" --assets "$SRC/assets"
+check "build reports the bad file with its line" has "broken.txt:3: error:" "$WORK/err"
+check "build reports the non-disclosure" has "notice.txt: error: no standard budget table" "$WORK/err"
+check "build says what it built" has "built 5 disclosures" "$WORK/err"
+pages=$(ls "$WORK/site/departments/"*.html 2>/dev/null | wc -l)
+check "the five good disclosures have pages" test "$pages" -eq 5
+data=$(ls "$WORK/site/data/"*.json 2>/dev/null | wc -l)
+check "the five good disclosures have data files" test "$data" -eq 5
+check "the index marks the failed file" has "未能解析" "$WORK/site/index.md"
+check "the index links a department" has "departments/2022-hebei-chengde-healthcare-security-bureau.html" "$WORK/site/index.html"
+check "a department page links a figure to its source line" has \
+  'href="../source/2022-hebei-chengde-healthcare-security-bureau.html#L85"' \
+  "$WORK/site/departments/2022-hebei-chengde-healthcare-security-bureau.html"
+check "the source view has a target for that line" has 'id="L85"' \
+  "$WORK/site/source/2022-hebei-chengde-healthcare-security-bureau.html"
+check "the department Markdown has a GFM table" has "|---|---:|" \
+  "$WORK/site/departments/2022-sichuan-nanchong-medical-security-center.md"
+check "the HTML page has the table rendered" has "<table>" \
+  "$WORK/site/departments/2022-sichuan-nanchong-medical-security-center.html"
+check "pages declare zh-CN" has '<html lang="zh-CN">' "$WORK/site/index.html"
+check "no staging folder is left behind" test ! -e "$WORK/site.building"
+
+# A build that cannot run leaves the previous site as it was.
+check "build with missing templates exits 2" run 2 build --content "$WORK/content" \
+  --out "$WORK/site" --templates "$WORK/no-templates" --assets "$SRC/assets"
+check "missing template message" has "cannot read template" "$WORK/err"
+check "the previous site is still there" test -f "$WORK/site/index.html"
+check "build of a missing content folder exits 2" run 2 build --content "$WORK/nowhere" \
+  --out "$WORK/site2" --templates "$SRC/templates"
+
+echo "cli: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
