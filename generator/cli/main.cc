@@ -4,6 +4,8 @@
 #include <string>
 #include <vector>
 
+#include <boost/filesystem.hpp>
+
 #include "ingest/document.h"
 #include "model/json.h"
 #include "parse/parser.h"
@@ -18,7 +20,8 @@ constexpr const char* kUsage =
     "  parse FILE             print the parsed disclosure as JSON (disclosure.schema.json)\n"
     "  build [--content DIR] [--out DIR]\n"
     "                         build the site from the disclosures in DIR (default content/)\n"
-    "                         into --out (default site/)\n"
+    "                         into --out (default site/); --templates DIR and\n"
+    "                         --assets DIR choose other templates and assets\n"
     "\n"
     "options:\n"
     "  -h, --help             show this help\n"
@@ -66,6 +69,7 @@ int RunParse(const std::vector<std::string>& args) {
 
 int RunBuild(const std::vector<std::string>& args) {
   gongkai::site::BuildOptions options;
+  bool explicit_templates = false, explicit_assets = false;
   for (size_t i = 0; i < args.size(); ++i) {
     const std::string& a = args[i];
     auto value = [&](std::string& out) {
@@ -79,12 +83,22 @@ int RunBuild(const std::vector<std::string>& args) {
       if (!value(options.out_dir)) return Usage("--out needs a directory");
     } else if (a == "--templates") {
       if (!value(options.templates_dir)) return Usage("--templates needs a directory");
+      explicit_templates = true;
     } else if (a == "--assets") {
       if (!value(options.assets_dir)) return Usage("--assets needs a directory");
+      explicit_assets = true;
     } else {
       return Usage("unknown option for build: " + a);
     }
   }
+  // Templates and assets: the ones in the working directory, else those of the source tree
+  // this binary was built from, so `gongkai build` works from any directory.
+  namespace fs = boost::filesystem;
+  boost::system::error_code ec;
+  if (!explicit_templates && !fs::is_directory(options.templates_dir, ec))
+    options.templates_dir = std::string(GONGKAI_DATA_DIR) + "/templates";
+  if (!explicit_assets && !fs::is_directory(options.assets_dir, ec))
+    options.assets_dir = std::string(GONGKAI_DATA_DIR) + "/assets";
   gongkai::site::BuildReport report = gongkai::site::BuildSite(options);
   for (const auto& f : report.files) PrintDiagnostics(f.path, f.diagnostics);
   PrintDiagnostics("gongkai", report.errors);

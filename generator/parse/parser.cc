@@ -137,7 +137,7 @@ class Parser {
     for (const Section* s : candidates) {
       model::Unit unit;
       if (!UnitOf(*s, unit)) continue;
-      SplitTable table = ReadSplitTable(SectionLines(lines_, *s), unit, "2");
+      SplitTable table = ReadSplitTable(SectionLines(lines_, *s), unit, "2", "基本支出", "项目支出");
       if (table.rows.empty()) continue;
       ResolveSplitColumns(table, "基本支出", "项目支出");
       if (table.total_row) {
@@ -167,7 +167,7 @@ class Parser {
     // Names of classification codes, for telling project rows from subtotals.
     for (const auto& f : d_.functional) functional_names_[f.code] = f.name;
     for (const Section* s : Sections("general_expenditure")) {
-      for (const auto& r : ReadSplitTable(SectionLines(lines_, *s), model::Unit::kWanYuan, "2").rows)
+      for (const auto& r : ReadSplitTable(SectionLines(lines_, *s), model::Unit::kWanYuan, "2", "基本支出", "项目支出").rows)
         functional_names_.emplace(r.code, r.name);
     }
   }
@@ -181,7 +181,7 @@ class Parser {
     // Prefer the table by 部门预算支出经济分类 (301..) over the 政府经济分类 one (501..).
     for (const std::string digits : {"3", "5"}) {
       for (const auto& [s, unit] : basics) {
-        SplitTable table = ReadSplitTable(SectionLines(lines_, *s), unit, digits);
+        SplitTable table = ReadSplitTable(SectionLines(lines_, *s), unit, digits, "人员经费", "公用经费");
         if (table.rows.empty()) continue;
         ResolveSplitColumns(table, "人员经费", "公用经费");
         if (table.total_row) {

@@ -14,13 +14,41 @@ namespace gongkai::parse {
 
 namespace {
 
-void FillFromRow(const Row& row, model::Unit unit, SplitRow& out) {
+// Offsets of the part columns from the first figure column (合计), from a tab header.
+struct ColumnMap {
+  size_t a = 1, b = 2;
+};
+
+ColumnMap FindPartColumns(const std::vector<TokenLine>& lines, int first_col,
+                          const std::string& a_label, const std::string& b_label) {
+  ColumnMap map;
+  if (first_col < 0 || a_label.empty() || b_label.empty()) return map;
+  int a = -1, b = -1;
+  for (const auto& l : lines) {
+    if (!l.tabbed) continue;
+    bool figures = false;
+    for (const auto& t : l.tokens) figures |= t.IsNumber() && !t.IsPlainInteger();
+    if (figures) break;
+    for (size_t c = 0; c < l.cells.size(); ++c) {
+      std::string cell = RemoveSpaces(l.cells[c]);
+      if (a < 0 && cell == a_label) a = static_cast<int>(c);
+      if (b < 0 && cell == b_label) b = static_cast<int>(c);
+    }
+  }
+  if (a > first_col && b > first_col && a != b) {
+    map.a = static_cast<size_t>(a - first_col);
+    map.b = static_cast<size_t>(b - first_col);
+  }
+  return map;
+}
+
+void FillFromRow(const Row& row, model::Unit unit, const ColumnMap& map, SplitRow& out) {
   out.line = row.AmountLine();
   auto fig = [&](const Token& t) { return ToFigure(t, unit); };
   if (row.positional) {
     if (row.columns.size() > 0 && row.columns[0]) out.total = fig(*row.columns[0]);
-    if (row.columns.size() > 1 && row.columns[1]) out.a = fig(*row.columns[1]);
-    if (row.columns.size() > 2 && row.columns[2]) out.b = fig(*row.columns[2]);
+    if (row.columns.size() > map.a && row.columns[map.a]) out.a = fig(*row.columns[map.a]);
+    if (row.columns.size() > map.b && row.columns[map.b]) out.b = fig(*row.columns[map.b]);
     if (out.total) out.line = out.total->line;
     return;
   }
@@ -48,9 +76,11 @@ std::string Describe(const SplitRow& parent) {
 }  // namespace
 
 SplitTable ReadSplitTable(const std::vector<TokenLine>& lines, model::Unit unit,
-                          const std::string& first_digits) {
+                          const std::string& first_digits, const std::string& a_label,
+                          const std::string& b_label) {
   SplitTable table;
   int first_col = FindFirstAmountColumn(lines);
+  ColumnMap map = FindPartColumns(lines, first_col, a_label, b_label);
   bool coded_seen = false;
   for (const Row& row : AssembleRows(lines, first_col)) {
     if (!row.HasAmounts()) continue;
@@ -60,7 +90,7 @@ SplitTable ReadSplitTable(const std::vector<TokenLine>& lines, model::Unit unit,
       SplitRow r;
       r.code = code;
       r.name = name;
-      FillFromRow(row, unit, r);
+      FillFromRow(row, unit, map, r);
       table.rows.push_back(std::move(r));
       coded_seen = true;
       continue;
@@ -70,7 +100,7 @@ SplitTable ReadSplitTable(const std::vector<TokenLine>& lines, model::Unit unit,
     if (!table.total_row && (total_label || (unlabelled && !coded_seen))) {
       SplitRow r;
       r.name = "合计";
-      FillFromRow(row, unit, r);
+      FillFromRow(row, unit, map, r);
       table.total_row = std::move(r);
     }
   }

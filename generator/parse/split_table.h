@@ -28,9 +28,12 @@ struct SplitTable {
 };
 
 /// Reads the rows of such a table. `first_digits` are the allowed first digits of a code
-/// ("2" for 支出功能分类, "35" for 经济分类).
+/// ("2" for 支出功能分类, "35" for 经济分类). `a_label` / `b_label` are the part columns'
+/// header words (基本支出 / 项目支出); in a tab table their header cells place the figures,
+/// otherwise the figures after 合计 are taken in that order.
 SplitTable ReadSplitTable(const std::vector<TokenLine>& lines, model::Unit unit,
-                          const std::string& first_digits);
+                          const std::string& first_digits, const std::string& a_label = "",
+                          const std::string& b_label = "");
 
 /// Decides the column of every unplaced figure from the table's own arithmetic: a parent's
 /// parts equal the sums of its children's parts (类 = Σ款, 款 = Σ项, 合计 = Σ类). Where exactly

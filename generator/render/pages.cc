@@ -192,6 +192,12 @@ data IndexRow(const model::Disclosure& d, bool failed, const std::string& failur
   row.set("year", d.year ? std::to_string(d.year) : std::string("—"));
   row.set("failed", Bool(failed));
   row.set("failure", EscapeMarkdown(failure));
+  row.set("name_cell", failed ? EscapeMarkdown(d.department.name.empty() ? d.source.path
+                                                                          : d.department.name) +
+                                    "（未能解析：" + EscapeMarkdown(failure) + "）"
+                              : "[" + EscapeMarkdown(d.department.name.empty() ? d.id
+                                                                               : d.department.name) +
+                                    "](departments/" + d.id + ".html)");
   row.set("income_total", FigureLink(d.summary.income_total, src));
   row.set("expenditure_total", FigureLink(d.summary.expenditure_total, src));
   row.set("basic", FigureLink(d.expenditure.basic, src));
