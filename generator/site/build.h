@@ -1,0 +1,36 @@
+// The site stage: load -> parse -> render -> write, for every disclosure in a folder.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "model/disclosure.h"
+
+namespace gongkai::site {
+
+struct BuildOptions {
+  std::string content_dir = "content";
+  std::string out_dir = "site";
+  std::string templates_dir = "templates";
+  std::string assets_dir = "assets";
+};
+
+struct FileReport {
+  std::string path;
+  std::vector<model::Diagnostic> diagnostics;
+};
+
+struct BuildReport {
+  std::vector<FileReport> files;            ///< per input file, its diagnostics
+  std::vector<model::Diagnostic> errors;    ///< problems not tied to one input file
+  bool fatal = false;  ///< the build could not run at all (missing templates, unwritable out)
+  int built = 0;       ///< disclosures parsed and rendered
+  int failed = 0;      ///< inputs that could not be read or parsed (still listed on the index)
+  int pages = 0;       ///< HTML pages written
+};
+
+/// Builds the site. Every input is processed even when others fail; a failed input is
+/// listed on the index with its error.
+BuildReport BuildSite(const BuildOptions& options);
+
+}  // namespace gongkai::site
