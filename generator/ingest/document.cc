@@ -38,9 +38,12 @@ bool LoadDocument(std::string_view path, std::string_view bytes, Document& doc,
   if (text.size() >= 3 && text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
   size_t bad = 0;
   if (!IsValidUtf8(text, &bad)) {
+    // Count lines the way they are split below: LF, CRLF and a lone CR each end one.
     int line = 1;
-    for (size_t i = 0; i < bad; ++i)
-      if (text[i] == '\n') ++line;
+    for (size_t i = 0; i < bad; ++i) {
+      if (text[i] == '\n' || (text[i] == '\r' && (i + 1 >= text.size() || text[i + 1] != '\n')))
+        ++line;
+    }
     diagnostics.push_back({model::Diagnostic::Severity::kError, line,
                            "the file is not valid UTF-8 (byte offset " + std::to_string(bad) +
                                "); convert it to UTF-8 first",

@@ -1,0 +1,155 @@
+// Unit tests for ingest: SHA-256 against the FIPS 180-4 vectors, and loading a document.
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+#include "ingest/document.h"
+#include "ingest/sha256.h"
+
+using gongkai::ingest::Document;
+using gongkai::ingest::IsValidUtf8;
+using gongkai::ingest::LoadDocument;
+using gongkai::ingest::Sha256Hex;
+using gongkai::model::Diagnostic;
+
+TEST_SUITE("ingest") {
+
+TEST_CASE("hashes the empty string") {
+  CHECK(Sha256Hex("") == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+}
+
+TEST_CASE("hashes abc") {
+  CHECK(Sha256Hex("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+}
+
+TEST_CASE("hashes the 448-bit message whose padding needs a second block") {
+  CHECK(Sha256Hex("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq") ==
+        "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
+}
+
+TEST_CASE("hashes the 896-bit message longer than one block") {
+  const std::string msg =
+      "abcdefghbcdefghicdefghijdefghijkefghijklfghijklmghijklmnhijklmnoijklmnopjklmnopqklmnopqrlmnop"
+      "qrsmnopqrstnopqrstu";
+  REQUIRE(msg.size() == 112u);
+  CHECK(Sha256Hex(msg) == "cf5b16a778af8380036ce59e7b0492370b249b11e8f07a51afac45037afee9d1");
+}
+
+TEST_CASE("hashes one million a") {
+  CHECK(Sha256Hex(std::string(1000000, 'a')) ==
+        "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
+}
+
+TEST_CASE("hashes messages at the block boundaries") {
+  // 55 bytes: the padding just fits one block; 64 bytes: exactly one block of data.
+  CHECK(Sha256Hex(std::string(55, 'a')) ==
+        "9f4390f8d30c2dd92ec9f095b65e2b9ae9b0a925a5258e241c9f1e910f734318");
+  CHECK(Sha256Hex(std::string(64, 'a')) ==
+        "ffe054fe7ae0cb6dc65c3af9b61d5209f439851db43d0ba5997337df154668eb");
+}
+
+TEST_CASE("strips a byte order mark but hashes the bytes as read") {
+  const std::string bytes = "\xEF\xBB\xBF第一行\n";
+  Document doc;
+  std::vector<Diagnostic> diags;
+  REQUIRE(LoadDocument("bom.txt", bytes, doc, diags));
+  CHECK(diags.empty());
+  REQUIRE(doc.lines.size() == 1u);
+  CHECK(doc.lines[0] == "第一行");
+  CHECK(doc.encoding == "UTF-8");
+  CHECK(doc.path == "bom.txt");
+  // sha256 of EF BB BF e7 ac ac e4 b8 80 e8 a1 8c 0a, computed with coreutils sha256sum.
+  CHECK(doc.sha256 == "145e45118b636bdc7fb2aea905e74308fca493d16c8c9a8a45fbd0aa963a3cbb");
+}
+
+TEST_CASE("keeps line numbers with LF line ends and blank lines") {
+  Document doc;
+  std::vector<Diagnostic> diags;
+  REQUIRE(LoadDocument("lf.txt", "部门收支总表\n\n单位：万元\n", doc, diags));
+  REQUIRE(doc.lines.size() == 3u);
+  CHECK(doc.lines[0] == "部门收支总表");
+  CHECK(doc.lines[1] == "");
+  CHECK(doc.lines[2] == "单位：万元");
+}
+
+TEST_CASE("keeps line numbers with CRLF line ends") {
+  Document doc;
+  std::vector<Diagnostic> diags;
+  REQUIRE(LoadDocument("crlf.txt", "a\r\nb\r\n\r\nc", doc, diags));
+  REQUIRE(doc.lines.size() == 4u);
+  CHECK(doc.lines[0] == "a");
+  CHECK(doc.lines[1] == "b");
+  CHECK(doc.lines[2] == "");
+  CHECK(doc.lines[3] == "c");  // source line 4
+}
+
+TEST_CASE("keeps line numbers with CR line ends") {
+  Document doc;
+  std::vector<Diagnostic> diags;
+  REQUIRE(LoadDocument("cr.txt", "a\rb\r\rc\r", doc, diags));
+  REQUIRE(doc.lines.size() == 4u);
+  CHECK(doc.lines[0] == "a");
+  CHECK(doc.lines[1] == "b");
+  CHECK(doc.lines[2] == "");
+  CHECK(doc.lines[3] == "c");
+}
+
+TEST_CASE("keeps a last line without a line end") {
+  Document doc;
+  std::vector<Diagnostic> diags;
+  REQUIRE(LoadDocument("tail.txt", "a\nb", doc, diags));
+  REQUIRE(doc.lines.size() == 2u);
+  CHECK(doc.lines[1] == "b");
+}
+
+TEST_CASE("reports invalid UTF-8 as an error on its line") {
+  Document doc;
+  std::vector<Diagnostic> diags;
+  const std::string bytes = "第一行\n第二行\n坏\xFF字\n";
+  CHECK_FALSE(LoadDocument("bad.txt", bytes, doc, diags));
+  REQUIRE(diags.size() == 1u);
+  CHECK(diags[0].severity == Diagnostic::Severity::kError);
+  CHECK(diags[0].line == 3);
+  CHECK(diags[0].rule == "encoding");
+  CHECK(diags[0].message.find("UTF-8") != std::string::npos);
+}
+
+TEST_CASE("reports invalid UTF-8 on its line after a byte order mark") {
+  Document doc;
+  std::vector<Diagnostic> diags;
+  // C3 28: a two-byte lead followed by a byte that is not a continuation.
+  CHECK_FALSE(LoadDocument("bad.txt", "\xEF\xBB\xBF" "a\n\xC3\x28\n", doc, diags));
+  REQUIRE(diags.size() == 1u);
+  CHECK(diags[0].line == 2);
+}
+
+TEST_CASE("reports invalid UTF-8 on its line in a CRLF file") {
+  Document doc;
+  std::vector<Diagnostic> diags;
+  CHECK_FALSE(LoadDocument("bad.txt", "a\r\nb\r\n\xFF\r\n", doc, diags));
+  REQUIRE(diags.size() == 1u);
+  CHECK(diags[0].line == 3);
+}
+
+TEST_CASE("reports invalid UTF-8 on its line in a CR file") {
+  // Lines end in CR only, as LoadDocument accepts; the bad byte stands on line 3.
+  Document doc;
+  std::vector<Diagnostic> diags;
+  CHECK_FALSE(LoadDocument("bad.txt", "a\rb\r\xFF\r", doc, diags));
+  REQUIRE(diags.size() == 1u);
+  CHECK(diags[0].line == 3);
+}
+
+TEST_CASE("tells well-formed UTF-8 from broken sequences") {
+  size_t bad = 99;
+  CHECK(IsValidUtf8("部门收支总表 3,688.46", &bad));
+  CHECK_FALSE(IsValidUtf8("ab\xFF", &bad));
+  CHECK(bad == 2u);
+  CHECK_FALSE(IsValidUtf8("\xE4\xB8", &bad));  // truncated three-byte sequence
+  CHECK(bad == 0u);
+  CHECK_FALSE(IsValidUtf8("x\xC0\xAF", &bad));  // overlong encoding of '/'
+  CHECK(bad == 1u);
+}
+
+}  // TEST_SUITE
