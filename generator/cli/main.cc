@@ -6,6 +6,7 @@
 
 #include <boost/filesystem.hpp>
 
+#include "checks/check.h"
 #include "ingest/document.h"
 #include "model/json.h"
 #include "parse/parser.h"
@@ -18,6 +19,8 @@ constexpr const char* kUsage =
     "\n"
     "commands:\n"
     "  parse FILE             print the parsed disclosure as JSON (disclosure.schema.json)\n"
+    "  check FILE...          check each disclosure against itself; one line per finding,\n"
+    "                         path:line: severity: message [rule-id]; exit 1 on any error\n"
     "  build [--content DIR] [--out DIR]\n"
     "                         build the site from the disclosures in DIR (default content/)\n"
     "                         into --out (default site/); --templates DIR and\n"
@@ -62,9 +65,46 @@ int RunParse(const std::vector<std::string>& args) {
     return 1;
   }
   gongkai::model::Disclosure d = gongkai::parse::ParseDocument(doc);
+  if (!HasError(d.diagnostics)) gongkai::checks::RunChecks(d);
   PrintDiagnostics(path, d.diagnostics);
   std::cout << gongkai::model::ToJson(d).dump(2) << "\n";
   return HasError(d.diagnostics) ? 1 : 0;
+}
+
+// gongkai check FILE...: one line per finding, `path:line: severity: message [rule-id]`;
+// exit 1 when any file has an error finding or could not be parsed.
+int RunCheck(const std::vector<std::string>& args) {
+  if (args.empty()) return Usage("check takes one or more FILEs");
+  bool error = false;
+  for (const auto& path : args) {
+    std::vector<gongkai::model::Diagnostic> diagnostics;
+    gongkai::ingest::Document doc;
+    if (!gongkai::ingest::ReadDocument(path, doc, diagnostics)) {
+      PrintDiagnostics(path, diagnostics);
+      error = true;
+      continue;
+    }
+    gongkai::model::Disclosure d = gongkai::parse::ParseDocument(doc);
+    PrintDiagnostics(path, d.diagnostics);
+    if (HasError(d.diagnostics)) {
+      error = true;
+      continue;
+    }
+    gongkai::checks::RunChecks(d);
+    for (const auto& f : d.findings) {
+      std::cout << path << ":" << f.lines.front() << ": "
+                << gongkai::model::SeverityName(f.severity) << ": " << f.message;
+      if (f.lines.size() > 1) {
+        std::cout << " (see line";
+        if (f.lines.size() > 2) std::cout << "s";
+        for (size_t i = 1; i < f.lines.size(); ++i) std::cout << (i > 1 ? ", " : " ") << f.lines[i];
+        std::cout << ")";
+      }
+      std::cout << " [" << f.rule << "]\n";
+      error |= f.severity == gongkai::model::Diagnostic::Severity::kError;
+    }
+  }
+  return error ? 1 : 0;
 }
 
 int RunBuild(const std::vector<std::string>& args) {
@@ -131,5 +171,6 @@ int main(int argc, char** argv) {
     }
   if (cmd == "parse") return RunParse(rest);
   if (cmd == "build") return RunBuild(rest);
+  if (cmd == "check") return RunCheck(rest);
   return Usage("unknown command: " + cmd);
 }

@@ -109,6 +109,40 @@ struct TableRef {
   bool empty = false;  ///< the table says it has no content (空表)
 };
 
+/// A figure the narrative states, and what checking it found.
+struct Claim {
+  enum class Kind { kAmount, kShare, kChange, kChangePct };
+  Kind kind = Kind::kAmount;
+  int line = 0;          ///< where the number stands
+  std::string text;      ///< the sentence (or clause) it stands in
+  std::string subject;   ///< what it is about: "income_total", "class:210", "basic", ...
+  std::string subject_text;  ///< the words naming it, as printed
+  std::string value_text;    ///< the number as printed: "460.74", "93.57"
+  Money amount;              ///< amount / change: the value (a change is unsigned)
+  int64_t percent_scaled = 0;  ///< share / change_pct: value × 10^percent_decimals
+  int percent_decimals = 0;
+  int direction = 0;           ///< change: +1 增加/增长, -1 减少/下降
+  std::optional<Money> base;   ///< change: the previous-year figure, where the text gives it
+  int base_line = 0;
+  std::optional<Money> now;    ///< change: the current figure it is a change of, if stated
+  int now_line = 0;
+  int ref = -1;  ///< share: the amount claim it is a share of; change_pct: its change claim
+  bool introduces_parts = false;  ///< amount/change followed by 其中: the parts come next
+  int sentence = 0;               ///< index of the sentence it stands in
+  bool previous_year = false;  ///< an amount that describes the previous year
+  size_t offset = 0;           ///< position in the joined narrative (for ordering)
+  std::string status = "unchecked";  ///< consistent / inconsistent / unchecked
+  std::string note;                  ///< what it was checked against
+};
+
+/// A consistency finding: where the document disagrees with itself.
+struct Finding {
+  std::string rule;  ///< kebab-case id (see checks/)
+  Diagnostic::Severity severity = Diagnostic::Severity::kWarning;
+  std::string message;     ///< with the expected and the actual value
+  std::vector<int> lines;  ///< the lines to look at, first the main one
+};
+
 struct Disclosure {
   std::string id;
   SourceInfo source;
@@ -123,7 +157,37 @@ struct Disclosure {
   std::vector<Project> projects;
   ThreePublic three_public;
   std::vector<TableRef> tables;
+  std::vector<Claim> claims;
+  std::vector<Finding> findings;
   std::vector<Diagnostic> diagnostics;
+  /// The 财政拨款收支总表 where the document has one (the summary may be it, where the
+  /// document has no 部门收支总表).
+  Summary fiscal_summary;
+  /// The 合计 row of the project table, where it has one.
+  MaybeFigure projects_total;
+  /// Every table row that names a classification code or an item, with all its figures, so a
+  /// figure stated elsewhere can be looked up: table kind, code ("" if none), name, figures.
+  struct IndexedRow {
+    std::string table;
+    std::string code;
+    std::string name;
+    std::vector<Figure> figures;
+    /// Tab tables: the figure of each column (blank cells empty), so columns can be summed.
+    std::vector<std::optional<Figure>> columns;
+  };
+  std::vector<IndexedRow> figure_index;
+  /// Table titles that name a department, for the identity check: (line, name).
+  std::vector<std::pair<int, std::string>> title_names;
+  /// Unit labels that may contradict their figures: (line, label, first figure under it).
+  struct UnitLabel {
+    int line = 0;
+    std::string unit;
+    std::string context;  ///< the table or note the label belongs to
+    std::vector<Figure> figures;
+  };
+  std::vector<UnitLabel> unit_labels;
+  /// Narrative sections found (机关运行经费, 政府采购, 国有资产, 绩效目标, 名词解释, ...): key -> line.
+  std::vector<std::pair<std::string, int>> explanations;
 
   const TableRef* FindTable(const std::string& kind) const {
     for (const auto& t : tables)

@@ -136,9 +136,40 @@ json ToJson(const Disclosure& d) {
     tables.push_back(row);
   }
   j["tables"] = tables;
-  j["claims"] = json::array();
+  json claims = json::array();
+  for (const auto& c : d.claims) {
+    static const char* kKinds[] = {"amount", "share", "change", "change_pct"};
+    json row = {{"line", c.line},
+                {"text", c.text},
+                {"kind", kKinds[static_cast<int>(c.kind)]},
+                {"subject", c.subject.empty() ? json(nullptr) : json(c.subject)},
+                {"subject_text", c.subject_text},
+                {"status", c.status}};
+    if (c.kind == Claim::Kind::kAmount || c.kind == Claim::Kind::kChange) {
+      row["value"] = AmountJson(Figure{c.amount, c.line});
+    } else {
+      row["value"] = std::strtod(c.value_text.c_str(), nullptr);
+      row["unit"] = "%";
+    }
+    if (c.kind == Claim::Kind::kChange || c.kind == Claim::Kind::kChangePct)
+      row["direction"] = c.direction > 0 ? "increase" : "decrease";
+    if (c.base) {
+      row["base"] = AmountJson(Figure{*c.base, c.base_line});
+      row["base_line"] = c.base_line;
+    }
+    if (c.previous_year) row["previous_year"] = true;
+    if (!c.note.empty()) row["note"] = c.note;
+    claims.push_back(row);
+  }
+  j["claims"] = claims;
   j["metrics"] = json::object();
-  j["findings"] = json::array();
+  json findings = json::array();
+  for (const auto& f : d.findings)
+    findings.push_back({{"rule", f.rule},
+                        {"severity", SeverityName(f.severity)},
+                        {"message", f.message},
+                        {"lines", f.lines}});
+  j["findings"] = findings;
   json diags = json::array();
   for (const auto& dg : d.diagnostics)
     diags.push_back({{"severity", SeverityName(dg.severity)},

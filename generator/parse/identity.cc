@@ -95,7 +95,9 @@ std::vector<NameMention> FindNameMentions(const std::vector<std::string>& lines)
     // A line that is only a bold name: "**苍溪县医疗保障局**".
     if (StartsWith(Trim(lines[i]), "**") && CodePointCount(line) <= 30) add(line, false);
     // Table titles that start with the department's name.
-    if (!ClassifyTitle(line).empty() && CodePointCount(line) < 60) {
+    bool title_like = !Contains(line, "。") && !Contains(line, "，") &&
+                      (EndsWith(RemoveSpaces(line), "表") || StartsWith(Trim(lines[i]), "#"));
+    if (title_like && !ClassifyTitle(line).empty() && CodePointCount(line) < 60) {
       std::string before = NameBeforeTableWords(RemoveSpaces(line));
       if (!before.empty()) {
         std::string name = CleanName(before);

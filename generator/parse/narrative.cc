@@ -18,6 +18,18 @@ JoinedText::JoinedText(const std::vector<std::string>& lines, size_t begin, size
   }
 }
 
+JoinedText::JoinedText(const std::vector<std::string>& lines, const std::vector<bool>& include) {
+  for (size_t i = 0; i < lines.size() && i < include.size(); ++i) {
+    if (!include[i]) continue;
+    std::string t = Trim(StripMarkup(lines[i]));
+    if (t.empty()) continue;
+    for (auto& c : t)
+      if (c == '\t') c = ' ';
+    starts_.push_back({text_.size(), static_cast<int>(i) + 1});
+    text_ += t;
+  }
+}
+
 int JoinedText::LineAt(size_t offset) const {
   auto it = std::upper_bound(starts_.begin(), starts_.end(), std::make_pair(offset, 1 << 30));
   if (it == starts_.begin()) return starts_.empty() ? 0 : starts_.front().second;

@@ -12,6 +12,8 @@ class JoinedText {
  public:
   /// Joins lines [begin, end) (0-based), each trimmed, without separators.
   JoinedText(const std::vector<std::string>& lines, size_t begin, size_t end);
+  /// Joins the lines whose `include` flag is set.
+  JoinedText(const std::vector<std::string>& lines, const std::vector<bool>& include);
   const std::string& text() const { return text_; }
   /// The source line of byte offset `offset` in text().
   int LineAt(size_t offset) const;

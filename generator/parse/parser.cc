@@ -4,7 +4,9 @@
 #include <algorithm>
 #include <map>
 
+#include "parse/claims.h"
 #include "parse/figures.h"
+#include "parse/rows.h"
 #include "parse/identity.h"
 #include "parse/narrative.h"
 #include "parse/project_table.h"
@@ -65,6 +67,11 @@ class Parser {
     ReadEconomic();
     ReadProjects();
     ReadThreePublic();
+    IndexFigures();
+    FindTitleNames(mentions);
+    FindExplanations();
+    ReadClaims();
+    DedupeDiagnostics();
     return d_;
   }
 
@@ -129,6 +136,11 @@ class Parser {
     model::Unit unit;
     if (!UnitOf(*s, unit)) return;
     ParseSummaryTable(SectionLines(lines_, *s), fiscal, unit, d_.summary);
+    if (fiscal) {
+      d_.fiscal_summary = d_.summary;
+    } else if (auto f = Sections("fiscal_summary"); !f.empty() && UnitOf(*f.front(), unit)) {
+      ParseSummaryTable(SectionLines(lines_, *f.front()), true, unit, d_.fiscal_summary);
+    }
   }
 
   void ReadFunctional() {
@@ -228,7 +240,9 @@ class Parser {
       table_found = true;
       model::Unit unit;
       if (!UnitOf(*s, unit)) continue;
-      d_.projects = ParseProjectTable(SectionLines(lines_, *s), unit, ctx);
+      auto section_lines = SectionLines(lines_, *s);
+      d_.projects = ParseProjectTable(section_lines, unit, ctx);
+      d_.projects_total = ProjectTableTotal(section_lines, unit);
       if (!d_.projects.empty()) return;
     }
     if (table_found) return;
@@ -238,6 +252,133 @@ class Parser {
       for (auto& p : ParseProjectPerformance(SectionLines(lines_, *s), unit))
         d_.projects.push_back(std::move(p));
     }
+  }
+
+  // Every row of every table, with all its figures, for looking up stated figures.
+  void IndexFigures() {
+    for (const auto& s : sections_) {
+      if (s.empty || s.unit.empty()) continue;
+      model::Unit unit = s.unit == "元" ? model::Unit::kYuan : model::Unit::kWanYuan;
+      auto lines = SectionLines(lines_, s);
+      // "附表4-9" above the next table is not a row of this one.
+      for (auto& l : lines)
+        if (!l.Empty() && (StartsWith(RemoveSpaces(l.tokens.front().text), "附表") ||
+                           StartsWith(RemoveSpaces(l.tokens.front().text), "附件")))
+          l.tokens.clear();
+      if (s.kind == "summary" || s.kind == "fiscal_summary") {
+        for (const auto& lf : ReadLabelledFigures(lines)) {
+          model::Disclosure::IndexedRow row{s.kind, "", lf.label, {}, {}};
+          for (const auto& n : lf.numbers)
+            if (auto f = ToFigure(n, unit)) row.figures.push_back(*f);
+          if (!row.figures.empty()) d_.figure_index.push_back(std::move(row));
+        }
+      } else {
+        for (const Row& r : AssembleRows(lines, FindFirstAmountColumn(lines))) {
+          if (!r.HasAmounts()) continue;
+          std::string name = r.Name();
+          if (StartsWith(name, "附表") || StartsWith(name, "附件")) continue;
+          model::Disclosure::IndexedRow row{s.kind, AssembleCode(r.ints, "235"), name, {}, {}};
+          for (const auto& n : r.numbers)
+            if (auto f = ToFigure(n, unit)) row.figures.push_back(*f);
+          if (r.positional)
+            for (const auto& col : r.columns)
+              row.columns.push_back(col ? ToFigure(*col, unit) : std::nullopt);
+          if (!row.figures.empty()) d_.figure_index.push_back(std::move(row));
+        }
+      }
+      // Unit labels and the figures under them, for the unit-contradiction check.
+      model::Disclosure::UnitLabel label;
+      label.line = s.unit_line;
+      label.unit = s.unit_inherited ? "" : s.unit;
+      label.context = s.title;
+      // Figures as printed (read as 万元), to compare with the document's 万元 totals.
+      for (const auto& l : lines)
+        for (const auto& t : l.tokens)
+          if (auto f = ToFigure(t, model::Unit::kWanYuan); f && t.text.find('.') != std::string::npos)
+            label.figures.push_back(*f);
+      if (!label.unit.empty()) d_.unit_labels.push_back(label);
+      // A header cell that states its own unit: "总体资金情况（元）".
+      for (size_t i = s.begin; i < s.end; ++i) {
+        for (const char* mark : {"（元）", "(元)", "（万元）", "(万元)"}) {
+          size_t p = lines_[i].find(mark);
+          if (p == std::string::npos) continue;
+          model::Disclosure::UnitLabel inner;
+          inner.line = static_cast<int>(i) + 1;
+          inner.unit = Contains(mark, "万元") ? "万元" : "元";
+          inner.context = Trim(StripMarkup(lines_[i].substr(0, p))) + mark;
+          for (size_t k = i; k < s.end && k < i + 4; ++k) {
+            TokenLine tl = TokenizeLine(lines_[k], static_cast<int>(k) + 1, 2);
+            for (const auto& t : tl.tokens)
+              if (auto f = ToFigure(t, model::Unit::kWanYuan); f && t.text.find('.') != std::string::npos)
+                inner.figures.push_back(*f);
+          }
+          d_.unit_labels.push_back(inner);
+        }
+      }
+    }
+  }
+
+  void FindTitleNames(const std::vector<NameMention>& mentions) {
+    for (const auto& m : mentions) d_.title_names.push_back({m.line, m.name});
+  }
+
+  // Which explanations the narrative gives, and where: 机关运行经费, 政府采购, 国有资产, 绩效目标,
+  // 名词解释, “三公” with reasons for the change.
+  void FindExplanations() {
+    struct Want {
+      const char* key;
+      std::vector<const char*> words;
+    };
+    const Want wants[] = {
+        {"three_public", {"三公"}},
+        {"three_public_reasons", {"三公"}},
+        {"running_costs", {"机关运行经费", "运行经费"}},
+        {"procurement", {"政府采购"}},
+        {"assets", {"国有资产", "资产占用", "资产占有", "国有资产占有"}},
+        {"performance", {"绩效目标", "预算绩效"}},
+        {"glossary", {"名词解释"}},
+    };
+    std::vector<bool> in_table(lines_.size(), false);
+    for (const auto& s : sections_)
+      for (size_t i = s.title_index; i < s.end && i < lines_.size(); ++i) in_table[i] = true;
+    for (const auto& w : wants) {
+      for (size_t i = 0; i < lines_.size(); ++i) {
+        if (in_table[i] || Trim(lines_[i]).rfind("-", 0) == 0) continue;
+        bool hit = false;
+        for (const char* word : w.words) hit |= Contains(lines_[i], word);
+        if (!hit) continue;
+        if (std::string(w.key) == "three_public_reasons") {
+          // Reasons: 原因 within the few lines after a 三公 mention.
+          bool reasons = false;
+          for (size_t k = i; k < lines_.size() && k < i + 60; ++k)
+            reasons |= !in_table[k] && (Contains(lines_[k], "原因") || Contains(lines_[k], "主要是") ||
+                                        Contains(lines_[k], "持平") || Contains(lines_[k], "一致"));
+          if (!reasons) continue;
+        }
+        d_.explanations.push_back({w.key, static_cast<int>(i) + 1});
+        break;
+      }
+    }
+  }
+
+  void ReadClaims() {
+    std::vector<bool> narrative(lines_.size(), true);
+    for (const auto& s : sections_)
+      for (size_t i = s.title_index; i < s.end && i < lines_.size(); ++i) narrative[i] = false;
+    for (size_t i = 0; i < lines_.size(); ++i)
+      if (lines_[i].find('\t') != std::string::npos) narrative[i] = false;
+    JoinedText text(lines_, narrative);
+    d_.claims = ExtractClaims(text, d_);
+  }
+
+  void DedupeDiagnostics() {
+    std::vector<Diagnostic> unique;
+    for (const auto& dg : d_.diagnostics) {
+      bool seen = false;
+      for (const auto& u : unique) seen |= u.line == dg.line && u.rule == dg.rule && u.message == dg.message;
+      if (!seen) unique.push_back(dg);
+    }
+    d_.diagnostics = std::move(unique);
   }
 
   void ReadThreePublic() {

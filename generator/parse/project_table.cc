@@ -213,6 +213,42 @@ std::vector<model::Project> ParseProjectTable(const std::vector<TokenLine>& line
   return projects;
 }
 
+model::MaybeFigure ProjectTableTotal(const std::vector<TokenLine>& lines, model::Unit unit) {
+  // The first line that holds a figure with a decimal point: is it a bare row of figures or
+  // the 合计 row?
+  for (const auto& l : lines) {
+    if (l.Empty() || IsPageHeaderLine(l)) continue;
+    bool figures = false;
+    for (const auto& t : l.tokens) figures |= t.IsNumber() && t.text.find('.') != std::string::npos;
+    if (!figures) continue;
+    const Token* first_text = nullptr;
+    const Token* first_number = nullptr;
+    for (const auto& t : l.tokens) {
+      if (t.IsText() && !first_text) first_text = &t;
+      if (t.IsNumber() && !first_number) first_number = &t;
+    }
+    bool labelled = first_text && (StartsWith(RemoveSpaces(first_text->text), "合计") ||
+                                   StartsWith(RemoveSpaces(first_text->text), "总计"));
+    bool bare = !first_text && first_number && !first_number->IsPlainInteger();
+    if (labelled || bare) {
+      for (const auto& t : l.tokens)
+        if (t.IsNumber() && !t.IsPlainInteger()) return ToFigure(t, unit);
+    }
+    break;
+  }
+  // A 合计 label on a line of its own, its figures on the next lines.
+  for (const Row& row : AssembleRows(lines, FindFirstAmountColumn(lines))) {
+    if (!row.HasAmounts()) continue;
+    std::string name = row.Name();
+    if (StartsWith(name, "合计") || StartsWith(name, "总计")) {
+      const Token& t = row.positional && !row.columns.empty() && row.columns[0] ? *row.columns[0]
+                                                                               : row.numbers.front();
+      return ToFigure(t, unit);
+    }
+  }
+  return std::nullopt;
+}
+
 std::vector<model::Project> ParseProjectPerformance(const std::vector<TokenLine>& lines,
                                                     model::Unit unit) {
   std::vector<model::Project> projects;

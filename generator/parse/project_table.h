@@ -25,6 +25,10 @@ struct ProjectContext {
 std::vector<model::Project> ParseProjectTable(const std::vector<TokenLine>& lines,
                                               model::Unit unit, const ProjectContext& context);
 
+/// The project table's 合计: the row labelled 合计, or the row of figures with neither code
+/// nor name that precedes the first project ("8,132.86 8,132.86 0.00 ..."). nullopt if none.
+model::MaybeFigure ProjectTableTotal(const std::vector<TokenLine>& lines, model::Unit unit);
+
 /// Reads 项目名称 / 当年预算 pairs from a project performance target table.
 std::vector<model::Project> ParseProjectPerformance(const std::vector<TokenLine>& lines,
                                                     model::Unit unit);

@@ -104,10 +104,20 @@ bool DetectRowNumbers(const std::vector<TokenLine>& lines) {
 void StripRowNumbers(std::vector<TokenLine>& lines) {
   if (!DetectRowNumbers(lines)) return;
   long last = 0;
-  for (auto& line : lines) {
+  for (size_t li = 0; li < lines.size(); ++li) {
+    auto& line = lines[li];
     if (line.Empty() || line.tabbed || IsPageHeaderLine(line)) continue;
     auto& toks = line.tokens;
-    if (toks.size() >= 2 && toks.front().IsPlainInteger() && toks.front().text.size() <= 3) {
+    // "23" alone, its label on the next line ("二十三、灾害防治及应急管理支" / "出").
+    bool lone = false;
+    if (toks.size() == 1 && toks.front().IsPlainInteger() && toks.front().text.size() <= 3) {
+      for (size_t k = li + 1; k < lines.size(); ++k) {
+        if (lines[k].Empty()) continue;
+        lone = lines[k].tokens.front().IsText();
+        break;
+      }
+    }
+    if ((toks.size() >= 2 || lone) && toks.front().IsPlainInteger() && toks.front().text.size() <= 3) {
       long n = std::stol(toks.front().text);
       if (n == last + 1 || n == 1) {
         last = n;

@@ -8,6 +8,7 @@
 
 #include <boost/filesystem.hpp>
 
+#include "checks/check.h"
 #include "ingest/document.h"
 #include "model/json.h"
 #include "parse/parser.h"
@@ -138,6 +139,7 @@ BuildReport BuildSite(const BuildOptions& options) {
     if (loaded) {
       d = parse::ParseDocument(doc);
       for (const auto& dg : d.diagnostics) file.diagnostics.push_back(dg);
+      if (!HasError(d.diagnostics)) checks::RunChecks(d);
     } else {
       d.source.path = input.string();
       d.id = parse::MakeId(input.string(), doc.sha256);

@@ -1,0 +1,64 @@
+// Rule context and the run over the catalogue.
+#include "checks/check.h"
+
+#include <algorithm>
+#include <cstdlib>
+
+namespace gongkai::checks {
+
+std::string Wan(const model::Money& m) { return m.WanYuan(2) + " 万元"; }
+
+void Context::Report(std::string message, std::vector<int> lines) {
+  Report(rule_.severity, std::move(message), std::move(lines));
+}
+
+void Context::Report(Severity severity, std::string message, std::vector<int> lines) {
+  lines.erase(std::remove(lines.begin(), lines.end(), 0), lines.end());
+  std::vector<int> unique;
+  for (int l : lines)
+    if (std::find(unique.begin(), unique.end(), l) == unique.end()) unique.push_back(l);
+  lines = std::move(unique);
+  if (lines.empty()) lines.push_back(1);
+  d_.findings.push_back({rule_.id, severity, std::move(message), std::move(lines)});
+}
+
+Agreement Context::CheckEqual(const std::string& what, const model::Figure& actual,
+                              const model::Money& expected,
+                              const std::vector<model::Figure>& inputs, std::vector<int> lines) {
+  int64_t tolerance = HalfUnitFen(actual.amount);
+  for (const auto& f : inputs) tolerance += HalfUnitFen(f.amount);
+  Agreement a = Compare(expected, actual.amount, tolerance);
+  if (a == Agreement::kExact) return a;
+  model::Money diff = model::Money::FromFen(std::llabs(actual.amount.fen() - expected.fen()));
+  std::string message = what + "：应为 " + Wan(expected) + "，实为 " + Wan(actual.amount) +
+                        "，相差 " + Wan(diff);
+  if (a == Agreement::kWithinRounding) {
+    Report(Severity::kNotice,
+           message + "（在尾数误差 " + Wan(model::Money::FromFen(tolerance)) + " 以内）",
+           std::move(lines));
+  } else {
+    Report(beyond_.value_or(rule_.severity),
+           message + "（超出尾数误差 " + Wan(model::Money::FromFen(tolerance)) + "）",
+           std::move(lines));
+  }
+  return a;
+}
+
+void RunChecks(model::Disclosure& d) {
+  d.findings.clear();
+  for (auto& c : d.claims) {
+    c.status = "unchecked";
+    c.note.clear();
+  }
+  for (const Rule& rule : AllRules()) {
+    Context ctx(d, rule.info);
+    rule.run(ctx);
+  }
+  // Errors first, then by line.
+  std::stable_sort(d.findings.begin(), d.findings.end(), [](const auto& a, const auto& b) {
+    if (a.severity != b.severity) return a.severity < b.severity;
+    return a.lines.front() < b.lines.front();
+  });
+}
+
+}  // namespace gongkai::checks

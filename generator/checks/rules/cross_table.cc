@@ -1,0 +1,68 @@
+// cross-table: the same figure in different tables agrees — the summary's functional classes
+// with the 支出总表's 类 rows, the summary's 本年支出合计 with the 支出总表's 合计, the 财政拨款
+// 收支总表's classes with the summary's where all income is 财政拨款.
+#include "checks/rules/rules.h"
+
+namespace gongkai::checks {
+namespace {
+
+std::vector<model::Figure> ClassRowsOf(const model::Disclosure& d, const std::string& code) {
+  std::vector<model::Figure> out;
+  for (const auto& f : d.functional)
+    if (f.code == code && f.total) return {*f.total};
+  // No 类 row (a table of 项 rows only): the 项 rows of that class add up to it.
+  for (const auto& f : d.functional)
+    if (f.code.compare(0, 3, code) == 0 && f.level == 3 && f.total) out.push_back(*f.total);
+  return out;
+}
+
+void Run(Context& ctx) {
+  const auto& d = ctx.d();
+  const auto& s = d.summary;
+  if (!d.functional.empty()) {
+    for (const auto& c : s.expenditure_classes) {
+      auto rows = ClassRowsOf(d, c.code);
+      if (rows.empty()) {
+        if (c.amount.amount.IsZero()) continue;
+        ctx.Report(s.table == "summary" ? "部门收支总表列出" + c.name + " " + Wan(c.amount.amount) +
+                                              "，但部门支出总表没有这一类"
+                                        : "收支总表列出" + c.name + " " + Wan(c.amount.amount) +
+                                              "，但支出表没有这一类",
+                   {c.amount.line});
+        continue;
+      }
+      auto lines = LinesOf(rows);
+      lines.insert(lines.begin(), c.amount.line);
+      ctx.CheckEqual("收支总表的" + c.name + "应与支出表中 " + c.code + " 类的合计一致", c.amount,
+                     SumOf(rows), rows, lines);
+    }
+  }
+  const model::MaybeFigure& spend = s.current_expenditure ? s.current_expenditure : s.expenditure_total;
+  if (spend && d.expenditure.total)
+    ctx.CheckEqual("收支总表的本年支出合计应与支出表的合计一致", *spend,
+                   d.expenditure.total->amount, {*d.expenditure.total},
+                   {spend->line, d.expenditure.total->line});
+  // Where every yuan is 财政拨款 (no other income item has a figure other than zero), the
+  // 财政拨款收支总表 repeats the summary's totals.
+  if (s.table == "summary" && !d.fiscal_summary.table.empty()) {
+    bool all_fiscal = true;
+    for (const auto& i : s.income_items)
+      if (i.name.find("拨款") == std::string::npos && !i.amount.amount.IsZero()) all_fiscal = false;
+    const auto& fs = d.fiscal_summary;
+    if (all_fiscal && s.income_total && fs.income_total)
+      ctx.CheckEqual("收入全部为财政拨款时，财政拨款收支总表的收入总计应与部门收支总表一致",
+                     *fs.income_total, s.income_total->amount, {*s.income_total},
+                     {fs.income_total->line, s.income_total->line});
+  }
+}
+}  // namespace
+
+Rule CrossTableRule() {
+  return {{"cross-table", Severity::kError, "同一数字在不同表中一致",
+           "同一个数字出现在几张表里时必须一致：收支总表里的各类支出应等于部门支出总表里对应类的合计，"
+           "收支总表的本年支出应等于支出总表的合计；部门收入全部是财政拨款时，财政拨款收支总表与部门"
+           "收支总表的总计也应相同。"},
+          &Run};
+}
+
+}  // namespace gongkai::checks

@@ -1,0 +1,35 @@
+// One function per rule, each defined in its own file in this folder.
+#pragma once
+
+#include "checks/check.h"
+
+namespace gongkai::checks {
+
+Rule SummaryBalanceRule();
+Rule FiscalSummaryBalanceRule();
+Rule IncomeItemsSumRule();
+Rule ClassesSumRule();
+Rule FunctionalHierarchyRule();
+Rule FunctionalRowSplitRule();
+Rule BasicSplitRule();
+Rule EconomicHierarchyRule();
+Rule ThreePublicSumRule();
+Rule ProjectsSumRule();
+Rule CrossTableRule();
+Rule FunctionalEconomicPairsRule();
+Rule NarrativeAmountRule();
+Rule NarrativeShareRule();
+Rule NarrativeChangeRule();
+Rule NarrativeChangePartsRule();
+Rule NarrativeChangeRepeatedRule();
+Rule DepartmentIdentityRule();
+Rule UnitLabelRule();
+Rule TablesCompleteRule();
+Rule ExplanationsCompleteRule();
+Rule EmptyTableNoteRule();
+
+/// Helpers the sum rules share.
+model::Money SumOf(const std::vector<model::Figure>& figures);
+std::vector<int> LinesOf(const std::vector<model::Figure>& figures);
+
+}  // namespace gongkai::checks
