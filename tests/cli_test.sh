@@ -38,6 +38,21 @@ check "parse prints schema_version" has '"schema_version": 1' "$WORK/out"
 check "parse prints income_total in 万元" has '"income_total": 460.74' "$WORK/out"
 check "parse prints the line of income_total" has '"income_total": 495' "$WORK/out"
 
+# check: one line per finding, path:line: severity: message [rule-id]; exit 1 on an error.
+QIJIANG="$SRC/content/2022-chongqing-qijiang-medical-security-affairs-center.txt"
+check "check of a disclosure with only warnings exits 0" run 0 check "$NANCHONG"
+check "check prints a warning finding with its line and rule" has \
+  "$NANCHONG:181: warning: 第 181 行说住房保障支出（221） 22.47 万元占 5.22%" "$WORK/out"
+check "the finding names its rule" has "[narrative-share]" "$WORK/out"
+check "check of a disclosure with an error exits 1" run 1 check "$NANCHONG" "$QIJIANG"
+check "check reports the wrong department in a title" has \
+  "$QIJIANG:132: error: 第 132 行的标题或单位名称写的是“天津市蓟江区医疗保障事务中心”" "$WORK/out"
+check "check goes on to every file" has "$NANCHONG:181: warning:" "$WORK/out"
+check "check without a file is a usage error" run 2 check
+check "parse output carries the findings" run 0 parse "$NANCHONG"
+check "parse output has the finding's rule" has '"rule": "narrative-share"' "$WORK/out"
+check "parse output has claims with a status" has '"status": "inconsistent"' "$WORK/out"
+
 # Bad input: invalid UTF-8 on line 3, and a text that is not a budget disclosure.
 printf 'line one\nline two\n\xff\xfe broken\n' >"$WORK/broken.txt"
 check "parse of invalid UTF-8 exits 1" run 1 parse "$WORK/broken.txt"
@@ -72,6 +87,12 @@ check "the HTML page has the table rendered" has "<table>" \
   "$WORK/site/departments/2022-sichuan-nanchong-medical-security-center.html"
 check "pages declare zh-CN" has '<html lang="zh-CN">' "$WORK/site/index.html"
 check "no staging folder is left behind" test ! -e "$WORK/site.building"
+check "the rule catalogue is built" test -f "$WORK/site/rules/index.html"
+check "a rule page lists the department where it fired" has "departments/2022-chongqing-qijiang-medical-security-affairs-center.html" \
+  "$WORK/site/rules/department-identity.html"
+check "a department page shows its findings" has "narrative-share" \
+  "$WORK/site/departments/2022-sichuan-nanchong-medical-security-center.html"
+check "the index counts findings" has "核对问题" "$WORK/site/index.html"
 
 # A build that cannot run leaves the previous site as it was.
 check "build with missing templates exits 2" run 2 build --content "$WORK/content" \

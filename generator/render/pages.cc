@@ -2,6 +2,8 @@
 // insert it with {{{ }}} so Mustache does not HTML-escape it a second time (cmark does).
 #include "render/pages.h"
 
+#include "checks/check.h"
+#include "checks/subjects.h"
 #include "model/json.h"
 #include "parse/sections.h"
 #include "render/markdown.h"
@@ -43,7 +45,21 @@ std::string LineLink(int line, const std::string& source_href) {
 
 data Bool(bool b) { return b ? data(data::type::bool_true) : data(data::type::bool_false); }
 
+std::string LineLinks(const std::vector<int>& lines, const std::string& source_href) {
+  std::string out;
+  for (int l : lines) out += (out.empty() ? "" : " ") + LineLink(l, source_href);
+  return out;
+}
+
 }  // namespace
+
+std::string SeverityLabel(model::Diagnostic::Severity s) {
+  switch (s) {
+    case model::Diagnostic::Severity::kError: return "错误";
+    case model::Diagnostic::Severity::kWarning: return "警告";
+    default: return "提示";
+  }
+}
 
 data DepartmentContext(const model::Disclosure& d) {
   const std::string src = "../source/" + d.id + ".html";
@@ -168,6 +184,50 @@ data DepartmentContext(const model::Disclosure& d) {
   }
   ctx.set("tables", tables);
 
+  list findings;
+  int errors = 0, warnings = 0, notices = 0;
+  for (const auto& f : d.findings) {
+    data row;
+    row.set("severity_label", SeverityLabel(f.severity));
+    row.set("rule", f.rule);
+    row.set("message", EscapeMarkdown(f.message));
+    row.set("lines", LineLinks(f.lines, src));
+    findings.push_back(row);
+    errors += f.severity == model::Diagnostic::Severity::kError;
+    warnings += f.severity == model::Diagnostic::Severity::kWarning;
+    notices += f.severity == model::Diagnostic::Severity::kNotice;
+  }
+  ctx.set("findings", findings);
+  ctx.set("has_findings", Bool(!d.findings.empty()));
+  ctx.set("errors", std::to_string(errors));
+  ctx.set("warnings", std::to_string(warnings));
+  ctx.set("notices", std::to_string(notices));
+
+  list claims;
+  static const char* kKinds[] = {"金额", "比例", "增减", "增减比例"};
+  static const std::pair<const char*, const char*> kStatus[] = {
+      {"consistent", "一致"}, {"inconsistent", "不一致"}, {"unchecked", "未核对"}};
+  for (const auto& c : d.claims) {
+    data row;
+    row.set("line", LineLink(c.line, src));
+    row.set("kind", kKinds[static_cast<int>(c.kind)]);
+    row.set("subject", EscapeMarkdown(c.subject.empty() ? std::string("—")
+                                                         : checks::SubjectName(d, c.subject)));
+    bool money = c.kind == model::Claim::Kind::kAmount || c.kind == model::Claim::Kind::kChange;
+    std::string sign = c.kind == model::Claim::Kind::kChange || c.kind == model::Claim::Kind::kChangePct
+                           ? (c.direction < 0 ? "−" : "+")
+                           : "";
+    row.set("value", sign + (money ? c.amount.WanYuan(2) : c.value_text + "%"));
+    std::string status = c.status;
+    for (const auto& [k, v] : kStatus)
+      if (c.status == k) status = v;
+    row.set("status", status + (c.previous_year ? "（上年数）" : ""));
+    row.set("note", EscapeMarkdown(c.note));
+    claims.push_back(row);
+  }
+  ctx.set("claims", claims);
+  ctx.set("has_claims", Bool(!d.claims.empty()));
+
   list diags;
   for (const auto& dg : d.diagnostics) {
     data row;
@@ -204,7 +264,61 @@ data IndexRow(const model::Disclosure& d, bool failed, const std::string& failur
   row.set("project", FigureLink(d.expenditure.project, src));
   row.set("three_public", FigureLink(d.three_public.total, src));
   row.set("tables", std::to_string(d.tables.size()));
+  int errors = 0, warnings = 0;
+  for (const auto& f : d.findings) {
+    errors += f.severity == model::Diagnostic::Severity::kError;
+    warnings += f.severity == model::Diagnostic::Severity::kWarning;
+  }
+  row.set("findings", failed ? std::string("—")
+                             : std::to_string(errors) + " / " + std::to_string(warnings));
   return row;
+}
+
+data RuleContext(const std::string& id, const std::vector<const model::Disclosure*>& all) {
+  const checks::Rule* rule = checks::FindRule(id);
+  data ctx;
+  ctx.set("id", id);
+  ctx.set("title", rule ? rule->info.title : id);
+  ctx.set("explanation", rule ? rule->info.explanation : "");
+  ctx.set("severity_label", rule ? SeverityLabel(rule->info.severity) : "");
+  list hits;
+  for (const auto* d : all) {
+    for (const auto& f : d->findings) {
+      if (f.rule != id) continue;
+      data row;
+      row.set("id", d->id);
+      row.set("name", EscapeMarkdown(d->department.name.empty() ? d->id : d->department.name));
+      row.set("year", d->year ? std::to_string(d->year) : std::string("—"));
+      row.set("severity_label", SeverityLabel(f.severity));
+      row.set("message", EscapeMarkdown(f.message));
+      row.set("lines", LineLinks(f.lines, "../source/" + d->id + ".html"));
+      hits.push_back(row);
+    }
+  }
+  ctx.set("has_hits", Bool(!hits.empty()));
+  ctx.set("hits", hits);
+  return ctx;
+}
+
+data RulesContext(const std::vector<const model::Disclosure*>& all) {
+  data ctx;
+  list rules;
+  for (const auto& r : checks::AllRules()) {
+    int count = 0;
+    for (const auto* d : all) {
+      bool fired = false;
+      for (const auto& f : d->findings) fired |= f.rule == r.info.id;
+      count += fired;
+    }
+    data row;
+    row.set("id", r.info.id);
+    row.set("title", r.info.title);
+    row.set("severity_label", SeverityLabel(r.info.severity));
+    row.set("count", std::to_string(count));
+    rules.push_back(row);
+  }
+  ctx.set("rules", rules);
+  return ctx;
 }
 
 data SourceContext(const model::Disclosure& d, const ingest::Document& doc) {

@@ -18,7 +18,12 @@ struct Templates {
   std::string index;       ///< index.md: the list of departments (Markdown)
   std::string department;  ///< department.md: one department (Markdown)
   std::string source;      ///< source.html: the original text with a target on every line
+  std::string rule;        ///< rule.md: one consistency rule and where it fired (Markdown)
+  std::string rules;       ///< rules.md: the catalogue of rules (Markdown)
 };
+
+/// "错误" / "警告" / "提示".
+std::string SeverityLabel(model::Diagnostic::Severity s);
 
 /// Renders a Mustache template; on a template error returns false and sets `error`.
 bool RenderTemplate(const std::string& tmpl, const kainjow::mustache::data& context,
@@ -34,6 +39,17 @@ kainjow::mustache::data DepartmentContext(const model::Disclosure& d);
 /// Context for one row of index.md.
 kainjow::mustache::data IndexRow(const model::Disclosure& d, bool failed,
                                  const std::string& failure);
+
+/// One department's disclosure as the rule pages need it.
+struct RuleHitSource {
+  const model::Disclosure* d = nullptr;
+};
+
+/// Context for rule.md: the rule and, for every disclosure in `all`, its findings of that rule.
+kainjow::mustache::data RuleContext(const std::string& id, const std::vector<const model::Disclosure*>& all);
+
+/// Context for rules.md: every rule with the number of departments where it fired.
+kainjow::mustache::data RulesContext(const std::vector<const model::Disclosure*>& all);
 
 /// Context for source.html: every line, escaped, with its number.
 kainjow::mustache::data SourceContext(const model::Disclosure& d,

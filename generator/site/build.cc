@@ -70,7 +70,9 @@ BuildReport BuildSite(const BuildOptions& options) {
   } const wanted[] = {{"layout.html", &templates.layout},
                       {"index.md", &templates.index},
                       {"department.md", &templates.department},
-                      {"source.html", &templates.source}};
+                      {"source.html", &templates.source},
+                      {"rule.md", &templates.rule},
+                      {"rules.md", &templates.rules}};
   for (const auto& w : wanted) {
     if (!ReadFile(tdir / w.file, *w.slot)) {
       report.errors.push_back(Error("cannot read template " + (tdir / w.file).string() +
@@ -130,6 +132,7 @@ BuildReport BuildSite(const BuildOptions& options) {
 
   list index_rows;
   std::set<std::string> ids;
+  std::vector<model::Disclosure> built;  // for the cross-document pages
   for (const auto& input : inputs) {
     FileReport file;
     file.path = input.string();
@@ -170,9 +173,30 @@ BuildReport BuildSite(const BuildOptions& options) {
                     src, staging / "source" / (d.id + ".html"));
       }
       ++report.built;
+      built.push_back(std::move(d));
     }
     report.files.push_back(std::move(file));
   }
+
+  // Rule pages: the catalogue, and for each rule every department where it fired.
+  std::vector<const model::Disclosure*> all;
+  for (const auto& d : built) all.push_back(&d);
+  auto render_md = [&](const std::string& tmpl, const std::string& name, const data& ctx,
+                       const std::string& title, const std::string& root, const fs::path& md_path,
+                       const fs::path& html_path) {
+    std::string md, error;
+    if (!render::RenderTemplate(tmpl, ctx, md, error)) {
+      report.errors.push_back(Error("template " + name + ": " + error, "template"));
+      return;
+    }
+    WriteFile(md_path, md);
+    render_html(title, root, render::MarkdownToHtml(md), html_path);
+  };
+  render_md(templates.rules, "rules.md", render::RulesContext(all), "核对规则", "../",
+            staging / "rules" / "index.md", staging / "rules" / "index.html");
+  for (const auto& r : checks::AllRules())
+    render_md(templates.rule, "rule.md", render::RuleContext(r.info.id, all), r.info.title, "../",
+              staging / "rules" / (r.info.id + ".md"), staging / "rules" / (r.info.id + ".html"));
 
   data index;
   index.set("departments", index_rows);

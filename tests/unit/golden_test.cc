@@ -9,7 +9,9 @@
 #include <boost/filesystem.hpp>
 #include <nlohmann/json.hpp>
 
+#include "checks/check.h"
 #include "ingest/document.h"
+#include "model/json.h"
 #include "model/money.h"
 #include "parse/parser.h"
 
@@ -169,9 +171,62 @@ void CheckCase(const std::string& name) {
   }
 }
 
+// The findings the checks report on a disclosure, in order, against findings.json, where each
+// was checked by hand against the source (the "checked_by_hand" note says how).
+void CheckFindings(const std::string& name) {
+  std::ifstream in(kSourceDir + "/tests/golden/" + name + "/findings.json");
+  REQUIRE(in);
+  json e = json::parse(in);
+  auto d = ParseCase(name);
+  gongkai::checks::RunChecks(d);
+  INFO("case " << name);
+  std::vector<std::string> got, want;
+  for (const auto& f : d.findings)
+    got.push_back(f.rule + " " + gongkai::model::SeverityName(f.severity) + " line " +
+                  std::to_string(f.lines.front()));
+  for (const auto& f : e.at("findings"))
+    want.push_back(f.at("rule").get<std::string>() + " " + f.at("severity").get<std::string>() +
+                   " line " + std::to_string(f.at("line").get<int>()));
+  CHECK(got == want);
+  for (size_t i = 0; i < got.size() || i < want.size(); ++i) {
+    INFO("finding " << i);
+    CHECK((i < got.size() ? got[i] : "none") == (i < want.size() ? want[i] : "none"));
+  }
+}
+
 }  // namespace
 
 TEST_SUITE("golden") {
+  TEST_CASE("2022 Nanchong: the checks report the one share that rounds wrongly") {
+    CheckFindings("2022-sichuan-nanchong-medical-security-center");
+  }
+  TEST_CASE("2023 Cangxi: only rounding differences, each a notice") {
+    CheckFindings("2023-sichuan-cangxi-healthcare-security-bureau");
+  }
+  TEST_CASE("2022 Qijiang: wrong department in a title, 元 label over 万元 figures, and more") {
+    CheckFindings("2022-chongqing-qijiang-medical-security-affairs-center");
+  }
+  TEST_CASE("2022 Chengde: a change that does not add up and a percentage on the wrong base") {
+    CheckFindings("2022-hebei-chengde-healthcare-security-bureau");
+  }
+  TEST_CASE("2023 Zengdu: project budgets stated differently in text and table, and more") {
+    CheckFindings("2023-hubei-suizhou-zengdu-medical-security-service-center");
+  }
+  TEST_CASE("no disclosure gets an error for a difference rounding explains") {
+    for (const char* name : {"2022-sichuan-nanchong-medical-security-center",
+                             "2023-sichuan-cangxi-healthcare-security-bureau",
+                             "2022-chongqing-qijiang-medical-security-affairs-center",
+                             "2022-hebei-chengde-healthcare-security-bureau",
+                             "2023-hubei-suizhou-zengdu-medical-security-service-center"}) {
+      auto d = ParseCase(name);
+      gongkai::checks::RunChecks(d);
+      for (const auto& f : d.findings) {
+        INFO(name << ": " << f.message);
+        bool rounding = f.message.find("在尾数误差") != std::string::npos;
+        if (rounding) CHECK(f.severity == gongkai::model::Diagnostic::Severity::kNotice);
+      }
+    }
+  }
   TEST_CASE("2022 Nanchong (space tables, split codes, column blocks) matches its golden file") {
     CheckCase("2022-sichuan-nanchong-medical-security-center");
   }
