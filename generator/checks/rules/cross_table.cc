@@ -42,6 +42,36 @@ void Run(Context& ctx) {
     ctx.CheckEqual("收支总表的本年支出合计应与支出表的合计一致", *spend,
                    d.expenditure.total->amount, {*d.expenditure.total},
                    {spend->line, d.expenditure.total->line});
+  // The 部门收入总表's 合计 is the 收入总计; the 一般公共预算支出表's 合计 is one of the
+  // 财政拨款收支总表's figures (its 一般公共预算 income, or its 本年支出 where carry-over is in).
+  auto table_total = [&](const std::string& kind) -> model::MaybeFigure {
+    for (const auto& row : d.figure_index)
+      if (row.table == kind && (row.name.rfind("合计", 0) == 0 || (row.name.empty() && row.code.empty())) &&
+          !row.figures.empty())
+        return row.figures.front();
+    return std::nullopt;
+  };
+  if (auto income = table_total("income"); income && s.income_total)
+    ctx.CheckEqual("部门收入总表的合计应等于收支总表的收入总计", *income, s.income_total->amount,
+                   {*s.income_total}, {income->line, s.income_total->line});
+  if (auto general = table_total("general_expenditure"); general) {
+    std::vector<model::Figure> options;
+    for (const auto* sum : {&d.fiscal_summary, &s}) {
+      for (const auto& i : sum->income_items)
+        if (i.name.find("一般公共预算") != std::string::npos) options.push_back(i.amount);
+      for (const auto& f : {sum->current_income, sum->current_expenditure, sum->income_total})
+        if (f) options.push_back(*f);
+    }
+    bool match = options.empty();
+    for (const auto& o : options)
+      match |= Compare(o.amount, general->amount, ToleranceFen({o.amount, general->amount})) !=
+               Agreement::kBeyondRounding;
+    if (!match)
+      ctx.Report("一般公共预算支出表的合计 " + Wan(general->amount) +
+                     " 与财政拨款收支总表中的一般公共预算拨款、本年支出都不一致（如第 " +
+                     std::to_string(options.front().line) + " 行的 " + Wan(options.front().amount) + "）",
+                 {general->line, options.front().line});
+  }
   // Where every yuan is 财政拨款 (no other income item has a figure other than zero), the
   // 财政拨款收支总表 repeats the summary's totals.
   if (s.table == "summary" && !d.fiscal_summary.table.empty()) {
