@@ -42,7 +42,7 @@ check "parse prints the line of income_total" has '"income_total": 495' "$WORK/o
 QIJIANG="$SRC/content/2022-chongqing-qijiang-medical-security-affairs-center.txt"
 check "check of a disclosure with only warnings exits 0" run 0 check "$NANCHONG"
 check "check prints a warning finding with its line and rule" has \
-  "$NANCHONG:181: warning: 第 181 行说住房保障支出（221） 22.47 万元占 5.22%" "$WORK/out"
+  "$NANCHONG:181: warning: 第 181 行说住房保障支出（221）22.47 万元，占 5.22%" "$WORK/out"
 check "the finding names its rule" has "[narrative-share]" "$WORK/out"
 check "check of a disclosure with an error exits 1" run 1 check "$NANCHONG" "$QIJIANG"
 check "check reports the wrong department in a title" has \

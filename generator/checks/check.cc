@@ -25,8 +25,9 @@ void Context::Report(Severity severity, std::string message, std::vector<int> li
 Agreement Context::CheckEqual(const std::string& what, const model::Figure& actual,
                               const model::Money& expected,
                               const std::vector<model::Figure>& inputs, std::vector<int> lines) {
-  int64_t tolerance = HalfUnitFen(actual.amount);
-  for (const auto& f : inputs) tolerance += HalfUnitFen(f.amount);
+  std::vector<model::Money> all = {actual.amount};
+  for (const auto& f : inputs) all.push_back(f.amount);
+  int64_t tolerance = ToleranceFen(all);
   Agreement a = Compare(expected, actual.amount, tolerance);
   if (a == Agreement::kExact) return a;
   model::Money diff = model::Money::FromFen(std::llabs(actual.amount.fen() - expected.fen()));

@@ -9,18 +9,27 @@ namespace {
 __extension__ using Int128 = __int128;  // part × 100 × 10^d overflows 64 bits for large d
 }  // namespace
 
-int64_t HalfUnitFen(const model::Money& m) {
+int64_t UnitFen(const model::Money& m) {
   int decimals = m.decimals() < 2 ? 2 : m.decimals();
   if (decimals > 6) decimals = 6;
   int64_t unit = 1;
   for (int i = 0; i < 6 - decimals; ++i) unit *= 10;  // fen per unit of the last digit
+  return unit;
+}
+
+int64_t HalfUnitFen(const model::Money& m) {
+  int64_t unit = UnitFen(m);
   return unit / 2 == 0 ? 1 : unit / 2;
 }
 
+int64_t ToleranceFen(const std::vector<model::Money>& figures) {
+  int64_t units = 0;
+  for (const auto& f : figures) units += UnitFen(f);
+  return units / 2;  // Σ half-units, rounded down to whole fen
+}
+
 int64_t ToleranceFen(std::initializer_list<model::Money> figures) {
-  int64_t t = 0;
-  for (const auto& f : figures) t += HalfUnitFen(f);
-  return t;
+  return ToleranceFen(std::vector<model::Money>(figures));
 }
 
 Agreement Compare(const model::Money& expected, const model::Money& actual, int64_t tolerance_fen) {

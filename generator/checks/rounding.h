@@ -20,17 +20,23 @@
 #include <cstdint>
 #include <initializer_list>
 #include <string>
+#include <vector>
 
 #include "model/money.h"
 
 namespace gongkai::checks {
 
-/// Half a unit of the last digit a figure shows, in fen (0.005 万元 = 5,000 fen for a figure
-/// in a 万元 table).
+/// A unit of the last digit a figure shows, in fen (0.01 万元 = 10,000 fen for a figure in a
+/// 万元 table; 1 fen for 元 with two decimals).
+int64_t UnitFen(const model::Money& m);
+
+/// Half of UnitFen, at least 1 fen (for display; sums use ToleranceFen, which is exact).
 int64_t HalfUnitFen(const model::Money& m);
 
-/// The difference rounding can explain when all of `figures` take part in one comparison.
+/// The difference rounding can explain when all of `figures` take part in one comparison: the
+/// sum of their half-units, exactly (three 元 figures: 1.5 fen, so 1 fen is within, 2 is not).
 int64_t ToleranceFen(std::initializer_list<model::Money> figures);
+int64_t ToleranceFen(const std::vector<model::Money>& figures);
 
 enum class Agreement { kExact, kWithinRounding, kBeyondRounding };
 

@@ -461,7 +461,8 @@ class Extractor {
             last_amount = static_cast<int>(claims_.size()) - 1;
             if (!subject.empty()) last_subject = subject;
           }
-          std::string next = s.substr(after_unit, 12);
+          // "…万元，其中：" or, past a rate, "…万元，增加 25%，其中："; not past a sentence end.
+          std::string next = s.substr(after_unit, std::min<size_t>(40, end - after_unit));
           if (Contains(next, "其中")) claims_.back().introduces_parts = true;
         }
       } else if (percent && !comparison) {

@@ -62,8 +62,8 @@ void Run(Context& ctx) {
     c.status = "inconsistent";
     c.note = "按 " + Wan(part.amount) + " ÷ " + Wan(whole) + " 计算应为 " +
              FormatScaled(v, c.percent_decimals) + "%";
-    ctx.Report("第 " + std::to_string(c.line) + " 行说" + SubjectName(d, part.subject) + " " +
-                   Wan(part.amount) + "占 " + c.value_text + "%，但 " + Wan(part.amount) + " ÷ " +
+    ctx.Report("第 " + std::to_string(c.line) + " 行说" + SubjectName(d, part.subject) +
+                   Wan(part.amount) + "，占 " + c.value_text + "%，但 " + Wan(part.amount) + " ÷ " +
                    Wan(whole) + "（第 " + std::to_string(line) + " 行）= " +
                    FormatScaled(v, c.percent_decimals) + "%",
                {c.line, part.line, line});
