@@ -7,6 +7,7 @@
 #include <boost/filesystem.hpp>
 
 #include "checks/check.h"
+#include "metrics/metrics.h"
 #include "ingest/document.h"
 #include "model/json.h"
 #include "parse/parser.h"
@@ -24,7 +25,8 @@ constexpr const char* kUsage =
     "  build [--content DIR] [--out DIR]\n"
     "                         build the site from the disclosures in DIR (default content/)\n"
     "                         into --out (default site/); --templates DIR and\n"
-    "                         --assets DIR choose other templates and assets\n"
+    "                         --assets DIR choose other templates and assets;\n"
+    "                         --base-url URL also writes sitemap.xml\n"
     "\n"
     "options:\n"
     "  -h, --help             show this help\n"
@@ -65,7 +67,10 @@ int RunParse(const std::vector<std::string>& args) {
     return 1;
   }
   gongkai::model::Disclosure d = gongkai::parse::ParseDocument(doc);
-  if (!HasError(d.diagnostics)) gongkai::checks::RunChecks(d);
+  if (!HasError(d.diagnostics)) {
+    gongkai::checks::RunChecks(d);
+    gongkai::metrics::ComputeMetrics(d);
+  }
   PrintDiagnostics(path, d.diagnostics);
   std::cout << gongkai::model::ToJson(d).dump(2) << "\n";
   return HasError(d.diagnostics) ? 1 : 0;
@@ -124,6 +129,8 @@ int RunBuild(const std::vector<std::string>& args) {
     } else if (a == "--templates") {
       if (!value(options.templates_dir)) return Usage("--templates needs a directory");
       explicit_templates = true;
+    } else if (a == "--base-url") {
+      if (!value(options.base_url)) return Usage("--base-url needs a URL");
     } else if (a == "--assets") {
       if (!value(options.assets_dir)) return Usage("--assets needs a directory");
       explicit_assets = true;

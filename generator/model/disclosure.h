@@ -143,6 +143,30 @@ struct Finding {
   std::vector<int> lines;  ///< the lines to look at, first the main one
 };
 
+/// A derived figure: a ratio in percent or an amount, computed from stated figures.
+struct Metric {
+  std::string key;    ///< stable id, e.g. "basic_share", "class_share_210"
+  std::string label;  ///< 基本支出占支出合计
+  std::optional<double> value;  ///< percent for "%", 万元 for amounts (ratios may be double)
+  std::string unit;             ///< "%" or "万元" or "万元/人"
+  std::vector<int> lines;       ///< the lines of the figures it is computed from
+};
+
+/// A part of the narrative shown on the department page: 主要职能, 机构设置.
+struct NarrativeSection {
+  std::string key;    ///< "functions" / "organisation"
+  std::string title;  ///< the heading as printed
+  int line = 0;
+  std::vector<std::pair<int, std::string>> paragraphs;  ///< (first line, text)
+};
+
+/// A term the document's 名词解释 defines.
+struct GlossaryEntry {
+  std::string term;
+  std::string definition;
+  int line = 0;
+};
+
 struct Disclosure {
   std::string id;
   SourceInfo source;
@@ -159,6 +183,11 @@ struct Disclosure {
   std::vector<TableRef> tables;
   std::vector<Claim> claims;
   std::vector<Finding> findings;
+  std::vector<Metric> metrics;
+  std::vector<NarrativeSection> sections;
+  std::vector<GlossaryEntry> glossary;
+  std::optional<int> staff;  ///< people the document says work there (实有人员), if it says
+  int staff_line = 0;
   std::vector<Diagnostic> diagnostics;
   /// The 财政拨款收支总表 where the document has one (the summary may be it, where the
   /// document has no 部门收支总表).

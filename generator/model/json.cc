@@ -162,7 +162,26 @@ json ToJson(const Disclosure& d) {
     claims.push_back(row);
   }
   j["claims"] = claims;
-  j["metrics"] = json::object();
+  json metrics = json::object();
+  json metric_lines = json::object();
+  for (const auto& m : d.metrics) {
+    metrics[m.key] = m.value ? json(*m.value) : json(nullptr);
+    metric_lines[m.key] = m.lines;
+  }
+  j["metrics"] = metrics;
+  j["metric_lines"] = metric_lines;
+  j["staff"] = d.staff ? json({{"count", *d.staff}, {"line", d.staff_line}}) : json(nullptr);
+  json sections = json::array();
+  for (const auto& sec : d.sections) {
+    json paras = json::array();
+    for (const auto& [line, text] : sec.paragraphs) paras.push_back({{"line", line}, {"text", text}});
+    sections.push_back({{"key", sec.key}, {"title", sec.title}, {"line", sec.line}, {"paragraphs", paras}});
+  }
+  j["sections"] = sections;
+  json glossary = json::array();
+  for (const auto& g : d.glossary)
+    glossary.push_back({{"term", g.term}, {"definition", g.definition}, {"line", g.line}});
+  j["glossary"] = glossary;
   json findings = json::array();
   for (const auto& f : d.findings)
     findings.push_back({{"rule", f.rule},

@@ -9,6 +9,7 @@
 #include "parse/rows.h"
 #include "parse/identity.h"
 #include "parse/narrative.h"
+#include "parse/narrative_sections.h"
 #include "parse/project_table.h"
 #include "parse/sections.h"
 #include "parse/split_table.h"
@@ -369,6 +370,7 @@ class Parser {
       if (lines_[i].find('\t') != std::string::npos) narrative[i] = false;
     JoinedText text(lines_, narrative);
     d_.claims = ExtractClaims(text, d_);
+    ReadNarrativeSections(lines_, narrative, d_);
   }
 
   void DedupeDiagnostics() {

@@ -9,6 +9,8 @@
 
 namespace gongkai::render {
 
+std::string AddHeadingIdsAndCaptions(const std::string& html);
+
 std::string MarkdownToHtml(std::string_view markdown) {
   static std::once_flag registered;
   std::call_once(registered, [] { cmark_gfm_core_extensions_ensure_registered(); });
@@ -24,6 +26,58 @@ std::string MarkdownToHtml(std::string_view markdown) {
   std::free(html);
   cmark_node_free(document);
   cmark_parser_free(parser);
+  return AddHeadingIdsAndCaptions(out);
+}
+
+// cmark-gfm has no syntax for heading ids or table captions. Templates end a heading with
+// "{#id}" (id: [a-z0-9-]); that becomes the heading's id. Each table gets the text of the
+// heading before it as its <caption>, for screen readers.
+std::string AddHeadingIdsAndCaptions(const std::string& html) {
+  std::string out;
+  out.reserve(html.size() + 256);
+  std::string last_heading;
+  size_t i = 0;
+  while (i < html.size()) {
+    if (html.compare(i, 2, "<h") == 0 && i + 3 < html.size() && html[i + 2] >= '1' &&
+        html[i + 2] <= '6' && html[i + 3] == '>') {
+      char level = html[i + 2];
+      std::string close = std::string("</h") + level + ">";
+      size_t end = html.find(close, i);
+      if (end != std::string::npos) {
+        std::string inner = html.substr(i + 4, end - i - 4);
+        std::string id;
+        size_t brace = inner.rfind(" {#");
+        if (brace != std::string::npos && inner.size() >= 2 && inner.back() == '}') {
+          std::string candidate = inner.substr(brace + 3, inner.size() - brace - 4);
+          bool ok = !candidate.empty() && candidate.size() <= 40;
+          for (char c : candidate)
+            ok &= (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
+          if (ok) {
+            id = candidate;
+            inner = inner.substr(0, brace);
+          }
+        }
+        out += std::string("<h") + level + (id.empty() ? "" : " id=\"" + id + "\"") + ">" + inner + close;
+        // The caption: the heading's text without tags.
+        last_heading.clear();
+        bool tag = false;
+        for (char c : inner) {
+          if (c == '<') tag = true;
+          if (!tag) last_heading += c;
+          if (c == '>') tag = false;
+        }
+        i = end + close.size();
+        continue;
+      }
+    }
+    if (html.compare(i, 7, "<table>") == 0) {
+      out += "<table>";
+      if (!last_heading.empty()) out += "\n<caption>" + last_heading + "</caption>";
+      i += 7;
+      continue;
+    }
+    out += html[i++];
+  }
   return out;
 }
 

@@ -7,7 +7,8 @@
 namespace gongkai::render {
 
 /// Renders GitHub-flavoured Markdown (with tables) to HTML. Raw HTML and unsafe link schemes
-/// (javascript:) in the input are not passed through (cmark's safe mode).
+/// (javascript:) in the input are not passed through (cmark's safe mode). A heading ending in
+/// "{#id}" gets that id; every table gets the preceding heading as its caption.
 std::string MarkdownToHtml(std::string_view markdown);
 
 /// Escapes text taken from a document so Markdown shows it literally: no emphasis, links,

@@ -2,10 +2,18 @@
 // insert it with {{{ }}} so Mustache does not HTML-escape it a second time (cmark does).
 #include "render/pages.h"
 
+#include <algorithm>
+#include <cstdio>
+#include <set>
+
+#include "parse/text.h"
+
 #include "checks/check.h"
 #include "checks/subjects.h"
 #include "model/json.h"
 #include "parse/sections.h"
+#include "render/catalog.h"
+#include "render/charts.h"
 #include "render/markdown.h"
 
 namespace gongkai::render {
@@ -112,7 +120,7 @@ data DepartmentContext(const model::Disclosure& d) {
   list classes;
   for (const auto& c : s.expenditure_classes) {
     data row;
-    row.set("code", c.code);
+    row.set("code", "[" + c.code + "](../codes/" + c.code + ".html)");
     row.set("name", EscapeMarkdown(c.name));
     row.set("amount", FigureLink(c.amount, src));
     classes.push_back(row);
@@ -123,7 +131,7 @@ data DepartmentContext(const model::Disclosure& d) {
   list functional;
   for (const auto& r : d.functional) {
     data row;
-    row.set("code", r.code);
+    row.set("code", "[" + r.code + "](../codes/" + r.code + ".html)");
     row.set("name", EscapeMarkdown(r.name));
     row.set("indent", std::string(r.level == 2 ? "　" : r.level == 3 ? "　　" : ""));
     row.set("total", FigureLink(r.total, src));
@@ -138,7 +146,7 @@ data DepartmentContext(const model::Disclosure& d) {
   list economic;
   for (const auto& r : d.economic) {
     data row;
-    row.set("code", r.code);
+    row.set("code", "[" + r.code + "](../codes/" + r.code + ".html)");
     row.set("name", EscapeMarkdown(r.name));
     row.set("indent", std::string(r.code.size() > 3 ? "　" : ""));
     row.set("total", FigureLink(r.total, src));
@@ -227,6 +235,108 @@ data DepartmentContext(const model::Disclosure& d) {
   }
   ctx.set("claims", claims);
   ctx.set("has_claims", Bool(!d.claims.empty()));
+
+  // Derived metrics, each with the lines of the figures it is computed from.
+  list metrics;
+  for (const auto& m : d.metrics) {
+    if (!m.value) continue;
+    data row;
+    row.set("label", EscapeMarkdown(m.label));
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.2f", *m.value);
+    row.set("value", std::string(buf) + (m.unit == "%" ? "%" : " " + m.unit));
+    row.set("lines", LineLinks(m.lines, src));
+    metrics.push_back(row);
+  }
+  ctx.set("metrics", metrics);
+  ctx.set("has_metrics", Bool(!metrics.empty()));
+  ctx.set("has_staff", Bool(d.staff.has_value()));
+  ctx.set("staff", d.staff ? std::to_string(*d.staff) : std::string());
+  ctx.set("staff_line", LineLink(d.staff_line, src));
+
+  // Stated previous-year figures and changes.
+  list changes;
+  for (const auto& c : d.claims) {
+    if (c.kind != model::Claim::Kind::kChange && !(c.kind == model::Claim::Kind::kAmount && c.previous_year))
+      continue;
+    data row;
+    row.set("line", LineLink(c.line, src));
+    row.set("subject", EscapeMarkdown(c.subject.empty() ? std::string("—") : checks::SubjectName(d, c.subject)));
+    std::string what;
+    if (c.kind == model::Claim::Kind::kAmount) {
+      what = "上年 " + c.amount.WanYuan(2);
+    } else {
+      what = std::string(c.direction < 0 ? "减少 " : "增加 ") + c.amount.WanYuan(2);
+      if (c.base) what += "（上年 " + c.base->WanYuan(2) + "）";
+    }
+    row.set("what", what);
+    std::string status = c.status == "consistent" ? "一致" : c.status == "inconsistent" ? "不一致" : "未核对";
+    row.set("status", status);
+    changes.push_back(row);
+  }
+  ctx.set("changes", changes);
+  ctx.set("has_changes", Bool(!changes.empty()));
+
+  // Narrative sections, with the first use of each glossary term linked to the glossary.
+  std::vector<std::string> terms;
+  for (const auto& g : d.glossary) terms.push_back(g.term);
+  std::sort(terms.begin(), terms.end(),
+            [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
+  std::set<std::string> linked;
+  auto with_terms = [&](const std::string& text) {
+    std::string out;
+    size_t i = 0, plain = 0;
+    while (i < text.size()) {
+      bool hit = false;
+      for (const auto& t : terms) {
+        if (parse::CodePointCount(t) < 2 || linked.count(t) || text.compare(i, t.size(), t) != 0) continue;
+        out += EscapeMarkdown(text.substr(plain, i - plain)) + "[" + EscapeMarkdown(t) +
+               "](../glossary.html#" + GlossaryAnchor(t) + ")";
+        linked.insert(t);
+        i += t.size();
+        plain = i;
+        hit = true;
+        break;
+      }
+      if (!hit) {
+        size_t k = i;
+        parse::NextCodePoint(text, k);
+        i = k;
+      }
+    }
+    return out + EscapeMarkdown(text.substr(plain));
+  };
+  list sections;
+  for (const auto& sec : d.sections) {
+    data row;
+    row.set("title", EscapeMarkdown(sec.key == "functions" ? "主要职能" : "机构设置"));
+    row.set("heading", EscapeMarkdown(sec.title));
+    row.set("line", LineLink(sec.line, src));
+    list paras;
+    for (const auto& [line, text] : sec.paragraphs) {
+      data p;
+      p.set("text", with_terms(text));
+      p.set("line", LineLink(line, src));
+      paras.push_back(p);
+    }
+    row.set("paragraphs", paras);
+    sections.push_back(row);
+  }
+  ctx.set("sections", sections);
+  list glossary;
+  for (const auto& g : d.glossary) {
+    data row;
+    row.set("term", EscapeMarkdown(g.term));
+    row.set("anchor", GlossaryAnchor(g.term));
+    row.set("line", LineLink(g.line, src));
+    glossary.push_back(row);
+  }
+  ctx.set("glossary", glossary);
+  ctx.set("has_glossary", Bool(!glossary.empty()));
+  ctx.set("classes_chart", "../charts/" + d.id + "-classes.svg");
+  ctx.set("split_chart", "../charts/" + d.id + "-split.svg");
+  ctx.set("has_classes_chart", Bool(!ClassesChartSvg(d).empty()));
+  ctx.set("has_split_chart", Bool(!SplitChartSvg(d).empty()));
 
   list diags;
   for (const auto& dg : d.diagnostics) {

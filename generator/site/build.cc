@@ -1,4 +1,5 @@
-// Site build orchestration: every input parsed and rendered; cross-document pages after.
+// Site build orchestration: load -> parse -> check -> compute -> render -> write, for every
+// input; cross-document pages (codes, glossary, compare, rules, search, downloads) after.
 #include "site/build.h"
 
 #include <algorithm>
@@ -10,10 +11,14 @@
 
 #include "checks/check.h"
 #include "ingest/document.h"
+#include "metrics/metrics.h"
 #include "model/json.h"
 #include "parse/parser.h"
+#include "render/catalog.h"
+#include "render/charts.h"
 #include "render/markdown.h"
 #include "render/pages.h"
+#include "render/search_index.h"
 
 namespace gongkai::site {
 
@@ -30,15 +35,6 @@ bool ReadFile(const fs::path& p, std::string& out) {
   ss << in.rdbuf();
   out = ss.str();
   return true;
-}
-
-bool WriteFile(const fs::path& p, const std::string& content) {
-  boost::system::error_code ec;
-  fs::create_directories(p.parent_path(), ec);
-  std::ofstream out(p.string(), std::ios::binary);
-  if (!out) return false;
-  out << content;
-  return static_cast<bool>(out);
 }
 
 model::Diagnostic Error(std::string message, std::string rule) {
@@ -58,24 +54,80 @@ std::string FirstError(const std::vector<model::Diagnostic>& ds) {
   return "";
 }
 
+const char* const kTemplates[] = {"layout.html", "index.md",   "department.md", "source.html",
+                                  "rule.md",     "rules.md",   "code.md",       "codes.md",
+                                  "glossary.md", "compare.md", "search.html",   "404.html"};
+
+// Writes the pages of one build into the staging folder and counts them.
+class Writer {
+ public:
+  Writer(fs::path staging, std::map<std::string, std::string> templates, BuildReport& report)
+      : staging_(std::move(staging)), templates_(std::move(templates)), report_(report) {}
+
+  bool Write(const std::string& rel, const std::string& content) {
+    fs::path p = staging_ / rel;
+    boost::system::error_code ec;
+    fs::create_directories(p.parent_path(), ec);
+    std::ofstream out(p.string(), std::ios::binary);
+    if (out) out << content;
+    if (!out) {
+      report_.errors.push_back(Error("cannot write " + p.string(), "output"));
+      return false;
+    }
+    return true;
+  }
+
+  std::string Render(const std::string& name, const data& ctx) {
+    std::string out, error;
+    if (!render::RenderTemplate(templates_[name], ctx, out, error))
+      report_.errors.push_back(Error("template " + name + ": " + error, "template"));
+    return out;
+  }
+
+  /// An HTML page from an HTML body: wrapped in layout.html.
+  void Html(const std::string& rel, const std::string& title, const std::string& body,
+            const std::string& page) {
+    int depth = static_cast<int>(std::count(rel.begin(), rel.end(), '/'));
+    std::string root;
+    for (int i = 0; i < depth; ++i) root += "../";
+    data layout;
+    layout.set("title", title);
+    layout.set("root", root);
+    layout.set("page", page);
+    layout.set("body", body);
+    if (Write(rel, Render("layout.html", layout))) {
+      ++report_.pages;
+      pages_.push_back(rel);
+    }
+  }
+
+  /// A page from a Markdown template: the .md beside the .html.
+  void Markdown(const std::string& rel_md, const std::string& tmpl, const data& ctx,
+                const std::string& title, const std::string& page) {
+    std::string md = Render(tmpl, ctx);
+    Write(rel_md, md);
+    std::string rel_html = rel_md.substr(0, rel_md.size() - 3) + ".html";
+    Html(rel_html, title, render::MarkdownToHtml(md), page);
+  }
+
+  const std::vector<std::string>& pages() const { return pages_; }
+
+ private:
+  fs::path staging_;
+  std::map<std::string, std::string> templates_;
+  BuildReport& report_;
+  std::vector<std::string> pages_;
+};
+
 }  // namespace
 
 BuildReport BuildSite(const BuildOptions& options) {
   BuildReport report;
-  render::Templates templates;
+  std::map<std::string, std::string> templates;
   const fs::path tdir(options.templates_dir);
-  struct {
-    const char* file;
-    std::string* slot;
-  } const wanted[] = {{"layout.html", &templates.layout},
-                      {"index.md", &templates.index},
-                      {"department.md", &templates.department},
-                      {"source.html", &templates.source},
-                      {"rule.md", &templates.rule},
-                      {"rules.md", &templates.rules}};
-  for (const auto& w : wanted) {
-    if (!ReadFile(tdir / w.file, *w.slot)) {
-      report.errors.push_back(Error("cannot read template " + (tdir / w.file).string() +
+  for (const char* name : kTemplates) {
+    if (!ReadFile(tdir / name, templates[name])) {
+      report.errors.push_back(Error("cannot read template " + (tdir / name).string() +
                                         " (use --templates DIR)", "template-missing"));
       report.fatal = true;
     }
@@ -110,29 +162,12 @@ BuildReport BuildSite(const BuildOptions& options) {
     report.fatal = true;
     return report;
   }
+  Writer w(staging, templates, report);
 
-  auto render_html = [&](const std::string& title, const std::string& root,
-                         const std::string& body_html, const fs::path& dest) {
-    data layout;
-    layout.set("title", title);
-    layout.set("root", root);
-    layout.set("body", body_html);
-    std::string html, error;
-    if (!render::RenderTemplate(templates.layout, layout, html, error)) {
-      report.errors.push_back(Error("template layout.html: " + error, "template"));
-      return false;
-    }
-    if (!WriteFile(dest, html)) {
-      report.errors.push_back(Error("cannot write " + dest.string(), "output"));
-      return false;
-    }
-    ++report.pages;
-    return true;
-  };
-
+  // Per disclosure.
   list index_rows;
   std::set<std::string> ids;
-  std::vector<model::Disclosure> built;  // for the cross-document pages
+  std::vector<model::Disclosure> built;
   for (const auto& input : inputs) {
     FileReport file;
     file.path = input.string();
@@ -142,7 +177,10 @@ BuildReport BuildSite(const BuildOptions& options) {
     if (loaded) {
       d = parse::ParseDocument(doc);
       for (const auto& dg : d.diagnostics) file.diagnostics.push_back(dg);
-      if (!HasError(d.diagnostics)) checks::RunChecks(d);
+      if (!HasError(d.diagnostics)) {
+        checks::RunChecks(d);
+        metrics::ComputeMetrics(d);
+      }
     } else {
       d.source.path = input.string();
       d.id = parse::MakeId(input.string(), doc.sha256);
@@ -155,61 +193,52 @@ BuildReport BuildSite(const BuildOptions& options) {
     index_rows.push_back(render::IndexRow(d, failed, FirstError(file.diagnostics)));
     // A file that failed is listed on the index with its error; no pages are made from it.
     if (!failed) {
-      WriteFile(staging / "data" / (d.id + ".json"), model::ToJson(d).dump(2) + "\n");
-      std::string md, error;
-      if (!render::RenderTemplate(templates.department, render::DepartmentContext(d), md, error)) {
-        report.errors.push_back(Error("template department.md: " + error, "template"));
-      } else {
-        WriteFile(staging / "departments" / (d.id + ".md"), md);
-        std::string title = d.department.name.empty() ? d.id : d.department.name;
-        render_html(title, "../", render::MarkdownToHtml(md),
-                    staging / "departments" / (d.id + ".html"));
-      }
-      std::string src;
-      if (!render::RenderTemplate(templates.source, render::SourceContext(d, doc), src, error)) {
-        report.errors.push_back(Error("template source.html: " + error, "template"));
-      } else {
-        render_html("原文：" + (d.department.name.empty() ? d.id : d.department.name), "../",
-                    src, staging / "source" / (d.id + ".html"));
-      }
+      std::string name = d.department.name.empty() ? d.id : d.department.name;
+      w.Write("data/" + d.id + ".json", model::ToJson(d).dump(2) + "\n");
+      w.Markdown("departments/" + d.id + ".md", "department.md", render::DepartmentContext(d),
+                 name, "department");
+      w.Html("source/" + d.id + ".html", "原文：" + name,
+             w.Render("source.html", render::SourceContext(d, doc)), "source");
+      if (std::string svg = render::ClassesChartSvg(d); !svg.empty())
+        w.Write("charts/" + d.id + "-classes.svg", svg);
+      if (std::string svg = render::SplitChartSvg(d); !svg.empty())
+        w.Write("charts/" + d.id + "-split.svg", svg);
       ++report.built;
       built.push_back(std::move(d));
     }
     report.files.push_back(std::move(file));
   }
 
-  // Rule pages: the catalogue, and for each rule every department where it fired.
+  // Cross-document pages.
   std::vector<const model::Disclosure*> all;
   for (const auto& d : built) all.push_back(&d);
-  auto render_md = [&](const std::string& tmpl, const std::string& name, const data& ctx,
-                       const std::string& title, const std::string& root, const fs::path& md_path,
-                       const fs::path& html_path) {
-    std::string md, error;
-    if (!render::RenderTemplate(tmpl, ctx, md, error)) {
-      report.errors.push_back(Error("template " + name + ": " + error, "template"));
-      return;
-    }
-    WriteFile(md_path, md);
-    render_html(title, root, render::MarkdownToHtml(md), html_path);
-  };
-  render_md(templates.rules, "rules.md", render::RulesContext(all), "核对规则", "../",
-            staging / "rules" / "index.md", staging / "rules" / "index.html");
-  for (const auto& r : checks::AllRules())
-    render_md(templates.rule, "rule.md", render::RuleContext(r.info.id, all), r.info.title, "../",
-              staging / "rules" / (r.info.id + ".md"), staging / "rules" / (r.info.id + ".html"));
-
   data index;
   index.set("departments", index_rows);
   index.set("count", std::to_string(inputs.size()));
-  std::string md, error;
-  if (!render::RenderTemplate(templates.index, index, md, error)) {
-    report.errors.push_back(Error("template index.md: " + error, "template"));
-  } else {
-    WriteFile(staging / "index.md", md);
-    render_html("gongkai 部门预算公开", "", render::MarkdownToHtml(md), staging / "index.html");
+  w.Markdown("index.md", "index.md", index, "部门预算公开", "index");
+  w.Markdown("rules/index.md", "rules.md", render::RulesContext(all), "核对规则", "rules");
+  for (const auto& r : checks::AllRules())
+    w.Markdown("rules/" + r.info.id + ".md", "rule.md", render::RuleContext(r.info.id, all),
+               r.info.title, "rule");
+  w.Markdown("codes/index.md", "codes.md", render::CodesContext(all), "科目", "codes");
+  for (const auto& code : render::AllCodes(all))
+    w.Markdown("codes/" + code + ".md", "code.md", render::CodeContext(code, all),
+               "科目 " + code, "code");
+  w.Markdown("glossary.md", "glossary.md", render::GlossaryContext(all), "名词解释", "glossary");
+  w.Markdown("compare.md", "compare.md", render::CompareContext(all), "部门比较", "compare");
+  w.Html("search.html", "搜索", w.Render("search.html", data()), "search");
+  w.Html("404.html", "找不到页面", w.Render("404.html", data()), "404");
+  w.Write("data/departments.csv", render::DepartmentsCsv(all));
+  w.Write("data/functional.csv", render::FunctionalCsv(all));
+  for (const auto& [path, content] : render::BuildSearchIndex(render::SearchEntries(all)))
+    w.Write(path, content);
+  if (!options.base_url.empty()) {
+    std::string base = options.base_url;
+    if (base.back() != '/') base += '/';
+    w.Write("sitemap.xml", render::Sitemap(base, w.pages()));
   }
 
-  // Assets (CSS) are copied as they are.
+  // Assets (CSS, scripts) are copied as they are.
   const fs::path assets(options.assets_dir);
   if (fs::is_directory(assets, ec)) {
     for (fs::recursive_directory_iterator it(assets, ec), end; !ec && it != end;

@@ -13,6 +13,7 @@ struct BuildOptions {
   std::string out_dir = "site";
   std::string templates_dir = "templates";
   std::string assets_dir = "assets";
+  std::string base_url;  ///< when set, sitemap.xml lists every page under it
 };
 
 struct FileReport {

@@ -1,0 +1,124 @@
+// Search index: bigram/unigram postings sharded by hash, entries in chunk files.
+#include "render/search_index.h"
+
+#include <algorithm>
+#include <set>
+
+#include <nlohmann/json.hpp>
+
+#include "parse/text.h"
+
+namespace gongkai::render {
+
+namespace {
+
+bool Indexable(char32_t c) {
+  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || parse::IsHan(c);
+}
+
+std::vector<std::vector<std::string>> Runs(const std::string& text) {
+  std::vector<std::vector<std::string>> runs(1);
+  size_t i = 0;
+  while (i < text.size()) {
+    char32_t c = parse::NextCodePoint(text, i);
+    if (c >= 'A' && c <= 'Z') c = c - 'A' + 'a';
+    if (Indexable(c)) {
+      runs.back().push_back(parse::EncodeCodePoint(c));
+    } else if (!runs.back().empty()) {
+      runs.emplace_back();
+    }
+  }
+  return runs;
+}
+
+// A classic-script call `gongkaiSearch.<call>(arg, arg)`. JSON is valid JavaScript except
+// for U+2028/U+2029 in strings, escaped here.
+std::string Script(const std::string& call, const std::vector<nlohmann::json>& args) {
+  std::string body;
+  for (const auto& a : args) {
+    if (!body.empty()) body += ",";
+    body += a.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  }
+  std::string out;
+  for (size_t i = 0; i < body.size(); ++i) {
+    if (body.compare(i, 3, "\xE2\x80\xA8") == 0) { out += "\\u2028"; i += 2; continue; }
+    if (body.compare(i, 3, "\xE2\x80\xA9") == 0) { out += "\\u2029"; i += 2; continue; }
+    out += body[i];
+  }
+  return "gongkaiSearch." + call + "(" + out + ");\n";
+}
+
+}  // namespace
+
+uint32_t SearchKeyHash(const std::string& key) {
+  uint32_t h = 2166136261u;
+  for (unsigned char c : key) {
+    h ^= c;
+    h *= 16777619u;
+  }
+  return h;
+}
+
+std::vector<std::string> SearchKeys(const std::string& text) {
+  std::set<std::string> keys;
+  for (const auto& run : Runs(text)) {
+    for (size_t i = 0; i < run.size(); ++i) {
+      keys.insert(run[i]);
+      if (i + 1 < run.size()) keys.insert(run[i] + run[i + 1]);
+    }
+  }
+  return {keys.begin(), keys.end()};
+}
+
+std::map<std::string, std::string> BuildSearchIndex(const std::vector<SearchEntry>& entries,
+                                                    const SearchIndexOptions& options) {
+  const int shards = options.shards;
+  // Postings: key -> [entry, weight, entry, weight, ...]; weight 3 title, 2 department, 1 text.
+  std::vector<std::map<std::string, std::vector<int>>> shard_terms(shards);
+  for (size_t id = 0; id < entries.size(); ++id) {
+    std::map<std::string, int> weight;
+    auto add = [&](const std::string& field, int w) {
+      for (const auto& k : SearchKeys(field)) weight[k] = std::max(weight[k], w);
+    };
+    add(entries[id].text, 1);
+    add(entries[id].dept, 2);
+    add(entries[id].title, 3);
+    for (const auto& [k, w] : weight) {
+      auto& posting = shard_terms[SearchKeyHash(k) % shards][k];
+      posting.push_back(static_cast<int>(id));
+      posting.push_back(w);
+    }
+  }
+  std::map<std::string, std::string> files;
+  for (int s = 0; s < shards; ++s) {
+    nlohmann::json terms = nlohmann::json::object();
+    for (const auto& [k, p] : shard_terms[s]) terms[k] = p;
+    files["search/t" + std::to_string(s) + ".js"] = Script("terms", {nlohmann::json(s), terms});
+  }
+  // Entry chunks of about chunk_bytes each, in order; meta lists the first entry of each.
+  std::vector<int> starts;
+  int chunk = 0;
+  size_t bytes = 0;
+  nlohmann::json current = nlohmann::json::array();
+  auto flush = [&] {
+    if (current.empty()) return;
+    files["search/d" + std::to_string(chunk) + ".js"] = Script("docs", {nlohmann::json(chunk), current});
+    current = nlohmann::json::array();
+    ++chunk;
+    bytes = 0;
+  };
+  for (size_t id = 0; id < entries.size(); ++id) {
+    const auto& e = entries[id];
+    size_t size = e.url.size() + e.title.size() + e.dept.size() + e.text.size() + 32;
+    if (bytes > 0 && bytes + size > options.chunk_bytes) flush();
+    if (current.empty()) starts.push_back(static_cast<int>(id));
+    current.push_back({static_cast<int>(id), e.url, e.title, e.kind, e.dept, e.text});
+    bytes += size;
+  }
+  flush();
+  nlohmann::json meta = {{"shards", shards}, {"entries", entries.size()}, {"starts", starts}};
+  files["search/meta.js"] = Script("meta", {meta});
+  return files;
+}
+
+}  // namespace gongkai::render

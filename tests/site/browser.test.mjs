@@ -1,0 +1,116 @@
+// Browser test: Debian's Chromium, driven by playwright-core, over the built site opened from
+// file:// — search, follow a result, follow a figure to its source line, filter the index.
+// usage: node tests/site/browser.test.mjs SITE_DIR
+import { statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { pathToFileURL, fileURLToPath } from 'node:url';
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import { chromium } from 'playwright-core';
+
+const site = resolve(process.argv[2]);
+const url = (rel) => pathToFileURL(resolve(site, rel)).href;
+let browser;
+
+test.before(async () => {
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+});
+test.after(async () => { await browser?.close(); });
+
+// Runs a search from the header box of the index page; returns the result items and the
+// bytes of the search files the query loaded.
+async function search(page, query) {
+  const loaded = new Set();
+  page.on('request', (r) => { if (r.url().includes('/search/')) loaded.add(r.url()); });
+  await page.goto(url('index.html'));
+  await page.fill('#site-q', query);
+  await page.press('#site-q', 'Enter');
+  await page.waitForSelector('#search-results .count, #search-results p');
+  await page.waitForFunction(() => !document.querySelector('#search-results').textContent.includes('正在搜索'));
+  const items = await page.$$eval('#search-results li.result', (lis) => lis.map((li) => ({
+    kind: li.querySelector('.kind').textContent,
+    title: li.querySelector('a').textContent,
+    href: li.querySelector('a').getAttribute('href'),
+    dept: li.querySelector('.dept')?.textContent ?? '',
+    snippet: li.querySelector('.snippet').innerHTML,
+  })));
+  const bytes = [...loaded].reduce((n, u) => n + statSync(fileURLToPath(u)).size, 0);
+  return { items, bytes, files: loaded.size };
+}
+
+test('a term found in several disclosures lists them all, with the match highlighted', async () => {
+  const page = await browser.newPage();
+  const { items, bytes, files } = await search(page, '住房公积金');
+  console.log(`# query 住房公积金: ${items.length} results, ${files} index files, ${bytes} bytes`);
+  const depts = new Set(items.map((i) => (i.kind === '部门' ? i.title : i.dept)).filter(Boolean));
+  assert.ok(depts.size >= 5, `results from ${depts.size} departments: ${[...depts].join(', ')}`);
+  assert.ok(items.some((i) => i.kind === '科目' && i.title.includes('2210201')), 'the code page 2210201 住房公积金 is found');
+  assert.ok(items.some((i) => i.snippet.includes('<mark>住房公积金</mark>')), 'the match is highlighted');
+  assert.match(page.url(), /search\.html\?q=/);
+  await page.close();
+});
+
+test('a place name finds its department first, and the result opens its page', async () => {
+  const page = await browser.newPage();
+  const { items, bytes } = await search(page, '承德');
+  console.log(`# query 承德: ${items.length} results, ${bytes} bytes`);
+  assert.equal(items[0].kind, '部门');
+  assert.equal(items[0].title, '承德市医疗保障局');
+  await page.click('#search-results li.result a');
+  await page.waitForLoadState();
+  assert.match(page.url(), /departments\/2022-hebei-chengde-healthcare-security-bureau\.html$/);
+  assert.match(await page.textContent('h1'), /承德市医疗保障局 2022 年部门预算/);
+  await page.close();
+});
+
+test('a figure links to the line of the source it came from', async () => {
+  const page = await browser.newPage();
+  await page.goto(url('departments/2022-hebei-chengde-healthcare-security-bureau.html'));
+  // 收入总计 in the key figures: 1927.16 on line 85 of the source.
+  const link = page.locator('#key-figures + table tr', { hasText: '收入总计' }).locator('a');
+  assert.equal(await link.textContent(), '1927.16');
+  await link.click();
+  await page.waitForLoadState();
+  assert.match(page.url(), /source\/2022-hebei-chengde-healthcare-security-bureau\.html#L85$/);
+  const line = await page.textContent('li:target');
+  assert.match(line, /收入总计 1927\.16 支出总计 1927\.16/);
+  await page.close();
+});
+
+test('a finding links to its lines and its rule', async () => {
+  const page = await browser.newPage();
+  await page.goto(url('departments/2022-hebei-chengde-healthcare-security-bureau.html'));
+  const row = page.locator('#findings + p + table tr', { hasText: 'narrative-change' }).first();
+  await row.locator('a', { hasText: '757' }).click();
+  await page.waitForLoadState();
+  assert.match(page.url(), /#L757$/);
+  assert.match(await page.textContent('li:target'), /60\.48增长 9\.77万元/);
+  await page.close();
+});
+
+test('the index filters by year and region without a server', async () => {
+  const page = await browser.newPage();
+  await page.goto(url('index.html'));
+  const visible = () => page.$$eval('main table tbody tr', (rows) => rows.filter((r) => !r.hidden).length);
+  assert.equal(await visible(), 5);
+  await page.selectOption('#filter-year', '2023');
+  assert.equal(await visible(), 2);
+  await page.selectOption('#filter-year', '');
+  await page.selectOption('#filter-region', '承德市');
+  assert.equal(await visible(), 1);
+  await page.close();
+});
+
+test('charts render as images without JavaScript', async () => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto(url('departments/2022-sichuan-nanchong-medical-security-center.html'));
+  const widths = await page.$$eval('img', (imgs) => imgs.map((i) => i.naturalWidth));
+  assert.equal(widths.length, 2);
+  assert.ok(widths.every((w) => w > 0), `image widths ${widths}`);
+  await context.close();
+});
