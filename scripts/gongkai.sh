@@ -7,6 +7,8 @@ cd "$(dirname "$0")/.."
 
 BUILD_PACKAGES=(cmake make g++ pkg-config nlohmann-json3-dev libcmark-gfm-dev
   libcmark-gfm-extensions-dev libboost-filesystem-dev doctest-dev libkainjow-mustache-dev)
+# The browser test drives Debian's Chromium; tidy validates the HTML.
+SITE_TEST_PACKAGES=(chromium tidy)
 
 apt_updated=0
 install_packages() {
@@ -32,7 +34,7 @@ case "${1:-}" in
     echo "open site/index.html"
     ;;
   test)
-    install_packages "${BUILD_PACKAGES[@]}"
+    install_packages "${BUILD_PACKAGES[@]}" "${SITE_TEST_PACKAGES[@]}"
     command -v node >/dev/null 2>&1 || install_packages nodejs npm
     npm ci --no-audit --no-fund --loglevel=error
     build build-test -DGONGKAI_WERROR=ON

@@ -284,6 +284,12 @@ std::vector<SearchEntry> SearchEntries(const std::vector<const model::Disclosure
     std::string head = d->department.region + " " + (d->year ? std::to_string(d->year) + "年" : "") +
                        "部门预算";
     std::string body = head;
+    // What it spends on: the names of its classification rows.
+    std::set<std::string> names;
+    for (const auto& f : d->functional)
+      if (names.insert(f.name).second) body += " " + f.name;
+    for (const auto& e : d->economic)
+      if (names.insert(e.name).second) body += " " + e.name;
     for (const auto& s : d->sections)
       for (const auto& [line, text] : s.paragraphs) body += " " + text;
     out.push_back({url, name, "department", name, body});

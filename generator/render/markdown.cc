@@ -70,6 +70,15 @@ std::string AddHeadingIdsAndCaptions(const std::string& html) {
         continue;
       }
     }
+    // cmark-gfm marks column alignment with align="", obsolete in HTML5: use classes.
+    if (html.compare(i, 8, " align=\"") == 0) {
+      size_t close = html.find('"', i + 8);
+      if (close != std::string::npos) {
+        out += " class=\"align-" + html.substr(i + 8, close - i - 8) + "\"";
+        i = close + 1;
+        continue;
+      }
+    }
     if (html.compare(i, 7, "<table>") == 0) {
       out += "<table>";
       if (!last_heading.empty()) out += "\n<caption>" + last_heading + "</caption>";

@@ -76,7 +76,12 @@ data DepartmentContext(const model::Disclosure& d) {
   ctx.set("name", EscapeMarkdown(d.department.name.empty() ? d.id : d.department.name));
   ctx.set("year", d.year ? std::to_string(d.year) : std::string("—"));
   ctx.set("region", EscapeMarkdown(d.department.region.empty() ? "—" : d.department.region));
-  ctx.set("level", d.department.level.empty() ? "—" : d.department.level);
+  static const std::pair<const char*, const char*> kLevels[] = {
+      {"province", "省级"}, {"city", "市级"}, {"county", "县级"}, {"district", "区级"}};
+  std::string level = "—";
+  for (const auto& [k, v] : kLevels)
+    if (d.department.level == k) level = v;
+  ctx.set("level", level);
   ctx.set("source_href", src);
   ctx.set("json_href", "../data/" + d.id + ".json");
   ctx.set("kind", d.kind == "final_account" ? "决算" : "预算");

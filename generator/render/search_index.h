@@ -25,7 +25,7 @@ struct SearchEntry {
 
 struct SearchIndexOptions {
   int shards = 64;          ///< term shards
-  size_t chunk_bytes = 24000;  ///< target size of an entry chunk file
+  size_t chunk_bytes = 16000;  ///< target size of an entry chunk file
 };
 
 /// Builds the index files: path (relative to the site root) -> content. `search/meta.js`
