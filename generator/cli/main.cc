@@ -1,4 +1,6 @@
 // gongkai command line: the only code that prints or exits.
+#include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <iostream>
 #include <string>
@@ -26,7 +28,8 @@ constexpr const char* kUsage =
     "                         build the site from the disclosures in DIR (default content/)\n"
     "                         into --out (default site/); --templates DIR and\n"
     "                         --assets DIR choose other templates and assets;\n"
-    "                         --base-url URL also writes sitemap.xml\n"
+    "                         --base-url URL also writes sitemap.xml; --jobs N threads\n"
+    "                         (default: one per core); rebuilds only what changed\n"
     "\n"
     "options:\n"
     "  -h, --help             show this help\n"
@@ -129,6 +132,12 @@ int RunBuild(const std::vector<std::string>& args) {
     } else if (a == "--templates") {
       if (!value(options.templates_dir)) return Usage("--templates needs a directory");
       explicit_templates = true;
+    } else if (a == "--jobs") {
+      std::string n;
+      if (!value(n) || n.empty() || n.find_first_not_of("0123456789") != std::string::npos ||
+          n.size() > 3 || std::stoi(n) < 1)
+        return Usage("--jobs needs a number of threads (1 or more)");
+      options.jobs = std::stoi(n);
     } else if (a == "--base-url") {
       if (!value(options.base_url)) return Usage("--base-url needs a URL");
     } else if (a == "--assets") {
@@ -146,11 +155,17 @@ int RunBuild(const std::vector<std::string>& args) {
     options.templates_dir = std::string(GONGKAI_DATA_DIR) + "/templates";
   if (!explicit_assets && !fs::is_directory(options.assets_dir, ec))
     options.assets_dir = std::string(GONGKAI_DATA_DIR) + "/assets";
+  // Progress on a terminal; quiet in CI.
+  options.progress = std::getenv("CI") == nullptr;
   gongkai::site::BuildReport report = gongkai::site::BuildSite(options);
   for (const auto& f : report.files) PrintDiagnostics(f.path, f.diagnostics);
   PrintDiagnostics("gongkai", report.errors);
   if (report.fatal) return 2;
-  std::cerr << "built " << report.built << " disclosures, " << report.pages << " pages";
+  char seconds[32];
+  std::snprintf(seconds, sizeof seconds, "%.2f", report.seconds);
+  std::cerr << "built " << report.built << " disclosures, " << report.pages << " pages in "
+            << seconds << " s";
+  if (report.reused) std::cerr << " (" << report.reused << " unchanged, not parsed again)";
   if (report.failed) std::cerr << "; " << report.failed << " could not be parsed";
   std::cerr << "\n";
   return report.failed ? 1 : 0;

@@ -200,3 +200,182 @@ json ToJson(const Disclosure& d) {
 }
 
 }  // namespace gongkai::model
+
+namespace gongkai::model {
+
+namespace {
+
+MaybeFigure FigureFrom(const json& amount, const json& line) {
+  if (amount.is_null()) return std::nullopt;
+  // The number was printed as the shortest decimal that round-trips; parse that text.
+  auto m = Money::Parse(amount.dump());
+  if (!m) return std::nullopt;
+  return Figure{*m, line.is_number_integer() ? line.get<int>() : 0};
+}
+
+MaybeFigure Scalar(const json& obj, const char* key) {
+  const json& lines = obj.contains("lines") ? obj.at("lines") : json::object();
+  return FigureFrom(obj.value(key, json()), lines.value(key, json()));
+}
+
+Diagnostic::Severity SeverityFrom(const std::string& s) {
+  if (s == "error") return Diagnostic::Severity::kError;
+  if (s == "warning") return Diagnostic::Severity::kWarning;
+  return Diagnostic::Severity::kNotice;
+}
+
+std::string Str(const json& j, const char* key) {
+  const json& v = j.value(key, json());
+  return v.is_string() ? v.get<std::string>() : std::string();
+}
+
+}  // namespace
+
+Disclosure FromJson(const json& j) {
+  Disclosure d;
+  d.id = j.at("id").get<std::string>();
+  const json& src = j.at("source");
+  d.source.path = Str(src, "path");
+  d.source.sha256 = Str(src, "sha256");
+  d.source.lines = src.value("lines", 0);
+  d.source.encoding = Str(src, "encoding");
+  const json& dept = j.at("department");
+  d.department.name = Str(dept, "name");
+  d.department.region = Str(dept, "region");
+  d.department.level = Str(dept, "level");
+  d.department.line = dept.value("line", json()).is_number_integer() ? dept.at("line").get<int>() : 0;
+  d.year = j.value("year", json()).is_number_integer() ? j.at("year").get<int>() : 0;
+  d.kind = Str(j, "kind");
+
+  const json& s = j.at("summary");
+  d.summary.table = Str(s, "table");
+  for (const char* key : {"income_total", "expenditure_total", "current_income",
+                          "current_expenditure", "carryover_in", "carryover_out"}) {
+    MaybeFigure f = Scalar(s, key);
+    std::string k = key;
+    if (k == "income_total") d.summary.income_total = f;
+    if (k == "expenditure_total") d.summary.expenditure_total = f;
+    if (k == "current_income") d.summary.current_income = f;
+    if (k == "current_expenditure") d.summary.current_expenditure = f;
+    if (k == "carryover_in") d.summary.carryover_in = f;
+    if (k == "carryover_out") d.summary.carryover_out = f;
+  }
+  for (const auto& i : s.at("income_items"))
+    if (auto f = FigureFrom(i.at("amount"), i.at("line")))
+      d.summary.income_items.push_back({Str(i, "name"), *f});
+  for (const auto& c : s.at("expenditure_classes"))
+    if (auto f = FigureFrom(c.at("total"), c.at("line")))
+      d.summary.expenditure_classes.push_back({Str(c, "code"), Str(c, "name"), *f});
+
+  const json& e = j.at("expenditure");
+  d.expenditure.total = Scalar(e, "total");
+  d.expenditure.basic = Scalar(e, "basic");
+  d.expenditure.project = Scalar(e, "project");
+  d.expenditure.personnel = Scalar(e, "personnel");
+  d.expenditure.public_ = Scalar(e, "public");
+
+  for (const auto& r : j.at("functional")) {
+    FunctionalRow row;
+    row.code = Str(r, "code");
+    row.name = Str(r, "name");
+    row.level = r.value("level", 0);
+    row.line = r.value("line", 0);
+    row.total = FigureFrom(r.at("total"), r.at("line"));
+    row.basic = FigureFrom(r.at("basic"), r.at("line"));
+    row.project = FigureFrom(r.at("project"), r.at("line"));
+    row.note = Str(r, "note");
+    d.functional.push_back(row);
+  }
+  for (const auto& r : j.at("economic")) {
+    EconomicRow row;
+    row.code = Str(r, "code");
+    row.name = Str(r, "name");
+    row.line = r.value("line", 0);
+    row.total = FigureFrom(r.at("total"), r.at("line"));
+    row.personnel = FigureFrom(r.at("personnel"), r.at("line"));
+    row.public_ = FigureFrom(r.at("public"), r.at("line"));
+    row.note = Str(r, "note");
+    d.economic.push_back(row);
+  }
+  for (const auto& p : j.at("projects")) {
+    Project pr;
+    pr.name = Str(p, "name");
+    if (auto f = FigureFrom(p.at("amount"), p.at("line"))) pr.amount = *f;
+    pr.line = p.value("line", 0);
+    if (p.at("function_code").is_string()) pr.function_code = p.at("function_code").get<std::string>();
+    pr.code = Str(p, "code");
+    pr.category = Str(p, "category");
+    d.projects.push_back(pr);
+  }
+  const json& t = j.at("three_public");
+  d.three_public.total = Scalar(t, "total");
+  d.three_public.overseas = Scalar(t, "overseas");
+  d.three_public.vehicle_total = Scalar(t, "vehicle_total");
+  d.three_public.vehicle_purchase = Scalar(t, "vehicle_purchase");
+  d.three_public.vehicle_operation = Scalar(t, "vehicle_operation");
+  d.three_public.reception = Scalar(t, "reception");
+  d.three_public.note = Str(t, "note");
+  for (const auto& tb : j.at("tables")) {
+    TableRef ref;
+    ref.kind = Str(tb, "kind");
+    ref.title = Str(tb, "title");
+    ref.line = tb.value("line", 0);
+    ref.unit = Str(tb, "unit");
+    ref.unit_inherited = tb.value("unit_inherited", false);
+    ref.empty = tb.value("empty", false);
+    d.tables.push_back(ref);
+  }
+  static const std::pair<const char*, Claim::Kind> kKinds[] = {
+      {"amount", Claim::Kind::kAmount}, {"share", Claim::Kind::kShare},
+      {"change", Claim::Kind::kChange}, {"change_pct", Claim::Kind::kChangePct}};
+  for (const auto& c : j.at("claims")) {
+    Claim claim;
+    for (const auto& [name, kind] : kKinds)
+      if (Str(c, "kind") == name) claim.kind = kind;
+    claim.line = c.value("line", 0);
+    claim.text = Str(c, "text");
+    claim.subject = Str(c, "subject");
+    claim.subject_text = Str(c, "subject_text");
+    claim.status = Str(c, "status");
+    claim.note = Str(c, "note");
+    claim.previous_year = c.value("previous_year", false);
+    claim.direction = Str(c, "direction") == "decrease" ? -1 : Str(c, "direction") == "increase" ? 1 : 0;
+    if (c.at("value").is_number()) {
+      claim.value_text = c.at("value").dump();
+      if (auto m = Money::Parse(claim.value_text)) claim.amount = *m;
+    }
+    d.claims.push_back(claim);
+  }
+  for (const auto& f : j.at("findings"))
+    d.findings.push_back({Str(f, "rule"), SeverityFrom(Str(f, "severity")), Str(f, "message"),
+                          f.at("lines").get<std::vector<int>>()});
+  const json& lines = j.value("metric_lines", json::object());
+  for (const auto& [key, value] : j.at("metrics").items()) {
+    Metric m;
+    m.key = key;
+    if (value.is_number()) m.value = value.get<double>();
+    if (lines.contains(key)) m.lines = lines.at(key).get<std::vector<int>>();
+    d.metrics.push_back(m);
+  }
+  if (j.value("staff", json()).is_object()) {
+    d.staff = j.at("staff").at("count").get<int>();
+    d.staff_line = j.at("staff").value("line", 0);
+  }
+  for (const auto& sec : j.value("sections", json::array())) {
+    NarrativeSection ns;
+    ns.key = Str(sec, "key");
+    ns.title = Str(sec, "title");
+    ns.line = sec.value("line", 0);
+    for (const auto& p : sec.at("paragraphs")) ns.paragraphs.push_back({p.value("line", 0), Str(p, "text")});
+    d.sections.push_back(ns);
+  }
+  for (const auto& g : j.value("glossary", json::array()))
+    d.glossary.push_back({Str(g, "term"), Str(g, "definition"), g.value("line", 0)});
+  for (const auto& dg : j.value("diagnostics", json::array()))
+    d.diagnostics.push_back({SeverityFrom(Str(dg, "severity")),
+                             dg.value("line", json()).is_number_integer() ? dg.at("line").get<int>() : 0,
+                             Str(dg, "message"), Str(dg, "rule")});
+  return d;
+}
+
+}  // namespace gongkai::model

@@ -1,16 +1,31 @@
 // Site build orchestration: load -> parse -> check -> compute -> render -> write, for every
-// input; cross-document pages (codes, glossary, compare, rules, search, downloads) after.
+// input on every core; cross-document pages (codes, glossary, compare, rules, search,
+// downloads) after. Incremental: an input whose bytes, the templates and gongkai's version are
+// unchanged since the last build is not parsed or rendered again — its pages are linked from
+// the previous site and its model read back from its data/<id>.json. A page whose content
+// did not change is linked, not rewritten. Deterministic: the same inputs give the same bytes.
 #include "site/build.h"
 
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <cstdio>
 #include <fstream>
+#include <iostream>
+#include <mutex>
 #include <set>
 #include <sstream>
+#include <thread>
 
 #include <boost/filesystem.hpp>
+#include <nlohmann/json.hpp>
 
 #include "checks/check.h"
 #include "ingest/document.h"
+#include "ingest/sha256.h"
 #include "metrics/metrics.h"
 #include "model/json.h"
 #include "parse/parser.h"
@@ -25,6 +40,7 @@ namespace gongkai::site {
 namespace fs = boost::filesystem;
 using kainjow::mustache::data;
 using kainjow::mustache::list;
+using nlohmann::json;
 
 namespace {
 
@@ -58,35 +74,98 @@ const char* const kTemplates[] = {"layout.html", "index.md",   "department.md", 
                                   "rule.md",     "rules.md",   "code.md",       "codes.md",
                                   "glossary.md", "compare.md", "search.html",   "404.html"};
 
-// Writes the pages of one build into the staging folder and counts them.
-class Writer {
+struct FileStamp {
+  int64_t size = -1;
+  int64_t mtime_ns = -1;
+};
+
+FileStamp Stamp(const fs::path& p) {
+  struct stat st;
+  if (::stat(p.string().c_str(), &st) != 0) return {};
+  return {static_cast<int64_t>(st.st_size),
+          static_cast<int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec};
+}
+
+// Writes pages into the staging folder. Where the previous site has a file with exactly the
+// same content, that file is linked instead (so it is not rewritten). Thread-safe.
+class Output {
  public:
-  Writer(fs::path staging, std::map<std::string, std::string> templates, BuildReport& report)
-      : staging_(std::move(staging)), templates_(std::move(templates)), report_(report) {}
+  Output(fs::path staging, fs::path previous) : staging_(std::move(staging)), previous_(std::move(previous)) {}
 
   bool Write(const std::string& rel, const std::string& content) {
-    fs::path p = staging_ / rel;
+    fs::path dest = staging_ / rel;
+    MakeParent(dest);
+    fs::path old = previous_ / rel;
     boost::system::error_code ec;
-    fs::create_directories(p.parent_path(), ec);
-    std::ofstream out(p.string(), std::ios::binary);
+    if (!previous_.empty() && fs::file_size(old, ec) == content.size() && !ec) {
+      std::string existing;
+      if (ReadFile(old, existing) && existing == content) {
+        fs::create_hard_link(old, dest, ec);
+        if (!ec) return true;
+      }
+    }
+    std::ofstream out(dest.string(), std::ios::binary);
     if (out) out << content;
     if (!out) {
-      report_.errors.push_back(Error("cannot write " + p.string(), "output"));
+      Fail("cannot write " + dest.string());
       return false;
     }
     return true;
   }
 
+  /// Links a file of the previous site into the new one unchanged.
+  bool Keep(const std::string& rel) {
+    fs::path dest = staging_ / rel;
+    MakeParent(dest);
+    boost::system::error_code ec;
+    fs::create_hard_link(previous_ / rel, dest, ec);
+    if (ec) fs::copy_file(previous_ / rel, dest, fs::copy_options::overwrite_existing, ec);
+    if (ec) Fail("cannot reuse " + (previous_ / rel).string() + ": " + ec.message());
+    return !ec;
+  }
+
+  void Fail(std::string message) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    errors_.push_back(Error(std::move(message), "output"));
+  }
+  std::vector<model::Diagnostic> errors() {
+    std::lock_guard<std::mutex> lock(mutex_);
+    return errors_;
+  }
+
+ private:
+  void MakeParent(const fs::path& p) {
+    // Folders are few; create them under the lock so threads do not race on them.
+    std::lock_guard<std::mutex> lock(mutex_);
+    fs::path parent = p.parent_path();
+    if (made_.insert(parent.string()).second) {
+      boost::system::error_code ec;
+      fs::create_directories(parent, ec);
+    }
+  }
+
+  fs::path staging_, previous_;
+  std::mutex mutex_;
+  std::vector<model::Diagnostic> errors_;
+  std::set<std::string> made_;
+};
+
+// Renders templates; rendering errors are collected. Thread-safe (templates are read-only).
+class Renderer {
+ public:
+  explicit Renderer(std::map<std::string, std::string> templates) : templates_(std::move(templates)) {}
+
   std::string Render(const std::string& name, const data& ctx) {
     std::string out, error;
-    if (!render::RenderTemplate(templates_[name], ctx, out, error))
-      report_.errors.push_back(Error("template " + name + ": " + error, "template"));
+    if (!render::RenderTemplate(templates_.at(name), ctx, out, error)) {
+      std::lock_guard<std::mutex> lock(mutex_);
+      errors_.push_back(Error("template " + name + ": " + error, "template"));
+    }
     return out;
   }
 
-  /// An HTML page from an HTML body: wrapped in layout.html.
-  void Html(const std::string& rel, const std::string& title, const std::string& body,
-            const std::string& page) {
+  std::string Page(const std::string& rel, const std::string& title, const std::string& body,
+                   const std::string& page) {
     int depth = static_cast<int>(std::count(rel.begin(), rel.end(), '/'));
     std::string root;
     for (int i = 0; i < depth; ++i) root += "../";
@@ -95,33 +174,42 @@ class Writer {
     layout.set("root", root);
     layout.set("page", page);
     layout.set("body", body);
-    if (Write(rel, Render("layout.html", layout))) {
-      ++report_.pages;
-      pages_.push_back(rel);
-    }
+    return Render("layout.html", layout);
   }
 
-  /// A page from a Markdown template: the .md beside the .html.
-  void Markdown(const std::string& rel_md, const std::string& tmpl, const data& ctx,
-                const std::string& title, const std::string& page) {
-    std::string md = Render(tmpl, ctx);
-    Write(rel_md, md);
-    std::string rel_html = rel_md.substr(0, rel_md.size() - 3) + ".html";
-    Html(rel_html, title, render::MarkdownToHtml(md), page);
+  std::vector<model::Diagnostic> errors() {
+    std::lock_guard<std::mutex> lock(mutex_);
+    return errors_;
   }
-
-  const std::vector<std::string>& pages() const { return pages_; }
 
  private:
-  fs::path staging_;
   std::map<std::string, std::string> templates_;
-  BuildReport& report_;
-  std::vector<std::string> pages_;
+  std::mutex mutex_;
+  std::vector<model::Diagnostic> errors_;
 };
+
+// What became of one input.
+struct DocResult {
+  fs::path input;
+  std::string name;  // file name, the manifest key
+  FileReport file;
+  bool loaded = false;
+  bool failed = false;
+  bool reused = false;
+  model::Disclosure d;
+  std::vector<std::string> files;  // this input's own files in the site
+  FileStamp stamp;
+};
+
+std::string PerDocTemplatesHash(const std::map<std::string, std::string>& t) {
+  return ingest::Sha256Hex(std::string(GONGKAI_VERSION) + '\0' + t.at("layout.html") + '\0' +
+                           t.at("department.md") + '\0' + t.at("source.html"));
+}
 
 }  // namespace
 
 BuildReport BuildSite(const BuildOptions& options) {
+  const auto start = std::chrono::steady_clock::now();
   BuildReport report;
   std::map<std::string, std::string> templates;
   const fs::path tdir(options.templates_dir);
@@ -141,19 +229,36 @@ BuildReport BuildSite(const BuildOptions& options) {
   }
   if (report.fatal) return report;
 
-  std::vector<fs::path> inputs;
+  std::vector<DocResult> docs;
   for (fs::directory_iterator it(content, ec), end; !ec && it != end; it.increment(ec)) {
     const fs::path& p = it->path();
     std::string name = p.filename().string();
     if (name.empty() || name[0] == '.' || name.rfind("README", 0) == 0) continue;
     if (!fs::is_regular_file(p, ec)) continue;
-    inputs.push_back(p);
+    DocResult r;
+    r.input = p;
+    r.name = name;
+    docs.push_back(std::move(r));
   }
-  std::sort(inputs.begin(), inputs.end());
+  std::sort(docs.begin(), docs.end(),
+            [](const DocResult& a, const DocResult& b) { return a.input < b.input; });
 
-  // Build beside the output and swap in only when everything is written.
+  // The previous build: its site (to link unchanged files from) and its manifest.
   const fs::path out(options.out_dir);
   const fs::path staging = out.parent_path() / (out.filename().string() + ".building");
+  const fs::path cache = out.parent_path() / (out.filename().string() + ".cache");
+  const std::string templates_hash = PerDocTemplatesHash(templates);
+  json manifest;
+  {
+    std::string text;
+    bool usable = fs::is_directory(out, ec) && ReadFile(cache / "manifest.json", text);
+    if (usable) {
+      manifest = json::parse(text, nullptr, false);
+      if (manifest.is_discarded() || manifest.value("templates", "") != templates_hash)
+        manifest = json();
+    }
+  }
+  const bool have_previous = fs::is_directory(out, ec);
   fs::remove_all(staging, ec);
   fs::create_directories(staging, ec);
   if (ec) {
@@ -162,81 +267,197 @@ BuildReport BuildSite(const BuildOptions& options) {
     report.fatal = true;
     return report;
   }
-  Writer w(staging, templates, report);
+  Output output(staging, have_previous ? out : fs::path());
+  Renderer renderer(templates);
 
-  // Per disclosure.
-  list index_rows;
-  std::set<std::string> ids;
-  std::vector<model::Disclosure> built;
-  for (const auto& input : inputs) {
-    FileReport file;
-    file.path = input.string();
-    ingest::Document doc;
-    model::Disclosure d;
-    bool loaded = ingest::ReadDocument(input.string(), doc, file.diagnostics);
-    if (loaded) {
-      d = parse::ParseDocument(doc);
-      for (const auto& dg : d.diagnostics) file.diagnostics.push_back(dg);
-      if (!HasError(d.diagnostics)) {
-        checks::RunChecks(d);
-        metrics::ComputeMetrics(d);
+  // Ids: from the file names, made unique in input order (so they do not depend on timing).
+  // A name without ASCII letters or digits needs the file's hash for its id.
+  {
+    std::set<std::string> ids;
+    for (auto& r : docs) {
+      std::string sha;
+      std::string probe = parse::MakeId(r.input.string(), std::string(64, '0'));
+      if (probe.rfind("d-", 0) == 0) {
+        std::string bytes;
+        ReadFile(r.input, bytes);
+        sha = ingest::Sha256Hex(bytes);
       }
-    } else {
-      d.source.path = input.string();
-      d.id = parse::MakeId(input.string(), doc.sha256);
+      std::string id = parse::MakeId(r.input.string(), sha.empty() ? std::string(64, '0') : sha);
+      std::string base = id;
+      for (int n = 2; ids.count(id); ++n) id = base + "-" + std::to_string(n);
+      ids.insert(id);
+      r.d.id = id;
     }
-    std::string base = d.id;
-    for (int n = 2; ids.count(d.id); ++n) d.id = base + "-" + std::to_string(n);
-    ids.insert(d.id);
-    bool failed = !loaded || HasError(file.diagnostics);
-    if (failed) ++report.failed;
-    index_rows.push_back(render::IndexRow(d, failed, FirstError(file.diagnostics)));
-    // A file that failed is listed on the index with its error; no pages are made from it.
-    if (!failed) {
-      std::string name = d.department.name.empty() ? d.id : d.department.name;
-      w.Write("data/" + d.id + ".json", model::ToJson(d).dump(2) + "\n");
-      w.Markdown("departments/" + d.id + ".md", "department.md", render::DepartmentContext(d),
-                 name, "department");
-      w.Html("source/" + d.id + ".html", "原文：" + name,
-             w.Render("source.html", render::SourceContext(d, doc)), "source");
-      if (std::string svg = render::ClassesChartSvg(d); !svg.empty())
-        w.Write("charts/" + d.id + "-classes.svg", svg);
-      if (std::string svg = render::SplitChartSvg(d); !svg.empty())
-        w.Write("charts/" + d.id + "-split.svg", svg);
-      ++report.built;
-      built.push_back(std::move(d));
-    }
-    report.files.push_back(std::move(file));
   }
 
+  // One input: reuse it if nothing it depends on changed, else parse, check and render it.
+  auto process = [&](DocResult& r) {
+    r.stamp = Stamp(r.input);
+    const json* entry = nullptr;
+    if (manifest.is_object() && manifest.contains("inputs") && manifest["inputs"].contains(r.name))
+      entry = &manifest["inputs"][r.name];
+    if (entry && have_previous && entry->value("id", "") == r.d.id &&
+        entry->value("size", int64_t(-1)) == r.stamp.size &&
+        entry->value("mtime_ns", int64_t(-1)) == r.stamp.mtime_ns) {
+      bool failed = entry->value("failed", false);
+      bool ok = true;
+      if (!failed) {
+        std::string text;
+        ok = ReadFile(out / "data" / (r.d.id + ".json"), text);
+        if (ok) {
+          json j = json::parse(text, nullptr, false);
+          ok = !j.is_discarded();
+          if (ok) {
+            try {
+              r.d = model::FromJson(j);
+            } catch (const json::exception&) {
+              ok = false;
+            }
+          }
+        }
+      }
+      if (ok) {
+        r.reused = true;
+        r.loaded = entry->value("loaded", true);
+        r.failed = failed;
+        r.file.path = r.input.string();
+        for (const auto& dg : entry->value("diagnostics", json::array()))
+          r.file.diagnostics.push_back(
+              {dg.value("severity", "") == "error" ? model::Diagnostic::Severity::kError
+               : dg.value("severity", "") == "warning" ? model::Diagnostic::Severity::kWarning
+                                                        : model::Diagnostic::Severity::kNotice,
+               dg.value("line", 0), dg.value("message", ""), dg.value("rule", "")});
+        if (failed) {
+          r.d.source.path = r.input.string();
+        }
+        for (const auto& f : entry->value("files", json::array())) {
+          r.files.push_back(f.get<std::string>());
+          output.Keep(r.files.back());
+        }
+        return;
+      }
+    }
+    // Build it.
+    std::string id = r.d.id;
+    r.file.path = r.input.string();
+    ingest::Document doc;
+    r.loaded = ingest::ReadDocument(r.input.string(), doc, r.file.diagnostics);
+    if (r.loaded) {
+      r.d = parse::ParseDocument(doc);
+      for (const auto& dg : r.d.diagnostics) r.file.diagnostics.push_back(dg);
+      if (!HasError(r.d.diagnostics)) {
+        checks::RunChecks(r.d);
+        metrics::ComputeMetrics(r.d);
+      }
+    } else {
+      r.d.source.path = r.input.string();
+    }
+    r.d.id = id;
+    r.failed = !r.loaded || HasError(r.file.diagnostics);
+    // A file that failed is listed on the index with its error; no pages are made from it.
+    if (r.failed) return;
+    const model::Disclosure& d = r.d;
+    std::string name = d.department.name.empty() ? d.id : d.department.name;
+    auto emit = [&](const std::string& rel, const std::string& content) {
+      output.Write(rel, content);
+      r.files.push_back(rel);
+    };
+    emit("data/" + d.id + ".json", model::ToJson(d).dump(2) + "\n");
+    std::string md = renderer.Render("department.md", render::DepartmentContext(d));
+    emit("departments/" + d.id + ".md", md);
+    std::string rel = "departments/" + d.id + ".html";
+    emit(rel, renderer.Page(rel, name, render::MarkdownToHtml(md), "department"));
+    rel = "source/" + d.id + ".html";
+    emit(rel, renderer.Page(rel, "原文：" + name,
+                            renderer.Render("source.html", render::SourceContext(d, doc)), "source"));
+    if (std::string svg = render::ClassesChartSvg(d); !svg.empty())
+      emit("charts/" + d.id + "-classes.svg", svg);
+    if (std::string svg = render::SplitChartSvg(d); !svg.empty())
+      emit("charts/" + d.id + "-split.svg", svg);
+  };
+
+  // Every input, on every core.
+  const size_t total = docs.size();
+  std::atomic<size_t> next{0}, finished{0};
+  unsigned workers = std::max(1u, std::min<unsigned>(std::thread::hardware_concurrency(),
+                                                      static_cast<unsigned>(std::max<size_t>(total, 1))));
+  if (options.jobs > 0) workers = static_cast<unsigned>(options.jobs);
+  std::vector<std::thread> pool;
+  for (unsigned t = 0; t < workers; ++t)
+    pool.emplace_back([&] {
+      for (size_t i; (i = next++) < total;) {
+        process(docs[i]);
+        ++finished;
+      }
+    });
+  const bool progress = options.progress && isatty(STDERR_FILENO);
+  while (progress && finished < total) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(200));
+    double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    size_t done = finished;
+    double rate = secs > 0 ? done / secs : 0;
+    double left = rate > 0 ? (total - done) / rate : 0;
+    std::fprintf(stderr, "\r%zu / %zu disclosures, %.0f/s, %.0f s left   ", done, total, rate, left);
+  }
+  for (auto& t : pool) t.join();
+  if (progress) std::fprintf(stderr, "\r%*s\r", 60, "");
+
   // Cross-document pages.
+  list index_rows;
   std::vector<const model::Disclosure*> all;
-  for (const auto& d : built) all.push_back(&d);
+  std::vector<std::string> pages;
+  for (auto& r : docs) {
+    if (r.failed) ++report.failed;
+    if (!r.failed) {
+      ++report.built;
+      all.push_back(&r.d);
+    }
+    if (r.reused) ++report.reused;
+    index_rows.push_back(render::IndexRow(r.d, r.failed, FirstError(r.file.diagnostics)));
+    for (const auto& f : r.files)
+      if (f.size() > 5 && f.compare(f.size() - 5, 5, ".html") == 0) pages.push_back(f);
+    report.files.push_back(r.file);
+  }
+  auto markdown_page = [&](const std::string& rel_md, const std::string& tmpl, const data& ctx,
+                           const std::string& title, const std::string& page) {
+    std::string md = renderer.Render(tmpl, ctx);
+    output.Write(rel_md, md);
+    std::string rel = rel_md.substr(0, rel_md.size() - 3) + ".html";
+    output.Write(rel, renderer.Page(rel, title, render::MarkdownToHtml(md), page));
+    pages.push_back(rel);
+  };
+  auto html_page = [&](const std::string& rel, const std::string& title, const std::string& tmpl,
+                       const std::string& page) {
+    output.Write(rel, renderer.Page(rel, title, renderer.Render(tmpl, data()), page));
+    pages.push_back(rel);
+  };
   data index;
   index.set("departments", index_rows);
-  index.set("count", std::to_string(inputs.size()));
-  w.Markdown("index.md", "index.md", index, "部门预算公开", "index");
-  w.Markdown("rules/index.md", "rules.md", render::RulesContext(all), "核对规则", "rules");
+  index.set("count", std::to_string(docs.size()));
+  markdown_page("index.md", "index.md", index, "部门预算公开", "index");
+  markdown_page("rules/index.md", "rules.md", render::RulesContext(all), "核对规则", "rules");
   for (const auto& r : checks::AllRules())
-    w.Markdown("rules/" + r.info.id + ".md", "rule.md", render::RuleContext(r.info.id, all),
-               r.info.title, "rule");
-  w.Markdown("codes/index.md", "codes.md", render::CodesContext(all), "科目", "codes");
+    markdown_page("rules/" + r.info.id + ".md", "rule.md", render::RuleContext(r.info.id, all),
+                  r.info.title, "rule");
+  markdown_page("codes/index.md", "codes.md", render::CodesContext(all), "科目", "codes");
   for (const auto& code : render::AllCodes(all))
-    w.Markdown("codes/" + code + ".md", "code.md", render::CodeContext(code, all),
-               "科目 " + code, "code");
-  w.Markdown("glossary.md", "glossary.md", render::GlossaryContext(all), "名词解释", "glossary");
-  w.Markdown("compare.md", "compare.md", render::CompareContext(all), "部门比较", "compare");
-  w.Html("search.html", "搜索", w.Render("search.html", data()), "search");
-  w.Html("404.html", "找不到页面", w.Render("404.html", data()), "404");
-  w.Write("data/departments.csv", render::DepartmentsCsv(all));
-  w.Write("data/functional.csv", render::FunctionalCsv(all));
-  for (const auto& [path, content] : render::BuildSearchIndex(render::SearchEntries(all)))
-    w.Write(path, content);
+    markdown_page("codes/" + code + ".md", "code.md", render::CodeContext(code, all),
+                  "科目 " + code, "code");
+  markdown_page("glossary.md", "glossary.md", render::GlossaryContext(all), "名词解释", "glossary");
+  markdown_page("compare.md", "compare.md", render::CompareContext(all), "部门比较", "compare");
+  html_page("search.html", "搜索", "search.html", "search");
+  html_page("404.html", "找不到页面", "404.html", "404");
+  output.Write("data/departments.csv", render::DepartmentsCsv(all));
+  output.Write("data/functional.csv", render::FunctionalCsv(all));
+  for (const auto& [path, body] : render::BuildSearchIndex(render::SearchEntries(all)))
+    output.Write(path, body);
+  std::sort(pages.begin(), pages.end());
   if (!options.base_url.empty()) {
     std::string base = options.base_url;
     if (base.back() != '/') base += '/';
-    w.Write("sitemap.xml", render::Sitemap(base, w.pages()));
+    output.Write("sitemap.xml", render::Sitemap(base, pages));
   }
+  report.pages = static_cast<int>(pages.size());
 
   // Assets (CSS, scripts) are copied as they are.
   const fs::path assets(options.assets_dir);
@@ -244,13 +465,14 @@ BuildReport BuildSite(const BuildOptions& options) {
     for (fs::recursive_directory_iterator it(assets, ec), end; !ec && it != end;
          it.increment(ec)) {
       if (!fs::is_regular_file(it->path(), ec)) continue;
-      fs::path rel = fs::relative(it->path(), assets, ec);
-      fs::create_directories((staging / "assets" / rel).parent_path(), ec);
-      fs::copy_file(it->path(), staging / "assets" / rel, fs::copy_options::overwrite_existing,
-                    ec);
+      std::string body;
+      ReadFile(it->path(), body);
+      output.Write("assets/" + fs::relative(it->path(), assets, ec).generic_string(), body);
     }
   }
 
+  for (const auto& e : renderer.errors()) report.errors.push_back(e);
+  for (const auto& e : output.errors()) report.errors.push_back(e);
   if (!report.errors.empty()) {
     fs::remove_all(staging, ec);
     report.fatal = true;
@@ -268,6 +490,27 @@ BuildReport BuildSite(const BuildOptions& options) {
     return report;
   }
   fs::remove_all(old, ec);
+
+  // The manifest for the next build: what each input was when it was built.
+  json next_manifest = {{"version", GONGKAI_VERSION}, {"templates", templates_hash},
+                        {"inputs", json::object()}};
+  for (const auto& r : docs) {
+    json diags = json::array();
+    for (const auto& dg : r.file.diagnostics)
+      diags.push_back({{"severity", model::SeverityName(dg.severity)}, {"line", dg.line},
+                       {"message", dg.message}, {"rule", dg.rule}});
+    next_manifest["inputs"][r.name] = {{"id", r.d.id},         {"size", r.stamp.size},
+                                       {"mtime_ns", r.stamp.mtime_ns}, {"failed", r.failed},
+                                       {"loaded", r.loaded},   {"files", r.files},
+                                       {"diagnostics", diags}};
+  }
+  fs::create_directories(cache, ec);
+  {
+    std::ofstream m((cache / "manifest.json.tmp").string(), std::ios::binary);
+    m << next_manifest.dump() << "\n";
+  }
+  fs::rename(cache / "manifest.json.tmp", cache / "manifest.json", ec);
+  report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return report;
 }
 

@@ -14,6 +14,8 @@ struct BuildOptions {
   std::string templates_dir = "templates";
   std::string assets_dir = "assets";
   std::string base_url;  ///< when set, sitemap.xml lists every page under it
+  int jobs = 0;          ///< worker threads; 0 = one per core
+  bool progress = false; ///< show progress on stderr (only when it is a terminal)
 };
 
 struct FileReport {
@@ -27,11 +29,15 @@ struct BuildReport {
   bool fatal = false;  ///< the build could not run at all (missing templates, unwritable out)
   int built = 0;       ///< disclosures parsed and rendered
   int failed = 0;      ///< inputs that could not be read or parsed (still listed on the index)
-  int pages = 0;       ///< HTML pages written
+  int pages = 0;       ///< HTML pages in the site
+  int reused = 0;      ///< inputs unchanged since the last build, not parsed again
+  double seconds = 0;  ///< wall time of the build
 };
 
 /// Builds the site. Every input is processed even when others fail; a failed input is
-/// listed on the index with its error.
+/// listed on the index with its error. The build goes into `<out>.building` and replaces
+/// `<out>` only when it is complete; `<out>.cache/manifest.json` records what each input was,
+/// so the next build parses and renders only what changed.
 BuildReport BuildSite(const BuildOptions& options);
 
 }  // namespace gongkai::site
