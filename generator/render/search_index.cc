@@ -59,11 +59,11 @@ uint32_t SearchKeyHash(const std::string& key) {
   return h;
 }
 
-std::vector<std::string> SearchKeys(const std::string& text) {
+std::vector<std::string> SearchKeys(const std::string& text, bool single_characters) {
   std::set<std::string> keys;
   for (const auto& run : Runs(text)) {
     for (size_t i = 0; i < run.size(); ++i) {
-      keys.insert(run[i]);
+      if (single_characters || run.size() == 1) keys.insert(run[i]);
       if (i + 1 < run.size()) keys.insert(run[i] + run[i + 1]);
     }
   }
@@ -77,8 +77,10 @@ std::map<std::string, std::string> BuildSearchIndex(const std::vector<SearchEntr
   std::vector<std::map<std::string, std::vector<int>>> shard_terms(shards);
   for (size_t id = 0; id < entries.size(); ++id) {
     std::map<std::string, int> weight;
+    // Single characters only for titles and department names: a one-character query looks
+    // for a name, and indexing every character of the body would make every shard large.
     auto add = [&](const std::string& field, int w) {
-      for (const auto& k : SearchKeys(field)) weight[k] = std::max(weight[k], w);
+      for (const auto& k : SearchKeys(field, w >= 2)) weight[k] = std::max(weight[k], w);
     };
     add(entries[id].text, 1);
     add(entries[id].dept, 2);

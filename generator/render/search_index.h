@@ -25,7 +25,7 @@ struct SearchEntry {
 
 struct SearchIndexOptions {
   int shards = 64;          ///< term shards
-  size_t chunk_bytes = 16000;  ///< target size of an entry chunk file
+  size_t chunk_bytes = 8000;  ///< target size of an entry chunk file
 };
 
 /// Builds the index files: path (relative to the site root) -> content. `search/meta.js`
@@ -37,7 +37,8 @@ std::map<std::string, std::string> BuildSearchIndex(const std::vector<SearchEntr
 uint32_t SearchKeyHash(const std::string& key);
 
 /// The index keys of `text`: bigrams of letters, digits and CJK characters (punctuation and
-/// spaces break runs) and single characters; ASCII lower-cased.
-std::vector<std::string> SearchKeys(const std::string& text);
+/// spaces break runs), and single characters when `single_characters` (for titles); ASCII
+/// lower-cased.
+std::vector<std::string> SearchKeys(const std::string& text, bool single_characters = true);
 
 }  // namespace gongkai::render
