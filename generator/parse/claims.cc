@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cstring>
+#include <string_view>
 
 #include "model/classification.h"
 #include "parse/text.h"
@@ -162,7 +163,7 @@ class Extractor {
         if (phrase) *phrase = kw;
       }
     };
-    for (const auto& k : keywords_) consider(k.text, k.subject);
+    for (const Keyword* k : active_) consider(k->text, k->subject);
     // "X（类）Y（款）Z（项）" names a functional item.
     std::string item_name;
     std::string item = FunctionalItem(window, &item_name);
@@ -181,7 +182,8 @@ class Extractor {
     bool generic = best == "income_total" || best == "expenditure_total" ||
                    best == "general_appropriation" || best == "fiscal_total";
     if (best_pos != std::string::npos && generic) {
-      for (const auto& k : keywords_) {
+      for (const Keyword* kp : active_) {
+        const Keyword& k = *kp;
         size_t p = window.rfind(k.text, best_pos);
         while (p != std::string::npos) {
           size_t e = p + k.text.size();
@@ -309,6 +311,18 @@ class Extractor {
 
   void Sentence(size_t begin, size_t end, int index) {
     const std::string& s = text_.text();
+    // The keywords that occur in this sentence (or just before it, for a subject carried
+    // over): SubjectOf looks only at these.
+    active_.clear();
+    bool active_ready = false;
+    auto prepare = [&] {  // on the first figure of the sentence; most sentences have none
+      if (active_ready) return;
+      active_ready = true;
+      size_t from = begin > 200 ? begin - 200 : 0;
+      std::string_view scope(s.data() + from, end - from);
+      for (const auto& k : keywords_)
+        if (scope.find(k.text) != std::string_view::npos) active_.push_back(&k);
+    };
     size_t window_start = begin;
     // A change with no subject of its own in a sentence that names none refers to the last
     // amount of the sentence before ("公务接待费 0.94 万元。...较 2021 年减少 0.03 万元").
@@ -324,6 +338,7 @@ class Extractor {
         ++i;
         continue;
       }
+      prepare();
       size_t j = i;
       while (j < end && (IsDigit(s[j]) || s[j] == ',' || (s[j] == '.' && j + 1 < end && IsDigit(s[j + 1]))))
         ++j;
@@ -526,6 +541,7 @@ class Extractor {
   const JoinedText& text_;
   const model::Disclosure& d_;
   std::vector<Keyword> keywords_;
+  std::vector<const Keyword*> active_;
   std::vector<Claim> claims_;
   int year_ = 0;
 };

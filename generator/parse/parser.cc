@@ -136,11 +136,11 @@ class Parser {
     if (!s) return;
     model::Unit unit;
     if (!UnitOf(*s, unit)) return;
-    ParseSummaryTable(SectionLines(lines_, *s), fiscal, unit, d_.summary);
+    ParseSummaryTable(Lines(*s), fiscal, unit, d_.summary);
     if (fiscal) {
       d_.fiscal_summary = d_.summary;
     } else if (auto f = Sections("fiscal_summary"); !f.empty() && UnitOf(*f.front(), unit)) {
-      ParseSummaryTable(SectionLines(lines_, *f.front()), true, unit, d_.fiscal_summary);
+      ParseSummaryTable(Lines(*f.front()), true, unit, d_.fiscal_summary);
     }
   }
 
@@ -150,7 +150,7 @@ class Parser {
     for (const Section* s : candidates) {
       model::Unit unit;
       if (!UnitOf(*s, unit)) continue;
-      SplitTable table = ReadSplitTable(SectionLines(lines_, *s), unit, "2", "基本支出", "项目支出");
+      SplitTable table = ReadSplitTable(Lines(*s), unit, "2", "基本支出", "项目支出");
       if (table.rows.empty()) continue;
       ResolveSplitColumns(table, "基本支出", "项目支出");
       if (table.total_row) {
@@ -180,7 +180,7 @@ class Parser {
     // Names of classification codes, for telling project rows from subtotals.
     for (const auto& f : d_.functional) functional_names_[f.code] = f.name;
     for (const Section* s : Sections("general_expenditure")) {
-      for (const auto& r : ReadSplitTable(SectionLines(lines_, *s), model::Unit::kWanYuan, "2", "基本支出", "项目支出").rows)
+      for (const auto& r : ReadSplitTable(Lines(*s), model::Unit::kWanYuan, "2", "基本支出", "项目支出").rows)
         functional_names_.emplace(r.code, r.name);
     }
   }
@@ -194,7 +194,7 @@ class Parser {
     // Prefer the table by 部门预算支出经济分类 (301..) over the 政府经济分类 one (501..).
     for (const std::string digits : {"3", "5"}) {
       for (const auto& [s, unit] : basics) {
-        SplitTable table = ReadSplitTable(SectionLines(lines_, *s), unit, digits, "人员经费", "公用经费");
+        SplitTable table = ReadSplitTable(Lines(*s), unit, digits, "人员经费", "公用经费");
         if (table.rows.empty()) continue;
         ResolveSplitColumns(table, "人员经费", "公用经费");
         if (table.total_row) {
@@ -241,7 +241,7 @@ class Parser {
       table_found = true;
       model::Unit unit;
       if (!UnitOf(*s, unit)) continue;
-      auto section_lines = SectionLines(lines_, *s);
+      auto section_lines = Lines(*s);
       d_.projects = ParseProjectTable(section_lines, unit, ctx);
       d_.projects_total = ProjectTableTotal(section_lines, unit);
       if (!d_.projects.empty()) return;
@@ -250,7 +250,7 @@ class Parser {
     for (const Section* s : Sections("project_performance")) {
       model::Unit unit;
       if (!UnitOf(*s, unit)) continue;
-      for (auto& p : ParseProjectPerformance(SectionLines(lines_, *s), unit))
+      for (auto& p : ParseProjectPerformance(Lines(*s), unit))
         d_.projects.push_back(std::move(p));
     }
   }
@@ -260,7 +260,7 @@ class Parser {
     for (const auto& s : sections_) {
       if (s.empty || s.unit.empty()) continue;
       model::Unit unit = s.unit == "元" ? model::Unit::kYuan : model::Unit::kWanYuan;
-      auto lines = SectionLines(lines_, s);
+      std::vector<TokenLine> lines = Lines(s);
       // "附表4-9" above the next table is not a row of this one.
       for (auto& l : lines)
         if (!l.Empty() && (StartsWith(RemoveSpaces(l.tokens.front().text), "附表") ||
@@ -390,11 +390,20 @@ class Parser {
     if (!UnitOf(*v.front(), unit)) return;
     JoinedText text(lines_, 0, lines_.size());
     StatedThreePublic stated = FindStatedThreePublic(text);
-    ParseThreePublicTable(SectionLines(lines_, *v.front()), unit, stated, d_.three_public);
+    ParseThreePublicTable(Lines(*v.front()), unit, stated, d_.three_public);
+  }
+
+  // A section's lines, tokenized once (every table is read by several readers).
+  const std::vector<TokenLine>& Lines(const Section& s) {
+    auto it = tokenized_.find(s.title_index);
+    if (it == tokenized_.end())
+      it = tokenized_.emplace(s.title_index, SectionLines(lines_, s)).first;
+    return it->second;
   }
 
   const ingest::Document& doc_;
   const std::vector<std::string>& lines_;
+  std::map<size_t, std::vector<TokenLine>> tokenized_;
   model::Disclosure d_;
   std::vector<Section> sections_;
   std::vector<std::string> unit_names_;

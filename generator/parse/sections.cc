@@ -80,6 +80,11 @@ std::string FindUnitLabel(std::string_view line) {
 std::vector<Section> FindSections(const std::vector<std::string>& lines) {
   std::vector<Section> sections;
   auto is_title = [&](size_t i, std::string& title, std::string& kind) {
+    // Every table kind's words include one of these; most lines have none.
+    const std::string& l = lines[i];
+    if (!Has(l, "支出") && !Has(l, "收入") && !Has(l, "收支") && !Has(l, "三公") &&
+        !Has(l, "绩效") && !Has(l, "采购") && !Has(l, "基金") && !Has(l, "国有资本"))
+      return false;
     std::string raw = Trim(lines[i]);
     if (raw.empty() || StartsWith(raw, "-") || StartsWith(raw, "*-")) return false;
     bool heading = StartsWith(raw, "#");

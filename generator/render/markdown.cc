@@ -85,7 +85,11 @@ std::string AddHeadingIdsAndCaptions(const std::string& html) {
       i += 7;
       continue;
     }
-    out += html[i++];
+    // Copy up to the next tag or attribute that may need work.
+    size_t next = html.find_first_of("< ", i + 1);
+    if (next == std::string::npos) next = html.size();
+    out.append(html, i, next - i);
+    i = next;
   }
   return out;
 }

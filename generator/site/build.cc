@@ -13,6 +13,7 @@
 #include <atomic>
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <fstream>
 #include <iostream>
 #include <mutex>
@@ -201,6 +202,25 @@ struct DocResult {
   FileStamp stamp;
 };
 
+// Drops what only the per-disclosure pages and the checks needed.
+void Trim(model::Disclosure& d) {
+  std::vector<model::Disclosure::IndexedRow>().swap(d.figure_index);
+  std::vector<model::Disclosure::UnitLabel>().swap(d.unit_labels);
+  std::vector<std::pair<int, std::string>>().swap(d.title_names);
+  std::vector<std::pair<std::string, int>>().swap(d.explanations);
+  d.fiscal_summary = model::Summary();
+  // Claims: the search needs their sentences only, once each.
+  std::vector<model::Claim> kept;
+  std::set<std::string> seen;
+  for (auto& c : d.claims)
+    if (seen.insert(c.text).second) {
+      model::Claim slim;
+      slim.text = std::move(c.text);
+      kept.push_back(std::move(slim));
+    }
+  d.claims.swap(kept);
+}
+
 std::string PerDocTemplatesHash(const std::map<std::string, std::string>& t) {
   return ingest::Sha256Hex(std::string(GONGKAI_VERSION) + '\0' + t.at("layout.html") + '\0' +
                            t.at("department.md") + '\0' + t.at("source.html"));
@@ -374,6 +394,9 @@ BuildReport BuildSite(const BuildOptions& options) {
       emit("charts/" + d.id + "-classes.svg", svg);
     if (std::string svg = render::SplitChartSvg(d); !svg.empty())
       emit("charts/" + d.id + "-split.svg", svg);
+    // The cross-document pages need less than the department page did: free the rest, so a
+    // build of many thousands of disclosures stays small.
+    Trim(r.d);
   };
 
   // Every input, on every core.
@@ -401,6 +424,16 @@ BuildReport BuildSite(const BuildOptions& options) {
   }
   for (auto& t : pool) t.join();
   if (progress) std::fprintf(stderr, "\r%*s\r", 60, "");
+
+  // Phase times on stderr with GONGKAI_TIMING=1, for profiling.
+  const bool timing = std::getenv("GONGKAI_TIMING") != nullptr;
+  auto phase = [&, last = start](const char* name) mutable {
+    if (!timing) return;
+    auto now = std::chrono::steady_clock::now();
+    std::fprintf(stderr, "  %-28s %.2f s\n", name, std::chrono::duration<double>(now - last).count());
+    last = now;
+  };
+  phase("disclosures");
 
   // Cross-document pages.
   list index_rows;
@@ -435,22 +468,27 @@ BuildReport BuildSite(const BuildOptions& options) {
   index.set("departments", index_rows);
   index.set("count", std::to_string(docs.size()));
   markdown_page("index.md", "index.md", index, "部门预算公开", "index");
+  phase("index");
   markdown_page("rules/index.md", "rules.md", render::RulesContext(all), "核对规则", "rules");
   for (const auto& r : checks::AllRules())
     markdown_page("rules/" + r.info.id + ".md", "rule.md", render::RuleContext(r.info.id, all),
                   r.info.title, "rule");
+  phase("rules");
   markdown_page("codes/index.md", "codes.md", render::CodesContext(all), "科目", "codes");
   for (const auto& code : render::AllCodes(all))
     markdown_page("codes/" + code + ".md", "code.md", render::CodeContext(code, all),
                   "科目 " + code, "code");
+  phase("codes");
   markdown_page("glossary.md", "glossary.md", render::GlossaryContext(all), "名词解释", "glossary");
   markdown_page("compare.md", "compare.md", render::CompareContext(all), "部门比较", "compare");
   html_page("search.html", "搜索", "search.html", "search");
   html_page("404.html", "找不到页面", "404.html", "404");
+  phase("glossary, compare, search page");
   output.Write("data/departments.csv", render::DepartmentsCsv(all));
   output.Write("data/functional.csv", render::FunctionalCsv(all));
   for (const auto& [path, body] : render::BuildSearchIndex(render::SearchEntries(all)))
     output.Write(path, body);
+  phase("csv, search index");
   std::sort(pages.begin(), pages.end());
   if (!options.base_url.empty()) {
     std::string base = options.base_url;
@@ -471,6 +509,7 @@ BuildReport BuildSite(const BuildOptions& options) {
     }
   }
 
+  phase("sitemap, assets");
   for (const auto& e : renderer.errors()) report.errors.push_back(e);
   for (const auto& e : output.errors()) report.errors.push_back(e);
   if (!report.errors.empty()) {
@@ -490,6 +529,7 @@ BuildReport BuildSite(const BuildOptions& options) {
     return report;
   }
   fs::remove_all(old, ec);
+  phase("swap");
 
   // The manifest for the next build: what each input was when it was built.
   json next_manifest = {{"version", GONGKAI_VERSION}, {"templates", templates_hash},
