@@ -94,15 +94,29 @@
       var shards = ks.map(function (k) { return hash(k) % state.meta.shards; });
       var names = shards.filter(function (s, i) { return shards.indexOf(s) === i; }).map(function (s) { return 't' + s; });
       loadAll(names, function (n) { return !!state.terms[n.slice(1)]; }, function () {
+        // Postings of each key; a key whose list starts with -1 was capped at build time (it
+        // is in very many entries) and does not exclude entries missing from it.
+        var lists = ks.map(function (k) {
+          var p = (state.terms[hash(k) % state.meta.shards] || {})[k] || [];
+          var capped = p.length && p[0] === -1;
+          return { p: capped ? p.slice(1) : p, capped: capped };
+        });
+        lists.sort(function (a, b) { return (a.capped - b.capped) || (a.p.length - b.p.length); });
         var score = null;
-        ks.forEach(function (k) {
-          var p = (state.terms[hash(k) % state.meta.shards] || {})[k] || [], next = {};
-          for (var i = 0; i < p.length; i += 2) {
-            if (score === null || score[p[i]] !== undefined) next[p[i]] = (score ? score[p[i]] : 0) + p[i + 1];
+        lists.forEach(function (l) {
+          var next = {}, p = l.p, i;
+          if (score === null) {
+            for (i = 0; i < p.length; i += 2) next[p[i]] = p[i + 1];
+          } else if (l.capped) {
+            next = score;
+            for (i = 0; i < p.length; i += 2) if (next[p[i]] !== undefined) next[p[i]] += p[i + 1];
+          } else {
+            for (i = 0; i < p.length; i += 2) if (score[p[i]] !== undefined) next[p[i]] = score[p[i]] + p[i + 1];
           }
           score = next;
         });
-        var ids = Object.keys(score || {}).map(Number).sort(function (a, b) { return score[b] - score[a] || a - b; }).slice(0, 60);
+        // The best candidates only: their entry files are what a query loads.
+        var ids = Object.keys(score || {}).map(Number).sort(function (a, b) { return score[b] - score[a] || a - b; }).slice(0, 24);
         var chunks = ids.map(chunkOf).filter(function (c, i, a) { return a.indexOf(c) === i; });
         loadAll(chunks.map(function (c) { return 'd' + c; }), function (n) { return !!state.docs[n.slice(1)]; }, function () {
           var results = [];

@@ -292,7 +292,17 @@ std::vector<SearchEntry> SearchEntries(const std::vector<const model::Disclosure
       if (names.insert(e.name).second) body += " " + e.name;
     for (const auto& s : d->sections)
       for (const auto& [line, text] : s.paragraphs) body += " " + text;
-    out.push_back({url, name, "department", name, body});
+    // Long texts in pieces, so a result loads a small entry file.
+    const size_t kPiece = 1500;
+    size_t first_cut = body.size() <= kPiece ? body.size() : body.rfind(' ', kPiece);
+    if (first_cut == std::string::npos || first_cut == 0) first_cut = std::min(body.size(), kPiece);
+    out.push_back({url, name, "department", name, body.substr(0, first_cut)});
+    for (size_t at = first_cut; at < body.size();) {
+      size_t cut = body.size() - at <= kPiece ? body.size() : body.rfind(' ', at + kPiece);
+      if (cut == std::string::npos || cut <= at) cut = std::min(body.size(), at + kPiece);
+      out.push_back({url, name + " 概况", "narrative", name, body.substr(at, cut - at)});
+      at = cut;
+    }
     // The narrative, in pieces: the sentences that state figures.
     std::string narrative;
     std::set<std::string> seen;

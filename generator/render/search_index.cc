@@ -72,11 +72,13 @@ std::vector<std::string> SearchKeys(const std::string& text, bool single_charact
 
 std::map<std::string, std::string> BuildSearchIndex(const std::vector<SearchEntry>& entries,
                                                     const SearchIndexOptions& options) {
-  const int shards = options.shards;
   // Postings: key -> [entry, weight, entry, weight, ...]; weight 3 title, 2 department, 1 text.
-  std::vector<std::map<std::string, std::vector<int>>> shard_terms(shards);
+  // First every entry's keys, to size the shards: a shard should stay near shard_bytes, so a
+  // query loads little however large the corpus (about 6 bytes a posting in the files).
+  std::vector<std::map<std::string, int>> entry_keys(entries.size());
+  size_t postings = 0;
   for (size_t id = 0; id < entries.size(); ++id) {
-    std::map<std::string, int> weight;
+    std::map<std::string, int>& weight = entry_keys[id];
     // Single characters only for titles and department names: a one-character query looks
     // for a name, and indexing every character of the body would make every shard large.
     auto add = [&](const std::string& field, int w) {
@@ -85,16 +87,44 @@ std::map<std::string, std::string> BuildSearchIndex(const std::vector<SearchEntr
     add(entries[id].text, 1);
     add(entries[id].dept, 2);
     add(entries[id].title, 3);
-    for (const auto& [k, w] : weight) {
+    postings += weight.size();
+  }
+  int shards = options.shards;
+  if (shards <= 0) {
+    shards = 64;
+    while (shards < 65536 && postings * 6 / static_cast<size_t>(shards) > options.shard_bytes)
+      shards *= 2;
+  }
+  std::vector<std::map<std::string, std::vector<int>>> shard_terms(shards);
+  for (size_t id = 0; id < entries.size(); ++id) {
+    for (const auto& [k, w] : entry_keys[id]) {
       auto& posting = shard_terms[SearchKeyHash(k) % shards][k];
       posting.push_back(static_cast<int>(id));
       posting.push_back(w);
     }
+    std::map<std::string, int>().swap(entry_keys[id]);
   }
   std::map<std::string, std::string> files;
   for (int s = 0; s < shards; ++s) {
     nlohmann::json terms = nlohmann::json::object();
-    for (const auto& [k, p] : shard_terms[s]) terms[k] = p;
+    for (auto& [k, p] : shard_terms[s]) {
+      if (p.size() / 2 > options.max_postings) {
+        // Keep the best-weighted entries (ties: the first), in entry order, behind a -1 mark.
+        std::vector<std::pair<int, int>> byweight;
+        for (size_t i = 0; i < p.size(); i += 2) byweight.push_back({-p[i + 1], p[i]});
+        std::stable_sort(byweight.begin(), byweight.end());
+        byweight.resize(options.max_postings);
+        std::sort(byweight.begin(), byweight.end(),
+                  [](const auto& a, const auto& b) { return a.second < b.second; });
+        std::vector<int> capped = {-1};
+        for (const auto& [w, id] : byweight) {
+          capped.push_back(id);
+          capped.push_back(-w);
+        }
+        p.swap(capped);
+      }
+      terms[k] = p;
+    }
     files["search/t" + std::to_string(s) + ".js"] = Script("terms", {nlohmann::json(s), terms});
   }
   // Entry chunks of about chunk_bytes each, in order; meta lists the first entry of each.

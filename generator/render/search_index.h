@@ -24,8 +24,13 @@ struct SearchEntry {
 };
 
 struct SearchIndexOptions {
-  int shards = 64;          ///< term shards
-  size_t chunk_bytes = 8000;  ///< target size of an entry chunk file
+  int shards = 0;           ///< term shards; 0 = enough for about shard_bytes each
+  size_t shard_bytes = 12000;  ///< target size of a term shard when shards is 0
+  size_t chunk_bytes = 4000;  ///< target size of an entry chunk file
+  /// A key in more entries than this keeps only its best (title, then name, then body) and
+  /// is marked capped: a query then finds its candidates through its rarer keys. Keeps the
+  /// shard of a very common pair small in a corpus of thousands of disclosures.
+  size_t max_postings = 1500;
 };
 
 /// Builds the index files: path (relative to the site root) -> content. `search/meta.js`
