@@ -9,6 +9,8 @@ BUILD_PACKAGES=(cmake make g++ pkg-config nlohmann-json3-dev libcmark-gfm-dev
   libcmark-gfm-extensions-dev libboost-filesystem-dev doctest-dev libkainjow-mustache-dev)
 # The browser test drives Debian's Chromium; tidy validates the HTML.
 SITE_TEST_PACKAGES=(chromium tidy)
+# The fuzz target is built with clang's libFuzzer (and its sanitizer runtimes).
+FUZZ_PACKAGES=(clang libclang-rt-14-dev)
 
 apt_updated=0
 install_packages() {
@@ -34,11 +36,20 @@ case "${1:-}" in
     echo "open site/index.html"
     ;;
   test)
-    install_packages "${BUILD_PACKAGES[@]}" "${SITE_TEST_PACKAGES[@]}"
+    install_packages "${BUILD_PACKAGES[@]}" "${SITE_TEST_PACKAGES[@]}" "${FUZZ_PACKAGES[@]}"
     command -v node >/dev/null 2>&1 || install_packages nodejs npm
     npm ci --no-audit --no-fund --loglevel=error
     build build-test -DGONGKAI_WERROR=ON
     ctest --test-dir build-test --output-on-failure
+    # The same tests under AddressSanitizer and UndefinedBehaviorSanitizer (the -Werror gate
+    # is the build above: GCC warns differently with the sanitizers on).
+    build build-asan -DGONGKAI_SANITIZE=ON
+    ctest --test-dir build-asan --output-on-failure
+    # Fuzz ingest -> parse -> checks for a minute from the five disclosures (fuzz/README.md).
+    cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER=clang++ \
+      -DGONGKAI_FUZZ=ON >/dev/null
+    cmake --build build-fuzz -j"$(nproc)" --target gongkai_fuzz
+    bash fuzz/run.sh build-fuzz/gongkai_fuzz 60 build-fuzz/fuzz
     ;;
   *)
     echo "usage: bash scripts/gongkai.sh site|test" >&2

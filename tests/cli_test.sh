@@ -56,7 +56,7 @@ check "parse output has claims with a status" has '"status": "inconsistent"' "$W
 # Bad input: invalid UTF-8 on line 3, and a text that is not a budget disclosure.
 printf 'line one\nline two\n\xff\xfe broken\n' >"$WORK/broken.txt"
 check "parse of invalid UTF-8 exits 1" run 1 parse "$WORK/broken.txt"
-check "invalid UTF-8 is reported with its line" has "$WORK/broken.txt:3: error: the file is not valid UTF-8" "$WORK/err"
+check "invalid UTF-8 is reported with its line" has "$WORK/broken.txt:3: error: the encoding could not be determined: the file is not UTF-8" "$WORK/err"
 printf '关于做好秋季防火工作的通知\n各单位：请做好防火工作。\n' >"$WORK/notice.txt"
 check "parse of a non-disclosure exits 1" run 1 parse "$WORK/notice.txt"
 check "non-disclosure message" has "notice.txt: error: no standard budget table found" "$WORK/err"

@@ -21,7 +21,9 @@ std::optional<Money> Money::Parse(std::string_view text, Unit unit) {
       continue;
     }
     if (c < '0' || c > '9') return std::nullopt;
-    if (int_digits > 15) return std::nullopt;  // beyond any budget; avoids overflow
+    // 10^10 万元 (10^14 元) is beyond any budget; in fen (10^16) even a sum of hundreds of
+    // such figures stays within int64.
+    if (int_digits >= (unit == Unit::kWanYuan ? 10 : 14)) return std::nullopt;
     integer = integer * 10 + (c - '0');
     ++int_digits;
   }

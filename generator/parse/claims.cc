@@ -7,8 +7,10 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdint>
 #include <cstring>
 #include <string_view>
+#include <unordered_map>
 
 #include "model/classification.h"
 #include "parse/text.h"
@@ -108,20 +110,37 @@ int LastDirection(const std::string& s, size_t& pos) {
 
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 
+constexpr size_t kMaxRowKeywords = 2000;
+
 class Extractor {
  public:
   Extractor(const JoinedText& text, const model::Disclosure& d) : text_(text), d_(d) {
     keywords_ = BaseKeywords();
     // Functional classes by name ("社会保障和就业支出", "卫生健康（类）" is handled apart).
+    // The names of at most kMaxRowKeywords table rows: a disclosure has a few hundred, and a
+    // hostile file with tens of thousands would make every sentence cost as many comparisons.
+    const size_t limit = keywords_.size() + kMaxRowKeywords;
     for (const auto& c : d.summary.expenditure_classes) keywords_.push_back({c.name, "class:" + c.code});
     for (const auto& f : d.functional)
-      keywords_.push_back({f.name, (f.level == 1 ? "class:" : "functional:") + f.code});
+      if (keywords_.size() < limit)
+        keywords_.push_back({f.name, (f.level == 1 ? "class:" : "functional:") + f.code});
     for (const auto& e : d.economic)
-      if (CodePointCount(e.name) >= 2) keywords_.push_back({e.name, "economic:" + e.code});
+      if (CodePointCount(e.name) >= 2 && keywords_.size() < limit)
+        keywords_.push_back({e.name, "economic:" + e.code});
     for (size_t i = 0; i < d.projects.size(); ++i)
-      if (CodePointCount(d.projects[i].name) >= 4)
+      if (CodePointCount(d.projects[i].name) >= 4 && keywords_.size() < limit)
         keywords_.push_back({d.projects[i].name, "project:" + std::to_string(i)});
     year_ = d.year;
+    // Keywords by their first three bytes, so that finding those in a sentence costs its
+    // length, not its length times the number of keywords (thousands of projects in a
+    // hostile file would make that quadratic).
+    for (uint32_t i = 0; i < keywords_.size(); ++i) {
+      const std::string& k = keywords_[i].text;
+      if (k.size() < 3)
+        short_keywords_.push_back(i);
+      else
+        keywords_by_start_[Start3(k.data())].push_back(i);
+    }
   }
 
   std::vector<Claim> Run() {
@@ -137,15 +156,23 @@ class Extractor {
   }
 
  private:
-  static size_t SentenceEnd(const std::string& s, size_t from) {
+  // `from` only grows, so the next place of each sentence end is remembered: searching anew
+  // for a mark the text lacks would scan to its end once per sentence (quadratic time).
+  size_t SentenceEnd(const std::string& s, size_t from) {
     static const char* kEnds[] = {"。", "；", ";", "！", "？"};
     size_t best = s.size();
-    for (const char* e : kEnds) {
-      size_t p = s.find(e, from);
-      if (p != std::string::npos && p + std::strlen(e) < best) best = p + std::strlen(e);
+    for (size_t k = 0; k < 5; ++k) {
+      if (next_end_[k] != std::string::npos && (next_end_[k] < from || !next_end_known_[k])) {
+        next_end_[k] = s.find(kEnds[k], from);
+        next_end_known_[k] = true;
+      }
+      size_t p = next_end_[k];
+      if (p != std::string::npos && p + std::strlen(kEnds[k]) < best) best = p + std::strlen(kEnds[k]);
     }
     return best;
   }
+  size_t next_end_[5] = {0, 0, 0, 0, 0};  ///< where each mark of kEnds is next found, or npos
+  bool next_end_known_[5] = {false, false, false, false, false};
 
   // The subject named last in `window` (rightmost keyword end; longest on a tie).
   std::string SubjectOf(const std::string& window, std::string* phrase, size_t* where) {
@@ -320,8 +347,18 @@ class Extractor {
       active_ready = true;
       size_t from = begin > 200 ? begin - 200 : 0;
       std::string_view scope(s.data() + from, end - from);
-      for (const auto& k : keywords_)
-        if (scope.find(k.text) != std::string_view::npos) active_.push_back(&k);
+      std::vector<uint32_t> hits;
+      for (uint32_t i : short_keywords_)
+        if (scope.find(keywords_[i].text) != std::string_view::npos) hits.push_back(i);
+      for (size_t p = 0; p + 3 <= scope.size(); ++p) {
+        auto bucket = keywords_by_start_.find(Start3(scope.data() + p));
+        if (bucket == keywords_by_start_.end()) continue;
+        for (uint32_t i : bucket->second)
+          if (scope.compare(p, keywords_[i].text.size(), keywords_[i].text) == 0) hits.push_back(i);
+      }
+      std::sort(hits.begin(), hits.end());  // in the order of keywords_, as before
+      hits.erase(std::unique(hits.begin(), hits.end()), hits.end());
+      for (uint32_t i : hits) active_.push_back(&keywords_[i]);
     };
     size_t window_start = begin;
     // A change with no subject of its own in a sentence that names none refers to the last
@@ -540,7 +577,14 @@ class Extractor {
 
   const JoinedText& text_;
   const model::Disclosure& d_;
+  static uint32_t Start3(const char* p) {
+    return static_cast<uint32_t>(static_cast<unsigned char>(p[0])) << 16 |
+           static_cast<uint32_t>(static_cast<unsigned char>(p[1])) << 8 |
+           static_cast<unsigned char>(p[2]);
+  }
   std::vector<Keyword> keywords_;
+  std::unordered_map<uint32_t, std::vector<uint32_t>> keywords_by_start_;  ///< see the constructor
+  std::vector<uint32_t> short_keywords_;  ///< under 3 bytes: searched for one by one
   std::vector<const Keyword*> active_;
   std::vector<Claim> claims_;
   int year_ = 0;

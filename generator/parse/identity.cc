@@ -86,12 +86,21 @@ std::vector<NameMention> FindNameMentions(const std::vector<std::string>& lines)
     for (auto& c : flat)
       if (c == '\t') c = ' ';
     std::smatch m;
-    auto begin = std::sregex_iterator(flat.begin(), flat.end(), kField);
-    for (auto it = begin; it != std::sregex_iterator(); ++it)
-      add((*it)[2].matched ? (*it)[2].str() : (*it)[3].str(), false);
-    if (std::regex_search(flat, m, kTitle) && CodePointCount(flat) < 60) add(m[1].str(), false);
-    if (std::regex_search(flat, m, kOverview)) add(m[1].str(), false);
-    if (std::regex_search(flat, m, kHeader)) add(m[1].str(), false);
+    // Each regex only where its fixed words stand, and only on short lines (kMaxRegexBytes).
+    bool searchable = flat.size() <= kMaxRegexBytes;
+    if (searchable && (Contains(flat, "名称") || Contains(flat, "部门") || Contains(flat, "申报单位"))) {
+      auto begin = std::sregex_iterator(flat.begin(), flat.end(), kField);
+      for (auto it = begin; it != std::sregex_iterator(); ++it)
+        add((*it)[2].matched ? (*it)[2].str() : (*it)[3].str(), false);
+    }
+    if (searchable && CodePointCount(flat) < 60 && Contains(flat, "年") &&
+        std::regex_search(flat, m, kTitle))
+      add(m[1].str(), false);
+    if (searchable && StartsWith(flat, "第") && std::regex_search(flat, m, kOverview))
+      add(m[1].str(), false);
+    if (searchable && (Contains(flat, "预算年度") || Contains(flat, "单位")) &&
+        std::regex_search(flat, m, kHeader))
+      add(m[1].str(), false);
     // A line that is only a bold name: "**苍溪县医疗保障局**".
     if (StartsWith(Trim(lines[i]), "**") && CodePointCount(line) <= 30) add(line, false);
     // Table titles that start with the department's name.
@@ -203,7 +212,9 @@ int FindYear(const std::vector<std::string>& lines, int& line) {
   std::map<int, int> first;
   for (size_t i = 0; i < lines.size(); ++i) {
     const std::string& l = lines[i];
-    if (l.find("20") == std::string::npos) continue;
+    if (l.find("20") == std::string::npos || l.find("年") == std::string::npos ||
+        l.size() > kMaxRegexBytes)
+      continue;
     for (const auto& re : kPatterns) {
       for (auto it = std::sregex_iterator(l.begin(), l.end(), re); it != std::sregex_iterator();
            ++it) {

@@ -149,9 +149,11 @@ void ReadNarrativeSections(const std::vector<std::string>& lines,
   // Staff: "实有在编人员 19 人", "实有工作人员 25 名".
   static const std::regex kStaff("实有(?:在编|在职|工作)?人员\\s*([0-9]+)\\s*(?:人|名)");
   for (size_t i = 0; i < lines.size(); ++i) {
-    if (!narrative[i] || lines[i].find("实有") == std::string::npos) continue;
+    if (!narrative[i] || lines[i].find("实有") == std::string::npos ||
+        lines[i].size() > kMaxRegexBytes)
+      continue;
     std::smatch m;
-    if (std::regex_search(lines[i], m, kStaff)) {
+    if (std::regex_search(lines[i], m, kStaff) && m[1].length() <= 6) {
       d.staff = std::stoi(m[1].str());
       d.staff_line = static_cast<int>(i) + 1;
       break;

@@ -3,8 +3,11 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
+#include <tuple>
 
 #include "parse/claims.h"
+#include "parse/completeness.h"
 #include "parse/figures.h"
 #include "parse/rows.h"
 #include "parse/identity.h"
@@ -26,6 +29,10 @@ using model::Diagnostic;
 std::vector<TokenLine> SectionLines(const std::vector<std::string>& lines, const Section& s) {
   return TokenizeLines(lines, s.begin, s.end, DetectPrecision(lines, s.begin, s.end));
 }
+
+constexpr size_t kMaxClaims = 2000;
+constexpr size_t kMaxRows = 5000;          // per table: functional, economic, projects
+constexpr size_t kMaxIndexedRows = 20000;  // rows of all tables, for looking figures up
 
 int Level(const std::string& code) {
   return code.size() == 3 ? 1 : code.size() == 5 ? 2 : code.size() == 7 ? 3 : 0;
@@ -62,6 +69,7 @@ class Parser {
       Warn(0, "the department's name was not found (no 单位名称, 部门名称 or title line names it)",
            "department-missing");
     if (d_.year == 0) Warn(0, "the budget year was not found", "year-missing");
+    CheckCompleteness(lines_, sections_, d_);
 
     ReadSummary();
     ReadFunctional();
@@ -69,6 +77,7 @@ class Parser {
     ReadProjects();
     ReadThreePublic();
     IndexFigures();
+    BoundTables();
     FindTitleNames(mentions);
     FindExplanations();
     ReadClaims();
@@ -370,17 +379,46 @@ class Parser {
       if (lines_[i].find('\t') != std::string::npos) narrative[i] = false;
     JoinedText text(lines_, narrative);
     d_.claims = ExtractClaims(text, d_);
+    // The checks compare claims with each other; a disclosure states a hundred or so, and a
+    // hostile file with 10^5 would take hours. The rest are reported, not checked.
+    if (d_.claims.size() > kMaxClaims) {
+      Warn(d_.claims[kMaxClaims].line,
+           "the narrative states " + std::to_string(d_.claims.size()) +
+               " figures; only the first " + std::to_string(kMaxClaims) +
+               " are checked (a disclosure states a few hundred at most)",
+           "claims-limit");
+      d_.claims.resize(kMaxClaims);
+    }
     ReadNarrativeSections(lines_, narrative, d_);
   }
 
   void DedupeDiagnostics() {
     std::vector<Diagnostic> unique;
-    for (const auto& dg : d_.diagnostics) {
-      bool seen = false;
-      for (const auto& u : unique) seen |= u.line == dg.line && u.rule == dg.rule && u.message == dg.message;
-      if (!seen) unique.push_back(dg);
-    }
+    std::set<std::tuple<int, std::string, std::string>> seen;  // a hostile table makes 10^5
+    for (const auto& dg : d_.diagnostics)
+      if (seen.insert({dg.line, dg.rule, dg.message}).second) unique.push_back(dg);
     d_.diagnostics = std::move(unique);
+  }
+
+  // The checks pair rows and claims with each other; these bounds, far above any disclosure
+  // (tens of rows per table, a hundred claims), keep a hostile file from making them take
+  // hours. What is left out is reported.
+  template <typename Rows, typename LineOf>
+  void Bound(Rows& rows, size_t max, const std::string& what, LineOf line_of) {
+    if (rows.size() <= max) return;
+    Warn(line_of(rows[max]),
+         "the document has " + std::to_string(rows.size()) + " " + what + "; only the first " +
+             std::to_string(max) + " are read (a disclosure has a few hundred at most)",
+         "rows-limit");
+    rows.resize(max);
+  }
+  void BoundTables() {
+    auto line = [](const auto& r) { return r.line; };
+    Bound(d_.functional, kMaxRows, "rows by 支出功能分类", line);
+    Bound(d_.economic, kMaxRows, "rows by 经济分类", line);
+    Bound(d_.projects, kMaxRows, "projects", line);
+    Bound(d_.figure_index, kMaxIndexedRows, "table rows with figures",
+          [](const model::Disclosure::IndexedRow& r) { return r.figures.front().line; });
   }
 
   void ReadThreePublic() {

@@ -1,6 +1,8 @@
 // Table titles -> kinds and regions.
 #include "parse/sections.h"
 
+#include <set>
+
 #include "parse/text.h"
 
 namespace gongkai::parse {
@@ -110,6 +112,7 @@ std::vector<Section> FindSections(const std::vector<std::string>& lines) {
     return false;
   };
 
+  std::set<std::string> seen_titles;  // a set, not a scan: a hostile file repeats a title 10^5 times
   for (size_t i = 0; i < lines.size(); ++i) {
     std::string title, kind;
     if (!is_title(i, title, kind)) continue;
@@ -118,9 +121,7 @@ std::vector<Section> FindSections(const std::vector<std::string>& lines) {
     s.title = title;
     s.title_index = i;
     s.begin = i + 1;
-    std::string norm = RemoveSpaces(title);
-    for (const auto& prev : sections)
-      if (RemoveSpaces(prev.title) == norm) s.continuation = true;
+    s.continuation = !seen_titles.insert(RemoveSpaces(title)).second;
     sections.push_back(s);
   }
   // Each region ends at the next title or where narrative text begins.

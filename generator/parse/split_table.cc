@@ -3,6 +3,7 @@
 //   210	12	02	322001		财政对城乡居民...	2,831.63		2,831.63   (001: tabs say it)
 #include "parse/split_table.h"
 
+#include <algorithm>
 #include <functional>
 #include <map>
 
@@ -110,28 +111,30 @@ SplitTable ReadSplitTable(const std::vector<TokenLine>& lines, model::Unit unit,
 void ResolveSplitColumns(SplitTable& table, const std::string& a_name,
                          const std::string& b_name) {
   // Tree by code prefix; the 合计 row is the root (index -1).
+  // A row's parent is the nearest row above whose code is a proper prefix of its own: the
+  // latest row seen with each of its prefixes (a map, so that 10^5 rows cost no 10^10 steps).
   const int n = static_cast<int>(table.rows.size());
   std::vector<int> parent(n, -1);
+  std::map<std::string, int> latest;
   for (int i = 0; i < n; ++i) {
-    for (int j = i - 1; j >= 0; --j) {
-      const std::string& pc = table.rows[j].code;
-      const std::string& cc = table.rows[i].code;
-      if (pc.size() < cc.size() && StartsWith(cc, pc)) {
-        parent[i] = j;
-        break;
-      }
+    const std::string& cc = table.rows[i].code;
+    for (size_t len = 0; len < cc.size(); ++len) {
+      auto it = latest.find(cc.substr(0, len));
+      if (it != latest.end()) parent[i] = std::max(parent[i], it->second);
     }
+    latest[cc] = i;
   }
+  std::vector<std::vector<int>> children(n + 1);  // children[p + 1]: the rows under p
+  for (int i = 0; i < n; ++i) children[parent[i] + 1].push_back(i);
   auto row_at = [&](int i) -> SplitRow* {
     if (i < 0) return table.total_row ? &*table.total_row : nullptr;
     return &table.rows[i];
   };
-  auto children_of = [&](int p) {
-    std::vector<int> kids;
-    for (int i = 0; i < n; ++i)
-      if (parent[i] == p) kids.push_back(i);
-    return kids;
-  };
+  auto children_of = [&](int p) -> const std::vector<int>& { return children[p + 1]; };
+  // Trying every assignment costs 2^k for k open rows: a table gets 2^20 tries in all, far more
+  // than any real one needs (a few rows open under a parent), so that a hostile one cannot
+  // take seconds, let alone hours.
+  int64_t tries_left = int64_t{1} << 20;
   auto place = [&](SplitRow& r, bool in_a, const std::string& why) {
     if (in_a) {
       r.a = r.unplaced;
@@ -181,6 +184,8 @@ void ResolveSplitColumns(SplitTable& table, const std::string& a_name,
         }
       }
       if (open.empty() || open.size() > 20) continue;
+      if ((int64_t{1} << open.size()) > tries_left) continue;
+      tries_left -= int64_t{1} << open.size();
       int solutions = 0;
       uint32_t solution = 0;
       for (uint32_t mask = 0; mask < (1u << open.size()); ++mask) {

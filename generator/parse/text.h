@@ -7,6 +7,11 @@
 
 namespace gongkai::parse {
 
+/// The longest text handed to a std::regex. libstdc++ matches by recursion, some hundreds of
+/// bytes of stack per byte matched, so a 30 KB line overflows an 8 MB stack. Titles, names
+/// and years stand in short lines; longer lines are not searched with a regex.
+constexpr size_t kMaxRegexBytes = 4096;
+
 /// Decodes the code point at `s[i]` and advances `i`. Input is valid UTF-8 (ingest checks).
 char32_t NextCodePoint(std::string_view s, size_t& i);
 std::string EncodeCodePoint(char32_t c);

@@ -152,4 +152,112 @@ TEST_CASE("tells well-formed UTF-8 from broken sequences") {
   CHECK(bad == 1u);
 }
 
+namespace {
+// Loads `bytes`; on failure returns the one diagnostic's rule, on success "".
+std::string Load(const std::string& bytes, Document& doc, Diagnostic* first = nullptr) {
+  std::vector<Diagnostic> diags;
+  bool ok = LoadDocument("t.txt", bytes, doc, diags);
+  if (ok) return diags.empty() ? "" : "unexpected diagnostic";
+  if (diags.size() != 1u) return "not one diagnostic";
+  if (first) *first = diags[0];
+  return diags[0].rule;
+}
+}  // namespace
+
+TEST_CASE("reads GB18030 text and records the encoding") {
+  Document doc;
+  // 部门收支总表 / 单位：万元 in GB18030 (GBK), CRLF line ends.
+  const std::string bytes = "\xB2\xBF\xC3\xC5\xCA\xD5\xD6\xA7\xD7\xDC\xB1\xED\r\n"
+                            "\xB5\xA5\xCE\xBB\xA3\xBA\xCD\xF2\xD4\xAA\r\n";
+  REQUIRE(Load(bytes, doc) == "");
+  CHECK(doc.encoding == "GB18030");
+  REQUIRE(doc.lines.size() == 2u);
+  CHECK(doc.lines[0] == "部门收支总表");
+  CHECK(doc.lines[1] == "单位：万元");
+}
+
+TEST_CASE("reads UTF-16 with a byte order mark, keeping line numbers") {
+  Document doc;
+  // FF FE, then 表 CR LF 单位 CR LF in UTF-16LE.
+  const std::string le("\xFF\xFE\x68\x88\x0D\x00\x0A\x00\x55\x53\x4D\x4F\x0D\x00\x0A\x00", 16);
+  REQUIRE(Load(le, doc) == "");
+  CHECK(doc.encoding == "UTF-16LE");
+  REQUIRE(doc.lines.size() == 2u);
+  CHECK(doc.lines[0] == "表");
+  CHECK(doc.lines[1] == "单位");
+  // The same in UTF-16BE.
+  const std::string be("\xFE\xFF\x88\x68\x00\x0D\x00\x0A\x53\x55\x4F\x4D", 12);
+  REQUIRE(Load(be, doc) == "");
+  CHECK(doc.encoding == "UTF-16BE");
+  REQUIRE(doc.lines.size() == 2u);
+  CHECK(doc.lines[1] == "单位");
+}
+
+TEST_CASE("reports UTF-16 cut in the middle of a character as truncated, on its line") {
+  Document doc;
+  Diagnostic d;
+  const std::string odd("\xFF\xFE\x68\x88\x0A\x00\x55", 7);  // 表 LF, then half of 单
+  CHECK(Load(odd, doc, &d) == "truncated");
+  CHECK(d.line == 2);
+}
+
+TEST_CASE("does not guess the encoding of Big5 or Latin-1 text") {
+  Document doc;
+  Diagnostic d;
+  CHECK(Load("\xBB\x4F\xA5\x5F\xA5\xAB\n", doc, &d) == "encoding");  // 臺北市 in Big5
+  CHECK(d.message.find("could not be determined") != std::string::npos);
+  CHECK(Load("caf\xE9 au lait\n", doc, &d) == "encoding");
+}
+
+TEST_CASE("reports a file cut in the middle of a UTF-8 character as truncated") {
+  Document doc;
+  Diagnostic d;
+  CHECK(Load("第一行\n第二\xE8\xA1", doc, &d) == "truncated");
+  CHECK(d.line == 2);
+}
+
+TEST_CASE("rejects empty, blank and binary files, each saying what it is") {
+  Document doc;
+  Diagnostic d;
+  CHECK(Load("", doc) == "empty");
+  CHECK(Load(" \n\t\r\n\xE3\x80\x80\n", doc) == "empty");
+  CHECK(Load("%PDF-1.7\n\xFF\x00", doc, &d) == "binary");
+  CHECK(d.message.find("PDF") != std::string::npos);
+  CHECK(Load(std::string("PK\x03\x04\x14\x00", 6), doc) == "binary");
+  CHECK(Load(std::string("ab\ncd\x00\x01", 7), doc, &d) == "binary");
+  CHECK(d.line == 2);
+  CHECK(Load(std::string(100, '\x01') + "text\n", doc) == "binary");
+}
+
+TEST_CASE("keeps a few stray control characters as text") {
+  Document doc;
+  REQUIRE(Load("部门收支总表\f\n单位\x07：万元\n" + std::string(200, 'x') + "\n", doc) == "");
+  CHECK(doc.lines[1] == "单位\x07：万元");
+}
+
+TEST_CASE("rejects a line over the limit, naming it") {
+  Document doc;
+  Diagnostic d;
+  std::string bytes = "a\nb\n" + std::string(gongkai::ingest::kMaxLineChars + 1, 'x') + "\n";
+  CHECK(Load(bytes, doc, &d) == "line-too-long");
+  CHECK(d.line == 3);
+  // At the limit it is read; the limit counts characters, not bytes.
+  std::string han;
+  for (size_t i = 0; i < gongkai::ingest::kMaxLineChars; ++i) han += "表";
+  CHECK(Load("a\n" + han + "\n", doc) == "");
+}
+
+TEST_CASE("rejects a file over the size limit without decoding it") {
+  Document doc;
+  std::string bytes(gongkai::ingest::kMaxFileBytes + 1, 'a');
+  CHECK(Load(bytes, doc) == "file-too-large");
+}
+
+TEST_CASE("rejects surrogates and code points past U+10FFFF as UTF-8") {
+  CHECK_FALSE(IsValidUtf8("\xED\xA0\x80"));      // U+D800
+  CHECK_FALSE(IsValidUtf8("\xF4\x90\x80\x80"));  // U+110000
+  CHECK_FALSE(IsValidUtf8("\xE0\x80\xAF"));      // overlong '/'
+  CHECK(IsValidUtf8("\xF0\x9F\x98\x80"));        // U+1F600
+}
+
 }  // TEST_SUITE

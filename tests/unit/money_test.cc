@@ -16,6 +16,18 @@ TEST_CASE("parses a figure with a thousands separator") {
   CHECK(m->decimals() == 2);
 }
 
+TEST_CASE("rejects a figure beyond any budget instead of overflowing") {
+  // 9,999,999,999 万元 is the largest; one more digit (found by fuzzing: 202233333333333,
+  // whose fen overflow int64) is not an amount.
+  auto max = Money::Parse("9999999999.99");
+  REQUIRE(max.has_value());
+  CHECK(max->fen() == 9999999999990000);
+  CHECK_FALSE(Money::Parse("10000000000").has_value());
+  CHECK_FALSE(Money::Parse("202233333333333").has_value());
+  CHECK(Money::Parse("99999999999999.99", Unit::kYuan).has_value());
+  CHECK_FALSE(Money::Parse("100000000000000", Unit::kYuan).has_value());
+}
+
 TEST_CASE("parses a figure printed with one decimal") {
   auto m = Money::Parse("431.1");
   REQUIRE(m.has_value());

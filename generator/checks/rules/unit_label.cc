@@ -22,7 +22,10 @@ void Run(Context& ctx) {
           match = &k;
           yuan_over_wan = true;
         }
-        if (label.unit == "万元" && f.amount.fen() == k.amount.fen() * 10000) match = &k;
+        // f = k × 10000, without the multiplication that could overflow.
+        if (label.unit == "万元" && f.amount.fen() % 10000 == 0 &&
+            f.amount.fen() / 10000 == k.amount.fen())
+          match = &k;
       }
       if (!match) continue;
       std::string printed = f.amount.WanYuan(2);

@@ -1,0 +1,132 @@
+#!/usr/bin/env bash
+# Hostile text: tests/hostile/2023-hostile-disclosure.txt is a real disclosure whose department
+# name, narrative, project names, table cells and glossary carry <script>, javascript: links,
+# raw HTML, Markdown links and images, Mustache tags and JavaScript string break-outs; beside it
+# content files are named to escape the output folder or to inject into the index. The site
+# built from them must show all of it as text and nothing else: no script, handler, link,
+# image or external resource comes from a document, and nothing is written outside --out.
+# usage: hostile_test.sh GONGKAI SOURCE_DIR WORK_DIR
+set -u
+GONGKAI=$1 SRC=$2 WORK=$3
+rm -rf "$WORK" && mkdir -p "$WORK/content" "$WORK/inside"
+passed=0 failed=0
+check() {  # check NAME CONDITION...
+  local name=$1; shift
+  if "$@"; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL: $name"; fi
+}
+none() {  # none PATTERN FILES...: no file matches the extended regex (case-insensitive)
+  local pattern=$1; shift
+  if grep -n -i -E -- "$pattern" "$@" >"$WORK/hits"; then
+    echo "  found /$pattern/:"; cut -c1-200 "$WORK/hits" | head -n 5; return 1
+  fi
+}
+some() {  # some STRING FILE: the file holds the exact string
+  grep -qF -- "$1" "$2" || { echo "  '$1' not in $2"; return 1; }
+}
+
+DOC="$SRC/tests/hostile/2023-hostile-disclosure.txt"
+cp "$DOC" "$WORK/content/"
+# A good disclosure whose file name climbs out of the folder (backslashes are legal in Linux
+# names, and a careless id would keep them; a name that starts with a dot is a hidden file and
+# not read), with one more line so that it is a second file.
+{ cat "$DOC"; printf '\n附：另一份\n'; } >"$WORK/content/a\\..\\..\\..\\evil-outside.txt"
+# Failing files whose names are markup: the index shows the name of a file it cannot parse.
+printf '不是预算公开。\n' >"$WORK/content/<img src=x onerror=alert(13)>.txt"
+printf '不是预算公开。\n' >"$WORK/content/\"]);alert(14);[x](javascript:alert(15)).txt"
+touch "$WORK/marker"
+sleep 1
+
+(cd "$WORK/inside" && "$GONGKAI" build --content ../content --out ../site \
+  --templates "$SRC/templates" --assets "$SRC/assets" >../build.out 2>../build.err)
+status=$?
+check "the build exits 1 for the two files that are not disclosures (exit $status)" test "$status" -eq 1
+check "the build builds both disclosures" grep -q "built 2 disclosures" "$WORK/build.err"
+SITE="$WORK/site"
+mapfile -t HTML < <(find "$SITE" -name '*.html')
+mapfile -t MD < <(find "$SITE" -name '*.md')
+check "the site has pages" test "${#HTML[@]}" -gt 5
+
+# Nothing is written outside --out, whatever a file is called: every file written since the
+# build started is in the site (or the build's own folders beside it, named after it).
+find "$WORK" -newer "$WORK/marker" -type f ! -path "$SITE/*" ! -path "$SITE.*" \
+  ! -name build.out ! -name build.err ! -name outside >"$WORK/outside"
+check "no file is written outside --out" test ! -s "$WORK/outside"
+[ -s "$WORK/outside" ] && head -n 5 "$WORK/outside"
+check "no evil file anywhere above the site" test -z "$(find "$WORK" / -maxdepth 1 -name 'evil*' 2>/dev/null)"
+bad_names=$(find "$SITE/departments" "$SITE/source" "$SITE/data" -type f \
+  ! -regex '.*/[a-z0-9][a-z0-9-]*\.\(html\|md\|json\|csv\)' | head -n 3)
+check "page ids are ASCII slugs ($bad_names)" test -z "$bad_names"
+check "the climbing name became a slug" test -f "$SITE/departments/evil-outside.html"
+
+# "--out DIR/" stages beside DIR, not inside it; "--out ." is refused.
+(cd "$WORK/inside" && "$GONGKAI" build --content ../content --out ../site2/ \
+  --templates "$SRC/templates" --assets "$SRC/assets" >/dev/null 2>&1)
+check "--out with a trailing slash builds the site" test -f "$WORK/site2/index.html"
+check "--out with a trailing slash leaves nothing inside the site" \
+  test -z "$(find "$WORK/site2" -maxdepth 1 -name '*.building' -o -maxdepth 1 -name '*.old')"
+(cd "$WORK/inside" && "$GONGKAI" build --content ../content --out . >/dev/null 2>&1)
+status=$?
+check "--out . is a usage error (exit $status)" test "$status" -eq 2
+check "--out . writes nothing" test -z "$(ls -A "$WORK/inside")"
+
+# No markup from a document takes effect in any page.
+own_scripts_only() {  # every <script> tag loads one of the site's own files
+  grep -h -o -i '<script[^>]*>' "$@" | sort -u |
+    grep -v -E '^<script src="(\.\./)*assets/[a-z0-9.-]+\.js"( defer| data-root="[./]*")*>$' >"$WORK/scripts"
+  [ ! -s "$WORK/scripts" ] || { echo "  foreign script tags:"; head -n 5 "$WORK/scripts"; return 1; }
+}
+check "no <script> but the site's own" own_scripts_only "${HTML[@]}"
+check "no script element from a document" none '<script[^>]*>[^<]*alert' "${HTML[@]}"
+check "no event handler attribute" none '<[a-z][^>]*[[:space:]/]on[a-z]+[[:space:]]*=' "${HTML[@]}"
+check "no javascript: link" none '<[a-z][^>]*[[:space:]](href|src|action)[[:space:]]*=[[:space:]]*["'"'"']?[[:space:]]*javascript:' "${HTML[@]}"
+own_images_only() {  # every <img> shows one of the site's own charts
+  grep -h -o -i '<img[^>]*>' "$@" | sort -u |
+    grep -v -E '^<img src="(\.\./)*charts/[a-z0-9-]+\.svg" alt="[^"<>]*" />$' >"$WORK/images"
+  [ ! -s "$WORK/images" ] || { echo "  foreign images:"; head -n 5 "$WORK/images"; return 1; }
+}
+check "no image but the site's own charts" own_images_only "${HTML[@]}"
+check "no iframe from a document" none '<iframe' "${HTML[@]}"
+check "no external resource" none '<[a-z][^>]*[[:space:]](src|href)[[:space:]]*=[[:space:]]*["'"'"']?https?:' "${HTML[@]}"
+check "no Markdown link or image rendered" none '<a[^>]*href="[^"]*example\.com' "${HTML[@]}"
+
+# ... and every payload is shown as text.
+DEPT="$SITE/departments/2023-hostile-disclosure.html"
+SOURCE="$SITE/source/2023-hostile-disclosure.html"
+check "the department name is shown escaped" some '苍溪&lt;script&gt;alert`1`&lt;/script&gt;局' "$DEPT"
+check "a table cell is shown escaped" some '办公费&lt;imgsrc=xonerror=alert(8)&gt;[a](javascript:alert(9))' "$DEPT"
+check "a project name is shown escaped" some '&lt;script&gt;alert(7)&lt;/script&gt;![x](http://example.com/p.png){{p}}经费' "$DEPT"
+check "the narrative line is shown escaped in the source view" some \
+  '说明：&lt;script&gt;alert(101)&lt;/script&gt; javascript:alert(102) [点我](javascript:alert(103)) ![图](http://example.com/x.png) &lt;img src=x onerror=alert(104)&gt;' "$SOURCE"
+check "Mustache tags in the text are shown, not expanded" some '{{ mustache }} {{{triple}}} {{#list}}x{{/list}}' "$SOURCE"
+check "an HTML entity in the text is shown as typed" some '&amp;lt;b&amp;gt;' "$SOURCE"
+check "the failed file's name is shown escaped on the index" some '&lt;img src=x onerror=alert(13)&gt;' "$SITE/index.html"
+
+# Markdown pages escape the text too, so any Markdown renderer shows it as text.
+check "no unescaped <script in Markdown" none '(^|[^\\])<script' "${MD[@]}"
+check "no unescaped <img in Markdown" none '(^|[^\\])<img' "${MD[@]}"
+check "no unescaped Markdown link to javascript:" none '(^|[^\\])\]\(javascript:' "${MD[@]}"
+md_images_own_only() {  # every Markdown image is one of the site's charts
+  grep -h -o -E '(^|[^\\])!\[[^]]*\]\([^)]*\)' "$@" | grep -v -E '\]\((\.\./)*charts/[a-z0-9-]+\.svg\)$' >"$WORK/mdimages"
+  [ ! -s "$WORK/mdimages" ] || { echo "  foreign Markdown images:"; head -n 5 "$WORK/mdimages"; return 1; }
+}
+check "no unescaped Markdown image but the site's charts" md_images_own_only "${MD[@]}"
+
+# Generated JavaScript (the search index) holds the text as data: run each file with only the
+# search API defined; a string that broke out would call alert or something undefined.
+mapfile -t JS < <(find "$SITE" -name '*.js' ! -path "$SITE/assets/*")
+if [ "${#JS[@]}" -gt 0 ] && command -v node >/dev/null 2>&1; then
+  check "generated JavaScript only passes data to the search index" node -e '
+    const fs = require("fs"), vm = require("vm");
+    let bad = 0, texts = "";
+    const api = new Proxy({}, { get: () => (...args) => { texts += JSON.stringify(args); } });
+    for (const f of process.argv.slice(1)) {
+      const sandbox = { gongkaiSearch: api, alert: () => { bad++; console.log("  alert ran in " + f); } };
+      try { vm.runInNewContext(fs.readFileSync(f, "utf8"), sandbox, { filename: f, timeout: 2000 }); }
+      catch (e) { bad++; console.log("  " + f + ": " + e.message); }
+    }
+    if (!texts.includes("alert(203)")) { bad++; console.log("  the project name is not in the search index"); }
+    process.exit(bad ? 1 : 0);' "${JS[@]}"
+fi
+
+echo "hostile: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
