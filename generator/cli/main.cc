@@ -9,6 +9,7 @@
 #include <boost/filesystem.hpp>
 
 #include "checks/check.h"
+#include "cli/corpus_command.h"
 #include "metrics/metrics.h"
 #include "ingest/document.h"
 #include "model/json.h"
@@ -30,6 +31,9 @@ constexpr const char* kUsage =
     "                         --assets DIR choose other templates and assets;\n"
     "                         --base-url URL also writes sitemap.xml; --jobs N threads\n"
     "                         (default: one per core); rebuilds only what changed\n"
+    "  corpus --n N --seed S --out DIR [--from DIR]\n"
+    "                         write N synthetic disclosures made from those in --from\n"
+    "                         (default content/) and DIR/MANIFEST.tsv; same seed, same bytes\n"
     "\n"
     "options:\n"
     "  -h, --help             show this help\n"
@@ -147,6 +151,15 @@ int RunBuild(const std::vector<std::string>& args) {
       return Usage("unknown option for build: " + a);
     }
   }
+  // "site/" is the folder "site": the build stages beside it ("site.building"), and with the
+  // slash kept that would land inside it. ".", ".." and "/" have no "beside".
+  while (options.out_dir.size() > 1 && options.out_dir.back() == '/') options.out_dir.pop_back();
+  {
+    size_t slash = options.out_dir.find_last_of('/');
+    std::string last = slash == std::string::npos ? options.out_dir : options.out_dir.substr(slash + 1);
+    if (last.empty() || last == "." || last == "..")
+      return Usage("--out must name a folder of its own, not " + options.out_dir);
+  }
   // Templates and assets: the ones in the working directory, else those of the source tree
   // this binary was built from, so `gongkai build` works from any directory.
   namespace fs = boost::filesystem;
@@ -194,5 +207,6 @@ int main(int argc, char** argv) {
   if (cmd == "parse") return RunParse(rest);
   if (cmd == "build") return RunBuild(rest);
   if (cmd == "check") return RunCheck(rest);
+  if (cmd == "corpus") return gongkai::cli::RunCorpus(rest, GONGKAI_DATA_DIR);
   return Usage("unknown command: " + cmd);
 }
