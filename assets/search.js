@@ -59,11 +59,7 @@
     return out.filter(function (k, i) { return out.indexOf(k) === i; });
   }
   function norm(s) { return s.toLowerCase().replace(/\s+/g, ''); }
-  function chunkOf(id) {
-    var st = state.meta.starts, lo = 0, hi = st.length - 1;
-    while (lo < hi) { var mid = (lo + hi + 1) >> 1; if (st[mid] <= id) lo = mid; else hi = mid - 1; }
-    return lo;
-  }
+  function chunkOf(id) { return Math.floor(id / state.meta.per_chunk); }
   function escapeHtml(s) {
     return s.replace(/[&<>"']/g, function (c) {
       return { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c];

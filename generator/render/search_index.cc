@@ -127,28 +127,22 @@ std::map<std::string, std::string> BuildSearchIndex(const std::vector<SearchEntr
     }
     files["search/t" + std::to_string(s) + ".js"] = Script("terms", {nlohmann::json(s), terms});
   }
-  // Entry chunks of about chunk_bytes each, in order; meta lists the first entry of each.
-  std::vector<int> starts;
-  int chunk = 0;
-  size_t bytes = 0;
-  nlohmann::json current = nlohmann::json::array();
-  auto flush = [&] {
-    if (current.empty()) return;
-    files["search/d" + std::to_string(chunk) + ".js"] = Script("docs", {nlohmann::json(chunk), current});
-    current = nlohmann::json::array();
-    ++chunk;
-    bytes = 0;
-  };
-  for (size_t id = 0; id < entries.size(); ++id) {
-    const auto& e = entries[id];
-    size_t size = e.url.size() + e.title.size() + e.dept.size() + e.text.size() + 32;
-    if (bytes > 0 && bytes + size > options.chunk_bytes) flush();
-    if (current.empty()) starts.push_back(static_cast<int>(id));
-    current.push_back({static_cast<int>(id), e.url, e.title, e.kind, e.dept, e.text});
-    bytes += size;
+  // Entries in chunk files of a fixed number of entries (chosen so a chunk is about
+  // chunk_bytes), so entry i is in chunk i / per_chunk and meta.js stays a few bytes however
+  // many entries there are.
+  size_t text_bytes = 0;
+  for (const auto& e : entries) text_bytes += e.url.size() + e.title.size() + e.dept.size() + e.text.size() + 32;
+  size_t per_chunk = entries.empty() ? 1 : std::max<size_t>(1, options.chunk_bytes * entries.size() / std::max<size_t>(1, text_bytes));
+  for (size_t first = 0; first < entries.size(); first += per_chunk) {
+    nlohmann::json current = nlohmann::json::array();
+    for (size_t id = first; id < entries.size() && id < first + per_chunk; ++id) {
+      const auto& e = entries[id];
+      current.push_back({static_cast<int>(id), e.url, e.title, e.kind, e.dept, e.text});
+    }
+    files["search/d" + std::to_string(first / per_chunk) + ".js"] =
+        Script("docs", {nlohmann::json(first / per_chunk), current});
   }
-  flush();
-  nlohmann::json meta = {{"shards", shards}, {"entries", entries.size()}, {"starts", starts}};
+  nlohmann::json meta = {{"shards", shards}, {"entries", entries.size()}, {"per_chunk", per_chunk}};
   files["search/meta.js"] = Script("meta", {meta});
   return files;
 }

@@ -253,7 +253,10 @@ BuildReport BuildSite(const BuildOptions& options) {
   for (fs::directory_iterator it(content, ec), end; !ec && it != end; it.increment(ec)) {
     const fs::path& p = it->path();
     std::string name = p.filename().string();
-    if (name.empty() || name[0] == '.' || name.rfind("README", 0) == 0) continue;
+    // README and MANIFEST files describe a content folder; they are not disclosures.
+    if (name.empty() || name[0] == '.' || name.rfind("README", 0) == 0 ||
+        name.rfind("MANIFEST", 0) == 0)
+      continue;
     if (!fs::is_regular_file(p, ec)) continue;
     DocResult r;
     r.input = p;
