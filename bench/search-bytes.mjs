@@ -66,10 +66,7 @@ function shard(k) {
   return shardCache.get(k);
 }
 function chunkOf(id) {
-  const st = meta.starts;
-  let lo = 0, hi = st.length - 1;
-  while (lo < hi) { const mid = (lo + hi + 1) >> 1; if (st[mid] <= id) lo = mid; else hi = mid - 1; }
-  return lo;
+  return Math.floor(id / meta.per_chunk);  // fixed-size entry chunks, as assets/search.js
 }
 
 function plan(query) {
@@ -144,4 +141,4 @@ for (const q of queries) {
 }
 rows.sort((a, b) => a - b);
 const median = rows.length % 2 ? rows[(rows.length - 1) / 2] : (rows[rows.length / 2 - 1] + rows[rows.length / 2]) / 2;
-console.log(`  search median: ${(median / 1024).toFixed(1)} KiB per query (${rows.length} queries, index: ${meta.entries} entries, ${meta.shards} shards, ${meta.starts.length} chunks)`);
+console.log(`  search median: ${(median / 1024).toFixed(1)} KiB per query (${rows.length} queries, index: ${meta.entries} entries, ${meta.shards} shards, ${Math.ceil(meta.entries / meta.per_chunk)} chunks)`);
