@@ -35,4 +35,16 @@ std::vector<int> LinesOf(const std::vector<model::Figure>& figures) {
   return lines;
 }
 
+std::vector<int> ParentRows(const std::vector<std::string>& codes) {
+  const int n = static_cast<int>(codes.size());
+  std::vector<int> parent(n, -1);
+  for (int i = 0; i < n; ++i)
+    for (int j = i - 1; j >= 0; --j)
+      if (codes[j].size() < codes[i].size() && codes[i].compare(0, codes[j].size(), codes[j]) == 0) {
+        parent[i] = j;
+        break;
+      }
+  return parent;
+}
+
 }  // namespace gongkai::checks

@@ -8,26 +8,21 @@
 namespace gongkai::parse {
 
 JoinedText::JoinedText(const std::vector<std::string>& lines, size_t begin, size_t end) {
-  for (size_t i = begin; i < end && i < lines.size(); ++i) {
-    std::string t = Trim(StripMarkup(lines[i]));
-    if (t.empty()) continue;
-    for (auto& c : t)
-      if (c == '\t') c = ' ';
-    starts_.push_back({text_.size(), static_cast<int>(i) + 1});
-    text_ += t;
-  }
+  for (size_t i = begin; i < end && i < lines.size(); ++i) Append(lines[i], static_cast<int>(i) + 1);
 }
 
 JoinedText::JoinedText(const std::vector<std::string>& lines, const std::vector<bool>& include) {
-  for (size_t i = 0; i < lines.size() && i < include.size(); ++i) {
-    if (!include[i]) continue;
-    std::string t = Trim(StripMarkup(lines[i]));
-    if (t.empty()) continue;
-    for (auto& c : t)
-      if (c == '\t') c = ' ';
-    starts_.push_back({text_.size(), static_cast<int>(i) + 1});
-    text_ += t;
-  }
+  for (size_t i = 0; i < lines.size() && i < include.size(); ++i)
+    if (include[i]) Append(lines[i], static_cast<int>(i) + 1);
+}
+
+void JoinedText::Append(const std::string& raw, int line) {
+  std::string t = Trim(StripMarkup(raw));
+  if (t.empty()) return;
+  for (auto& c : t)
+    if (c == '\t') c = ' ';
+  starts_.push_back({text_.size(), line});
+  text_ += t;
 }
 
 int JoinedText::LineAt(size_t offset) const {

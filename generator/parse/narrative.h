@@ -19,6 +19,7 @@ class JoinedText {
   int LineAt(size_t offset) const;
 
  private:
+  void Append(const std::string& raw, int line);
   std::string text_;
   std::vector<std::pair<size_t, int>> starts_;  // (offset, line) where each line's text begins
 };

@@ -5,21 +5,13 @@
 namespace gongkai::checks {
 namespace {
 
-bool IsPrefix(const std::string& p, const std::string& c) {
-  return p.size() < c.size() && c.compare(0, p.size(), p) == 0;
-}
-
 void Run(Context& ctx) {
   const auto& rows = ctx.d().functional;
   const auto& e = ctx.d().expenditure;
   const int n = static_cast<int>(rows.size());
-  std::vector<int> parent(n, -1);
-  for (int i = 0; i < n; ++i)
-    for (int j = i - 1; j >= 0; --j)
-      if (IsPrefix(rows[j].code, rows[i].code)) {
-        parent[i] = j;
-        break;
-      }
+  std::vector<std::string> codes;
+  for (const auto& r : rows) codes.push_back(r.code);
+  const std::vector<int> parent = ParentRows(codes);
   struct Column {
     const char* name;
     model::MaybeFigure model::FunctionalRow::*member;

@@ -32,4 +32,8 @@ Rule EmptyTableNoteRule();
 model::Money SumOf(const std::vector<model::Figure>& figures);
 std::vector<int> LinesOf(const std::vector<model::Figure>& figures);
 
+/// For rows in document order with classification codes, the index of each row's parent: the
+/// nearest row before it whose code is a shorter prefix of its own; -1 for a top row.
+std::vector<int> ParentRows(const std::vector<std::string>& codes);
+
 }  // namespace gongkai::checks
