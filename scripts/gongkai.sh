@@ -6,7 +6,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 BUILD_PACKAGES=(cmake make g++ pkg-config nlohmann-json3-dev libcmark-gfm-dev
-  libcmark-gfm-extensions-dev libboost-filesystem-dev doctest-dev libkainjow-mustache-dev)
+  libcmark-gfm-extensions-dev libboost-filesystem-dev doctest-dev libkainjow-mustache-dev
+  libpoppler-cpp-dev)
 # The browser test drives Debian's Chromium; tidy validates the HTML.
 SITE_TEST_PACKAGES=(chromium tidy)
 # The fuzz target is built with clang's libFuzzer (and its sanitizer runtimes).

@@ -4,8 +4,12 @@
 #include <sys/stat.h>
 
 #include <cstdio>
+#include <algorithm>
 #include <fstream>
 
+#include <boost/filesystem.hpp>
+
+#include "ingest/pdf.h"
 #include "ingest/sha256.h"
 
 namespace gongkai::ingest {
@@ -53,9 +57,13 @@ bool IsBlank(std::string_view line) {
 
 bool LoadDocument(std::string_view path, std::string_view bytes, Document& doc,
                   std::vector<model::Diagnostic>& diagnostics) {
+  if (LooksLikePdf(bytes)) return LoadPdf(path, bytes, doc, diagnostics);
   doc.path = std::string(path);
   doc.sha256 = Sha256Hex(bytes);
   doc.lines.clear();
+  doc.geometry.clear();
+  doc.pages.clear();
+  doc.files.clear();
   doc.encoding.clear();
   if (bytes.size() > kMaxFileBytes) {
     Fail(diagnostics, 0, TooLarge(bytes.size()), "file-too-large");
@@ -120,6 +128,7 @@ bool LoadDocument(std::string_view path, std::string_view bytes, Document& doc,
     doc.lines.clear();
     return false;
   }
+  doc.files.push_back({doc.path, doc.sha256, "text", 0, 0});
   return true;
 }
 
@@ -135,7 +144,9 @@ bool ReadDocument(const std::string& path, Document& doc,
     Fail(diagnostics, 0, "this is a directory, not a file", "read");
     return false;
   }
-  if (S_ISREG(st.st_mode) && static_cast<unsigned long long>(st.st_size) > kMaxFileBytes) {
+  // A PDF may be larger than a text (its fonts and images); the text limit applies once the
+  // first bytes say which it is.
+  if (S_ISREG(st.st_mode) && static_cast<unsigned long long>(st.st_size) > kMaxPdfBytes) {
     Fail(diagnostics, 0, TooLarge(static_cast<size_t>(st.st_size)), "file-too-large");
     return false;
   }
@@ -148,7 +159,8 @@ bool ReadDocument(const std::string& path, Document& doc,
   // file that grew since stat) is rejected too.
   std::string bytes;
   char buffer[1 << 16];
-  while (in && bytes.size() <= kMaxFileBytes) {
+  while (in && bytes.size() <= kMaxPdfBytes &&
+         (bytes.size() <= kMaxFileBytes || LooksLikePdf(bytes))) {
     in.read(buffer, sizeof buffer);
     bytes.append(buffer, static_cast<size_t>(in.gcount()));
   }
@@ -156,7 +168,7 @@ bool ReadDocument(const std::string& path, Document& doc,
     Fail(diagnostics, 0, "cannot read the file", "read");
     return false;
   }
-  if (bytes.size() > kMaxFileBytes) {
+  if (bytes.size() > (LooksLikePdf(bytes) ? kMaxPdfBytes : kMaxFileBytes)) {
     Fail(diagnostics, 0,
          "the file is larger than the limit of " + MiB(kMaxFileBytes) +
              " for one disclosure: is it the right file?",
@@ -164,6 +176,96 @@ bool ReadDocument(const std::string& path, Document& doc,
     return false;
   }
   return LoadDocument(path, bytes, doc, diagnostics);
+}
+
+}  // namespace gongkai::ingest
+
+namespace gongkai::ingest {
+
+bool IsDisclosureFile(const std::string& name) {
+  if (name.empty() || name[0] == '.') return false;
+  size_t dot = name.rfind('.');
+  if (dot == std::string::npos) return false;
+  std::string ext = name.substr(dot + 1);
+  for (char& c : ext) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  return ext == "pdf" || ext == "txt" || ext == "md";
+}
+
+bool ReadDisclosure(const std::string& path, Document& doc,
+                    std::vector<model::Diagnostic>& diagnostics) {
+  struct stat st {};
+  if (::stat(path.c_str(), &st) != 0 || !S_ISDIR(st.st_mode))
+    return ReadDocument(path, doc, diagnostics);
+  std::vector<std::string> names;
+  boost::system::error_code ec;
+  for (boost::filesystem::directory_iterator it(path, ec), end; !ec && it != end;
+       it.increment(ec)) {
+    std::string name = it->path().filename().string();
+    if (boost::filesystem::is_regular_file(it->path()) && IsDisclosureFile(name))
+      names.push_back(name);
+  }
+  std::sort(names.begin(), names.end());
+  doc = Document();
+  doc.path = path;
+  if (names.empty()) {
+    Fail(diagnostics, 0,
+         "the folder holds no disclosure file (.pdf, .txt or .md): a folder in the content is "
+         "one disclosure published as several files",
+         "empty");
+    return false;
+  }
+  std::string hashes;
+  bool any_pdf = false;
+  std::vector<Document> parts;
+  for (const auto& name : names) {
+    Document part;
+    std::string part_path = path + (path.empty() || path.back() == '/' ? "" : "/") + name;
+    if (!ReadDocument(part_path, part, diagnostics)) return false;
+    any_pdf |= part.IsPdf();
+    hashes += part.sha256;
+    parts.push_back(std::move(part));
+  }
+  doc.sha256 = Sha256Hex(hashes);
+  for (auto& part : parts) {
+    size_t offset = doc.lines.size();
+    int file_index = static_cast<int>(doc.files.size());
+    int page_offset = static_cast<int>(doc.pages.size());
+    if (doc.encoding.empty() || doc.encoding == part.encoding)
+      doc.encoding = part.encoding;
+    else
+      doc.encoding = "mixed";
+    for (auto f : part.files) {
+      f.first_line += offset;
+      doc.files.push_back(f);
+    }
+    for (auto p : part.pages) {
+      p.file = file_index;
+      p.first_line += offset;
+      doc.pages.push_back(p);
+    }
+    if (any_pdf) {
+      if (part.IsPdf()) {
+        for (auto& g : part.geometry) {
+          g.page += page_offset;
+          doc.geometry.push_back(std::move(g));
+        }
+      } else {
+        LineGeometry none;
+        none.page = -1;  // a text part: no page
+        doc.geometry.insert(doc.geometry.end(), part.lines.size(), none);
+      }
+    }
+    for (auto& l : part.lines) doc.lines.push_back(std::move(l));
+  }
+  if (doc.lines.size() > kMaxLines) {
+    Fail(diagnostics, 0,
+         "the folder's files have " + std::to_string(doc.lines.size()) +
+             " lines together, more than the limit of " + std::to_string(kMaxLines) +
+             " for one disclosure",
+         "too-many-lines");
+    return false;
+  }
+  return true;
 }
 
 }  // namespace gongkai::ingest

@@ -30,6 +30,17 @@ struct SourceInfo {
   std::string sha256;
   int lines = 0;
   std::string encoding = "UTF-8";
+  /// The files the disclosure was read from, where it is more than one or a PDF.
+  struct File {
+    std::string path, sha256, format;  ///< format: "pdf" or "text"
+    int first_line = 0;                ///< 1-based line where the file's text begins
+    int pages = 0;
+  };
+  std::vector<File> files;
+  /// PDF: the 1-based first line of each page, in order (page i + 1 starts at page_starts[i]).
+  std::vector<int> page_starts;
+  std::vector<int> page_numbers;  ///< PDF: each page's number within its own file
+  std::vector<int> page_files;    ///< PDF: each page's file (index into files)
 };
 
 struct Department {
@@ -63,6 +74,7 @@ struct Summary {
 
 struct Expenditure {
   MaybeFigure total, basic, project, personnel, public_;
+  MaybeFigure reserve;  ///< 单位预留机动经费, a third part beside 基本 and 项目 (江苏)
 };
 
 /// A row of a table by 支出功能分类 (类/款/项).

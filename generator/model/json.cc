@@ -34,6 +34,18 @@ json ToJson(const Disclosure& d) {
                  {"sha256", d.source.sha256},
                  {"lines", d.source.lines},
                  {"encoding", d.source.encoding}};
+  if (!d.source.files.empty()) {
+    json files = json::array();
+    for (const auto& f : d.source.files)
+      files.push_back({{"path", f.path}, {"sha256", f.sha256}, {"format", f.format},
+                       {"first_line", f.first_line}, {"pages", f.pages}});
+    j["source"]["files"] = files;
+  }
+  if (!d.source.page_starts.empty()) {
+    j["source"]["page_starts"] = d.source.page_starts;
+    j["source"]["page_numbers"] = d.source.page_numbers;
+    j["source"]["page_files"] = d.source.page_files;
+  }
   j["department"] = {{"name", d.department.name},
                      {"line", d.department.line ? json(d.department.line) : json(nullptr)},
                      {"code", nullptr},
@@ -75,12 +87,14 @@ json ToJson(const Disclosure& d) {
                       {"project", AmountJson(e.project)},
                       {"personnel", AmountJson(e.personnel)},
                       {"public", AmountJson(e.public_)},
+                      {"reserve", AmountJson(e.reserve)},
                       {"lines",
                        {{"total", LineJson(e.total)},
                         {"basic", LineJson(e.basic)},
                         {"project", LineJson(e.project)},
                         {"personnel", LineJson(e.personnel)},
-                        {"public", LineJson(e.public_)}}}};
+                        {"public", LineJson(e.public_)},
+                        {"reserve", LineJson(e.reserve)}}}};
 
   json functional = json::array();
   for (const auto& r : d.functional) {
@@ -239,6 +253,15 @@ Disclosure FromJson(const json& j) {
   d.source.sha256 = Str(src, "sha256");
   d.source.lines = src.value("lines", 0);
   d.source.encoding = Str(src, "encoding");
+  if (src.contains("files"))
+    for (const auto& f : src.at("files"))
+      d.source.files.push_back({Str(f, "path"), Str(f, "sha256"), Str(f, "format"),
+                                f.value("first_line", 0), f.value("pages", 0)});
+  if (src.contains("page_starts")) {
+    d.source.page_starts = src.at("page_starts").get<std::vector<int>>();
+    d.source.page_numbers = src.value("page_numbers", std::vector<int>());
+    d.source.page_files = src.value("page_files", std::vector<int>());
+  }
   const json& dept = j.at("department");
   d.department.name = Str(dept, "name");
   d.department.region = Str(dept, "region");
@@ -273,6 +296,7 @@ Disclosure FromJson(const json& j) {
   d.expenditure.project = Scalar(e, "project");
   d.expenditure.personnel = Scalar(e, "personnel");
   d.expenditure.public_ = Scalar(e, "public");
+  if (e.contains("reserve")) d.expenditure.reserve = Scalar(e, "reserve");
 
   for (const auto& r : j.at("functional")) {
     FunctionalRow row;

@@ -13,6 +13,7 @@
 #include "parse/identity.h"
 #include "parse/narrative.h"
 #include "parse/narrative_sections.h"
+#include "parse/pdf_tables.h"
 #include "parse/project_table.h"
 #include "parse/sections.h"
 #include "parse/split_table.h"
@@ -48,14 +49,24 @@ class Parser {
     d_.source.lines = static_cast<int>(lines_.size());
     d_.source.encoding = doc_.encoding;
     d_.id = MakeId(doc_.path, doc_.sha256);
+    if (doc_.files.size() > 1 || doc_.IsPdf())
+      for (const auto& f : doc_.files)
+        d_.source.files.push_back({f.path, f.sha256, f.format, static_cast<int>(f.first_line) + 1, f.pages});
+    for (const auto& p : doc_.pages) {
+      d_.source.page_starts.push_back(static_cast<int>(p.first_line) + 1);
+      d_.source.page_numbers.push_back(p.number);
+      d_.source.page_files.push_back(p.file);
+    }
 
-    sections_ = FindSections(lines_);
+    const bool pdf = doc_.IsPdf();
+    sections_ = pdf ? FindPdfSections(doc_) : FindSections(lines_);
     auto mentions = FindNameMentions(lines_);
     d_.department = ChooseDepartment(mentions);
     for (const auto& m : mentions) unit_names_.push_back(m.name);
     if (!d_.department.name.empty())
       unit_names_.insert(unit_names_.begin(), d_.department.name);
-    d_.year = FindYear(lines_, d_.year_line);
+    if (pdf) d_.year = FindPdfYear(doc_, sections_, d_.year_line);
+    if (d_.year == 0) d_.year = FindYear(lines_, d_.year_line);
     d_.kind = FindKind(lines_);
 
     ListTables();
@@ -69,14 +80,18 @@ class Parser {
       Warn(0, "the department's name was not found (no 单位名称, 部门名称 or title line names it)",
            "department-missing");
     if (d_.year == 0) Warn(0, "the budget year was not found", "year-missing");
-    CheckCompleteness(lines_, sections_, d_);
-
-    ReadSummary();
-    ReadFunctional();
-    ReadEconomic();
-    ReadProjects();
-    ReadThreePublic();
-    IndexFigures();
+    if (pdf) {
+      // Positions, not the text rendering, say which column a figure stands in.
+      ReadPdfTables(doc_, sections_, d_);
+    } else {
+      CheckCompleteness(lines_, sections_, d_);
+      ReadSummary();
+      ReadFunctional();
+      ReadEconomic();
+      ReadProjects();
+      ReadThreePublic();
+      IndexFigures();
+    }
     BoundTables();
     FindTitleNames(mentions);
     FindExplanations();
@@ -96,7 +111,7 @@ class Parser {
 
   void ListTables() {
     for (const auto& s : sections_) {
-      if (s.continuation || d_.FindTable(s.kind)) continue;
+      if (s.continuation || s.kind == "other" || d_.FindTable(s.kind)) continue;
       model::TableRef t;
       t.kind = s.kind;
       t.title = s.title;

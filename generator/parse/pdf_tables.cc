@@ -1,0 +1,803 @@
+// Tables of a PDF disclosure: found by title, rebuilt by layout::BuildGrid, read by meaning:
+// columns by their header words (合计, 基本支出, 项目支出, 因公出国…), rows by their codes
+// (201, 20101, 2010101, 30101) or by the names of the national classification.
+#include "parse/pdf_tables.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <map>
+#include <optional>
+#include <regex>
+
+#include "layout/grid.h"
+#include "model/classification.h"
+#include "parse/text.h"
+
+namespace gongkai::parse {
+
+namespace {
+
+using layout::Grid;
+using layout::GridRow;
+using model::Diagnostic;
+using model::Figure;
+using model::MaybeFigure;
+
+bool Has(std::string_view s, std::string_view part) { return Contains(s, part); }
+
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+
+// ---------------------------------------------------------------------------------------
+// Finding tables
+
+// A title as printed without its label: "表1", "公开 01 表", "预算01表", "表一", "表14-3",
+// "表1：", "一、" are not part of the kind (ClassifyTitle looks at words anyway), but a title
+// must end in 表 (or 表（…）, 情况表) to be one.
+bool EndsLikeTitle(const std::string& t) {
+  if (EndsWith(t, "表")) return true;
+  size_t pos = t.rfind("表");
+  if (pos == std::string::npos) return false;
+  std::string rest = t.substr(pos + std::string("表").size());
+  return (StartsWith(rest, "（") || StartsWith(rest, "(")) &&
+         (EndsWith(rest, "）") || EndsWith(rest, ")"));
+}
+
+bool IsPageNumberLine(const std::string& raw) {
+  std::string t = RemoveSpaces(raw);
+  if (t.empty()) return false;
+  static const std::regex kPage(
+      "^(-|—|－)?[0-9]{1,4}(-|—|－)?$|^第[0-9]+页(，|,)?(共[0-9]+页)?$|^[0-9]+/[0-9]+$");
+  return t.size() < 64 && std::regex_match(t, kPage);
+}
+
+// Words that open a table's header or caption.
+bool LooksLikeHeaderOrCaption(const std::string& raw) {
+  std::string t = RemoveSpaces(raw);
+  if (layout::IsTableCaptionLine(t)) return true;
+  for (const char* w : {"项目", "科目", "合计", "总计", "预算数", "金额", "功能分类", "经济分类",
+                        "单位编码", "单位代码", "收入", "支出", "类", "名称"})
+    if (Has(t, w)) return true;
+  return false;
+}
+
+struct TitleCandidate {
+  size_t line;
+  std::string title;
+  std::string kind;
+};
+
+std::optional<TitleCandidate> TitleAt(const ingest::Document& doc, size_t i) {
+  const std::string& l = doc.lines[i];
+  if (!Has(l, "表")) return std::nullopt;
+  std::string t = RemoveSpaces(l);
+  if (t.empty() || CodePointCount(t) > 60) return std::nullopt;
+  if (Has(t, "。") || Has(t, "，") || Has(t, "；") || Has(t, "……") || Has(t, "...") ||
+      Has(t, "反映") || Has(t, "详见") || Has(t, "见附"))
+    return std::nullopt;
+  // "单位：万元" glued to a title line: keep the title part.
+  std::string title = t;
+  for (const char* cut : {"单位：", "单位:", "部门名称", "单位名称", "金额单位"}) {
+    size_t p = title.find(cut);
+    if (p != std::string::npos && p > 0) title = title.substr(0, p);
+  }
+  std::string stripped = StripOrdinal(title);
+  if (!EndsLikeTitle(stripped)) return std::nullopt;
+  std::string kind = ClassifyTitle(stripped);
+  if (kind.empty()) {
+    // Another table (政府购买服务, 绩效…): it ends the one before it.
+    if (!(Has(stripped, "预算") || Has(stripped, "经费") || Has(stripped, "收入") ||
+          Has(stripped, "支出") || Has(stripped, "决算")))
+      return std::nullopt;
+    kind = "other";
+  }
+  return TitleCandidate{i, stripped, kind};
+}
+
+// The next lines after a title: a caption or a header must come before another title.
+bool ConfirmedTitle(const ingest::Document& doc, size_t i) {
+  int page = doc.geometry[i].page;
+  int seen = 0;
+  for (size_t k = i + 1; k < doc.lines.size() && seen < 5; ++k) {
+    if (doc.geometry[k].page != page) break;
+    if (RemoveSpaces(doc.lines[k]).empty()) continue;
+    ++seen;
+    if (TitleAt(doc, k)) return false;
+    if (LooksLikeHeaderOrCaption(doc.lines[k])) return true;
+  }
+  return false;
+}
+
+// Prose: a long line with sentence punctuation (the narrative after the last table).
+bool LooksLikeProse(const std::string& raw) {
+  std::string t = RemoveSpaces(raw);
+  size_t n = CodePointCount(t);
+  return n >= 24 && (Has(t, "。") || (Has(t, "，") && !Has(t, "注：") && !Has(t, "注:")));
+}
+
+// ---------------------------------------------------------------------------------------
+// Reading
+
+struct Value {
+  Figure figure;
+};
+
+std::optional<Figure> FigureOf(const std::optional<layout::Cell>& cell, model::Unit unit) {
+  if (!cell) return std::nullopt;
+  auto m = model::Money::Parse(cell->text, unit);
+  if (!m) return std::nullopt;
+  return Figure{*m, static_cast<int>(cell->line) + 1};
+}
+
+std::string CleanLabel(const std::string& label) {
+  std::string t = RemoveSpaces(label);
+  t = StripOrdinal(t);
+  // "(1)" "（1）" "1." ordinals StripOrdinal may leave: strip once more.
+  t = StripOrdinal(t);
+  return t;
+}
+
+// A row's code and name from its label: "2014001-行政运行", "201 40 04 行政运行",
+// "20101 人大事务", "05 行政事业单位离退休" (a 款 printing its own two digits, completed from
+// the 类 above). `first_digits`: "2" functional, "35" economic.
+struct CodedLabel {
+  std::string code;
+  std::string name;
+};
+
+CodedLabel SplitCode(const std::string& label, const std::string& first_digits,
+                     const std::string& parent_class) {
+  CodedLabel out;
+  std::vector<std::string> groups;
+  size_t i = 0;
+  // Leading groups of digits, separated by spaces or a hyphen.
+  while (i < label.size()) {
+    while (i < label.size() && label[i] == ' ') ++i;
+    size_t j = i;
+    while (j < label.size() && IsDigit(label[j])) ++j;
+    if (j == i) break;
+    if (j < label.size() && label[j] != ' ' && label[j] != '-' &&
+        static_cast<unsigned char>(label[j]) < 0x80)
+      return out;  // "2.5" or "3a": not a code
+    groups.push_back(label.substr(i, j - i));
+    i = j;
+    if (i < label.size() && label[i] == '-') {
+      ++i;
+      break;
+    }
+  }
+  out.name = RemoveSpaces(label.substr(std::min(i, label.size())));
+  if (groups.empty()) return out;
+  std::string code;
+  const std::string& g0 = groups[0];
+  if (first_digits.find(g0[0]) == std::string::npos && !(g0.size() == 2 && !parent_class.empty()))
+    return out;
+  if (g0.size() == 3 || g0.size() == 5 || g0.size() == 7) {
+    code = g0;
+    // 类 款 项 in separate columns: "201 40 04".
+    for (size_t k = 1; k < groups.size() && code.size() < 7; ++k) {
+      if (groups[k].size() != 2) break;
+      code += groups[k];
+    }
+  } else if (g0.size() == 2 && !parent_class.empty() && first_digits.find('2') != std::string::npos) {
+    code = parent_class + g0;
+  } else {
+    return out;
+  }
+  out.code = code;
+  return out;
+}
+
+// A header path without its fund qualifiers ("公务接待费/一般公共预算" -> "公务接待费"): where a
+// table splits every column by fund, the column's meaning is the part above the split.
+std::vector<std::string> MeaningPath(const layout::Column& c) {
+  std::vector<std::string> out;
+  for (const auto& p : c.path) {
+    bool fund = (Has(p, "一般公共预算") || Has(p, "政府性基金") || Has(p, "国有资本经营") ||
+                 Has(p, "财政拨款")) &&
+                !Has(p, "出国") && !Has(p, "接待") && !Has(p, "用车") && !Has(p, "三公") &&
+                !Has(p, "合计") && !Has(p, "总计") && !Has(p, "小计");
+    if (!fund) out.push_back(p);
+  }
+  if (out.empty()) out = c.path;
+  return out;
+}
+
+bool IsTotalLabel(const std::string& clean) {
+  return clean == "合计" || clean == "总计" || StartsWith(clean, "合计") ||
+         StartsWith(clean, "总计") || clean == "支出合计" || clean == "支出总计";
+}
+
+class Reader {
+ public:
+  Reader(const ingest::Document& doc, const std::vector<Section>& sections,
+         model::Disclosure& d)
+      : doc_(doc), sections_(sections), d_(d) {
+    skip_.assign(doc.lines.size(), false);
+    for (size_t i = 0; i < doc.lines.size(); ++i)
+      if (IsPageNumberLine(doc.lines[i]) || layout::IsTableCaptionLine(doc.lines[i]))
+        skip_[i] = true;
+    for (const auto& s : sections) skip_[s.title_index] = true;
+    MarkRunningHeaders();
+  }
+
+  void Run() {
+    for (size_t k = 0; k < sections_.size(); ++k) {
+      const Section& s = sections_[k];
+      if (s.continuation || s.kind == "other") continue;
+      // A table continues over its repeated titles: read it to the end of its last part.
+      size_t end = s.end;
+      for (size_t j = k + 1; j < sections_.size() && sections_[j].continuation &&
+                             sections_[j].kind == s.kind;
+           ++j)
+        end = sections_[j].end;
+      model::Unit unit;
+      if (!UnitOf(s, unit)) continue;
+      Grid grid = layout::BuildGrid(doc_, s.begin, end, skip_);
+      if (std::getenv("GONGKAI_DEBUG_GRID")) DebugGrid(s, grid);
+      Index(s, grid, unit);
+      if (s.kind == "summary" && !summary_read_) {
+        summary_read_ = ReadSummary(grid, unit, d_.summary, true);
+        if (summary_read_) d_.summary.table = "summary";
+      } else if (s.kind == "fiscal_summary" && d_.fiscal_summary.table.empty()) {
+        if (ReadSummary(grid, unit, d_.fiscal_summary, false))
+          d_.fiscal_summary.table = "fiscal_summary";
+      } else if (s.kind == "expenditure" && !expenditure_read_) {
+        expenditure_read_ = ReadExpenditure(s, grid, unit);
+      } else if (s.kind == "general_basic" && d_.economic.empty()) {
+        ReadEconomic(grid, unit);
+      } else if (s.kind == "three_public" && !three_public_read_) {
+        three_public_read_ = ReadThreePublic(grid, unit);
+      }
+    }
+    if (d_.summary.table.empty() && !d_.fiscal_summary.table.empty()) {
+      d_.summary = d_.fiscal_summary;
+    }
+    // Where no expenditure table splits 基本/项目 (西安's 支出总表 splits by fund), the summary's
+    // column of 支出 by use states them.
+    if (!d_.expenditure.basic && use_basic_) d_.expenditure.basic = use_basic_;
+    if (!d_.expenditure.project && use_project_) d_.expenditure.project = use_project_;
+    if (!d_.expenditure.reserve && use_reserve_) d_.expenditure.reserve = use_reserve_;
+    if (!d_.expenditure.total && (use_basic_ || use_project_) && d_.summary.current_expenditure)
+      d_.expenditure.total = d_.summary.current_expenditure;
+  }
+
+ private:
+  void Diag(Diagnostic::Severity sev, int line, std::string msg, std::string rule) {
+    d_.diagnostics.push_back({sev, line, std::move(msg), std::move(rule)});
+  }
+
+  // Development aid: the grid as read, on stderr (GONGKAI_DEBUG_GRID=1).
+  void DebugGrid(const Section& s, const Grid& g) {
+    std::fprintf(stderr, "== %s '%s' line %zu unit %s\n", s.kind.c_str(), s.title.c_str(),
+                 s.title_index + 1, s.unit.c_str());
+    for (size_t k = 0; k < g.columns.size(); ++k)
+      std::fprintf(stderr, "  col %zu [%.0f-%.0f] g%d %s %s\n", k, g.columns[k].x0,
+                   g.columns[k].x1, g.columns[k].group, g.columns[k].amount ? "A" : "T",
+                   g.columns[k].Label().c_str());
+    for (const auto& r : g.rows) {
+      std::fprintf(stderr, "  row l%zu g%d x%.0f '%s'", r.line + 1, r.group, r.label_x0,
+                   r.label.c_str());
+      for (size_t k = 0; k < r.values.size(); ++k)
+        if (r.values[k]) std::fprintf(stderr, " [%zu]%s", k, r.values[k]->text.c_str());
+      std::fprintf(stderr, "\n");
+    }
+  }
+
+  // Lines repeated at the top of many pages ("无锡市统计局 2026 年度部门预算公开").
+  void MarkRunningHeaders() {
+    std::map<std::string, std::vector<size_t>> firsts;
+    for (const auto& p : doc_.pages) {
+      for (size_t k = p.first_line; k < p.first_line + p.line_count && k < p.first_line + 2; ++k)
+        firsts[RemoveSpaces(doc_.lines[k])].push_back(k);
+    }
+    size_t pages = doc_.pages.size();
+    for (const auto& [text, lines] : firsts) {
+      if (text.empty() || lines.size() < 3 || lines.size() * 3 < pages) continue;
+      if (TitleAt(doc_, lines.front())) continue;
+      for (size_t k : lines) skip_[k] = true;
+    }
+  }
+
+  bool UnitOf(const Section& s, model::Unit& unit) {
+    if (s.unit == "万元") {
+      unit = model::Unit::kWanYuan;
+      return true;
+    }
+    if (s.unit == "元") {
+      unit = model::Unit::kYuan;
+      return true;
+    }
+    Diag(Diagnostic::Severity::kError, static_cast<int>(s.title_index) + 1,
+         "the table '" + s.title + "' states no unit (单位：万元 or 单位：元); its figures are not read",
+         "unit-missing");
+    return false;
+  }
+
+  // Every row with figures, for looking up figures the narrative states.
+  void Index(const Section& s, const Grid& grid, model::Unit unit) {
+    std::string parent;
+    for (const auto& r : grid.rows) {
+      if (!r.HasValues()) continue;
+      model::Disclosure::IndexedRow row;
+      row.table = s.kind;
+      CodedLabel cl = SplitCode(r.label, "235", parent);
+      row.code = cl.code;
+      if (cl.code.size() == 3) parent = cl.code;
+      row.name = cl.code.empty() ? CleanLabel(r.label) : cl.name;
+      for (size_t k = 0; k < r.values.size(); ++k) {
+        if (!grid.columns[k].amount || grid.columns[k].group != r.group) continue;
+        auto f = FigureOf(r.values[k], unit);
+        row.columns.push_back(f);
+        if (f) row.figures.push_back(*f);
+      }
+      if (!row.figures.empty()) d_.figure_index.push_back(std::move(row));
+    }
+  }
+
+  // The amount columns of a group, left to right.
+  static std::vector<size_t> AmountColumns(const Grid& g, int group) {
+    std::vector<size_t> out;
+    for (size_t k = 0; k < g.columns.size(); ++k)
+      if (g.columns[k].amount && g.columns[k].group == group) out.push_back(k);
+    return out;
+  }
+
+  static std::optional<layout::Cell> FirstValue(const GridRow& r, const std::vector<size_t>& cols) {
+    for (size_t k : cols)
+      if (r.values[k]) return r.values[k];
+    return std::nullopt;
+  }
+
+  // 收支总表 / 财政拨款收支总表: side-by-side groups of (label, figure). The group whose labels
+  // speak of 收入 is income; the first other group naming functional classes is expenditure;
+  // a group naming 基本支出/项目支出 (支出 by use, as 江苏 and 西安 print) gives those.
+  bool ReadSummary(const Grid& grid, model::Unit unit, model::Summary& out, bool main) {
+    if (grid.rows.empty()) return false;
+    struct Entry {
+      std::string label;
+      MaybeFigure figure;
+    };
+    std::vector<std::vector<Entry>> groups(static_cast<size_t>(grid.groups));
+    for (const auto& r : grid.rows) {
+      auto cols = AmountColumns(grid, r.group);
+      Entry e{CleanLabel(r.label), std::nullopt};
+      if (e.label.empty()) continue;
+      e.figure = FigureOf(FirstValue(r, cols), unit);
+      groups[static_cast<size_t>(r.group)].push_back(e);
+    }
+    int income = -1, functional = -1, by_use = -1;
+    for (int g = 0; g < grid.groups; ++g) {
+      bool inc = false, classes = false, use = false;
+      for (const auto& e : groups[static_cast<size_t>(g)]) {
+        inc |= Has(e.label, "收入") || Has(e.label, "拨款") || Has(e.label, "上年结转");
+        classes |= !model::FunctionalClassCode(e.label).empty();
+        use |= e.label == "基本支出" || Has(e.label, "人员经费和公用经费") ||
+               e.label == "项目支出" || Has(e.label, "专项业务经费");
+      }
+      bool spends = false;
+      for (const auto& e : groups[static_cast<size_t>(g)])
+        spends |= Has(e.label, "支出");
+      if (income < 0 && inc && !classes) {
+        income = g;
+        continue;
+      }
+      if (functional < 0 && (classes || (spends && !use))) functional = g;
+      if (by_use < 0 && use && !classes) by_use = g;
+    }
+    if (income < 0 && grid.groups >= 2) income = 0;
+    if (functional < 0 && grid.groups >= 2) functional = income == 0 ? 1 : 0;
+    if (income < 0 || functional < 0 || income == functional) return false;
+
+    // Income side.
+    bool has_grand = false;
+    for (const auto& e : groups[static_cast<size_t>(income)])
+      has_grand |= Has(e.label, "总计");
+    for (const auto& e : groups[static_cast<size_t>(income)]) {
+      const std::string& l = e.label;
+      bool current = StartsWith(l, "本年") || StartsWith(l, "当年");
+      if (Has(l, "总计") && !current) {
+        if (!out.income_total) out.income_total = e.figure;
+      } else if ((l == "合计" || l == "收入合计") && !has_grand) {
+        if (!out.income_total) out.income_total = e.figure;
+      } else if (current && (Has(l, "合计") || Has(l, "小计") || l == "本年收入" || l == "当年收入")) {
+        if (!out.current_income) out.current_income = e.figure;
+      } else if (StartsWith(l, "上年结转") || StartsWith(l, "上年结余") || l == "上年结转结余" ||
+                 StartsWith(l, "用事业基金") || StartsWith(l, "使用非财政拨款结余")) {
+        if (!out.carryover_in && StartsWith(l, "上年")) out.carryover_in = e.figure;
+      } else if (e.figure && !Has(l, "其中") && out.income_items.size() < 40) {
+        out.income_items.push_back({l, *e.figure});
+      }
+    }
+    // Expenditure side.
+    has_grand = false;
+    for (const auto& e : groups[static_cast<size_t>(functional)])
+      has_grand |= Has(e.label, "总计");
+    for (const auto& e : groups[static_cast<size_t>(functional)]) {
+      const std::string& l = e.label;
+      bool current = StartsWith(l, "本年") || StartsWith(l, "当年");
+      std::string code = model::FunctionalClassCode(l);
+      if (!code.empty()) {
+        if (e.figure) out.expenditure_classes.push_back({code, l, *e.figure});
+      } else if (Has(l, "总计") && !current) {
+        if (!out.expenditure_total) out.expenditure_total = e.figure;
+      } else if ((l == "合计" || l == "支出合计") && !has_grand) {
+        if (!out.expenditure_total) out.expenditure_total = e.figure;
+      } else if (current && (Has(l, "合计") || Has(l, "小计") || l == "本年支出" || l == "当年支出")) {
+        if (!out.current_expenditure) out.current_expenditure = e.figure;
+      } else if (StartsWith(l, "年终结转") || StartsWith(l, "结转下年")) {
+        if (!out.carryover_out) out.carryover_out = e.figure;
+      }
+    }
+    if (main && by_use >= 0) {
+      for (const auto& e : groups[static_cast<size_t>(by_use)]) {
+        const std::string& l = e.label;
+        if ((l == "基本支出" || Has(l, "人员经费和公用经费")) && !use_basic_) use_basic_ = e.figure;
+        if ((l == "项目支出" || Has(l, "专项业务经费")) && !use_project_) use_project_ = e.figure;
+        if (Has(l, "预留机动") && !use_reserve_) use_reserve_ = e.figure;
+      }
+    }
+    return out.income_total || out.expenditure_total || out.current_income;
+  }
+
+  // Finds the first amount column whose header satisfies `pred`.
+  template <typename Pred>
+  static std::optional<size_t> FindColumn(const Grid& g, Pred pred) {
+    for (size_t k = 0; k < g.columns.size(); ++k)
+      if (g.columns[k].amount && pred(g.columns[k])) return k;
+    return std::nullopt;
+  }
+
+  // 部门支出总表: 合计 | 基本支出 | 项目支出 (| 单位预留机动经费 | 事业单位经营支出 …), rows
+  // by functional code or, where the table prints none, by name and indentation.
+  bool ReadExpenditure(const Section& s, const Grid& grid, model::Unit unit) {
+    if (grid.columns.empty()) return false;
+    auto label_has = [](const layout::Column& c, const char* w) { return Has(c.Label(), w); };
+    auto total = FindColumn(grid, [&](const layout::Column& c) {
+      return (label_has(c, "合计") || label_has(c, "总计") || label_has(c, "小计")) &&
+             !label_has(c, "基本") && !label_has(c, "项目") && !label_has(c, "采购");
+    });
+    auto basic = FindColumn(grid, [&](const layout::Column& c) {
+      std::string leaf = c.path.back();
+      return label_has(c, "基本支出") && (leaf == "基本支出" || Has(leaf, "小计") ||
+                                          Has(leaf, "合计") || Has(leaf, "基本支出"));
+    });
+    auto project = FindColumn(grid, [&](const layout::Column& c) {
+      std::string leaf = c.path.back();
+      return label_has(c, "项目支出") && !label_has(c, "采购") &&
+             (Has(leaf, "项目支出") || Has(leaf, "小计") || Has(leaf, "合计"));
+    });
+    auto reserve = FindColumn(grid, [&](const layout::Column& c) {
+      return label_has(c, "预留机动") || label_has(c, "机动经费");
+    });
+    if (!total) {
+      // The first figure column, where its header is no part (一般公共预算 fund splits aside).
+      for (size_t k = 0; k < grid.columns.size(); ++k)
+        if (grid.columns[k].amount) {
+          if (!Has(grid.columns[k].Label(), "基本") && !Has(grid.columns[k].Label(), "项目"))
+            total = k;
+          break;
+        }
+    }
+    if (!total) {
+      Diag(Diagnostic::Severity::kWarning, static_cast<int>(s.title_index) + 1,
+           "the table '" + s.title + "': no 合计 column found in its header; its figures are not read",
+           "table-columns");
+      return false;
+    }
+    auto fig = [&](const GridRow& r, std::optional<size_t> k) -> MaybeFigure {
+      if (!k) return std::nullopt;
+      return FigureOf(r.values[*k], unit);
+    };
+    std::optional<size_t> total_row;
+    std::string parent_class;
+    std::vector<model::FunctionalRow> rows;
+    bool coded = false;
+    for (size_t i = 0; i < grid.rows.size(); ++i) {
+      const GridRow& r = grid.rows[i];
+      if (!r.HasValues()) continue;
+      CodedLabel cl = SplitCode(r.label, "2", parent_class);
+      std::string clean = CleanLabel(r.label);
+      if (!cl.code.empty()) {
+        coded = true;
+        if (cl.code.size() == 3) parent_class = cl.code;
+        model::FunctionalRow row;
+        row.code = cl.code;
+        row.name = cl.name;
+        row.level = cl.code.size() == 3 ? 1 : cl.code.size() == 5 ? 2 : 3;
+        row.total = fig(r, total);
+        row.basic = fig(r, basic);
+        row.project = fig(r, project);
+        row.line = static_cast<int>(r.line) + 1;
+        rows.push_back(std::move(row));
+      } else if (!total_row && (IsTotalLabel(clean) || (!coded && rows.empty()))) {
+        total_row = i;
+      }
+    }
+    if (!coded) {
+      // Names only (杭州): the classes are the rows whose names are functional classes, at the
+      // smallest indentation among them.
+      float min_x = 1e9f;
+      for (const auto& r : grid.rows)
+        if (r.HasValues() && !model::FunctionalClassCode(CleanLabel(r.label)).empty())
+          min_x = std::min(min_x, r.label_x0);
+      for (const auto& r : grid.rows) {
+        if (!r.HasValues()) continue;
+        std::string clean = CleanLabel(r.label);
+        std::string code = model::FunctionalClassCode(clean);
+        if (code.empty() || r.label_x0 > min_x + 4) continue;
+        model::FunctionalRow row;
+        row.code = code;
+        row.name = clean;
+        row.level = 1;
+        row.total = fig(r, total);
+        row.basic = fig(r, basic);
+        row.project = fig(r, project);
+        row.line = static_cast<int>(r.line) + 1;
+        row.note = "a class printed by name without its code; the code is the national classification's";
+        rows.push_back(std::move(row));
+      }
+    }
+    if (total_row) {
+      const GridRow& r = grid.rows[*total_row];
+      d_.expenditure.total = fig(r, total);
+      d_.expenditure.basic = fig(r, basic);
+      d_.expenditure.project = fig(r, project);
+      d_.expenditure.reserve = fig(r, reserve);
+    }
+    d_.functional = std::move(rows);
+    return total_row.has_value() || !d_.functional.empty();
+  }
+
+  // 一般公共预算基本支出表: rows by economic code (301.., 302..; 501.. where only the
+  // government scheme is printed), columns 合计 | 人员经费 | 公用经费.
+  void ReadEconomic(const Grid& grid, model::Unit unit) {
+    auto total = FindColumn(grid, [](const layout::Column& c) {
+      return Has(c.Label(), "合计") || Has(c.Label(), "小计") || Has(c.Label(), "总计") ||
+             Has(c.Label(), "预算数") || Has(c.Label(), "金额");
+    });
+    auto personnel = FindColumn(grid, [](const layout::Column& c) { return Has(c.Label(), "人员"); });
+    auto public_ = FindColumn(grid, [](const layout::Column& c) { return Has(c.Label(), "公用"); });
+    if (!total) {
+      for (size_t k = 0; k < grid.columns.size() && !total; ++k)
+        if (grid.columns[k].amount) total = k;
+    }
+    if (!total) return;
+    auto fig = [&](const GridRow& r, std::optional<size_t> k) -> MaybeFigure {
+      if (!k) return std::nullopt;
+      return FigureOf(r.values[*k], unit);
+    };
+    for (const char* digits : {"3", "5"}) {
+      std::vector<model::EconomicRow> rows;
+      std::optional<size_t> total_row;
+      for (size_t i = 0; i < grid.rows.size(); ++i) {
+        const GridRow& r = grid.rows[i];
+        if (!r.HasValues()) continue;
+        CodedLabel cl = SplitCode(r.label, digits, "");
+        if (!cl.code.empty() && cl.code.size() <= 7 && cl.code[0] == digits[0]) {
+          model::EconomicRow row;
+          row.code = cl.code;
+          row.name = cl.name;
+          row.total = fig(r, total);
+          row.personnel = fig(r, personnel);
+          row.public_ = fig(r, public_);
+          row.line = static_cast<int>(r.line) + 1;
+          rows.push_back(std::move(row));
+        } else if (!total_row && IsTotalLabel(CleanLabel(r.label))) {
+          total_row = i;
+        }
+      }
+      if (rows.empty()) continue;
+      if (total_row) {
+        d_.expenditure.personnel = fig(grid.rows[*total_row], personnel);
+        d_.expenditure.public_ = fig(grid.rows[*total_row], public_);
+      }
+      d_.economic = std::move(rows);
+      return;
+    }
+  }
+
+  // “三公”经费表: columns found by their header words in whatever order; the budget year's
+  // block or row where the table prints several years; 一般公共预算 where it splits funds.
+  bool ReadThreePublic(const Grid& grid, model::Unit unit) {
+    std::string year = d_.year ? std::to_string(d_.year) : "";
+    std::string prev_year = d_.year ? std::to_string(d_.year - 1) : "";
+    auto other_block = [&](const layout::Column& c) {
+      std::string l = c.Label();
+      if (Has(l, "上年") || Has(l, "增减") || Has(l, "变化") || Has(l, "比较")) return true;
+      if (!prev_year.empty() && Has(l, prev_year + "年")) return true;
+      if (Has(l, "政府性基金") || Has(l, "国有资本")) return true;
+      return false;
+    };
+    auto find = [&](auto pred) -> std::optional<size_t> {
+      return FindColumn(grid, [&](const layout::Column& c) { return !other_block(c) && pred(c); });
+    };
+    auto leaf = [](const layout::Column& c) { return MeaningPath(c).back(); };
+    auto overseas = find([](const layout::Column& c) { return Has(c.Label(), "出国"); });
+    auto reception = find([](const layout::Column& c) { return Has(c.Label(), "接待"); });
+    auto vehicle_total = find([&](const layout::Column& c) {
+      std::string l = c.Label();
+      return Has(l, "公务用车") && Has(l, "运行") && Has(l, "购置") &&
+             (Has(leaf(c), "小计") || Has(leaf(c), "及运行") || Has(leaf(c), "购置及"));
+    });
+    auto purchase = find([&](const layout::Column& c) {
+      return Has(leaf(c), "购置") && !Has(leaf(c), "运行");
+    });
+    auto operation = find([&](const layout::Column& c) {
+      return Has(leaf(c), "运行") && !Has(leaf(c), "购置");
+    });
+    bool meetings = FindColumn(grid, [](const layout::Column& c) {
+                      return Has(c.Label(), "会议") || Has(c.Label(), "培训");
+                    }).has_value();
+    auto total = find([&](const layout::Column& c) {
+      std::string l = c.Label();
+      bool total_word = Has(l, "合计") || Has(l, "总计") || Has(l, "总额") || Has(l, "小计");
+      return total_word && Has(l, "三公") && !Has(l, "出国") && !Has(l, "接待") && !Has(l, "用车");
+    });
+    if (!total && !meetings)
+      total = find([&](const layout::Column& c) {
+        std::string l = c.Label();
+        return (Has(l, "合计") || Has(l, "总计")) && !Has(l, "出国") && !Has(l, "接待") &&
+               !Has(l, "用车");
+      });
+    auto fig = [&](const GridRow& r, std::optional<size_t> k) -> MaybeFigure {
+      if (!k) return std::nullopt;
+      return FigureOf(r.values[*k], unit);
+    };
+    model::ThreePublic& tp = d_.three_public;
+    if (overseas || reception || purchase || operation) {
+      // The row: the budget year's, else 合计, else the only one with figures.
+      const GridRow* row = nullptr;
+      for (const auto& r : grid.rows)
+        if (r.HasValues() && !year.empty() && Has(RemoveSpaces(r.label), year)) row = &r;
+      if (!row)
+        for (const auto& r : grid.rows)
+          if (r.HasValues() && IsTotalLabel(CleanLabel(r.label))) {
+            row = &r;
+            break;
+          }
+      if (!row)
+        for (const auto& r : grid.rows)
+          if (r.HasValues()) {
+            row = &r;
+            break;
+          }
+      if (!row) return false;
+      tp.total = fig(*row, total);
+      tp.overseas = fig(*row, overseas);
+      tp.reception = fig(*row, reception);
+      tp.vehicle_total = fig(*row, vehicle_total);
+      tp.vehicle_purchase = fig(*row, purchase);
+      tp.vehicle_operation = fig(*row, operation);
+      return true;
+    }
+    // One column of figures, one row per item (福州): 合计 / 1、因公出国（境）费用 / …
+    bool any = false;
+    for (const auto& r : grid.rows) {
+      if (!r.HasValues()) continue;
+      std::string l = CleanLabel(r.label);
+      auto cols = AmountColumns(grid, r.group);
+      MaybeFigure f = FigureOf(FirstValue(r, cols), unit);
+      if (!f) continue;
+      l = StripOrdinal(l.substr(StartsWith(l, "其中：") ? std::string("其中：").size() : 0));
+      l = StripOrdinal(l);
+      if (IsTotalLabel(l) && !tp.total) tp.total = f;
+      else if (Has(l, "出国") && !tp.overseas) tp.overseas = f;
+      else if (Has(l, "接待") && !tp.reception) tp.reception = f;
+      else if (Has(l, "公务用车") && Has(l, "运行") && Has(l, "购置") && !tp.vehicle_total) tp.vehicle_total = f;
+      else if (Has(l, "购置") && !tp.vehicle_purchase) tp.vehicle_purchase = f;
+      else if (Has(l, "运行") && !tp.vehicle_operation) tp.vehicle_operation = f;
+      else continue;
+      any = true;
+    }
+    return any;
+  }
+
+  const ingest::Document& doc_;
+  const std::vector<Section>& sections_;
+  model::Disclosure& d_;
+  std::vector<bool> skip_;
+  bool summary_read_ = false, expenditure_read_ = false, three_public_read_ = false;
+  MaybeFigure use_basic_, use_project_, use_reserve_;
+};
+
+}  // namespace
+
+std::vector<Section> FindPdfSections(const ingest::Document& doc) {
+  std::vector<Section> sections;
+  std::string last_kind;
+  for (size_t i = 0; i < doc.lines.size(); ++i) {
+    auto t = TitleAt(doc, i);
+    if (!t || !ConfirmedTitle(doc, i)) continue;
+    Section s;
+    s.kind = t->kind;
+    s.title = t->title;
+    s.title_index = i;
+    s.begin = i + 1;
+    // The same title again right after its table: the table's next page.
+    s.continuation = !sections.empty() && sections.back().kind == s.kind &&
+                     RemoveSpaces(sections.back().title) == RemoveSpaces(s.title);
+    sections.push_back(s);
+  }
+  for (size_t k = 0; k < sections.size(); ++k) {
+    size_t limit = k + 1 < sections.size() ? sections[k + 1].title_index : doc.lines.size();
+    // A title printed a line or two below a label ("表1" / "收支总表"): the label belongs
+    // to the next table, not to this one; harmless either way (it is no row).
+    size_t end = sections[k].begin;
+    bool seen_data = false;
+    for (; end < limit; ++end) {
+      if (seen_data && LooksLikeProse(doc.lines[end])) break;
+      if (!RemoveSpaces(doc.lines[end]).empty()) seen_data = true;
+    }
+    sections[k].end = end;
+  }
+  for (auto& s : sections) {
+    s.unit = FindUnitLabel(doc.lines[s.title_index]);
+    if (!s.unit.empty()) s.unit_line = static_cast<int>(s.title_index) + 1;
+    // The unit line stands under the title, or (法院 2019) wraps: "单位：万" / "元".
+    for (size_t i = s.begin; i < s.end && i < s.begin + 6 && s.unit.empty(); ++i) {
+      s.unit = FindUnitLabel(doc.lines[i]);
+      std::string t = RemoveSpaces(doc.lines[i]);
+      if (s.unit.empty() && (EndsWith(t, "单位：万") || EndsWith(t, "单位:万")) && i + 1 < s.end &&
+          StartsWith(RemoveSpaces(doc.lines[i + 1]), "元"))
+        s.unit = "万元";
+      if (!s.unit.empty()) s.unit_line = static_cast<int>(i) + 1;
+    }
+    // A header cell can carry it: "金额（万元）", "预算数(元)".
+    for (size_t i = s.begin; i < s.end && i < s.begin + 12 && s.unit.empty(); ++i) {
+      std::string t = RemoveSpaces(doc.lines[i]);
+      if (Has(t, "（万元）") || Has(t, "(万元)")) s.unit = "万元";
+      else if (Has(t, "（元）") || Has(t, "(元)")) s.unit = "元";
+      if (!s.unit.empty()) s.unit_line = static_cast<int>(i) + 1;
+    }
+    for (size_t i = s.begin; i < s.end; ++i) {
+      const std::string& l = doc.lines[i];
+      if (Has(l, "空表") || Has(l, "无数据") || Has(l, "本年无发生额") || Has(l, "无此项") ||
+          Has(l, "故本表") || Has(l, "没有使用")) {
+        s.empty = true;
+        break;
+      }
+    }
+  }
+  // A continuation without a unit of its own has its table's.
+  std::string last_unit;
+  for (auto& s : sections) {
+    if (s.unit.empty() && s.continuation) {
+      s.unit = last_unit;
+      s.unit_inherited = true;
+    }
+    if (!s.unit.empty()) last_unit = s.unit;
+  }
+  return sections;
+}
+
+void ReadPdfTables(const ingest::Document& doc, const std::vector<Section>& sections,
+                   model::Disclosure& d) {
+  Reader(doc, sections, d).Run();
+}
+
+int FindPdfYear(const ingest::Document& doc, const std::vector<Section>& sections, int& line) {
+  static const std::regex kYear("(20[0-9]{2})\\s*年");
+  std::smatch m;
+  for (const auto& s : sections) {
+    if (s.kind == "other") continue;
+    const std::string& t = s.title;
+    if (std::regex_search(t, m, kYear)) {
+      line = static_cast<int>(s.title_index) + 1;
+      return std::stoi(m[1].str());
+    }
+  }
+  // A heading: "2026年部门预算", "2022 年度部门综合预算", "深圳市统计局2026年部门预算".
+  static const std::regex kHeading("(20[0-9]{2})\\s*年\\s*度?\\s*[^，。；]{0,30}?(部门|单位)\\S{0,6}?(预算|决算)");
+  for (size_t i = 0; i < doc.lines.size(); ++i) {
+    std::string t = RemoveSpaces(doc.lines[i]);
+    if (t.size() > 200 || !Has(t, "年")) continue;
+    if (std::regex_search(t, m, kHeading)) {
+      line = static_cast<int>(i) + 1;
+      return std::stoi(m[1].str());
+    }
+  }
+  return 0;
+}
+
+}  // namespace gongkai::parse
