@@ -18,9 +18,16 @@ import { fileURLToPath } from 'node:url';
 const kDefaultTimeoutS = 60;
 // Amounts are compared as integers of 10^-6 万元 (0.01 元, the parser's own exact unit).
 const kUnitsPerWan = 1_000_000n;
-// Rounding tolerance per figure compared: half a unit of the printed precision. The JSON does not
-// carry the printed precision, so 0.5 元 = 0.00005 万元 = 50 units is used for every figure.
-const kHalfUnit = 50n;
+// Rounding tolerance per figure compared (the policy of checks/rounding.h): half a unit of the
+// printed precision. The JSON does not carry each figure's precision, so it is taken from the
+// unit the document's tables state: 万元 tables print 2 decimals (half unit 0.005 万元 = 5000),
+// 元 tables print whole 元 or 2 decimals (half unit at most 0.5 元 = 0.00005 万元 = 50).
+let kHalfUnit = 50n;
+function SetTolerance(j) {
+  const tables = Array.isArray(j.tables) ? j.tables : [];
+  const unit = (tables.find((t) => t.kind === 'summary') ?? tables.find((t) => t.unit))?.unit;
+  kHalfUnit = unit === '万元' ? 5000n : 50n;
+}
 // The identities measured on every document, in report order, with their short labels.
 const kIdentities = [
   ['balance', 'bal'],
@@ -298,6 +305,7 @@ function ClassRows(j) {
 }
 
 function CheckBalance(j) {
+  SetTolerance(j);
   const inc = Units(j.summary?.income_total);
   const exp = Units(j.summary?.expenditure_total);
   if (inc === null || exp === null)
@@ -330,15 +338,18 @@ function CheckClasses(j) {
 
 function CheckThreePublic(j) {
   const t = j.three_public ?? {};
-  const [total, overseas, reception] = [t.total, t.overseas, t.reception].map(Units);
-  if (total === null || overseas === null || reception === null)
-    return Fails(`三公 total ${Wan(total)}, overseas ${Wan(overseas)}, reception ${Wan(reception)}`);
+  // A blank cell is a zero in a PDF table: a part the table leaves blank counts 0, but the
+  // total and at least one part must have been read.
+  const [total, overseasRead, receptionRead] = [t.total, t.overseas, t.reception].map(Units);
+  const anyPart = [t.overseas, t.reception, t.vehicle_total, t.vehicle_purchase, t.vehicle_operation]
+    .some((v) => v !== null && v !== undefined);
+  if (total === null || !anyPart)
+    return Fails(`三公 total ${Wan(total)}, no part read`);
+  const overseas = overseasRead ?? 0n, reception = receptionRead ?? 0n;
   const vehicleTotal = Units(t.vehicle_total);
   if (vehicleTotal !== null)
     return Compare('overseas + reception + vehicle_total', overseas + reception + vehicleTotal, 'total', total, 4);
   const [purchase, operation] = [t.vehicle_purchase, t.vehicle_operation].map(Units);
-  if (purchase === null && operation === null)
-    return Fails('vehicle_total, vehicle_purchase and vehicle_operation are all null');
   const parts = [purchase, operation].filter((u) => u !== null);
   return Compare('overseas + reception + vehicle_purchase + vehicle_operation',
                  overseas + reception + parts.reduce((s, u) => s + u, 0n), 'total', total, 3 + parts.length);
