@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <cstdlib>
 
+#include "checks/corroboration.h"
+
 namespace gongkai::checks {
 
 std::string Wan(const model::Money& m) { return m.WanYuan(2) + " 万元"; }
@@ -42,6 +44,9 @@ Agreement Context::CheckEqual(const std::string& what, const model::Figure& actu
            message + "（超出尾数误差 " + Wan(model::Money::FromFen(tolerance)) + "）",
            std::move(lines));
   }
+  std::vector<model::Figure>& figures = d_.findings.back().figures;
+  figures.push_back(actual);
+  figures.insert(figures.end(), inputs.begin(), inputs.end());
   return a;
 }
 
@@ -55,6 +60,9 @@ void RunChecks(model::Disclosure& d) {
     Context ctx(d, rule.info);
     rule.run(ctx);
   }
+  // A PDF is read from positions, and a misreading must not be published as the department's
+  // error: only corroborated figures make an error (checks/corroboration.h).
+  if (!d.source.page_starts.empty()) ApplyCorroboration(d);
   // Errors first, then by line.
   std::stable_sort(d.findings.begin(), d.findings.end(), [](const auto& a, const auto& b) {
     if (a.severity != b.severity) return a.severity < b.severity;

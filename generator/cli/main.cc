@@ -69,7 +69,7 @@ int RunParse(const std::vector<std::string>& args) {
   const std::string& path = args[0];
   std::vector<gongkai::model::Diagnostic> diagnostics;
   gongkai::ingest::Document doc;
-  if (!gongkai::ingest::ReadDocument(path, doc, diagnostics)) {
+  if (!gongkai::ingest::ReadDisclosure(path, doc, diagnostics)) {
     PrintDiagnostics(path, diagnostics);
     return 1;
   }
@@ -91,7 +91,7 @@ int RunCheck(const std::vector<std::string>& args) {
   for (const auto& path : args) {
     std::vector<gongkai::model::Diagnostic> diagnostics;
     gongkai::ingest::Document doc;
-    if (!gongkai::ingest::ReadDocument(path, doc, diagnostics)) {
+    if (!gongkai::ingest::ReadDisclosure(path, doc, diagnostics)) {
       PrintDiagnostics(path, diagnostics);
       error = true;
       continue;

@@ -153,6 +153,11 @@ struct Finding {
   Diagnostic::Severity severity = Diagnostic::Severity::kWarning;
   std::string message;     ///< with the expected and the actual value
   std::vector<int> lines;  ///< the lines to look at, first the main one
+  /// The figures compared, where the finding compares figures (a total and its parts).
+  std::vector<Figure> figures;
+  /// Why the finding is not an error though its rule's severity is: the figures it compares
+  /// were not all corroborated (see checks/corroboration.h). Empty otherwise.
+  std::string downgraded;
 };
 
 /// A derived figure: a ratio in percent or an amount, computed from stated figures.

@@ -197,11 +197,14 @@ json ToJson(const Disclosure& d) {
     glossary.push_back({{"term", g.term}, {"definition", g.definition}, {"line", g.line}});
   j["glossary"] = glossary;
   json findings = json::array();
-  for (const auto& f : d.findings)
-    findings.push_back({{"rule", f.rule},
-                        {"severity", SeverityName(f.severity)},
-                        {"message", f.message},
-                        {"lines", f.lines}});
+  for (const auto& f : d.findings) {
+    json fj = {{"rule", f.rule},
+               {"severity", SeverityName(f.severity)},
+               {"message", f.message},
+               {"lines", f.lines}};
+    if (!f.downgraded.empty()) fj["downgraded"] = f.downgraded;
+    findings.push_back(std::move(fj));
+  }
   j["findings"] = findings;
   json diags = json::array();
   for (const auto& dg : d.diagnostics)
@@ -372,7 +375,7 @@ Disclosure FromJson(const json& j) {
   }
   for (const auto& f : j.at("findings"))
     d.findings.push_back({Str(f, "rule"), SeverityFrom(Str(f, "severity")), Str(f, "message"),
-                          f.at("lines").get<std::vector<int>>()});
+                          f.at("lines").get<std::vector<int>>(), {}, Str(f, "downgraded")});
   const json& lines = j.value("metric_lines", json::object());
   for (const auto& [key, value] : j.at("metrics").items()) {
     Metric m;

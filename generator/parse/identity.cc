@@ -138,8 +138,13 @@ bool SplitPlace(const std::string& name, std::string& region, std::string& level
       }
     }
     if (!found) break;
-    // Do not take an organisation word as a place ("社区").
-    if (found == 2 && cps[pos] == "社") break;
+    // 福州市: 州 then 市 is one place, not 福州 and a 市 of its own.
+    if (suffix == "州" && pos + found < cps.size() && cps[pos + found] == "市") {
+      ++found;
+      suffix = "市";
+    }
+    // Do not take an organisation word as a place ("社区", the 城市 of 城市管理局).
+    if (found == 2 && (cps[pos] == "社" || cps[pos] == "城")) break;
     pos += found;
     last_suffix = suffix;
     ++places;

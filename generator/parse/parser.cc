@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <map>
+#include <regex>
 #include <set>
 #include <tuple>
 
@@ -62,6 +63,7 @@ class Parser {
     sections_ = pdf ? FindPdfSections(doc_) : FindSections(lines_);
     auto mentions = FindNameMentions(lines_);
     d_.department = ChooseDepartment(mentions);
+    if (pdf && d_.department.name.empty()) FindCoverName();
     for (const auto& m : mentions) unit_names_.push_back(m.name);
     if (!d_.department.name.empty())
       unit_names_.insert(unit_names_.begin(), d_.department.name);
@@ -107,6 +109,36 @@ class Parser {
   void Warn(int line, std::string msg, std::string rule) {
     d_.diagnostics.push_back(
         {Diagnostic::Severity::kWarning, line, std::move(msg), std::move(rule)});
+  }
+
+  // A PDF's cover names the department on a line of its own ("福州市商务局" between "2026 年度"
+  // and "部门预算") or in its heading ("无锡市交通运输局（本级）2026 年度单位预算公开").
+  void FindCoverName() {
+    static const std::regex kSuffix(
+        "(20[0-9]{2}年度?)?(部门|单位)?(综合)?(预算|决算)(公开|说明|信息公开)?.*$");
+    static const std::regex kPrefix("^(20[0-9]{2}年度?)");
+    size_t end = doc_.pages.size() > 1 ? doc_.pages[1].first_line + doc_.pages[1].line_count
+                                       : lines_.size();
+    for (size_t i = 0; i < end && i < 80; ++i) {
+      std::string t = RemoveSpaces(lines_[i]);
+      if (t.size() > 200) continue;
+      t = std::regex_replace(t, kPrefix, "");
+      t = std::regex_replace(t, kSuffix, "");
+      size_t n = CodePointCount(t);
+      if (n < 4 || n > 40) continue;
+      bool org = false;
+      for (const char* end_word : {"局", "委员会", "办公室", "办公厅", "中心", "院", "厅", "委",
+                                   "会", "馆", "所", "站", "队", "处", "部", "政府", "（本级）",
+                                   "(本级)", "学校", "大学", "医院", "公司"})
+        org |= EndsWith(t, end_word);
+      std::string region, level;
+      if (!org || !SplitPlace(t, region, level)) continue;
+      d_.department.name = t;
+      d_.department.line = static_cast<int>(i) + 1;
+      d_.department.region = region;
+      d_.department.level = level;
+      return;
+    }
   }
 
   void ListTables() {

@@ -445,6 +445,23 @@ data SourceContext(const model::Disclosure& d, const ingest::Document& doc) {
   ctx.set("department_href", "../departments/" + d.id + ".html");
   // The lines, one <li id="L<n>"> each (numbered by CSS), rendered here rather than through
   // a Mustache list: a document has thousands of lines. The text is HTML-escaped.
+  // A PDF's lines are its pages' rows of text: the first line of each page carries a page
+  // mark (with an anchor #P<n>, n counting the disclosure's pages) and, where the disclosure is
+  // several files, the first line of each file names it.
+  std::vector<std::string> marks(doc.lines.size());
+  for (size_t k = 0; k < doc.files.size() && doc.files.size() > 1; ++k)
+    if (doc.files[k].first_line < marks.size()) {
+      std::string name = doc.files[k].path;
+      size_t slash = name.find_last_of('/');
+      if (slash != std::string::npos) name = name.substr(slash + 1);
+      marks[doc.files[k].first_line] += "<span class=\"file-mark\">文件 " + EscapeHtml(name) + "</span>";
+    }
+  for (size_t k = 0; k < doc.pages.size(); ++k) {
+    const auto& p = doc.pages[k];
+    if (p.first_line >= marks.size() || p.line_count == 0) continue;
+    marks[p.first_line] += "<span class=\"page-mark\" id=\"P" + std::to_string(k + 1) +
+                           "\">第 " + std::to_string(p.number) + " 页</span>";
+  }
   std::string lines;
   size_t bytes = 0;
   for (const auto& l : doc.lines) bytes += l.size() + 24;
@@ -453,11 +470,14 @@ data SourceContext(const model::Disclosure& d, const ingest::Document& doc) {
     lines += "<li id=\"L";
     lines += std::to_string(i + 1);
     lines += "\">";
+    lines += marks[i];
     lines += EscapeHtml(doc.lines[i]);
     lines += "</li>\n";
   }
   ctx.set("lines_html", lines);
   ctx.set("line_count", std::to_string(doc.lines.size()));
+  ctx.set("pdf", doc.IsPdf());
+  ctx.set("page_count", std::to_string(doc.pages.size()));
   return ctx;
 }
 

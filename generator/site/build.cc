@@ -83,8 +83,19 @@ struct FileStamp {
 FileStamp Stamp(const fs::path& p) {
   struct stat st;
   if (::stat(p.string().c_str(), &st) != 0) return {};
-  return {static_cast<int64_t>(st.st_size),
-          static_cast<int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec};
+  FileStamp stamp{static_cast<int64_t>(st.st_size),
+                  static_cast<int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec};
+  if (!S_ISDIR(st.st_mode)) return stamp;
+  // A folder is one disclosure of several files: it changed when any of them did (their sizes
+  // and times folded together with the folder's own, which changes when a file comes or goes).
+  boost::system::error_code ec;
+  for (fs::directory_iterator it(p, ec), end; !ec && it != end; it.increment(ec)) {
+    if (!ingest::IsDisclosureFile(it->path().filename().string())) continue;
+    FileStamp f = Stamp(it->path());
+    stamp.size = stamp.size * 31 + f.size;
+    stamp.mtime_ns = std::max(stamp.mtime_ns, f.mtime_ns) + (f.size & 1);
+  }
+  return stamp;
 }
 
 // Writes pages into the staging folder. Where the previous site has a file with exactly the
@@ -257,7 +268,8 @@ BuildReport BuildSite(const BuildOptions& options) {
     if (name.empty() || name[0] == '.' || name.rfind("README", 0) == 0 ||
         name.rfind("MANIFEST", 0) == 0)
       continue;
-    if (!fs::is_regular_file(p, ec)) continue;
+    // A file is one disclosure; a folder is one disclosure published as several files.
+    if (!fs::is_regular_file(p, ec) && !fs::is_directory(p, ec)) continue;
     DocResult r;
     r.input = p;
     r.name = name;
@@ -364,7 +376,7 @@ BuildReport BuildSite(const BuildOptions& options) {
     std::string id = r.d.id;
     r.file.path = r.input.string();
     ingest::Document doc;
-    r.loaded = ingest::ReadDocument(r.input.string(), doc, r.file.diagnostics);
+    r.loaded = ingest::ReadDisclosure(r.input.string(), doc, r.file.diagnostics);
     if (r.loaded) {
       r.d = parse::ParseDocument(doc);
       for (const auto& dg : r.d.diagnostics) r.file.diagnostics.push_back(dg);

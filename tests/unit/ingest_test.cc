@@ -221,7 +221,8 @@ TEST_CASE("rejects empty, blank and binary files, each saying what it is") {
   Diagnostic d;
   CHECK(Load("", doc) == "empty");
   CHECK(Load(" \n\t\r\n\xE3\x80\x80\n", doc) == "empty");
-  CHECK(Load("%PDF-1.7\n\xFF\x00", doc, &d) == "binary");
+  // A PDF is read as a PDF: one that is cut off or damaged says so.
+  CHECK(Load("%PDF-1.7\n\xFF\x00", doc, &d) == "pdf-unreadable");
   CHECK(d.message.find("PDF") != std::string::npos);
   CHECK(Load(std::string("PK\x03\x04\x14\x00", 6), doc) == "binary");
   CHECK(Load(std::string("ab\ncd\x00\x01", 7), doc, &d) == "binary");
