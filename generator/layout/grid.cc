@@ -114,8 +114,8 @@ bool StartsWithCodeOrOrdinal(const std::string& label) {
   if (t.empty()) return false;
   if (IsDigit(t[0])) return true;
   if (parse::StartsWithOrdinal(t)) return true;
-  for (const char* w : {"合计", "总计", "小计", "其中", "收入", "支出", "本年", "上年",
-                        "年终", "结转", "用事业基金"})
+  for (const char* w : {"合计", "总计", "小计", "其中", "收入合计", "支出合计", "收入总计",
+                        "支出总计", "本年", "上年", "年终", "结转", "用事业基金"})
     if (StartsWith(t, w)) return true;
   return false;
 }
@@ -186,6 +186,12 @@ Columns ColumnsFromHeader(const ingest::Document& doc, const std::vector<size_t>
         }
       if (hits != 1) continue;
       auto& low = below[static_cast<size_t>(hit)];
+      // A parent stands further above its children (a cell border between them), and a
+      // wrapped remainder is shorter than the line it continues (基本支出 over 人员经费 is a
+      // parent, 一般公共预 over 算 one cell).
+      float gap = below.front().y0 - up.y1;
+      bool shorter = low.cell.x1 - low.cell.x0 < up.cell.x1 - up.cell.x0 - 2;
+      if (!(gap < 0.3f * h || shorter)) continue;
       if (low.cell.x0 < up.cell.x0 - 2 || low.cell.x1 > up.cell.x1 + 2 ||
           std::fabs(low.Center() - up.Center()) > 0.25f * (up.cell.x1 - up.cell.x0) + 2)
         continue;

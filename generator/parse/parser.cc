@@ -72,6 +72,21 @@ class Parser {
     d_.kind = FindKind(lines_);
 
     ListTables();
+    // A PDF narrative published apart from its tables (北京's 附件1, 江苏's 部门预算 beside its
+    // 预算公开表) is a disclosure without tables: its prose is read and checked, and the site
+    // says where its tables are. A folder holding both files is the whole disclosure.
+    bool narrative_only = pdf && d_.tables.empty() && !d_.department.name.empty() &&
+                          d_.year != 0 && FindKind(lines_) == "budget";
+    if (narrative_only) {
+      Warn(0,
+           "the document has no tables, only the narrative (部门预算说明); its tables are "
+           "published as another file: put both files in one folder to read them as one disclosure",
+           "tables-missing");
+      FindExplanations();
+      ReadClaims();
+      DedupeDiagnostics();
+      return d_;
+    }
     if (d_.tables.empty()) {
       Error(0, "no standard budget table found (部门收支总表, 部门支出总表, 一般公共预算支出表, ...); "
                "is this a department budget disclosure?",

@@ -1,0 +1,196 @@
+// Unit tests for reading PDF tables from positions: the header tree, figures under their
+// columns with blank cells, wrapped labels, side-by-side column groups, and the readers that
+// turn them into the model. Pages are built in memory, word by word, as poppler places them.
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+#include "checks/check.h"
+#include "ingest/document.h"
+#include "ingest/pdf.h"
+#include "layout/grid.h"
+#include "parse/parser.h"
+
+using gongkai::ingest::Document;
+using gongkai::ingest::LineGeometry;
+using gongkai::ingest::Word;
+
+namespace {
+
+struct W {
+  const char* text;
+  float x0, x1;
+};
+
+// Adds a line of words on `page` at height y (10 pt high), rendering its text as ingest does.
+void Line(Document& doc, int page, float y, std::vector<W> words) {
+  LineGeometry g;
+  g.page = page;
+  g.y0 = y;
+  g.y1 = y + 10;
+  for (const auto& w : words) g.words.push_back(Word{w.text, w.x0, w.x1, y, y + 10});
+  doc.lines.push_back(gongkai::ingest::RenderLine(g.words, 0, 5));
+  doc.geometry.push_back(g);
+}
+
+void Page(Document& doc, int number) {
+  gongkai::ingest::Page p;
+  p.number = number;
+  p.width = 842;
+  p.height = 595;
+  p.first_line = doc.lines.size();
+  doc.pages.push_back(p);
+}
+
+void EndPage(Document& doc) { doc.pages.back().line_count = doc.lines.size() - doc.pages.back().first_line; }
+
+std::string Amount(const gongkai::model::MaybeFigure& f) {
+  return f ? f->amount.WanYuan(2) : std::string("null");
+}
+
+// A 部门支出总表 as 无锡 prints it: 基本支出 over three columns, blanks for zero.
+Document ExpenditureTable() {
+  Document doc;
+  doc.path = "t.pdf";
+  doc.sha256 = std::string(64, '0');
+  doc.files.push_back({"t.pdf", doc.sha256, "pdf", 0, 1});
+  Page(doc, 1);
+  Line(doc, 0, 40, {{"2026年部门支出总表", 300, 500}});
+  Line(doc, 0, 60, {{"部门：某市统计局", 40, 160}, {"单位：万元", 700, 760}});
+  Line(doc, 0, 80, {{"科目编码", 40, 80}, {"科目名称", 120, 160}, {"合计", 300, 320},
+                    {"基本支出", 420, 460}, {"项目支出", 600, 640}});
+  Line(doc, 0, 95, {{"小计", 360, 380}, {"人员经费", 420, 460}, {"公用经费", 500, 540}});
+  Line(doc, 0, 120, {{"合计", 120, 140}, {"1,350.00", 280, 322}, {"1,000.00", 340, 382},
+                     {"800.00", 430, 462}, {"200.00", 510, 542}, {"350.00", 610, 642}});
+  Line(doc, 0, 140, {{"201", 40, 55}, {"一般公共服务支出", 120, 200}, {"1,200.00", 280, 322},
+                     {"1,000.00", 340, 382}, {"800.00", 430, 462}, {"200.00", 510, 542},
+                     {"200.00", 610, 642}});
+  // A wrapped name: the second part stands on the line below the figures.
+  Line(doc, 0, 160, {{"20105", 40, 65}, {"统计信息事务专项", 120, 200}, {"1,200.00", 280, 322},
+                     {"1,000.00", 340, 382}, {"800.00", 430, 462}, {"200.00", 510, 542},
+                     {"200.00", 610, 642}});
+  Line(doc, 0, 171, {{"支出", 120, 140}});
+  // Only 项目支出 printed: the blank 基本支出 cells stay empty, the figure is no 小计.
+  Line(doc, 0, 190, {{"208", 40, 55}, {"社会保障和就业支出", 120, 210}, {"150.00", 290, 322},
+                     {"150.00", 610, 642}});
+  EndPage(doc);
+  return doc;
+}
+
+}  // namespace
+
+TEST_SUITE("pdf layout") {
+
+TEST_CASE("renders a line with its words near their columns") {
+  std::vector<Word> words = {{"合计", 0, 20, 0, 10}, {"12.50", 100, 125, 0, 10}};
+  CHECK(gongkai::ingest::RenderLine(words, 0, 5) == "合计                12.50");
+}
+
+TEST_CASE("a parent header cell names the columns under it") {
+  Document doc = ExpenditureTable();
+  std::vector<bool> skip(doc.lines.size(), false);
+  skip[0] = skip[1] = true;
+  auto grid = gongkai::layout::BuildGrid(doc, 1, doc.lines.size(), skip);
+  REQUIRE(grid.columns.size() == 7);
+  CHECK(grid.columns[2].Label() == "合计");
+  CHECK(grid.columns[3].Label() == "基本支出小计");
+  CHECK(grid.columns[4].Label() == "基本支出人员经费");
+  CHECK(grid.columns[5].Label() == "基本支出公用经费");
+  CHECK(grid.columns[6].Label() == "项目支出");
+  CHECK_FALSE(grid.columns[1].amount);
+  CHECK(grid.columns[2].amount);
+}
+
+TEST_CASE("figures stand in the column they are under, blank cells stay empty") {
+  Document doc = ExpenditureTable();
+  std::vector<bool> skip(doc.lines.size(), false);
+  skip[0] = skip[1] = true;
+  auto grid = gongkai::layout::BuildGrid(doc, 1, doc.lines.size(), skip);
+  const auto& last = grid.rows.back();
+  CHECK(last.label == "208 社会保障和就业支出");
+  REQUIRE(last.values[2]);
+  CHECK(last.values[2]->text == "150.00");
+  CHECK_FALSE(last.values[3]);
+  CHECK_FALSE(last.values[4]);
+  REQUIRE(last.values[6]);
+  CHECK(last.values[6]->text == "150.00");
+}
+
+TEST_CASE("a label wrapped below its figures is joined to its row") {
+  Document doc = ExpenditureTable();
+  std::vector<bool> skip(doc.lines.size(), false);
+  skip[0] = skip[1] = true;
+  auto grid = gongkai::layout::BuildGrid(doc, 1, doc.lines.size(), skip);
+  bool found = false;
+  for (const auto& r : grid.rows) found |= r.label == "20105 统计信息事务专项支出";
+  CHECK(found);
+}
+
+TEST_CASE("a header wrapped inside its cell is one column, not a parent") {
+  Document doc;
+  Page(doc, 1);
+  Line(doc, 0, 80, {{"项目", 40, 60}, {"总计", 200, 220}});
+  Line(doc, 0, 100, {{"一般公共预", 150, 200}, {"政府性基金", 210, 260}});
+  Line(doc, 0, 111, {{"算", 170, 180}, {"预算", 225, 245}});
+  Line(doc, 0, 130, {{"2026 年", 40, 70}, {"148.80", 170, 200}, {"0.00", 230, 250}});
+  EndPage(doc);
+  std::vector<bool> skip(doc.lines.size(), false);
+  auto grid = gongkai::layout::BuildGrid(doc, 0, doc.lines.size(), skip);
+  REQUIRE(grid.columns.size() == 3);
+  CHECK(grid.columns[1].Label() == "总计一般公共预算");
+  CHECK(grid.columns[2].Label() == "总计政府性基金预算");
+  REQUIRE(grid.rows.size() == 1);
+  CHECK(grid.rows[0].values[1]->text == "148.80");
+}
+
+TEST_CASE("two column groups side by side are read as two rows of one line") {
+  Document doc;
+  Page(doc, 1);
+  Line(doc, 0, 80, {{"项目", 60, 80}, {"预算数", 250, 280}, {"项目", 400, 420}, {"预算数", 600, 630}});
+  Line(doc, 0, 100, {{"一、一般公共预算拨款收入", 40, 160}, {"431.10", 250, 282},
+                     {"一、社会保障和就业支出", 380, 490}, {"431.10", 600, 632}});
+  EndPage(doc);
+  std::vector<bool> skip(doc.lines.size(), false);
+  auto grid = gongkai::layout::BuildGrid(doc, 0, doc.lines.size(), skip);
+  CHECK(grid.groups == 2);
+  REQUIRE(grid.rows.size() == 2);
+  CHECK(grid.rows[0].group == 0);
+  CHECK(grid.rows[1].group == 1);
+  CHECK(grid.rows[1].label == "一、社会保障和就业支出");
+}
+
+TEST_CASE("the expenditure table's columns are found by their header words") {
+  Document doc = ExpenditureTable();
+  auto d = gongkai::parse::ParseDocument(doc);
+  CHECK(Amount(d.expenditure.total) == "1350.00");
+  CHECK(Amount(d.expenditure.basic) == "1000.00");
+  CHECK(Amount(d.expenditure.project) == "350.00");
+  CHECK(d.expenditure.total->line == 5);
+  REQUIRE(d.functional.size() == 3);
+  CHECK(d.functional[0].code == "201");
+  CHECK(d.functional[1].code == "20105");
+  CHECK(d.functional[1].name == "统计信息事务专项支出");
+  CHECK(d.functional[2].code == "208");
+  CHECK(Amount(d.functional[2].basic) == "null");
+  CHECK(Amount(d.functional[2].project) == "150.00");
+}
+
+TEST_CASE("an error on figures no other sum confirms is published as a warning") {
+  Document doc = ExpenditureTable();
+  auto d = gongkai::parse::ParseDocument(doc);
+  // The table adds up: 201 + 208 = 1,350 = 合计, 201 = 20105. Break one figure the way a
+  // misreading would, then check: no error may name the department.
+  d.functional[2].total->amount = gongkai::model::Money::FromFen(1);
+  d.source.page_starts = {1};
+  gongkai::checks::RunChecks(d);
+  int errors = 0, downgraded = 0;
+  for (const auto& f : d.findings) {
+    errors += f.severity == gongkai::model::Diagnostic::Severity::kError;
+    downgraded += !f.downgraded.empty();
+  }
+  CHECK(errors == 0);
+  CHECK(downgraded > 0);
+}
+
+}  // TEST_SUITE
