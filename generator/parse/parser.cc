@@ -15,6 +15,7 @@
 #include "parse/narrative.h"
 #include "parse/narrative_sections.h"
 #include "parse/pdf_tables.h"
+#include "parse/reading_check.h"
 #include "parse/project_table.h"
 #include "parse/sections.h"
 #include "parse/split_table.h"
@@ -100,6 +101,7 @@ class Parser {
     if (pdf) {
       // Positions, not the text rendering, say which column a figure stands in.
       ReadPdfTables(doc_, sections_, d_);
+      CheckReading(d_);
     } else {
       CheckCompleteness(lines_, sections_, d_);
       ReadSummary();
@@ -129,30 +131,40 @@ class Parser {
   // A PDF's cover names the department on a line of its own ("福州市商务局" between "2026 年度"
   // and "部门预算") or in its heading ("无锡市交通运输局（本级）2026 年度单位预算公开").
   void FindCoverName() {
+    size_t end = doc_.pages.size() > 1 ? doc_.pages[1].first_line + doc_.pages[1].line_count
+                                       : lines_.size();
+    // A long name wraps on the cover ("福州市公安局治安管理" / "支队"): a line, or it joined
+    // with the one or two after it.
+    for (size_t i = 0; i < end && i < 80; ++i)
+      for (size_t join = 1; join <= 3 && i + join <= end; ++join) {
+        std::string t;
+        for (size_t k = i; k < i + join; ++k) t += RemoveSpaces(lines_[k]);
+        if (CoverName(t, i)) return;
+      }
+  }
+
+  bool CoverName(std::string t, size_t i) {
     static const std::regex kSuffix(
         "(20[0-9]{2}年度?)?(部门|单位)?(综合)?(预算|决算)(公开|说明|信息公开)?.*$");
     static const std::regex kPrefix("^(20[0-9]{2}年度?)");
-    size_t end = doc_.pages.size() > 1 ? doc_.pages[1].first_line + doc_.pages[1].line_count
-                                       : lines_.size();
-    for (size_t i = 0; i < end && i < 80; ++i) {
-      std::string t = RemoveSpaces(lines_[i]);
-      if (t.size() > 200) continue;
+    {
+      if (t.size() > 200) return false;
       t = std::regex_replace(t, kPrefix, "");
       t = std::regex_replace(t, kSuffix, "");
       size_t n = CodePointCount(t);
-      if (n < 4 || n > 40) continue;
+      if (n < 4 || n > 40) return false;
       bool org = false;
       for (const char* end_word : {"局", "委员会", "办公室", "办公厅", "中心", "院", "厅", "委",
                                    "会", "馆", "所", "站", "队", "处", "部", "政府", "（本级）",
                                    "(本级)", "学校", "大学", "医院", "公司"})
         org |= EndsWith(t, end_word);
       std::string region, level;
-      if (!org || !SplitPlace(t, region, level)) continue;
+      if (!org || !SplitPlace(t, region, level)) return false;
       d_.department.name = t;
       d_.department.line = static_cast<int>(i) + 1;
       d_.department.region = region;
       d_.department.level = level;
-      return;
+      return true;
     }
   }
 
