@@ -445,32 +445,32 @@ data SourceContext(const model::Disclosure& d, const ingest::Document& doc) {
   ctx.set("department_href", "../departments/" + d.id + ".html");
   // The lines, one <li id="L<n>"> each (numbered by CSS), rendered here rather than through
   // a Mustache list: a document has thousands of lines. The text is HTML-escaped.
-  // A PDF's lines are its pages' rows of text: the first line of each page carries a page
-  // mark (with an anchor #P<n>, n counting the disclosure's pages) and, where the disclosure is
-  // several files, the first line of each file names it.
+  // A PDF's lines are its pages' rows of text: a page mark (an unnumbered item with the anchor
+  // #P<n>, n counting the disclosure's pages) stands before the first line of each page and,
+  // where the disclosure is several files, a file mark before the first line of each file.
   std::vector<std::string> marks(doc.lines.size());
   for (size_t k = 0; k < doc.files.size() && doc.files.size() > 1; ++k)
     if (doc.files[k].first_line < marks.size()) {
       std::string name = doc.files[k].path;
       size_t slash = name.find_last_of('/');
       if (slash != std::string::npos) name = name.substr(slash + 1);
-      marks[doc.files[k].first_line] += "<span class=\"file-mark\">文件 " + EscapeHtml(name) + "</span>";
+      marks[doc.files[k].first_line] += "<li class=\"file-mark\">文件 " + EscapeHtml(name) + "</li>\n";
     }
   for (size_t k = 0; k < doc.pages.size(); ++k) {
     const auto& p = doc.pages[k];
     if (p.first_line >= marks.size() || p.line_count == 0) continue;
-    marks[p.first_line] += "<span class=\"page-mark\" id=\"P" + std::to_string(k + 1) +
-                           "\">第 " + std::to_string(p.number) + " 页</span>";
+    marks[p.first_line] += "<li class=\"page-mark\" id=\"P" + std::to_string(k + 1) +
+                           "\">第 " + std::to_string(p.number) + " 页</li>\n";
   }
   std::string lines;
   size_t bytes = 0;
   for (const auto& l : doc.lines) bytes += l.size() + 24;
   lines.reserve(bytes);
   for (size_t i = 0; i < doc.lines.size(); ++i) {
+    lines += marks[i];
     lines += "<li id=\"L";
     lines += std::to_string(i + 1);
     lines += "\">";
-    lines += marks[i];
     lines += EscapeHtml(doc.lines[i]);
     lines += "</li>\n";
   }
