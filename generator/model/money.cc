@@ -23,7 +23,8 @@ std::optional<Money> Money::Parse(std::string_view text, Unit unit) {
     if (c < '0' || c > '9') return std::nullopt;
     // 10^10 万元 (10^14 元) is beyond any budget; in fen (10^16) even a sum of hundreds of
     // such figures stays within int64.
-    if (int_digits >= (unit == Unit::kWanYuan ? 10 : 14)) return std::nullopt;
+    if (int_digits >= (unit == Unit::kWanYuan ? 10 : unit == Unit::kQianYuan ? 11 : 14))
+      return std::nullopt;
     integer = integer * 10 + (c - '0');
     ++int_digits;
   }
@@ -42,8 +43,8 @@ std::optional<Money> Money::Parse(std::string_view text, Unit unit) {
   }
   if (int_digits == 0 && decimals == 0) return std::nullopt;
   if (had_point && decimals == 0) return std::nullopt;
-  // Scale to fen: 1 万元 = 10^6 fen (6 decimal places), 1 元 = 10^2 fen.
-  int unit_places = unit == Unit::kWanYuan ? 6 : 2;
+  // Scale to fen: 1 万元 = 10^6 fen (6 decimal places), 1 千元 = 10^5, 1 元 = 10^2.
+  int unit_places = unit == Unit::kWanYuan ? 6 : unit == Unit::kQianYuan ? 5 : 2;
   if (decimals > unit_places) return std::nullopt;
   int64_t scale = 1;
   for (int k = 0; k < unit_places; ++k) scale *= 10;
@@ -51,7 +52,9 @@ std::optional<Money> Money::Parse(std::string_view text, Unit unit) {
   for (int k = 0; k < unit_places - decimals; ++k) frac_scale *= 10;
   int64_t fen = integer * scale + fraction * frac_scale;
   // Remember the printed precision in 万元 terms: 元 with 2 decimals is 万元 with 6.
-  int wan_decimals = unit == Unit::kWanYuan ? decimals : decimals + 4;
+  int wan_decimals = unit == Unit::kWanYuan    ? decimals
+                     : unit == Unit::kQianYuan ? decimals + 1
+                                               : decimals + 4;
   return Money(negative ? -fen : fen, wan_decimals);
 }
 

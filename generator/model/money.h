@@ -9,7 +9,7 @@
 namespace gongkai::model {
 
 /// The unit a table states its figures in. Everything is converted to fen on parsing.
-enum class Unit { kYuan, kWanYuan };
+enum class Unit { kYuan, kQianYuan, kWanYuan };
 
 /// An exact amount of money. Never a double: the value is an integer number of fen
 /// (0.01 元), so 1 万元 is 1,000,000 fen. `decimals_` remembers how many decimal places
@@ -21,7 +21,8 @@ class Money {
 
   /// Parses a figure as printed ("3,688.46", "431.1", "96", "-223.4", "0.00") in `unit`.
   /// Returns nullopt for anything that is not a plain decimal number, and for a value with
-  /// more decimals than the unit can hold exactly in fen (more than 6 in 万元, 2 in 元).
+  /// more decimals than the unit can hold exactly in fen (more than 6 in 万元, 5 in 千元, 2
+  /// in 元).
   static std::optional<Money> Parse(std::string_view text, Unit unit = Unit::kWanYuan);
 
   int64_t fen() const { return fen_; }

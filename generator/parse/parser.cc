@@ -201,6 +201,10 @@ class Parser {
       unit = model::Unit::kYuan;
       return true;
     }
+    if (s.unit == "千元") {
+      unit = model::Unit::kQianYuan;
+      return true;
+    }
     Error(static_cast<int>(s.title_index) + 1,
           "the table '" + s.title + "' states no unit (单位：万元 or 单位：元); its figures are not read",
           "unit-missing");
@@ -342,7 +346,9 @@ class Parser {
   void IndexFigures() {
     for (const auto& s : sections_) {
       if (s.empty || s.unit.empty()) continue;
-      model::Unit unit = s.unit == "元" ? model::Unit::kYuan : model::Unit::kWanYuan;
+      model::Unit unit = s.unit == "元"     ? model::Unit::kYuan
+                         : s.unit == "千元" ? model::Unit::kQianYuan
+                                           : model::Unit::kWanYuan;
       std::vector<TokenLine> lines = Lines(s);
       // "附表4-9" above the next table is not a row of this one.
       for (auto& l : lines)

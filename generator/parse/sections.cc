@@ -72,6 +72,7 @@ std::string FindUnitLabel(std::string_view line) {
     while ((pos = t.find(label, pos)) != std::string::npos) {
       std::string_view rest = std::string_view(t).substr(pos + std::string_view(label).size());
       if (StartsWith(rest, "万元")) return "万元";
+      if (StartsWith(rest, "千元")) return "千元";
       if (StartsWith(rest, "元")) return "元";
       pos += 1;
     }

@@ -152,3 +152,14 @@ TEST_CASE("compares amounts by value, not by printed precision") {
 }
 
 }  // TEST_SUITE
+
+TEST_SUITE("money") {
+TEST_CASE("a figure in 千元 is 100,000 fen a unit, with up to 5 decimals") {
+  auto m = gongkai::model::Money::Parse("1,234.5", gongkai::model::Unit::kQianYuan);
+  REQUIRE(m);
+  CHECK(m->fen() == 123450000);
+  CHECK(m->WanYuan(2) == "123.45");
+  CHECK(m->decimals() == 2);  // 1 decimal in 千元 is 2 in 万元
+  CHECK_FALSE(gongkai::model::Money::Parse("1.123456", gongkai::model::Unit::kQianYuan));
+}
+}
