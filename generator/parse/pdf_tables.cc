@@ -61,6 +61,18 @@ bool LooksLikeHeaderOrCaption(const std::string& raw) {
   return false;
 }
 
+// The kind of a PDF table's title. Templates name the same table "支出总表", "支出预算总表"
+// (福州 "2026 年度支出预算总表", 江苏, 杭州) or "支出总体情况表" (重庆 "2026年部门支出总体情况表");
+// the words "预算" and "体情况" before 总表 are dropped so that all of them read as one kind.
+std::string PdfTitleKind(const std::string& title) {
+  std::string t = title;
+  for (const std::string from : {"预算总表", "总体情况表"}) {
+    size_t p = t.find(from);
+    if (p != std::string::npos) t.replace(p, from.size(), "总表");
+  }
+  return ClassifyTitle(t);
+}
+
 struct TitleCandidate {
   size_t line;
   std::string title;
@@ -83,7 +95,7 @@ std::optional<TitleCandidate> TitleAt(const ingest::Document& doc, size_t i) {
   }
   std::string stripped = StripOrdinal(title);
   if (!EndsLikeTitle(stripped)) return std::nullopt;
-  std::string kind = ClassifyTitle(stripped);
+  std::string kind = PdfTitleKind(stripped);
   if (kind.empty()) {
     // Another table (政府购买服务, 绩效…): it ends the one before it.
     if (!(Has(stripped, "预算") || Has(stripped, "经费") || Has(stripped, "收入") ||
