@@ -380,13 +380,17 @@ class Reader {
     }
     int income = -1, functional = -1, by_use = -1;
     for (int g = 0; g < grid.groups; ++g) {
-      bool inc = false, classes = false, use = false;
+      bool inc = false, use = false;
+      int class_names = 0;
       for (const auto& e : groups[static_cast<size_t>(g)]) {
         inc |= Has(e.label, "收入") || Has(e.label, "拨款") || Has(e.label, "上年结转");
-        classes |= !model::FunctionalClassCode(e.label).empty();
+        class_names += model::FunctionalClassCode(e.label).empty() ? 0 : 1;
         use |= e.label == "基本支出" || Has(e.label, "人员经费和公用经费") ||
                e.label == "项目支出" || Has(e.label, "专项业务经费");
       }
+      // A group by use or by economic class can end in "(10)其他支出" (西安), which is also
+      // the name of a functional class: one such name does not make a functional group.
+      bool classes = class_names >= 2 || (class_names == 1 && !use);
       bool spends = false;
       for (const auto& e : groups[static_cast<size_t>(g)])
         spends |= Has(e.label, "支出");
