@@ -487,11 +487,16 @@ class Reader {
       return label_has(c, "预留机动") || label_has(c, "机动经费");
     });
     if (!total) {
-      // The first figure column, where its header is no part (一般公共预算 fund splits aside).
+      // The first figure column, where its header is no part (基本/项目) and names no source
+      // of funds: in 西安's 支出总表 (split by fund) the first figures can be
+      // "一般公共预算拨款 小计", a part, not the total.
       for (size_t k = 0; k < grid.columns.size(); ++k)
         if (grid.columns[k].amount) {
-          if (!Has(grid.columns[k].Label(), "基本") && !Has(grid.columns[k].Label(), "项目"))
-            total = k;
+          std::string l = grid.columns[k].Label();
+          bool part = Has(l, "基本") || Has(l, "项目");
+          for (const char* w : {"拨款", "基金", "国有资本", "收入", "结转", "结余", "资金"})
+            part |= Has(l, w);
+          if (!part) total = k;
           break;
         }
     }
