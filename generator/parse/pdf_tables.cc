@@ -464,6 +464,35 @@ class Reader {
     return std::nullopt;
   }
 
+  // The pieces of a figure wrapped inside its cell around row `i`'s line in column `k`: the
+  // first on a line of its own just above (a row with no label and no other figure), the rest
+  // a lone run of digits on the line just below, under the same cell (杭州 表3 "576,171.1" /
+  // 合计 / "1"). The lower piece is read from the page, since a lone number is taken for a
+  // page number and is no row.
+  std::optional<layout::Cell> WrappedCell(const Grid& grid, size_t i, size_t k) const {
+    if (i == 0) return std::nullopt;
+    const GridRow& r = grid.rows[i];
+    const GridRow& up = grid.rows[i - 1];
+    if (!up.label.empty() || !up.values[k] || up.line + 1 != r.line) return std::nullopt;
+    for (size_t c = 0; c < up.values.size(); ++c)
+      if (c != k && up.values[c]) return std::nullopt;
+    const layout::Cell& top = *up.values[k];
+    if (top.text.find('.') == std::string::npos) return std::nullopt;
+    size_t below = r.line + 1;
+    if (below >= doc_.geometry.size() || doc_.geometry[below].page != doc_.geometry[r.line].page)
+      return std::nullopt;
+    const auto& words = doc_.geometry[below].words;
+    if (words.size() != 1) return std::nullopt;
+    const auto& w = words[0];
+    bool digits = !w.text.empty() && w.text.size() <= 2 &&
+                  std::all_of(w.text.begin(), w.text.end(), IsDigit);
+    if (!digits || w.x0 < top.x0 - 1 || w.x1 > top.x1 + 6) return std::nullopt;
+    layout::Cell out = top;
+    out.text += w.text;
+    if (!layout::IsAmountWord(out.text)) return std::nullopt;
+    return out;
+  }
+
   // 部门支出总表: 合计 | 基本支出 | 项目支出 (| 单位预留机动经费 | 事业单位经营支出 …), rows
   // by functional code or, where the table prints none, by name and indentation.
   bool ReadExpenditure(const Section& s, const Grid& grid, model::Unit unit) {
@@ -486,6 +515,22 @@ class Reader {
     auto reserve = FindColumn(grid, [&](const layout::Column& c) {
       return label_has(c, "预留机动") || label_has(c, "机动经费");
     });
+    // 基本支出 printed only as its parts, with no 小计 (杭州 表3: 基本支出 over
+    // 人员支出 | 日常公用支出): where the header makes them its children, 基本 is their sum.
+    std::vector<size_t> basic_parts;
+    if (!basic) {
+      for (size_t k = 0; k < grid.columns.size(); ++k) {
+        const auto& path = grid.columns[k].path;
+        if (!grid.columns[k].amount || path.size() < 2) continue;
+        if (std::find(path.begin(), path.end() - 1, "基本支出") == path.end() - 1) continue;
+        if (Has(path.back(), "小计") || Has(path.back(), "合计")) {
+          basic_parts.clear();
+          break;
+        }
+        basic_parts.push_back(k);
+      }
+      if (basic_parts.size() < 2) basic_parts.clear();
+    }
     if (!total) {
       // The first figure column, where its header is no part (基本/项目) and names no source
       // of funds: in 西安's 支出总表 (split by fund) the first figures can be
@@ -510,7 +555,36 @@ class Reader {
       if (!k) return std::nullopt;
       return FigureOf(r.values[*k], unit);
     };
-    std::optional<size_t> total_row;
+    // 基本 of a row: its column, or the sum of its parts (a blank part is a zero; all blank
+    // is no figure).
+    auto basic_fig = [&](const GridRow& r) -> MaybeFigure {
+      if (basic_parts.empty()) return fig(r, basic);
+      MaybeFigure sum;
+      for (size_t k : basic_parts) {
+        MaybeFigure f = FigureOf(r.values[k], unit);
+        if (!f) {
+          if (r.values[k]) return std::nullopt;  // printed but unreadable
+          continue;
+        }
+        if (sum) sum->amount += f->amount;
+        else sum = f;
+      }
+      return sum;
+    };
+    std::string basic_note;
+    if (!basic_parts.empty()) {
+      basic_note = "基本支出 = the sum of its printed parts";
+      for (size_t n = 0; n < basic_parts.size(); ++n)
+      {
+        const auto& path = grid.columns[basic_parts[n]].path;
+        std::string name;
+        for (auto it = std::find(path.begin(), path.end(), "基本支出") + 1; it != path.end(); ++it)
+          name += *it;
+        basic_note += (n ? " + " : " ") + name;
+      }
+      basic_note += " (the table prints no 基本支出 小计)";
+    }
+    std::optional<size_t> labeled_total, first_row;
     std::string parent_class;
     std::vector<model::FunctionalRow> rows;
     bool coded = false;
@@ -527,12 +601,15 @@ class Reader {
         row.name = cl.name;
         row.level = cl.code.size() == 3 ? 1 : cl.code.size() == 5 ? 2 : 3;
         row.total = fig(r, total);
-        row.basic = fig(r, basic);
+        row.basic = basic_fig(r);
         row.project = fig(r, project);
         row.line = static_cast<int>(r.line) + 1;
+        if (row.basic && !basic_note.empty()) row.note = basic_note;
         rows.push_back(std::move(row));
-      } else if (!total_row && (IsTotalLabel(clean) || (!coded && rows.empty()))) {
-        total_row = i;
+      } else if (!labeled_total && IsTotalLabel(clean)) {
+        labeled_total = i;
+      } else if (!first_row && !coded && rows.empty()) {
+        first_row = i;  // 江苏: the table is one row of figures with no label
       }
     }
     if (!coded) {
@@ -552,17 +629,46 @@ class Reader {
         row.name = clean;
         row.level = 1;
         row.total = fig(r, total);
-        row.basic = fig(r, basic);
+        row.basic = basic_fig(r);
         row.project = fig(r, project);
         row.line = static_cast<int>(r.line) + 1;
         row.note = "a class printed by name without its code; the code is the national classification's";
+        if (row.basic && !basic_note.empty()) row.note += "; " + basic_note;
         rows.push_back(std::move(row));
       }
     }
+    // A labelled 合计 row wins over a first row without one (a number wrapped above it).
+    std::optional<size_t> total_row = labeled_total ? labeled_total : first_row;
     if (total_row) {
-      const GridRow& r = grid.rows[*total_row];
+      GridRow r = grid.rows[*total_row];
+      // A figure too wide for its cell wraps around the row's line (杭州 表3 "576,171.1" above
+      // 合计, "1" below): joined only where the row's own sum then holds, 合计 = 基本 + 项目
+      // (+ 预留).
+      std::vector<size_t> parts = basic_parts;
+      if (basic) parts.push_back(*basic);
+      if (project) parts.push_back(*project);
+      if (reserve) parts.push_back(*reserve);
+      for (size_t k : parts) {
+        if (r.values[k]) continue;
+        auto joined = WrappedCell(grid, *total_row, k);
+        if (!joined) continue;
+        GridRow trial = r;
+        trial.values[k] = joined;
+        MaybeFigure t = fig(trial, total), b = basic_fig(trial), p = fig(trial, project),
+                    v = fig(trial, reserve);
+        if (t && b && p && b->amount + p->amount + (v ? v->amount : model::Money()) == t->amount) {
+          r = trial;
+          Diag(Diagnostic::Severity::kNotice, static_cast<int>(joined->line) + 1,
+               "a figure wrapped in its cell read as one: " + joined->text +
+                   " (合计 = 基本 + 项目 holds with it)",
+               "figure-wrapped");
+        }
+      }
       d_.expenditure.total = fig(r, total);
-      d_.expenditure.basic = fig(r, basic);
+      d_.expenditure.basic = basic_fig(r);
+      if (d_.expenditure.basic && !basic_parts.empty())
+        Diag(Diagnostic::Severity::kNotice, d_.expenditure.basic->line,
+             "expenditure.basic is derived: " + basic_note, "figure-derived");
       d_.expenditure.project = fig(r, project);
       d_.expenditure.reserve = fig(r, reserve);
     }
