@@ -51,6 +51,15 @@ bool IsPageNumberLine(const std::string& raw) {
   return t.size() < 64 && std::regex_match(t, kPage);
 }
 
+// A table's label on a line of its own: "表4", "表一", "公开 04 表", "预算01表", "表14-3".
+bool IsTableLabelLine(const std::string& raw) {
+  std::string t = RemoveSpaces(raw);
+  if (t.empty() || t.size() > 40) return false;
+  static const std::regex kLabel(
+      "^(公开|预算)?(表([0-9]+|[一二三四五六七八九十]+)(-[0-9]+)?|[0-9]{1,2}表)$");
+  return std::regex_match(t, kLabel);
+}
+
 // Words that open a table's header or caption.
 bool LooksLikeHeaderOrCaption(const std::string& raw) {
   std::string t = RemoveSpaces(raw);
@@ -856,6 +865,10 @@ std::vector<Section> FindPdfSections(const ingest::Document& doc) {
       if (seen_data && LooksLikeProse(doc.lines[end])) break;
       if (!RemoveSpaces(doc.lines[end]).empty()) seen_data = true;
     }
+    // The next table's label printed above its title ("公开 04 表", "表4") is no row of this one.
+    while (end > sections[k].begin &&
+           (RemoveSpaces(doc.lines[end - 1]).empty() || IsTableLabelLine(doc.lines[end - 1])))
+      --end;
     sections[k].end = end;
   }
   for (auto& s : sections) {
