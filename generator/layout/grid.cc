@@ -278,6 +278,45 @@ Columns ColumnsFromHeader(const ingest::Document& doc, const std::vector<size_t>
       }
     }
   }
+  // A leaf that stands above both its neighbours and straddles them is their common parent,
+  // where it overlaps each too little for the rule above (杭州 表3: 基本支出 centred over
+  // 人员支出 | 日常公用支/出, a quarter of each): no column of its own fits between them.
+  // A neighbour is the top of its stack of single children (日常公用支 over its wrapped 出).
+  {
+    auto id = [](size_t r, size_t i) { return static_cast<int>(r * 100000 + i); };
+    auto at = [&](int k) -> HeaderCell& {
+      return rows[static_cast<size_t>(k / 100000)][static_cast<size_t>(k % 100000)];
+    };
+    std::map<int, int> children;
+    for (size_t r = 0; r < rows.size(); ++r)
+      for (const auto& c : rows[r])
+        if (c.parent >= 0) children[c.parent]++;
+    std::vector<int> tops;  // per leaf, the top of its stack of single children
+    for (size_t r = 0; r < rows.size(); ++r)
+      for (size_t i = 0; i < rows[r].size(); ++i) {
+        if (!rows[r][i].leaf) continue;
+        int k = id(r, i);
+        while (at(k).parent >= 0 && children[at(k).parent] == 1) k = at(k).parent;
+        tops.push_back(k);
+      }
+    std::sort(tops.begin(), tops.end(), [&](int a, int b) { return at(a).cell.x0 < at(b).cell.x0; });
+    for (size_t j = 1; j + 1 < tops.size(); ++j) {
+      HeaderCell& c = at(tops[j]);
+      HeaderCell& a = at(tops[j - 1]);
+      HeaderCell& b = at(tops[j + 1]);
+      if (!c.leaf || a.parent != b.parent || c.parent != a.parent) continue;
+      bool above = c.y1 <= std::min(a.y0, b.y0) + 0.5f;
+      bool straddles = Overlap(c.cell.x0, c.cell.x1, a.cell.x0, a.cell.x1) > 0 &&
+                       Overlap(c.cell.x0, c.cell.x1, b.cell.x0, b.cell.x1) > 0 &&
+                       a.Center() < c.Center() && c.Center() < b.Center();
+      // Centred on the two, as the parents above are on their children.
+      float span = b.cell.x1 - a.cell.x0;
+      bool centred = std::fabs((a.cell.x0 + b.cell.x1) / 2 - c.Center()) <= 0.08f * span + 3;
+      if (!above || !straddles || !centred) continue;
+      c.leaf = false;
+      a.parent = b.parent = tops[j];
+    }
+  }
   Columns out;
   for (size_t r = 0; r < rows.size(); ++r)
     for (const auto& c : rows[r]) {
@@ -342,9 +381,11 @@ bool IsAmountWord(const std::string& raw) {
 
 bool IsTableCaptionLine(const std::string& text) {
   std::string t = RemoveSpaces(text);
-  return Contains(t, "单位：") || Contains(t, "单位:") || Contains(t, "部门名称") ||
-         Contains(t, "单位名称") || Contains(t, "预算单位：") || Contains(t, "部门：") ||
-         Contains(t, "编制单位");
+  // "部门名称：深圳市信访局" is a caption; a bare "单位名称" is a header cell (西安 支出总表
+  // "单位编码 单位名称 其中：专项资金 …", 福州 收入预算总表 "单位名称 合计 …").
+  return Contains(t, "单位：") || Contains(t, "单位:") || Contains(t, "部门名称：") ||
+         Contains(t, "部门名称:") || Contains(t, "单位名称：") || Contains(t, "单位名称:") ||
+         Contains(t, "预算单位：") || Contains(t, "部门：") || Contains(t, "编制单位");
 }
 
 Grid BuildGrid(const ingest::Document& doc, size_t begin, size_t end,

@@ -51,6 +51,15 @@ bool IsPageNumberLine(const std::string& raw) {
   return t.size() < 64 && std::regex_match(t, kPage);
 }
 
+// A table's label on a line of its own: "表4", "表一", "公开 04 表", "预算01表", "表14-3".
+bool IsTableLabelLine(const std::string& raw) {
+  std::string t = RemoveSpaces(raw);
+  if (t.empty() || t.size() > 40) return false;
+  static const std::regex kLabel(
+      "^(公开|预算)?(表([0-9]+|[一二三四五六七八九十]+)(-[0-9]+)?|[0-9]{1,2}表)$");
+  return std::regex_match(t, kLabel);
+}
+
 // Words that open a table's header or caption.
 bool LooksLikeHeaderOrCaption(const std::string& raw) {
   std::string t = RemoveSpaces(raw);
@@ -59,6 +68,18 @@ bool LooksLikeHeaderOrCaption(const std::string& raw) {
                         "单位编码", "单位代码", "收入", "支出", "类", "名称"})
     if (Has(t, w)) return true;
   return false;
+}
+
+// The kind of a PDF table's title. Templates name the same table "支出总表", "支出预算总表"
+// (福州 "2026 年度支出预算总表", 江苏, 杭州) or "支出总体情况表" (重庆 "2026年部门支出总体情况表");
+// the words "预算" and "体情况" before 总表 are dropped so that all of them read as one kind.
+std::string PdfTitleKind(const std::string& title) {
+  std::string t = title;
+  for (const std::string from : {"预算总表", "总体情况表"}) {
+    size_t p = t.find(from);
+    if (p != std::string::npos) t.replace(p, from.size(), "总表");
+  }
+  return ClassifyTitle(t);
 }
 
 struct TitleCandidate {
@@ -83,7 +104,7 @@ std::optional<TitleCandidate> TitleAt(const ingest::Document& doc, size_t i) {
   }
   std::string stripped = StripOrdinal(title);
   if (!EndsLikeTitle(stripped)) return std::nullopt;
-  std::string kind = ClassifyTitle(stripped);
+  std::string kind = PdfTitleKind(stripped);
   if (kind.empty()) {
     // Another table (政府购买服务, 绩效…): it ends the one before it.
     if (!(Has(stripped, "预算") || Has(stripped, "经费") || Has(stripped, "收入") ||
@@ -368,13 +389,17 @@ class Reader {
     }
     int income = -1, functional = -1, by_use = -1;
     for (int g = 0; g < grid.groups; ++g) {
-      bool inc = false, classes = false, use = false;
+      bool inc = false, use = false;
+      int class_names = 0;
       for (const auto& e : groups[static_cast<size_t>(g)]) {
         inc |= Has(e.label, "收入") || Has(e.label, "拨款") || Has(e.label, "上年结转");
-        classes |= !model::FunctionalClassCode(e.label).empty();
+        class_names += model::FunctionalClassCode(e.label).empty() ? 0 : 1;
         use |= e.label == "基本支出" || Has(e.label, "人员经费和公用经费") ||
                e.label == "项目支出" || Has(e.label, "专项业务经费");
       }
+      // A group by use or by economic class can end in "(10)其他支出" (西安), which is also
+      // the name of a functional class: one such name does not make a functional group.
+      bool classes = class_names >= 2 || (class_names == 1 && !use);
       bool spends = false;
       for (const auto& e : groups[static_cast<size_t>(g)])
         spends |= Has(e.label, "支出");
@@ -448,6 +473,35 @@ class Reader {
     return std::nullopt;
   }
 
+  // The pieces of a figure wrapped inside its cell around row `i`'s line in column `k`: the
+  // first on a line of its own just above (a row with no label and no other figure), the rest
+  // a lone run of digits on the line just below, under the same cell (杭州 表3 "576,171.1" /
+  // 合计 / "1"). The lower piece is read from the page, since a lone number is taken for a
+  // page number and is no row.
+  std::optional<layout::Cell> WrappedCell(const Grid& grid, size_t i, size_t k) const {
+    if (i == 0) return std::nullopt;
+    const GridRow& r = grid.rows[i];
+    const GridRow& up = grid.rows[i - 1];
+    if (!up.label.empty() || !up.values[k] || up.line + 1 != r.line) return std::nullopt;
+    for (size_t c = 0; c < up.values.size(); ++c)
+      if (c != k && up.values[c]) return std::nullopt;
+    const layout::Cell& top = *up.values[k];
+    if (top.text.find('.') == std::string::npos) return std::nullopt;
+    size_t below = r.line + 1;
+    if (below >= doc_.geometry.size() || doc_.geometry[below].page != doc_.geometry[r.line].page)
+      return std::nullopt;
+    const auto& words = doc_.geometry[below].words;
+    if (words.size() != 1) return std::nullopt;
+    const auto& w = words[0];
+    bool digits = !w.text.empty() && w.text.size() <= 2 &&
+                  std::all_of(w.text.begin(), w.text.end(), IsDigit);
+    if (!digits || w.x0 < top.x0 - 1 || w.x1 > top.x1 + 6) return std::nullopt;
+    layout::Cell out = top;
+    out.text += w.text;
+    if (!layout::IsAmountWord(out.text)) return std::nullopt;
+    return out;
+  }
+
   // 部门支出总表: 合计 | 基本支出 | 项目支出 (| 单位预留机动经费 | 事业单位经营支出 …), rows
   // by functional code or, where the table prints none, by name and indentation.
   bool ReadExpenditure(const Section& s, const Grid& grid, model::Unit unit) {
@@ -470,12 +524,33 @@ class Reader {
     auto reserve = FindColumn(grid, [&](const layout::Column& c) {
       return label_has(c, "预留机动") || label_has(c, "机动经费");
     });
+    // 基本支出 printed only as its parts, with no 小计 (杭州 表3: 基本支出 over
+    // 人员支出 | 日常公用支出): where the header makes them its children, 基本 is their sum.
+    std::vector<size_t> basic_parts;
+    if (!basic) {
+      for (size_t k = 0; k < grid.columns.size(); ++k) {
+        const auto& path = grid.columns[k].path;
+        if (!grid.columns[k].amount || path.size() < 2) continue;
+        if (std::find(path.begin(), path.end() - 1, "基本支出") == path.end() - 1) continue;
+        if (Has(path.back(), "小计") || Has(path.back(), "合计")) {
+          basic_parts.clear();
+          break;
+        }
+        basic_parts.push_back(k);
+      }
+      if (basic_parts.size() < 2) basic_parts.clear();
+    }
     if (!total) {
-      // The first figure column, where its header is no part (一般公共预算 fund splits aside).
+      // The first figure column, where its header is no part (基本/项目) and names no source
+      // of funds: in 西安's 支出总表 (split by fund) the first figures can be
+      // "一般公共预算拨款 小计", a part, not the total.
       for (size_t k = 0; k < grid.columns.size(); ++k)
         if (grid.columns[k].amount) {
-          if (!Has(grid.columns[k].Label(), "基本") && !Has(grid.columns[k].Label(), "项目"))
-            total = k;
+          std::string l = grid.columns[k].Label();
+          bool part = Has(l, "基本") || Has(l, "项目");
+          for (const char* w : {"拨款", "基金", "国有资本", "收入", "结转", "结余", "资金"})
+            part |= Has(l, w);
+          if (!part) total = k;
           break;
         }
     }
@@ -489,7 +564,36 @@ class Reader {
       if (!k) return std::nullopt;
       return FigureOf(r.values[*k], unit);
     };
-    std::optional<size_t> total_row;
+    // 基本 of a row: its column, or the sum of its parts (a blank part is a zero; all blank
+    // is no figure).
+    auto basic_fig = [&](const GridRow& r) -> MaybeFigure {
+      if (basic_parts.empty()) return fig(r, basic);
+      MaybeFigure sum;
+      for (size_t k : basic_parts) {
+        MaybeFigure f = FigureOf(r.values[k], unit);
+        if (!f) {
+          if (r.values[k]) return std::nullopt;  // printed but unreadable
+          continue;
+        }
+        if (sum) sum->amount += f->amount;
+        else sum = f;
+      }
+      return sum;
+    };
+    std::string basic_note;
+    if (!basic_parts.empty()) {
+      basic_note = "基本支出 = the sum of its printed parts";
+      for (size_t n = 0; n < basic_parts.size(); ++n)
+      {
+        const auto& path = grid.columns[basic_parts[n]].path;
+        std::string name;
+        for (auto it = std::find(path.begin(), path.end(), "基本支出") + 1; it != path.end(); ++it)
+          name += *it;
+        basic_note += (n ? " + " : " ") + name;
+      }
+      basic_note += " (the table prints no 基本支出 小计)";
+    }
+    std::optional<size_t> labeled_total, first_row;
     std::string parent_class;
     std::vector<model::FunctionalRow> rows;
     bool coded = false;
@@ -506,12 +610,15 @@ class Reader {
         row.name = cl.name;
         row.level = cl.code.size() == 3 ? 1 : cl.code.size() == 5 ? 2 : 3;
         row.total = fig(r, total);
-        row.basic = fig(r, basic);
+        row.basic = basic_fig(r);
         row.project = fig(r, project);
         row.line = static_cast<int>(r.line) + 1;
+        if (row.basic && !basic_note.empty()) row.note = basic_note;
         rows.push_back(std::move(row));
-      } else if (!total_row && (IsTotalLabel(clean) || (!coded && rows.empty()))) {
-        total_row = i;
+      } else if (!labeled_total && IsTotalLabel(clean)) {
+        labeled_total = i;
+      } else if (!first_row && !coded && rows.empty()) {
+        first_row = i;  // 江苏: the table is one row of figures with no label
       }
     }
     if (!coded) {
@@ -531,17 +638,46 @@ class Reader {
         row.name = clean;
         row.level = 1;
         row.total = fig(r, total);
-        row.basic = fig(r, basic);
+        row.basic = basic_fig(r);
         row.project = fig(r, project);
         row.line = static_cast<int>(r.line) + 1;
         row.note = "a class printed by name without its code; the code is the national classification's";
+        if (row.basic && !basic_note.empty()) row.note += "; " + basic_note;
         rows.push_back(std::move(row));
       }
     }
+    // A labelled 合计 row wins over a first row without one (a number wrapped above it).
+    std::optional<size_t> total_row = labeled_total ? labeled_total : first_row;
     if (total_row) {
-      const GridRow& r = grid.rows[*total_row];
+      GridRow r = grid.rows[*total_row];
+      // A figure too wide for its cell wraps around the row's line (杭州 表3 "576,171.1" above
+      // 合计, "1" below): joined only where the row's own sum then holds, 合计 = 基本 + 项目
+      // (+ 预留).
+      std::vector<size_t> parts = basic_parts;
+      if (basic) parts.push_back(*basic);
+      if (project) parts.push_back(*project);
+      if (reserve) parts.push_back(*reserve);
+      for (size_t k : parts) {
+        if (r.values[k]) continue;
+        auto joined = WrappedCell(grid, *total_row, k);
+        if (!joined) continue;
+        GridRow trial = r;
+        trial.values[k] = joined;
+        MaybeFigure t = fig(trial, total), b = basic_fig(trial), p = fig(trial, project),
+                    v = fig(trial, reserve);
+        if (t && b && p && b->amount + p->amount + (v ? v->amount : model::Money()) == t->amount) {
+          r = trial;
+          Diag(Diagnostic::Severity::kNotice, static_cast<int>(joined->line) + 1,
+               "a figure wrapped in its cell read as one: " + joined->text +
+                   " (合计 = 基本 + 项目 holds with it)",
+               "figure-wrapped");
+        }
+      }
       d_.expenditure.total = fig(r, total);
-      d_.expenditure.basic = fig(r, basic);
+      d_.expenditure.basic = basic_fig(r);
+      if (d_.expenditure.basic && !basic_parts.empty())
+        Diag(Diagnostic::Severity::kNotice, d_.expenditure.basic->line,
+             "expenditure.basic is derived: " + basic_note, "figure-derived");
       d_.expenditure.project = fig(r, project);
       d_.expenditure.reserve = fig(r, reserve);
     }
@@ -729,6 +865,10 @@ std::vector<Section> FindPdfSections(const ingest::Document& doc) {
       if (seen_data && LooksLikeProse(doc.lines[end])) break;
       if (!RemoveSpaces(doc.lines[end]).empty()) seen_data = true;
     }
+    // The next table's label printed above its title ("公开 04 表", "表4") is no row of this one.
+    while (end > sections[k].begin &&
+           (RemoveSpaces(doc.lines[end - 1]).empty() || IsTableLabelLine(doc.lines[end - 1])))
+      --end;
     sections[k].end = end;
   }
   for (auto& s : sections) {
