@@ -336,9 +336,11 @@ bool IsAmountWord(const std::string& raw) {
 
 bool IsTableCaptionLine(const std::string& text) {
   std::string t = RemoveSpaces(text);
-  return Contains(t, "单位：") || Contains(t, "单位:") || Contains(t, "部门名称") ||
-         Contains(t, "单位名称") || Contains(t, "预算单位：") || Contains(t, "部门：") ||
-         Contains(t, "编制单位");
+  // "部门名称：深圳市信访局" is a caption; a bare "单位名称" is a header cell (西安 支出总表
+  // "单位编码 单位名称 其中：专项资金 …", 福州 收入预算总表 "单位名称 合计 …").
+  return Contains(t, "单位：") || Contains(t, "单位:") || Contains(t, "部门名称：") ||
+         Contains(t, "部门名称:") || Contains(t, "单位名称：") || Contains(t, "单位名称:") ||
+         Contains(t, "预算单位：") || Contains(t, "部门：") || Contains(t, "编制单位");
 }
 
 Grid BuildGrid(const ingest::Document& doc, size_t begin, size_t end,
