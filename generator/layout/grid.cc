@@ -408,11 +408,27 @@ Grid BuildGrid(const ingest::Document& doc, size_t begin, size_t end,
       }
   }
   grid.columns = first.columns;
+  // A column with nothing under it is a figure column all of whose figures are blank zeros
+  // (北京 09表 `公务用车购置及运行维护费 小计` printed empty) when it stands among figure
+  // columns: it takes the kind of its nearest column with words, left first, so that it does
+  // not split one table into two side-by-side groups.
+  auto empty = [&](size_t k) { return amounts[k] <= 0 && texts[k] <= 0; };
+  std::vector<bool> amount(ncols, false);
+  for (size_t k = 0; k < ncols; ++k) amount[k] = amounts[k] > 0 && amounts[k] >= texts[k];
+  for (size_t k = 0; k < ncols; ++k) {
+    if (!empty(k)) continue;
+    std::optional<size_t> near;
+    for (size_t j = k; j-- > 0 && !near;)
+      if (!empty(j)) near = j;
+    for (size_t j = k + 1; j < ncols && !near; ++j)
+      if (!empty(j)) near = j;
+    if (near) amount[k] = amount[*near];
+  }
   int group = 0;
   bool seen_amount = false;
   for (size_t k = 0; k < ncols; ++k) {
     Column& c = grid.columns[k];
-    c.amount = amounts[k] > 0 && amounts[k] >= texts[k];
+    c.amount = amount[k];
     if (!c.amount && seen_amount) {
       ++group;
       seen_amount = false;
