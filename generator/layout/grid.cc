@@ -236,6 +236,9 @@ Columns ColumnsFromHeader(const ingest::Document& doc, const std::vector<size_t>
                     (up.cell.x0 >= low.cell.x0 - 2 && up.cell.x1 <= low.cell.x1 + 2);
       float width = std::max(up.cell.x1 - up.cell.x0, low.cell.x1 - low.cell.x0);
       if (!within || std::fabs(low.Center() - up.Center()) > 0.25f * width + 2) continue;
+      // A wrapped line is no much wider than the line it continues; a narrow cell over one
+      // wide one is a parent (西安 表13: `上年` over `一般公共预算拨款安排的“三公”经费预算`).
+      if (low.cell.x1 - low.cell.x0 > 1.5f * (up.cell.x1 - up.cell.x0) + 2) continue;
       HeaderCell& top = cells[u];
       top.cell.text += low.cell.text;
       top.cell.x0 = std::min(top.cell.x0, low.cell.x0);
