@@ -609,8 +609,25 @@ class Reader {
       if (Has(l, "政府性基金") || Has(l, "国有资本")) return true;
       return false;
     };
+    // A kind found in more than one column outside the excluded blocks: the table repeats its
+    // columns in blocks whose labels were not all read (西安 2022 表13, where `2021年` did not
+    // reach its block). The column is the one its header marks as the budget year's; with
+    // none or several so marked, the kind stays null rather than be taken from another year.
+    auto this_year = [&](const layout::Column& c) {
+      std::string l = c.Label();
+      return Has(l, "当年") || Has(l, "本年") || (!year.empty() && Has(l, year + "年"));
+    };
     auto find = [&](auto pred) -> std::optional<size_t> {
-      return FindColumn(grid, [&](const layout::Column& c) { return !other_block(c) && pred(c); });
+      std::vector<size_t> hits, marked;
+      for (size_t k = 0; k < grid.columns.size(); ++k) {
+        const layout::Column& c = grid.columns[k];
+        if (!c.amount || other_block(c) || !pred(c)) continue;
+        hits.push_back(k);
+        if (this_year(c)) marked.push_back(k);
+      }
+      if (hits.size() == 1) return hits.front();
+      if (marked.size() == 1) return marked.front();
+      return std::nullopt;
     };
     auto leaf = [](const layout::Column& c) { return MeaningPath(c).back(); };
     auto overseas = find([](const layout::Column& c) { return Has(c.Label(), "出国"); });
