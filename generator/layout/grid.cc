@@ -53,7 +53,13 @@ std::vector<Cell> HeaderCells(const ingest::LineGeometry& g, size_t line) {
       Cell& prev = cells.back();
       float gap = w.x0 - prev.x1;
       float h = std::max(w.Height(), 1.0f);
-      if (gap < 0.5f * h || (single && last_single && gap < 3.0f * h)) {
+      // Nearly touching: within half a height. Two long names are two cells of a tight table
+      // unless they touch (西安 表13 at 4 pt: `公务用车购置` and `公务用车运行` 0.8 pt apart),
+      // where a piece that opens with a bracket continues its word (`因公出国` `(境)费`).
+      bool two_names = parse::CodePointCount(prev.text) >= 4 &&
+                       parse::CodePointCount(w.text) >= 4 && !StartsWith(w.text, "(") &&
+                       !StartsWith(w.text, "（");
+      if (gap < (two_names ? 0.15f : 0.5f) * h || (single && last_single && gap < 3.0f * h)) {
         prev.text += w.text;
         prev.x1 = std::max(prev.x1, w.x1);
         last_single = single;
@@ -120,6 +126,20 @@ bool StartsWithCodeOrOrdinal(const std::string& label) {
   return false;
 }
 
+// A line that opens with a classification code (`2130311-水资源节约管理与`, `30101 基本工资`):
+// a row's label, wrapped above its figures at the top of a continuation page, never a header
+// (a header's years read `2026年预算数`).
+bool StartsWithRowCode(const ingest::LineGeometry& g) {
+  if (g.words.empty()) return false;
+  const std::string& t = g.words.front().text;
+  size_t digits = 0;
+  while (digits < t.size() && IsDigit(t[digits])) ++digits;
+  if (digits < 3) return false;
+  std::string rest = t.substr(digits);
+  if (rest.empty() && g.words.size() > 1) rest = g.words[1].text;  // "2026" "年预算数"
+  return !StartsWith(rest, "年");
+}
+
 struct Columns {
   std::vector<Column> columns;
   std::vector<float> bounds;  // bounds[k]: left edge of column k's territory
@@ -149,12 +169,21 @@ int ColumnOf(const Columns& c, float x0, float x1) {
   return k;
 }
 
-// The header as a tree of cells. Header lines are read top down; a cell that something
-// below overlaps is a parent (基本支出 over 小计 | 人员经费 | 公用经费; 总计 over three fund
-// columns), and its text is centred over the run of cells it spans on the line of its children.
-// Its children are that run: the contiguous cells nearer its centre than any other parent of
-// its line, not yet taken by another parent, whose span is centred on it. The bottom cells
-// are the columns; a column's path is the chain of its parents.
+// The header as a tree of cells. A cell's text can wrap over lines, and a cell that spans
+// several header levels prints its text in its vertical middle, between the lines of the
+// levels it spans (无锡 09表: `“三公”经费合计` stands between `公务用车购置及运行维护费` and
+// its children `小计 | 公务用车购置费`; `公务用车运行维` / `护费` two lines apart), so the tree
+// is built from cells, not from lines:
+//   1. pieces of one wrapped cell are joined: a piece right under another, within its width
+//      and centred on it, with nothing else under it;
+//   2. a cell that something below overlaps is a parent (基本支出 over 小计 | 人员经费 | 公用经费;
+//      总计 over three fund columns). Its children are the contiguous run of cells below it,
+//      nearer its centre than any other parent of its level, not yet taken, whose span is
+//      centred on it. A leaf's text is centred in a cell that reaches the bottom of the header,
+//      so a leaf whose cell would start above the parent's middle stands beside the parent,
+//      not under it (西安 表13: `合计 | 一般公共预算拨款安排的“三公”经费预算 (小计 | …) | 会议费`).
+//      Lower parents take their children first.
+// The leaves are the columns; a column's path is the chain of its parents.
 Columns ColumnsFromHeader(const ingest::Document& doc, const std::vector<size_t>& header) {
   struct HeaderCell {
     Cell cell;
@@ -162,120 +191,128 @@ Columns ColumnsFromHeader(const ingest::Document& doc, const std::vector<size_t>
     int parent = -1;
     bool leaf = true;
     float Center() const { return (cell.x0 + cell.x1) / 2; }
+    float Middle() const { return (y0 + y1) / 2; }
+    float Height() const { return std::max(y1 - y0, 1.0f); }
   };
-  std::vector<std::vector<HeaderCell>> rows;
+  std::vector<HeaderCell> cells;
+  float line_height = 0;
   for (size_t line : header) {
     const auto& g = doc.geometry[line];
-    std::vector<HeaderCell> row;
-    for (auto& c : HeaderCells(g, line)) row.push_back({c, g.y0, g.y1});
-    if (!row.empty()) rows.push_back(std::move(row));
-  }
-  // A cell's text wrapped over two lines ("一般公共预" / "算") is one cell: the lower piece
-  // lies within the upper one, right under it, and nothing else of its line does.
-  for (size_t r = 0; r + 1 < rows.size(); ++r) {
-    for (auto& up : rows[r]) {
-      if (up.cell.text.empty()) continue;
-      auto& below = rows[r + 1];
-      float h = std::max(up.y1 - up.y0, 1.0f);
-      if (below.empty() || below.front().y0 - up.y1 > 0.8f * h) continue;
-      int hit = -1, hits = 0;
-      for (size_t k = 0; k < below.size(); ++k)
-        if (Overlap(up.cell.x0, up.cell.x1, below[k].cell.x0, below[k].cell.x1) > 0) {
-          hit = static_cast<int>(k);
-          ++hits;
+    for (auto& c : HeaderCells(g, line)) {
+      // The cell's own height: the words it is made of, not the whole line.
+      float y0 = g.y1, y1 = g.y0;
+      for (const auto& w : g.words)
+        if (w.x0 >= c.x0 - 0.01f && w.x1 <= c.x1 + 0.01f) {
+          y0 = std::min(y0, w.y0);
+          y1 = std::max(y1, w.y1);
         }
-      if (hits != 1) continue;
-      auto& low = below[static_cast<size_t>(hit)];
-      // A parent stands further above its children (a cell border between them), and a
-      // wrapped remainder is shorter than the line it continues (基本支出 over 人员经费 is a
-      // parent, 一般公共预 over 算 one cell).
-      float gap = below.front().y0 - up.y1;
-      bool shorter = low.cell.x1 - low.cell.x0 < up.cell.x1 - up.cell.x0 - 2;
-      if (!(gap < 0.3f * h || shorter)) continue;
-      if (low.cell.x0 < up.cell.x0 - 2 || low.cell.x1 > up.cell.x1 + 2 ||
-          std::fabs(low.Center() - up.Center()) > 0.25f * (up.cell.x1 - up.cell.x0) + 2)
-        continue;
-      low.cell.text = up.cell.text + low.cell.text;
-      low.cell.x0 = up.cell.x0;
-      low.cell.x1 = up.cell.x1;
-      low.y0 = up.y0;
-      up.cell.text.clear();  // moved down
+      if (y1 <= y0) y0 = g.y0, y1 = g.y1;
+      line_height = std::max(line_height, y1 - y0);
+      cells.push_back({c, y0, y1});
     }
-    rows[r].erase(std::remove_if(rows[r].begin(), rows[r].end(),
-                                 [](const HeaderCell& c) { return c.cell.text.empty(); }),
-                  rows[r].end());
   }
-  rows.erase(std::remove_if(rows.begin(), rows.end(),
-                            [](const std::vector<HeaderCell>& r) { return r.empty(); }),
-             rows.end());
   auto overlaps = [](const HeaderCell& a, const HeaderCell& b) {
     float o = Overlap(a.cell.x0, a.cell.x1, b.cell.x0, b.cell.x1);
     return o > 0.3f * std::min(a.cell.x1 - a.cell.x0, b.cell.x1 - b.cell.x0);
   };
-  for (size_t r = 0; r < rows.size(); ++r)
-    for (auto& c : rows[r])
-      for (size_t below = r + 1; below < rows.size() && c.leaf; ++below)
-        for (const auto& b : rows[below])
-          if (overlaps(c, b)) {
-            c.leaf = false;
-            break;
-          }
-  // Parents take their children, top down.
-  std::vector<std::vector<bool>> taken(rows.size());
-  for (size_t r = 0; r < rows.size(); ++r) taken[r].assign(rows[r].size(), false);
-  for (size_t r = 0; r < rows.size(); ++r) {
-    for (size_t pi = 0; pi < rows[r].size(); ++pi) {
-      const HeaderCell& p = rows[r][pi];
-      if (p.leaf) continue;
-      size_t child_row = r + 1;
-      while (child_row < rows.size()) {
-        bool any = false;
-        for (const auto& b : rows[child_row]) any |= overlaps(p, b);
-        if (any) break;
-        ++child_row;
-      }
-      if (child_row >= rows.size()) continue;
-      const auto& kids = rows[child_row];
-      // Candidates: nearer p than any other parent of its line, and free.
-      std::vector<bool> cand(kids.size(), false);
-      for (size_t k = 0; k < kids.size(); ++k) {
-        if (taken[child_row][k]) continue;
-        float d = std::fabs(kids[k].Center() - p.Center());
-        bool nearest = true;
-        for (size_t qi = 0; qi < rows[r].size() && nearest; ++qi)
-          if (qi != pi && !rows[r][qi].leaf &&
-              std::fabs(kids[k].Center() - rows[r][qi].Center()) < d)
-            nearest = false;
-        cand[k] = nearest;
-      }
-      int seed_lo = -1, seed_hi = -1;
-      for (size_t k = 0; k < kids.size(); ++k)
-        if (cand[k] && overlaps(p, kids[k])) {
-          if (seed_lo < 0) seed_lo = static_cast<int>(k);
-          seed_hi = static_cast<int>(k);
+  // 1. Wrapped pieces ("一般公共预" / "算", "公务用车" / "运行维护" / "费").
+  for (bool joined = true; joined;) {
+    joined = false;
+    for (size_t u = 0; u < cells.size() && !joined; ++u) {
+      const HeaderCell& up = cells[u];
+      float h = up.Height();
+      int hit = -1, hits = 0;
+      for (size_t k = 0; k < cells.size(); ++k) {
+        const HeaderCell& c = cells[k];
+        if (k == u || c.y0 < up.y0 + 0.5f * h || c.y0 - up.y1 > 0.8f * h) continue;
+        if (Overlap(up.cell.x0, up.cell.x1, c.cell.x0, c.cell.x1) > 0) {
+          hit = static_cast<int>(k);
+          ++hits;
         }
-      if (seed_lo < 0) continue;
-      int lo = seed_lo, hi = seed_hi;
-      while (lo > 0 && cand[static_cast<size_t>(lo - 1)]) --lo;
-      while (hi + 1 < static_cast<int>(kids.size()) && cand[static_cast<size_t>(hi + 1)]) ++hi;
-      // The largest run around the seeds whose span is centred on p.
-      int best_lo = seed_lo, best_hi = seed_hi;
-      float best_width = -1;
-      for (int a = lo; a <= seed_lo; ++a)
-        for (int b = seed_hi; b <= hi; ++b) {
-          float x0 = kids[static_cast<size_t>(a)].cell.x0, x1 = kids[static_cast<size_t>(b)].cell.x1;
-          float width = x1 - x0;
-          if (std::fabs((x0 + x1) / 2 - p.Center()) <= 0.08f * width + 3 && width > best_width) {
-            best_width = width;
-            best_lo = a;
-            best_hi = b;
-          }
-        }
-      for (int k = best_lo; k <= best_hi; ++k) {
-        taken[child_row][static_cast<size_t>(k)] = true;
-        rows[child_row][static_cast<size_t>(k)].parent =
-            static_cast<int>(r * 100000 + pi);  // row and index of the parent
       }
+      if (hits != 1) continue;
+      HeaderCell& low = cells[static_cast<size_t>(hit)];
+      bool within = (low.cell.x0 >= up.cell.x0 - 2 && low.cell.x1 <= up.cell.x1 + 2) ||
+                    (up.cell.x0 >= low.cell.x0 - 2 && up.cell.x1 <= low.cell.x1 + 2);
+      float width = std::max(up.cell.x1 - up.cell.x0, low.cell.x1 - low.cell.x0);
+      if (!within || std::fabs(low.Center() - up.Center()) > 0.25f * width + 2) continue;
+      // A wrapped line is no much wider than the line it continues; a narrow cell over one
+      // wide one is a parent (西安 表13: `上年` over `一般公共预算拨款安排的“三公”经费预算`).
+      if (low.cell.x1 - low.cell.x0 > 1.5f * (up.cell.x1 - up.cell.x0) + 2) continue;
+      HeaderCell& top = cells[u];
+      top.cell.text += low.cell.text;
+      top.cell.x0 = std::min(top.cell.x0, low.cell.x0);
+      top.cell.x1 = std::max(top.cell.x1, low.cell.x1);
+      top.y1 = std::max(top.y1, low.y1);
+      cells.erase(cells.begin() + hit);
+      joined = true;
+    }
+  }
+  // 2. Parents and leaves.
+  auto below = [&](const HeaderCell& c, const HeaderCell& p) {
+    return c.y0 >= p.y1 - 0.3f * std::min(c.Height(), p.Height());
+  };
+  float bottom = 0;
+  for (const auto& c : cells) bottom = std::max(bottom, c.y1);
+  for (size_t i = 0; i < cells.size(); ++i)
+    for (size_t k = 0; k < cells.size() && cells[i].leaf; ++k)
+      if (k != i && below(cells[k], cells[i]) && overlaps(cells[i], cells[k])) cells[i].leaf = false;
+  std::vector<size_t> parents;
+  for (size_t i = 0; i < cells.size(); ++i)
+    if (!cells[i].leaf) parents.push_back(i);
+  std::sort(parents.begin(), parents.end(),
+            [&](size_t a, size_t b) { return cells[a].y0 > cells[b].y0; });
+  std::vector<bool> taken(cells.size(), false);
+  for (size_t pi : parents) {
+    const HeaderCell& p = cells[pi];
+    // The cells of the level below p, left to right.
+    std::vector<size_t> level;
+    for (size_t k = 0; k < cells.size(); ++k) {
+      const HeaderCell& c = cells[k];
+      if (k == pi || taken[k] || !below(c, p)) continue;
+      if (c.leaf && 2 * c.Middle() - bottom < p.Middle() - 0.1f * line_height) continue;
+      level.push_back(k);
+    }
+    std::sort(level.begin(), level.end(),
+              [&](size_t a, size_t b) { return cells[a].cell.x0 < cells[b].cell.x0; });
+    std::vector<bool> cand(level.size(), false);
+    for (size_t k = 0; k < level.size(); ++k) {
+      float d = std::fabs(cells[level[k]].Center() - p.Center());
+      bool nearest = true;
+      for (size_t qi : parents)
+        if (qi != pi && std::fabs(cells[qi].y0 - p.y0) < 0.5f * p.Height() &&
+            std::fabs(cells[level[k]].Center() - cells[qi].Center()) < d)
+          nearest = false;
+      cand[k] = nearest;
+    }
+    int seed_lo = -1, seed_hi = -1;
+    for (size_t k = 0; k < level.size(); ++k)
+      if (cand[k] && overlaps(p, cells[level[k]])) {
+        if (seed_lo < 0) seed_lo = static_cast<int>(k);
+        seed_hi = static_cast<int>(k);
+      }
+    if (seed_lo < 0) continue;
+    int lo = seed_lo, hi = seed_hi;
+    while (lo > 0 && cand[static_cast<size_t>(lo - 1)]) --lo;
+    while (hi + 1 < static_cast<int>(level.size()) && cand[static_cast<size_t>(hi + 1)]) ++hi;
+    // The largest run around the seeds whose span is centred on p.
+    int best_lo = seed_lo, best_hi = seed_hi;
+    float best_width = -1;
+    for (int a = lo; a <= seed_lo; ++a)
+      for (int b = seed_hi; b <= hi; ++b) {
+        float x0 = cells[level[static_cast<size_t>(a)]].cell.x0;
+        float x1 = cells[level[static_cast<size_t>(b)]].cell.x1;
+        float width = x1 - x0;
+        if (std::fabs((x0 + x1) / 2 - p.Center()) <= 0.08f * width + 3 && width > best_width) {
+          best_width = width;
+          best_lo = a;
+          best_hi = b;
+        }
+      }
+    for (int k = best_lo; k <= best_hi; ++k) {
+      size_t child = level[static_cast<size_t>(k)];
+      taken[child] = true;
+      cells[child].parent = static_cast<int>(pi);
     }
   }
   // A leaf that stands above both its neighbours and straddles them is their common parent,
@@ -283,22 +320,19 @@ Columns ColumnsFromHeader(const ingest::Document& doc, const std::vector<size_t>
   // 人员支出 | 日常公用支/出, a quarter of each): no column of its own fits between them.
   // A neighbour is the top of its stack of single children (日常公用支 over its wrapped 出).
   {
-    auto id = [](size_t r, size_t i) { return static_cast<int>(r * 100000 + i); };
-    auto at = [&](int k) -> HeaderCell& {
-      return rows[static_cast<size_t>(k / 100000)][static_cast<size_t>(k % 100000)];
-    };
     std::map<int, int> children;
-    for (size_t r = 0; r < rows.size(); ++r)
-      for (const auto& c : rows[r])
-        if (c.parent >= 0) children[c.parent]++;
+    for (const auto& c : cells)
+      if (c.parent >= 0) children[c.parent]++;
     std::vector<int> tops;  // per leaf, the top of its stack of single children
-    for (size_t r = 0; r < rows.size(); ++r)
-      for (size_t i = 0; i < rows[r].size(); ++i) {
-        if (!rows[r][i].leaf) continue;
-        int k = id(r, i);
-        while (at(k).parent >= 0 && children[at(k).parent] == 1) k = at(k).parent;
-        tops.push_back(k);
-      }
+    for (size_t i = 0; i < cells.size(); ++i) {
+      if (!cells[i].leaf) continue;
+      int k = static_cast<int>(i);
+      while (cells[static_cast<size_t>(k)].parent >= 0 &&
+             children[cells[static_cast<size_t>(k)].parent] == 1)
+        k = cells[static_cast<size_t>(k)].parent;
+      tops.push_back(k);
+    }
+    auto at = [&](int k) -> HeaderCell& { return cells[static_cast<size_t>(k)]; };
     std::sort(tops.begin(), tops.end(), [&](int a, int b) { return at(a).cell.x0 < at(b).cell.x0; });
     for (size_t j = 1; j + 1 < tops.size(); ++j) {
       HeaderCell& c = at(tops[j]);
@@ -318,22 +352,21 @@ Columns ColumnsFromHeader(const ingest::Document& doc, const std::vector<size_t>
     }
   }
   Columns out;
-  for (size_t r = 0; r < rows.size(); ++r)
-    for (const auto& c : rows[r]) {
-      if (!c.leaf) continue;
-      Column col;
-      col.x0 = c.cell.x0;
-      col.x1 = c.cell.x1;
-      std::vector<std::string> path{RemoveSpaces(c.cell.text)};
-      int parent = c.parent;
-      for (int guard = 0; parent >= 0 && guard < 16; ++guard) {
-        const HeaderCell& p = rows[static_cast<size_t>(parent / 100000)][static_cast<size_t>(parent % 100000)];
-        path.insert(path.begin(), RemoveSpaces(p.cell.text));
-        parent = p.parent;
-      }
-      col.path = std::move(path);
-      out.columns.push_back(std::move(col));
+  for (const auto& c : cells) {
+    if (!c.leaf) continue;
+    Column col;
+    col.x0 = c.cell.x0;
+    col.x1 = c.cell.x1;
+    std::vector<std::string> path{RemoveSpaces(c.cell.text)};
+    int parent = c.parent;
+    for (int guard = 0; parent >= 0 && guard < 16; ++guard) {
+      const HeaderCell& p = cells[static_cast<size_t>(parent)];
+      path.insert(path.begin(), RemoveSpaces(p.cell.text));
+      parent = p.parent;
     }
+    col.path = std::move(path);
+    out.columns.push_back(std::move(col));
+  }
   std::sort(out.columns.begin(), out.columns.end(),
             [](const Column& a, const Column& b) { return a.x0 < b.x0; });
   ComputeBounds(out);
@@ -409,7 +442,7 @@ Grid BuildGrid(const ingest::Document& doc, size_t begin, size_t end,
     }
     if (!header.empty() && seen_data) {
       Columns c = ColumnsFromHeader(doc, header);
-      if (c.columns.size() >= 2) {
+      if (c.columns.size() >= 2 && !StartsWithRowCode(doc.geometry[header.front()])) {
         cols = std::move(c);
         for (size_t h : header) grid.header_lines.push_back(h);
       } else {
@@ -453,11 +486,27 @@ Grid BuildGrid(const ingest::Document& doc, size_t begin, size_t end,
       }
   }
   grid.columns = first.columns;
+  // A column with nothing under it is a figure column all of whose figures are blank zeros
+  // (北京 09表 `公务用车购置及运行维护费 小计` printed empty) when it stands among figure
+  // columns: it takes the kind of its nearest column with words, left first, so that it does
+  // not split one table into two side-by-side groups.
+  auto empty = [&](size_t k) { return amounts[k] <= 0 && texts[k] <= 0; };
+  std::vector<bool> amount(ncols, false);
+  for (size_t k = 0; k < ncols; ++k) amount[k] = amounts[k] > 0 && amounts[k] >= texts[k];
+  for (size_t k = 0; k < ncols; ++k) {
+    if (!empty(k)) continue;
+    std::optional<size_t> near;
+    for (size_t j = k; j-- > 0 && !near;)
+      if (!empty(j)) near = j;
+    for (size_t j = k + 1; j < ncols && !near; ++j)
+      if (!empty(j)) near = j;
+    if (near) amount[k] = amount[*near];
+  }
   int group = 0;
   bool seen_amount = false;
   for (size_t k = 0; k < ncols; ++k) {
     Column& c = grid.columns[k];
-    c.amount = amounts[k] > 0 && amounts[k] >= texts[k];
+    c.amount = amount[k];
     if (!c.amount && seen_amount) {
       ++group;
       seen_amount = false;

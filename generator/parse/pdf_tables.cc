@@ -329,6 +329,10 @@ class Reader {
       unit = model::Unit::kYuan;
       return true;
     }
+    if (s.unit == "千元") {
+      unit = model::Unit::kQianYuan;
+      return true;
+    }
     Diag(Diagnostic::Severity::kError, static_cast<int>(s.title_index) + 1,
          "the table '" + s.title + "' states no unit (单位：万元 or 单位：元); its figures are not read",
          "unit-missing");
@@ -745,8 +749,25 @@ class Reader {
       if (Has(l, "政府性基金") || Has(l, "国有资本")) return true;
       return false;
     };
+    // A kind found in more than one column outside the excluded blocks: the table repeats its
+    // columns in blocks whose labels were not all read (西安 2022 表13, where `2021年` did not
+    // reach its block). The column is the one its header marks as the budget year's; with
+    // none or several so marked, the kind stays null rather than be taken from another year.
+    auto this_year = [&](const layout::Column& c) {
+      std::string l = c.Label();
+      return Has(l, "当年") || Has(l, "本年") || (!year.empty() && Has(l, year + "年"));
+    };
     auto find = [&](auto pred) -> std::optional<size_t> {
-      return FindColumn(grid, [&](const layout::Column& c) { return !other_block(c) && pred(c); });
+      std::vector<size_t> hits, marked;
+      for (size_t k = 0; k < grid.columns.size(); ++k) {
+        const layout::Column& c = grid.columns[k];
+        if (!c.amount || other_block(c) || !pred(c)) continue;
+        hits.push_back(k);
+        if (this_year(c)) marked.push_back(k);
+      }
+      if (hits.size() == 1) return hits.front();
+      if (marked.size() == 1) return marked.front();
+      return std::nullopt;
     };
     auto leaf = [](const layout::Column& c) { return MeaningPath(c).back(); };
     auto overseas = find([](const layout::Column& c) { return Has(c.Label(), "出国"); });
@@ -887,6 +908,7 @@ std::vector<Section> FindPdfSections(const ingest::Document& doc) {
     for (size_t i = s.begin; i < s.end && i < s.begin + 12 && s.unit.empty(); ++i) {
       std::string t = RemoveSpaces(doc.lines[i]);
       if (Has(t, "（万元）") || Has(t, "(万元)")) s.unit = "万元";
+      else if (Has(t, "（千元）") || Has(t, "(千元)")) s.unit = "千元";
       else if (Has(t, "（元）") || Has(t, "(元)")) s.unit = "元";
       if (!s.unit.empty()) s.unit_line = static_cast<int>(i) + 1;
     }
