@@ -315,7 +315,10 @@ function CheckBalance(j) {
 
 function CheckSplit(j) {
   const e = j.expenditure ?? {};
-  const [total, basic, project, reserve] = [e.total, e.basic, e.project, e.reserve].map(Units);
+  let [total, basic, project, reserve] = [e.total, e.basic, e.project, e.reserve].map(Units);
+  // A table that prints 基本支出 only as its parts (人员 | 公用, 杭州): the same identity.
+  const [personnel, pub] = [e.personnel, e.public].map(Units);
+  if (basic === null && personnel !== null && pub !== null) basic = personnel + pub;
   if (total === null || basic === null || project === null)
     return Fails(`expenditure total ${Wan(total)}, basic ${Wan(basic)}, project ${Wan(project)}`);
   const lhs = reserve === null ? 'basic + project' : 'basic + project + reserve';

@@ -586,7 +586,7 @@ class Reader {
     };
     std::string basic_note;
     if (!basic_parts.empty()) {
-      basic_note = "基本支出 = the sum of its printed parts";
+      basic_note = "基本支出 =";
       for (size_t n = 0; n < basic_parts.size(); ++n)
       {
         const auto& path = grid.columns[basic_parts[n]].path;
@@ -595,7 +595,7 @@ class Reader {
           name += *it;
         basic_note += (n ? " + " : " ") + name;
       }
-      basic_note += " (the table prints no 基本支出 小计)";
+      basic_note += " (no 基本支出 小计 printed)";
     }
     std::optional<size_t> labeled_total, first_row;
     std::string parent_class;
@@ -614,10 +614,11 @@ class Reader {
         row.name = cl.name;
         row.level = cl.code.size() == 3 ? 1 : cl.code.size() == 5 ? 2 : 3;
         row.total = fig(r, total);
-        row.basic = basic_fig(r);
+        // 基本支出 printed only as its parts is no figure of the row (the contract publishes what
+        // the document states); the parts stand in the figure index.
+        row.basic = basic_parts.empty() ? fig(r, basic) : std::nullopt;
         row.project = fig(r, project);
         row.line = static_cast<int>(r.line) + 1;
-        if (row.basic && !basic_note.empty()) row.note = basic_note;
         rows.push_back(std::move(row));
       } else if (!labeled_total && IsTotalLabel(clean)) {
         labeled_total = i;
@@ -642,11 +643,10 @@ class Reader {
         row.name = clean;
         row.level = 1;
         row.total = fig(r, total);
-        row.basic = basic_fig(r);
+        row.basic = basic_parts.empty() ? fig(r, basic) : std::nullopt;
         row.project = fig(r, project);
         row.line = static_cast<int>(r.line) + 1;
         row.note = "a class printed by name without its code; the code is the national classification's";
-        if (row.basic && !basic_note.empty()) row.note += "; " + basic_note;
         rows.push_back(std::move(row));
       }
     }
@@ -678,10 +678,19 @@ class Reader {
         }
       }
       d_.expenditure.total = fig(r, total);
-      d_.expenditure.basic = basic_fig(r);
-      if (d_.expenditure.basic && !basic_parts.empty())
-        Diag(Diagnostic::Severity::kNotice, d_.expenditure.basic->line,
-             "expenditure.basic is derived: " + basic_note, "figure-derived");
+      if (basic_parts.empty()) {
+        d_.expenditure.basic = fig(r, basic);
+      } else {
+        // The parts are printed: 人员 and 公用 are what the contract calls personnel and public.
+        for (size_t k : basic_parts) {
+          std::string leaf = grid.columns[k].path.back();
+          if (Has(leaf, "人员") && !d_.expenditure.personnel) d_.expenditure.personnel = fig(r, k);
+          if (Has(leaf, "公用") && !d_.expenditure.public_) d_.expenditure.public_ = fig(r, k);
+        }
+        Diag(Diagnostic::Severity::kNotice, static_cast<int>(r.line) + 1,
+             "the table prints 基本支出 only as its parts: " + basic_note,
+             "basic-as-parts");
+      }
       d_.expenditure.project = fig(r, project);
       d_.expenditure.reserve = fig(r, reserve);
     }
