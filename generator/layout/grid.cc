@@ -206,14 +206,54 @@ Columns ColumnsFromHeader(const ingest::Document& doc, const std::vector<size_t>
     float o = Overlap(a.cell.x0, a.cell.x1, b.cell.x0, b.cell.x1);
     return o > 0.3f * std::min(a.cell.x1 - a.cell.x0, b.cell.x1 - b.cell.x0);
   };
-  for (size_t r = 0; r < rows.size(); ++r)
-    for (auto& c : rows[r])
+  // A short parent centred over the gap between its two children overlaps neither (江苏
+  // 收支预算总表: `支出` over `功能分类 | 支出用途`, `功能分类` over `功能科目名称 | 金额`). The
+  // first row below with cells on both sides of its centre decides: the two cells around it,
+  // if their span is centred on it. Where the two are parents themselves their text is narrower
+  // than the columns they head, and the centring is looser (`支出` stands 20 pt off the centre
+  // of `功能分类 … 支出用途` and right over the centre of the table's 支出 half).
+  // No other cell of its own line may stand over the two (深圳 三公: `因公出国(境)费` is not
+  // centred over `年度 … 小计`, which span `总计` and `公务接待费` too), and no cell above them
+  // may overlap either (北京 三公: `公务接待费` is not centred over `用`, the wrapped end of
+  // `因公出国（境）费用`, and `小计`, which stands under `公务用车购置及运行维护费`).
+  auto gap_under = [&](const HeaderCell& p, size_t own, size_t below) -> int {
+    const std::vector<HeaderCell>& row = rows[below];
+    for (size_t k = 0; k + 1 < row.size(); ++k) {
+      const HeaderCell& a = row[k];
+      const HeaderCell& b = row[k + 1];
+      if (!(a.Center() < p.Center() && p.Center() < b.Center())) continue;
+      if (overlaps(p, a) || overlaps(p, b)) return -1;
+      for (const HeaderCell& q : rows[own])
+        if (&q != &p && q.cell.x1 > a.cell.x0 && q.cell.x0 < b.cell.x1) return -1;
+      for (size_t up = 0; up < below; ++up)
+        for (const HeaderCell& q : rows[up])
+          if (&q != &p && (overlaps(q, a) || overlaps(q, b))) return -1;
+      float width = b.cell.x1 - a.cell.x0;
+      float slack = a.leaf || b.leaf ? 0.08f : 0.15f;
+      if (std::fabs((a.cell.x0 + b.cell.x1) / 2 - p.Center()) > slack * width + 3) return -1;
+      return static_cast<int>(k);
+    }
+    return -1;
+  };
+  auto has_pair_around = [](const HeaderCell& p, const std::vector<HeaderCell>& row) {
+    bool left = false, right = false;
+    for (const auto& c : row) {
+      left |= c.Center() < p.Center();
+      right |= c.Center() > p.Center();
+    }
+    return left && right;
+  };
+  for (size_t r = rows.size(); r-- > 0;)  // bottom up: a gap's two sides are decided first
+    for (auto& c : rows[r]) {
       for (size_t below = r + 1; below < rows.size() && c.leaf; ++below)
         for (const auto& b : rows[below])
-          if (overlaps(c, b)) {
-            c.leaf = false;
-            break;
-          }
+          if (overlaps(c, b)) c.leaf = false;
+      for (size_t below = r + 1; below < rows.size() && c.leaf; ++below)
+        if (has_pair_around(c, rows[below])) {
+          if (gap_under(c, r, below) >= 0) c.leaf = false;
+          break;
+        }
+    }
   // Parents take their children, top down.
   std::vector<std::vector<bool>> taken(rows.size());
   for (size_t r = 0; r < rows.size(); ++r) taken[r].assign(rows[r].size(), false);
@@ -222,12 +262,20 @@ Columns ColumnsFromHeader(const ingest::Document& doc, const std::vector<size_t>
       const HeaderCell& p = rows[r][pi];
       if (p.leaf) continue;
       size_t child_row = r + 1;
+      // The first row below that it overlaps, else the one whose gap it is centred over.
       while (child_row < rows.size()) {
         bool any = false;
         for (const auto& b : rows[child_row]) any |= overlaps(p, b);
         if (any) break;
         ++child_row;
       }
+      int gap = -1;
+      if (child_row >= rows.size())
+        for (child_row = r + 1; child_row < rows.size(); ++child_row)
+          if (has_pair_around(p, rows[child_row])) {
+            gap = gap_under(p, r, child_row);
+            break;
+          }
       if (child_row >= rows.size()) continue;
       const auto& kids = rows[child_row];
       // Candidates: nearer p than any other parent of its line, and free.
@@ -248,6 +296,11 @@ Columns ColumnsFromHeader(const ingest::Document& doc, const std::vector<size_t>
           if (seed_lo < 0) seed_lo = static_cast<int>(k);
           seed_hi = static_cast<int>(k);
         }
+      if (seed_lo < 0 && gap >= 0 && cand[static_cast<size_t>(gap)] &&
+          cand[static_cast<size_t>(gap + 1)]) {
+        seed_lo = gap;
+        seed_hi = gap + 1;
+      }
       if (seed_lo < 0) continue;
       int lo = seed_lo, hi = seed_hi;
       while (lo > 0 && cand[static_cast<size_t>(lo - 1)]) --lo;
