@@ -61,6 +61,17 @@ bool LooksLikeHeaderOrCaption(const std::string& raw) {
   return false;
 }
 
+// ClassifyTitle, and the titles that name a table by 总体情况 instead of 总表 (重庆:
+// "2026年部门收支总体情况表", "2026年部门收入总体情况表", "2026年部门支出总体情况表").
+std::string ClassifyPdfTitle(const std::string& title) {
+  std::string kind = ClassifyTitle(title);
+  if (!kind.empty()) return kind;
+  if (Has(title, "收支总体")) return "summary";
+  if (Has(title, "收入总体")) return "income";
+  if (Has(title, "支出总体")) return "expenditure";
+  return "";
+}
+
 struct TitleCandidate {
   size_t line;
   std::string title;
@@ -83,7 +94,7 @@ std::optional<TitleCandidate> TitleAt(const ingest::Document& doc, size_t i) {
   }
   std::string stripped = StripOrdinal(title);
   if (!EndsLikeTitle(stripped)) return std::nullopt;
-  std::string kind = ClassifyTitle(stripped);
+  std::string kind = ClassifyPdfTitle(stripped);
   if (kind.empty()) {
     // Another table (政府购买服务, 绩效…): it ends the one before it.
     if (!(Has(stripped, "预算") || Has(stripped, "经费") || Has(stripped, "收入") ||
