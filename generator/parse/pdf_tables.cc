@@ -219,6 +219,14 @@ bool IsTotalLabel(const std::string& clean) {
          StartsWith(clean, "总计") || clean == "支出合计" || clean == "支出总计";
 }
 
+// A row of one side of a summary table: its label without ordinal, its figure, where it starts.
+struct SummaryEntry {
+  std::string label;
+  MaybeFigure figure;
+  float x0 = 0;
+  bool numbered = false;  ///< printed with an ordinal (`一、`, `1、`, `(1)`)
+};
+
 class Reader {
  public:
   Reader(const ingest::Document& doc, const std::vector<Section>& sections,
@@ -360,41 +368,74 @@ class Reader {
     return std::nullopt;
   }
 
+  // The 支出 side's totals where one cell spans its column groups (江苏 收支预算总表, whose
+  // 支出 side is 功能分类 | 支出用途: `当年支出小计            13,377.11` and `支出合计   13,377.11`
+  // are centred across both, so the label falls in one group and the figure in another). Read
+  // from the line's words right of the income side: one total label and exactly one figure,
+  // else nothing.
+  std::vector<SummaryEntry> SpanningTotals(const Grid& grid, int income, model::Unit unit) const {
+    std::vector<SummaryEntry> out;
+    if (income != 0) return out;
+    float split = -1;
+    for (size_t k = 0; k + 1 < grid.columns.size(); ++k)
+      if (grid.columns[k].group == 0 && grid.columns[k + 1].group == 1)
+        split = (grid.columns[k].x1 + grid.columns[k + 1].x0) / 2;
+    if (split < 0) return out;
+    std::set<size_t> lines;
+    for (const auto& r : grid.rows) lines.insert(r.line);
+    for (size_t line : lines) {
+      std::string label;
+      std::vector<layout::Cell> figures;
+      for (const auto& w : doc_.geometry[line].words) {
+        if ((w.x0 + w.x1) / 2 < split) continue;
+        if (layout::IsAmountWord(w.text))
+          figures.push_back({w.text, w.x0, w.x1, line});
+        else
+          label += w.text;
+      }
+      label = CleanLabel(label);
+      bool total = Has(label, "支出") && (Has(label, "合计") || Has(label, "小计") ||
+                                          Has(label, "总计"));
+      if (!total || figures.size() != 1 || CodePointCount(label) > 8) continue;
+      out.push_back({label, FigureOf(figures.front(), unit), 0, false});
+    }
+    return out;
+  }
+
   // 收支总表 / 财政拨款收支总表: side-by-side groups of (label, figure). The group whose labels
   // speak of 收入 is income; the first other group naming functional classes is expenditure;
   // a group naming 基本支出/项目支出 (支出 by use, as 江苏 and 西安 print) gives those.
   bool ReadSummary(const Grid& grid, model::Unit unit, model::Summary& out, bool main) {
     if (grid.rows.empty()) return false;
-    struct Entry {
-      std::string label;
-      MaybeFigure figure;
-    };
+    using Entry = SummaryEntry;
     std::vector<std::vector<Entry>> groups(static_cast<size_t>(grid.groups));
     for (const auto& r : grid.rows) {
       auto cols = AmountColumns(grid, r.group);
-      Entry e{CleanLabel(r.label), std::nullopt};
+      Entry e{CleanLabel(r.label), std::nullopt, r.label_x0, false};
       if (e.label.empty()) continue;
+      e.numbered = e.label != RemoveSpaces(r.label);
       e.figure = FigureOf(FirstValue(r, cols), unit);
       groups[static_cast<size_t>(r.group)].push_back(e);
     }
+    // Votes, not a single word: an income side can name a class by accident (杭州 lists the
+    // fund "国有资本经营预算" under 一、财政拨款, which is also class 223's name without 支出).
     int income = -1, functional = -1, by_use = -1;
     for (int g = 0; g < grid.groups; ++g) {
-      bool inc = false, classes = false, use = false;
+      int inc = 0, classes = 0;
+      bool use = false, spends = false;
       for (const auto& e : groups[static_cast<size_t>(g)]) {
-        inc |= Has(e.label, "收入") || Has(e.label, "拨款") || Has(e.label, "上年结转");
-        classes |= !model::FunctionalClassCode(e.label).empty();
+        if (Has(e.label, "收入") || Has(e.label, "拨款") || Has(e.label, "上年结转")) ++inc;
+        if (!model::FunctionalClassCode(e.label).empty()) ++classes;
         use |= e.label == "基本支出" || Has(e.label, "人员经费和公用经费") ||
                e.label == "项目支出" || Has(e.label, "专项业务经费");
-      }
-      bool spends = false;
-      for (const auto& e : groups[static_cast<size_t>(g)])
         spends |= Has(e.label, "支出");
-      if (income < 0 && inc && !classes) {
+      }
+      if (income < 0 && inc > classes) {
         income = g;
         continue;
       }
-      if (functional < 0 && (classes || (spends && !use))) functional = g;
-      if (by_use < 0 && use && !classes) by_use = g;
+      if (functional < 0 && (classes > 0 || (spends && !use))) functional = g;
+      if (by_use < 0 && use && classes == 0) by_use = g;
     }
     if (income < 0 && grid.groups >= 2) income = 0;
     if (functional < 0 && grid.groups >= 2) functional = income == 0 ? 1 : 0;
@@ -424,13 +465,17 @@ class Reader {
     has_grand = false;
     for (const auto& e : groups[static_cast<size_t>(functional)])
       has_grand |= Has(e.label, "总计");
-    for (const auto& e : groups[static_cast<size_t>(functional)]) {
+    // Classes stand at the smallest indentation among rows named like one: where 类, 款 and 项
+    // are shown by indentation only (杭州: `科学技术支出 / 技术研究与开发`), a 款 that shares a
+    // class's name (`其他支出`) is not a class. A numbered row is a class wherever it starts
+    // (西安 centres its labels: `10、卫生健康` starts right of `9、社会保险基金`).
+    float class_x = 1e9f;
+    for (const auto& e : groups[static_cast<size_t>(functional)])
+      if (!model::FunctionalClassCode(e.label).empty()) class_x = std::min(class_x, e.x0);
+    auto take_total = [&](const Entry& e) {
       const std::string& l = e.label;
       bool current = StartsWith(l, "本年") || StartsWith(l, "当年");
-      std::string code = model::FunctionalClassCode(l);
-      if (!code.empty()) {
-        if (e.figure) out.expenditure_classes.push_back({code, l, *e.figure});
-      } else if (Has(l, "总计") && !current) {
+      if (Has(l, "总计") && !current) {
         if (!out.expenditure_total) out.expenditure_total = e.figure;
       } else if ((l == "合计" || l == "支出合计") && !has_grand) {
         if (!out.expenditure_total) out.expenditure_total = e.figure;
@@ -439,7 +484,18 @@ class Reader {
       } else if (StartsWith(l, "年终结转") || StartsWith(l, "结转下年")) {
         if (!out.carryover_out) out.carryover_out = e.figure;
       }
+    };
+    for (const auto& e : groups[static_cast<size_t>(functional)]) {
+      std::string code = model::FunctionalClassCode(e.label);
+      if (!code.empty() && !e.numbered && e.x0 > class_x + 4) continue;
+      if (!code.empty()) {
+        if (e.figure) out.expenditure_classes.push_back({code, e.label, *e.figure});
+      } else {
+        take_total(e);
+      }
     }
+    if (!out.expenditure_total || !out.current_expenditure)
+      for (const Entry& e : SpanningTotals(grid, income, unit)) take_total(e);
     if (main && by_use >= 0) {
       for (const auto& e : groups[static_cast<size_t>(by_use)]) {
         const std::string& l = e.label;
