@@ -4,6 +4,7 @@
 #include "parse/pdf_tables.h"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <map>
@@ -253,6 +254,7 @@ class Reader {
       model::Unit unit;
       if (!UnitOf(s, unit)) continue;
       Grid grid = layout::BuildGrid(doc_, s.begin, end, skip_);
+      JoinWrappedFigures(grid);
       if (std::getenv("GONGKAI_DEBUG_GRID")) DebugGrid(s, grid);
       Index(s, grid, unit);
       if (s.kind == "summary" && !summary_read_) {
@@ -331,6 +333,62 @@ class Reader {
          "the table '" + s.title + "' states no unit (单位：万元 or 单位：元); its figures are not read",
          "unit-missing");
     return false;
+  }
+
+  static int Decimals(const std::string& figure) {
+    size_t point = figure.find('.');
+    return point == std::string::npos ? 0 : static_cast<int>(figure.size() - point - 1);
+  }
+
+  // A figure too wide for its cell wraps inside it (福州 收支预算总表: `24995.9` above the label
+  // line and `4` below it; 杭州: `576,171.1` / `1`). The lower piece is a run of digits right
+  // under the upper one and right-aligned with it, and the two together have the decimals most
+  // figures of the table have; anything else is left as printed. A lone piece reads as a page
+  // number and is skipped, so it is looked for among the page's words.
+  void JoinWrappedFigures(Grid& grid) const {
+    std::map<int, int> decimals;
+    for (const auto& r : grid.rows)
+      for (const auto& v : r.values)
+        if (v && v->text.find('.') != std::string::npos) ++decimals[Decimals(v->text)];
+    int usual = -1, seen = 0;
+    for (const auto& [d, n] : decimals)
+      if (n > seen) {
+        usual = d;
+        seen = n;
+      }
+    if (usual <= 0 || seen < 3) return;
+    for (auto& r : grid.rows)
+      for (auto& v : r.values) {
+        if (!v || v->text.find('.') == std::string::npos || Decimals(v->text) >= usual) continue;
+        const auto& g = doc_.geometry[v->line];
+        const ingest::Word* upper = nullptr;
+        for (const auto& w : g.words)
+          if (std::abs(w.x1 - v->x1) < 0.5f && EndsWith(v->text, w.text)) upper = &w;
+        if (!upper) continue;
+        float h = std::max(upper->Height(), 1.0f);
+        std::optional<std::pair<size_t, std::string>> lower;
+        for (size_t k = v->line + 1; k < doc_.geometry.size() && k <= v->line + 3; ++k) {
+          const auto& lg = doc_.geometry[k];
+          if (lg.page != g.page) break;
+          for (const auto& w : lg.words) {
+            if (std::abs(w.x1 - upper->x1) >= 2 || w.y0 < upper->y1 - 0.3f * h ||
+                w.y0 - upper->y1 > 1.2f * h)
+              continue;
+            bool digits = !w.text.empty() &&
+                          std::all_of(w.text.begin(), w.text.end(), [](char c) { return IsDigit(c); });
+            if (digits && Decimals(v->text) + static_cast<int>(w.text.size()) == usual)
+              lower = std::make_pair(k, w.text);
+          }
+          if (lower) break;
+        }
+        if (!lower) continue;
+        v->text += lower->second;
+        // The piece is no figure of its own.
+        for (auto& other : grid.rows)
+          for (auto& o : other.values)
+            if (o && o->line == lower->first && std::abs(o->x1 - v->x1) < 2 && o->text == lower->second)
+              o.reset();
+      }
   }
 
   // Every row with figures, for looking up figures the narrative states.
