@@ -505,9 +505,13 @@ Grid BuildGrid(const ingest::Document& doc, size_t begin, size_t end,
         p.row.group = col.group;
         if (col.amount && IsAmountWord(w.text)) {
           auto& slot = p.row.values[static_cast<size_t>(k)];
-          if (slot) {
-            slot->text += w.text;  // two pieces in one cell: one number broken by the PDF
+          if (slot && !slot->text.empty() && w.x0 - slot->x1 < 0.5f * std::max(w.Height(), 1.0f)) {
+            slot->text += w.text;  // two touching pieces in one cell: one number broken by the PDF
             slot->x1 = w.x1;
+          } else if (slot) {
+            // Two separate numbers under one column (a 序号 `1` beside `25180591.33` where the
+            // columns were misread): no figure is better than a glued one.
+            slot->text.clear();
           } else {
             slot = Cell{w.text, w.x0, w.x1, line};
           }
