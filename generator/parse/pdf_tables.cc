@@ -52,6 +52,15 @@ bool IsPageNumberLine(const std::string& raw) {
   return t.size() < 64 && std::regex_match(t, kPage);
 }
 
+// A table's label on a line of its own, above the title of the next table or of a
+// continuation page (深圳: `表1` / `收支总表`): no header cell.
+bool IsTableLabelLine(const std::string& raw) {
+  std::string t = RemoveSpaces(raw);
+  static const std::regex kLabel(
+      "^(公开|预算)?(表)?([0-9]{1,2}|(一|二|三|四|五|六|七|八|九|十){1,3})(-[0-9]{1,2})?(表)?$");
+  return t.size() < 40 && Has(t, "表") && std::regex_match(t, kLabel);
+}
+
 // Words that open a table's header or caption.
 bool LooksLikeHeaderOrCaption(const std::string& raw) {
   std::string t = RemoveSpaces(raw);
@@ -235,7 +244,8 @@ class Reader {
       : doc_(doc), sections_(sections), d_(d) {
     skip_.assign(doc.lines.size(), false);
     for (size_t i = 0; i < doc.lines.size(); ++i)
-      if (IsPageNumberLine(doc.lines[i]) || layout::IsTableCaptionLine(doc.lines[i]))
+      if (IsPageNumberLine(doc.lines[i]) || layout::IsTableCaptionLine(doc.lines[i]) ||
+          IsTableLabelLine(doc.lines[i]))
         skip_[i] = true;
     for (const auto& s : sections) skip_[s.title_index] = true;
     MarkRunningHeaders();
