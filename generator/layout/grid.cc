@@ -351,6 +351,65 @@ Columns ColumnsFromHeader(const ingest::Document& doc, const std::vector<size_t>
       a.parent = b.parent = tops[j];
     }
   }
+  // A short parent centred over the gap between its two children overlaps neither (江苏
+  // 收支预算总表: `支出` over `功能分类 | 支出用途`, `功能分类` over `功能科目名称 | 金额`). The
+  // first level below with cells on both sides of its centre decides: the two cells around it,
+  // if their span is centred on it. Where the two are parents themselves their text is narrower
+  // than the columns they head, and the centring is looser. No other cell of its own level may
+  // stand over the two, and no cell above them may overlap either. Bottom up, so that a gap's
+  // two sides are decided first.
+  {
+    // The levels of the header: cells whose middles lie within half a height of each other.
+    std::vector<std::vector<size_t>> levels;
+    std::vector<size_t> order(cells.size());
+    for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::sort(order.begin(), order.end(),
+              [&](size_t a, size_t b) { return cells[a].Middle() < cells[b].Middle(); });
+    for (size_t i : order) {
+      if (levels.empty() || cells[i].Middle() - cells[levels.back().front()].Middle() >
+                                0.5f * cells[i].Height())
+        levels.push_back({});
+      levels.back().push_back(i);
+    }
+    for (auto& level : levels)
+      std::sort(level.begin(), level.end(),
+                [&](size_t a, size_t b) { return cells[a].cell.x0 < cells[b].cell.x0; });
+    for (size_t l = levels.size(); l-- > 0;) {
+      for (size_t pi : levels[l]) {
+        HeaderCell& p = cells[pi];
+        if (!p.leaf) continue;
+        for (size_t below = l + 1; below < levels.size(); ++below) {
+          const auto& row = levels[below];
+          bool left = false, right = false;
+          for (size_t k : row) {
+            left |= cells[k].Center() < p.Center();
+            right |= cells[k].Center() > p.Center();
+          }
+          if (!(left && right)) continue;
+          for (size_t k = 0; k + 1 < row.size(); ++k) {
+            HeaderCell& a = cells[row[k]];
+            HeaderCell& b = cells[row[k + 1]];
+            if (!(a.Center() < p.Center() && p.Center() < b.Center())) continue;
+            bool ok = !overlaps(p, a) && !overlaps(p, b) && a.parent < 0 && b.parent < 0;
+            for (size_t q : levels[l])
+              if (q != pi && cells[q].cell.x1 > a.cell.x0 && cells[q].cell.x0 < b.cell.x1) ok = false;
+            for (size_t up = 0; up < below && ok; ++up)
+              for (size_t q : levels[up])
+                if (q != pi && (overlaps(cells[q], a) || overlaps(cells[q], b))) ok = false;
+            float width = b.cell.x1 - a.cell.x0;
+            float slack = a.leaf || b.leaf ? 0.08f : 0.15f;
+            if (std::fabs((a.cell.x0 + b.cell.x1) / 2 - p.Center()) > slack * width + 3) ok = false;
+            if (ok) {
+              p.leaf = false;
+              a.parent = b.parent = static_cast<int>(pi);
+            }
+            break;
+          }
+          break;
+        }
+      }
+    }
+  }
   Columns out;
   for (const auto& c : cells) {
     if (!c.leaf) continue;
@@ -461,14 +520,58 @@ Grid BuildGrid(const ingest::Document& doc, size_t begin, size_t end,
   if (cols_by_segment.empty()) return grid;
 
   // Which columns hold figures: decided by what stands under them in every segment.
-  const Columns& first = cols_by_segment.front();
+  // The table's columns are those of the header most pages print (a page whose header
+  // took in a row label, or lost a cell, is the odd one out). Every page's columns are mapped
+  // to them: by the same header words, else by standing in the same place; a column that maps
+  // to none leaves its words unread rather than placed in a neighbour.
+  size_t canon = 0;
+  {
+    std::map<size_t, int> counts;
+    for (const auto& c : cols_by_segment) counts[c.columns.size()]++;
+    int best = -1;
+    for (size_t s = 0; s < cols_by_segment.size(); ++s)
+      if (counts[cols_by_segment[s].columns.size()] > best) {
+        best = counts[cols_by_segment[s].columns.size()];
+        canon = s;
+      }
+  }
+  const Columns& first = cols_by_segment[canon];
   size_t ncols = first.columns.size();
+  std::vector<std::vector<int>> maps(cols_by_segment.size());
+  for (size_t s = 0; s < cols_by_segment.size(); ++s) {
+    const auto& cs = cols_by_segment[s].columns;
+    maps[s].assign(cs.size(), -1);
+    std::vector<bool> used(ncols, false);
+    for (size_t k = 0; k < cs.size(); ++k)
+      for (size_t j = 0; j < ncols; ++j)
+        if (!used[j] && cs[k].Label() == first.columns[j].Label()) {
+          maps[s][k] = static_cast<int>(j);
+          used[j] = true;
+          break;
+        }
+    for (size_t k = 0; k < cs.size(); ++k) {
+      if (maps[s][k] >= 0) continue;
+      for (size_t j = 0; j < ncols; ++j) {
+        const Column& f = first.columns[j];
+        float o = Overlap(cs[k].x0, cs[k].x1, f.x0, f.x1);
+        if (!used[j] && o > 0.5f * std::min(cs[k].x1 - cs[k].x0, f.x1 - f.x0)) {
+          maps[s][k] = static_cast<int>(j);
+          used[j] = true;
+          break;
+        }
+      }
+    }
+  }
+  // The canonical column of a word of segment s, or -1.
+  auto column_of = [&](size_t s, const ingest::Word& w) -> int {
+    int k = ColumnOf(cols_by_segment[s], w.x0, w.x1);
+    return k < 0 ? -1 : maps[s][static_cast<size_t>(k)];
+  };
   std::vector<int> amounts(ncols, 0), texts(ncols, 0);
   for (size_t s = 0; s < cols_by_segment.size(); ++s) {
-    if (cols_by_segment[s].columns.size() != ncols) continue;
     for (size_t line : data_by_segment[s])
       for (const auto& w : doc.geometry[line].words) {
-        int k = ColumnOf(cols_by_segment[s], w.x0, w.x1);
+        int k = column_of(s, w);
         if (k < 0) continue;
         (IsAmountWord(w.text) && !IsPlainInteger(w.text) ? amounts : texts)[static_cast<size_t>(k)]++;
         if (IsAmountWord(w.text) && IsPlainInteger(w.text) && w.text.size() <= 2)
@@ -477,10 +580,9 @@ Grid BuildGrid(const ingest::Document& doc, size_t begin, size_t end,
   }
   // Whole numbers count as figures in a column nobody writes text in.
   for (size_t s = 0; s < cols_by_segment.size(); ++s) {
-    if (cols_by_segment[s].columns.size() != ncols) continue;
     for (size_t line : data_by_segment[s])
       for (const auto& w : doc.geometry[line].words) {
-        int k = ColumnOf(cols_by_segment[s], w.x0, w.x1);
+        int k = column_of(s, w);
         if (k >= 0 && IsPlainInteger(w.text) && w.text.size() > 2 && amounts[static_cast<size_t>(k)] > 0)
           amounts[static_cast<size_t>(k)]++;
       }
@@ -525,8 +627,6 @@ Grid BuildGrid(const ingest::Document& doc, size_t begin, size_t end,
   };
   std::vector<Pending> rows;
   for (size_t s = 0; s < cols_by_segment.size(); ++s) {
-    const Columns& c = cols_by_segment[s];
-    if (c.columns.size() != ncols) continue;
     for (size_t line : data_by_segment[s]) {
       const auto& g = doc.geometry[line];
       std::vector<Pending> per_group(static_cast<size_t>(grid.groups));
@@ -540,7 +640,7 @@ Grid BuildGrid(const ingest::Document& doc, size_t begin, size_t end,
         p.has_values = false;
       }
       for (const auto& w : g.words) {
-        int k = ColumnOf(c, w.x0, w.x1);
+        int k = column_of(s, w);
         if (k < 0) continue;
         const Column& col = grid.columns[static_cast<size_t>(k)];
         Pending& p = per_group[static_cast<size_t>(col.group)];
@@ -548,9 +648,13 @@ Grid BuildGrid(const ingest::Document& doc, size_t begin, size_t end,
         p.row.group = col.group;
         if (col.amount && IsAmountWord(w.text)) {
           auto& slot = p.row.values[static_cast<size_t>(k)];
-          if (slot) {
-            slot->text += w.text;  // two pieces in one cell: one number broken by the PDF
+          if (slot && !slot->text.empty() && w.x0 - slot->x1 < 0.5f * std::max(w.Height(), 1.0f)) {
+            slot->text += w.text;  // two touching pieces in one cell: one number broken by the PDF
             slot->x1 = w.x1;
+          } else if (slot) {
+            // Two separate numbers under one column (a 序号 `1` beside `25180591.33` where the
+            // columns were misread): no figure is better than a glued one.
+            slot->text.clear();
           } else {
             slot = Cell{w.text, w.x0, w.x1, line};
           }

@@ -4,6 +4,7 @@
 #include "parse/pdf_tables.h"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <map>
@@ -51,13 +52,13 @@ bool IsPageNumberLine(const std::string& raw) {
   return t.size() < 64 && std::regex_match(t, kPage);
 }
 
-// A table's label on a line of its own: "表4", "表一", "公开 04 表", "预算01表", "表14-3".
+// A table's label on a line of its own, above the title of the next table or of a
+// continuation page (深圳: `表1` / `收支总表`): no header cell.
 bool IsTableLabelLine(const std::string& raw) {
   std::string t = RemoveSpaces(raw);
-  if (t.empty() || t.size() > 40) return false;
   static const std::regex kLabel(
-      "^(公开|预算)?(表([0-9]+|[一二三四五六七八九十]+)(-[0-9]+)?|[0-9]{1,2}表)$");
-  return std::regex_match(t, kLabel);
+      "^(公开|预算)?(表)?([0-9]{1,2}|(一|二|三|四|五|六|七|八|九|十){1,3})(-[0-9]{1,2})?(表)?$");
+  return t.size() < 40 && Has(t, "表") && std::regex_match(t, kLabel);
 }
 
 // Words that open a table's header or caption.
@@ -229,6 +230,14 @@ bool IsTotalLabel(const std::string& clean) {
          StartsWith(clean, "总计") || clean == "支出合计" || clean == "支出总计";
 }
 
+// A row of one side of a summary table: its label without ordinal, its figure, where it starts.
+struct SummaryEntry {
+  std::string label;
+  MaybeFigure figure;
+  float x0 = 0;
+  bool numbered = false;  ///< printed with an ordinal (`一、`, `1、`, `(1)`)
+};
+
 class Reader {
  public:
   Reader(const ingest::Document& doc, const std::vector<Section>& sections,
@@ -236,7 +245,8 @@ class Reader {
       : doc_(doc), sections_(sections), d_(d) {
     skip_.assign(doc.lines.size(), false);
     for (size_t i = 0; i < doc.lines.size(); ++i)
-      if (IsPageNumberLine(doc.lines[i]) || layout::IsTableCaptionLine(doc.lines[i]))
+      if (IsPageNumberLine(doc.lines[i]) || layout::IsTableCaptionLine(doc.lines[i]) ||
+          IsTableLabelLine(doc.lines[i]))
         skip_[i] = true;
     for (const auto& s : sections) skip_[s.title_index] = true;
     MarkRunningHeaders();
@@ -255,6 +265,7 @@ class Reader {
       model::Unit unit;
       if (!UnitOf(s, unit)) continue;
       Grid grid = layout::BuildGrid(doc_, s.begin, end, skip_);
+      JoinWrappedFigures(grid);
       if (std::getenv("GONGKAI_DEBUG_GRID")) DebugGrid(s, grid);
       Index(s, grid, unit);
       if (s.kind == "summary" && !summary_read_) {
@@ -339,6 +350,62 @@ class Reader {
     return false;
   }
 
+  static int Decimals(const std::string& figure) {
+    size_t point = figure.find('.');
+    return point == std::string::npos ? 0 : static_cast<int>(figure.size() - point - 1);
+  }
+
+  // A figure too wide for its cell wraps inside it (福州 收支预算总表: `24995.9` above the label
+  // line and `4` below it; 杭州: `576,171.1` / `1`). The lower piece is a run of digits right
+  // under the upper one and right-aligned with it, and the two together have the decimals most
+  // figures of the table have; anything else is left as printed. A lone piece reads as a page
+  // number and is skipped, so it is looked for among the page's words.
+  void JoinWrappedFigures(Grid& grid) const {
+    std::map<int, int> decimals;
+    for (const auto& r : grid.rows)
+      for (const auto& v : r.values)
+        if (v && v->text.find('.') != std::string::npos) ++decimals[Decimals(v->text)];
+    int usual = -1, seen = 0;
+    for (const auto& [d, n] : decimals)
+      if (n > seen) {
+        usual = d;
+        seen = n;
+      }
+    if (usual <= 0 || seen < 3) return;
+    for (auto& r : grid.rows)
+      for (auto& v : r.values) {
+        if (!v || v->text.find('.') == std::string::npos || Decimals(v->text) >= usual) continue;
+        const auto& g = doc_.geometry[v->line];
+        const ingest::Word* upper = nullptr;
+        for (const auto& w : g.words)
+          if (std::abs(w.x1 - v->x1) < 0.5f && EndsWith(v->text, w.text)) upper = &w;
+        if (!upper) continue;
+        float h = std::max(upper->Height(), 1.0f);
+        std::optional<std::pair<size_t, std::string>> lower;
+        for (size_t k = v->line + 1; k < doc_.geometry.size() && k <= v->line + 3; ++k) {
+          const auto& lg = doc_.geometry[k];
+          if (lg.page != g.page) break;
+          for (const auto& w : lg.words) {
+            if (std::abs(w.x1 - upper->x1) >= 2 || w.y0 < upper->y1 - 0.3f * h ||
+                w.y0 - upper->y1 > 1.2f * h)
+              continue;
+            bool digits = !w.text.empty() &&
+                          std::all_of(w.text.begin(), w.text.end(), [](char c) { return IsDigit(c); });
+            if (digits && Decimals(v->text) + static_cast<int>(w.text.size()) == usual)
+              lower = std::make_pair(k, w.text);
+          }
+          if (lower) break;
+        }
+        if (!lower) continue;
+        v->text += lower->second;
+        // The piece is no figure of its own.
+        for (auto& other : grid.rows)
+          for (auto& o : other.values)
+            if (o && o->line == lower->first && std::abs(o->x1 - v->x1) < 2 && o->text == lower->second)
+              o.reset();
+      }
+  }
+
   // Every row with figures, for looking up figures the narrative states.
   void Index(const Section& s, const Grid& grid, model::Unit unit) {
     std::string parent;
@@ -374,45 +441,77 @@ class Reader {
     return std::nullopt;
   }
 
+  // The 支出 side's totals where one cell spans its column groups (江苏 收支预算总表, whose
+  // 支出 side is 功能分类 | 支出用途: `当年支出小计            13,377.11` and `支出合计   13,377.11`
+  // are centred across both, so the label falls in one group and the figure in another). Read
+  // from the line's words right of the income side: one total label and exactly one figure,
+  // else nothing.
+  std::vector<SummaryEntry> SpanningTotals(const Grid& grid, int income, model::Unit unit) const {
+    std::vector<SummaryEntry> out;
+    if (income != 0) return out;
+    float split = -1;
+    for (size_t k = 0; k + 1 < grid.columns.size(); ++k)
+      if (grid.columns[k].group == 0 && grid.columns[k + 1].group == 1)
+        split = (grid.columns[k].x1 + grid.columns[k + 1].x0) / 2;
+    if (split < 0) return out;
+    std::set<size_t> lines;
+    for (const auto& r : grid.rows) lines.insert(r.line);
+    for (size_t line : lines) {
+      std::string label;
+      std::vector<layout::Cell> figures;
+      for (const auto& w : doc_.geometry[line].words) {
+        if ((w.x0 + w.x1) / 2 < split) continue;
+        if (layout::IsAmountWord(w.text))
+          figures.push_back({w.text, w.x0, w.x1, line});
+        else
+          label += w.text;
+      }
+      label = CleanLabel(label);
+      bool total = Has(label, "支出") && (Has(label, "合计") || Has(label, "小计") ||
+                                          Has(label, "总计"));
+      if (!total || figures.size() != 1 || CodePointCount(label) > 8) continue;
+      out.push_back({label, FigureOf(figures.front(), unit), 0, false});
+    }
+    return out;
+  }
+
   // 收支总表 / 财政拨款收支总表: side-by-side groups of (label, figure). The group whose labels
   // speak of 收入 is income; the first other group naming functional classes is expenditure;
   // a group naming 基本支出/项目支出 (支出 by use, as 江苏 and 西安 print) gives those.
   bool ReadSummary(const Grid& grid, model::Unit unit, model::Summary& out, bool main) {
     if (grid.rows.empty()) return false;
-    struct Entry {
-      std::string label;
-      MaybeFigure figure;
-    };
+    using Entry = SummaryEntry;
     std::vector<std::vector<Entry>> groups(static_cast<size_t>(grid.groups));
     for (const auto& r : grid.rows) {
       auto cols = AmountColumns(grid, r.group);
-      Entry e{CleanLabel(r.label), std::nullopt};
+      Entry e{CleanLabel(r.label), std::nullopt, r.label_x0, false};
       if (e.label.empty()) continue;
+      e.numbered = e.label != RemoveSpaces(r.label);
       e.figure = FigureOf(FirstValue(r, cols), unit);
       groups[static_cast<size_t>(r.group)].push_back(e);
     }
+    // Votes, not a single word: an income side can name a class by accident (杭州 lists the
+    // fund "国有资本经营预算" under 一、财政拨款, which is also class 223's name without 支出).
     int income = -1, functional = -1, by_use = -1;
     for (int g = 0; g < grid.groups; ++g) {
-      bool inc = false, use = false;
-      int class_names = 0;
+      int inc = 0, class_names = 0;
+      bool use = false, spends = false;
       for (const auto& e : groups[static_cast<size_t>(g)]) {
-        inc |= Has(e.label, "收入") || Has(e.label, "拨款") || Has(e.label, "上年结转");
-        class_names += model::FunctionalClassCode(e.label).empty() ? 0 : 1;
+        if (Has(e.label, "收入") || Has(e.label, "拨款") || Has(e.label, "上年结转")) ++inc;
+        if (!model::FunctionalClassCode(e.label).empty()) ++class_names;
         use |= e.label == "基本支出" || Has(e.label, "人员经费和公用经费") ||
                e.label == "项目支出" || Has(e.label, "专项业务经费");
+        spends |= Has(e.label, "支出");
       }
       // A group by use or by economic class can end in "(10)其他支出" (西安), which is also
       // the name of a functional class: one such name does not make a functional group.
-      bool classes = class_names >= 2 || (class_names == 1 && !use);
-      bool spends = false;
-      for (const auto& e : groups[static_cast<size_t>(g)])
-        spends |= Has(e.label, "支出");
-      if (income < 0 && inc && !classes) {
+      int classes = class_names >= 2 || (class_names == 1 && !use) ? class_names : 0;
+      if (income < 0 && inc > classes) {
         income = g;
         continue;
       }
-      if (functional < 0 && (classes || (spends && !use))) functional = g;
-      if (by_use < 0 && use && !classes) by_use = g;
+      if (functional < 0 && (classes > 0 || (spends && !use))) functional = g;
+      if (by_use < 0 && use && classes == 0) by_use = g;
     }
     if (income < 0 && grid.groups >= 2) income = 0;
     if (functional < 0 && grid.groups >= 2) functional = income == 0 ? 1 : 0;
@@ -442,13 +541,17 @@ class Reader {
     has_grand = false;
     for (const auto& e : groups[static_cast<size_t>(functional)])
       has_grand |= Has(e.label, "总计");
-    for (const auto& e : groups[static_cast<size_t>(functional)]) {
+    // Classes stand at the smallest indentation among rows named like one: where 类, 款 and 项
+    // are shown by indentation only (杭州: `科学技术支出 / 技术研究与开发`), a 款 that shares a
+    // class's name (`其他支出`) is not a class. A numbered row is a class wherever it starts
+    // (西安 centres its labels: `10、卫生健康` starts right of `9、社会保险基金`).
+    float class_x = 1e9f;
+    for (const auto& e : groups[static_cast<size_t>(functional)])
+      if (!model::FunctionalClassCode(e.label).empty()) class_x = std::min(class_x, e.x0);
+    auto take_total = [&](const Entry& e) {
       const std::string& l = e.label;
       bool current = StartsWith(l, "本年") || StartsWith(l, "当年");
-      std::string code = model::FunctionalClassCode(l);
-      if (!code.empty()) {
-        if (e.figure) out.expenditure_classes.push_back({code, l, *e.figure});
-      } else if (Has(l, "总计") && !current) {
+      if (Has(l, "总计") && !current) {
         if (!out.expenditure_total) out.expenditure_total = e.figure;
       } else if ((l == "合计" || l == "支出合计") && !has_grand) {
         if (!out.expenditure_total) out.expenditure_total = e.figure;
@@ -457,7 +560,18 @@ class Reader {
       } else if (StartsWith(l, "年终结转") || StartsWith(l, "结转下年")) {
         if (!out.carryover_out) out.carryover_out = e.figure;
       }
+    };
+    for (const auto& e : groups[static_cast<size_t>(functional)]) {
+      std::string code = model::FunctionalClassCode(e.label);
+      if (!code.empty() && !e.numbered && e.x0 > class_x + 4) continue;
+      if (!code.empty()) {
+        if (e.figure) out.expenditure_classes.push_back({code, e.label, *e.figure});
+      } else {
+        take_total(e);
+      }
     }
+    if (!out.expenditure_total || !out.current_expenditure)
+      for (const Entry& e : SpanningTotals(grid, income, unit)) take_total(e);
     if (main && by_use >= 0) {
       for (const auto& e : groups[static_cast<size_t>(by_use)]) {
         const std::string& l = e.label;
