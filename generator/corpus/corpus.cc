@@ -90,6 +90,9 @@ CorpusReport GenerateCorpus(const CorpusOptions& options) {
     std::string name = it->path().filename().string();
     if (name.empty() || name[0] == '.' || name.rfind("README", 0) == 0 || name == "MANIFEST.tsv")
       continue;
+    // The generator rewrites text; PDF disclosures (and folders of them) are not its sources.
+    std::string ext = it->path().extension().string();
+    if (ext != ".txt" && ext != ".md") continue;
     if (fs::is_regular_file(it->path(), ec)) paths.push_back(it->path());
   }
   if (ec) {

@@ -92,11 +92,39 @@ test('a finding links to its lines and its rule', async () => {
   await page.close();
 });
 
+test('a figure of a PDF disclosure links to its line, on its page', async () => {
+  const page = await browser.newPage();
+  await page.goto(url('departments/2026-shenzhen-urban-management-law-enforcement-bureau.html'));
+  // 收入总计 10,692.90 stands on page 19 of the PDF (表1 收支总表 runs over pages 17–19); the
+  // source view renders that page's rows of text as lines 365–374.
+  const link = page.locator('#key-figures + table tr', { hasText: '收入总计' }).locator('a');
+  assert.equal(await link.textContent(), '10692.90');
+  await link.click();
+  await page.waitForLoadState();
+  assert.match(page.url(), /source\/2026-shenzhen-urban-management-law-enforcement-bureau\.html#L372$/);
+  assert.match(await page.textContent('li:target'), /收入总计\s+10,692\.90\s+支出总计\s+10,692\.90/);
+  // The page mark before the page's first line names the PDF page.
+  assert.equal(await page.textContent('#P19'), '第 19 页');
+  const first = await page.$eval('#P19', (li) => li.nextElementSibling.id);
+  assert.equal(first, 'L365');
+  await page.close();
+});
+
+test('a disclosure of two files shows both, each under its name', async () => {
+  const page = await browser.newPage();
+  await page.goto(url('source/2026-beijing-audit-bureau.html'));
+  const files = await page.$$eval('li.file-mark', (lis) => lis.map((li) => li.textContent));
+  assert.equal(files.length, 2);
+  assert.match(files[0], /附件1/);
+  assert.match(files[1], /附件2/);
+  await page.close();
+});
+
 test('the index filters by year and region without a server', async () => {
   const page = await browser.newPage();
   await page.goto(url('index.html'));
   const visible = () => page.$$eval('main table tbody tr', (rows) => rows.filter((r) => !r.hidden).length);
-  assert.equal(await visible(), 5);
+  assert.equal(await visible(), 8);
   await page.selectOption('#filter-year', '2023');
   assert.equal(await visible(), 2);
   await page.selectOption('#filter-year', '');

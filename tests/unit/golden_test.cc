@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include <fstream>
+#include <optional>
 #include <sstream>
 #include <string>
 
@@ -243,13 +244,96 @@ TEST_SUITE("golden") {
     CheckCase("2023-hubei-suizhou-zengdu-medical-security-service-center");
   }
   TEST_CASE("every disclosure in content/ has a golden file") {
-    int cases = 0;
+    // Text disclosures have tests/golden/<case>/; PDF ones (a file or a folder of files) are
+    // published documents whose figures were transcribed page by page into tests/real/golden
+    // (tests/real/content.tsv says which golden covers which).
+    std::ifstream map(kSourceDir + "/tests/real/content.tsv");
+    std::string mapping((std::istreambuf_iterator<char>(map)), std::istreambuf_iterator<char>());
+    int text = 0, pdf = 0;
     for (fs::directory_iterator it(kSourceDir + "/content"), end; it != end; ++it) {
-      std::string stem = it->path().stem().string();
-      INFO(stem);
-      CHECK(fs::exists(kSourceDir + "/tests/golden/" + stem + "/expected.json"));
-      ++cases;
+      std::string name = it->path().filename().string();
+      INFO(name);
+      if (it->path().extension() == ".txt") {
+        CHECK(fs::exists(kSourceDir + "/tests/golden/" + it->path().stem().string() + "/expected.json"));
+        ++text;
+      } else {
+        CHECK(mapping.find(name + "\t") != std::string::npos);
+        ++pdf;
+      }
     }
-    CHECK(cases == 5);
+    CHECK(text == 5);
+    CHECK(pdf == 3);
+  }
+
+  // A golden amount of tests/real/golden ("10692.90" in the golden's unit) as fen.
+  std::optional<Money> RealAmount(const json& figure, const std::string& unit) {
+    if (figure.is_null()) return std::nullopt;
+    return Money::Parse(figure.at("amount").get<std::string>(),
+                        unit == "元" ? gongkai::model::Unit::kYuan : gongkai::model::Unit::kWanYuan);
+  }
+  void CheckReal(const std::string& label, const json& want, const std::string& unit,
+                 const MaybeFigure& got) {
+    INFO(label);
+    if (want.is_null()) {
+      // Not printed: no figure, or a blank cell that is a zero.
+      CHECK((!got || got->amount.IsZero()));
+      return;
+    }
+    auto m = RealAmount(want, unit);
+    REQUIRE(m);
+    REQUIRE(got);
+    CHECK(got->amount.fen() == m->fen());
+  }
+
+  TEST_CASE("the PDF disclosures in content/ match their hand-checked goldens") {
+    std::ifstream map(kSourceDir + "/tests/real/content.tsv");
+    std::string line;
+    int checked = 0;
+    while (std::getline(map, line)) {
+      if (line.empty() || line[0] == '#' || line.rfind("content\t", 0) == 0) continue;
+      std::string name = line.substr(0, line.find('\t'));
+      std::string golden_file = line.substr(line.find('\t') + 1);
+      INFO(name);
+      std::ifstream g(kSourceDir + "/tests/real/golden/" + golden_file);
+      REQUIRE(g);
+      json golden = json::parse(g);
+      gongkai::ingest::Document doc;
+      std::vector<gongkai::model::Diagnostic> diagnostics;
+      REQUIRE(gongkai::ingest::ReadDisclosure(kSourceDir + "/content/" + name, doc, diagnostics));
+      auto d = gongkai::parse::ParseDocument(doc);
+      std::string unit = golden.at("unit").get<std::string>();
+      const auto& s = golden.at("summary");
+      CheckReal("summary.income_total", s.at("income_total"), unit, d.summary.income_total);
+      CheckReal("summary.expenditure_total", s.at("expenditure_total"), unit, d.summary.expenditure_total);
+      CheckReal("summary.current_income", s.at("current_income"), unit, d.summary.current_income);
+      CheckReal("summary.current_expenditure", s.at("current_expenditure"), unit,
+                d.summary.current_expenditure);
+      const auto& e = golden.at("expenditure");
+      CheckReal("expenditure.total", e.at("total"), unit, d.expenditure.total);
+      CheckReal("expenditure.basic", e.at("basic"), unit, d.expenditure.basic);
+      CheckReal("expenditure.project", e.at("project"), unit, d.expenditure.project);
+      CheckReal("expenditure.reserve", e.at("reserve"), unit, d.expenditure.reserve);
+      const auto& t = golden.at("three_public");
+      CheckReal("three_public.total", t.at("total"), unit, d.three_public.total);
+      CheckReal("three_public.overseas", t.at("overseas"), unit, d.three_public.overseas);
+      CheckReal("three_public.reception", t.at("reception"), unit, d.three_public.reception);
+      CheckReal("three_public.vehicle_total", t.at("vehicle_total"), unit, d.three_public.vehicle_total);
+      CheckReal("three_public.vehicle_purchase", t.at("vehicle_purchase"), unit,
+                d.three_public.vehicle_purchase);
+      CheckReal("three_public.vehicle_operation", t.at("vehicle_operation"), unit,
+                d.three_public.vehicle_operation);
+      for (const auto& c : golden.at("classes")) {
+        std::string code = c.at("code").get<std::string>();
+        MaybeFigure got;
+        for (const auto& r : d.functional)
+          if (r.code == code) got = r.total;
+        if (!got)
+          for (const auto& r : d.summary.expenditure_classes)
+            if (r.code == code) got = r.amount;
+        CheckReal("class " + code, c, unit, got);
+      }
+      ++checked;
+    }
+    CHECK(checked == 3);
   }
 }

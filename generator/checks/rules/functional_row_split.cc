@@ -1,4 +1,5 @@
-// functional-row-split: every row of the 支出总表: 基本支出 + 项目支出 = 合计.
+// functional-row-split: every row of the 支出总表: 基本支出 + 项目支出 = 合计 (+ 单位预留机动经费
+// in the 合计 row, where the document prints it as a third part: 江苏).
 #include "checks/rules/rules.h"
 
 namespace gongkai::checks {
@@ -9,11 +10,17 @@ void Run(Context& ctx) {
     std::vector<model::Figure> parts;
     if (e.basic) parts.push_back(*e.basic);
     if (e.project) parts.push_back(*e.project);
-    ctx.CheckEqual("支出合计应等于基本支出加项目支出", *e.total, SumOf(parts), parts,
-                   {e.total->line});
+    if (e.reserve) parts.push_back(*e.reserve);
+    ctx.CheckEqual(e.reserve ? "支出合计应等于基本支出、项目支出与单位预留机动经费之和"
+                             : "支出合计应等于基本支出加项目支出",
+                   *e.total, SumOf(parts), parts, {e.total->line});
   }
+  // A table that prints 基本支出 only as its parts (人员 | 公用, no 小计) has no 基本支出 in its
+  // rows: 合计 = 项目支出 is no identity there.
+  bool basic_as_parts = !e.basic && e.personnel && e.public_;
   for (const auto& r : ctx.d().functional) {
     if (!r.total || (!r.basic && !r.project)) continue;
+    if (basic_as_parts && !r.basic) continue;
     std::vector<model::Figure> parts;
     if (r.basic) parts.push_back(*r.basic);
     if (r.project) parts.push_back(*r.project);
