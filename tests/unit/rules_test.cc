@@ -866,12 +866,39 @@ TEST_CASE("cross-table adds the 项 rows where the 支出总表 has no 类 row")
   CHECK(Has(f[0].message, "应为 147.49 万元，实为 147.39 万元，相差 0.10 万元（超出尾数误差 0.015 万元）"));
 }
 
+TEST_CASE("cross-table adds a class printed once per unit, and a 款 printed without 项") {
+  Disclosure d;
+  d.summary.table = "summary";
+  d.summary.expenditure_classes.push_back({"205", "教育支出", F("264.35", 6)});
+  d.summary.expenditure_classes.push_back({"215", "资源勘探工业信息等支出", F("150.00", 7)});
+  // 深圳: unit A's 205, then unit B's 205.
+  d.functional = {FRow("205", "教育支出", "132.06", "132.06", nullptr, 20),
+                  FRow("205", "教育支出", "132.29", "132.29", nullptr, 30),
+                  // 北京: 项 rows only, and 21598 with no 项 under it.
+                  FRow("2150501", "行政运行", "50.00", "50.00", nullptr, 40),
+                  FRow("21598", "超长期特别国债安排的支出", "100.00", nullptr, "100.00", 41)};
+  CHECK(Run(d, "cross-table").empty());
+}
+
 TEST_CASE("cross-table compares the two summaries where all income is 财政拨款") {
   Disclosure d;
   d.summary = NanchongSummary();
   d.fiscal_summary = NanchongSummary("fiscal_summary");
+  // Nanchong carries 29.64 over: the totals may differ (carry-over of 单位资金), the year's
+  // income may not.
   d.fiscal_summary.income_total = F("460.84", 40);
+  CHECK(Run(d, "cross-table").empty());
+  d.fiscal_summary.current_income = F("431.20", 38);
   auto f = Run(d, "cross-table");
+  REQUIRE(f.size() == 1);
+  CHECK(f[0].message ==
+        "本年收入全部为财政拨款时，财政拨款收支总表的本年收入合计应与部门收支总表一致：应为 "
+        "431.10 万元，实为 431.20 万元，相差 0.10 万元（超出尾数误差 0.01 万元）");
+  CHECK(f[0].lines == Lines{38, 8});
+  // Without carry-over, the totals are compared.
+  d.fiscal_summary.current_income = F("431.1", 38);
+  d.summary.carryover_in.reset();
+  f = Run(d, "cross-table");
   REQUIRE(f.size() == 1);
   CHECK(f[0].message ==
         "收入全部为财政拨款时，财政拨款收支总表的收入总计应与部门收支总表一致：应为 460.74 万元，"

@@ -7,12 +7,21 @@ namespace gongkai::checks {
 namespace {
 
 std::vector<model::Figure> ClassRowsOf(const model::Disclosure& d, const std::string& code) {
+  // The 类 row, once per unit where a table lists several units one after another (深圳's
+  // 支出总表: a unit row, then that unit's 205 / 20508 / 2050803, then the next unit's).
   std::vector<model::Figure> out;
   for (const auto& f : d.functional)
-    if (f.code == code && f.total) return {*f.total};
-  // No 类 row (a table of 项 rows only): the 项 rows of that class add up to it.
-  for (const auto& f : d.functional)
-    if (f.code.compare(0, 3, code) == 0 && f.level == 3 && f.total) out.push_back(*f.total);
+    if (f.code == code && f.total) out.push_back(*f.total);
+  if (!out.empty()) return out;
+  // No 类 row (北京's 项 rows with no subtotals): the rows of that class that have no rows
+  // below them add up to it — 项 rows, and a 款 printed without 项 (21598).
+  for (const auto& f : d.functional) {
+    if (f.code.compare(0, 3, code) != 0 || !f.total) continue;
+    bool has_children = false;
+    for (const auto& g : d.functional)
+      has_children |= g.code.size() > f.code.size() && g.code.compare(0, f.code.size(), f.code) == 0;
+    if (!has_children) out.push_back(*f.total);
+  }
   return out;
 }
 
@@ -72,17 +81,23 @@ void Run(Context& ctx) {
                      std::to_string(options.front().line) + " 行的 " + Wan(options.front().amount) + "）",
                  {general->line, options.front().line});
   }
-  // Where every yuan is 财政拨款 (no other income item has a figure other than zero), the
-  // 财政拨款收支总表 repeats the summary's totals.
+  // Where every yuan of the year's income is 财政拨款 (no other income item has a figure other
+  // than zero), the 财政拨款收支总表 repeats the summary's 本年收入合计; its totals too where
+  // nothing is carried over (carry-over can be 单位资金, which the summary does not split out).
   if (s.table == "summary" && !d.fiscal_summary.table.empty()) {
     bool all_fiscal = true;
     for (const auto& i : s.income_items)
       if (i.name.find("拨款") == std::string::npos && !i.amount.amount.IsZero()) all_fiscal = false;
     const auto& fs = d.fiscal_summary;
-    if (all_fiscal && s.income_total && fs.income_total)
+    bool carried = s.carryover_in && !s.carryover_in->amount.IsZero();
+    if (all_fiscal && !carried && s.income_total && fs.income_total)
       ctx.CheckEqual("收入全部为财政拨款时，财政拨款收支总表的收入总计应与部门收支总表一致",
                      *fs.income_total, s.income_total->amount, {*s.income_total},
                      {fs.income_total->line, s.income_total->line});
+    else if (all_fiscal && carried && s.current_income && fs.current_income)
+      ctx.CheckEqual("本年收入全部为财政拨款时，财政拨款收支总表的本年收入合计应与部门收支总表一致",
+                     *fs.current_income, s.current_income->amount, {*s.current_income},
+                     {fs.current_income->line, s.current_income->line});
   }
 }
 }  // namespace
