@@ -70,6 +70,9 @@ struct Summary {
       carryover_in, carryover_out;
   std::vector<IncomeItem> income_items;
   std::vector<ClassAmount> expenditure_classes;
+  /// Rows beside 本年 and 结转 that are parts of the totals in some templates (西安: 上年实户
+  /// 资金余额, 使用非财政拨款结余 on the income side; 未安排支出的实户资金 on the other).
+  std::vector<IncomeItem> other_in, other_out;
 };
 
 struct Expenditure {

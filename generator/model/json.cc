@@ -26,6 +26,13 @@ std::string SeverityName(Diagnostic::Severity s) {
   }
 }
 
+json Items(const std::vector<IncomeItem>& items) {
+  json out = json::array();
+  for (const auto& i : items)
+    out.push_back({{"name", i.name}, {"amount", AmountJson(i.amount)}, {"line", i.amount.line}});
+  return out;
+}
+
 json ToJson(const Disclosure& d) {
   json j;
   j["schema_version"] = 1;
@@ -72,6 +79,8 @@ json ToJson(const Disclosure& d) {
       {"carryover_in", AmountJson(s.carryover_in)},
       {"carryover_out", AmountJson(s.carryover_out)},
       {"income_items", income_items},
+      {"other_in", Items(s.other_in)},
+      {"other_out", Items(s.other_out)},
       {"expenditure_classes", classes},
       {"lines",
        {{"income_total", LineJson(s.income_total)},
@@ -292,6 +301,11 @@ Disclosure FromJson(const json& j) {
   for (const auto& c : s.at("expenditure_classes"))
     if (auto f = FigureFrom(c.at("total"), c.at("line")))
       d.summary.expenditure_classes.push_back({Str(c, "code"), Str(c, "name"), *f});
+  for (const char* key : {"other_in", "other_out"})
+    for (const auto& i : s.value(key, json::array()))
+      if (auto f = FigureFrom(i.at("amount"), i.at("line")))
+        (std::string(key) == "other_in" ? d.summary.other_in : d.summary.other_out)
+            .push_back({Str(i, "name"), *f});
 
   const json& e = j.at("expenditure");
   d.expenditure.total = Scalar(e, "total");

@@ -75,6 +75,10 @@ bool LooksLikeHeaderOrCaption(const std::string& raw) {
 // (福州 "2026 年度支出预算总表", 江苏, 杭州) or "支出总体情况表" (重庆 "2026年部门支出总体情况表");
 // the words "预算" and "体情况" before 总表 are dropped so that all of them read as one kind.
 std::string PdfTitleKind(const std::string& title) {
+  // 深圳 表4 "基本支出总表" and 表5 "项目支出总表" are the basic and project tables, not the
+  // 支出总表 their words contain.
+  if (Has(title, "基本支出总表") || Has(title, "基本支出预算总表")) return "general_basic";
+  if (Has(title, "项目支出总表") || Has(title, "项目支出预算总表")) return "general_project";
   std::string t = title;
   for (const std::string from : {"预算总表", "总体情况表"}) {
     size_t p = t.find(from);
@@ -236,6 +240,7 @@ struct SummaryEntry {
   MaybeFigure figure;
   float x0 = 0;
   bool numbered = false;  ///< printed with an ordinal (`一、`, `1、`, `(1)`)
+  bool top = false;       ///< printed with a Chinese ordinal (`一、`, `（三）`): a top-level item
 };
 
 class Reader {
@@ -292,6 +297,24 @@ class Reader {
     if (!d_.expenditure.reserve && use_reserve_) d_.expenditure.reserve = use_reserve_;
     if (!d_.expenditure.total && (use_basic_ || use_project_) && d_.summary.current_expenditure)
       d_.expenditure.total = d_.summary.current_expenditure;
+    // 人员经费 and 公用经费 come from the 一般公共预算基本支出表, 基本支出 from the 支出总表 of
+    // all funds: they are parts of it only where the two tables speak of the same money (the
+    // basic table's 合计 is the 支出总表's 基本支出). Otherwise (重庆: 12899.61 of 一般公共预算
+    // beside 13236.18 of all funds) they stay in the economic rows and are not called its parts.
+    if (econ_total_ && (econ_personnel_ || econ_public_) && !d_.expenditure.personnel &&
+        !d_.expenditure.public_) {
+      bool same_scope = !d_.expenditure.basic || d_.expenditure.basic->amount == econ_total_->amount;
+      if (same_scope) {
+        d_.expenditure.personnel = econ_personnel_;
+        d_.expenditure.public_ = econ_public_;
+      } else {
+        Diag(Diagnostic::Severity::kNotice, econ_total_->line,
+             "人员经费 and 公用经费 of the 一般公共预算基本支出表 (合计 " + econ_total_->amount.WanYuan(2) +
+                 " 万元) are not taken as parts of 基本支出 " + d_.expenditure.basic->amount.WanYuan(2) +
+                 " 万元: the tables cover different funds",
+             "scope-differs");
+      }
+    }
   }
 
  private:
@@ -487,6 +510,7 @@ class Reader {
       Entry e{CleanLabel(r.label), std::nullopt, r.label_x0, false};
       if (e.label.empty()) continue;
       e.numbered = e.label != RemoveSpaces(r.label);
+      e.top = StartsWithOrdinal(RemoveSpaces(r.label));
       e.figure = FigureOf(FirstValue(r, cols), unit);
       groups[static_cast<size_t>(r.group)].push_back(e);
     }
@@ -521,6 +545,18 @@ class Reader {
     bool has_grand = false;
     for (const auto& e : groups[static_cast<size_t>(income)])
       has_grand |= Has(e.label, "总计");
+    // Items numbered 一、二、 with sub-items 1. 2. under them (深圳: 一、财政拨款 / 1.一般公共预算
+    // 拨款): the items are the numbered ones, or their parts would count twice.
+    bool ranked_items = false;
+    for (const auto& e : groups[static_cast<size_t>(income)]) ranked_items |= e.top;
+    // The same by indentation where the levels are not numbered (深圳 财政拨款收支总表:
+    // 财政拨款 / 1.一般公共预算拨款 indented under it).
+    float item_x = 1e9f;
+    for (const auto& e : groups[static_cast<size_t>(income)])
+      if (e.figure && !IsTotalLabel(e.label) && !StartsWith(e.label, "本年") &&
+          !StartsWith(e.label, "当年") && !Has(e.label, "总计"))
+        item_x = std::min(item_x, e.x0);
+    bool past_carryover = false;
     for (const auto& e : groups[static_cast<size_t>(income)]) {
       const std::string& l = e.label;
       bool current = StartsWith(l, "本年") || StartsWith(l, "当年");
@@ -530,10 +566,17 @@ class Reader {
         if (!out.income_total) out.income_total = e.figure;
       } else if (current && (Has(l, "合计") || Has(l, "小计") || l == "本年收入" || l == "当年收入")) {
         if (!out.current_income) out.current_income = e.figure;
-      } else if (StartsWith(l, "上年结转") || StartsWith(l, "上年结余") || l == "上年结转结余" ||
-                 StartsWith(l, "用事业基金") || StartsWith(l, "使用非财政拨款结余")) {
-        if (!out.carryover_in && StartsWith(l, "上年")) out.carryover_in = e.figure;
-      } else if (e.figure && !Has(l, "其中") && out.income_items.size() < 40) {
+      } else if (Has(l, "实户资金") || StartsWith(l, "用事业基金") ||
+                 StartsWith(l, "使用非财政拨款结余")) {
+        // 西安: 上年实户资金余额, 使用非财政拨款结余 — parts of 收入总计 beside 本年 and 结转.
+        if (e.figure && out.other_in.size() < 8) out.other_in.push_back({l, *e.figure});
+      } else if (StartsWith(l, "上年结转") || StartsWith(l, "上年结余") || l == "上年结转结余") {
+        if (!out.carryover_in) out.carryover_in = e.figure;
+        past_carryover = true;
+      } else if (e.figure && !Has(l, "其中") && out.income_items.size() < 40 &&
+                 (!ranked_items || e.top) && e.x0 <= item_x + 4 && !past_carryover) {
+        // Rows under 上年结转 split the carry-over by fund (北京 04表: 二、上年结转 /
+        // （一）一般公共预算拨款): they are no income of the year.
         out.income_items.push_back({l, *e.figure});
       }
     }
@@ -559,6 +602,8 @@ class Reader {
         if (!out.current_expenditure) out.current_expenditure = e.figure;
       } else if (StartsWith(l, "年终结转") || StartsWith(l, "结转下年")) {
         if (!out.carryover_out) out.carryover_out = e.figure;
+      } else if (Has(l, "实户资金") && e.figure && out.other_out.size() < 8) {
+        out.other_out.push_back({l, *e.figure});  // 西安: 未安排支出的实户资金
       }
     };
     for (const auto& e : groups[static_cast<size_t>(functional)]) {
@@ -852,8 +897,9 @@ class Reader {
       }
       if (rows.empty()) continue;
       if (total_row) {
-        d_.expenditure.personnel = fig(grid.rows[*total_row], personnel);
-        d_.expenditure.public_ = fig(grid.rows[*total_row], public_);
+        econ_personnel_ = fig(grid.rows[*total_row], personnel);
+        econ_public_ = fig(grid.rows[*total_row], public_);
+        econ_total_ = fig(grid.rows[*total_row], total);
       }
       d_.economic = std::move(rows);
       return;
@@ -979,6 +1025,7 @@ class Reader {
   std::vector<bool> skip_;
   bool summary_read_ = false, expenditure_read_ = false, three_public_read_ = false;
   MaybeFigure use_basic_, use_project_, use_reserve_;
+  MaybeFigure econ_total_, econ_personnel_, econ_public_;
 };
 
 }  // namespace

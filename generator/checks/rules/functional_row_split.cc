@@ -6,18 +6,24 @@ namespace gongkai::checks {
 namespace {
 void Run(Context& ctx) {
   const auto& e = ctx.d().expenditure;
-  if (e.total && (e.basic || e.project)) {
+  // A table that prints 基本支出 only as its parts (人员 | 公用, no 小计: 杭州) states the
+  // identity as 人员 + 公用 + 项目 = 合计.
+  bool basic_as_parts = !e.basic && e.personnel && e.public_;
+  if (e.total && (e.basic || e.project || basic_as_parts)) {
     std::vector<model::Figure> parts;
     if (e.basic) parts.push_back(*e.basic);
+    if (basic_as_parts) {
+      parts.push_back(*e.personnel);
+      parts.push_back(*e.public_);
+    }
     if (e.project) parts.push_back(*e.project);
     if (e.reserve) parts.push_back(*e.reserve);
-    ctx.CheckEqual(e.reserve ? "支出合计应等于基本支出、项目支出与单位预留机动经费之和"
-                             : "支出合计应等于基本支出加项目支出",
+    ctx.CheckEqual(e.reserve         ? "支出合计应等于基本支出、项目支出与单位预留机动经费之和"
+                   : basic_as_parts ? "支出合计应等于人员经费、公用经费与项目支出之和"
+                                    : "支出合计应等于基本支出加项目支出",
                    *e.total, SumOf(parts), parts, {e.total->line});
   }
-  // A table that prints 基本支出 only as its parts (人员 | 公用, no 小计) has no 基本支出 in its
-  // rows: 合计 = 项目支出 is no identity there.
-  bool basic_as_parts = !e.basic && e.personnel && e.public_;
+  // Its rows have no 基本支出 figure: 合计 = 项目支出 is no identity there.
   for (const auto& r : ctx.d().functional) {
     if (!r.total || (!r.basic && !r.project)) continue;
     if (basic_as_parts && !r.basic) continue;

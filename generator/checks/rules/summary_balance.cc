@@ -15,6 +15,7 @@ void CheckBalance(Context& ctx, const model::Summary& s, const std::string& tabl
     if (s.carryover_in) parts.push_back(*s.carryover_in);
     for (const auto& i : s.income_items)
       if (i.name.find("弥补") != std::string::npos) parts.push_back(i.amount);
+    for (const auto& i : s.other_in) parts.push_back(i.amount);
     auto lines = LinesOf(parts);
     lines.insert(lines.begin(), s.income_total->line);
     ctx.CheckEqual(table + "的收入总计应等于本年收入合计加上年结转", *s.income_total, SumOf(parts),
@@ -23,6 +24,7 @@ void CheckBalance(Context& ctx, const model::Summary& s, const std::string& tabl
   if (s.expenditure_total && s.current_expenditure) {
     std::vector<model::Figure> parts = {*s.current_expenditure};
     if (s.carryover_out) parts.push_back(*s.carryover_out);
+    for (const auto& i : s.other_out) parts.push_back(i.amount);
     auto lines = LinesOf(parts);
     lines.insert(lines.begin(), s.expenditure_total->line);
     ctx.CheckEqual(table + "的支出总计应等于本年支出合计加结转下年", *s.expenditure_total,
