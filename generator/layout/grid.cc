@@ -480,6 +480,33 @@ bool IsTableCaptionLine(const std::string& text) {
          Contains(t, "预算单位：") || Contains(t, "部门：") || Contains(t, "编制单位");
 }
 
+// On a page that continues a table, the lines above its first figures are a repeated header
+// only if some header cell stands over a column that held figures on the page before (合计,
+// 预算数, 基本支出). Lines that stand only over label columns are the wrapped end of a row
+// label (西安 收支总表 continued: `(基本建设)` … `出` at the top of the page, the rest of
+// `(5)资本性支出(基本建设)` and `11、债务利息及费用支出`): read as header, they would make a
+// table of two text columns, and as the majority of pages they would outvote the real header.
+bool NamesFigureColumn(const ingest::Document& doc, const Columns& candidate,
+                       const Columns& before, const std::vector<size_t>& data_before) {
+  if (data_before.empty()) return true;
+  std::vector<bool> figures(before.columns.size(), false);
+  for (size_t line : data_before)
+    for (const auto& w : doc.geometry[line].words) {
+      if (!IsAmountWord(w.text) || IsPlainInteger(w.text)) continue;
+      int k = ColumnOf(before, w.x0, w.x1);
+      if (k >= 0) figures[static_cast<size_t>(k)] = true;
+    }
+  bool any = false;
+  for (size_t k = 0; k < figures.size(); ++k) any = any || figures[k];
+  if (!any) return true;  // nothing to judge by
+  for (const auto& c : candidate.columns)
+    for (size_t k = 0; k < before.columns.size(); ++k) {
+      if (!figures[k]) continue;
+      if (Overlap(c.x0, c.x1, before.columns[k].x0, before.columns[k].x1) > 0) return true;
+    }
+  return false;
+}
+
 Grid BuildGrid(const ingest::Document& doc, size_t begin, size_t end,
                const std::vector<bool>& skip) {
   Grid grid;
@@ -501,7 +528,10 @@ Grid BuildGrid(const ingest::Document& doc, size_t begin, size_t end,
     }
     if (!header.empty() && seen_data) {
       Columns c = ColumnsFromHeader(doc, header);
-      if (c.columns.size() >= 2 && !StartsWithRowCode(doc.geometry[header.front()])) {
+      if (c.columns.size() >= 2 && !StartsWithRowCode(doc.geometry[header.front()]) &&
+          (cols.columns.empty() || NamesFigureColumn(doc, c, cols, data_by_segment.empty()
+                                                                      ? std::vector<size_t>{}
+                                                                      : data_by_segment.back()))) {
         cols = std::move(c);
         for (size_t h : header) grid.header_lines.push_back(h);
       } else {
@@ -670,11 +700,14 @@ Grid BuildGrid(const ingest::Document& doc, size_t begin, size_t end,
     }
   }
   // Label pieces without figures: the wrapped part of a neighbouring row's label, unless they
-  // start a row of their own (a code, an ordinal, a total).
+  // start a row of their own (a code, an ordinal, a total). A piece that starts a row is still
+  // the label of a neighbouring row of figures that has no label at all: a label wrapped over
+  // three lines with the figures on the middle one (西安 收支总表 `15、资源勘探工业信息` /
+  // `1021805239.60` / `等支出`).
   std::vector<bool> merged(rows.size(), false);
   for (size_t r = 0; r < rows.size(); ++r) {
     if (rows[r].has_values || rows[r].row.label.empty()) continue;
-    if (StartsWithCodeOrOrdinal(rows[r].row.label)) continue;
+    bool starts_row = StartsWithCodeOrOrdinal(rows[r].row.label);
     float h = std::max(rows[r].y1 - rows[r].y0, 1.0f);
     int best = -1;
     float best_d = 1.6f * h;
@@ -682,6 +715,7 @@ Grid BuildGrid(const ingest::Document& doc, size_t begin, size_t end,
       if (k == r || !rows[k].has_values || rows[k].row.group != rows[r].row.group ||
           rows[k].page != rows[r].page)
         continue;
+      if (starts_row && !rows[k].row.label.empty()) continue;
       float d = std::fabs((rows[k].y0 + rows[k].y1) / 2 - (rows[r].y0 + rows[r].y1) / 2);
       if (d < best_d) {
         best_d = d;

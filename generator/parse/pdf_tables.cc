@@ -307,6 +307,9 @@ class Reader {
       std::fprintf(stderr, "  col %zu [%.0f-%.0f] g%d %s %s\n", k, g.columns[k].x0,
                    g.columns[k].x1, g.columns[k].group, g.columns[k].amount ? "A" : "T",
                    g.columns[k].Label().c_str());
+    for (size_t h : g.header_lines)
+      std::fprintf(stderr, "  header l%zu p%d '%s'\n", h + 1, doc_.geometry[h].page + 1,
+                   doc_.lines[h].c_str());
     for (const auto& r : g.rows) {
       std::fprintf(stderr, "  row l%zu g%d x%.0f '%s'", r.line + 1, r.group, r.label_x0,
                    r.label.c_str());
