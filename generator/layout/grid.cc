@@ -514,6 +514,7 @@ Grid BuildGrid(const ingest::Document& doc, size_t begin, size_t end,
   size_t i = begin;
   std::vector<std::vector<size_t>> data_by_segment;
   std::vector<Columns> cols_by_segment;
+  std::vector<std::string> last_header;  // the texts of the last header read, spaces removed
   while (i < end) {
     int page = doc.geometry[i].page;
     size_t seg_end = i;
@@ -526,6 +527,19 @@ Grid BuildGrid(const ingest::Document& doc, size_t begin, size_t end,
       if (!seen_data && IsDataLine(doc.geometry[k])) seen_data = true;
       (seen_data ? data : header).push_back(k);
     }
+    // A continuation page that repeats the header of the page before, line for line: the
+    // header ends there, even where the rows after it hold no figure (zeros printed blank, or
+    // labels wrapped above their figures: 西安 收支总表 `15、资源勘探工业信息等支` / `16` / `出`).
+    if (!last_header.empty() && header.size() > last_header.size() &&
+        std::equal(last_header.begin(), last_header.end(), header.begin(),
+                   [&](const std::string& t, size_t line) {
+                     return t == RemoveSpaces(doc.lines[line]);
+                   })) {
+      data.insert(data.begin(), header.begin() + static_cast<long>(last_header.size()),
+                  header.end());
+      header.resize(last_header.size());
+      seen_data = true;
+    }
     if (!header.empty() && seen_data) {
       Columns c = ColumnsFromHeader(doc, header);
       if (c.columns.size() >= 2 && !StartsWithRowCode(doc.geometry[header.front()]) &&
@@ -534,6 +548,8 @@ Grid BuildGrid(const ingest::Document& doc, size_t begin, size_t end,
                                                                       : data_by_segment.back()))) {
         cols = std::move(c);
         for (size_t h : header) grid.header_lines.push_back(h);
+        last_header.clear();
+        for (size_t h : header) last_header.push_back(RemoveSpaces(doc.lines[h]));
       } else {
         // Not a header after all: a row standing alone at the top of a continuation page.
         data.insert(data.begin(), header.begin(), header.end());
