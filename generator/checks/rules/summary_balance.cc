@@ -14,7 +14,8 @@ void CheckBalance(Context& ctx, const model::Summary& s, const std::string& tabl
     std::vector<model::Figure> parts = {*s.current_income};
     if (s.carryover_in) parts.push_back(*s.carryover_in);
     for (const auto& i : s.income_items)
-      if (i.name.find("弥补") != std::string::npos) parts.push_back(i.amount);
+      if (i.name.find("弥补") != std::string::npos || i.name.find("实户资金余额") != std::string::npos)
+        parts.push_back(i.amount);  // 用事业基金弥补收支差额, 上年实户资金余额 (西安)
     auto lines = LinesOf(parts);
     lines.insert(lines.begin(), s.income_total->line);
     ctx.CheckEqual(table + "的收入总计应等于本年收入合计加上年结转", *s.income_total, SumOf(parts),
@@ -39,7 +40,7 @@ void Run(Context& ctx) {
 Rule SummaryBalanceRule() {
   return {{"summary-balance", Severity::kError, "部门收支总表收支平衡",
            "部门收支总表的两边必须相等：收入总计等于支出总计；收入总计等于本年收入合计加上年结转"
-           "（以及用事业基金弥补收支差额）；支出总计等于本年支出合计加结转下年。不相等说明表中至少有"
+           "（以及用事业基金弥补收支差额、上年实户资金余额）；支出总计等于本年支出合计加结转下年。不相等说明表中至少有"
            "一个数字写错了。"},
           &Run};
 }
