@@ -757,6 +757,32 @@ Grid BuildGrid(const ingest::Document& doc, size_t begin, size_t end,
     }
     merged[r] = true;
   }
+  // Figures without a label: the part of a row's figures that wrapped in its cell and stands
+  // a line above or below the rest (杭州 表3: `576,171.11` above `合计 665,964.37 73,924.43
+  // 15868.83`). They join the one labelled row near them that has none of their columns
+  // filled; with no such row, or two, they stay a row of their own.
+  for (size_t r = 0; r < rows.size(); ++r) {
+    if (merged[r] || !rows[r].has_values || !rows[r].row.label.empty()) continue;
+    float h = std::max(rows[r].y1 - rows[r].y0, 1.0f);
+    std::vector<size_t> fits;
+    for (size_t k = r >= 6 ? r - 6 : 0; k < rows.size() && k <= r + 6; ++k) {
+      if (k == r || merged[k] || rows[k].row.label.empty() ||
+          rows[k].row.group != rows[r].row.group || rows[k].page != rows[r].page)
+        continue;
+      float d = std::fabs((rows[k].y0 + rows[k].y1) / 2 - (rows[r].y0 + rows[r].y1) / 2);
+      if (d >= 1.6f * h) continue;
+      bool free = true;
+      for (size_t c = 0; c < ncols; ++c)
+        if (rows[r].row.values[c] && rows[k].row.values[c]) free = false;
+      if (free) fits.push_back(k);
+    }
+    if (fits.size() != 1) continue;
+    Pending& target = rows[fits.front()];
+    for (size_t c = 0; c < ncols; ++c)
+      if (rows[r].row.values[c]) target.row.values[c] = rows[r].row.values[c];
+    target.has_values = true;
+    merged[r] = true;
+  }
   for (size_t r = 0; r < rows.size(); ++r)
     if (!merged[r]) grid.rows.push_back(std::move(rows[r].row));
   return grid;
