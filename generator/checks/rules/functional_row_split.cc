@@ -5,14 +5,20 @@ namespace gongkai::checks {
 namespace {
 void Run(Context& ctx) {
   const auto& e = ctx.d().expenditure;
-  if (e.total && (e.basic || e.project)) {
+  // A table that prints 基本支出 only as its parts (杭州 表3: 人员支出 | 日常公用支出) states the
+  // total's basic as those parts; its rows' parts are not read, so the rows are not checked.
+  bool basic_as_parts = !e.basic && (e.personnel || e.public_);
+  if (e.total && (e.basic || e.project || basic_as_parts)) {
     std::vector<model::Figure> parts;
     if (e.basic) parts.push_back(*e.basic);
+    if (basic_as_parts && e.personnel) parts.push_back(*e.personnel);
+    if (basic_as_parts && e.public_) parts.push_back(*e.public_);
     if (e.project) parts.push_back(*e.project);
     ctx.CheckEqual("支出合计应等于基本支出加项目支出", *e.total, SumOf(parts), parts,
                    {e.total->line});
   }
   for (const auto& r : ctx.d().functional) {
+    if (basic_as_parts) break;
     if (!r.total || (!r.basic && !r.project)) continue;
     std::vector<model::Figure> parts;
     if (r.basic) parts.push_back(*r.basic);
