@@ -30,6 +30,7 @@ void IgnorePopplerMessage(const std::string&, void*) {}
 struct Box {
   Word word;
   bool space_after = true;
+  bool own_word = false;  ///< a figure cut from the end of a label: never joined back to it
 };
 
 bool IsBlankText(std::string_view s) { return parse::RemoveSpaces(s).empty(); }
@@ -55,6 +56,40 @@ float Median(std::vector<float> v) {
   return v[v.size() / 2];
 }
 
+// Where a box is a label with a figure glued to its end (`19、自然资源海洋气象等支出18803323.32`:
+// a label that fills its cell, drawn in one run with the figure of the next cell), the number of
+// code points before the figure; 0 if the box is not of that form. The figure has a decimal
+// point (`表1`, `2026年` and `第3页` are no figures) and follows a Han character or a full-width
+// bracket, so a code (`（2050303）`) or an ordinal stays in the label.
+size_t GluedFigureStart(std::string_view text) {
+  size_t end = text.size(), i = end;
+  bool point = false, digit = false;
+  while (i > 0) {
+    char c = text[i - 1];
+    if (c >= '0' && c <= '9') {
+      digit = true;
+    } else if (c == '.' && digit && !point) {
+      point = true;
+    } else if (c == ',' && point) {
+    } else {
+      break;
+    }
+    --i;
+  }
+  if (!point || i == end || !(text[i] >= '0' && text[i] <= '9')) return 0;
+  if (text[end - 1] == '.') return 0;
+  if (i > 0 && text[i - 1] == '-') --i;
+  std::string_view prefix = text.substr(0, i);
+  size_t count = 0;
+  char32_t last = 0;
+  for (size_t k = 0; k < prefix.size();) {
+    last = parse::NextCodePoint(prefix, k);
+    ++count;
+  }
+  bool han = (last >= 0x4E00 && last <= 0x9FFF) || last == 0xFF09 /* ） */ || last == U')';
+  return count >= 2 && han ? count : 0;
+}
+
 // The boxes of one page, cleaned: blanks dropped, boxes drawn twice (a poor man's bold: the
 // same text offset by a fraction of a point) kept once.
 std::vector<Box> PageBoxes(const poppler::page& page) {
@@ -72,6 +107,24 @@ std::vector<Box> PageBoxes(const poppler::page& page) {
     b.word.y1 = static_cast<float>(r.y() + r.height());
     if (b.word.y1 <= b.word.y0) b.word.y1 = b.word.y0 + 1;
     b.space_after = tb.has_space_after();
+    if (size_t n = GluedFigureStart(b.word.text); n > 0) {
+      // The figure stands where its first glyph does.
+      float split = static_cast<float>(tb.char_bbox(n).x());
+      size_t bytes = 0;
+      for (size_t k = 0; k < n; ++k) parse::NextCodePoint(b.word.text, bytes);
+      if (split > b.word.x0 && split < b.word.x1 && bytes < b.word.text.size()) {
+        Box figure = b;
+        figure.word.text = b.word.text.substr(bytes);
+        figure.word.x0 = split;
+        figure.own_word = true;
+        b.word.text = parse::Trim(b.word.text.substr(0, bytes));
+        b.word.x1 = split;
+        b.space_after = true;
+        boxes.push_back(std::move(b));
+        boxes.push_back(std::move(figure));
+        continue;
+      }
+    }
     boxes.push_back(std::move(b));
   }
   std::sort(boxes.begin(), boxes.end(), [](const Box& a, const Box& b) {
@@ -157,7 +210,12 @@ std::vector<LineGeometry> PageLines(std::vector<Box> boxes, int page_index) {
         // Pieces of one number overlap or touch (glyph boxes wider than their advance); two
         // numbers in neighbouring columns stand at least a few points apart.
         bool touch = numbers ? gap < 0.15f * h : gap < 0.1f * h;
-        bool same_word = touch || (!last_space_after && gap < 0.25f * h && !numbers);
+        // A figure touching the end of a label is the next cell's, as when glued in one box.
+        bool figure_after_label = IsNumberPiece(b.word.text) &&
+                                  b.word.text.find_first_of(".,") != std::string::npos &&
+                                  GluedFigureStart(prev.text + b.word.text) > 0;
+        bool same_word = !b.own_word && !figure_after_label &&
+                         (touch || (!last_space_after && gap < 0.25f * h && !numbers));
         if (same_word) {
           prev.text += b.word.text;
           prev.x1 = std::max(prev.x1, b.word.x1);

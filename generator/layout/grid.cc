@@ -480,6 +480,33 @@ bool IsTableCaptionLine(const std::string& text) {
          Contains(t, "预算单位：") || Contains(t, "部门：") || Contains(t, "编制单位");
 }
 
+// On a page that continues a table, the lines above its first figures are a repeated header
+// only if some header cell stands over a column that held figures on the page before (合计,
+// 预算数, 基本支出). Lines that stand only over label columns are the wrapped end of a row
+// label (西安 收支总表 continued: `(基本建设)` … `出` at the top of the page, the rest of
+// `(5)资本性支出(基本建设)` and `11、债务利息及费用支出`): read as header, they would make a
+// table of two text columns, and as the majority of pages they would outvote the real header.
+bool NamesFigureColumn(const ingest::Document& doc, const Columns& candidate,
+                       const Columns& before, const std::vector<size_t>& data_before) {
+  if (data_before.empty()) return true;
+  std::vector<bool> figures(before.columns.size(), false);
+  for (size_t line : data_before)
+    for (const auto& w : doc.geometry[line].words) {
+      if (!IsAmountWord(w.text) || IsPlainInteger(w.text)) continue;
+      int k = ColumnOf(before, w.x0, w.x1);
+      if (k >= 0) figures[static_cast<size_t>(k)] = true;
+    }
+  bool any = false;
+  for (size_t k = 0; k < figures.size(); ++k) any = any || figures[k];
+  if (!any) return true;  // nothing to judge by
+  for (const auto& c : candidate.columns)
+    for (size_t k = 0; k < before.columns.size(); ++k) {
+      if (!figures[k]) continue;
+      if (Overlap(c.x0, c.x1, before.columns[k].x0, before.columns[k].x1) > 0) return true;
+    }
+  return false;
+}
+
 Grid BuildGrid(const ingest::Document& doc, size_t begin, size_t end,
                const std::vector<bool>& skip) {
   Grid grid;
@@ -487,6 +514,7 @@ Grid BuildGrid(const ingest::Document& doc, size_t begin, size_t end,
   size_t i = begin;
   std::vector<std::vector<size_t>> data_by_segment;
   std::vector<Columns> cols_by_segment;
+  std::vector<std::string> last_header;  // the texts of the last header read, spaces removed
   while (i < end) {
     int page = doc.geometry[i].page;
     size_t seg_end = i;
@@ -499,11 +527,29 @@ Grid BuildGrid(const ingest::Document& doc, size_t begin, size_t end,
       if (!seen_data && IsDataLine(doc.geometry[k])) seen_data = true;
       (seen_data ? data : header).push_back(k);
     }
+    // A continuation page that repeats the header of the page before, line for line: the
+    // header ends there, even where the rows after it hold no figure (zeros printed blank, or
+    // labels wrapped above their figures: 西安 收支总表 `15、资源勘探工业信息等支` / `16` / `出`).
+    if (!last_header.empty() && header.size() > last_header.size() &&
+        std::equal(last_header.begin(), last_header.end(), header.begin(),
+                   [&](const std::string& t, size_t line) {
+                     return t == RemoveSpaces(doc.lines[line]);
+                   })) {
+      data.insert(data.begin(), header.begin() + static_cast<long>(last_header.size()),
+                  header.end());
+      header.resize(last_header.size());
+      seen_data = true;
+    }
     if (!header.empty() && seen_data) {
       Columns c = ColumnsFromHeader(doc, header);
-      if (c.columns.size() >= 2 && !StartsWithRowCode(doc.geometry[header.front()])) {
+      if (c.columns.size() >= 2 && !StartsWithRowCode(doc.geometry[header.front()]) &&
+          (cols.columns.empty() || NamesFigureColumn(doc, c, cols, data_by_segment.empty()
+                                                                      ? std::vector<size_t>{}
+                                                                      : data_by_segment.back()))) {
         cols = std::move(c);
         for (size_t h : header) grid.header_lines.push_back(h);
+        last_header.clear();
+        for (size_t h : header) last_header.push_back(RemoveSpaces(doc.lines[h]));
       } else {
         // Not a header after all: a row standing alone at the top of a continuation page.
         data.insert(data.begin(), header.begin(), header.end());
@@ -670,11 +716,14 @@ Grid BuildGrid(const ingest::Document& doc, size_t begin, size_t end,
     }
   }
   // Label pieces without figures: the wrapped part of a neighbouring row's label, unless they
-  // start a row of their own (a code, an ordinal, a total).
+  // start a row of their own (a code, an ordinal, a total). A piece that starts a row is still
+  // the label of a neighbouring row of figures that has no label at all: a label wrapped over
+  // three lines with the figures on the middle one (西安 收支总表 `15、资源勘探工业信息` /
+  // `1021805239.60` / `等支出`).
   std::vector<bool> merged(rows.size(), false);
   for (size_t r = 0; r < rows.size(); ++r) {
     if (rows[r].has_values || rows[r].row.label.empty()) continue;
-    if (StartsWithCodeOrOrdinal(rows[r].row.label)) continue;
+    bool starts_row = StartsWithCodeOrOrdinal(rows[r].row.label);
     float h = std::max(rows[r].y1 - rows[r].y0, 1.0f);
     int best = -1;
     float best_d = 1.6f * h;
@@ -682,6 +731,7 @@ Grid BuildGrid(const ingest::Document& doc, size_t begin, size_t end,
       if (k == r || !rows[k].has_values || rows[k].row.group != rows[r].row.group ||
           rows[k].page != rows[r].page)
         continue;
+      if (starts_row && !rows[k].row.label.empty()) continue;
       float d = std::fabs((rows[k].y0 + rows[k].y1) / 2 - (rows[r].y0 + rows[r].y1) / 2);
       if (d < best_d) {
         best_d = d;
@@ -705,6 +755,32 @@ Grid BuildGrid(const ingest::Document& doc, size_t begin, size_t end,
     } else {
       target.row.label += piece;
     }
+    merged[r] = true;
+  }
+  // Figures without a label: the part of a row's figures that wrapped in its cell and stands
+  // a line above or below the rest (杭州 表3: `576,171.11` above `合计 665,964.37 73,924.43
+  // 15868.83`). They join the one labelled row near them that has none of their columns
+  // filled; with no such row, or two, they stay a row of their own.
+  for (size_t r = 0; r < rows.size(); ++r) {
+    if (merged[r] || !rows[r].has_values || !rows[r].row.label.empty()) continue;
+    float h = std::max(rows[r].y1 - rows[r].y0, 1.0f);
+    std::vector<size_t> fits;
+    for (size_t k = r >= 6 ? r - 6 : 0; k < rows.size() && k <= r + 6; ++k) {
+      if (k == r || merged[k] || rows[k].row.label.empty() ||
+          rows[k].row.group != rows[r].row.group || rows[k].page != rows[r].page)
+        continue;
+      float d = std::fabs((rows[k].y0 + rows[k].y1) / 2 - (rows[r].y0 + rows[r].y1) / 2);
+      if (d >= 1.6f * h) continue;
+      bool free = true;
+      for (size_t c = 0; c < ncols; ++c)
+        if (rows[r].row.values[c] && rows[k].row.values[c]) free = false;
+      if (free) fits.push_back(k);
+    }
+    if (fits.size() != 1) continue;
+    Pending& target = rows[fits.front()];
+    for (size_t c = 0; c < ncols; ++c)
+      if (rows[r].row.values[c]) target.row.values[c] = rows[r].row.values[c];
+    target.has_values = true;
     merged[r] = true;
   }
   for (size_t r = 0; r < rows.size(); ++r)

@@ -163,6 +163,24 @@ std::string CleanLabel(const std::string& label) {
   return t;
 }
 
+// The label without the number a 序号 column gives its line: "31 本年收入合计" and
+// "31本年收入合计" give "本年收入合计", "39" alone gives ""; an ordinal ("1、财政拨款", "2 1、财政拨款" after its line
+// number) stays.
+std::string StripLineNumber(const std::string& label) {
+  size_t i = 0;
+  while (i < label.size() && label[i] == ' ') ++i;
+  size_t j = i;
+  while (j < label.size() && IsDigit(label[j])) ++j;
+  if (j == i) return label;
+  if (j == label.size()) return "";  // a line number alone: the line has no label
+  if (label[j] == ' ') return label.substr(j + 1);
+  if (static_cast<unsigned char>(label[j]) < 0x80) return label;  // "1.", "1)"
+  size_t k = j;
+  char32_t c = NextCodePoint(label, k);
+  if (c < 0x4E00 || c > 0x9FFF) return label;  // "1、", "1）"
+  return label.substr(j);
+}
+
 // A row's code and name from its label: "2014001-行政运行", "201 40 04 行政运行",
 // "20101 人大事务", "05 行政事业单位离退休" (a 款 printing its own two digits, completed from
 // the 类 above). `first_digits`: "2" functional, "35" economic.
@@ -330,6 +348,9 @@ class Reader {
       std::fprintf(stderr, "  col %zu [%.0f-%.0f] g%d %s %s\n", k, g.columns[k].x0,
                    g.columns[k].x1, g.columns[k].group, g.columns[k].amount ? "A" : "T",
                    g.columns[k].Label().c_str());
+    for (size_t h : g.header_lines)
+      std::fprintf(stderr, "  header l%zu p%d '%s'\n", h + 1, doc_.geometry[h].page + 1,
+                   doc_.lines[h].c_str());
     for (const auto& r : g.rows) {
       std::fprintf(stderr, "  row l%zu g%d x%.0f '%s'", r.line + 1, r.group, r.label_x0,
                    r.label.c_str());
@@ -505,9 +526,14 @@ class Reader {
     if (grid.rows.empty()) return false;
     using Entry = SummaryEntry;
     std::vector<std::vector<Entry>> groups(static_cast<size_t>(grid.groups));
+    // A leading 序号 column (西安 2021–2022: `31 本年收入合计`, sometimes glued `31本年收入合计`)
+    // numbers the lines; its number is no part of the label.
+    bool numbered_lines = !grid.columns.empty() && !grid.columns.front().amount &&
+                          grid.columns.front().Label() == "序号";
     for (const auto& r : grid.rows) {
       auto cols = AmountColumns(grid, r.group);
-      Entry e{CleanLabel(r.label), std::nullopt, r.label_x0, false};
+      std::string raw = r.group == 0 && numbered_lines ? StripLineNumber(r.label) : r.label;
+      Entry e{CleanLabel(raw), std::nullopt, r.label_x0, false};
       if (e.label.empty()) continue;
       e.numbered = e.label != RemoveSpaces(r.label);
       e.top = StartsWithOrdinal(RemoveSpaces(r.label));
