@@ -983,6 +983,23 @@ class Reader {
 
 }  // namespace
 
+namespace {
+
+// The `元` of a unit wrapped in its cell, on the next line under the line's last word `单位：万`,
+// beside other words (法院 2019 09表: `单位：万` / `部门名称：江苏省高级人民法院 … 元`).
+bool WrappedYuanBelow(const ingest::Document& doc, size_t i) {
+  if (i + 1 >= doc.lines.size() || doc.geometry[i].words.empty()) return false;
+  const auto& g = doc.geometry[i];
+  const auto& next = doc.geometry[i + 1];
+  if (next.page != g.page) return false;
+  const ingest::Word& unit = g.words.back();
+  for (const auto& w : next.words)
+    if (RemoveSpaces(w.text) == "元" && w.x0 < unit.x1 && w.x1 > unit.x0) return true;
+  return false;
+}
+
+}  // namespace
+
 std::vector<Section> FindPdfSections(const ingest::Document& doc) {
   std::vector<Section> sections;
   std::string last_kind;
@@ -1023,7 +1040,7 @@ std::vector<Section> FindPdfSections(const ingest::Document& doc) {
       s.unit = FindUnitLabel(doc.lines[i]);
       std::string t = RemoveSpaces(doc.lines[i]);
       if (s.unit.empty() && (EndsWith(t, "单位：万") || EndsWith(t, "单位:万")) && i + 1 < s.end &&
-          StartsWith(RemoveSpaces(doc.lines[i + 1]), "元"))
+          (StartsWith(RemoveSpaces(doc.lines[i + 1]), "元") || WrappedYuanBelow(doc, i)))
         s.unit = "万元";
       if (!s.unit.empty()) s.unit_line = static_cast<int>(i) + 1;
     }
