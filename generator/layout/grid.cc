@@ -169,6 +169,62 @@ int ColumnOf(const Columns& c, float x0, float x1) {
   return k;
 }
 
+// The columns of a line's words. A word goes to the column whose header it stands under, else
+// to the nearer side of the gap it stands in. Two separate figures never share a cell; where
+// two land in one column and only one of them can have strayed, it belongs to the neighbour on
+// its side (figures keep the order of their columns), if nothing of the line stands there:
+//   - one stands under the header, the other beside it (无锡 09表: `36.58` right-aligned under
+//     the narrow `小计`, past its text and nearer `公务用车购置费`, whose `17.98` is under it);
+//   - neither stands under it, and the neighbour of only one of them is free (西安 2022 表8:
+//     `1884  1884  0` right-aligned past the headers `合计 | 人员经费支出 | 公用经费支出`).
+// The strayed figure must stand wholly on its side of the header. Otherwise the cell stays
+// doubtful (emptied when the row is built). Pieces of one broken number (touching within half
+// a height) and row numbers (`1`, `05`) never move.
+std::vector<int> PlaceLine(const Columns& c, const ingest::LineGeometry& g) {
+  size_t n = g.words.size();
+  int ncols = static_cast<int>(c.columns.size());
+  std::vector<int> at(n, -1);
+  std::vector<bool> under(n, false);
+  for (size_t i = 0; i < n; ++i) {
+    const auto& w = g.words[i];
+    at[i] = ColumnOf(c, w.x0, w.x1);
+    if (at[i] >= 0) {
+      const Column& col = c.columns[static_cast<size_t>(at[i])];
+      under[i] = Overlap(w.x0, w.x1, col.x0, col.x1) > 0;
+    }
+  }
+  auto free = [&](int k) {
+    if (k < 0 || k >= ncols) return false;
+    for (size_t j = 0; j < n; ++j)
+      if (at[j] == k) return false;
+    return true;
+  };
+  auto movable = [&](size_t i) {
+    const std::string& t = g.words[i].text;
+    return IsAmountWord(t) && !under[i] && !(IsPlainInteger(t) && t.size() <= 2);
+  };
+  for (int k = 0; k < ncols; ++k) {
+    std::vector<size_t> here;
+    for (size_t i = 0; i < n; ++i)
+      if (at[i] == k && IsAmountWord(g.words[i].text)) here.push_back(i);
+    if (here.size() != 2) continue;
+    const auto& l = g.words[here[0]];
+    const auto& r = g.words[here[1]];
+    if (r.x0 - l.x1 < 0.5f * std::max(l.Height(), 1.0f)) continue;  // one broken number
+    const Column& col = c.columns[static_cast<size_t>(k)];
+    bool left_can = movable(here[0]) && l.x1 <= col.x0 && free(k - 1);
+    bool right_can = movable(here[1]) && r.x0 >= col.x1 && free(k + 1);
+    if (under[here[0]] || under[here[1]]) {
+      if (left_can && under[here[1]]) at[here[0]] = k - 1;
+      if (right_can && under[here[0]]) at[here[1]] = k + 1;
+    } else if (left_can != right_can) {
+      if (left_can) at[here[0]] = k - 1;
+      else at[here[1]] = k + 1;
+    }
+  }
+  return at;
+}
+
 // The header as a tree of cells. A cell's text can wrap over lines, and a cell that spans
 // several header levels prints its text in its vertical middle, between the lines of the
 // levels it spans (无锡 09表: `“三公”经费合计` stands between `公务用车购置及运行维护费` and
@@ -609,29 +665,37 @@ Grid BuildGrid(const ingest::Document& doc, size_t begin, size_t end,
     }
   }
   // The canonical column of a word of segment s, or -1.
-  auto column_of = [&](size_t s, const ingest::Word& w) -> int {
-    int k = ColumnOf(cols_by_segment[s], w.x0, w.x1);
-    return k < 0 ? -1 : maps[s][static_cast<size_t>(k)];
+  // The canonical columns of the words of a line of segment s (-1: none).
+  auto columns_of = [&](size_t s, size_t line) {
+    std::vector<int> at = PlaceLine(cols_by_segment[s], doc.geometry[line]);
+    for (int& k : at) k = k < 0 ? -1 : maps[s][static_cast<size_t>(k)];
+    return at;
   };
   std::vector<int> amounts(ncols, 0), texts(ncols, 0);
   for (size_t s = 0; s < cols_by_segment.size(); ++s) {
-    for (size_t line : data_by_segment[s])
-      for (const auto& w : doc.geometry[line].words) {
-        int k = column_of(s, w);
+    for (size_t line : data_by_segment[s]) {
+      std::vector<int> at = columns_of(s, line);
+      for (size_t wi = 0; wi < at.size(); ++wi) {
+        const ingest::Word& w = doc.geometry[line].words[wi];
+        int k = at[wi];
         if (k < 0) continue;
         (IsAmountWord(w.text) && !IsPlainInteger(w.text) ? amounts : texts)[static_cast<size_t>(k)]++;
         if (IsAmountWord(w.text) && IsPlainInteger(w.text) && w.text.size() <= 2)
           texts[static_cast<size_t>(k)]--;  // 款 "05" or a row number: no vote
       }
+    }
   }
   // Whole numbers count as figures in a column nobody writes text in.
   for (size_t s = 0; s < cols_by_segment.size(); ++s) {
-    for (size_t line : data_by_segment[s])
-      for (const auto& w : doc.geometry[line].words) {
-        int k = column_of(s, w);
+    for (size_t line : data_by_segment[s]) {
+      std::vector<int> at = columns_of(s, line);
+      for (size_t wi = 0; wi < at.size(); ++wi) {
+        const ingest::Word& w = doc.geometry[line].words[wi];
+        int k = at[wi];
         if (k >= 0 && IsPlainInteger(w.text) && w.text.size() > 2 && amounts[static_cast<size_t>(k)] > 0)
           amounts[static_cast<size_t>(k)]++;
       }
+    }
   }
   grid.columns = first.columns;
   // A column with nothing under it is a figure column all of whose figures are blank zeros
@@ -685,8 +749,10 @@ Grid BuildGrid(const ingest::Document& doc, size_t begin, size_t end,
         p.page = g.page;
         p.has_values = false;
       }
-      for (const auto& w : g.words) {
-        int k = column_of(s, w);
+      std::vector<int> at = columns_of(s, line);
+      for (size_t wi = 0; wi < at.size(); ++wi) {
+        const ingest::Word& w = g.words[wi];
+        int k = at[wi];
         if (k < 0) continue;
         const Column& col = grid.columns[static_cast<size_t>(k)];
         Pending& p = per_group[static_cast<size_t>(col.group)];

@@ -964,6 +964,18 @@ class Reader {
       if (marked.size() == 1) return marked.front();
       return std::nullopt;
     };
+    // Every column `pred` accepts outside the excluded blocks; those marked as the budget
+    // year's where some are.
+    auto candidates = [&](auto pred) {
+      std::vector<size_t> hits, marked;
+      for (size_t k = 0; k < grid.columns.size(); ++k) {
+        const layout::Column& c = grid.columns[k];
+        if (!c.amount || other_block(c) || !pred(c)) continue;
+        hits.push_back(k);
+        if (this_year(c)) marked.push_back(k);
+      }
+      return marked.empty() ? hits : marked;
+    };
     auto leaf = [](const layout::Column& c) { return MeaningPath(c).back(); };
     auto overseas = find([](const layout::Column& c) { return Has(c.Label(), "出国"); });
     auto reception = find([](const layout::Column& c) { return Has(c.Label(), "接待"); });
@@ -1015,12 +1027,81 @@ class Reader {
             break;
           }
       if (!row) return false;
-      tp.total = fig(*row, total);
       tp.overseas = fig(*row, overseas);
       tp.reception = fig(*row, reception);
-      tp.vehicle_total = fig(*row, vehicle_total);
       tp.vehicle_purchase = fig(*row, purchase);
       tp.vehicle_operation = fig(*row, operation);
+      // The table's arithmetic decides what the header words leave open. A part whose column
+      // is found but whose cell is blank is a zero; a part with no column is unknown.
+      auto part = [&](std::optional<size_t> k) -> std::optional<int64_t> {
+        if (!k) return std::nullopt;
+        MaybeFigure f = fig(*row, k);
+        if (f) return f->amount.fen();
+        const auto& cell = row->values[*k];
+        if (!cell) return 0;
+        return std::nullopt;  // two figures in one cell: doubtful
+      };
+      auto sum = [](std::optional<int64_t> a, std::optional<int64_t> b) -> std::optional<int64_t> {
+        if (!a || !b) return std::nullopt;
+        return *a + *b;
+      };
+      // The only candidate column whose figure is `want`.
+      auto the_one = [&](const std::vector<size_t>& ks, std::optional<int64_t> want) {
+        std::optional<size_t> hit;
+        if (!want) return hit;
+        int n = 0;
+        for (size_t k : ks) {
+          MaybeFigure f = fig(*row, k);
+          if (f && f->amount.fen() == *want) {
+            hit = k;
+            ++n;
+          }
+        }
+        if (n != 1) hit.reset();
+        return hit;
+      };
+      // 公务用车购置及运行维护费 named twice (江苏政协 2017, whose header tree puts the 三公
+      // 小计 under it): the one that is 购置费 + 运行维护费.
+      if (!vehicle_total)
+        vehicle_total = the_one(candidates([&](const layout::Column& c) {
+                                  std::string l = c.Label();
+                                  return Has(l, "公务用车") && Has(l, "运行") && Has(l, "购置") &&
+                                         (Has(leaf(c), "小计") || Has(leaf(c), "及运行") ||
+                                          Has(leaf(c), "购置及"));
+                                }),
+                                sum(part(purchase), part(operation)));
+      tp.vehicle_total = fig(*row, vehicle_total);
+      // The 三公 total is overseas + reception + vehicle. Where a table adds 会议费 and 培训费
+      // its 合计 includes them and the 三公 total is the 小计 beside it (西安 表13 `合计 |
+      // 一般公共预算拨款安排的“三公”经费预算 (小计 | …) | 会议费 | 培训费`, 江苏 09表): of the
+      // columns headed by a total word, the one that equals the parts. A total that the parts
+      // contradict where the table has 会议费 stays null: it may include them.
+      std::optional<int64_t> vehicle = vehicle_total ? part(vehicle_total)
+                                                     : sum(part(purchase), part(operation));
+      std::optional<int64_t> parts = sum(sum(part(overseas), part(reception)), vehicle);
+      auto total_word = [&](const layout::Column& c) {
+        std::string f = leaf(c);
+        return Has(f, "合计") || Has(f, "总计") || Has(f, "总额") || Has(f, "小计");
+      };
+      std::vector<size_t> totals = candidates([&](const layout::Column& c) {
+        size_t k = static_cast<size_t>(&c - grid.columns.data());
+        return total_word(c) && k != overseas && k != reception && k != vehicle_total &&
+               k != purchase && k != operation;
+      });
+      MaybeFigure stated = fig(*row, total);
+      if (!(stated && parts && stated->amount.fen() == *parts)) {
+        if (auto k = the_one(totals, parts)) total = k;
+        else if (meetings && parts) total.reset();
+      }
+      tp.total = fig(*row, total);
+      // A budget is never negative: a negative figure is the 增减变化 block's, whose label did
+      // not reach its columns (西安 2022 表13); none of the row's figures can then be trusted.
+      for (const MaybeFigure* f : {&tp.total, &tp.overseas, &tp.reception, &tp.vehicle_total,
+                                   &tp.vehicle_purchase, &tp.vehicle_operation})
+        if (*f && (*f)->amount.fen() < 0) {
+          tp = model::ThreePublic{};
+          return false;
+        }
       return true;
     }
     // One column of figures, one row per item (福州): 合计 / 1、因公出国（境）费用 / …
@@ -1053,6 +1134,23 @@ class Reader {
   MaybeFigure use_basic_, use_project_, use_reserve_;
   MaybeFigure econ_total_, econ_personnel_, econ_public_;
 };
+
+}  // namespace
+
+namespace {
+
+// The `元` of a unit wrapped in its cell, on the next line under the line's last word `单位：万`,
+// beside other words (法院 2019 09表: `单位：万` / `部门名称：江苏省高级人民法院 … 元`).
+bool WrappedYuanBelow(const ingest::Document& doc, size_t i) {
+  if (i + 1 >= doc.lines.size() || doc.geometry[i].words.empty()) return false;
+  const auto& g = doc.geometry[i];
+  const auto& next = doc.geometry[i + 1];
+  if (next.page != g.page) return false;
+  const ingest::Word& unit = g.words.back();
+  for (const auto& w : next.words)
+    if (RemoveSpaces(w.text) == "元" && w.x0 < unit.x1 && w.x1 > unit.x0) return true;
+  return false;
+}
 
 }  // namespace
 
@@ -1096,7 +1194,7 @@ std::vector<Section> FindPdfSections(const ingest::Document& doc) {
       s.unit = FindUnitLabel(doc.lines[i]);
       std::string t = RemoveSpaces(doc.lines[i]);
       if (s.unit.empty() && (EndsWith(t, "单位：万") || EndsWith(t, "单位:万")) && i + 1 < s.end &&
-          StartsWith(RemoveSpaces(doc.lines[i + 1]), "元"))
+          (StartsWith(RemoveSpaces(doc.lines[i + 1]), "元") || WrappedYuanBelow(doc, i)))
         s.unit = "万元";
       if (!s.unit.empty()) s.unit_line = static_cast<int>(i) + 1;
     }

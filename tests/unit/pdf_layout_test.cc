@@ -119,6 +119,52 @@ TEST_CASE("figures stand in the column they are under, blank cells stay empty") 
   CHECK(last.values[6]->text == "150.00");
 }
 
+TEST_CASE("a figure beside a narrow header goes to it when its neighbour's figure is under its own") {
+  // 无锡 09表: `36.58` right-aligned past the narrow `小计`, nearer `公务用车购置费`, whose own
+  // `17.98` stands under it.
+  Document doc;
+  Page(doc, 1);
+  Line(doc, 0, 80, {{"合计", 40, 128}, {"小计", 302, 324}, {"公务用车购置费", 368, 445},
+                    {"公务用车运行维护费", 452, 529}});
+  Line(doc, 0, 100, {{"61.40", 115, 143}, {"36.58", 334, 361}, {"17.98", 419, 446},
+                     {"18.60", 503, 530}});
+  EndPage(doc);
+  std::vector<bool> skip(doc.lines.size(), false);
+  auto grid = gongkai::layout::BuildGrid(doc, 0, doc.lines.size(), skip);
+  REQUIRE(grid.columns.size() == 4);
+  REQUIRE(grid.rows.size() == 1);
+  const auto& v = grid.rows[0].values;
+  REQUIRE(v[1]);
+  CHECK(v[1]->text == "36.58");
+  REQUIRE(v[2]);
+  CHECK(v[2]->text == "17.98");
+}
+
+TEST_CASE("two figures beside one header go apart only where one of them has a free neighbour") {
+  // 西安 2022 表8: figures right-aligned past `合计 | 人员经费支出 | 公用经费支出`.
+  Document doc;
+  Page(doc, 1);
+  Line(doc, 0, 80, {{"部门经济科目名称", 202, 260}, {"合计", 480, 495}, {"人员经费支出", 560, 603},
+                    {"公用经费支出", 644, 687}});
+  Line(doc, 0, 100, {{"30302", 118, 136}, {"退休费", 167, 189}, {"1884.00", 518, 539},
+                     {"1884.00", 606, 627}, {"0.00", 694, 708}});
+  // Nothing in either neighbour: which one strayed is unknown, the cell stays doubtful.
+  Line(doc, 0, 120, {{"30399", 118, 136}, {"其他补助", 167, 200}, {"1884.00", 518, 539},
+                     {"1884.00", 606, 627}});
+  EndPage(doc);
+  std::vector<bool> skip(doc.lines.size(), false);
+  auto grid = gongkai::layout::BuildGrid(doc, 0, doc.lines.size(), skip);
+  REQUIRE(grid.rows.size() == 2);
+  const auto& v = grid.rows[0].values;
+  REQUIRE(v[1]);
+  CHECK(v[1]->text == "1884.00");
+  REQUIRE(v[2]);
+  CHECK(v[2]->text == "1884.00");
+  const auto& w = grid.rows[1].values;
+  CHECK_FALSE(w[1]);
+  CHECK((!w[2] || w[2]->text.empty()));
+}
+
 TEST_CASE("a label wrapped below its figures is joined to its row") {
   Document doc = ExpenditureTable();
   std::vector<bool> skip(doc.lines.size(), false);
