@@ -173,7 +173,7 @@ void ApplyCorroboration(model::Disclosure& d) {
       for (size_t i = 1; i < f.figures.size(); ++i) diff += f.figures[i].amount.fen();
       diff -= f.figures[0].amount.fen();
       if (diff < 0) diff = -diff;
-      if (f.figures.size() > 2 && stated.count(diff)) {
+      if (diff != 0 && stated.count(diff)) {
         f.severity = model::Diagnostic::Severity::kWarning;
         f.downgraded = "仅为警告：差额 " + model::Money::FromFen(diff).WanYuan(2) +
                        " 万元恰好等于表中某一行的数字，不能排除读取时多算或漏算了一行";

@@ -247,6 +247,16 @@ std::vector<std::string> MeaningPath(const layout::Column& c) {
   return out;
 }
 
+// A 类 row's name is the national classification's (or a variant of it, or the standard name
+// cut where the cell wrapped); an empty name says nothing against it.
+bool ClassNameFits(const std::string& code, const std::string& name) {
+  if (name.empty() || model::FunctionalClassCode(name) == code) return true;
+  std::string standard = model::FunctionalClassName(code);
+  if (standard.empty()) return true;  // a class the list does not know: no evidence
+  size_t n = std::min<size_t>(12, standard.size());  // four characters
+  return name.compare(0, n, standard, 0, n) == 0 || standard.compare(0, name.size(), name) == 0;
+}
+
 bool IsTotalLabel(const std::string& clean) {
   return clean == "合计" || clean == "总计" || StartsWith(clean, "合计") ||
          StartsWith(clean, "总计") || clean == "支出合计" || clean == "支出总计";
@@ -791,6 +801,16 @@ class Reader {
       if (!r.HasValues()) continue;
       CodedLabel cl = SplitCode(r.label, "2", parent_class);
       std::string clean = CleanLabel(r.label);
+      if (cl.code.size() == 3 && !ClassNameFits(cl.code, cl.name)) {
+        // "201 西安市民政局": a unit's code that looks like a class code. A 类's name is the
+        // national one; a row named otherwise is no class.
+        Diag(Diagnostic::Severity::kNotice, static_cast<int>(r.line) + 1,
+             "the row '" + RemoveSpaces(r.label) + "' starts with " + cl.code +
+                 " but is not named like the class " + cl.code + " (" +
+                 model::FunctionalClassName(cl.code) + "): read as a unit, not as a class",
+             "not-a-class");
+        continue;
+      }
       if (!cl.code.empty()) {
         coded = true;
         if (cl.code.size() == 3) parent_class = cl.code;
