@@ -21,7 +21,7 @@ void Context::Report(Severity severity, std::string message, std::vector<int> li
     if (std::find(unique.begin(), unique.end(), l) == unique.end()) unique.push_back(l);
   lines = std::move(unique);
   if (lines.empty()) lines.push_back(1);
-  d_.findings.push_back({rule_.id, severity, std::move(message), std::move(lines)});
+  d_.findings.push_back({rule_.id, severity, std::move(message), std::move(lines), {}, {}});
 }
 
 Agreement Context::CheckEqual(const std::string& what, const model::Figure& actual,
