@@ -446,7 +446,11 @@ Columns ColumnsFromHeader(const ingest::Document& doc, const std::vector<size_t>
             HeaderCell& a = cells[row[k]];
             HeaderCell& b = cells[row[k + 1]];
             if (!(a.Center() < p.Center() && p.Center() < b.Center())) continue;
-            bool ok = !overlaps(p, a) && !overlaps(p, b) && a.parent < 0 && b.parent < 0;
+            // Above them, not beside them on one printed line (无锡: 合计 人员经费 公用经费
+            // on one line, 人员经费 centred between the two, is no parent).
+            bool ok = !overlaps(p, a) && !overlaps(p, b) && a.parent < 0 && b.parent < 0 &&
+                      a.y0 >= p.y1 - 0.3f * std::min(a.Height(), p.Height()) &&
+                      b.y0 >= p.y1 - 0.3f * std::min(b.Height(), p.Height());
             for (size_t q : levels[l])
               if (q != pi && cells[q].cell.x1 > a.cell.x0 && cells[q].cell.x0 < b.cell.x1) ok = false;
             for (size_t up = 0; up < below && ok; ++up)
@@ -664,10 +668,58 @@ Grid BuildGrid(const ingest::Document& doc, size_t begin, size_t end,
       }
     }
   }
-  // The canonical column of a word of segment s, or -1.
+  // Figures are right-aligned in their cells: the figures of one column share a right edge,
+  // whatever their widths. A figure too narrow to reach under its column's header (无锡 05表:
+  // `37.97` ends at 361.3 like `12,603.56` under `合计` at 302–324, and touches nothing but
+  // the wide cell beside) takes the column of the figures whose right edge it shares, where
+  // those stand clearly under one header.
+  std::vector<std::map<int, int>> edge_column(cols_by_segment.size());  // rounded x1 -> column
+  for (size_t s = 0; s < cols_by_segment.size(); ++s) {
+    const Columns& c = cols_by_segment[s];
+    std::vector<std::pair<float, int>> edges;  // (x1, confident column or -1)
+    for (size_t line : data_by_segment[s])
+      for (const auto& w : doc.geometry[line].words) {
+        if (!IsAmountWord(w.text) || (IsPlainInteger(w.text) && w.text.size() <= 2)) continue;
+        int k = ColumnOf(c, w.x0, w.x1);
+        int confident = -1;
+        if (k >= 0) {
+          const Column& col = c.columns[static_cast<size_t>(k)];
+          float o = Overlap(w.x0, w.x1, col.x0, col.x1), other = 0;
+          for (size_t j = 0; j < c.columns.size(); ++j)
+            if (static_cast<int>(j) != k)
+              other = std::max(other, Overlap(w.x0, w.x1, c.columns[j].x0, c.columns[j].x1));
+          if (o >= std::min(6.0f, 0.25f * (w.x1 - w.x0)) && o >= 2 * other) confident = k;
+        }
+        edges.push_back({w.x1, confident});
+      }
+    std::sort(edges.begin(), edges.end());
+    for (size_t a = 0; a < edges.size();) {
+      size_t b = a + 1;
+      while (b < edges.size() && edges[b].first - edges[b - 1].first <= 1.5f) ++b;
+      std::map<int, int> votes;
+      int voters = 0;
+      for (size_t i = a; i < b; ++i)
+        if (edges[i].second >= 0) {
+          ++votes[edges[i].second];
+          ++voters;
+        }
+      for (const auto& [k, n] : votes)
+        if (n >= 2 && n * 10 >= voters * 9)
+          for (size_t i = a; i < b; ++i)
+            edge_column[s][static_cast<int>(std::lround(edges[i].first * 10))] = k;
+      a = b;
+    }
+  }
   // The canonical columns of the words of a line of segment s (-1: none).
   auto columns_of = [&](size_t s, size_t line) {
-    std::vector<int> at = PlaceLine(cols_by_segment[s], doc.geometry[line]);
+    const auto& g = doc.geometry[line];
+    std::vector<int> at = PlaceLine(cols_by_segment[s], g);
+    for (size_t i = 0; i < at.size(); ++i) {
+      const auto& w = g.words[i];
+      if (!IsAmountWord(w.text)) continue;
+      auto it = edge_column[s].find(static_cast<int>(std::lround(w.x1 * 10)));
+      if (it != edge_column[s].end()) at[i] = it->second;
+    }
     for (int& k : at) k = k < 0 ? -1 : maps[s][static_cast<size_t>(k)];
     return at;
   };

@@ -68,7 +68,37 @@ void CheckReading(model::Disclosure& d) {
   Hierarchy(d.functional, &model::FunctionalRow::project, e.project, 3, functional);
   for (const auto& r : d.functional)
     if (r.basic || r.project) functional.Sum(r.total, {r.basic, r.project});
-  if (functional.Misread()) {
+  // A table of 项 rows only (no 类 or 款 subtotals, 北京 03表) has one sum to check: its rows
+  // add up to its 合计. Where they fall short or run over, rows were lost or taken twice.
+  bool leaves_only = !d.functional.empty() && e.total;
+  for (const auto& r : d.functional) leaves_only &= r.level != 1;
+  if (leaves_only) {
+    Tally leaves;
+    std::vector<MaybeFigure> parts;
+    for (const auto& r : d.functional) {
+      bool has_children = false;
+      for (const auto& g : d.functional)
+        has_children |= g.code.size() > r.code.size() && g.code.compare(0, r.code.size(), r.code) == 0;
+      if (!has_children) parts.push_back(r.total);
+    }
+    leaves.Sum(e.total, parts);
+    if (leaves.failed) {
+      int64_t sum = 0;
+      for (const auto& p : parts)
+        if (p) sum += p->amount.fen();
+      d.diagnostics.push_back(
+          {model::Diagnostic::Severity::kWarning, d.functional.front().line,
+           "the table of expenditure by 功能分类 was not read reliably: its " +
+               std::to_string(parts.size()) + " rows add up to " +
+               model::Money::FromFen(sum).WanYuan(2) + " 万元, not to its 合计 " +
+               e.total->amount.WanYuan(2) + " 万元 (line " + std::to_string(e.total->line) +
+               "), so rows were lost or taken twice; they are left out rather than published as "
+               "the department's figures",
+           "table-misread"});
+      d.functional.clear();
+    }
+  }
+  if (!d.functional.empty() && functional.Misread()) {
     int line = d.functional.front().line;
     d.diagnostics.push_back(
         {model::Diagnostic::Severity::kWarning, line,
