@@ -319,8 +319,12 @@ function CheckSplit(j) {
   // A table that prints 基本支出 only as its parts (人员 | 公用, 杭州): the same identity.
   const [personnel, pub] = [e.personnel, e.public].map(Units);
   if (basic === null && personnel !== null && pub !== null) basic = personnel + pub;
-  if (total === null || basic === null || project === null)
+  // A blank cell is a zero in a PDF table (无锡 03表 `合计 1,136.23 1,136.23` with 项目支出
+  // blank): a part left blank counts 0, but the total and one part must have been read.
+  if (total === null || (basic === null && project === null))
     return Fails(`expenditure total ${Wan(total)}, basic ${Wan(basic)}, project ${Wan(project)}`);
+  basic = basic ?? 0n;
+  project = project ?? 0n;
   const lhs = reserve === null ? 'basic + project' : 'basic + project + reserve';
   return Compare(lhs, basic + project + (reserve ?? 0n), 'total', total, reserve === null ? 3 : 4);
 }
