@@ -1114,6 +1114,18 @@ class Reader {
         else if (meetings && parts) total.reset();
       }
       tp.total = fig(*row, total);
+      // A part whose column was not found is unknown, not zero: a stated total that the parts
+      // found do not make is then not checkable against them and stays null (西安 2022 表13
+      // with `公务接` / `待费` printed apart, whose 接待费 column is not named).
+      bool vehicle_known = vehicle_total || (purchase && operation);
+      if (tp.total && (!overseas || !reception || !vehicle_known)) {
+        std::optional<int64_t> found = 0;
+        for (std::optional<int64_t> p : {overseas ? part(overseas) : std::optional<int64_t>(0),
+                                         reception ? part(reception) : std::optional<int64_t>(0),
+                                         vehicle ? vehicle : std::optional<int64_t>(0)})
+          found = sum(found, p);
+        if (!found || *found != tp.total->amount.fen()) tp.total.reset();
+      }
       // A budget is never negative: a negative figure is the 增减变化 block's, whose label did
       // not reach its columns (西安 2022 表13); none of the row's figures can then be trusted.
       for (const MaybeFigure* f : {&tp.total, &tp.overseas, &tp.reception, &tp.vehicle_total,
