@@ -724,19 +724,48 @@ Grid BuildGrid(const ingest::Document& doc, size_t begin, size_t end,
     return at;
   };
   std::vector<int> amounts(ncols, 0), texts(ncols, 0);
+  // Of the whole numbers: those that stand after a word of text in their line (a figure after
+  // its row's label, `合计 551800`), and all other words that are not figures (text, codes that
+  // open a line: `245001 西安市医疗保障局`).
+  std::vector<int> late_whole(ncols, 0), not_figure(ncols, 0);
   for (size_t s = 0; s < cols_by_segment.size(); ++s) {
     for (size_t line : data_by_segment[s]) {
       std::vector<int> at = columns_of(s, line);
+      bool text_before = false;
       for (size_t wi = 0; wi < at.size(); ++wi) {
         const ingest::Word& w = doc.geometry[line].words[wi];
         int k = at[wi];
-        if (k < 0) continue;
-        (IsAmountWord(w.text) && !IsPlainInteger(w.text) ? amounts : texts)[static_cast<size_t>(k)]++;
-        if (IsAmountWord(w.text) && IsPlainInteger(w.text) && w.text.size() <= 2)
-          texts[static_cast<size_t>(k)]--;  // 款 "05" or a row number: no vote
+        bool amount_word = IsAmountWord(w.text);
+        bool whole = amount_word && IsPlainInteger(w.text);
+        if (k >= 0) {
+          size_t uk = static_cast<size_t>(k);
+          (amount_word && !whole ? amounts : texts)[uk]++;
+          if (whole && w.text.size() <= 2)
+            texts[uk]--;  // 款 "05" or a row number: no vote
+          else if (whole && text_before)
+            late_whole[uk]++;
+          else if (!amount_word || whole)
+            not_figure[uk]++;
+        }
+        if (!amount_word) text_before = true;
       }
     }
   }
+  // A column of whole numbers only, each after its row's label, under a header that names no
+  // code or number (编码, 序号, 科目, 类 | 款 | 项): figures in whole 元 (西安 2022 表13, whose
+  // figures carry neither a point nor a comma), not codes.
+  auto code_header = [](const Column& c) {
+    std::string l = c.Label();
+    std::string leaf = c.path.empty() ? l : RemoveSpaces(c.path.back());
+    for (const char* w : {"编码", "代码", "编号", "序号", "科目", "分类", "行次", "栏次", "年度",
+                          "年份", "名称", "项目", "数量", "人数", "个数", "次数", "天数"})
+      if (Contains(l, w)) return true;
+    return leaf == "类" || leaf == "款" || leaf == "项";
+  };
+  for (size_t k = 0; k < ncols; ++k)
+    if (amounts[k] == 0 && late_whole[k] > 0 && not_figure[k] == 0 &&
+        !code_header(first.columns[k]))
+      amounts[k] = late_whole[k];
   // Whole numbers count as figures in a column nobody writes text in.
   for (size_t s = 0; s < cols_by_segment.size(); ++s) {
     for (size_t line : data_by_segment[s]) {

@@ -120,6 +120,46 @@ std::optional<TitleCandidate> TitleAt(const ingest::Document& doc, size_t i) {
   return TitleCandidate{i, stripped, kind};
 }
 
+// One line of words set close together (a title's, not a row's cells).
+bool OneRun(const ingest::LineGeometry& g) {
+  for (size_t k = 1; k < g.words.size(); ++k)
+    if (g.words[k].x0 - g.words[k - 1].x1 > 2.0f * std::max(g.words[k].Height(), 1.0f))
+      return false;
+  return !g.words.empty();
+}
+
+// A title wrapped over two lines (西安 2021 表13 `2021年部门综合预算一般公共预算拨款“三公”经费及`
+// / `会议费、培训费支出预算表（不含上年结转）`): the first line no title, the second the end of
+// one, each a single run of words on one page, and the two together a title of a known kind.
+std::optional<TitleCandidate> WrappedTitleAt(const ingest::Document& doc, size_t i) {
+  if (i + 1 >= doc.lines.size()) return std::nullopt;
+  const auto& a = doc.geometry[i];
+  const auto& b = doc.geometry[i + 1];
+  if (a.page != b.page || !OneRun(a) || !OneRun(b)) return std::nullopt;
+  std::string first = RemoveSpaces(doc.lines[i]);
+  if (first.empty() || Has(first, "表") || Has(first, "。") || Has(first, "，") || Has(first, "；"))
+    return std::nullopt;
+  if (!EndsLikeTitle(StripOrdinal(RemoveSpaces(doc.lines[i + 1])))) return std::nullopt;
+  // The first line names the year (a row label does not); the second is no title on its own
+  // (`其中：动用上年结转和结余资金` above `三、2018 年度…支出预算总表`).
+  static const std::regex kYear("(19|20)[0-9]{2}年");
+  if (!std::regex_search(first, kYear)) return std::nullopt;
+  if (auto own = TitleAt(doc, i + 1); own && own->kind != "other") return std::nullopt;
+  // Centred one over the other, as a title is (a list of contents is set flush left).
+  float wa = a.words.back().x1 - a.words.front().x0;
+  float ca = (a.words.front().x0 + a.words.back().x1) / 2;
+  float cb = (b.words.front().x0 + b.words.back().x1) / 2;
+  if (std::fabs(ca - cb) > 0.1f * wa + 2.0f * std::max(a.words.front().Height(), 1.0f))
+    return std::nullopt;
+  ingest::Document two;
+  two.lines = {doc.lines[i] + doc.lines[i + 1]};
+  two.geometry = {a};
+  auto t = TitleAt(two, 0);
+  if (!t || t->kind == "other") return std::nullopt;
+  t->line = i;
+  return t;
+}
+
 // The next lines after a title: a caption or a header must come before another title.
 bool ConfirmedTitle(const ingest::Document& doc, size_t i) {
   int page = doc.geometry[i].page;
@@ -1114,6 +1154,18 @@ class Reader {
         else if (meetings && parts) total.reset();
       }
       tp.total = fig(*row, total);
+      // A part whose column was not found is unknown, not zero: a stated total that the parts
+      // found do not make is then not checkable against them and stays null (西安 2022 表13
+      // with `公务接` / `待费` printed apart, whose 接待费 column is not named).
+      bool vehicle_known = vehicle_total || (purchase && operation);
+      if (tp.total && (!overseas || !reception || !vehicle_known)) {
+        std::optional<int64_t> found = 0;
+        for (std::optional<int64_t> p : {overseas ? part(overseas) : std::optional<int64_t>(0),
+                                         reception ? part(reception) : std::optional<int64_t>(0),
+                                         vehicle ? vehicle : std::optional<int64_t>(0)})
+          found = sum(found, p);
+        if (!found || *found != tp.total->amount.fen()) tp.total.reset();
+      }
       // A budget is never negative: a negative figure is the 增减变化 block's, whose label did
       // not reach its columns (西安 2022 表13); none of the row's figures can then be trusted.
       for (const MaybeFigure* f : {&tp.total, &tp.overseas, &tp.reception, &tp.vehicle_total,
@@ -1179,16 +1231,24 @@ std::vector<Section> FindPdfSections(const ingest::Document& doc) {
   std::string last_kind;
   for (size_t i = 0; i < doc.lines.size(); ++i) {
     auto t = TitleAt(doc, i);
-    if (!t || !ConfirmedTitle(doc, i)) continue;
+    size_t last = i;  // the title's last line
+    if (!t || t->kind == "other") {
+      if (auto w = WrappedTitleAt(doc, i)) {
+        t = w;
+        last = i + 1;
+      }
+    }
+    if (!t || !ConfirmedTitle(doc, last)) continue;
     Section s;
     s.kind = t->kind;
     s.title = t->title;
     s.title_index = i;
-    s.begin = i + 1;
+    s.begin = last + 1;
     // The same title again right after its table: the table's next page.
     s.continuation = !sections.empty() && sections.back().kind == s.kind &&
                      RemoveSpaces(sections.back().title) == RemoveSpaces(s.title);
     sections.push_back(s);
+    i = last;
   }
   for (size_t k = 0; k < sections.size(); ++k) {
     size_t limit = k + 1 < sections.size() ? sections[k + 1].title_index : doc.lines.size();
