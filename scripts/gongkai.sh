@@ -43,7 +43,7 @@ case "${1:-}" in
     build build-test -DGONGKAI_WERROR=ON
     ctest --test-dir build-test --output-on-failure
     # How the parser does on the real published PDFs (the summary of the 'real' test).
-    [ -f build-test/real-test/report.txt ] && sed -n '/^identities:/,$p' build-test/real-test/report.txt
+    [ -f build-test/real-test/report.txt ] && sed -n '/^identities:$/,$p' build-test/real-test/report.txt
     # The same tests under AddressSanitizer and UndefinedBehaviorSanitizer (the -Werror gate
     # is the build above: GCC warns differently with the sanitizers on).
     build build-asan -DGONGKAI_SANITIZE=ON

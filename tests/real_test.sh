@@ -17,5 +17,5 @@ node "$SRC/bench/real/harness.mjs" --gongkai "$GONGKAI" --corpus "$CORPUS" --rep
   --out "$WORK" >"$WORK/stdout.txt" 2>&1
 status=$?
 # The totals, not the 163 lines of documents.
-sed -n '/^identities:/,$p' "$WORK/stdout.txt"
+sed -n '/^identities:$/,$p' "$WORK/stdout.txt"
 exit $status
