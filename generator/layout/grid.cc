@@ -815,6 +815,7 @@ Grid BuildGrid(const ingest::Document& doc, size_t begin, size_t end,
     float y0, y1;
     int page;
     bool has_values;
+    int first_text = -1, last_text = -1;  // the text columns its label stands in
   };
   std::vector<Pending> rows;
   for (size_t s = 0; s < cols_by_segment.size(); ++s) {
@@ -856,6 +857,8 @@ Grid BuildGrid(const ingest::Document& doc, size_t begin, size_t end,
           if (p.row.label.empty()) p.row.label_x0 = w.x0;
           if (!p.row.label.empty()) p.row.label += ' ';
           p.row.label += w.text;
+          if (p.first_text < 0) p.first_text = k;
+          p.last_text = std::max(p.last_text, k);
         }
       }
       for (size_t gi = 0; gi < per_group.size(); ++gi)
@@ -878,7 +881,13 @@ Grid BuildGrid(const ingest::Document& doc, size_t begin, size_t end,
       if (k == r || !rows[k].has_values || rows[k].row.group != rows[r].row.group ||
           rows[k].page != rows[r].page)
         continue;
-      if (starts_row && !rows[k].row.label.empty()) continue;
+      // A coded label alone in the first text column joins a row of figures whose own label
+      // stands only in the columns after it: the row's cell wrapped above its figures (北京
+      // 03表: `2080505-机关事业单位基本养老保险缴费` above `50102-社会保障缴费
+      // 30108-机关事业单位基本养老保险缴费  120.888788  120.888788`).
+      bool beside = rows[r].first_text >= 0 && rows[r].first_text == rows[r].last_text &&
+                    rows[k].first_text > rows[r].last_text;
+      if (starts_row && !rows[k].row.label.empty() && !beside) continue;
       float d = std::fabs((rows[k].y0 + rows[k].y1) / 2 - (rows[r].y0 + rows[r].y1) / 2);
       if (d < best_d) {
         best_d = d;
@@ -888,7 +897,12 @@ Grid BuildGrid(const ingest::Document& doc, size_t begin, size_t end,
     if (best < 0) continue;
     Pending& target = rows[static_cast<size_t>(best)];
     std::string piece = RemoveSpaces(rows[r].row.label);
-    if (rows[r].y0 < target.y0) {
+    if (rows[r].first_text >= 0 && rows[r].first_text < target.first_text) {
+      // The piece stands in a column before the row's own label: it comes first.
+      target.row.label = piece + " " + target.row.label;
+      target.row.label_x0 = rows[r].row.label_x0;
+      target.first_text = rows[r].first_text;
+    } else if (rows[r].y0 < target.y0) {
       // Above: the label's first part. A code already in the row stays first.
       std::string& label = target.row.label;
       size_t code_end = 0;
