@@ -11,6 +11,7 @@
 #include "ingest/pdf.h"
 #include "layout/grid.h"
 #include "parse/parser.h"
+#include "parse/reading_check.h"
 
 using gongkai::ingest::Document;
 using gongkai::ingest::LineGeometry;
@@ -239,6 +240,58 @@ TEST_CASE("an error on figures no other sum confirms is published as a warning")
   }
   CHECK(errors == 0);
   CHECK(downgraded > 0);
+}
+
+TEST_CASE("a narrow figure takes the column of the figures sharing its right edge") {
+  // 无锡 05表: 合计 is narrow (302–324); its figures are right-aligned at 361.3, so a short one
+  // (37.97 at 333.8–361.3) touches only the wide header cell beside it.
+  Document doc;
+  Page(doc, 1);
+  Line(doc, 0, 80, {{"科目名称", 80, 120}, {"合计", 302, 324}, {"本年财政拨款人员经费", 360, 470},
+                    {"公用经费", 496, 540}});
+  Line(doc, 0, 100, {{"办公费", 80, 110}, {"12,603.56", 311.8f, 361.3f}, {"12,603.56", 516.7f, 566.2f}});
+  Line(doc, 0, 115, {{"工会经费", 80, 120}, {"3,336.23", 316.0f, 361.3f}, {"3,336.23", 520.9f, 566.2f}});
+  Line(doc, 0, 130, {{"会议费", 80, 110}, {"37.97", 333.8f, 361.3f}, {"37.97", 538.7f, 566.2f}});
+  EndPage(doc);
+  std::vector<bool> skip(doc.lines.size(), false);
+  auto grid = gongkai::layout::BuildGrid(doc, 0, doc.lines.size(), skip);
+  REQUIRE(grid.rows.size() == 3);
+  const auto& r = grid.rows[2];
+  REQUIRE(r.values[1]);
+  CHECK(r.values[1]->text == "37.97");
+  CHECK_FALSE(r.values[2]);
+}
+
+TEST_CASE("a table of 项 rows that does not add up to its 合计 is left out as misread") {
+  gongkai::model::Disclosure d;
+  auto fig = [](const char* s, int line) {
+    return gongkai::model::Figure{*gongkai::model::Money::Parse(s), line};
+  };
+  d.expenditure.total = fig("9151.31", 10);
+  for (const char* code : {"2010101", "2050803"}) {
+    gongkai::model::FunctionalRow row;
+    row.code = code;
+    row.level = 3;
+    row.total = fig("100.00", 11);
+    d.functional.push_back(row);
+  }
+  gongkai::parse::CheckReading(d);
+  CHECK(d.functional.empty());
+  REQUIRE(d.diagnostics.size() == 1);
+  CHECK(d.diagnostics[0].rule == "table-misread");
+  // Rows that add up stay.
+  d.diagnostics.clear();
+  d.expenditure.total = fig("200.00", 10);
+  for (const char* code : {"2010101", "2050803"}) {
+    gongkai::model::FunctionalRow row;
+    row.code = code;
+    row.level = 3;
+    row.total = fig("100.00", 11);
+    d.functional.push_back(row);
+  }
+  gongkai::parse::CheckReading(d);
+  CHECK(d.functional.size() == 2);
+  CHECK(d.diagnostics.empty());
 }
 
 }  // TEST_SUITE
