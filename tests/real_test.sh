@@ -14,7 +14,7 @@ if [ ! -d "$CORPUS/cities" ]; then
 fi
 rm -rf "$WORK" && mkdir -p "$WORK"
 node "$SRC/bench/real/harness.mjs" --gongkai "$GONGKAI" --corpus "$CORPUS" --repo "$SRC" \
-  --out "$WORK" >"$WORK/stdout.txt" 2>&1
+  --out "$WORK" --strict >"$WORK/stdout.txt" 2>&1
 status=$?
 # The totals, not the 163 lines of documents.
 sed -n '/^identities:$/,$p' "$WORK/stdout.txt"

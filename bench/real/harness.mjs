@@ -43,7 +43,8 @@ const kMarks = {
   holds: '=',           // holds exactly
   rounding: '~',        // holds within the rounding tolerance
   'n/a': '.',           // explained n/a (or name/year of a document without tables)
-  explained: 'x',       // fails, explained in explained.tsv
+  explained: 'x',       // fails, explained in explained.tsv: the document cannot satisfy it
+  gap: 'g',             // fails, explained in explained.tsv as a known gap of gongkai's reading
   UNEXPLAINED: '!',     // fails, not explained
 };
 
@@ -395,8 +396,8 @@ function LoadExplanations(file, problems) {
       problems.push(`${where}: unknown identity '${r.identity}' (one of ${kIdentityIds.join(', ')}, or *)`);
       continue;
     }
-    if (r.status !== 'n/a' && r.status !== 'fails') {
-      problems.push(`${where}: status '${r.status}' is neither n/a nor fails`);
+    if (r.status !== 'n/a' && r.status !== 'fails' && r.status !== 'gap') {
+      problems.push(`${where}: status '${r.status}' is none of n/a, fails, gap`);
       continue;
     }
     if (!r.reason) problems.push(`${where}: no reason given`);
@@ -597,7 +598,7 @@ async function Main() {
       let cls;
       if (check.status !== 'fails') cls = check.status; // holds or rounding
       else if ((id === 'name' || id === 'year') && !r.tables.length) cls = 'n/a'; // measured on documents with tables
-      else if (e) cls = e.status === 'n/a' ? 'n/a' : 'explained';
+      else if (e) cls = e.status === 'n/a' ? 'n/a' : e.status === 'gap' ? 'gap' : 'explained';
       else cls = 'UNEXPLAINED';
       r.identities[id] = { result: check.status, class: cls, detail: check.detail };
       if (e) {
@@ -642,7 +643,7 @@ async function Main() {
   P(`gongkai real-corpus harness: ${opt.gongkai} on ${opt.corpus}${opt.only.length ? ` (--only ${opt.only.join(', ')})` : ''}`);
   P(`${docs.length} documents, ${opt.jobs} jobs`);
   for (const m of messages) P(`note: ${m}`);
-  P('marks: = holds, ~ holds within rounding, . n/a, x fails (explained), ! fails UNEXPLAINED');
+  P('marks: = holds, ~ holds within rounding, . n/a, x cannot hold (explained), g reading gap (explained), ! fails UNEXPLAINED');
   P(`identities: ${kIdentities.map(([id, s]) => `${s} ${id}`).join(', ')}`);
   P();
   const keyWidth = Math.min(40, Math.max(...results.map((r) => Width(r.key)))); // longer keys overflow
@@ -659,6 +660,7 @@ async function Main() {
   // Identity totals.
   P('identities:');
   const unexplained = [];
+  const gapLines = [];
   for (const [id] of kIdentities) {
     const pool = id === 'name' || id === 'year'
       ? results.filter((r) => r.tables.length) // name/year: over the documents with tables
@@ -668,11 +670,15 @@ async function Main() {
     const rounding = holds.filter((r) => r.identities[id].class === 'rounding').length;
     const explained = applicable.filter((r) => r.identities[id].class === 'explained').length;
     const un = applicable.filter((r) => r.identities[id].class === 'UNEXPLAINED');
+    const gaps = applicable.filter((r) => r.identities[id].class === 'gap');
     const scope = id === 'name' || id === 'year' ? ' (documents with tables)' : ' applicable';
     P(`  ${PadEnd(id, 13)} holds ${holds.length} of ${applicable.length}${scope} (${Pct(holds.length, applicable.length)})` +
-      `${rounding ? `, ${rounding} within rounding` : ''}; explained fails ${explained}; UNEXPLAINED ${un.length}`);
+      `${rounding ? `, ${rounding} within rounding` : ''}; cannot hold ${explained}; ` +
+      `reading gaps ${gaps.length}; UNEXPLAINED ${un.length}`);
+    for (const r of gaps) gapLines.push(`  gap ${id} ${r.key}: ${r.identities[id].explanation}`);
     for (const r of un) unexplained.push(`  UNEXPLAINED ${id} ${r.key}: ${r.identities[id].detail}`);
   }
+  for (const line of gapLines) P(line);
   for (const line of unexplained) P(line);
   const stale = results.flatMap((r) => kIdentityIds.filter((id) => r.identities[id].stale_explanation)
                                              .map((id) => `  stale explanation: ${r.key} ${id} now holds (${r.identities[id].detail})`));
