@@ -225,9 +225,44 @@ class Extractor {
         }
       }
     }
+    // A generic subject (预算支出, 支出预算, 收入总计 …) names the department's total only when
+    // nothing names something narrower right before it: "部门预算支出", "本年度预算支出",
+    // "2026 年预算支出" are the total; "会议费预算支出1.96万元" (西安) speaks of 会议费, which no
+    // keyword knows, so the sentence has no subject that can be checked.
+    generic = best == "income_total" || best == "expenditure_total" ||
+              best == "general_appropriation" || best == "fiscal_total";
+    if (generic && best_pos != std::string::npos && best_pos > 0 &&
+        !NamesTheWhole(window.substr(0, best_pos))) {
+      if (phrase) phrase->clear();
+      if (where) *where = std::string::npos;
+      return "";
+    }
     if (where) *where = best_pos;
     // "上年结转" must not be mistaken for a previous-year figure, nor 上年 for it.
     return best;
+  }
+
+  // True if the text before a generic subject leaves it the department's whole: it ends in
+  // punctuation, a digit or white space, or in a word that names the whole (部门, 单位, 年, 年度,
+  // 全年, 本年, 总, 的, 和, 及 …), not in the name of something narrower (会议费, 培训费).
+  static bool NamesTheWhole(const std::string& before) {
+    if (before.empty()) return true;
+    size_t i = before.size();
+    // The last code point.
+    size_t start = i - 1;
+    while (start > 0 && (static_cast<unsigned char>(before[start]) & 0xC0) == 0x80) --start;
+    std::string last = before.substr(start);
+    if (last.size() == 1) return true;  // ASCII: a digit, a space, a bracket
+    for (const char* whole : {"部门", "单位", "年", "度", "总", "全", "本", "的", "和", "及", "与",
+                              "其", "为", "是", "中", "计", "共", "了", "：", "，", "、", "（",
+                              "）", "“", "”", "。", "；", "在", "门", "位", "局", "会", "委",
+                              "厅", "院", "处", "室", "心", "站", "所", "队", "级", "算", "政",
+                              "入", "出", "支", "排", "拨", "款"})
+      if (last == whole || EndsWith(before, whole)) return true;
+    char32_t c = 0;
+    size_t k = start;
+    c = NextCodePoint(before, k);
+    return !IsHan(c);
   }
 
   // Functional item named as "社会保障和就业支出（类）行政事业单位养老支出（款）机关事业单位基本养老

@@ -21,8 +21,23 @@ void JoinedText::Append(const std::string& raw, int line) {
   if (t.empty()) return;
   for (auto& c : t)
     if (c == '\t') c = ' ';
+  // Justified PDF text spreads the characters of a line ("行政事业单位养老支 出 （款 ） 机 关 事
+  // 业"): white space between two Chinese characters or full-width marks is no word break.
+  std::string joined;
+  joined.reserve(t.size());
+  for (size_t i = 0; i < t.size(); ++i) {
+    if (t[i] == ' ' && !joined.empty() && static_cast<unsigned char>(joined.back()) >= 0x80) {
+      size_t j = i;
+      while (j < t.size() && t[j] == ' ') ++j;
+      if (j < t.size() && static_cast<unsigned char>(t[j]) >= 0x80) {
+        i = j - 1;
+        continue;
+      }
+    }
+    joined += t[i];
+  }
   starts_.push_back({text_.size(), line});
-  text_ += t;
+  text_ += joined;
 }
 
 int JoinedText::LineAt(size_t offset) const {
