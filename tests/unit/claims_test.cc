@@ -377,3 +377,22 @@ TEST_CASE("does not take 比上年增减情况 for a direction") {
 }
 
 }  // TEST_SUITE
+
+TEST_SUITE("claims") {
+TEST_CASE("a generic subject after the name of something narrower is no subject") {
+  // 西安: 会议费 is no keyword; "预算支出" here is not the department's 支出总计.
+  auto c = Extract({"本部门当年一般公共预算会议费预算支出1.96万元，较上年减少0.04万元。"}, Nanchong());
+  for (const auto& claim : c) CHECK(claim.subject != "expenditure_total");
+  // The department's own 预算支出 still is.
+  c = Extract({"2022年部门预算支出 460.74 万元。"}, Nanchong());
+  REQUIRE(c.size() == 1);
+  CHECK(c[0].subject == "expenditure_total");
+}
+
+TEST_CASE("spaces of justified PDF text between Chinese characters are no word breaks") {
+  gongkai::parse::JoinedText text({"社会保障和就业支出（类）行政事业单位养老支 出 （款 ） 机 关 事 业"}, 0, 1);
+  CHECK(text.text() == "社会保障和就业支出（类）行政事业单位养老支出（款）机关事业");
+  gongkai::parse::JoinedText numbers({"2026 年 收入 460.74 万元"}, 0, 1);
+  CHECK(numbers.text() == "2026 年收入 460.74 万元");
+}
+}
