@@ -203,7 +203,9 @@ data DepartmentContext(const model::Disclosure& d) {
     data row;
     row.set("severity_label", SeverityLabel(f.severity));
     row.set("rule", f.rule);
-    row.set("message", EscapeMarkdown(f.message));
+    // A finding of an error rule published as a warning says why (checks/corroboration.h).
+    row.set("message", EscapeMarkdown(f.downgraded.empty() ? f.message
+                                                           : f.message + "（" + f.downgraded + "）"));
     row.set("lines", LineLinks(f.lines, src));
     findings.push_back(row);
     errors += f.severity == model::Diagnostic::Severity::kError;
