@@ -294,4 +294,27 @@ TEST_CASE("a table of 项 rows that does not add up to its 合计 is left out as
   CHECK(d.diagnostics.empty());
 }
 
+TEST_CASE("two whole figures drawn touching stay two words, the pieces of one are joined") {
+  // 西安 表13 at 4 pt: `183,500.00` ends at 217.04, `39,175,000.00` starts at 217.54.
+  auto box = [](const char* text, float x0, float x1, bool space_after) {
+    gongkai::ingest::TextBox b;
+    b.word = Word{text, x0, x1, 150.05f, 154.05f};
+    b.space_after = space_after;
+    return b;
+  };
+  auto lines = gongkai::ingest::PageLines(
+      {box("183,500.00", 196.99f, 217.04f, true), box("39,175,000.00", 217.54f, 243.60f, false),
+       box("174,900", 300.0f, 320.0f, false), box(".64", 319.9f, 327.0f, true),
+       box("1", 400.0f, 402.0f, false), box("01,", 402.0f, 408.0f, false),
+       box("833", 408.0f, 416.0f, false), box(".84", 416.0f, 422.0f, true)},
+      0);
+  REQUIRE(lines.size() == 1);
+  REQUIRE(lines[0].words.size() == 4);
+  CHECK(lines[0].words[0].text == "183,500.00");
+  CHECK(lines[0].words[1].text == "39,175,000.00");
+  CHECK(lines[0].words[1].x0 == doctest::Approx(217.54f));
+  CHECK(lines[0].words[2].text == "174,900.64");
+  CHECK(lines[0].words[3].text == "101,833.84");
+}
+
 }  // TEST_SUITE
