@@ -317,4 +317,32 @@ TEST_CASE("two whole figures drawn touching stay two words, the pieces of one ar
   CHECK(lines[0].words[3].text == "101,833.84");
 }
 
+TEST_CASE("a header printed as vertical text reads as its column labels") {
+  // 西安 2022 表13: narrow cells print their labels one character a line (因/公/出/国 beside
+  // 公/务/接/待/费, whose characters share lines), or wrap a few characters a line at the same
+  // wide pitch (`公务用` / `车运行` / `费`), further apart than the levels of other headers.
+  // Each label stands in the vertical middle of its cell.
+  Document doc;
+  Page(doc, 1);
+  Line(doc, 0, 15, {{"三公经费", 100, 180}});
+  Line(doc, 0, 40, {{"项目", 10, 30}, {"因", 100, 110}});
+  Line(doc, 0, 65, {{"公", 100, 110}, {"公", 125, 135}});
+  Line(doc, 0, 90, {{"出", 100, 110}, {"务", 125, 135}, {"公务用", 150, 180}});
+  Line(doc, 0, 115, {{"国", 100, 110}, {"接", 125, 135}, {"车运行", 150, 180}});
+  Line(doc, 0, 140, {{"（", 100, 110}, {"待", 125, 135}, {"费", 160, 170}});
+  Line(doc, 0, 165, {{"境", 100, 110}, {"费", 125, 135}});
+  Line(doc, 0, 190, {{"）", 100, 110}});
+  Line(doc, 0, 230, {{"合计", 10, 30}, {"1.00", 100, 110}, {"2.00", 125, 135}, {"3.00", 160, 180}});
+  EndPage(doc);
+  std::vector<bool> skip(doc.lines.size(), false);
+  auto grid = gongkai::layout::BuildGrid(doc, 0, doc.lines.size(), skip);
+  REQUIRE(grid.columns.size() == 4);
+  CHECK(grid.columns[1].Label() == "三公经费因公出国（境）");
+  CHECK(grid.columns[2].Label() == "三公经费公务接待费");
+  CHECK(grid.columns[3].Label() == "三公经费公务用车运行费");
+  REQUIRE(grid.rows.size() == 1);
+  REQUIRE(grid.rows[0].values[2]);
+  CHECK(grid.rows[0].values[2]->text == "2.00");
+}
+
 }  // TEST_SUITE
