@@ -27,12 +27,6 @@ void Fail(std::vector<model::Diagnostic>& diagnostics, std::string message, std:
 // diagnostics instead, and only when they stop the reading.
 void IgnorePopplerMessage(const std::string&, void*) {}
 
-struct Box {
-  Word word;
-  bool space_after = true;
-  bool own_word = false;  ///< a figure cut from the end of a label: never joined back to it
-};
-
 bool IsBlankText(std::string_view s) { return parse::RemoveSpaces(s).empty(); }
 
 // Display columns of a text: CJK and full-width characters take two.
@@ -92,14 +86,14 @@ size_t GluedFigureStart(std::string_view text) {
 
 // The boxes of one page, cleaned: blanks dropped, boxes drawn twice (a poor man's bold: the
 // same text offset by a fraction of a point) kept once.
-std::vector<Box> PageBoxes(const poppler::page& page) {
-  std::vector<Box> boxes;
+std::vector<TextBox> PageBoxes(const poppler::page& page) {
+  std::vector<TextBox> boxes;
   for (const auto& tb : page.text_list()) {
     poppler::byte_array utf8 = tb.text().to_utf8();
     std::string text(utf8.begin(), utf8.end());
     if (IsBlankText(text)) continue;
     poppler::rectf r = tb.bbox();
-    Box b;
+    TextBox b;
     b.word.text = parse::Trim(text);
     b.word.x0 = static_cast<float>(r.x());
     b.word.x1 = static_cast<float>(r.x() + r.width());
@@ -113,7 +107,7 @@ std::vector<Box> PageBoxes(const poppler::page& page) {
       size_t bytes = 0;
       for (size_t k = 0; k < n; ++k) parse::NextCodePoint(b.word.text, bytes);
       if (split > b.word.x0 && split < b.word.x1 && bytes < b.word.text.size()) {
-        Box figure = b;
+        TextBox figure = b;
         figure.word.text = b.word.text.substr(bytes);
         figure.word.x0 = split;
         figure.own_word = true;
@@ -127,11 +121,11 @@ std::vector<Box> PageBoxes(const poppler::page& page) {
     }
     boxes.push_back(std::move(b));
   }
-  std::sort(boxes.begin(), boxes.end(), [](const Box& a, const Box& b) {
+  std::sort(boxes.begin(), boxes.end(), [](const TextBox& a, const TextBox& b) {
     if (a.word.y0 != b.word.y0) return a.word.y0 < b.word.y0;
     return a.word.x0 < b.word.x0;
   });
-  std::vector<Box> unique;
+  std::vector<TextBox> unique;
   for (auto& b : boxes) {
     bool twice = false;
     for (size_t k = unique.size(); k-- > 0;) {
@@ -155,17 +149,23 @@ bool IsNumberPiece(std::string_view s) {
   return true;
 }
 
-// Groups a page's boxes into lines: a box joins the line whose vertical middle it straddles.
-// Then, left to right, boxes that touch are one word: the pieces of a number drawn as
-// separate boxes (`174,900` `.64`, or `1` `01,` `833` `.84`), or text poppler split at a
-// change of font.
-std::vector<LineGeometry> PageLines(std::vector<Box> boxes, int page_index) {
+// Two number pieces that cannot be one number: the left one has its decimal point, and the
+// right one brings a second point or a thousands comma, which never follow the decimals
+// (西安 表13 at 4 pt: `183,500.00` `39,175,000.00` half a point apart, two cells).
+bool TwoFigures(std::string_view left, std::string_view right) {
+  return left.find('.') != std::string_view::npos &&
+         right.find_first_of(".,") != std::string_view::npos;
+}
+
+}  // namespace
+
+std::vector<LineGeometry> PageLines(std::vector<TextBox> boxes, int page_index) {
   struct Building {
     float y0, y1;
-    std::vector<Box> boxes;
+    std::vector<TextBox> boxes;
   };
   std::vector<Building> lines;
-  std::sort(boxes.begin(), boxes.end(), [](const Box& a, const Box& b) {
+  std::sort(boxes.begin(), boxes.end(), [](const TextBox& a, const TextBox& b) {
     float ca = (a.word.y0 + a.word.y1) / 2, cb = (b.word.y0 + b.word.y1) / 2;
     if (ca != cb) return ca < cb;
     return a.word.x0 < b.word.x0;
@@ -195,7 +195,7 @@ std::vector<LineGeometry> PageLines(std::vector<Box> boxes, int page_index) {
   std::vector<LineGeometry> out;
   for (auto& l : lines) {
     std::sort(l.boxes.begin(), l.boxes.end(),
-              [](const Box& a, const Box& b) { return a.word.x0 < b.word.x0; });
+              [](const TextBox& a, const TextBox& b) { return a.word.x0 < b.word.x0; });
     LineGeometry g;
     g.page = page_index;
     g.y0 = l.y0;
@@ -215,6 +215,7 @@ std::vector<LineGeometry> PageLines(std::vector<Box> boxes, int page_index) {
                                   b.word.text.find_first_of(".,") != std::string::npos &&
                                   GluedFigureStart(prev.text + b.word.text) > 0;
         bool same_word = !b.own_word && !figure_after_label &&
+                         !(numbers && TwoFigures(prev.text, b.word.text)) &&
                          (touch || (!last_space_after && gap < 0.25f * h && !numbers));
         if (same_word) {
           prev.text += b.word.text;
@@ -232,8 +233,6 @@ std::vector<LineGeometry> PageLines(std::vector<Box> boxes, int page_index) {
   }
   return out;
 }
-
-}  // namespace
 
 bool LooksLikePdf(std::string_view bytes) {
   return bytes.substr(0, 1024).find("%PDF-") != std::string_view::npos;

@@ -26,6 +26,19 @@ bool LooksLikePdf(std::string_view bytes);
 bool LoadPdf(std::string_view path, std::string_view bytes, Document& doc,
              std::vector<model::Diagnostic>& diagnostics);
 
+/// A text box as poppler gives it: a word or a piece of one, with its position.
+struct TextBox {
+  Word word;
+  bool space_after = true;  ///< poppler saw a space after it
+  bool own_word = false;    ///< a figure cut from the end of a label: never joined back to it
+};
+
+/// Groups one page's boxes into lines, as LoadPdf does: a box joins the line whose vertical
+/// middle it straddles; left to right, boxes that touch are one word (the pieces of a number,
+/// `174,900` `.64`; text split at a change of font), except two whole figures that touch
+/// (`183,500.00` `39,175,000.00`: a second point or a comma after the decimals is no number).
+std::vector<LineGeometry> PageLines(std::vector<TextBox> boxes, int page_index);
+
 /// Renders one line's words as text, each word starting near the column its x position gives
 /// at `char_width` points per column from `left` (at least one space between words).
 std::string RenderLine(const std::vector<Word>& words, float left, float char_width);

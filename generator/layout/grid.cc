@@ -42,6 +42,16 @@ bool IsSingleHan(const std::string& s) {
   return i == s.size() && parse::IsHan(c);
 }
 
+// One character of vertical text: a Han character or a full-width bracket or mark
+// (`（` `）` `“`), never a digit or a letter.
+bool IsStackableChar(const std::string& s) {
+  size_t i = 0;
+  if (s.empty()) return false;
+  char32_t c = parse::NextCodePoint(s, i);
+  return i == s.size() && (parse::IsHan(c) || (c >= 0xFF08 && c <= 0xFF09) ||
+                           (c >= 0x3000 && c <= 0x303F) || (c >= 0x2018 && c <= 0x201D));
+}
+
 // A header line's words as cells: letters spaced out to fill a cell (`项   目`, `合   计`,
 // `预 算 数`) are one cell; so are words that nearly touch.
 std::vector<Cell> HeaderCells(const ingest::LineGeometry& g, size_t line) {
@@ -244,16 +254,102 @@ Columns ColumnsFromHeader(const ingest::Document& doc, const std::vector<size_t>
   struct HeaderCell {
     Cell cell;
     float y0, y1;
+    float last_y0 = 0;  ///< where the last of its printed lines starts
     int parent = -1;
     bool leaf = true;
+    bool vertical = false;  ///< a stack of characters: a whole cell, no piece of another
     float Center() const { return (cell.x0 + cell.x1) / 2; }
     float Middle() const { return (y0 + y1) / 2; }
     float Height() const { return std::max(y1 - y0, 1.0f); }
   };
   std::vector<HeaderCell> cells;
   float line_height = 0;
-  for (size_t line : header) {
-    const auto& g = doc.geometry[line];
+  // 0. Vertical text: a narrow cell prints its label one character a line, the characters
+  // stacked at one x (西安 表13: 因/公/出/国/（/境/）/费/用 beside 公/务/接/待/费). Each stack is
+  // one cell, taken out of its lines before they are read left to right, where the characters
+  // of neighbouring stacks would run together (`因公出公国务接境待）费用`).
+  std::vector<std::vector<bool>> stacked(header.size());
+  std::vector<float> stack_pitches;  // of stacks of three or more
+  for (size_t h = 0; h < header.size(); ++h)
+    stacked[h].assign(doc.geometry[header[h]].words.size(), false);
+  {
+    struct Char {
+      size_t h, i;
+      const ingest::Word* w;
+    };
+    std::vector<Char> chars;
+    for (size_t h = 0; h < header.size(); ++h) {
+      const auto& words = doc.geometry[header[h]].words;
+      for (size_t i = 0; i < words.size(); ++i)
+        if (IsStackableChar(words[i].text)) chars.push_back({h, i, &words[i]});
+    }
+    std::sort(chars.begin(), chars.end(),
+              [](const Char& a, const Char& b) { return a.w->y0 < b.w->y0; });
+    std::vector<bool> used(chars.size(), false);
+    for (size_t a = 0; a < chars.size(); ++a) {
+      if (used[a]) continue;
+      std::vector<size_t> stack{a};
+      for (;;) {
+        // The next character down at the same place: same left and right edges.
+        const ingest::Word& last = *chars[stack.back()].w;
+        size_t b = chars.size();
+        for (size_t k = stack.back() + 1; k < chars.size() && b == chars.size(); ++k) {
+          const ingest::Word& w = *chars[k].w;
+          if (!used[k] && std::fabs(w.x0 - last.x0) <= 0.6f && std::fabs(w.x1 - last.x1) <= 0.6f &&
+              w.y0 >= last.y1 - 0.1f * last.Height())
+            b = k;
+        }
+        if (b == chars.size()) break;
+        const ingest::Word& next = *chars[b].w;
+        float pitch = next.y0 - last.y0;
+        if (next.y0 - last.y1 > 2.2f * last.Height()) break;
+        // One stack keeps one line pitch.
+        if (stack.size() >= 2) {
+          float first = chars[stack[1]].w->y0 - chars[stack[0]].w->y0;
+          if (std::fabs(pitch - first) > 0.15f * first) break;
+        }
+        // Nothing else of the header stands between the two.
+        bool between = false;
+        for (size_t h = 0; h < header.size() && !between; ++h)
+          for (const auto& w : doc.geometry[header[h]].words)
+            if (&w != &last && &w != &next && w.y0 >= last.y1 - 0.1f && w.y1 <= next.y0 + 0.1f &&
+                Overlap(w.x0, w.x1, last.x0, last.x1) > 0)
+              between = true;
+        if (between) break;
+        stack.push_back(b);
+      }
+      // A first character further from the second than the rest are from each other is the
+      // last line of the cell above, centred over the stack (`公务用车购置及运行维护` / `费`
+      // 16.1 pt over 公/务/用/车/购/置/费 at 15.6).
+      auto step = [&](size_t k) { return chars[stack[k + 1]].w->y0 - chars[stack[k]].w->y0; };
+      if (stack.size() >= 3 && std::fabs(step(0) - step(1)) > 0.3f) stack.erase(stack.begin());
+      if (stack.size() < 2) continue;
+      if (stack.size() >= 3) stack_pitches.push_back(chars[stack[1]].w->y0 - chars[stack[0]].w->y0);
+      HeaderCell c;
+      c.vertical = true;
+      c.cell.line = header[chars[stack.front()].h];
+      c.cell.x0 = chars[stack.front()].w->x0;
+      c.cell.x1 = chars[stack.front()].w->x1;
+      c.y0 = chars[stack.front()].w->y0;
+      c.y1 = chars[stack.back()].w->y1;
+      for (size_t k : stack) {
+        used[k] = true;
+        stacked[chars[k].h][chars[k].i] = true;
+        c.cell.text += chars[k].w->text;
+        c.cell.x0 = std::min(c.cell.x0, chars[k].w->x0);
+        c.cell.x1 = std::max(c.cell.x1, chars[k].w->x1);
+      }
+      c.last_y0 = chars[stack.back()].w->y0;
+      line_height = std::max(line_height, chars[stack.front()].w->Height());
+      cells.push_back(c);
+    }
+  }
+  for (size_t h = 0; h < header.size(); ++h) {
+    size_t line = header[h];
+    ingest::LineGeometry g = doc.geometry[line];
+    g.words.clear();
+    for (size_t i = 0; i < doc.geometry[line].words.size(); ++i)
+      if (!stacked[h][i]) g.words.push_back(doc.geometry[line].words[i]);
     for (auto& c : HeaderCells(g, line)) {
       // The cell's own height: the words it is made of, not the whole line.
       float y0 = g.y1, y1 = g.y0;
@@ -264,23 +360,35 @@ Columns ColumnsFromHeader(const ingest::Document& doc, const std::vector<size_t>
         }
       if (y1 <= y0) y0 = g.y0, y1 = g.y1;
       line_height = std::max(line_height, y1 - y0);
-      cells.push_back({c, y0, y1});
+      cells.push_back({c, y0, y1, y0});
     }
   }
   auto overlaps = [](const HeaderCell& a, const HeaderCell& b) {
     float o = Overlap(a.cell.x0, a.cell.x1, b.cell.x0, b.cell.x1);
     return o > 0.3f * std::min(a.cell.x1 - a.cell.x0, b.cell.x1 - b.cell.x0);
   };
+  // The line pitch of the header's vertical text, where its stacks agree on one: the other
+  // narrow cells of such a header wrap their text at that pitch, wider than the gap between
+  // levels elsewhere (西安 表13: `公务接` / `待费`, `公务用` / `车运行` / `费` 15.6 pt apart at
+  // 5.5 pt, as 因/公/出/国).
+  float pitch = 0;
+  if (!stack_pitches.empty()) {
+    auto [lo, hi] = std::minmax_element(stack_pitches.begin(), stack_pitches.end());
+    if (*hi - *lo <= 0.3f) pitch = *lo;
+  }
   // 1. Wrapped pieces ("一般公共预" / "算", "公务用车" / "运行维护" / "费").
   for (bool joined = true; joined;) {
     joined = false;
     for (size_t u = 0; u < cells.size() && !joined; ++u) {
       const HeaderCell& up = cells[u];
+      if (up.vertical) continue;
       float h = up.Height();
       int hit = -1, hits = 0;
       for (size_t k = 0; k < cells.size(); ++k) {
         const HeaderCell& c = cells[k];
-        if (k == u || c.y0 < up.y0 + 0.5f * h || c.y0 - up.y1 > 0.8f * h) continue;
+        bool next_line = c.y0 - up.y1 <= 0.8f * h ||
+                         (pitch > 0 && std::fabs(c.y0 - up.last_y0 - pitch) <= 0.3f);
+        if (k == u || c.y0 < up.y0 + 0.5f * h || !next_line) continue;
         if (Overlap(up.cell.x0, up.cell.x1, c.cell.x0, c.cell.x1) > 0) {
           hit = static_cast<int>(k);
           ++hits;
@@ -288,6 +396,7 @@ Columns ColumnsFromHeader(const ingest::Document& doc, const std::vector<size_t>
       }
       if (hits != 1) continue;
       HeaderCell& low = cells[static_cast<size_t>(hit)];
+      if (low.vertical) continue;
       bool within = (low.cell.x0 >= up.cell.x0 - 2 && low.cell.x1 <= up.cell.x1 + 2) ||
                     (up.cell.x0 >= low.cell.x0 - 2 && up.cell.x1 <= low.cell.x1 + 2);
       float width = std::max(up.cell.x1 - up.cell.x0, low.cell.x1 - low.cell.x0);
@@ -300,6 +409,7 @@ Columns ColumnsFromHeader(const ingest::Document& doc, const std::vector<size_t>
       top.cell.x0 = std::min(top.cell.x0, low.cell.x0);
       top.cell.x1 = std::max(top.cell.x1, low.cell.x1);
       top.y1 = std::max(top.y1, low.y1);
+      top.last_y0 = std::max(top.last_y0, low.last_y0);
       cells.erase(cells.begin() + hit);
       joined = true;
     }

@@ -294,4 +294,55 @@ TEST_CASE("a table of 项 rows that does not add up to its 合计 is left out as
   CHECK(d.diagnostics.empty());
 }
 
+TEST_CASE("two whole figures drawn touching stay two words, the pieces of one are joined") {
+  // 西安 表13 at 4 pt: `183,500.00` ends at 217.04, `39,175,000.00` starts at 217.54.
+  auto box = [](const char* text, float x0, float x1, bool space_after) {
+    gongkai::ingest::TextBox b;
+    b.word = Word{text, x0, x1, 150.05f, 154.05f};
+    b.space_after = space_after;
+    return b;
+  };
+  auto lines = gongkai::ingest::PageLines(
+      {box("183,500.00", 196.99f, 217.04f, true), box("39,175,000.00", 217.54f, 243.60f, false),
+       box("174,900", 300.0f, 320.0f, false), box(".64", 319.9f, 327.0f, true),
+       box("1", 400.0f, 402.0f, false), box("01,", 402.0f, 408.0f, false),
+       box("833", 408.0f, 416.0f, false), box(".84", 416.0f, 422.0f, true)},
+      0);
+  REQUIRE(lines.size() == 1);
+  REQUIRE(lines[0].words.size() == 4);
+  CHECK(lines[0].words[0].text == "183,500.00");
+  CHECK(lines[0].words[1].text == "39,175,000.00");
+  CHECK(lines[0].words[1].x0 == doctest::Approx(217.54f));
+  CHECK(lines[0].words[2].text == "174,900.64");
+  CHECK(lines[0].words[3].text == "101,833.84");
+}
+
+TEST_CASE("a header printed as vertical text reads as its column labels") {
+  // 西安 2022 表13: narrow cells print their labels one character a line (因/公/出/国 beside
+  // 公/务/接/待/费, whose characters share lines), or wrap a few characters a line at the same
+  // wide pitch (`公务用` / `车运行` / `费`), further apart than the levels of other headers.
+  // Each label stands in the vertical middle of its cell.
+  Document doc;
+  Page(doc, 1);
+  Line(doc, 0, 15, {{"三公经费", 100, 180}});
+  Line(doc, 0, 40, {{"项目", 10, 30}, {"因", 100, 110}});
+  Line(doc, 0, 65, {{"公", 100, 110}, {"公", 125, 135}});
+  Line(doc, 0, 90, {{"出", 100, 110}, {"务", 125, 135}, {"公务用", 150, 180}});
+  Line(doc, 0, 115, {{"国", 100, 110}, {"接", 125, 135}, {"车运行", 150, 180}});
+  Line(doc, 0, 140, {{"（", 100, 110}, {"待", 125, 135}, {"费", 160, 170}});
+  Line(doc, 0, 165, {{"境", 100, 110}, {"费", 125, 135}});
+  Line(doc, 0, 190, {{"）", 100, 110}});
+  Line(doc, 0, 230, {{"合计", 10, 30}, {"1.00", 100, 110}, {"2.00", 125, 135}, {"3.00", 160, 180}});
+  EndPage(doc);
+  std::vector<bool> skip(doc.lines.size(), false);
+  auto grid = gongkai::layout::BuildGrid(doc, 0, doc.lines.size(), skip);
+  REQUIRE(grid.columns.size() == 4);
+  CHECK(grid.columns[1].Label() == "三公经费因公出国（境）");
+  CHECK(grid.columns[2].Label() == "三公经费公务接待费");
+  CHECK(grid.columns[3].Label() == "三公经费公务用车运行费");
+  REQUIRE(grid.rows.size() == 1);
+  REQUIRE(grid.rows[0].values[2]);
+  CHECK(grid.rows[0].values[2]->text == "2.00");
+}
+
 }  // TEST_SUITE
