@@ -214,7 +214,13 @@ std::vector<LineGeometry> PageLines(std::vector<TextBox> boxes, int page_index) 
         bool figure_after_label = IsNumberPiece(b.word.text) &&
                                   b.word.text.find_first_of(".,") != std::string::npos &&
                                   GluedFigureStart(prev.text + b.word.text) > 0;
-        bool same_word = !b.own_word && !figure_after_label &&
+        // Two boxes one over the other, sharing a line only because they overlap in height,
+        // are the lines of two cells, not one word (北京 03表: a label's last line `支出` 4 pt
+        // above the next row's `2101199-其他行政事业单位医疗`, both at the cell's left edge).
+        // Single characters stacked in a narrow cell are vertical text, read by the grid.
+        bool stacked = gap < -0.5f * h && std::fabs(b.word.y0 - prev.y0) > 0.3f * h &&
+                       parse::CodePointCount(prev.text) > 1 && parse::CodePointCount(b.word.text) > 1;
+        bool same_word = !b.own_word && !figure_after_label && !stacked &&
                          !(numbers && TwoFigures(prev.text, b.word.text)) &&
                          (touch || (!last_space_after && gap < 0.25f * h && !numbers));
         if (same_word) {

@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <optional>
 
 #include "parse/text.h"
 
@@ -148,6 +149,15 @@ bool StartsWithRowCode(const ingest::LineGeometry& g) {
   std::string rest = t.substr(digits);
   if (rest.empty() && g.words.size() > 1) rest = g.words[1].text;  // "2026" "年预算数"
   return !StartsWith(rest, "年");
+}
+
+// Where the code that opens a label ends (`2014001-`, `201 40 04 `): a wrapped piece from
+// above goes after it.
+size_t CodeEnd(const std::string& label) {
+  size_t end = 0;
+  while (end < label.size() && (IsDigit(label[end]) || label[end] == ' ' || label[end] == '-'))
+    ++end;
+  return end;
 }
 
 struct Columns {
@@ -926,6 +936,7 @@ Grid BuildGrid(const ingest::Document& doc, size_t begin, size_t end,
     int page;
     bool has_values;
     int first_text = -1, last_text = -1;  // the text columns its label stands in
+    size_t segment = 0;
   };
   std::vector<Pending> rows;
   for (size_t s = 0; s < cols_by_segment.size(); ++s) {
@@ -935,7 +946,9 @@ Grid BuildGrid(const ingest::Document& doc, size_t begin, size_t end,
       std::vector<bool> used(static_cast<size_t>(grid.groups), false);
       for (auto& p : per_group) {
         p.row.values.assign(ncols, std::nullopt);
+        p.row.texts.assign(ncols, std::string());
         p.row.line = line;
+        p.segment = s;
         p.y0 = g.y0;
         p.y1 = g.y1;
         p.page = g.page;
@@ -967,6 +980,9 @@ Grid BuildGrid(const ingest::Document& doc, size_t begin, size_t end,
           if (p.row.label.empty()) p.row.label_x0 = w.x0;
           if (!p.row.label.empty()) p.row.label += ' ';
           p.row.label += w.text;
+          std::string& text = p.row.texts[static_cast<size_t>(k)];
+          if (!text.empty()) text += ' ';
+          text += w.text;
           if (p.first_text < 0) p.first_text = k;
           p.last_text = std::max(p.last_text, k);
         }
@@ -974,6 +990,220 @@ Grid BuildGrid(const ingest::Document& doc, size_t begin, size_t end,
       for (size_t gi = 0; gi < per_group.size(); ++gi)
         if (used[gi]) rows.push_back(std::move(per_group[gi]));
     }
+  }
+  // Rows whose cells open with a code (北京 03表, 功能 × 经济): a row is the band from its code
+  // line down to the next code line, and every word in the band is the row's, whatever line
+  // the PDF put it on. The cells are top-aligned and wrap downwards; the figures stand in the
+  // middle or on the line below, and a cell's last line can print lower than the next row's
+  // first (`2101199-其他行政事业单位医疗` / `支出` 4 pt above `2110101-行政运行`), so that
+  // neither the nearest row nor the PDF's lines tell whose it is:
+  //   2080505-机关事业单位基本                    30108-机关事业单位基本养老
+  //                     50102-社会保障缴费                          734.155356   734.155356
+  //   养老保险缴费支出                            保险缴费
+  // Read so only where it fits every row of a page's column group: its first text column
+  // wraps somewhere (a line in it that opens no row: the cells are read top down), each band
+  // holds exactly one line of figures, and within a band each column's lines follow one
+  // another from the code line down, a line apart at most, each starting where the first
+  // does. Otherwise the lines are read one by one, as below.
+  {
+    std::vector<Pending> banded;
+    std::vector<bool> replaced(rows.size(), false);
+    std::map<size_t, std::vector<Pending>> band_at;  // index in rows -> the rows replacing it
+    for (size_t s = 0; s < cols_by_segment.size(); ++s)
+      for (int gi = 0; gi < grid.groups; ++gi) {
+        struct Placed {
+          const ingest::Word* w;
+          int col;
+          size_t line;
+        };
+        std::vector<int> text_cols;
+        for (size_t k = 0; k < ncols; ++k)
+          if (!grid.columns[k].amount && grid.columns[k].group == gi)
+            text_cols.push_back(static_cast<int>(k));
+        if (text_cols.empty()) continue;
+        int first_col = text_cols.front();
+        std::vector<Placed> texts, figures;
+        for (size_t line : data_by_segment[s]) {
+          std::vector<int> at = columns_of(s, line);
+          for (size_t wi = 0; wi < at.size(); ++wi) {
+            if (at[wi] < 0) continue;
+            const Column& col = grid.columns[static_cast<size_t>(at[wi])];
+            if (col.group != gi) continue;
+            const ingest::Word& w = doc.geometry[line].words[wi];
+            if (col.amount && IsAmountWord(w.text)) figures.push_back({&w, at[wi], line});
+            else if (!col.amount) texts.push_back({&w, at[wi], line});
+          }
+        }
+        // A column's words as printed lines, top down, each left to right.
+        auto printed_lines = [](std::vector<Placed> ws) {
+          std::sort(ws.begin(), ws.end(), [](const Placed& a, const Placed& b) {
+            return a.w->y0 < b.w->y0;
+          });
+          // One printed line: tops within a third of a height, and no word over another.
+          std::vector<std::vector<Placed>> out;
+          for (const auto& p : ws) {
+            bool same = !out.empty() && p.w->y0 - out.back().front().w->y0 <
+                                            0.3f * std::max(p.w->Height(), 1.0f);
+            for (size_t i = 0; same && i < out.back().size(); ++i)
+              if (Overlap(p.w->x0, p.w->x1, out.back()[i].w->x0, out.back()[i].w->x1) > 0)
+                same = false;
+            if (!same) out.push_back({});
+            out.back().push_back(p);
+          }
+          for (auto& l : out)
+            std::sort(l.begin(), l.end(),
+                      [](const Placed& a, const Placed& b) { return a.w->x0 < b.w->x0; });
+          return out;
+        };
+        auto joined = [](const std::vector<Placed>& l) {
+          std::string t;
+          for (const auto& p : l) t += (t.empty() ? "" : " ") + p.w->text;
+          return t;
+        };
+        std::vector<Placed> first_words;
+        for (const auto& p : texts)
+          if (p.col == first_col) first_words.push_back(p);
+        struct Anchor {
+          float y, h;
+        };
+        std::vector<Anchor> anchors;
+        bool wraps = false;
+        for (const auto& l : printed_lines(first_words)) {
+          float y = l.front().w->y0, h = 0;
+          for (const auto& p : l) h = std::max(h, p.w->Height());
+          if (StartsWithCodeOrOrdinal(joined(l))) anchors.push_back({y, std::max(h, 1.0f)});
+          else if (!anchors.empty()) wraps = true;
+        }
+        if (anchors.size() < 2 || !wraps) continue;
+        auto band_of = [&](float y0) {
+          int b = -1;
+          for (size_t a = 0; a < anchors.size(); ++a)
+            if (y0 >= anchors[a].y - 0.3f * anchors[a].h) b = static_cast<int>(a);
+          return b;
+        };
+        // Each band: exactly one line of figures.
+        std::vector<int> figure_line(anchors.size(), -1);
+        bool fits = true;
+        std::map<size_t, int> band_of_line;
+        for (const auto& p : figures) {
+          int b = band_of(p.w->y0);
+          auto [it, fresh] = band_of_line.emplace(p.line, b);
+          if (b < 0 || it->second != b) fits = false;
+          if (!fresh) continue;
+          if (b >= 0 && figure_line[static_cast<size_t>(b)] >= 0) fits = false;
+          if (b >= 0) figure_line[static_cast<size_t>(b)] = static_cast<int>(p.line);
+        }
+        for (int f : figure_line)
+          if (f < 0) fits = false;
+        if (!fits) continue;
+        std::vector<std::vector<Placed>> in_band(anchors.size());
+        std::vector<Placed> before;  // above the first code: the end of a row on the page before
+        for (const auto& p : texts) {
+          int b = band_of(p.w->y0);
+          (b < 0 ? before : in_band[static_cast<size_t>(b)]).push_back(p);
+        }
+        std::vector<Pending> built;
+        for (size_t b = 0; b < anchors.size() && fits; ++b) {
+          Pending row;
+          row.row.group = gi;
+          row.row.values.assign(ncols, std::nullopt);
+          row.row.texts.assign(ncols, std::string());
+          row.row.line = static_cast<size_t>(figure_line[b]);
+          row.page = doc.geometry[row.row.line].page;
+          row.segment = s;
+          row.has_values = true;
+          row.y0 = anchors[b].y;
+          row.y1 = anchors[b].y;
+          for (int k : text_cols) {
+            std::vector<Placed> here;
+            for (const auto& p : in_band[b])
+              if (p.col == k) here.push_back(p);
+            float last = anchors[b].y;
+            std::optional<float> left;
+            std::string& text = row.row.texts[static_cast<size_t>(k)];
+            for (const auto& l : printed_lines(here)) {
+              float y = l.front().w->y0, x = l.front().w->x0;
+              // A gap, or a line that does not start where the cell's first line starts: not
+              // the lines of one left-aligned cell.
+              if (y - last > 1.6f * anchors[b].h) fits = false;
+              if (left && std::fabs(x - *left) > 0.5f * anchors[b].h) fits = false;
+              if (!left) left = x;
+              last = y;
+              text += text.empty() ? joined(l) : RemoveSpaces(joined(l));
+              for (const auto& p : l) row.y1 = std::max(row.y1, p.w->y1);
+              if (row.row.label.empty()) row.row.label_x0 = l.front().w->x0;
+            }
+            if (text.empty()) continue;
+            if (!row.row.label.empty()) row.row.label += ' ';
+            row.row.label += text;
+            if (row.first_text < 0) row.first_text = k;
+            row.last_text = k;
+          }
+          built.push_back(std::move(row));
+        }
+        if (!fits) continue;
+        // The figures: those of the band's line, read as before.
+        for (size_t r = 0; r < rows.size(); ++r) {
+          if (rows[r].segment != s || rows[r].row.group != gi) continue;
+          replaced[r] = true;
+          for (size_t b = 0; b < built.size(); ++b)
+            if (rows[r].row.line == built[b].row.line && rows[r].has_values) {
+              built[b].row.values = rows[r].row.values;
+              built[b].y1 = std::max(built[b].y1, rows[r].y1);
+              band_at[r].push_back(std::move(built[b]));
+            }
+        }
+        if (!before.empty()) {
+          // Left as a piece of label without figures, placed where its first line is.
+          Pending piece;
+          piece.row.group = gi;
+          piece.row.values.assign(ncols, std::nullopt);
+          piece.row.texts.assign(ncols, std::string());
+          piece.segment = s;
+          piece.has_values = false;
+          piece.row.line = before.front().line;
+          piece.page = doc.geometry[piece.row.line].page;
+          piece.y0 = before.front().w->y0;
+          piece.y1 = before.front().w->y1;
+          for (int k : text_cols) {
+            std::vector<Placed> here;
+            for (const auto& p : before)
+              if (p.col == k) here.push_back(p);
+            std::string& text = piece.row.texts[static_cast<size_t>(k)];
+            for (const auto& l : printed_lines(here)) {
+              text += text.empty() ? joined(l) : RemoveSpaces(joined(l));
+              for (const auto& p : l) {
+                piece.y0 = std::min(piece.y0, p.w->y0);
+                piece.y1 = std::max(piece.y1, p.w->y1);
+              }
+              if (piece.row.label.empty()) piece.row.label_x0 = l.front().w->x0;
+            }
+            if (text.empty()) continue;
+            if (!piece.row.label.empty()) piece.row.label += ' ';
+            piece.row.label += text;
+            if (piece.first_text < 0) piece.first_text = k;
+            piece.last_text = k;
+          }
+          for (size_t r = 0; r < rows.size(); ++r)
+            if (rows[r].segment == s && rows[r].row.group == gi) {
+              auto& here = band_at[r];
+              here.insert(here.begin(), std::move(piece));
+              break;
+            }
+        }
+      }
+    // In the order of the lines: a band row where its figures stand, a leading piece where the
+    // group's first line stands (before the band row that may share it).
+    for (size_t r = 0; r < rows.size(); ++r) {
+      if (!replaced[r]) {
+        banded.push_back(std::move(rows[r]));
+        continue;
+      }
+      auto it = band_at.find(r);
+      if (it != band_at.end())
+        for (auto& p : it->second) banded.push_back(std::move(p));
+    }
+    rows = std::move(banded);
   }
   // Label pieces without figures: the wrapped part of a neighbouring row's label, unless they
   // start a row of their own (a code, an ordinal, a total). A piece that starts a row is still
@@ -1007,7 +1237,17 @@ Grid BuildGrid(const ingest::Document& doc, size_t begin, size_t end,
     if (best < 0) continue;
     Pending& target = rows[static_cast<size_t>(best)];
     std::string piece = RemoveSpaces(rows[r].row.label);
-    if (rows[r].first_text >= 0 && rows[r].first_text < target.first_text) {
+    bool piece_first = rows[r].first_text >= 0 && rows[r].first_text < target.first_text;
+    bool piece_above = piece_first || rows[r].y0 < target.y0;
+    for (size_t c = 0; c < ncols; ++c) {
+      std::string part = RemoveSpaces(rows[r].row.texts[c]);
+      std::string& text = target.row.texts[c];
+      if (part.empty()) continue;
+      if (text.empty()) text = part;
+      else if (piece_above) text.insert(CodeEnd(text), part);
+      else text += part;
+    }
+    if (piece_first) {
       // The piece stands in a column before the row's own label: it comes first.
       target.row.label = piece + " " + target.row.label;
       target.row.label_x0 = rows[r].row.label_x0;
@@ -1015,11 +1255,7 @@ Grid BuildGrid(const ingest::Document& doc, size_t begin, size_t end,
     } else if (rows[r].y0 < target.y0) {
       // Above: the label's first part. A code already in the row stays first.
       std::string& label = target.row.label;
-      size_t code_end = 0;
-      while (code_end < label.size() && (IsDigit(label[code_end]) || label[code_end] == ' ' ||
-                                         label[code_end] == '-'))
-        ++code_end;
-      label.insert(code_end, piece);
+      label.insert(CodeEnd(label), piece);
       target.row.label_x0 = std::min(target.row.label_x0 == 0 ? rows[r].row.label_x0
                                                                 : target.row.label_x0,
                                      rows[r].row.label_x0);

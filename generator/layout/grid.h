@@ -35,6 +35,9 @@ struct GridRow {
   std::string label;       ///< the text of the group's text columns, pieces joined by spaces
   float label_x0 = 0;      ///< where the label starts (indentation shows the level)
   std::vector<std::optional<Cell>> values;  ///< one per column of the table (text ones empty)
+  /// One per column of the table: the text of the row's cell in that column, wrapped pieces
+  /// joined (figure columns empty): `label` split by the columns its words stand in.
+  std::vector<std::string> texts;
   bool HasValues() const;
 };
 

@@ -3,6 +3,7 @@
 // turn them into the model. Pages are built in memory, word by word, as poppler places them.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -45,6 +46,11 @@ void Page(Document& doc, int number) {
 }
 
 void EndPage(Document& doc) { doc.pages.back().line_count = doc.lines.size() - doc.pages.back().first_line; }
+
+std::string RemoveSpacesForTest(std::string s) {
+  s.erase(std::remove(s.begin(), s.end(), ' '), s.end());
+  return s;
+}
 
 std::string Amount(const gongkai::model::MaybeFigure& f) {
   return f ? f->amount.WanYuan(2) : std::string("null");
@@ -260,6 +266,66 @@ TEST_CASE("a narrow figure takes the column of the figures sharing its right edg
   REQUIRE(r.values[1]);
   CHECK(r.values[1]->text == "37.97");
   CHECK_FALSE(r.values[2]);
+}
+
+TEST_CASE("rows whose cells open with a code take every word down to the next code") {
+  // 北京 03表 (2026-北京-95417c5026 p.5): cells are top-aligned and wrap downwards, the figures
+  // stand 2 pt below the code, and a cell's last line (`支出`) prints lower than the top of the
+  // next row's code, so that the PDF puts the two on one line.
+  Document doc;
+  Page(doc, 1);
+  Line(doc, 0, 80, {{"支出功能分类科目", 53, 134}, {"政府支出经济分类科目", 189, 290},
+                    {"部门支出经济分类科目", 352, 453}, {"合计", 516, 536}, {"基本支出", 581, 621}});
+  auto line = [&](std::vector<Word> words) {
+    LineGeometry g;
+    g.page = 0;
+    g.y0 = 1e9f;
+    g.y1 = 0;
+    for (const auto& w : words) {
+      g.y0 = std::min(g.y0, w.y0);
+      g.y1 = std::max(g.y1, w.y1);
+    }
+    g.words = std::move(words);
+    doc.lines.push_back(gongkai::ingest::RenderLine(g.words, 0, 5));
+    doc.geometry.push_back(g);
+  };
+  auto figures = [](float y, const char* a, const char* b, const char* c, const char* d) {
+    return std::vector<Word>{{a, 163, 244, y, y + 10},
+                             {b, 318, 427, y, y + 10},
+                             {c, 510, 562, y, y + 10},
+                             {d, 582, 634, y, y + 10}};
+  };
+  std::vector<Word> first{{"2101199-其他行政事业单位医疗", 26, 152, 100, 110}};
+  for (auto& w : figures(102, "50501-工资福利支出", "30111-公务员医疗补助缴费", "38.545200",
+                         "38.545200"))
+    first.push_back(w);
+  line(first);
+  std::vector<Word> second{{"支出", 26, 44, 111.3f, 121.3f},
+                           {"2101199-其他行政事业单位医疗", 26, 152, 115.5f, 125.5f}};
+  for (auto& w : figures(117.5f, "50501-工资福利支出", "30112-其他社会保障缴费", "12.846000",
+                         "12.846000"))
+    second.push_back(w);
+  line(second);
+  line({{"支出", 26, 44, 126.7f, 136.7f}});
+  std::vector<Word> third{{"2110101-行政运行", 26, 98, 133, 143}};
+  for (auto& w : figures(133, "50101-工资奖金津补贴", "30101-基本工资", "1,916.254800",
+                         "1,916.254800"))
+    third.push_back(w);
+  line(third);
+  line({{"合", 75, 85, 150, 160}, {"计", 100, 110, 150, 160}, {"1,967.646000", 510, 562, 150, 160},
+        {"1,967.646000", 582, 634, 150, 160}});
+  EndPage(doc);
+  std::vector<bool> skip(doc.lines.size(), false);
+  auto grid = gongkai::layout::BuildGrid(doc, 0, doc.lines.size(), skip);
+  REQUIRE(grid.rows.size() == 4);
+  CHECK(grid.rows[0].label == "2101199-其他行政事业单位医疗支出 50501-工资福利支出 30111-公务员医疗补助缴费");
+  CHECK(grid.rows[1].label == "2101199-其他行政事业单位医疗支出 50501-工资福利支出 30112-其他社会保障缴费");
+  CHECK(grid.rows[2].label == "2110101-行政运行 50101-工资奖金津补贴 30101-基本工资");
+  CHECK(grid.rows[1].texts[0] == "2101199-其他行政事业单位医疗支出");
+  CHECK(grid.rows[1].texts[1] == "50501-工资福利支出");
+  REQUIRE(grid.rows[1].values[3]);
+  CHECK(grid.rows[1].values[3]->text == "12.846000");
+  CHECK(RemoveSpacesForTest(grid.rows[3].label) == "合计");
 }
 
 TEST_CASE("a table of 项 rows that does not add up to its 合计 is left out as misread") {
