@@ -326,8 +326,13 @@ function CheckSplit(j) {
     return Fails(`expenditure total ${Wan(total)}, basic ${Wan(basic)}, project ${Wan(project)}`);
   basic = basic ?? 0n;
   project = project ?? 0n;
-  const lhs = reserve === null ? 'basic + project' : 'basic + project + reserve';
-  return Compare(lhs, basic + project + (reserve ?? 0n), 'total', total, reserve === null ? 3 : 4);
+  // The other parts of 支出 by use where the document prints them (西安 收支总表: 上缴上级支出,
+  // 事业单位经营支出, 对附属单位补助支出), and 单位预留机动经费 (江苏).
+  const others = [['reserve', reserve], ...['to_superior', 'operating', 'to_subsidiaries'].map((k) => [k, Units(e[k])])]
+    .filter(([, u]) => u !== null);
+  const lhs = ['basic', 'project', ...others.map(([k]) => k)].join(' + ');
+  const sum = others.reduce((s, [, u]) => s + u, basic + project);
+  return Compare(lhs, sum, 'total', total, 3 + others.length);
 }
 
 function CheckClasses(j) {

@@ -33,7 +33,7 @@ class Corroborator {
       Sum(sum->expenditure_total, classes);
     }
     const model::Expenditure& e = d_.expenditure;
-    Sum(e.total, {e.basic, e.project, e.reserve});
+    Sum(e.total, {e.basic, e.project, e.reserve, e.to_superior, e.operating, e.to_subsidiaries});
     Sum(e.basic, {e.personnel, e.public_});
     Equal(e.total, s.current_expenditure);
     Equal(e.total, s.expenditure_total);

@@ -78,6 +78,9 @@ struct Summary {
 struct Expenditure {
   MaybeFigure total, basic, project, personnel, public_;
   MaybeFigure reserve;  ///< 单位预留机动经费, a third part beside 基本 and 项目 (江苏)
+  /// The other parts of 支出 by use, beside 基本 and 项目, where the document prints them
+  /// (西安 收支总表: 3、上缴上级支出 / 4、事业单位经营支出 / 5、对附属单位补助支出).
+  MaybeFigure to_superior, operating, to_subsidiaries;
 };
 
 /// A row of a table by 支出功能分类 (类/款/项).

@@ -97,13 +97,19 @@ json ToJson(const Disclosure& d) {
                       {"personnel", AmountJson(e.personnel)},
                       {"public", AmountJson(e.public_)},
                       {"reserve", AmountJson(e.reserve)},
+                      {"to_superior", AmountJson(e.to_superior)},
+                      {"operating", AmountJson(e.operating)},
+                      {"to_subsidiaries", AmountJson(e.to_subsidiaries)},
                       {"lines",
                        {{"total", LineJson(e.total)},
                         {"basic", LineJson(e.basic)},
                         {"project", LineJson(e.project)},
                         {"personnel", LineJson(e.personnel)},
                         {"public", LineJson(e.public_)},
-                        {"reserve", LineJson(e.reserve)}}}};
+                        {"reserve", LineJson(e.reserve)},
+                        {"to_superior", LineJson(e.to_superior)},
+                        {"operating", LineJson(e.operating)},
+                        {"to_subsidiaries", LineJson(e.to_subsidiaries)}}}};
 
   json functional = json::array();
   for (const auto& r : d.functional) {
@@ -314,6 +320,9 @@ Disclosure FromJson(const json& j) {
   d.expenditure.personnel = Scalar(e, "personnel");
   d.expenditure.public_ = Scalar(e, "public");
   if (e.contains("reserve")) d.expenditure.reserve = Scalar(e, "reserve");
+  if (e.contains("to_superior")) d.expenditure.to_superior = Scalar(e, "to_superior");
+  if (e.contains("operating")) d.expenditure.operating = Scalar(e, "operating");
+  if (e.contains("to_subsidiaries")) d.expenditure.to_subsidiaries = Scalar(e, "to_subsidiaries");
 
   for (const auto& r : j.at("functional")) {
     FunctionalRow row;

@@ -360,6 +360,14 @@ class Reader {
     }
     // Where no expenditure table splits 基本/项目 (西安's 支出总表 splits by fund), the summary's
     // column of 支出 by use states them.
+    // Its other parts (上缴上级, 事业单位经营, 对附属单位补助) belong to the same split: they are
+    // taken only where 基本 and 项目 come from it too.
+    model::Expenditure& x = d_.expenditure;
+    if (!x.basic && !x.project && use_basic_ && use_project_) {
+      x.to_superior = use_to_superior_;
+      x.operating = use_operating_;
+      x.to_subsidiaries = use_to_subsidiaries_;
+    }
     if (!d_.expenditure.basic && use_basic_) d_.expenditure.basic = use_basic_;
     if (!d_.expenditure.project && use_project_) d_.expenditure.project = use_project_;
     if (!d_.expenditure.reserve && use_reserve_) d_.expenditure.reserve = use_reserve_;
@@ -699,6 +707,11 @@ class Reader {
         if ((l == "基本支出" || Has(l, "人员经费和公用经费")) && !use_basic_) use_basic_ = e.figure;
         if ((l == "项目支出" || Has(l, "专项业务经费")) && !use_project_) use_project_ = e.figure;
         if (Has(l, "预留机动") && !use_reserve_) use_reserve_ = e.figure;
+        // The other parts of the same column (西安: `3、上缴上级支出 / 4、事业单位经营支出
+        // 48007600.00 / 5、对附属单位补助支出`): spending of the year, neither 基本 nor 项目.
+        if (Has(l, "上缴上级支出") && !use_to_superior_) use_to_superior_ = e.figure;
+        if (Has(l, "事业单位经营支出") && !use_operating_) use_operating_ = e.figure;
+        if (Has(l, "对附属单位补助支出") && !use_to_subsidiaries_) use_to_subsidiaries_ = e.figure;
       }
     }
     return out.income_total || out.expenditure_total || out.current_income;
@@ -1204,6 +1217,7 @@ class Reader {
   std::vector<bool> skip_;
   bool summary_read_ = false, expenditure_read_ = false, three_public_read_ = false;
   MaybeFigure use_basic_, use_project_, use_reserve_;
+  MaybeFigure use_to_superior_, use_operating_, use_to_subsidiaries_;
   MaybeFigure econ_total_, econ_personnel_, econ_public_;
 };
 

@@ -554,6 +554,23 @@ TEST_CASE("functional-row-split reports the table's 合计 against its 基本 pl
   CHECK(f[0].lines == Lines{10});
 }
 
+TEST_CASE("functional-row-split counts 事业单位经营支出 among the parts of the split by use") {
+  // 西安 2022 收支总表 (自然资源和规划局): 1、人员经费和公用经费支出 16679.74 + 2、专项业务经费
+  // 支出 350520.69 + 4、事业单位经营支出 4800.76 = 本年支出合计 372001.19 (万元).
+  Disclosure d;
+  d.expenditure.total = F("372001.19", 31);
+  d.expenditure.basic = F("16679.74", 2);
+  d.expenditure.project = F("350520.69", 7);
+  d.expenditure.to_superior = F("0.00", 18);
+  d.expenditure.operating = F("4800.76", 19);
+  d.expenditure.to_subsidiaries = F("0.00", 20);
+  CHECK(Run(d, "functional-row-split").empty());
+  d.expenditure.operating = F("4800.67", 19);
+  auto f = Run(d, "functional-row-split");
+  REQUIRE(f.size() == 1);
+  CHECK(Has(f[0].message, "支出合计应等于基本支出、项目支出、上缴上级支出、事业单位经营支出与对附属单位补助支出之和"));
+}
+
 TEST_CASE("functional-row-split gives only a notice for 0.01 within rounding") {
   Disclosure d;
   SetNanchongExpenditure(d);

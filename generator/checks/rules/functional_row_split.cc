@@ -1,5 +1,6 @@
 // functional-row-split: every row of the 支出总表: 基本支出 + 项目支出 = 合计 (+ 单位预留机动经费
-// in the 合计 row, where the document prints it as a third part: 江苏).
+// in the 合计 row, where the document prints it as a third part: 江苏; + 上缴上级支出 + 事业单位
+// 经营支出 + 对附属单位补助支出 where the split by use prints them: 西安).
 #include "checks/rules/rules.h"
 
 namespace gongkai::checks {
@@ -18,7 +19,15 @@ void Run(Context& ctx) {
     }
     if (e.project) parts.push_back(*e.project);
     if (e.reserve) parts.push_back(*e.reserve);
-    ctx.CheckEqual(e.reserve         ? "支出合计应等于基本支出、项目支出与单位预留机动经费之和"
+    // 西安 prints 支出 by use with three more parts (上缴上级, 事业单位经营, 对附属单位补助).
+    bool other_parts = false;
+    for (const auto* p : {&e.to_superior, &e.operating, &e.to_subsidiaries})
+      if (*p) {
+        parts.push_back(**p);
+        other_parts = true;
+      }
+    ctx.CheckEqual(other_parts      ? "支出合计应等于基本支出、项目支出、上缴上级支出、事业单位经营支出与对附属单位补助支出之和"
+                   : e.reserve      ? "支出合计应等于基本支出、项目支出与单位预留机动经费之和"
                    : basic_as_parts ? "支出合计应等于人员经费、公用经费与项目支出之和"
                                     : "支出合计应等于基本支出加项目支出",
                    *e.total, SumOf(parts), parts, {e.total->line});
