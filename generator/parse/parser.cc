@@ -193,21 +193,11 @@ class Parser {
   // The unit of a section's figures. A table that states none and follows none that did is
   // not assumed to be in 万元: it is reported and skipped.
   bool UnitOf(const Section& s, model::Unit& unit) {
-    if (s.unit == "万元") {
-      unit = model::Unit::kWanYuan;
+    if (auto u = UnitOfLabel(s.unit)) {
+      unit = *u;
       return true;
     }
-    if (s.unit == "元") {
-      unit = model::Unit::kYuan;
-      return true;
-    }
-    if (s.unit == "千元") {
-      unit = model::Unit::kQianYuan;
-      return true;
-    }
-    Error(static_cast<int>(s.title_index) + 1,
-          "the table '" + s.title + "' states no unit (单位：万元 or 单位：元); its figures are not read",
-          "unit-missing");
+    d_.diagnostics.push_back(UnitMissing(s));
     return false;
   }
 
@@ -346,9 +336,7 @@ class Parser {
   void IndexFigures() {
     for (const auto& s : sections_) {
       if (s.empty || s.unit.empty()) continue;
-      model::Unit unit = s.unit == "元"     ? model::Unit::kYuan
-                         : s.unit == "千元" ? model::Unit::kQianYuan
-                                           : model::Unit::kWanYuan;
+      model::Unit unit = UnitOfLabel(s.unit).value_or(model::Unit::kWanYuan);
       std::vector<TokenLine> lines = Lines(s);
       // "附表4-9" above the next table is not a row of this one.
       for (auto& l : lines)

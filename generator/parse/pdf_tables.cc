@@ -32,18 +32,6 @@ bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 // ---------------------------------------------------------------------------------------
 // Finding tables
 
-// A title as printed without its label: "表1", "公开 01 表", "预算01表", "表一", "表14-3",
-// "表1：", "一、" are not part of the kind (ClassifyTitle looks at words anyway), but a title
-// must end in 表 (or 表（…）, 情况表) to be one.
-bool EndsLikeTitle(const std::string& t) {
-  if (EndsWith(t, "表")) return true;
-  size_t pos = t.rfind("表");
-  if (pos == std::string::npos) return false;
-  std::string rest = t.substr(pos + std::string("表").size());
-  return (StartsWith(rest, "（") || StartsWith(rest, "(")) &&
-         (EndsWith(rest, "）") || EndsWith(rest, ")"));
-}
-
 bool IsPageNumberLine(const std::string& raw) {
   std::string t = RemoveSpaces(raw);
   if (t.empty()) return false;
@@ -108,7 +96,7 @@ std::optional<TitleCandidate> TitleAt(const ingest::Document& doc, size_t i) {
     if (p != std::string::npos && p > 0) title = title.substr(0, p);
   }
   std::string stripped = StripOrdinal(title);
-  if (!EndsLikeTitle(stripped)) return std::nullopt;
+  if (!EndsWithTableWord(stripped)) return std::nullopt;
   std::string kind = PdfTitleKind(stripped);
   if (kind.empty()) {
     // Another table (政府购买服务, 绩效…): it ends the one before it.
@@ -139,7 +127,7 @@ std::optional<TitleCandidate> WrappedTitleAt(const ingest::Document& doc, size_t
   std::string first = RemoveSpaces(doc.lines[i]);
   if (first.empty() || Has(first, "表") || Has(first, "。") || Has(first, "，") || Has(first, "；"))
     return std::nullopt;
-  if (!EndsLikeTitle(StripOrdinal(RemoveSpaces(doc.lines[i + 1])))) return std::nullopt;
+  if (!EndsWithTableWord(StripOrdinal(RemoveSpaces(doc.lines[i + 1])))) return std::nullopt;
   // The first line names the year (a row label does not); the second is no title on its own
   // (`其中：动用上年结转和结余资金` above `三、2018 年度…支出预算总表`).
   static const std::regex kYear("(19|20)[0-9]{2}年");
@@ -302,6 +290,19 @@ bool IsTotalLabel(const std::string& clean) {
          StartsWith(clean, "总计") || clean == "支出合计" || clean == "支出总计";
 }
 
+// Which total of a summary side a label names: 收入总计 / 支出总计 (or 合计, 收入合计 where the
+// side prints no 总计: 福州, 重庆, 江苏) is the grand total; 本年收入合计, 当年支出小计, 一、本年收入
+// the year's. `side` is 收入 or 支出.
+enum class SummaryTotal { kNone, kGrand, kCurrent };
+SummaryTotal SummaryTotalOf(const std::string& l, const std::string& side, bool side_has_grand) {
+  bool current = StartsWith(l, "本年") || StartsWith(l, "当年");
+  if (Has(l, "总计") && !current) return SummaryTotal::kGrand;
+  if ((l == "合计" || l == side + "合计") && !side_has_grand) return SummaryTotal::kGrand;
+  if (current && (Has(l, "合计") || Has(l, "小计") || l == "本年" + side || l == "当年" + side))
+    return SummaryTotal::kCurrent;
+  return SummaryTotal::kNone;
+}
+
 // A row of one side of a summary table: its label without ordinal, its figure, where it starts.
 struct SummaryEntry {
   std::string label;
@@ -434,21 +435,11 @@ class Reader {
   }
 
   bool UnitOf(const Section& s, model::Unit& unit) {
-    if (s.unit == "万元") {
-      unit = model::Unit::kWanYuan;
+    if (auto u = UnitOfLabel(s.unit)) {
+      unit = *u;
       return true;
     }
-    if (s.unit == "元") {
-      unit = model::Unit::kYuan;
-      return true;
-    }
-    if (s.unit == "千元") {
-      unit = model::Unit::kQianYuan;
-      return true;
-    }
-    Diag(Diagnostic::Severity::kError, static_cast<int>(s.title_index) + 1,
-         "the table '" + s.title + "' states no unit (单位：万元 or 单位：元); its figures are not read",
-         "unit-missing");
+    d_.diagnostics.push_back(UnitMissing(s));
     return false;
   }
 
@@ -643,12 +634,10 @@ class Reader {
     bool past_carryover = false;
     for (const auto& e : groups[static_cast<size_t>(income)]) {
       const std::string& l = e.label;
-      bool current = StartsWith(l, "本年") || StartsWith(l, "当年");
-      if (Has(l, "总计") && !current) {
+      SummaryTotal kind = SummaryTotalOf(l, "收入", has_grand);
+      if (kind == SummaryTotal::kGrand) {
         if (!out.income_total) out.income_total = e.figure;
-      } else if ((l == "合计" || l == "收入合计") && !has_grand) {
-        if (!out.income_total) out.income_total = e.figure;
-      } else if (current && (Has(l, "合计") || Has(l, "小计") || l == "本年收入" || l == "当年收入")) {
+      } else if (kind == SummaryTotal::kCurrent) {
         if (!out.current_income) out.current_income = e.figure;
       } else if (Has(l, "实户资金") || StartsWith(l, "用事业基金") ||
                  StartsWith(l, "使用非财政拨款结余")) {
@@ -677,12 +666,10 @@ class Reader {
       if (!model::FunctionalClassCode(e.label).empty()) class_x = std::min(class_x, e.x0);
     auto take_total = [&](const Entry& e) {
       const std::string& l = e.label;
-      bool current = StartsWith(l, "本年") || StartsWith(l, "当年");
-      if (Has(l, "总计") && !current) {
+      SummaryTotal kind = SummaryTotalOf(l, "支出", has_grand);
+      if (kind == SummaryTotal::kGrand) {
         if (!out.expenditure_total) out.expenditure_total = e.figure;
-      } else if ((l == "合计" || l == "支出合计") && !has_grand) {
-        if (!out.expenditure_total) out.expenditure_total = e.figure;
-      } else if (current && (Has(l, "合计") || Has(l, "小计") || l == "本年支出" || l == "当年支出")) {
+      } else if (kind == SummaryTotal::kCurrent) {
         if (!out.current_expenditure) out.current_expenditure = e.figure;
       } else if (StartsWith(l, "年终结转") || StartsWith(l, "结转下年")) {
         if (!out.carryover_out) out.carryover_out = e.figure;

@@ -18,16 +18,6 @@ std::string CleanTitle(std::string_view raw) {
   return s;
 }
 
-bool EndsWithTableWord(std::string_view s) {
-  if (EndsWith(s, "表")) return true;
-  // 表(政府经济分类科目) / 表（2022年度）
-  size_t pos = s.rfind("表");
-  if (pos == std::string_view::npos) return false;
-  std::string_view rest = s.substr(pos + std::string_view("表").size());
-  return (StartsWith(rest, "（") || StartsWith(rest, "(")) &&
-         (EndsWith(rest, "）") || EndsWith(rest, ")"));
-}
-
 bool LooksLikeProse(std::string_view line) {
   std::string t = Trim(line);
   if (t.empty()) return false;
@@ -38,6 +28,29 @@ bool LooksLikeProse(std::string_view line) {
 }
 
 }  // namespace
+
+bool EndsWithTableWord(std::string_view s) {
+  if (EndsWith(s, "表")) return true;
+  // 表(政府经济分类科目) / 表（2022年度）
+  size_t pos = s.rfind("表");
+  if (pos == std::string_view::npos) return false;
+  std::string_view rest = s.substr(pos + std::string_view("表").size());
+  return (StartsWith(rest, "（") || StartsWith(rest, "(")) &&
+         (EndsWith(rest, "）") || EndsWith(rest, ")"));
+}
+
+std::optional<model::Unit> UnitOfLabel(std::string_view label) {
+  if (label == "万元") return model::Unit::kWanYuan;
+  if (label == "千元") return model::Unit::kQianYuan;
+  if (label == "元") return model::Unit::kYuan;
+  return std::nullopt;
+}
+
+model::Diagnostic UnitMissing(const Section& s) {
+  return {model::Diagnostic::Severity::kError, static_cast<int>(s.title_index) + 1,
+          "the table '" + s.title + "' states no unit (单位：万元 or 单位：元); its figures are not read",
+          "unit-missing"};
+}
 
 std::string ClassifyTitle(std::string_view raw) {
   std::string t = RemoveSpaces(raw);

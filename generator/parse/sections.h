@@ -1,9 +1,13 @@
 // Finding the standard tables of a disclosure by their titles, and where each one ends.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "model/disclosure.h"
+#include "model/money.h"
 
 namespace gongkai::parse {
 
@@ -29,8 +33,19 @@ std::string ClassifyTitle(std::string_view title);
 /// Finds every table title in `lines` and the region each covers.
 std::vector<Section> FindSections(const std::vector<std::string>& lines);
 
-/// A unit label in a line: "单位：万元", "金额单位:万元", "单位：元". Returns "万元", "元" or "".
+/// A unit label in a line: "单位：万元", "金额单位:万元", "单位：千元", "单位：元". Returns "万元",
+/// "千元", "元" or "".
 std::string FindUnitLabel(std::string_view line);
+
+/// The unit a label found by FindUnitLabel names; nullopt for "" (the table states none).
+std::optional<model::Unit> UnitOfLabel(std::string_view label);
+
+/// The error for a table that states no unit and follows none that did: its figures are not
+/// read (never assumed to be 万元).
+model::Diagnostic UnitMissing(const Section& s);
+
+/// True if a title ends in 表, or in 表 and a bracketed note: 表(政府经济分类科目), 表（2022年度）.
+bool EndsWithTableWord(std::string_view title);
 
 /// The human name of a table kind, e.g. "部门收支总表".
 std::string TableKindName(std::string_view kind);
