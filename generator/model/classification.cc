@@ -79,6 +79,13 @@ std::string FunctionalClassCode(const std::string& name) {
   return "";
 }
 
+std::set<std::string> ParentCodes(const std::vector<FunctionalRow>& rows) {
+  std::set<std::string> parents;
+  for (const auto& r : rows)
+    for (size_t len = 1; len < r.code.size(); ++len) parents.insert(r.code.substr(0, len));
+  return parents;
+}
+
 std::string FunctionalClassName(const std::string& code) {
   const Classes& c = FunctionalClasses();
   auto it = c.name_of.find(code);

@@ -1,7 +1,11 @@
 // The national classification (政府收支分类科目): functional class (类) names and codes.
 #pragma once
 
+#include <set>
 #include <string>
+#include <vector>
+
+#include "model/disclosure.h"
 
 namespace gongkai::model {
 
@@ -12,5 +16,10 @@ std::string FunctionalClassCode(const std::string& name);
 
 /// The standard name of a 3-digit functional class code, or "".
 std::string FunctionalClassName(const std::string& code);
+
+/// The codes that stand above another row of `rows`: a proper prefix of another row's code (201
+/// over 20101, 20101 over 2010101). A row whose code is not among them is a leaf. Linear in
+/// the rows, so that a table of 10^4 rows costs no 10^8 comparisons.
+std::set<std::string> ParentCodes(const std::vector<FunctionalRow>& rows);
 
 }  // namespace gongkai::model

@@ -2,10 +2,12 @@
 #include "parse/reading_check.h"
 
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
 #include "checks/rounding.h"
+#include "model/classification.h"
 
 namespace gongkai::parse {
 
@@ -75,12 +77,9 @@ void CheckReading(model::Disclosure& d) {
   if (leaves_only) {
     Tally leaves;
     std::vector<MaybeFigure> parts;
-    for (const auto& r : d.functional) {
-      bool has_children = false;
-      for (const auto& g : d.functional)
-        has_children |= g.code.size() > r.code.size() && g.code.compare(0, r.code.size(), r.code) == 0;
-      if (!has_children) parts.push_back(r.total);
-    }
+    std::set<std::string> parents = model::ParentCodes(d.functional);
+    for (const auto& r : d.functional)
+      if (!parents.count(r.code)) parts.push_back(r.total);
     leaves.Sum(e.total, parts);
     if (leaves.failed) {
       int64_t sum = 0;

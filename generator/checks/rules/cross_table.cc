@@ -3,6 +3,10 @@
 // 收支总表's classes with the summary's where all income is 财政拨款.
 #include "checks/rules/rules.h"
 
+#include <set>
+
+#include "model/classification.h"
+
 namespace gongkai::checks {
 namespace {
 
@@ -15,13 +19,9 @@ std::vector<model::Figure> ClassRowsOf(const model::Disclosure& d, const std::st
   if (!out.empty()) return out;
   // No 类 row (北京's 项 rows with no subtotals): the rows of that class that have no rows
   // below them add up to it — 项 rows, and a 款 printed without 项 (21598).
-  for (const auto& f : d.functional) {
-    if (f.code.compare(0, 3, code) != 0 || !f.total) continue;
-    bool has_children = false;
-    for (const auto& g : d.functional)
-      has_children |= g.code.size() > f.code.size() && g.code.compare(0, f.code.size(), f.code) == 0;
-    if (!has_children) out.push_back(*f.total);
-  }
+  std::set<std::string> parents = model::ParentCodes(d.functional);
+  for (const auto& f : d.functional)
+    if (f.code.compare(0, 3, code) == 0 && f.total && !parents.count(f.code)) out.push_back(*f.total);
   return out;
 }
 
