@@ -1060,6 +1060,14 @@ Grid BuildGrid(const ingest::Document& doc, size_t begin, size_t end,
           for (const auto& p : l) t += (t.empty() ? "" : " ") + p.w->text;
           return t;
         };
+        // A column's cell text becomes part of the row's label, columns left to right.
+        auto add_cell = [](Pending& row, int k, const std::string& text) {
+          if (text.empty()) return;
+          if (!row.row.label.empty()) row.row.label += ' ';
+          row.row.label += text;
+          if (row.first_text < 0) row.first_text = k;
+          row.last_text = k;
+        };
         std::vector<Placed> first_words;
         for (const auto& p : texts)
           if (p.col == first_col) first_words.push_back(p);
@@ -1133,11 +1141,7 @@ Grid BuildGrid(const ingest::Document& doc, size_t begin, size_t end,
               for (const auto& p : l) row.y1 = std::max(row.y1, p.w->y1);
               if (row.row.label.empty()) row.row.label_x0 = l.front().w->x0;
             }
-            if (text.empty()) continue;
-            if (!row.row.label.empty()) row.row.label += ' ';
-            row.row.label += text;
-            if (row.first_text < 0) row.first_text = k;
-            row.last_text = k;
+            add_cell(row, k, text);
           }
           built.push_back(std::move(row));
         }
@@ -1178,11 +1182,7 @@ Grid BuildGrid(const ingest::Document& doc, size_t begin, size_t end,
               }
               if (piece.row.label.empty()) piece.row.label_x0 = l.front().w->x0;
             }
-            if (text.empty()) continue;
-            if (!piece.row.label.empty()) piece.row.label += ' ';
-            piece.row.label += text;
-            if (piece.first_text < 0) piece.first_text = k;
-            piece.last_text = k;
+            add_cell(piece, k, text);
           }
           for (size_t r = 0; r < rows.size(); ++r)
             if (rows[r].segment == s && rows[r].row.group == gi) {
