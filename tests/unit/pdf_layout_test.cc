@@ -52,6 +52,13 @@ std::string RemoveSpacesForTest(std::string s) {
   return s;
 }
 
+// The table of a page built in memory, its first `captions` lines (title, unit line) skipped.
+gongkai::layout::Grid GridOf(const Document& doc, size_t captions = 0) {
+  std::vector<bool> skip(doc.lines.size(), false);
+  for (size_t i = 0; i < captions && i < skip.size(); ++i) skip[i] = true;
+  return gongkai::layout::BuildGrid(doc, 0, doc.lines.size(), skip);
+}
+
 std::string Amount(const gongkai::model::MaybeFigure& f) {
   return f ? f->amount.WanYuan(2) : std::string("null");
 }
@@ -98,9 +105,7 @@ TEST_CASE("renders a line with its words near their columns") {
 
 TEST_CASE("a parent header cell names the columns under it") {
   Document doc = ExpenditureTable();
-  std::vector<bool> skip(doc.lines.size(), false);
-  skip[0] = skip[1] = true;
-  auto grid = gongkai::layout::BuildGrid(doc, 1, doc.lines.size(), skip);
+  auto grid = GridOf(doc, 2);
   REQUIRE(grid.columns.size() == 7);
   CHECK(grid.columns[2].Label() == "合计");
   CHECK(grid.columns[3].Label() == "基本支出小计");
@@ -113,9 +118,7 @@ TEST_CASE("a parent header cell names the columns under it") {
 
 TEST_CASE("figures stand in the column they are under, blank cells stay empty") {
   Document doc = ExpenditureTable();
-  std::vector<bool> skip(doc.lines.size(), false);
-  skip[0] = skip[1] = true;
-  auto grid = gongkai::layout::BuildGrid(doc, 1, doc.lines.size(), skip);
+  auto grid = GridOf(doc, 2);
   const auto& last = grid.rows.back();
   CHECK(last.label == "208 社会保障和就业支出");
   REQUIRE(last.values[2]);
@@ -136,8 +139,7 @@ TEST_CASE("a figure beside a narrow header goes to it when its neighbour's figur
   Line(doc, 0, 100, {{"61.40", 115, 143}, {"36.58", 334, 361}, {"17.98", 419, 446},
                      {"18.60", 503, 530}});
   EndPage(doc);
-  std::vector<bool> skip(doc.lines.size(), false);
-  auto grid = gongkai::layout::BuildGrid(doc, 0, doc.lines.size(), skip);
+  auto grid = GridOf(doc);
   REQUIRE(grid.columns.size() == 4);
   REQUIRE(grid.rows.size() == 1);
   const auto& v = grid.rows[0].values;
@@ -159,8 +161,7 @@ TEST_CASE("two figures beside one header go apart only where one of them has a f
   Line(doc, 0, 120, {{"30399", 118, 136}, {"其他补助", 167, 200}, {"1884.00", 518, 539},
                      {"1884.00", 606, 627}});
   EndPage(doc);
-  std::vector<bool> skip(doc.lines.size(), false);
-  auto grid = gongkai::layout::BuildGrid(doc, 0, doc.lines.size(), skip);
+  auto grid = GridOf(doc);
   REQUIRE(grid.rows.size() == 2);
   const auto& v = grid.rows[0].values;
   REQUIRE(v[1]);
@@ -174,9 +175,7 @@ TEST_CASE("two figures beside one header go apart only where one of them has a f
 
 TEST_CASE("a label wrapped below its figures is joined to its row") {
   Document doc = ExpenditureTable();
-  std::vector<bool> skip(doc.lines.size(), false);
-  skip[0] = skip[1] = true;
-  auto grid = gongkai::layout::BuildGrid(doc, 1, doc.lines.size(), skip);
+  auto grid = GridOf(doc, 2);
   bool found = false;
   for (const auto& r : grid.rows) found |= r.label == "20105 统计信息事务专项支出";
   CHECK(found);
@@ -190,8 +189,7 @@ TEST_CASE("a header wrapped inside its cell is one column, not a parent") {
   Line(doc, 0, 111, {{"算", 170, 180}, {"预算", 225, 245}});
   Line(doc, 0, 130, {{"2026 年", 40, 70}, {"148.80", 170, 200}, {"0.00", 230, 250}});
   EndPage(doc);
-  std::vector<bool> skip(doc.lines.size(), false);
-  auto grid = gongkai::layout::BuildGrid(doc, 0, doc.lines.size(), skip);
+  auto grid = GridOf(doc);
   REQUIRE(grid.columns.size() == 3);
   CHECK(grid.columns[1].Label() == "总计一般公共预算");
   CHECK(grid.columns[2].Label() == "总计政府性基金预算");
@@ -206,8 +204,7 @@ TEST_CASE("two column groups side by side are read as two rows of one line") {
   Line(doc, 0, 100, {{"一、一般公共预算拨款收入", 40, 160}, {"431.10", 250, 282},
                      {"一、社会保障和就业支出", 380, 490}, {"431.10", 600, 632}});
   EndPage(doc);
-  std::vector<bool> skip(doc.lines.size(), false);
-  auto grid = gongkai::layout::BuildGrid(doc, 0, doc.lines.size(), skip);
+  auto grid = GridOf(doc);
   CHECK(grid.groups == 2);
   REQUIRE(grid.rows.size() == 2);
   CHECK(grid.rows[0].group == 0);
@@ -259,8 +256,7 @@ TEST_CASE("a narrow figure takes the column of the figures sharing its right edg
   Line(doc, 0, 115, {{"工会经费", 80, 120}, {"3,336.23", 316.0f, 361.3f}, {"3,336.23", 520.9f, 566.2f}});
   Line(doc, 0, 130, {{"会议费", 80, 110}, {"37.97", 333.8f, 361.3f}, {"37.97", 538.7f, 566.2f}});
   EndPage(doc);
-  std::vector<bool> skip(doc.lines.size(), false);
-  auto grid = gongkai::layout::BuildGrid(doc, 0, doc.lines.size(), skip);
+  auto grid = GridOf(doc);
   REQUIRE(grid.rows.size() == 3);
   const auto& r = grid.rows[2];
   REQUIRE(r.values[1]);
@@ -315,8 +311,7 @@ TEST_CASE("rows whose cells open with a code take every word down to the next co
   line({{"合", 75, 85, 150, 160}, {"计", 100, 110, 150, 160}, {"1,967.646000", 510, 562, 150, 160},
         {"1,967.646000", 582, 634, 150, 160}});
   EndPage(doc);
-  std::vector<bool> skip(doc.lines.size(), false);
-  auto grid = gongkai::layout::BuildGrid(doc, 0, doc.lines.size(), skip);
+  auto grid = GridOf(doc);
   REQUIRE(grid.rows.size() == 4);
   CHECK(grid.rows[0].label == "2101199-其他行政事业单位医疗支出 50501-工资福利支出 30111-公务员医疗补助缴费");
   CHECK(grid.rows[1].label == "2101199-其他行政事业单位医疗支出 50501-工资福利支出 30112-其他社会保障缴费");
@@ -400,8 +395,7 @@ TEST_CASE("a header printed as vertical text reads as its column labels") {
   Line(doc, 0, 190, {{"）", 100, 110}});
   Line(doc, 0, 230, {{"合计", 10, 30}, {"1.00", 100, 110}, {"2.00", 125, 135}, {"3.00", 160, 180}});
   EndPage(doc);
-  std::vector<bool> skip(doc.lines.size(), false);
-  auto grid = gongkai::layout::BuildGrid(doc, 0, doc.lines.size(), skip);
+  auto grid = GridOf(doc);
   REQUIRE(grid.columns.size() == 4);
   CHECK(grid.columns[1].Label() == "三公经费因公出国（境）");
   CHECK(grid.columns[2].Label() == "三公经费公务接待费");
