@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The built site: every link resolves and none leaves the site, the HTML is valid (tidy), the
-# downloads and sitemap are there, and a real Chromium can search it, follow results and
-# figures to their source lines, and filter the index, all from file://.
+# downloads and sitemap are there, and a real Chromium can search it, follow results
+# and figures to their source lines and PDF lines to the pages of the originals, and filter the
+# index, all from file://.
 # usage: site_test.sh GONGKAI SOURCE_DIR WORK_DIR
 set -u
 GONGKAI=$1 SRC=$2 WORK=$3
@@ -11,7 +12,12 @@ step() { echo "== $*"; }
 fail() { echo "FAIL: $*"; failed=$((failed + 1)); }
 
 step "build"
-"$GONGKAI" build --content "$SRC/content" --out "$WORK/site" --templates "$SRC/templates" \
+# The content, with one file of the 北京 folder named as publishers name files (Chinese, spaces,
+# full- and half-width brackets, `#` and `%`), so its links are tested from file:// and HTTP.
+cp -r "$SRC/content" "$WORK/content"
+mv "$WORK/content/2026-beijing-audit-bureau/附件2 北京市审计局2026年度部门预算报表.pdf" \
+  "$WORK/content/2026-beijing-audit-bureau/附件2 北京市审计局2026年度部门预算报表（公开）[表] #1 100%.pdf"
+"$GONGKAI" build --content "$WORK/content" --out "$WORK/site" --templates "$SRC/templates" \
   --assets "$SRC/assets" --base-url https://budget.example.gov.cn/ || fail "build"
 SITE="$WORK/site"
 
@@ -35,7 +41,7 @@ step "links"
 node "$SRC/tests/site/linkcheck.mjs" "$SITE" || fail "link check"
 
 step "browser"
-node "$SRC/tests/site/browser.test.mjs" "$SITE" || fail "browser test"
+node "$SRC/tests/site/browser.test.mjs" "$SITE" "$WORK/content" || fail "browser test"
 
 pages=$(find "$SITE" -name '*.html' | wc -l)
 size=$(du -sk "$SITE" | cut -f1)

@@ -15,6 +15,7 @@
 #include "render/catalog.h"
 #include "render/charts.h"
 #include "render/markdown.h"
+#include "render/originals.h"
 
 namespace gongkai::render {
 
@@ -41,6 +42,12 @@ std::string FigureLink(const model::MaybeFigure& f, const std::string& source_hr
   std::string line = std::to_string(f->line);
   return "[" + f->amount.WanYuan(2) + "](" + source_href + "#L" + line + " \"第 " + line +
          " 行\")";
+}
+
+std::string FigureLink(const model::MaybeFigure& f, const model::Disclosure& d) {
+  if (!f) return FigureLink(f, std::string());
+  return FigureLink(f, "../source/" + d.id + ".html") +
+         OriginalPageMarkdown(OriginalPageOf(d, f->line, "../"));
 }
 
 namespace {
@@ -89,7 +96,7 @@ data DepartmentContext(const model::Disclosure& d) {
   auto key = [&](const std::string& label, const model::MaybeFigure& f) {
     data row;
     row.set("label", label);
-    row.set("amount", FigureLink(f, src));
+    row.set("amount", FigureLink(f, d));
     return row;
   };
   const auto& s = d.summary;
@@ -116,7 +123,7 @@ data DepartmentContext(const model::Disclosure& d) {
   for (const auto& i : s.income_items) {
     data row;
     row.set("name", EscapeMarkdown(i.name));
-    row.set("amount", FigureLink(i.amount, src));
+    row.set("amount", FigureLink(i.amount, d));
     income.push_back(row);
   }
   ctx.set("income_items", income);
@@ -127,7 +134,7 @@ data DepartmentContext(const model::Disclosure& d) {
     data row;
     row.set("code", "[" + c.code + "](../codes/" + c.code + ".html)");
     row.set("name", EscapeMarkdown(c.name));
-    row.set("amount", FigureLink(c.amount, src));
+    row.set("amount", FigureLink(c.amount, d));
     classes.push_back(row);
   }
   ctx.set("classes", classes);
@@ -139,9 +146,9 @@ data DepartmentContext(const model::Disclosure& d) {
     row.set("code", "[" + r.code + "](../codes/" + r.code + ".html)");
     row.set("name", EscapeMarkdown(r.name));
     row.set("indent", std::string(r.level == 2 ? "　" : r.level == 3 ? "　　" : ""));
-    row.set("total", FigureLink(r.total, src));
-    row.set("basic", FigureLink(r.basic, src));
-    row.set("project", FigureLink(r.project, src));
+    row.set("total", FigureLink(r.total, d));
+    row.set("basic", FigureLink(r.basic, d));
+    row.set("project", FigureLink(r.project, d));
     row.set("note", EscapeMarkdown(r.note));
     functional.push_back(row);
   }
@@ -154,9 +161,9 @@ data DepartmentContext(const model::Disclosure& d) {
     row.set("code", "[" + r.code + "](../codes/" + r.code + ".html)");
     row.set("name", EscapeMarkdown(r.name));
     row.set("indent", std::string(r.code.size() > 3 ? "　" : ""));
-    row.set("total", FigureLink(r.total, src));
-    row.set("personnel", FigureLink(r.personnel, src));
-    row.set("public", FigureLink(r.public_, src));
+    row.set("total", FigureLink(r.total, d));
+    row.set("personnel", FigureLink(r.personnel, d));
+    row.set("public", FigureLink(r.public_, d));
     economic.push_back(row);
   }
   ctx.set("economic", economic);
@@ -166,7 +173,7 @@ data DepartmentContext(const model::Disclosure& d) {
   for (const auto& p : d.projects) {
     data row;
     row.set("name", EscapeMarkdown(p.name));
-    row.set("amount", FigureLink(p.amount, src));
+    row.set("amount", FigureLink(p.amount, d));
     row.set("function_code", p.function_code ? *p.function_code : std::string("—"));
     row.set("category", EscapeMarkdown(p.category.empty() ? "—" : p.category));
     projects.push_back(row);
@@ -473,6 +480,7 @@ data SourceContext(const model::Disclosure& d, const ingest::Document& doc) {
     lines += "<li id=\"L";
     lines += std::to_string(i + 1);
     lines += "\">";
+    lines += OriginalPageHtml(OriginalPageOf(d, static_cast<int>(i + 1), "../"));
     lines += EscapeHtml(doc.lines[i]);
     lines += "</li>\n";
   }

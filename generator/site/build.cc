@@ -35,6 +35,7 @@
 #include "render/markdown.h"
 #include "render/pages.h"
 #include "render/search_index.h"
+#include "site/originals.h"
 
 namespace gongkai::site {
 
@@ -389,6 +390,12 @@ BuildReport BuildSite(const BuildOptions& options) {
     }
     r.d.id = id;
     r.failed = !r.loaded || HasError(r.file.diagnostics);
+    // The files as published go into the site beside the pages made from them.
+    std::vector<OriginalCopy> copies;
+    if (std::string error; !r.failed && !ReadOriginals(r.d.id, doc, copies, error)) {
+      r.file.diagnostics.push_back(Error(error, "original-changed"));
+      r.failed = true;
+    }
     // A file that failed is listed on the index with its error; no pages are made from it.
     if (r.failed) return;
     const model::Disclosure& d = r.d;
@@ -397,14 +404,23 @@ BuildReport BuildSite(const BuildOptions& options) {
       output.Write(rel, content);
       r.files.push_back(rel);
     };
+    std::vector<render::OriginalFile> originals;
+    for (auto& c : copies) {
+      emit(c.file.path, c.bytes);
+      originals.push_back(std::move(c.file));
+    }
+    std::vector<OriginalCopy>().swap(copies);
     emit("data/" + d.id + ".json", model::ToJson(d).dump(2) + "\n");
-    std::string md = renderer.Render("department.md", render::DepartmentContext(d));
+    data department = render::DepartmentContext(d);
+    department.set("originals", render::OriginalsList(originals, "../"));
+    std::string md = renderer.Render("department.md", department);
     emit("departments/" + d.id + ".md", md);
     std::string rel = "departments/" + d.id + ".html";
     emit(rel, renderer.Page(rel, name, render::MarkdownToHtml(md), "department"));
     rel = "source/" + d.id + ".html";
-    emit(rel, renderer.Page(rel, "原文：" + name,
-                            renderer.Render("source.html", render::SourceContext(d, doc)), "source"));
+    data source = render::SourceContext(d, doc);
+    source.set("originals", render::OriginalsList(originals, "../"));
+    emit(rel, renderer.Page(rel, "原文：" + name, renderer.Render("source.html", source), "source"));
     if (std::string svg = render::ClassesChartSvg(d); !svg.empty())
       emit("charts/" + d.id + "-classes.svg", svg);
     if (std::string svg = render::SplitChartSvg(d); !svg.empty())
