@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The built site: every link resolves and none leaves the site, the HTML is valid (tidy), the
-# downloads and sitemap are there, and a real Chromium can search it, follow results
+# downloads, sitemap and SHA256SUMS are there, and a real Chromium can search it, follow results
 # and figures to their source lines and PDF lines to the pages of the originals, and filter the
 # index, all from file://.
 # usage: site_test.sh GONGKAI SOURCE_DIR WORK_DIR
@@ -20,6 +20,7 @@ mv "$WORK/content/2026-beijing-audit-bureau/附件2 北京市审计局2026年度
 "$GONGKAI" build --content "$WORK/content" --out "$WORK/site" --templates "$SRC/templates" \
   --assets "$SRC/assets" --base-url https://budget.example.gov.cn/ || fail "build"
 SITE="$WORK/site"
+(cd "$SITE" && sha256sum -c --quiet --strict SHA256SUMS) || fail "SHA256SUMS"
 
 step "downloads, sitemap, 404"
 head -1 "$SITE/data/departments.csv" | grep -q '^id,department,region,level,year,income_total' || fail "departments.csv header"

@@ -35,6 +35,7 @@
 #include "render/markdown.h"
 #include "render/pages.h"
 #include "render/search_index.h"
+#include "site/checksums.h"
 #include "site/originals.h"
 
 namespace gongkai::site {
@@ -541,6 +542,13 @@ BuildReport BuildSite(const BuildOptions& options) {
   }
 
   phase("sitemap, assets");
+  // SHA256SUMS last, over the complete staged site: only what this build wrote is read.
+  ChecksumCount sums;
+  std::string sums_error;
+  if (!WriteChecksums(staging, have_previous ? out : fs::path(), workers, sums, sums_error))
+    output.Fail(sums_error);
+  if (timing) std::fprintf(stderr, "  SHA256SUMS: %zu files, %zu hashed\n", sums.files, sums.hashed);
+  phase("checksums");
   for (const auto& e : renderer.errors()) report.errors.push_back(e);
   for (const auto& e : output.errors()) report.errors.push_back(e);
   if (!report.errors.empty()) {

@@ -1,11 +1,21 @@
 // Unit tests for the originals in the site: their paths and links (a PDF line to its page),
-// and sizes as shown.
+// sizes as shown, and SHA256SUMS (its escaping, and the reuse of a linked file's checksum).
 #include <doctest/doctest.h>
 
-#include "render/originals.h"
+#include <unistd.h>
 
+#include <fstream>
+
+#include <boost/filesystem.hpp>
+
+#include "render/originals.h"
+#include "site/checksums.h"
+#include "site/files.h"
+
+namespace fs = boost::filesystem;
 using gongkai::model::Disclosure;
 using gongkai::render::OriginalPageOf;
+using gongkai::site::ChecksumLine;
 
 namespace {
 
@@ -23,6 +33,20 @@ Disclosure TextPdfText() {
   d.source.page_files = {1, 1};
   return d;
 }
+
+void WriteText(const fs::path& p, const std::string& text) {
+  fs::create_directories(p.parent_path());
+  std::ofstream(p.string(), std::ios::binary) << text;
+}
+
+std::string ReadText(const fs::path& p) {
+  std::string text;
+  gongkai::site::ReadWholeFile(p.string(), text);
+  return text;
+}
+
+const char* const kShaX = "2d711642b726b04401627ca9fbac32f5c8530fb1903cc4db02258717921a4881";
+const char* const kShaYy = "ef90d9c1ec76b1edc9edfaf2c0c05359c10ccc49ae8ecf7b7fd25ce9c02e86a4";
 
 }  // namespace
 
@@ -71,6 +95,50 @@ TEST_CASE("an empty page gives its first line to the page after it") {
   d.source.page_files = {1, 1, 1};
   CHECK(OriginalPageOf(d, 15, "").page == 3);
   CHECK(OriginalPageOf(d, 14, "").page == 1);
+}
+
+TEST_CASE("a checksum line escapes a name as sha256sum does, and reads back") {
+  CHECK(ChecksumLine(kShaX, "a b/附件.pdf") == std::string(kShaX) + "  a b/附件.pdf\n");
+  // sha256sum prints "\<hash>  a\\b" for a file named a\b, and "\n" for a line feed.
+  CHECK(ChecksumLine(kShaX, "a\\b") == "\\" + std::string(kShaX) + "  a\\\\b\n");
+  CHECK(ChecksumLine(kShaX, "c\nd\re") == "\\" + std::string(kShaX) + "  c\\nd\\re\n");
+  auto parsed = gongkai::site::ParseChecksums(ChecksumLine(kShaX, "a\\b") +
+                                              ChecksumLine(kShaYy, "c\nd") + "not a line\n");
+  CHECK(parsed.size() == 2);
+  CHECK(parsed["a\\b"] == kShaX);
+  CHECK(parsed["c\nd"] == kShaYy);
+}
+
+TEST_CASE("SHA256SUMS lists every file but itself, hashing only what is not linked from before") {
+  fs::path root = fs::temp_directory_path() / ("gongkai-sums-" + std::to_string(::getpid()));
+  fs::remove_all(root);
+  fs::path previous = root / "site", staging = root / "site.building";
+  WriteText(previous / "kept.html", "x");
+  WriteText(previous / "rewritten.html", "x");
+  // The previous checksums, one of them deliberately not the file's: kept.html is linked into
+  // the new site, so its line is taken over without reading the file.
+  WriteText(previous / "SHA256SUMS", ChecksumLine(std::string(64, 'a'), "kept.html") +
+                                         ChecksumLine(kShaX, "rewritten.html"));
+  fs::create_directories(staging);
+  fs::create_hard_link(previous / "kept.html", staging / "kept.html");
+  WriteText(staging / "rewritten.html", "yy");
+  WriteText(staging / "sub dir/a\\b", "x");
+  WriteText(staging / "SHA256SUMS", "stale");
+
+  gongkai::site::ChecksumCount count;
+  std::string error;
+  REQUIRE(gongkai::site::WriteChecksums(staging, previous, 2, count, error));
+  CHECK(error == "");
+  CHECK(count.files == 3);
+  CHECK(count.hashed == 2);
+  CHECK(ReadText(staging / "SHA256SUMS") == std::string(64, 'a') + "  kept.html\n" +
+                                                kShaYy + "  rewritten.html\n" + "\\" + kShaX +
+                                                "  sub dir/a\\\\b\n");
+  // No previous site: every file is hashed.
+  REQUIRE(gongkai::site::WriteChecksums(staging, fs::path(), 1, count, error));
+  CHECK(count.hashed == 3);
+  CHECK(ReadText(staging / "SHA256SUMS").rfind(std::string(kShaX) + "  kept.html\n", 0) == 0);
+  fs::remove_all(root);
 }
 
 }  // TEST_SUITE
