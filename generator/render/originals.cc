@@ -61,9 +61,9 @@ OriginalPage OriginalPageOf(const model::Disclosure& d, int line, const std::str
   // A text file after the PDF in a folder: its lines are on no page.
   if (file + 1 < s.files.size() && line >= s.files[file + 1].first_line) return {};
   int number = s.page_numbers[page];
-  return {root + UrlPath(OriginalPath(d.id, s.files[file].path)) + "#page=" +
-              std::to_string(number),
-          number};
+  std::string path = OriginalPath(d.id, s.files[file].path);
+  return {root + UrlPath(path) + "#page=" + std::to_string(number), number,
+          path.substr(path.find_last_of('/') + 1)};
 }
 
 std::string OriginalPageHtml(const OriginalPage& page) {
@@ -74,8 +74,15 @@ std::string OriginalPageHtml(const OriginalPage& page) {
 
 std::string OriginalPageMarkdown(const OriginalPage& page) {
   if (page.href.empty()) return "";
+  // The title is a Markdown link title in double quotes: a quote or a backslash of the name is
+  // escaped with a backslash (EscapeMarkdown escapes neither quote), a line break is a space.
+  std::string title;
+  for (char c : page.name) {
+    if (c == '"' || c == '\\') title += '\\';
+    title += c == '\n' || c == '\r' ? ' ' : c;
+  }
   std::string n = std::to_string(page.page);
-  return " [第" + n + "页](" + page.href + " \"原件第 " + n + " 页\")";
+  return " [第" + n + "页](" + page.href + " \"" + title + " 第 " + n + " 页\")";
 }
 
 list OriginalsList(const std::vector<OriginalFile>& files, const std::string& root) {

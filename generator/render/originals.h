@@ -38,6 +38,7 @@ std::string FileSizeLabel(uint64_t bytes);
 struct OriginalPage {
   std::string href;  ///< "<root>originals/<id>/<file>#page=N"; "" where the line is on no page
   int page = 0;      ///< N: the page within that file, from 1
+  std::string name;  ///< the file's name as published
 };
 
 /// The page of the original that `line` stands on, linked from a page `root` below the site's
@@ -49,8 +50,9 @@ OriginalPage OriginalPageOf(const model::Disclosure& d, int line, const std::str
 /// `<a class="pdf-page" href="…#page=N" title="原件第 N 页">↗</a>`; "" when there is none.
 std::string OriginalPageHtml(const OriginalPage& page);
 
-/// The link to `page` after a figure in Markdown: ` [第N页](…#page=N "原件第 N 页")` (with
-/// its leading space); "" when there is none.
+/// The link to `page` after a figure in Markdown, with its leading space and the file named in
+/// its title (a folder may hold several PDFs): ` [第N页](…#page=N "附件2 ….pdf 第 N 页")`; ""
+/// when there is none.
 std::string OriginalPageMarkdown(const OriginalPage& page);
 
 /// The originals for a template, linked from a page `root` below the site's root: a list of

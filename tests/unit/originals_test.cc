@@ -8,7 +8,9 @@
 
 #include <boost/filesystem.hpp>
 
+#include "model/money.h"
 #include "render/originals.h"
+#include "render/pages.h"
 #include "site/checksums.h"
 #include "site/files.h"
 
@@ -86,6 +88,18 @@ TEST_CASE("a line of a PDF links to its page of its own file, a text line to non
   CHECK(OriginalPageOf(d, 20, "").page == 2);
   CHECK(OriginalPageOf(d, 21, "").href == "");  // c.txt, after the PDF's last page
   CHECK(OriginalPageOf(d, 0, "").href == "");
+}
+
+TEST_CASE("a figure of a PDF links to its line and to its page, the file named in the title") {
+  Disclosure d = TextPdfText();
+  d.source.files[1].path = "content/2026-x/附件2 \"表\".pdf";
+  gongkai::model::Figure f{gongkai::model::Money::Parse("10,692.90").value(), 15};
+  CHECK(gongkai::render::FigureLink(f, d) ==
+        "[10692.90](../source/2026-x.html#L15 \"第 15 行\") "
+        "[第2页](../originals/2026-x/%E9%99%84%E4%BB%B62%20%22%E8%A1%A8%22.pdf#page=2 "
+        "\"附件2 \\\"表\\\".pdf 第 2 页\")");
+  f.line = 5;  // a line of a.txt
+  CHECK(gongkai::render::FigureLink(f, d) == "[10692.90](../source/2026-x.html#L5 \"第 5 行\")");
 }
 
 TEST_CASE("an empty page gives its first line to the page after it") {
