@@ -3,12 +3,24 @@
 
 #include <algorithm>
 
+#include "ingest/encoding.h"
 #include "render/markdown.h"
 
 namespace gongkai::render {
 
 using kainjow::mustache::data;
 using kainjow::mustache::list;
+
+namespace {
+
+// The file name of a site path, to show: as published, or percent-encoded where the name is
+// not UTF-8 (a GBK name from an old archive), so no page holds bytes that are not text.
+std::string ShownName(const std::string& path) {
+  std::string name = path.substr(path.find_last_of('/') + 1);
+  return ingest::IsValidUtf8(name) ? name : UrlPath(name);
+}
+
+}  // namespace
 
 std::string OriginalPath(const std::string& id, const std::string& input_path) {
   size_t slash = input_path.find_last_of('/');
@@ -62,8 +74,7 @@ OriginalPage OriginalPageOf(const model::Disclosure& d, int line, const std::str
   if (file + 1 < s.files.size() && line >= s.files[file + 1].first_line) return {};
   int number = s.page_numbers[page];
   std::string path = OriginalPath(d.id, s.files[file].path);
-  return {root + UrlPath(path) + "#page=" + std::to_string(number), number,
-          path.substr(path.find_last_of('/') + 1)};
+  return {root + UrlPath(path) + "#page=" + std::to_string(number), number, ShownName(path)};
 }
 
 std::string OriginalPageHtml(const OriginalPage& page) {
@@ -88,7 +99,7 @@ std::string OriginalPageMarkdown(const OriginalPage& page) {
 list OriginalsList(const std::vector<OriginalFile>& files, const std::string& root) {
   list out;
   for (const auto& f : files) {
-    std::string name = f.path.substr(f.path.find_last_of('/') + 1);
+    std::string name = ShownName(f.path);
     data row;
     row.set("name", name);
     row.set("name_md", EscapeMarkdown(name));

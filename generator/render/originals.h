@@ -38,7 +38,7 @@ std::string FileSizeLabel(uint64_t bytes);
 struct OriginalPage {
   std::string href;  ///< "<root>originals/<id>/<file>#page=N"; "" where the line is on no page
   int page = 0;      ///< N: the page within that file, from 1
-  std::string name;  ///< the file's name as published
+  std::string name;  ///< the file's name as published (as OriginalsList shows it)
 };
 
 /// The page of the original that `line` stands on, linked from a page `root` below the site's
@@ -56,8 +56,8 @@ std::string OriginalPageHtml(const OriginalPage& page);
 std::string OriginalPageMarkdown(const OriginalPage& page);
 
 /// The originals for a template, linked from a page `root` below the site's root: a list of
-/// {name (as published; Mustache escapes it), name_md (escaped for Markdown), href, format
-/// ("PDF" / "文本"), size (FileSizeLabel), sha256}.
+/// {name (as published, percent-encoded if it is not UTF-8; Mustache escapes it), name_md
+/// (escaped for Markdown), href, format ("PDF" / "文本"), size (FileSizeLabel), sha256}.
 kainjow::mustache::list OriginalsList(const std::vector<OriginalFile>& files,
                                       const std::string& root);
 

@@ -102,6 +102,25 @@ TEST_CASE("a figure of a PDF links to its line and to its page, the file named i
   CHECK(gongkai::render::FigureLink(f, d) == "[10692.90](../source/2026-x.html#L5 \"第 5 行\")");
 }
 
+TEST_CASE("the originals are listed with their names, links, sizes and hashes") {
+  std::vector<gongkai::render::OriginalFile> files = {
+      {"originals/x/附件1 [表].pdf", "pdf", 168844, kShaX},
+      {"originals/x/\xB1\xED.txt", "text", 999, kShaYy}};  // 表 in GBK: not UTF-8
+  auto list = gongkai::render::OriginalsList(files, "../");
+  REQUIRE(list.size() == 2);
+  CHECK(list[0].get("name")->string_value() == "附件1 [表].pdf");
+  CHECK(list[0].get("name_md")->string_value() == "附件1 \\[表\\].pdf");
+  CHECK(list[0].get("href")->string_value() ==
+        "../originals/x/%E9%99%84%E4%BB%B61%20%5B%E8%A1%A8%5D.pdf");
+  CHECK(list[0].get("format")->string_value() == "PDF");
+  CHECK(list[0].get("size")->string_value() == "168.8 KB");
+  CHECK(list[0].get("sha256")->string_value() == kShaX);
+  CHECK(list[1].get("name")->string_value() == "%B1%ED.txt");
+  CHECK(list[1].get("href")->string_value() == "../originals/x/%B1%ED.txt");
+  CHECK(list[1].get("format")->string_value() == "文本");
+  CHECK(list[1].get("size")->string_value() == "999 字节");
+}
+
 TEST_CASE("an empty page gives its first line to the page after it") {
   Disclosure d = TextPdfText();
   d.source.page_starts = {11, 15, 15};
