@@ -1,5 +1,5 @@
-// Unit tests for the originals in the site: their paths and links (a PDF line to its page),
-// sizes as shown, and SHA256SUMS (its escaping, and the reuse of a linked file's checksum).
+// Unit tests for the originals in the site: read again and checked, their paths and links (a
+// PDF line to its page), sizes as shown, and SHA256SUMS (its escaping, and the reuse of a linked file's checksum).
 #include <doctest/doctest.h>
 
 #include <unistd.h>
@@ -13,6 +13,7 @@
 #include "render/pages.h"
 #include "site/checksums.h"
 #include "site/files.h"
+#include "site/originals.h"
 
 namespace fs = boost::filesystem;
 using gongkai::model::Disclosure;
@@ -172,6 +173,29 @@ TEST_CASE("SHA256SUMS lists every file but itself, hashing only what is not link
   CHECK(count.hashed == 3);
   CHECK(ReadText(staging / "SHA256SUMS").rfind(std::string(kShaX) + "  kept.html\n", 0) == 0);
   fs::remove_all(root);
+}
+
+TEST_CASE("an original is read again and refused if it changed since it was parsed") {
+  fs::path dir = fs::temp_directory_path() / ("gongkai-originals-" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  WriteText(dir / "附件 1.txt", "x");
+  gongkai::ingest::Document doc;
+  doc.files.push_back({(dir / "附件 1.txt").string(), kShaX, "text", 0, 0});
+  std::vector<gongkai::site::OriginalCopy> copies;
+  std::string error;
+  REQUIRE(gongkai::site::ReadOriginals("2026-x", doc, copies, error));
+  REQUIRE(copies.size() == 1);
+  CHECK(copies[0].bytes == "x");
+  CHECK(copies[0].file.path == "originals/2026-x/附件 1.txt");
+  CHECK(copies[0].file.size == 1);
+  CHECK(copies[0].file.sha256 == kShaX);
+  WriteText(dir / "附件 1.txt", "yy");  // changed after it was parsed
+  CHECK_FALSE(gongkai::site::ReadOriginals("2026-x", doc, copies, error));
+  CHECK(error == std::string("附件 1.txt changed while the site was built (SHA-256 ") + kShaX +
+                     " when parsed, " + kShaYy + " when copied into the site); build again");
+  fs::remove_all(dir);
+  CHECK_FALSE(gongkai::site::ReadOriginals("2026-x", doc, copies, error));
+  CHECK(error.find("unreadable when copied") != std::string::npos);
 }
 
 }  // TEST_SUITE
