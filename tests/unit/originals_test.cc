@@ -1,5 +1,6 @@
 // Unit tests for the originals in the site: read again and checked, their paths and links (a
-// PDF line to its page), sizes as shown, and SHA256SUMS (its escaping, and the reuse of a linked file's checksum).
+// PDF line to its page), sizes as shown, and SHA256SUMS (its escaping, and the reuse of a
+// linked file's checksum).
 #include <doctest/doctest.h>
 
 #include <unistd.h>
