@@ -30,7 +30,8 @@ constexpr const char* kUsage =
     "                         into --out (default site/); --templates DIR and\n"
     "                         --assets DIR choose other templates and assets;\n"
     "                         --base-url URL also writes sitemap.xml; --jobs N threads\n"
-    "                         (default: one per core); rebuilds only what changed\n"
+    "                         (default: one per core); rebuilds only what changed;\n"
+    "                         replaces --out only if gongkai made it (--force: anyway)\n"
     "  corpus --n N --seed S --out DIR [--from DIR]\n"
     "                         write N synthetic disclosures made from those in --from\n"
     "                         (default content/) and DIR/MANIFEST.tsv; same seed, same bytes\n"
@@ -144,6 +145,8 @@ int RunBuild(const std::vector<std::string>& args) {
       options.jobs = std::stoi(n);
     } else if (a == "--base-url") {
       if (!value(options.base_url)) return Usage("--base-url needs a URL");
+    } else if (a == "--force") {
+      options.force = true;
     } else if (a == "--assets") {
       if (!value(options.assets_dir)) return Usage("--assets needs a directory");
       explicit_assets = true;

@@ -35,6 +35,7 @@
 #include "render/markdown.h"
 #include "render/pages.h"
 #include "render/search_index.h"
+#include "site/publish.h"
 
 namespace gongkai::site {
 
@@ -131,9 +132,11 @@ class Output {
     MakeParent(dest);
     boost::system::error_code ec;
     fs::create_hard_link(previous_ / rel, dest, ec);
-    if (ec) fs::copy_file(previous_ / rel, dest, fs::copy_options::overwrite_existing, ec);
-    if (ec) Fail("cannot reuse " + (previous_ / rel).string() + ": " + ec.message());
-    return !ec;
+    if (ec && !CopyFileContents(previous_ / rel, dest)) {
+      Fail("cannot reuse " + (previous_ / rel).string() + ": " + ec.message());
+      return false;
+    }
+    return true;
   }
 
   void Fail(std::string message) {
@@ -278,10 +281,20 @@ BuildReport BuildSite(const BuildOptions& options) {
   std::sort(docs.begin(), docs.end(),
             [](const DocResult& a, const DocResult& b) { return a.input < b.input; });
 
+  // Where the build may write (see publish.h); held under the site's lock until it returns.
+  OutputPlan plan;
+  BuildLock lock;
+  if (!PlanOutput({options.out_dir,
+                   {options.content_dir, options.templates_dir, options.assets_dir},
+                   options.force},
+                  plan, lock, report.errors)) {
+    report.fatal = true;
+    return report;
+  }
+  const fs::path& out = plan.out;
+  const fs::path& staging = plan.staging;
+  const fs::path& cache = plan.cache;
   // The previous build: its site (to link unchanged files from) and its manifest.
-  const fs::path out(options.out_dir);
-  const fs::path staging = out.parent_path() / (out.filename().string() + ".building");
-  const fs::path cache = out.parent_path() / (out.filename().string() + ".cache");
   const std::string templates_hash = PerDocTemplatesHash(templates);
   json manifest;
   {
@@ -293,15 +306,7 @@ BuildReport BuildSite(const BuildOptions& options) {
         manifest = json();
     }
   }
-  const bool have_previous = fs::is_directory(out, ec);
-  fs::remove_all(staging, ec);
-  fs::create_directories(staging, ec);
-  if (ec) {
-    report.errors.push_back(Error("cannot create " + staging.string() + ": " + ec.message(),
-                                  "output"));
-    report.fatal = true;
-    return report;
-  }
+  const bool have_previous = plan.has_site;
   Output output(staging, have_previous ? out : fs::path());
   Renderer renderer(templates);
 
@@ -532,19 +537,19 @@ BuildReport BuildSite(const BuildOptions& options) {
     report.fatal = true;
     return report;
   }
-  // Swap: the previous site stays until the new one is complete.
-  const fs::path old = out.parent_path() / (out.filename().string() + ".old");
-  fs::remove_all(old, ec);
-  if (fs::exists(out, ec)) fs::rename(out, old, ec);
-  fs::rename(staging, out, ec);
-  if (ec) {
-    report.errors.push_back(Error("cannot move the new site into " + out.string() + ": " +
-                                      ec.message(), "output"));
+  // A content folder that yields nothing does not wipe out a published site by accident.
+  if (report.built == 0 && plan.has_site && !options.force) {
+    report.errors.push_back(Error("no disclosure was built from " + content.string() +
+                                      "; the site in " + out.string() + " is left as it was (pass "
+                                      "--force to publish an empty site)", "content-empty"));
+  }
+  if (report.errors.empty()) WriteSiteMarker(plan, report.errors);
+  if (!report.errors.empty() || !Publish(plan, report.errors)) {
+    fs::remove_all(staging, ec);
     report.fatal = true;
     return report;
   }
-  fs::remove_all(old, ec);
-  phase("swap");
+  phase("publish");
 
   // The manifest for the next build: what each input was when it was built.
   json next_manifest = {{"version", GONGKAI_VERSION}, {"templates", templates_hash},

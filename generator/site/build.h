@@ -16,6 +16,9 @@ struct BuildOptions {
   std::string base_url;  ///< when set, sitemap.xml lists every page under it
   int jobs = 0;          ///< worker threads; 0 = one per core
   bool progress = false; ///< show progress on stderr (only when it is a terminal)
+  /// Replace an --out folder gongkai did not make (or files in it it did not make), and
+  /// publish a build that yields no disclosure over a site that had some.
+  bool force = false;
 };
 
 struct FileReport {
@@ -36,8 +39,9 @@ struct BuildReport {
 
 /// Builds the site. Every input is processed even when others fail; a failed input is
 /// listed on the index with its error. The build goes into `<out>.building` and replaces
-/// `<out>` only when it is complete; `<out>.cache/manifest.json` records what each input was,
-/// so the next build parses and renders only what changed.
+/// `<out>` only when it is complete, in one atomic exchange (site/publish.h: what the build
+/// may replace, the lock, mount points); `<out>.cache/manifest.json` records what each input
+/// was, so the next build parses and renders only what changed.
 BuildReport BuildSite(const BuildOptions& options);
 
 }  // namespace gongkai::site
