@@ -15,6 +15,7 @@
 #include "render/catalog.h"
 #include "render/charts.h"
 #include "render/markdown.h"
+#include "render/source_notes.h"
 
 namespace gongkai::render {
 
@@ -446,7 +447,8 @@ data SourceContext(const model::Disclosure& d, const ingest::Document& doc) {
   ctx.set("sha256", d.source.sha256);
   ctx.set("department_href", "../departments/" + d.id + ".html");
   // The lines, one <li id="L<n>"> each (numbered by CSS), rendered here rather than through
-  // a Mustache list: a document has thousands of lines. The text is HTML-escaped.
+  // a Mustache list: a document has thousands of lines. The text is HTML-escaped
+  // (source_notes.h).
   // A PDF's lines are its pages' rows of text: a page mark (an unnumbered item with the anchor
   // #P<n>, n counting the disclosure's pages) stands before the first line of each page and,
   // where the disclosure is several files, a file mark before the first line of each file.
@@ -468,13 +470,11 @@ data SourceContext(const model::Disclosure& d, const ingest::Document& doc) {
   size_t bytes = 0;
   for (const auto& l : doc.lines) bytes += l.size() + 24;
   lines.reserve(bytes);
+  // Each line with the figures read from it marked and the findings that cite it.
+  const SourceNotes notes(d);
   for (size_t i = 0; i < doc.lines.size(); ++i) {
     lines += marks[i];
-    lines += "<li id=\"L";
-    lines += std::to_string(i + 1);
-    lines += "\">";
-    lines += EscapeHtml(doc.lines[i]);
-    lines += "</li>\n";
+    lines += notes.Item(static_cast<int>(i) + 1, doc.lines[i]);
   }
   ctx.set("lines_html", lines);
   ctx.set("line_count", std::to_string(doc.lines.size()));

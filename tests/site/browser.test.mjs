@@ -1,5 +1,6 @@
 // Browser test: Debian's Chromium, driven by playwright-core, over the built site opened from
-// file:// — search, follow a result, follow a figure to its source line, filter the index.
+// file:// — search, follow a result, follow a figure to its source line, filter the index, the
+// source view's notes.
 // usage: node tests/site/browser.test.mjs SITE_DIR
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -9,7 +10,10 @@ import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
 
 const site = resolve(process.argv[2]);
-const url = (rel) => pathToFileURL(resolve(site, rel)).href;
+const url = (rel) => {
+  const [path, hash] = rel.split('#');
+  return pathToFileURL(resolve(site, path)).href + (hash ? `#${hash}` : '');
+};
 let browser;
 
 test.before(async () => {
@@ -141,4 +145,26 @@ test('charts render as images without JavaScript', async () => {
   assert.equal(widths.length, 2);
   assert.ok(widths.every((w) => w > 0), `image widths ${widths}`);
   await context.close();
+});
+
+const chengde = '2022-hebei-chengde-healthcare-security-bureau';
+
+test('the source view marks the figures read from a line and shows the findings beside the line they cite', async () => {
+  const page = await browser.newPage();
+  await page.goto(url(`source/${chengde}.html`));
+  // Line 85 `34 收入总计 1927.16 支出总计 1927.16`: both figures read and marked.
+  assert.deepEqual(await page.$$eval('#L85 > mark', (ms) => ms.map((m) => m.textContent)), ['1927.16', '1927.16']);
+  assert.equal(await page.textContent('#L85 .read-list'), '读出（万元）：收入总计 1927.16、支出总计 1927.16');
+  // Line 757: the stated change 9.77 and the previous year's 60.48 (73.25 − 60.48 = 12.77).
+  assert.deepEqual(await page.$$eval('#L757 > mark', (ms) => ms.map((m) => m.textContent)), ['60.48', '9.77']);
+  const finding = page.locator('#L757 .finding.error');
+  assert.match(await finding.textContent(), /^错误 第 757 行所说机关运行经费的变动额.*应为 12\.77 万元，实为 9\.77 万元/);
+  assert.equal(await finding.locator('a').getAttribute('href'), '../rules/narrative-change.html');
+  // A line without figures has no marks and no notes.
+  assert.equal(await page.$$eval('#L1 mark, #L1 div', (e) => e.length), 0);
+  // PDF, page by page: 表1 收支总表 line 372 on page 19.
+  await page.goto(url('source/2026-shenzhen-urban-management-law-enforcement-bureau.html'));
+  assert.deepEqual(await page.$$eval('#L372 > mark', (ms) => ms.map((m) => m.textContent)), ['10,692.90', '10,692.90']);
+  assert.equal(await page.textContent('#L372 .read-list'), '读出（万元）：收入总计 10692.90、支出总计 10692.90');
+  await page.close();
 });
