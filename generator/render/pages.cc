@@ -15,6 +15,7 @@
 #include "render/catalog.h"
 #include "render/charts.h"
 #include "render/markdown.h"
+#include "render/overview.h"
 #include "render/source_notes.h"
 
 namespace gongkai::render {
@@ -44,6 +45,8 @@ std::string FigureLink(const model::MaybeFigure& f, const std::string& source_hr
          " 行\")";
 }
 
+data Bool(bool b) { return b ? data(data::type::bool_true) : data(data::type::bool_false); }
+
 namespace {
 
 std::string LineLink(int line, const std::string& source_href) {
@@ -51,8 +54,6 @@ std::string LineLink(int line, const std::string& source_href) {
   std::string l = std::to_string(line);
   return "[" + l + "](" + source_href + "#L" + l + ")";
 }
-
-data Bool(bool b) { return b ? data(data::type::bool_true) : data(data::type::bool_false); }
 
 std::string LineLinks(const std::vector<int>& lines, const std::string& source_href) {
   std::string out;
@@ -86,6 +87,7 @@ data DepartmentContext(const model::Disclosure& d) {
   ctx.set("source_href", src);
   ctx.set("json_href", "../data/" + d.id + ".json");
   ctx.set("kind", d.kind == "final_account" ? "决算" : "预算");
+  AddOverview(d, src, ctx);
 
   auto key = [&](const std::string& label, const model::MaybeFigure& f) {
     data row;

@@ -22,6 +22,9 @@ struct Templates {
   std::string rules;       ///< rules.md: the catalogue of rules (Markdown)
 };
 
+/// A Mustache boolean (for {{#flag}} sections).
+kainjow::mustache::data Bool(bool b);
+
 /// "错误" / "警告" / "提示".
 std::string SeverityLabel(model::Diagnostic::Severity s);
 

@@ -1,6 +1,6 @@
 // Browser test: Debian's Chromium, driven by playwright-core, over the built site opened from
 // file:// — search, follow a result, follow a figure to its source line, filter the index, the
-// source view's notes.
+// first screen of a department page, the source view's notes.
 // usage: node tests/site/browser.test.mjs SITE_DIR
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -166,5 +166,34 @@ test('the source view marks the figures read from a line and shows the findings 
   await page.goto(url('source/2026-shenzhen-urban-management-law-enforcement-bureau.html'));
   assert.deepEqual(await page.$$eval('#L372 > mark', (ms) => ms.map((m) => m.textContent)), ['10,692.90', '10,692.90']);
   assert.equal(await page.textContent('#L372 .read-list'), '读出（万元）：收入总计 10692.90、支出总计 10692.90');
+  await page.close();
+});
+
+test('the first screen of a department page says, from its figures, what it spends and what the checks found', async () => {
+  const page = await browser.newPage();
+  await page.goto(url(`departments/${chengde}.html`));
+  // 承德: 部门支出总表 line 238 `1 合计 1927.16 1548.34 378.82`; 1548.34 / 1927.16 = 80.34 %,
+  // 378.82 / 1927.16 = 19.66 %; the largest 类 208 1087.53 (line 25) = 56.43 %; line 745 says
+  // 收支 1927.16, 2021 年 1536.36, 增加 390.80, 增加 25%.
+  const spending = page.locator('main p', { hasText: '预算支出合计' });
+  assert.equal(await spending.textContent(),
+    '本部门 2022 年预算支出合计 1927.16 万元，其中基本支出 1548.34 万元（80.3%）、项目支出 378.82 万元（19.7%）；' +
+    '最大的一类是社会保障和就业支出（208），1087.53 万元（56.4%）。' +
+    '原文说，收入总计比上年（1536.36 万元）增加 390.80 万元（增长 25%）。');
+  const hrefs = await spending.locator('a').evaluateAll((as) => as.map((a) => a.getAttribute('href').replace(/^.*#/, '#')));
+  assert.deepEqual(hrefs, ['#L238', '#L238', '#L238', '../codes/208.html', '#L25', '#L745', '#L745']);
+  // “三公” table lines 600 (合计 1.74), 610 (公务用车购置及运维费 1.40), 616 (公务接待费 0.34); its
+  // 因公出国（境）费 cell is blank, so the sentence leaves it out.
+  assert.equal(await page.textContent('main p:has-text("“三公”经费 ")'),
+    '“三公”经费 1.74 万元：公务用车购置及运行维护费 1.40 万元、公务接待费 0.34 万元。');
+  const result = page.locator('main p', { hasText: '核对发现' });
+  assert.match(await result.textContent(), /^核对发现 1 处错误、2 处警告/);
+  const first = page.locator('main p:has-text("核对发现") + ul > li').first();
+  assert.match(await first.textContent(), /^错误：第 757 行所说机关运行经费的变动额.*实为 9\.77 万元/);
+  assert.equal(await first.locator('a', { hasText: '757' }).getAttribute('href'), `../source/${chengde}.html#L757`);
+  assert.equal(await first.locator('a', { hasText: 'narrative-change' }).getAttribute('href'), '../rules/narrative-change.html');
+  // The table of contents leads to the sections below.
+  await page.click('main p:has-text("目录") a:has-text("核对结果")');
+  assert.match(page.url(), /#findings$/);
   await page.close();
 });
