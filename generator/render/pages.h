@@ -43,6 +43,12 @@ kainjow::mustache::data DepartmentContext(const model::Disclosure& d);
 kainjow::mustache::data IndexRow(const model::Disclosure& d, bool failed,
                                  const std::string& failure);
 
+/// Context for index.md: the rows (IndexRow) and the collection in one line: the inputs, the
+/// departments, years and regions of those built, the sum of their spending (SpendingOf, in
+/// 万元 to 0.01, over those that state it), how many have an error finding, how many failed.
+kainjow::mustache::data IndexContext(const std::vector<const model::Disclosure*>& built,
+                                     size_t inputs, const kainjow::mustache::list& rows);
+
 /// One department's disclosure as the rule pages need it.
 struct RuleHitSource {
   const model::Disclosure* d = nullptr;

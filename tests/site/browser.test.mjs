@@ -1,6 +1,6 @@
 // Browser test: Debian's Chromium, driven by playwright-core, over the built site opened from
-// file:// — search, follow a result, follow a figure to its source line, filter the index, the
-// first screen of a department page, the source view's notes.
+// file:// — search, follow a result, follow a figure to its source line, filter and sort the
+// index, the first screen of a department page, the source view's notes.
 // usage: node tests/site/browser.test.mjs SITE_DIR
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -196,4 +196,34 @@ test('the first screen of a department page says, from its figures, what it spen
   await page.click('main p:has-text("目录") a:has-text("核对结果")');
   assert.match(page.url(), /#findings$/);
   await page.close();
+});
+
+test('the index says what the collection holds in one line and sorts by any column', async () => {
+  const page = await browser.newPage();
+  await page.goto(url('index.html'));
+  // 8 disclosures of 8 departments in 2019, 2022, 2023 and 2026; their 支出合计 13377.11 +
+  // 552.80 + 1927.16 + 460.74 + 8132.86 + 4695.70 + 32852.053832 + 10692.90 = 72691.323832.
+  assert.equal(await page.textContent('main h1 + p'),
+    '共 8 份公开文本：8 个部门，4 个年度（2019—2026），8 个地区；8 份的支出合计共 72691.32 万元；3 份的核对发现错误。');
+  const column = (i) => page.$$eval('main table tbody tr', (rows, i) => rows.map((r) => r.cells[i].textContent.trim()), i);
+  await page.click('main table th button:has-text("支出总计")');
+  assert.equal((await column(4))[0], '460.74');
+  assert.equal(await page.getAttribute('main table th:nth-child(5)', 'aria-sort'), 'ascending');
+  await page.click('main table th button:has-text("支出总计")');
+  assert.equal((await column(4))[0], '32852.053832');
+  await page.click('main table th button:has-text("年度")');
+  assert.deepEqual(await column(2), ['2019', '2022', '2022', '2022', '2023', '2023', '2026', '2026']);
+  // Sorting keeps the filters working on the rows it moved.
+  await page.selectOption('#filter-year', '2026');
+  assert.equal(await page.$$eval('main table tbody tr', (rows) => rows.filter((r) => !r.hidden).length), 2);
+  await page.close();
+});
+
+test('the index is a plain table without JavaScript', async () => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto(url('index.html'));
+  assert.equal(await page.$$eval('main table tbody tr', (rows) => rows.length), 8);
+  assert.equal(await page.$$eval('button.sort', (b) => b.length), 0);
+  await context.close();
 });
