@@ -1,8 +1,9 @@
 // Browser test: Debian's Chromium, driven by playwright-core, over the built site opened from
 // file:// — search, follow a result, follow a figure to its source line, filter and sort the
-// index, the first screen of a department page, the source view's notes.
-// usage: node tests/site/browser.test.mjs SITE_DIR
-import { statSync } from 'node:fs';
+// index, the first screen of a department page, the source view's notes; screenshots of the
+// index, a department page and a source view at a desktop and a phone size go to SHOTS_DIR.
+// usage: node tests/site/browser.test.mjs SITE_DIR [SHOTS_DIR]
+import { mkdirSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL, fileURLToPath } from 'node:url';
 import test from 'node:test';
@@ -10,6 +11,7 @@ import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
 
 const site = resolve(process.argv[2]);
+const shots = resolve(process.argv[3] ?? resolve(site, '..', 'screenshots'));
 const url = (rel) => {
   const [path, hash] = rel.split('#');
   return pathToFileURL(resolve(site, path)).href + (hash ? `#${hash}` : '');
@@ -148,26 +150,24 @@ test('charts render as images without JavaScript', async () => {
 });
 
 const chengde = '2022-hebei-chengde-healthcare-security-bureau';
+const viewports = [{ width: 1280, height: 800 }, { width: 390, height: 844 }];
 
-test('the source view marks the figures read from a line and shows the findings beside the line they cite', async () => {
-  const page = await browser.newPage();
-  await page.goto(url(`source/${chengde}.html`));
-  // Line 85 `34 收入总计 1927.16 支出总计 1927.16`: both figures read and marked.
-  assert.deepEqual(await page.$$eval('#L85 > mark', (ms) => ms.map((m) => m.textContent)), ['1927.16', '1927.16']);
-  assert.equal(await page.textContent('#L85 .read-list'), '读出（万元）：收入总计 1927.16、支出总计 1927.16');
-  // Line 757: the stated change 9.77 and the previous year's 60.48 (73.25 − 60.48 = 12.77).
-  assert.deepEqual(await page.$$eval('#L757 > mark', (ms) => ms.map((m) => m.textContent)), ['60.48', '9.77']);
-  const finding = page.locator('#L757 .finding.error');
-  assert.match(await finding.textContent(), /^错误 第 757 行所说机关运行经费的变动额.*应为 12\.77 万元，实为 9\.77 万元/);
-  assert.equal(await finding.locator('a').getAttribute('href'), '../rules/narrative-change.html');
-  // A line without figures has no marks and no notes.
-  assert.equal(await page.$$eval('#L1 mark, #L1 div', (e) => e.length), 0);
-  // PDF, page by page: 表1 收支总表 line 372 on page 19.
-  await page.goto(url('source/2026-shenzhen-urban-management-law-enforcement-bureau.html'));
-  assert.deepEqual(await page.$$eval('#L372 > mark', (ms) => ms.map((m) => m.textContent)), ['10,692.90', '10,692.90']);
-  assert.equal(await page.textContent('#L372 .read-list'), '读出（万元）：收入总计 10692.90、支出总计 10692.90');
-  await page.close();
-});
+// Whether an element's box lies wholly inside the first screen, without scrolling.
+async function inFirstScreen(locator, viewport) {
+  const box = await locator.boundingBox();
+  assert.ok(box, 'the element is rendered');
+  return box.y >= 0 && box.y + box.height <= viewport.height && box.x >= 0 &&
+    box.x + box.width <= viewport.width;
+}
+
+// Screenshot of the page as it first shows, for a person to look at (build folder only).
+async function screenshot(page, name, viewport) {
+  mkdirSync(shots, { recursive: true });
+  await page.screenshot({ path: resolve(shots, `${name}-${viewport.width}x${viewport.height}.png`) });
+}
+
+const horizontalScroll = (page) =>
+  page.evaluate(() => document.scrollingElement.scrollWidth - window.innerWidth);
 
 test('the first screen of a department page says, from its figures, what it spends and what the checks found', async () => {
   const page = await browser.newPage();
@@ -195,6 +195,53 @@ test('the first screen of a department page says, from its figures, what it spen
   // The table of contents leads to the sections below.
   await page.click('main p:has-text("目录") a:has-text("核对结果")');
   assert.match(page.url(), /#findings$/);
+  await page.close();
+});
+
+for (const viewport of viewports) {
+  test(`at ${viewport.width}×${viewport.height} the spending and the checks' result are in the first screen, the page no wider than the screen`, async () => {
+    const page = await browser.newPage({ viewport });
+    await page.goto(url('index.html'));
+    await screenshot(page, 'index', viewport);
+    assert.equal(await horizontalScroll(page), 0, 'index: no horizontal scroll');
+    await page.goto(url(`departments/${chengde}.html`));
+    await screenshot(page, 'department', viewport);
+    const total = page.locator('main p', { hasText: '预算支出合计' }).locator('a').first();
+    assert.equal(await total.textContent(), '1927.16');
+    assert.ok(await inFirstScreen(total, viewport), 'the total spending is in the first screen');
+    const result = page.locator('main p strong', { hasText: '核对发现' });
+    assert.ok(await inFirstScreen(result, viewport), "the checks' result is in the first screen");
+    assert.equal(await horizontalScroll(page), 0, 'department page: no horizontal scroll');
+    // The header search stays usable: the box is in the screen and at least 10 em wide.
+    const box = await page.locator('#site-q').boundingBox();
+    assert.ok(box.x >= 0 && box.x + box.width <= viewport.width && box.width >= 160, `search box ${JSON.stringify(box)}`);
+    await page.goto(url(`source/${chengde}.html#L757`));
+    await screenshot(page, 'source', viewport);
+    assert.equal(await horizontalScroll(page), 0, 'source view: no horizontal scroll');
+    await page.goto(url('source/2026-shenzhen-urban-management-law-enforcement-bureau.html#L372'));
+    await screenshot(page, 'source-pdf', viewport);
+    assert.equal(await horizontalScroll(page), 0, 'PDF source view: no horizontal scroll');
+    await page.close();
+  });
+}
+
+test('the source view marks the figures read from a line and shows the findings beside the line they cite', async () => {
+  const page = await browser.newPage();
+  await page.goto(url(`source/${chengde}.html`));
+  // Line 85 `34 收入总计 1927.16 支出总计 1927.16`: both figures read and marked.
+  assert.deepEqual(await page.$$eval('#L85 > mark', (ms) => ms.map((m) => m.textContent)), ['1927.16', '1927.16']);
+  assert.equal(await page.textContent('#L85 .read-list'), '读出（万元）：收入总计 1927.16、支出总计 1927.16');
+  // Line 757: the stated change 9.77 and the previous year's 60.48 (73.25 − 60.48 = 12.77).
+  assert.deepEqual(await page.$$eval('#L757 > mark', (ms) => ms.map((m) => m.textContent)), ['60.48', '9.77']);
+  const finding = page.locator('#L757 .finding.error');
+  assert.match(await finding.textContent(), /^错误 第 757 行所说机关运行经费的变动额.*应为 12\.77 万元，实为 9\.77 万元/);
+  assert.equal(await finding.locator('a').getAttribute('href'), '../rules/narrative-change.html');
+  // A line without figures has no marks and no notes.
+  assert.equal(await page.$$eval('#L1 mark, #L1 div', (e) => e.length), 0);
+  // PDF, page by page: 表1 收支总表 line 372 on page 19.
+  await page.goto(url('source/2026-shenzhen-urban-management-law-enforcement-bureau.html'));
+  assert.deepEqual(await page.$$eval('#L372 > mark', (ms) => ms.map((m) => m.textContent)), ['10,692.90', '10,692.90']);
+  assert.equal(await page.textContent('#L372 .read-list'), '读出（万元）：收入总计 10692.90、支出总计 10692.90');
   await page.close();
 });
 
