@@ -166,6 +166,7 @@ void AddChecks(const model::Disclosure& d, const std::string& src, data& ctx) {
     }
   ctx.set("check_counts", counts);
   ctx.set("check_items", items);
+  ctx.set("has_check_items", Bool(listed > 0));
   ctx.set("has_more_findings", Bool(more > 0));
   ctx.set("more_findings", std::to_string(more));
 }

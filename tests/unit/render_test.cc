@@ -61,7 +61,8 @@ TEST_CASE("the first screen states the spending, its split with exact shares, an
                 "项目支出 [100.00](../source/t.html#L12 \"第 12 行\") 万元（33.3%）；"
                 "最大的一类是社会保障和就业支出（[208](../codes/208.html)），"
                 "[210.00](../source/t.html#L31 \"第 31 行\") 万元（70.0%）。") != std::string::npos);
-  CHECK(md.find("核对未发现问题") != std::string::npos);
+  CHECK(md.find("**核对未发现错误或警告**：按[全部核对规则](../rules/index.html)核对，"
+                "这份文件的数字相互一致。") != std::string::npos);
 }
 
 TEST_CASE("a sentence whose figures the document does not state is left out, not estimated") {
@@ -94,6 +95,11 @@ TEST_CASE("the checks' result counts each severity and lists errors before warni
   CHECK(warning != std::string::npos);
   CHECK(error < warning);
   CHECK(md.find("丙") == std::string::npos);  // notices are counted, not listed
+
+  d.findings.erase(d.findings.begin(), d.findings.begin() + 2);  // a notice only
+  md = FirstScreen(d);
+  CHECK(md.find("**核对未发现错误或警告**：按[全部核对规则](../rules/index.html)核对，"
+                "只有 1 处提示（见[核对结果](#findings)）。") != std::string::npos);
 }
 
 TEST_CASE("the source view marks a figure however its table prints it, and nothing else") {
