@@ -1,8 +1,10 @@
 // The overview fields of a department page (see overview.h); department.md holds the sentences.
 #include "render/overview.h"
 
+#include <algorithm>
 #include <initializer_list>
 #include <string_view>
+#include <vector>
 
 #include "checks/rounding.h"
 #include "checks/subjects.h"
@@ -84,21 +86,19 @@ void AddSplit(const model::Disclosure& d, const model::Figure& total, const std:
 // The largest functional class (类) of the summary, or of the 支出总表 where the summary lists
 // none; false when neither does.
 data LargestClass(const model::Disclosure& d, const model::Figure& total, const std::string& src) {
-  std::string code, name;
-  model::MaybeFigure best;
-  auto consider = [&](const std::string& c, const std::string& n, const model::MaybeFigure& f) {
-    if (f && (!best || best->amount < f->amount)) code = c, name = n, best = f;
-  };
-  for (const auto& c : d.summary.expenditure_classes) consider(c.code, c.name, c.amount);
-  if (d.summary.expenditure_classes.empty())
+  std::vector<model::ClassAmount> classes = d.summary.expenditure_classes;
+  if (classes.empty())
     for (const auto& r : d.functional)
-      if (r.level == 1) consider(r.code, r.name, r.total);
-  if (!best || total.amount.IsZero()) return Bool(false);
+      if (r.level == 1 && r.total) classes.push_back({r.code, r.name, *r.total});
+  if (classes.empty() || total.amount.IsZero()) return Bool(false);
+  // The first of the largest, in the document's order.
+  const model::ClassAmount& best = *std::max_element(
+      classes.begin(), classes.end(), [](const auto& a, const auto& b) { return a.amount.amount < b.amount.amount; });
   data largest;
-  largest.set("name", EscapeMarkdown(name));
-  largest.set("code", "[" + code + "](../codes/" + code + ".html)");
-  largest.set("amount", FigureLink(best, src));
-  largest.set("share", ShareText(best->amount, total.amount));
+  largest.set("name", EscapeMarkdown(best.name));
+  largest.set("code", "[" + best.code + "](../codes/" + best.code + ".html)");
+  largest.set("amount", FigureLink(best.amount, src));
+  largest.set("share", ShareText(best.amount.amount, total.amount));
   return largest;
 }
 

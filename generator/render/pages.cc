@@ -404,7 +404,10 @@ data IndexContext(const std::vector<const model::Disclosure*>& built, size_t inp
     names.insert(d->department.name.empty() ? d->id : d->department.name);
     if (!d->department.region.empty()) regions.insert(d->department.region);
     if (d->year) years.insert(d->year);
-    if (auto f = SpendingOf(*d).figure) spending += f->amount, ++with_spending;
+    if (auto f = SpendingOf(*d).figure) {
+      spending += f->amount;
+      ++with_spending;
+    }
     with_errors += std::any_of(d->findings.begin(), d->findings.end(), [](const auto& f) {
       return f.severity == model::Diagnostic::Severity::kError;
     });

@@ -84,6 +84,19 @@ std::string ReadList(const std::vector<ReadFigure>& figures) {
   return out + "</div>";
 }
 
+// A finding on line `n`: in full where `main` (the line it is about) is `n`, else a link there.
+std::string FindingNote(const model::Finding& f, int main, int n) {
+  const std::string severity = model::SeverityName(f.severity);
+  const std::string rule = "（规则 <a href=\"../rules/" + EscapeHtml(f.rule) + ".html\">" +
+                           EscapeHtml(f.rule) + "</a>）";
+  if (main == n)
+    return "<div class=\"finding " + severity + "\"><b>" + SeverityLabel(f.severity) + "</b> " +
+           EscapeHtml(f.message) + rule + "</div>";
+  const std::string line = std::to_string(main);
+  return "<div class=\"finding-ref " + severity + "\">" + SeverityLabel(f.severity) +
+         "：见<a href=\"#L" + line + "\">第 " + line + " 行</a>的核对结果" + rule + "</div>";
+}
+
 }  // namespace
 
 std::map<int, std::vector<ReadFigure>> FiguresByLine(const model::Disclosure& d) {
@@ -159,31 +172,17 @@ SourceNotes::SourceNotes(const model::Disclosure& d) : figures_(FiguresByLine(d)
 }
 
 std::string SourceNotes::Item(int n, std::string_view text) const {
-  const std::string id = std::to_string(n);
   auto figures = figures_.find(n);
   auto notes = notes_.find(n);
-  std::string classes;
-  if (figures != figures_.end()) classes += "read";
-  if (notes != notes_.end()) classes += classes.empty() ? "cited" : " cited";
-  std::string out = "<li id=\"L" + id + "\"" + (classes.empty() ? "" : " class=\"" + classes + "\"") + ">";
-  if (figures == figures_.end()) {
-    out += EscapeHtml(text);
-  } else {
-    out += MarkFigures(text, figures->second);
-    out += ReadList(figures->second);
-  }
-  if (notes != notes_.end())
-    for (const auto& [f, main] : notes->second) {
-      std::string severity = model::SeverityName(f->severity);
-      std::string rule = "<a href=\"../rules/" + EscapeHtml(f->rule) + ".html\">" + EscapeHtml(f->rule) + "</a>";
-      if (main == n)
-        out += "<div class=\"finding " + severity + "\"><b>" + SeverityLabel(f->severity) +
-               "</b> " + EscapeHtml(f->message) + "（规则 " + rule + "）</div>";
-      else
-        out += "<div class=\"finding-ref " + severity + "\">" + SeverityLabel(f->severity) +
-               "：见<a href=\"#L" + std::to_string(main) + "\">第 " + std::to_string(main) +
-               " 行</a>的核对结果（规则 " + rule + "）</div>";
-    }
+  const bool read = figures != figures_.end(), cited = notes != notes_.end();
+  std::string out = "<li id=\"L" + std::to_string(n) + "\"";
+  if (read || cited)
+    out += std::string(" class=\"") + (read ? "read" : "") + (read && cited ? " " : "") +
+           (cited ? "cited" : "") + "\"";
+  out += ">";
+  out += read ? MarkFigures(text, figures->second) + ReadList(figures->second) : EscapeHtml(text);
+  if (cited)
+    for (const auto& note : notes->second) out += FindingNote(*note.finding, note.main_line, n);
   return out + "</li>\n";
 }
 
