@@ -225,6 +225,27 @@ for (const viewport of viewports) {
   });
 }
 
+test('every department page shows its spending and the checks\' result in the first screen, at both sizes', async () => {
+  const index = await browser.newPage();
+  await index.goto(url('index.html'));
+  const pages = await index.$$eval('main table tbody td:first-child a', (as) => as.map((a) => a.getAttribute('href')));
+  await index.close();
+  assert.equal(pages.length, 8);
+  for (const viewport of viewports) {
+    const page = await browser.newPage({ viewport });
+    for (const href of pages) {
+      await page.goto(url(href));
+      const where = `${href} at ${viewport.width}×${viewport.height}`;
+      const total = page.locator('main p', { hasText: '预算支出合计' }).locator('a').first();
+      assert.ok(await inFirstScreen(total, viewport), `${where}: the total spending is in the first screen`);
+      const result = page.locator('main p strong', { hasText: /^核对/ });
+      assert.ok(await inFirstScreen(result, viewport), `${where}: the checks' result is in the first screen`);
+      assert.equal(await horizontalScroll(page), 0, `${where}: no horizontal scroll`);
+    }
+    await page.close();
+  }
+});
+
 test('the source view marks the figures read from a line and shows the findings beside the line they cite', async () => {
   const page = await browser.newPage();
   await page.goto(url(`source/${chengde}.html`));
