@@ -12,6 +12,7 @@ namespace gongkai::render {
 
 namespace {
 
+// The figures of one disclosure by the line they stand on, each (row, column, amount) once.
 class FigureCollector {
  public:
   void Add(const std::string& row, const std::string& column, const model::MaybeFigure& f) {
