@@ -26,8 +26,6 @@ std::string Link(const model::MaybeFigure& f, const std::string& source_href) {
   return FigureLink(f, source_href);
 }
 
-data Bool(bool b) { return b ? data(data::type::bool_true) : data(data::type::bool_false); }
-
 // The name of a code as the documents give it (the first seen), or the national class name.
 std::string CodeName(const std::string& code, const std::vector<const model::Disclosure*>& all) {
   for (const auto* d : all) {

@@ -484,10 +484,8 @@ BuildReport BuildSite(const BuildOptions& options) {
     output.Write(rel, renderer.Page(rel, title, renderer.Render(tmpl, data()), page));
     pages.push_back(rel);
   };
-  data index;
-  index.set("departments", index_rows);
-  index.set("count", std::to_string(docs.size()));
-  markdown_page("index.md", "index.md", index, "部门预算公开", "index");
+  markdown_page("index.md", "index.md", render::IndexContext(all, docs.size(), index_rows),
+                "部门预算公开", "index");
   phase("index");
   markdown_page("rules/index.md", "rules.md", render::RulesContext(all), "核对规则", "rules");
   for (const auto& r : checks::AllRules())
