@@ -9,8 +9,8 @@ BUILD_PACKAGES=(cmake make g++ pkg-config nlohmann-json3-dev libcmark-gfm-dev
   libcmark-gfm-extensions-dev libboost-filesystem-dev doctest-dev libkainjow-mustache-dev
   libpoppler-cpp-dev)
 # The browser test drives Debian's Chromium; tidy validates the HTML; the hostile test renders
-# the Markdown pages with cmark-gfm.
-SITE_TEST_PACKAGES=(chromium tidy cmark-gfm)
+# the Markdown pages with cmark-gfm; the CLI test reads the CSV downloads with Python's csv.
+SITE_TEST_PACKAGES=(chromium tidy cmark-gfm python3)
 # The fuzz target is built with clang's libFuzzer (and its sanitizer runtimes).
 FUZZ_PACKAGES=(clang libclang-rt-14-dev)
 

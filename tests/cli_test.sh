@@ -94,6 +94,46 @@ check "a department page shows its findings" has "narrative-share" \
   "$WORK/site/departments/2022-sichuan-nanchong-medical-security-center.html"
 check "the index counts findings" has "核对问题" "$WORK/site/index.html"
 
+# Downloads: a text cell that begins with = + - @ (a department's or a row's name) would run
+# as a formula in a spreadsheet: it gets a leading '. Numbers stay numbers, negative ones too
+# (a carry-over of -12.50 and its share -12.50 / 4695.70 = -0.27%). Read as a spreadsheet
+# program reads them, with Python's csv module.
+CANGXI="$SRC/content/2023-sichuan-cangxi-healthcare-security-bureau.txt"
+mkdir -p "$WORK/formula"
+sed -e 's/苍溪县医疗保障局/=苍溪县医疗保障局/g' -e 's/^七、上年结转\t1,007.24/七、上年结转\t-12.50/' \
+  -e 's/\t机关事业单位基本养老保险缴费支出\t49.98\t/\t+机关事业单位基本养老保险缴费支出\t49.98\t/' \
+  -e 's/\t行政单位医疗\t17.33\t/\t-行政单位医疗\t17.33\t/' \
+  -e 's/\t其他医疗保障管理事务支出\t0.14\t/\t@其他医疗保障管理事务支出\t0.14\t/' \
+  "$CANGXI" >"$WORK/formula/2023-formula.txt"
+check "build of the disclosure with formula names exits 0" run 0 build --content "$WORK/formula" \
+  --out "$WORK/formula-site" --templates "$SRC/templates" --assets "$SRC/assets"
+csv_cells() {  # csv_cells FILE KEY=COLUMN... EXPECTED: the row whose KEY column is KEY has EXPECTED in COLUMN
+  python3 - "$@" <<'PY'
+import csv, re, sys
+path, key_col, key, col, expected = sys.argv[1:6]
+with open(path, newline="", encoding="utf-8") as f:
+    rows = list(csv.DictReader(f))
+# No cell a spreadsheet would take for a formula: none begins with = + @ tab CR, and one that
+# begins with - is a number.
+for r in rows:
+    for k, v in r.items():
+        if v[:1] in ("=", "+", "@", "\t", "\r") or (v[:1] == "-" and not re.fullmatch(r"-\d+(\.\d+)?", v)):
+            print(f"  {path}: {k} = {v!r} is a formula"); sys.exit(1)
+got = [r[col] for r in rows if r[key_col] == key]
+if got != [expected]:
+    print(f"  {path}: {col} of {key_col}={key}: {got}, expected [{expected!r}]"); sys.exit(1)
+PY
+}
+DCSV="$WORK/formula-site/data/departments.csv" FCSV="$WORK/formula-site/data/functional.csv"
+check "departments.csv: a name beginning with = gets a '" csv_cells "$DCSV" id 2023-formula department "'=苍溪县医疗保障局"
+check "departments.csv: a negative amount stays a number" csv_cells "$DCSV" id 2023-formula carryover_in "-12.50"
+check "departments.csv: a negative share stays a number" csv_cells "$DCSV" id 2023-formula carryover_share "-0.27"
+check "departments.csv: the amounts beside them are unchanged" csv_cells "$DCSV" id 2023-formula income_total "4695.70"
+check "functional.csv: a row name beginning with + gets a '" csv_cells "$FCSV" code 2080505 name "'+机关事业单位基本养老保险缴费支出"
+check "functional.csv: a row name beginning with - gets a '" csv_cells "$FCSV" code 2101101 name "'-行政单位医疗"
+check "functional.csv: a row name beginning with @ gets a '" csv_cells "$FCSV" code 2101599 name "'@其他医疗保障管理事务支出"
+check "functional.csv: the row's amount is unchanged" csv_cells "$FCSV" code 2101599 total "0.14"
+
 # A build that cannot run leaves the previous site as it was.
 check "build with missing templates exits 2" run 2 build --content "$WORK/content" \
   --out "$WORK/site" --templates "$WORK/no-templates" --assets "$SRC/assets"
