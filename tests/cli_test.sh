@@ -38,6 +38,13 @@ check "parse prints schema_version" has '"schema_version": 1' "$WORK/out"
 check "parse prints income_total in 万元" has '"income_total": 460.74' "$WORK/out"
 check "parse prints the line of income_total" has '"income_total": 495' "$WORK/out"
 
+# "-" is standard input, named <stdin> in messages.
+check "parse - reads standard input" run 0 parse - <"$NANCHONG"
+check "parse - prints the department" has '"name": "南充市医疗保障中心"' "$WORK/out"
+check "parse - names the source <stdin>" has '"path": "<stdin>"' "$WORK/out"
+printf 'line one\n\xff broken\n' | "$GONGKAI" parse - >"$WORK/out" 2>"$WORK/err"
+check "parse - of invalid UTF-8 reports <stdin> with its line" has "<stdin>:2: error: the encoding could not be determined" "$WORK/err"
+
 # check: one line per finding, path:line: severity: message [rule-id]; exit 1 on an error.
 QIJIANG="$SRC/content/2022-chongqing-qijiang-medical-security-affairs-center.txt"
 check "check of a disclosure with only warnings exits 0" run 0 check "$NANCHONG"
@@ -49,6 +56,9 @@ check "check reports the wrong department in a title" has \
   "$QIJIANG:132: error: 第 132 行的标题或单位名称写的是“天津市蓟江区医疗保障事务中心”" "$WORK/out"
 check "check goes on to every file" has "$NANCHONG:181: warning:" "$WORK/out"
 check "check without a file is a usage error" run 2 check
+check "check - of a disclosure with an error exits 1" run 1 check - <"$QIJIANG"
+check "check - reports the finding at <stdin> and its line" has \
+  "<stdin>:132: error: 第 132 行的标题或单位名称写的是“天津市蓟江区医疗保障事务中心”" "$WORK/out"
 check "parse output carries the findings" run 0 parse "$NANCHONG"
 check "parse output has the finding's rule" has '"rule": "narrative-share"' "$WORK/out"
 check "parse output has claims with a status" has '"status": "inconsistent"' "$WORK/out"

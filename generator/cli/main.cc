@@ -25,6 +25,7 @@ constexpr const char* kUsage =
     "  parse FILE             print the parsed disclosure as JSON (disclosure.schema.json)\n"
     "  check FILE...          check each disclosure against itself; one line per finding,\n"
     "                         path:line: severity: message [rule-id]; exit 1 on any error\n"
+    "                         (FILE - reads standard input, named <stdin> in messages)\n"
     "  build [--content DIR] [--out DIR]\n"
     "                         build the site from the disclosures in DIR (default content/)\n"
     "                         into --out (default site/); --templates DIR and\n"
@@ -64,12 +65,21 @@ bool HasError(const std::vector<gongkai::model::Diagnostic>& diagnostics) {
   return false;
 }
 
+// "-" names standard input, shown as "<stdin>".
+std::string ShownPath(const std::string& arg) { return arg == "-" ? "<stdin>" : arg; }
+
+bool Read(const std::string& arg, gongkai::ingest::Document& doc,
+          std::vector<gongkai::model::Diagnostic>& diagnostics) {
+  if (arg == "-") return gongkai::ingest::ReadStream(std::cin, ShownPath(arg), doc, diagnostics);
+  return gongkai::ingest::ReadDisclosure(arg, doc, diagnostics);
+}
+
 int RunParse(const std::vector<std::string>& args) {
   if (args.size() != 1) return Usage("parse takes exactly one FILE");
-  const std::string& path = args[0];
+  const std::string path = ShownPath(args[0]);
   std::vector<gongkai::model::Diagnostic> diagnostics;
   gongkai::ingest::Document doc;
-  if (!gongkai::ingest::ReadDisclosure(path, doc, diagnostics)) {
+  if (!Read(args[0], doc, diagnostics)) {
     PrintDiagnostics(path, diagnostics);
     return 1;
   }
@@ -88,10 +98,11 @@ int RunParse(const std::vector<std::string>& args) {
 int RunCheck(const std::vector<std::string>& args) {
   if (args.empty()) return Usage("check takes one or more FILEs");
   bool error = false;
-  for (const auto& path : args) {
+  for (const auto& arg : args) {
+    const std::string path = ShownPath(arg);
     std::vector<gongkai::model::Diagnostic> diagnostics;
     gongkai::ingest::Document doc;
-    if (!gongkai::ingest::ReadDisclosure(path, doc, diagnostics)) {
+    if (!Read(arg, doc, diagnostics)) {
       PrintDiagnostics(path, diagnostics);
       error = true;
       continue;

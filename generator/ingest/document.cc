@@ -155,6 +155,12 @@ bool ReadDocument(const std::string& path, Document& doc,
     Fail(diagnostics, 0, "cannot open the file", "read");
     return false;
   }
+  return ReadStream(in, path, doc, diagnostics);
+}
+
+bool ReadStream(std::istream& in, const std::string& path, Document& doc,
+                std::vector<model::Diagnostic>& diagnostics) {
+  doc.path = path;
   // Read at most one byte past the limit, so that a device or a pipe that never ends (or a
   // file that grew since stat) is rejected too.
   std::string bytes;

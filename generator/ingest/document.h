@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstddef>
+#include <istream>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -79,6 +80,11 @@ bool LoadDocument(std::string_view path, std::string_view bytes, Document& doc,
 /// Reads a document from a file; a file over kMaxFileBytes is rejected without being read.
 bool ReadDocument(const std::string& path, Document& doc,
                   std::vector<model::Diagnostic>& diagnostics);
+
+/// Reads a document from a stream (standard input for `gongkai parse -`): at most one byte
+/// past the limits, so a stream that never ends is rejected too. `path` names it in messages.
+bool ReadStream(std::istream& in, const std::string& path, Document& doc,
+                std::vector<model::Diagnostic>& diagnostics);
 
 }  // namespace gongkai::ingest
 
