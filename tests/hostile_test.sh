@@ -5,6 +5,8 @@
 # content files are named to escape the output folder or to inject into the index. The site
 # built from them must show all of it as text and nothing else: no script, handler, link,
 # image or external resource comes from a document, and nothing is written outside --out.
+# File names are bytes: names that are not UTF-8 (GBK from a Windows zip) or hold a newline
+# build and are shown escaped everywhere.
 # usage: hostile_test.sh GONGKAI SOURCE_DIR WORK_DIR
 set -u
 GONGKAI=$1 SRC=$2 WORK=$3
@@ -33,14 +35,21 @@ cp "$DOC" "$WORK/content/"
 # Failing files whose names are markup: the index shows the name of a file it cannot parse.
 printf '不是预算公开。\n' >"$WORK/content/<img src=x onerror=alert(13)>.txt"
 printf '不是预算公开。\n' >"$WORK/content/\"]);alert(14);[x](javascript:alert(15)).txt"
+# A good disclosure and a failing file whose names are GBK bytes (南充 and 不), not UTF-8, and a
+# failing file whose name holds a newline.
+GBK_NAME=$(printf '\xc4\xcf\xb3\xe4.txt')
+{ cat "$DOC"; printf '\n附：第三份\n'; } >"$WORK/content/$GBK_NAME"
+GBK_ID="d-$(sha256sum "$WORK/content/$GBK_NAME" | cut -c1-12)"
+printf '不是预算公开。\n' >"$WORK/content/$(printf '\xb2\xbb.txt')"
+printf '不是预算公开。\n' >"$WORK/content/$(printf 'two\nlines.txt')"
 touch "$WORK/marker"
 sleep 1
 
 (cd "$WORK/inside" && "$GONGKAI" build --content ../content --out ../site \
   --templates "$SRC/templates" --assets "$SRC/assets" >../build.out 2>../build.err)
 status=$?
-check "the build exits 1 for the two files that are not disclosures (exit $status)" test "$status" -eq 1
-check "the build builds both disclosures" grep -q "built 2 disclosures" "$WORK/build.err"
+check "the build exits 1 for the four files that are not disclosures (exit $status)" test "$status" -eq 1
+check "the build builds the three disclosures" grep -q "built 3 disclosures" "$WORK/build.err"
 SITE="$WORK/site"
 mapfile -t HTML < <(find "$SITE" -name '*.html')
 mapfile -t MD < <(find "$SITE" -name '*.md')
@@ -144,6 +153,42 @@ if command -v cmark-gfm >/dev/null 2>&1; then
 else
   check "cmark-gfm is installed (scripts/gongkai.sh installs it)" false
 fi
+
+# File names are bytes. Every page is UTF-8 whatever the names; a GBK name is shown with its
+# bytes escaped; its id is the hash of its content (no ASCII in its name), the same each build.
+check "every file of the site is UTF-8" python3 -c '
+import sys, pathlib
+bad = []
+for p in pathlib.Path(sys.argv[1]).rglob("*"):
+    try:
+        p.is_file() and p.read_bytes().decode("utf-8")
+    except UnicodeDecodeError:
+        bad.append(str(p))
+for b in bad[:5]: print("  not UTF-8: " + b)
+sys.exit(1 if bad else 0)' "$SITE"
+check "the GBK-named disclosure has its page ($GBK_ID)" test -f "$SITE/departments/$GBK_ID.html"
+check "its data shows the name with its bytes escaped" some '/content/\\xc4\\xcf\\xb3\\xe4.txt"' "$SITE/data/$GBK_ID.json"
+check "the index shows the failing GBK name escaped" some '\xb2\xbb.txt（未能解析' "$SITE/index.html"
+check "the failing GBK name's diagnostic escapes it" some '/content/\xb2\xbb.txt: error: no standard budget table' "$WORK/build.err"
+check "a name with a newline keeps its diagnostic on one line" some \
+  '/content/two\nlines.txt: error: no standard budget table' "$WORK/build.err"
+only_diagnostics() {  # every line of the file is one diagnostic or the build's summary
+  grep -v -E '^(.+: (error|warning|notice): .+ \[[a-z-]+\]|built [0-9]+ disclosures.*)$' "$1" >"$WORK/stray"
+  [ ! -s "$WORK/stray" ] || { echo "  lines that are no diagnostic:"; head -n 3 "$WORK/stray"; return 1; }
+}
+check "every line on stderr is a diagnostic or the summary" only_diagnostics "$WORK/build.err"
+(cd "$WORK/inside" && "$GONGKAI" build --content ../content --out ../site \
+  --templates "$SRC/templates" --assets "$SRC/assets" >/dev/null 2>"$WORK/build2.err")
+check "a second build reuses every input, the GBK-named one too" some "(7 unchanged, not parsed again)" "$WORK/build2.err"
+check "the GBK-named disclosure keeps its id" test -f "$SITE/departments/$GBK_ID.html"
+"$GONGKAI" parse "$WORK/content/$GBK_NAME" >"$WORK/parse.json" 2>"$WORK/parse.err"
+status=$?
+check "parse of the GBK-named file exits 0 (exit $status)" test "$status" -eq 0
+check "parse prints JSON with the name's bytes escaped" python3 -c '
+import json, sys
+d = json.load(open(sys.argv[1], encoding="utf-8"))
+sys.exit(0 if d["source"]["path"].endswith("/content/\\xc4\\xcf\\xb3\\xe4.txt") and d["id"] == sys.argv[2] else 1)' \
+  "$WORK/parse.json" "$GBK_ID"
 
 # Generated JavaScript (the search index) holds the text as data: run each file with only the
 # search API defined; a string that broke out would call alert or something undefined.

@@ -44,16 +44,20 @@ constexpr const char* kUsage =
     "processed); 2 usage error.\n";
 
 int Usage(const std::string& problem) {
-  std::cerr << "gongkai: " << problem << "\n\n" << kUsage;
+  std::cerr << "gongkai: " << gongkai::ingest::PrintableName(problem) << "\n\n" << kUsage;
   return 2;
 }
+
+// Names and messages as shown: a file name's bytes that are not UTF-8 and its control
+// characters escaped, so each diagnostic is one line of text.
+std::string Shown(const std::string& text) { return gongkai::ingest::PrintableName(text); }
 
 void PrintDiagnostics(const std::string& path,
                       const std::vector<gongkai::model::Diagnostic>& diagnostics) {
   for (const auto& d : diagnostics) {
-    std::cerr << path;
+    std::cerr << Shown(path);
     if (d.line > 0) std::cerr << ":" << d.line;
-    std::cerr << ": " << gongkai::model::SeverityName(d.severity) << ": " << d.message;
+    std::cerr << ": " << gongkai::model::SeverityName(d.severity) << ": " << Shown(d.message);
     if (!d.rule.empty()) std::cerr << " [" << d.rule << "]";
     std::cerr << "\n";
   }
@@ -115,8 +119,8 @@ int RunCheck(const std::vector<std::string>& args) {
     }
     gongkai::checks::RunChecks(d);
     for (const auto& f : d.findings) {
-      std::cout << path << ":" << f.lines.front() << ": "
-                << gongkai::model::SeverityName(f.severity) << ": " << f.message;
+      std::cout << Shown(path) << ":" << f.lines.front() << ": "
+                << gongkai::model::SeverityName(f.severity) << ": " << Shown(f.message);
       if (f.lines.size() > 1) {
         std::cout << " (see line";
         if (f.lines.size() > 2) std::cout << "s";
@@ -195,10 +199,7 @@ int RunBuild(const std::vector<std::string>& args) {
   return report.failed ? 1 : 0;
 }
 
-}  // namespace
-
-int main(int argc, char** argv) {
-  std::vector<std::string> args(argv + 1, argv + argc);
+int Run(const std::vector<std::string>& args) {
   if (args.empty()) return Usage("no command given");
   const std::string cmd = args[0];
   std::vector<std::string> rest(args.begin() + 1, args.end());
@@ -220,4 +221,18 @@ int main(int argc, char** argv) {
   if (cmd == "check") return RunCheck(rest);
   if (cmd == "corpus") return gongkai::cli::RunCorpus(rest, GONGKAI_DATA_DIR);
   return Usage("unknown command: " + cmd);
+}
+
+}  // namespace
+
+// Every exception that reaches the top becomes a diagnostic and exit status 2, never an abort.
+int main(int argc, char** argv) {
+  try {
+    return Run(std::vector<std::string>(argv + 1, argv + argc));
+  } catch (const std::exception& e) {
+    std::cerr << "gongkai: error: internal error: " << Shown(e.what()) << " (please report it) [internal]\n";
+  } catch (...) {
+    std::cerr << "gongkai: error: internal error: unknown exception (please report it) [internal]\n";
+  }
+  return 2;
 }

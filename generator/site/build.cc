@@ -213,6 +213,17 @@ struct DocResult {
   FileStamp stamp;
 };
 
+// An input whose processing threw: it fails with the exception's message, and none of its
+// pages is published.
+void Unexpected(DocResult& r, const std::string& what) {
+  r.failed = true;
+  r.files.clear();
+  r.file.path = ingest::PrintableName(r.input.string());
+  r.d.source.path = r.file.path;
+  r.file.diagnostics.push_back(Error("internal error while building this input: " + ingest::PrintableName(what) +
+                                         " (please report it)", "internal"));
+}
+
 // Drops what only the per-disclosure pages and the checks needed.
 void Trim(model::Disclosure& d) {
   std::vector<model::Disclosure::IndexedRow>().swap(d.figure_index);
@@ -272,7 +283,7 @@ BuildReport BuildSite(const BuildOptions& options) {
     if (!fs::is_regular_file(p, ec) && !fs::is_directory(p, ec)) continue;
     DocResult r;
     r.input = p;
-    r.name = name;
+    r.name = ingest::PrintableName(name);
     docs.push_back(std::move(r));
   }
   std::sort(docs.begin(), docs.end(),
@@ -355,7 +366,7 @@ BuildReport BuildSite(const BuildOptions& options) {
         r.reused = true;
         r.loaded = entry->value("loaded", true);
         r.failed = failed;
-        r.file.path = r.input.string();
+        r.file.path = ingest::PrintableName(r.input.string());
         for (const auto& dg : entry->value("diagnostics", json::array()))
           r.file.diagnostics.push_back(
               {dg.value("severity", "") == "error" ? model::Diagnostic::Severity::kError
@@ -363,7 +374,7 @@ BuildReport BuildSite(const BuildOptions& options) {
                                                         : model::Diagnostic::Severity::kNotice,
                dg.value("line", 0), dg.value("message", ""), dg.value("rule", "")});
         if (failed) {
-          r.d.source.path = r.input.string();
+          r.d.source.path = r.file.path;
         }
         for (const auto& f : entry->value("files", json::array())) {
           r.files.push_back(f.get<std::string>());
@@ -374,7 +385,7 @@ BuildReport BuildSite(const BuildOptions& options) {
     }
     // Build it.
     std::string id = r.d.id;
-    r.file.path = r.input.string();
+    r.file.path = ingest::PrintableName(r.input.string());
     ingest::Document doc;
     r.loaded = ingest::ReadDisclosure(r.input.string(), doc, r.file.diagnostics);
     if (r.loaded) {
@@ -385,7 +396,7 @@ BuildReport BuildSite(const BuildOptions& options) {
         metrics::ComputeMetrics(r.d);
       }
     } else {
-      r.d.source.path = r.input.string();
+      r.d.source.path = r.file.path;
     }
     r.d.id = id;
     r.failed = !r.loaded || HasError(r.file.diagnostics);
@@ -424,7 +435,15 @@ BuildReport BuildSite(const BuildOptions& options) {
   for (unsigned t = 0; t < workers; ++t)
     pool.emplace_back([&] {
       for (size_t i; (i = next++) < total;) {
-        process(docs[i]);
+        // An exception must not escape a thread (that ends the process): the input fails
+        // with it, and every other input is still built.
+        try {
+          process(docs[i]);
+        } catch (const std::exception& e) {
+          Unexpected(docs[i], e.what());
+        } catch (...) {
+          Unexpected(docs[i], "unknown exception");
+        }
         ++finished;
       }
     });

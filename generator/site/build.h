@@ -19,7 +19,7 @@ struct BuildOptions {
 };
 
 struct FileReport {
-  std::string path;
+  std::string path;  ///< as shown (ingest::PrintableName): valid UTF-8 on one line
   std::vector<model::Diagnostic> diagnostics;
 };
 
