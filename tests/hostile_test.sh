@@ -6,7 +6,8 @@
 # built from them must show all of it as text and nothing else: no script, handler, link,
 # image or external resource comes from a document, and nothing is written outside --out.
 # File names are bytes: names that are not UTF-8 (GBK from a Windows zip) or hold a newline
-# build and are shown escaped everywhere.
+# build and are shown escaped everywhere. Entries of the content folder that are links out of
+# it, dangling links, pipes or devices are not read, each with a diagnostic.
 # usage: hostile_test.sh GONGKAI SOURCE_DIR WORK_DIR
 set -u
 GONGKAI=$1 SRC=$2 WORK=$3
@@ -189,6 +190,42 @@ import json, sys
 d = json.load(open(sys.argv[1], encoding="utf-8"))
 sys.exit(0 if d["source"]["path"].endswith("/content/\\xc4\\xcf\\xb3\\xe4.txt") and d["id"] == sys.argv[2] else 1)' \
   "$WORK/parse.json" "$GBK_ID"
+
+# Links, pipes and devices in the content folder: a link is followed only to a file or a
+# folder inside the folder; anything else is not read, with one diagnostic naming it.
+E="$WORK/entries"
+mkdir -p "$E/content/folder"
+NANCHONG="$SRC/content/2022-sichuan-nanchong-medical-security-center.txt"
+cp "$NANCHONG" "$E/content/good.txt"
+ln -s good.txt "$E/content/inside.txt"
+ln -s /etc/passwd "$E/content/passwd.txt"
+ln -s /dev/zero "$E/content/zero.txt"
+ln -s loop.txt "$E/content/loop.txt"
+ln -s nowhere.txt "$E/content/dangling.txt"
+mkfifo "$E/content/pipe.txt"
+cp "$NANCHONG" "$E/content/folder/a.txt"
+ln -s /etc/passwd "$E/content/folder/b.txt"
+device=0
+mknod "$E/content/null.txt" c 1 3 2>/dev/null && device=1
+timeout 60 "$GONGKAI" build --content "$E/content" --out "$E/site" \
+  --templates "$SRC/templates" --assets "$SRC/assets" >/dev/null 2>"$E/err"
+status=$?
+check "the build with entries not read exits 1 (exit $status)" test "$status" -eq 1
+check "the file and the link to it inside the folder are built" some "built 2 disclosures" "$E/err"
+check "the link to it inside the folder has its page" test -f "$E/site/departments/inside.html"
+for entry in passwd.txt zero.txt loop.txt dangling.txt pipe.txt; do
+  check "$entry has a diagnostic naming it" grep -qE "^$E/content/$entry: error: not read: .+ \[input-skipped\]$" "$E/err"
+done
+check "the link to /etc/passwd is named as one" some \
+  "$E/content/passwd.txt: error: not read: a symbolic link to /etc/passwd, outside $E/content" "$E/err"
+check "the pipe is named as one" some "$E/content/pipe.txt: error: not read: a named pipe (FIFO)" "$E/err"
+check "a folder's link to /etc/passwd fails that disclosure, naming it" some \
+  "$E/content/folder: error: the folder's file b.txt is not read: a symbolic link to /etc/passwd" "$E/err"
+if [ "$device" -eq 1 ]; then
+  check "a device has a diagnostic naming it" some "$E/content/null.txt: error: not read: a character device" "$E/err"
+fi
+check "nothing of /etc/passwd is in the site" test -z "$(grep -rl 'root:' "$E/site")"
+check "the entries not read are not on the index" none '(passwd|pipe|loop|dangling|zero)\.txt' "$E/site/index.md"
 
 # Generated JavaScript (the search index) holds the text as data: run each file with only the
 # search API defined; a string that broke out would call alert or something undefined.

@@ -40,8 +40,8 @@ constexpr const char* kUsage =
     "  -h, --help             show this help\n"
     "  --version              show the version\n"
     "\n"
-    "exit status: 0 success; 1 a file could not be read or parsed (the others are still\n"
-    "processed); 2 usage error.\n";
+    "exit status: 0 success; 1 a file could not be read or parsed, or an entry of the\n"
+    "content folder was not read (the others are still processed); 2 usage error.\n";
 
 int Usage(const std::string& problem) {
   std::cerr << "gongkai: " << gongkai::ingest::PrintableName(problem) << "\n\n" << kUsage;
@@ -195,8 +195,9 @@ int RunBuild(const std::vector<std::string>& args) {
             << seconds << " s";
   if (report.reused) std::cerr << " (" << report.reused << " unchanged, not parsed again)";
   if (report.failed) std::cerr << "; " << report.failed << " could not be parsed";
+  if (report.skipped) std::cerr << "; " << report.skipped << " not read (see above)";
   std::cerr << "\n";
-  return report.failed ? 1 : 0;
+  return report.failed || report.skipped ? 1 : 0;
 }
 
 int Run(const std::vector<std::string>& args) {

@@ -35,6 +35,7 @@
 #include "render/markdown.h"
 #include "render/pages.h"
 #include "render/search_index.h"
+#include "site/inputs.h"
 
 namespace gongkai::site {
 
@@ -271,23 +272,15 @@ BuildReport BuildSite(const BuildOptions& options) {
   }
   if (report.fatal) return report;
 
+  // A file is one disclosure; a folder is one disclosure published as several files.
   std::vector<DocResult> docs;
-  for (fs::directory_iterator it(content, ec), end; !ec && it != end; it.increment(ec)) {
-    const fs::path& p = it->path();
-    std::string name = p.filename().string();
-    // README and MANIFEST files describe a content folder; they are not disclosures.
-    if (name.empty() || name[0] == '.' || name.rfind("README", 0) == 0 ||
-        name.rfind("MANIFEST", 0) == 0)
-      continue;
-    // A file is one disclosure; a folder is one disclosure published as several files.
-    if (!fs::is_regular_file(p, ec) && !fs::is_directory(p, ec)) continue;
+  for (auto& input : ListInputs(options.content_dir, report.files)) {
     DocResult r;
-    r.input = p;
-    r.name = ingest::PrintableName(name);
+    r.input = std::move(input.path);
+    r.name = std::move(input.name);
     docs.push_back(std::move(r));
   }
-  std::sort(docs.begin(), docs.end(),
-            [](const DocResult& a, const DocResult& b) { return a.input < b.input; });
+  report.skipped = static_cast<int>(report.files.size());
 
   // The previous build: its site (to link unchanged files from) and its manifest.
   const fs::path out(options.out_dir);
@@ -387,7 +380,8 @@ BuildReport BuildSite(const BuildOptions& options) {
     std::string id = r.d.id;
     r.file.path = ingest::PrintableName(r.input.string());
     ingest::Document doc;
-    r.loaded = ingest::ReadDisclosure(r.input.string(), doc, r.file.diagnostics);
+    r.loaded = ingest::ReadDisclosure(r.input.string(), doc, r.file.diagnostics,
+                                      options.content_dir);
     if (r.loaded) {
       r.d = parse::ParseDocument(doc);
       for (const auto& dg : r.d.diagnostics) r.file.diagnostics.push_back(dg);
