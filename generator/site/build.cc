@@ -214,15 +214,18 @@ struct DocResult {
   FileStamp stamp;
 };
 
-// An input whose processing threw: it fails with the exception's message, and none of its
-// pages is published.
-void Unexpected(DocResult& r, const std::string& what) {
-  r.failed = true;
+// An input whose processing threw: it fails with the exception's message, and the pages it
+// had written into the staging folder are taken out again.
+void Unexpected(DocResult& r, const fs::path& staging, const std::string& what) {
+  boost::system::error_code ec;
+  for (const auto& f : r.files) fs::remove(staging / f, ec);
   r.files.clear();
+  r.failed = true;
   r.file.path = ingest::PrintableName(r.input.string());
   r.d.source.path = r.file.path;
-  r.file.diagnostics.push_back(Error("internal error while building this input: " + ingest::PrintableName(what) +
-                                         " (please report it)", "internal"));
+  r.file.diagnostics.push_back(Error("internal error while building this input: " +
+                                         ingest::PrintableName(what) + " (please report it)",
+                                     "internal"));
 }
 
 // Drops what only the per-disclosure pages and the checks needed.
@@ -434,9 +437,9 @@ BuildReport BuildSite(const BuildOptions& options) {
         try {
           process(docs[i]);
         } catch (const std::exception& e) {
-          Unexpected(docs[i], e.what());
+          Unexpected(docs[i], staging, e.what());
         } catch (...) {
-          Unexpected(docs[i], "unknown exception");
+          Unexpected(docs[i], staging, "unknown exception");
         }
         ++finished;
       }
