@@ -130,7 +130,9 @@ sed -e 's/苍溪县医疗保障局/=苍溪县医疗保障局/g' -e 's/^七、上
   "$CANGXI" >"$WORK/formula/2023-formula.txt"
 check "build of the disclosure with formula names exits 0" run 0 build --content "$WORK/formula" \
   --out "$WORK/formula-site" --templates "$SRC/templates" --assets "$SRC/assets"
-csv_cells() {  # csv_cells FILE KEY=COLUMN... EXPECTED: the row whose KEY column is KEY has EXPECTED in COLUMN
+# csv_cells FILE KEY_COLUMN KEY COLUMN EXPECTED: no cell of FILE is a formula, and the one row
+# whose KEY_COLUMN is KEY has EXPECTED in COLUMN.
+csv_cells() {
   python3 - "$@" <<'PY'
 import csv, re, sys
 path, key_col, key, col, expected = sys.argv[1:6]

@@ -231,9 +231,11 @@ int main(int argc, char** argv) {
   try {
     return Run(std::vector<std::string>(argv + 1, argv + argc));
   } catch (const std::exception& e) {
-    std::cerr << "gongkai: error: internal error: " << Shown(e.what()) << " (please report it) [internal]\n";
+    std::cerr << "gongkai: error: internal error: " << Shown(e.what())
+              << " (please report it) [internal]\n";
   } catch (...) {
-    std::cerr << "gongkai: error: internal error: unknown exception (please report it) [internal]\n";
+    std::cerr << "gongkai: error: internal error: unknown exception (please report it)"
+                 " [internal]\n";
   }
   return 2;
 }

@@ -64,10 +64,10 @@ bool IsPlainNumber(const std::string& s) {
 // ' (the OWASP rule for CSV injection), which spreadsheets read as "text" and do not show.
 // Numbers are left as they are, negative ones included.
 std::string Csv(const std::string& s) {
-  std::string cell = !s.empty() && std::string_view("=+-@\t\r").find(s[0]) != std::string_view::npos &&
-                             !IsPlainNumber(s)
-                         ? "'" + s
-                         : s;
+  const bool formula = !s.empty() &&
+                       std::string_view("=+-@\t\r").find(s[0]) != std::string_view::npos &&
+                       !IsPlainNumber(s);
+  const std::string cell = formula ? "'" + s : s;
   bool quote = cell.find_first_of(",\"\n\r") != std::string::npos;
   if (!quote) return cell;
   std::string out = "\"";
