@@ -497,7 +497,7 @@ data SourceContext(const model::Disclosure& d, const ingest::Document& doc) {
   std::vector<std::string> marks(doc.lines.size());
   for (size_t k = 0; k < doc.files.size() && doc.files.size() > 1; ++k)
     if (doc.files[k].first_line < marks.size()) {
-      std::string name = doc.files[k].path;
+      std::string name = ingest::PrintableName(doc.files[k].path);
       size_t slash = name.find_last_of('/');
       if (slash != std::string::npos) name = name.substr(slash + 1);
       marks[doc.files[k].first_line] += "<li class=\"file-mark\">文件 " + EscapeHtml(name) + "</li>\n";

@@ -35,6 +35,7 @@
 #include "render/markdown.h"
 #include "render/pages.h"
 #include "render/search_index.h"
+#include "site/inputs.h"
 #include "site/publish.h"
 
 namespace gongkai::site {
@@ -216,6 +217,20 @@ struct DocResult {
   FileStamp stamp;
 };
 
+// An input whose processing threw: it fails with the exception's message, and the pages it
+// had written into the staging folder are taken out again.
+void Unexpected(DocResult& r, const fs::path& staging, const std::string& what) {
+  boost::system::error_code ec;
+  for (const auto& f : r.files) fs::remove(staging / f, ec);
+  r.files.clear();
+  r.failed = true;
+  r.file.path = ingest::PrintableName(r.input.string());
+  r.d.source.path = r.file.path;
+  r.file.diagnostics.push_back(Error("internal error while building this input: " +
+                                         ingest::PrintableName(what) + " (please report it)",
+                                     "internal"));
+}
+
 // Drops what only the per-disclosure pages and the checks needed.
 void Trim(model::Disclosure& d) {
   std::vector<model::Disclosure::IndexedRow>().swap(d.figure_index);
@@ -263,23 +278,15 @@ BuildReport BuildSite(const BuildOptions& options) {
   }
   if (report.fatal) return report;
 
+  // A file is one disclosure; a folder is one disclosure published as several files.
   std::vector<DocResult> docs;
-  for (fs::directory_iterator it(content, ec), end; !ec && it != end; it.increment(ec)) {
-    const fs::path& p = it->path();
-    std::string name = p.filename().string();
-    // README and MANIFEST files describe a content folder; they are not disclosures.
-    if (name.empty() || name[0] == '.' || name.rfind("README", 0) == 0 ||
-        name.rfind("MANIFEST", 0) == 0)
-      continue;
-    // A file is one disclosure; a folder is one disclosure published as several files.
-    if (!fs::is_regular_file(p, ec) && !fs::is_directory(p, ec)) continue;
+  for (auto& input : ListInputs(options.content_dir, report.files)) {
     DocResult r;
-    r.input = p;
-    r.name = name;
+    r.input = std::move(input.path);
+    r.name = std::move(input.name);
     docs.push_back(std::move(r));
   }
-  std::sort(docs.begin(), docs.end(),
-            [](const DocResult& a, const DocResult& b) { return a.input < b.input; });
+  report.skipped = static_cast<int>(report.files.size());
 
   // Where the build may write (see publish.h); held under the site's lock until it returns.
   OutputPlan plan;
@@ -360,7 +367,7 @@ BuildReport BuildSite(const BuildOptions& options) {
         r.reused = true;
         r.loaded = entry->value("loaded", true);
         r.failed = failed;
-        r.file.path = r.input.string();
+        r.file.path = ingest::PrintableName(r.input.string());
         for (const auto& dg : entry->value("diagnostics", json::array()))
           r.file.diagnostics.push_back(
               {dg.value("severity", "") == "error" ? model::Diagnostic::Severity::kError
@@ -368,7 +375,7 @@ BuildReport BuildSite(const BuildOptions& options) {
                                                         : model::Diagnostic::Severity::kNotice,
                dg.value("line", 0), dg.value("message", ""), dg.value("rule", "")});
         if (failed) {
-          r.d.source.path = r.input.string();
+          r.d.source.path = r.file.path;
         }
         for (const auto& f : entry->value("files", json::array())) {
           r.files.push_back(f.get<std::string>());
@@ -379,9 +386,10 @@ BuildReport BuildSite(const BuildOptions& options) {
     }
     // Build it.
     std::string id = r.d.id;
-    r.file.path = r.input.string();
+    r.file.path = ingest::PrintableName(r.input.string());
     ingest::Document doc;
-    r.loaded = ingest::ReadDisclosure(r.input.string(), doc, r.file.diagnostics);
+    r.loaded = ingest::ReadDisclosure(r.input.string(), doc, r.file.diagnostics,
+                                      options.content_dir);
     if (r.loaded) {
       r.d = parse::ParseDocument(doc);
       for (const auto& dg : r.d.diagnostics) r.file.diagnostics.push_back(dg);
@@ -390,7 +398,7 @@ BuildReport BuildSite(const BuildOptions& options) {
         metrics::ComputeMetrics(r.d);
       }
     } else {
-      r.d.source.path = r.input.string();
+      r.d.source.path = r.file.path;
     }
     r.d.id = id;
     r.failed = !r.loaded || HasError(r.file.diagnostics);
@@ -429,7 +437,15 @@ BuildReport BuildSite(const BuildOptions& options) {
   for (unsigned t = 0; t < workers; ++t)
     pool.emplace_back([&] {
       for (size_t i; (i = next++) < total;) {
-        process(docs[i]);
+        // An exception must not escape a thread (that ends the process): the input fails
+        // with it, and every other input is still built.
+        try {
+          process(docs[i]);
+        } catch (const std::exception& e) {
+          Unexpected(docs[i], staging, e.what());
+        } catch (...) {
+          Unexpected(docs[i], staging, "unknown exception");
+        }
         ++finished;
       }
     });

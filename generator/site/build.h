@@ -22,16 +22,17 @@ struct BuildOptions {
 };
 
 struct FileReport {
-  std::string path;
+  std::string path;  ///< as shown (ingest::PrintableName): valid UTF-8 on one line
   std::vector<model::Diagnostic> diagnostics;
 };
 
 struct BuildReport {
-  std::vector<FileReport> files;            ///< per input file, its diagnostics
+  std::vector<FileReport> files;            ///< per input file (and entry skipped), its diagnostics
   std::vector<model::Diagnostic> errors;    ///< problems not tied to one input file
   bool fatal = false;  ///< the build could not run at all (missing templates, unwritable out)
   int built = 0;       ///< disclosures parsed and rendered
   int failed = 0;      ///< inputs that could not be read or parsed (still listed on the index)
+  int skipped = 0;     ///< entries of the content folder not read (links out, pipes, devices)
   int pages = 0;       ///< HTML pages in the site
   int reused = 0;      ///< inputs unchanged since the last build, not parsed again
   double seconds = 0;  ///< wall time of the build
