@@ -1,4 +1,5 @@
-/* gongkai site script: filters on the index (by year and region). The pages work without it. */
+/* gongkai site script: on the index, filters (by year and region) and sorting by any column.
+   The pages work without it: the table is there, in the order gongkai wrote it. */
 (function () {
   'use strict';
   document.addEventListener('DOMContentLoaded', function () {
@@ -52,5 +53,46 @@
     year.select.addEventListener('change', apply);
     region.select.addEventListener('change', apply);
     apply();
+    sortable(table);
   });
+
+  // The value a cell sorts by: a number where the cell is one ("1,927.16"; "1 / 2" errors then
+  // warnings), else its text; "—" (no figure) is null and sorts last either way.
+  function sortKey(cell) {
+    var text = cell.textContent.trim();
+    if (text === '—' || text === '') return null;
+    var pair = /^(\d+) \/ (\d+)$/.exec(text);
+    if (pair) return Number(pair[1]) * 1e6 + Number(pair[2]);
+    if (/^-?[\d,]+(\.\d+)?$/.test(text)) return Number(text.replace(/,/g, ''));
+    return text;
+  }
+
+  // Each column header becomes a button that sorts the rows by that column, ascending, then
+  // descending on a second press (aria-sort says which).
+  function sortable(table) {
+    var body = table.tBodies[0];
+    var heads = table.tHead.rows[0].cells;
+    Array.prototype.forEach.call(heads, function (th, col) {
+      var button = document.createElement('button');
+      button.type = 'button';
+      button.className = 'sort';
+      while (th.firstChild) button.appendChild(th.firstChild);
+      th.appendChild(button);
+      button.addEventListener('click', function () {
+        var descending = th.getAttribute('aria-sort') === 'ascending';
+        Array.prototype.forEach.call(heads, function (h) { h.removeAttribute('aria-sort'); });
+        th.setAttribute('aria-sort', descending ? 'descending' : 'ascending');
+        var rows = Array.prototype.slice.call(body.rows).map(function (r) {
+          return { row: r, key: sortKey(r.cells[col]) };
+        });
+        rows.sort(function (a, b) {
+          if (a.key === null || b.key === null) return (a.key === null) - (b.key === null);
+          var order = typeof a.key === 'number' && typeof b.key === 'number' ? a.key - b.key
+            : String(a.key).localeCompare(String(b.key), 'zh-CN');
+          return descending ? -order : order;
+        });
+        rows.forEach(function (r) { body.appendChild(r.row); });
+      });
+    });
+  }
 })();

@@ -8,8 +8,10 @@ cd "$(dirname "$0")/.."
 BUILD_PACKAGES=(cmake make g++ pkg-config nlohmann-json3-dev libcmark-gfm-dev
   libcmark-gfm-extensions-dev libboost-filesystem-dev doctest-dev libkainjow-mustache-dev
   libpoppler-cpp-dev)
-# The browser test drives Debian's Chromium; tidy validates the HTML.
-SITE_TEST_PACKAGES=(chromium tidy)
+# The browser test drives Debian's Chromium (with a CJK font, so its screenshots show Chinese);
+# tidy validates the HTML; the hostile test renders the Markdown pages with cmark-gfm; the CLI
+# and publish tests use Python (csv, a lock holder).
+SITE_TEST_PACKAGES=(chromium tidy fonts-noto-cjk cmark-gfm python3)
 # The fuzz target is built with clang's libFuzzer (and its sanitizer runtimes).
 FUZZ_PACKAGES=(clang libclang-rt-14-dev)
 

@@ -38,6 +38,13 @@ check "parse prints schema_version" has '"schema_version": 1' "$WORK/out"
 check "parse prints income_total in 万元" has '"income_total": 460.74' "$WORK/out"
 check "parse prints the line of income_total" has '"income_total": 495' "$WORK/out"
 
+# "-" is standard input, named <stdin> in messages.
+check "parse - reads standard input" run 0 parse - <"$NANCHONG"
+check "parse - prints the department" has '"name": "南充市医疗保障中心"' "$WORK/out"
+check "parse - names the source <stdin>" has '"path": "<stdin>"' "$WORK/out"
+printf 'line one\n\xff broken\n' | "$GONGKAI" parse - >"$WORK/out" 2>"$WORK/err"
+check "parse - of invalid UTF-8 reports <stdin> with its line" has "<stdin>:2: error: the encoding could not be determined" "$WORK/err"
+
 # check: one line per finding, path:line: severity: message [rule-id]; exit 1 on an error.
 QIJIANG="$SRC/content/2022-chongqing-qijiang-medical-security-affairs-center.txt"
 check "check of a disclosure with only warnings exits 0" run 0 check "$NANCHONG"
@@ -49,6 +56,9 @@ check "check reports the wrong department in a title" has \
   "$QIJIANG:132: error: 第 132 行的标题或单位名称写的是“天津市蓟江区医疗保障事务中心”" "$WORK/out"
 check "check goes on to every file" has "$NANCHONG:181: warning:" "$WORK/out"
 check "check without a file is a usage error" run 2 check
+check "check - of a disclosure with an error exits 1" run 1 check - <"$QIJIANG"
+check "check - reports the finding at <stdin> and its line" has \
+  "<stdin>:132: error: 第 132 行的标题或单位名称写的是“天津市蓟江区医疗保障事务中心”" "$WORK/out"
 check "parse output carries the findings" run 0 parse "$NANCHONG"
 check "parse output has the finding's rule" has '"rule": "narrative-share"' "$WORK/out"
 check "parse output has claims with a status" has '"status": "inconsistent"' "$WORK/out"
@@ -60,6 +70,19 @@ check "invalid UTF-8 is reported with its line" has "$WORK/broken.txt:3: error: 
 printf '关于做好秋季防火工作的通知\n各单位：请做好防火工作。\n' >"$WORK/notice.txt"
 check "parse of a non-disclosure exits 1" run 1 parse "$WORK/notice.txt"
 check "non-disclosure message" has "notice.txt: error: no standard budget table found" "$WORK/err"
+
+# An exception that reaches the top (std::bad_alloc: memory limited to 30 MB while a 12 MB
+# file is read; gongkai itself starts in 20 MB) is one diagnostic and exit 2, not an abort.
+# Not under AddressSanitizer, which needs far more address space than that.
+if ! ldd "$GONGKAI" 2>/dev/null | grep -q libasan; then
+  head -c 12000000 /dev/zero | tr '\0' 'a' | fold -w 5000 >"$WORK/big.txt"
+  (ulimit -v 30000; "$GONGKAI" parse "$WORK/big.txt" >"$WORK/out" 2>"$WORK/err")
+  status=$?
+  check "an exception at the top exits 2 (exit $status)" test "$status" -eq 2
+  check "an exception at the top is one diagnostic" has \
+    "gongkai: error: internal error: std::bad_alloc (please report it) [internal]" "$WORK/err"
+  rm -f "$WORK/big.txt"
+fi
 
 # A build over the five disclosures plus the two bad files: exit 1, the rest is built.
 mkdir -p "$WORK/content"
@@ -93,6 +116,48 @@ check "a rule page lists the department where it fired" has "departments/2022-ch
 check "a department page shows its findings" has "narrative-share" \
   "$WORK/site/departments/2022-sichuan-nanchong-medical-security-center.html"
 check "the index counts findings" has "核对问题" "$WORK/site/index.html"
+
+# Downloads: a text cell that begins with = + - @ (a department's or a row's name) would run
+# as a formula in a spreadsheet: it gets a leading '. Numbers stay numbers, negative ones too
+# (a carry-over of -12.50 and its share -12.50 / 4695.70 = -0.27%). Read as a spreadsheet
+# program reads them, with Python's csv module.
+CANGXI="$SRC/content/2023-sichuan-cangxi-healthcare-security-bureau.txt"
+mkdir -p "$WORK/formula"
+sed -e 's/苍溪县医疗保障局/=苍溪县医疗保障局/g' -e 's/^七、上年结转\t1,007.24/七、上年结转\t-12.50/' \
+  -e 's/\t机关事业单位基本养老保险缴费支出\t49.98\t/\t+机关事业单位基本养老保险缴费支出\t49.98\t/' \
+  -e 's/\t行政单位医疗\t17.33\t/\t-行政单位医疗\t17.33\t/' \
+  -e 's/\t其他医疗保障管理事务支出\t0.14\t/\t@其他医疗保障管理事务支出\t0.14\t/' \
+  "$CANGXI" >"$WORK/formula/2023-formula.txt"
+check "build of the disclosure with formula names exits 0" run 0 build --content "$WORK/formula" \
+  --out "$WORK/formula-site" --templates "$SRC/templates" --assets "$SRC/assets"
+# csv_cells FILE KEY_COLUMN KEY COLUMN EXPECTED: no cell of FILE is a formula, and the one row
+# whose KEY_COLUMN is KEY has EXPECTED in COLUMN.
+csv_cells() {
+  python3 - "$@" <<'PY'
+import csv, re, sys
+path, key_col, key, col, expected = sys.argv[1:6]
+with open(path, newline="", encoding="utf-8") as f:
+    rows = list(csv.DictReader(f))
+# No cell a spreadsheet would take for a formula: none begins with = + @ tab CR, and one that
+# begins with - is a number.
+for r in rows:
+    for k, v in r.items():
+        if v[:1] in ("=", "+", "@", "\t", "\r") or (v[:1] == "-" and not re.fullmatch(r"-\d+(\.\d+)?", v)):
+            print(f"  {path}: {k} = {v!r} is a formula"); sys.exit(1)
+got = [r[col] for r in rows if r[key_col] == key]
+if got != [expected]:
+    print(f"  {path}: {col} of {key_col}={key}: {got}, expected [{expected!r}]"); sys.exit(1)
+PY
+}
+DCSV="$WORK/formula-site/data/departments.csv" FCSV="$WORK/formula-site/data/functional.csv"
+check "departments.csv: a name beginning with = gets a '" csv_cells "$DCSV" id 2023-formula department "'=苍溪县医疗保障局"
+check "departments.csv: a negative amount stays a number" csv_cells "$DCSV" id 2023-formula carryover_in "-12.50"
+check "departments.csv: a negative share stays a number" csv_cells "$DCSV" id 2023-formula carryover_share "-0.27"
+check "departments.csv: the amounts beside them are unchanged" csv_cells "$DCSV" id 2023-formula income_total "4695.70"
+check "functional.csv: a row name beginning with + gets a '" csv_cells "$FCSV" code 2080505 name "'+机关事业单位基本养老保险缴费支出"
+check "functional.csv: a row name beginning with - gets a '" csv_cells "$FCSV" code 2101101 name "'-行政单位医疗"
+check "functional.csv: a row name beginning with @ gets a '" csv_cells "$FCSV" code 2101599 name "'@其他医疗保障管理事务支出"
+check "functional.csv: the row's amount is unchanged" csv_cells "$FCSV" code 2101599 total "0.14"
 
 # A build that cannot run leaves the previous site as it was.
 check "build with missing templates exits 2" run 2 build --content "$WORK/content" \

@@ -5,6 +5,9 @@
 # content files are named to escape the output folder or to inject into the index. The site
 # built from them must show all of it as text and nothing else: no script, handler, link,
 # image or external resource comes from a document, and nothing is written outside --out.
+# File names are bytes: names that are not UTF-8 (GBK from a Windows zip) or hold a newline
+# build and are shown escaped everywhere. Entries of the content folder that are links out of
+# it, dangling links, pipes or devices are not read, each with a diagnostic.
 # usage: hostile_test.sh GONGKAI SOURCE_DIR WORK_DIR
 set -u
 GONGKAI=$1 SRC=$2 WORK=$3
@@ -33,14 +36,21 @@ cp "$DOC" "$WORK/content/"
 # Failing files whose names are markup: the index shows the name of a file it cannot parse.
 printf '不是预算公开。\n' >"$WORK/content/<img src=x onerror=alert(13)>.txt"
 printf '不是预算公开。\n' >"$WORK/content/\"]);alert(14);[x](javascript:alert(15)).txt"
+# A good disclosure and a failing file whose names are GBK bytes (南充 and 不), not UTF-8, and a
+# failing file whose name holds a newline.
+GBK_NAME=$(printf '\xc4\xcf\xb3\xe4.txt')
+{ cat "$DOC"; printf '\n附：第三份\n'; } >"$WORK/content/$GBK_NAME"
+GBK_ID="d-$(sha256sum "$WORK/content/$GBK_NAME" | cut -c1-12)"
+printf '不是预算公开。\n' >"$WORK/content/$(printf '\xb2\xbb.txt')"
+printf '不是预算公开。\n' >"$WORK/content/$(printf 'two\nlines.txt')"
 touch "$WORK/marker"
 sleep 1
 
 (cd "$WORK/inside" && "$GONGKAI" build --content ../content --out ../site \
   --templates "$SRC/templates" --assets "$SRC/assets" >../build.out 2>../build.err)
 status=$?
-check "the build exits 1 for the two files that are not disclosures (exit $status)" test "$status" -eq 1
-check "the build builds both disclosures" grep -q "built 2 disclosures" "$WORK/build.err"
+check "the build exits 1 for the four files that are not disclosures (exit $status)" test "$status" -eq 1
+check "the build builds the three disclosures" grep -q "built 3 disclosures" "$WORK/build.err"
 SITE="$WORK/site"
 mapfile -t HTML < <(find "$SITE" -name '*.html')
 mapfile -t MD < <(find "$SITE" -name '*.md')
@@ -109,15 +119,121 @@ check "Mustache tags in the text are shown, not expanded" some '{{ mustache }} {
 check "an HTML entity in the text is shown as typed" some '&amp;lt;b&amp;gt;' "$SOURCE"
 check "the failed file's name is shown escaped on the index" some '&lt;img src=x onerror=alert(13)&gt;' "$SITE/index.html"
 
-# Markdown pages escape the text too, so any Markdown renderer shows it as text.
-check "no unescaped <script in Markdown" none '(^|[^\\])<script' "${MD[@]}"
-check "no unescaped <img in Markdown" none '(^|[^\\])<img' "${MD[@]}"
+# Markdown pages escape the text too, so any Markdown renderer shows it as text: no "<" at all
+# (Markdown.pl, unlike CommonMark, passes "\<img ...>" on as a live tag), so no renderer can
+# find a tag in them; the text is there as entities.
+check "no < in any Markdown page" none '<' "${MD[@]}"
+check "a narrative paragraph's tag is in the Markdown as entities" some \
+  '&lt;img src=x onerror=alert(106)&gt; &lt;script&gt;alert(107)&lt;/script&gt;' "$SITE/departments/2023-hostile-disclosure.md"
+check "a table cell's tag is in the Markdown as entities" some \
+  '办公费&lt;imgsrc=xonerror=alert(8)&gt;' "$SITE/departments/2023-hostile-disclosure.md"
+check "the narrative paragraph is shown escaped on the HTML page" some \
+  '&lt;img src=x onerror=alert(106)&gt; &lt;script&gt;alert(107)&lt;/script&gt; &lt;a href=&quot;javascript:alert(108)&quot;&gt;链接&lt;/a&gt;' "$DEPT"
 check "no unescaped Markdown link to javascript:" none '(^|[^\\])\]\(javascript:' "${MD[@]}"
 md_images_own_only() {  # every Markdown image is one of the site's charts
   grep -h -o -E '(^|[^\\])!\[[^]]*\]\([^)]*\)' "$@" | grep -v -E '\]\((\.\./)*charts/[a-z0-9-]+\.svg\)$' >"$WORK/mdimages"
   [ ! -s "$WORK/mdimages" ] || { echo "  foreign Markdown images:"; head -n 5 "$WORK/mdimages"; return 1; }
 }
 check "no unescaped Markdown image but the site's charts" md_images_own_only "${MD[@]}"
+
+# Every Markdown page rendered by cmark-gfm (Debian's command), in its safe default and with
+# --unsafe (raw HTML passed through): no tag, handler, javascript: link or image the document
+# put there, by the same checks as the site's HTML.
+if command -v cmark-gfm >/dev/null 2>&1; then
+  for mode in safe unsafe; do
+    mkdir -p "$WORK/rendered-$mode"
+    n=0
+    for md in "${MD[@]}"; do
+      n=$((n + 1))
+      if [ "$mode" = unsafe ]; then cmark-gfm --unsafe -e table "$md"; else cmark-gfm -e table "$md"; fi \
+        >"$WORK/rendered-$mode/$n.html"
+    done
+    mapfile -t R < <(find "$WORK/rendered-$mode" -name '*.html')
+    check "cmark-gfm ($mode) renders every Markdown page" test "${#R[@]}" -eq "${#MD[@]}"
+    check "cmark-gfm ($mode): no <script>" none '<script' "${R[@]}"
+    check "cmark-gfm ($mode): no event handler attribute" none '<[a-z][^>]*[[:space:]/]on[a-z]+[[:space:]]*=' "${R[@]}"
+    check "cmark-gfm ($mode): no javascript: link" none '<[a-z][^>]*[[:space:]](href|src|action)[[:space:]]*=[[:space:]]*["'"'"']?[[:space:]]*javascript:' "${R[@]}"
+    check "cmark-gfm ($mode): no iframe" none '<iframe' "${R[@]}"
+    check "cmark-gfm ($mode): no external resource" none '<[a-z][^>]*[[:space:]](src|href)[[:space:]]*=[[:space:]]*["'"'"']?https?:' "${R[@]}"
+    check "cmark-gfm ($mode): no image but the site's charts" own_images_only "${R[@]}"
+    check "cmark-gfm ($mode): the narrative's tag is shown as text" \
+      grep -qF '&lt;img src=x onerror=alert(106)&gt;' "${R[@]}"
+  done
+else
+  check "cmark-gfm is installed (scripts/gongkai.sh installs it)" false
+fi
+
+# File names are bytes. Every page is UTF-8 whatever the names; a GBK name is shown with its
+# bytes escaped; its id is the hash of its content (no ASCII in its name), the same each build.
+check "every file of the site is UTF-8" python3 -c '
+import sys, pathlib
+bad = []
+for p in pathlib.Path(sys.argv[1]).rglob("*"):
+    try:
+        p.is_file() and p.read_bytes().decode("utf-8")
+    except UnicodeDecodeError:
+        bad.append(str(p))
+for b in bad[:5]: print("  not UTF-8: " + b)
+sys.exit(1 if bad else 0)' "$SITE"
+check "the GBK-named disclosure has its page ($GBK_ID)" test -f "$SITE/departments/$GBK_ID.html"
+check "its data shows the name with its bytes escaped" some '/content/\\xc4\\xcf\\xb3\\xe4.txt"' "$SITE/data/$GBK_ID.json"
+check "the index shows the failing GBK name escaped" some '\xb2\xbb.txt（未能解析' "$SITE/index.html"
+check "the failing GBK name's diagnostic escapes it" some '/content/\xb2\xbb.txt: error: no standard budget table' "$WORK/build.err"
+check "a name with a newline keeps its diagnostic on one line" some \
+  '/content/two\nlines.txt: error: no standard budget table' "$WORK/build.err"
+only_diagnostics() {  # every line of the file is one diagnostic or the build's summary
+  grep -v -E '^(.+: (error|warning|notice): .+ \[[a-z-]+\]|built [0-9]+ disclosures.*)$' "$1" >"$WORK/stray"
+  [ ! -s "$WORK/stray" ] || { echo "  lines that are no diagnostic:"; head -n 3 "$WORK/stray"; return 1; }
+}
+check "every line on stderr is a diagnostic or the summary" only_diagnostics "$WORK/build.err"
+(cd "$WORK/inside" && "$GONGKAI" build --content ../content --out ../site \
+  --templates "$SRC/templates" --assets "$SRC/assets" >/dev/null 2>"$WORK/build2.err")
+check "a second build reuses every input, the GBK-named one too" some "(7 unchanged, not parsed again)" "$WORK/build2.err"
+check "the GBK-named disclosure keeps its id" test -f "$SITE/departments/$GBK_ID.html"
+"$GONGKAI" parse "$WORK/content/$GBK_NAME" >"$WORK/parse.json" 2>"$WORK/parse.err"
+status=$?
+check "parse of the GBK-named file exits 0 (exit $status)" test "$status" -eq 0
+check "parse prints JSON with the name's bytes escaped" python3 -c '
+import json, sys
+d = json.load(open(sys.argv[1], encoding="utf-8"))
+sys.exit(0 if d["source"]["path"].endswith("/content/\\xc4\\xcf\\xb3\\xe4.txt") and d["id"] == sys.argv[2] else 1)' \
+  "$WORK/parse.json" "$GBK_ID"
+
+# Links, pipes and devices in the content folder: a link is followed only to a file or a
+# folder inside the folder; anything else is not read, with one diagnostic naming it.
+E="$WORK/entries"
+mkdir -p "$E/content/folder"
+NANCHONG="$SRC/content/2022-sichuan-nanchong-medical-security-center.txt"
+cp "$NANCHONG" "$E/content/good.txt"
+ln -s good.txt "$E/content/inside.txt"
+ln -s /etc/passwd "$E/content/passwd.txt"
+ln -s /dev/zero "$E/content/zero.txt"
+ln -s loop.txt "$E/content/loop.txt"
+ln -s nowhere.txt "$E/content/dangling.txt"
+mkfifo "$E/content/pipe.txt"
+cp "$NANCHONG" "$E/content/folder/a.txt"
+ln -s /etc/passwd "$E/content/folder/b.txt"
+device=0
+mknod "$E/content/null.txt" c 1 3 2>/dev/null && device=1
+timeout 60 "$GONGKAI" build --content "$E/content" --out "$E/site" \
+  --templates "$SRC/templates" --assets "$SRC/assets" >/dev/null 2>"$E/err"
+status=$?
+check "the build with entries not read exits 1 (exit $status)" test "$status" -eq 1
+check "the file and the link to it inside the folder are built" some "built 2 disclosures" "$E/err"
+check "the link to it inside the folder has its page" test -f "$E/site/departments/inside.html"
+for entry in passwd.txt zero.txt loop.txt dangling.txt pipe.txt; do
+  check "$entry has a diagnostic naming it" grep -qE "^$E/content/$entry: error: not read: .+ \[input-skipped\]$" "$E/err"
+done
+check "the link to /etc/passwd is named as one" some \
+  "$E/content/passwd.txt: error: not read: a symbolic link to /etc/passwd, outside $E/content" "$E/err"
+check "the pipe is named as one" some "$E/content/pipe.txt: error: not read: a named pipe (FIFO)" "$E/err"
+check "a folder's link to /etc/passwd fails that disclosure, naming it" some \
+  "$E/content/folder: error: the folder's file b.txt is not read: a symbolic link to /etc/passwd" "$E/err"
+if [ "$device" -eq 1 ]; then
+  check "a device has a diagnostic naming it" some "$E/content/null.txt: error: not read: a character device" "$E/err"
+fi
+check "nothing of /etc/passwd is in the site" test -z "$(grep -rl 'root:' "$E/site")"
+check "the entries not read are not on the index" none '(passwd|pipe|loop|dangling|zero)\.txt' "$E/site/index.md"
 
 # Generated JavaScript (the search index) holds the text as data: run each file with only the
 # search API defined; a string that broke out would call alert or something undefined.

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The built site: every link resolves and none leaves the site, the HTML is valid (tidy), the
 # downloads, sitemap and SHA256SUMS are there, and a real Chromium can search it, follow results
-# and figures to their source lines and PDF lines to the pages of the originals, and filter the
-# index, all from file://.
+# and figures to their source lines and PDF lines to the pages of the originals, filter and
+# sort the index, all from file://; its screenshots (desktop and phone) are left in
+# WORK_DIR/screenshots.
 # usage: site_test.sh GONGKAI SOURCE_DIR WORK_DIR
 set -u
 GONGKAI=$1 SRC=$2 WORK=$3
@@ -42,7 +43,7 @@ step "links"
 node "$SRC/tests/site/linkcheck.mjs" "$SITE" || fail "link check"
 
 step "browser"
-node "$SRC/tests/site/browser.test.mjs" "$SITE" "$WORK/content" || fail "browser test"
+node "$SRC/tests/site/browser.test.mjs" "$SITE" "$WORK/screenshots" "$WORK/content" || fail "browser test"
 
 pages=$(find "$SITE" -name '*.html' | wc -l)
 size=$(du -sk "$SITE" | cut -f1)

@@ -25,12 +25,14 @@ constexpr const char* kUsage =
     "  parse FILE             print the parsed disclosure as JSON (disclosure.schema.json)\n"
     "  check FILE...          check each disclosure against itself; one line per finding,\n"
     "                         path:line: severity: message [rule-id]; exit 1 on any error\n"
+    "                         (FILE - reads standard input, named <stdin> in messages)\n"
     "  build [--content DIR] [--out DIR]\n"
     "                         build the site from the disclosures in DIR (default content/)\n"
     "                         into --out (default site/); --templates DIR and\n"
     "                         --assets DIR choose other templates and assets;\n"
     "                         --base-url URL also writes sitemap.xml; --jobs N threads\n"
-    "                         (default: one per core); rebuilds only what changed\n"
+    "                         (default: one per core); rebuilds only what changed;\n"
+    "                         replaces --out only if gongkai made it (--force: anyway)\n"
     "  corpus --n N --seed S --out DIR [--from DIR]\n"
     "                         write N synthetic disclosures made from those in --from\n"
     "                         (default content/) and DIR/MANIFEST.tsv; same seed, same bytes\n"
@@ -39,20 +41,24 @@ constexpr const char* kUsage =
     "  -h, --help             show this help\n"
     "  --version              show the version\n"
     "\n"
-    "exit status: 0 success; 1 a file could not be read or parsed (the others are still\n"
-    "processed); 2 usage error.\n";
+    "exit status: 0 success; 1 a file could not be read or parsed, or an entry of the\n"
+    "content folder was not read (the others are still processed); 2 usage error.\n";
 
 int Usage(const std::string& problem) {
-  std::cerr << "gongkai: " << problem << "\n\n" << kUsage;
+  std::cerr << "gongkai: " << gongkai::ingest::PrintableName(problem) << "\n\n" << kUsage;
   return 2;
 }
+
+// Names and messages as shown: a file name's bytes that are not UTF-8 and its control
+// characters escaped, so each diagnostic is one line of text.
+std::string Shown(const std::string& text) { return gongkai::ingest::PrintableName(text); }
 
 void PrintDiagnostics(const std::string& path,
                       const std::vector<gongkai::model::Diagnostic>& diagnostics) {
   for (const auto& d : diagnostics) {
-    std::cerr << path;
+    std::cerr << Shown(path);
     if (d.line > 0) std::cerr << ":" << d.line;
-    std::cerr << ": " << gongkai::model::SeverityName(d.severity) << ": " << d.message;
+    std::cerr << ": " << gongkai::model::SeverityName(d.severity) << ": " << Shown(d.message);
     if (!d.rule.empty()) std::cerr << " [" << d.rule << "]";
     std::cerr << "\n";
   }
@@ -64,12 +70,21 @@ bool HasError(const std::vector<gongkai::model::Diagnostic>& diagnostics) {
   return false;
 }
 
+// "-" names standard input, shown as "<stdin>".
+std::string ShownPath(const std::string& arg) { return arg == "-" ? "<stdin>" : arg; }
+
+bool Read(const std::string& arg, gongkai::ingest::Document& doc,
+          std::vector<gongkai::model::Diagnostic>& diagnostics) {
+  if (arg == "-") return gongkai::ingest::ReadStream(std::cin, ShownPath(arg), doc, diagnostics);
+  return gongkai::ingest::ReadDisclosure(arg, doc, diagnostics);
+}
+
 int RunParse(const std::vector<std::string>& args) {
   if (args.size() != 1) return Usage("parse takes exactly one FILE");
-  const std::string& path = args[0];
+  const std::string path = ShownPath(args[0]);
   std::vector<gongkai::model::Diagnostic> diagnostics;
   gongkai::ingest::Document doc;
-  if (!gongkai::ingest::ReadDisclosure(path, doc, diagnostics)) {
+  if (!Read(args[0], doc, diagnostics)) {
     PrintDiagnostics(path, diagnostics);
     return 1;
   }
@@ -88,10 +103,11 @@ int RunParse(const std::vector<std::string>& args) {
 int RunCheck(const std::vector<std::string>& args) {
   if (args.empty()) return Usage("check takes one or more FILEs");
   bool error = false;
-  for (const auto& path : args) {
+  for (const auto& arg : args) {
+    const std::string path = ShownPath(arg);
     std::vector<gongkai::model::Diagnostic> diagnostics;
     gongkai::ingest::Document doc;
-    if (!gongkai::ingest::ReadDisclosure(path, doc, diagnostics)) {
+    if (!Read(arg, doc, diagnostics)) {
       PrintDiagnostics(path, diagnostics);
       error = true;
       continue;
@@ -104,8 +120,8 @@ int RunCheck(const std::vector<std::string>& args) {
     }
     gongkai::checks::RunChecks(d);
     for (const auto& f : d.findings) {
-      std::cout << path << ":" << f.lines.front() << ": "
-                << gongkai::model::SeverityName(f.severity) << ": " << f.message;
+      std::cout << Shown(path) << ":" << f.lines.front() << ": "
+                << gongkai::model::SeverityName(f.severity) << ": " << Shown(f.message);
       if (f.lines.size() > 1) {
         std::cout << " (see line";
         if (f.lines.size() > 2) std::cout << "s";
@@ -144,6 +160,8 @@ int RunBuild(const std::vector<std::string>& args) {
       options.jobs = std::stoi(n);
     } else if (a == "--base-url") {
       if (!value(options.base_url)) return Usage("--base-url needs a URL");
+    } else if (a == "--force") {
+      options.force = true;
     } else if (a == "--assets") {
       if (!value(options.assets_dir)) return Usage("--assets needs a directory");
       explicit_assets = true;
@@ -180,14 +198,12 @@ int RunBuild(const std::vector<std::string>& args) {
             << seconds << " s";
   if (report.reused) std::cerr << " (" << report.reused << " unchanged, not parsed again)";
   if (report.failed) std::cerr << "; " << report.failed << " could not be parsed";
+  if (report.skipped) std::cerr << "; " << report.skipped << " not read (see above)";
   std::cerr << "\n";
-  return report.failed ? 1 : 0;
+  return report.failed || report.skipped ? 1 : 0;
 }
 
-}  // namespace
-
-int main(int argc, char** argv) {
-  std::vector<std::string> args(argv + 1, argv + argc);
+int Run(const std::vector<std::string>& args) {
   if (args.empty()) return Usage("no command given");
   const std::string cmd = args[0];
   std::vector<std::string> rest(args.begin() + 1, args.end());
@@ -209,4 +225,20 @@ int main(int argc, char** argv) {
   if (cmd == "check") return RunCheck(rest);
   if (cmd == "corpus") return gongkai::cli::RunCorpus(rest, GONGKAI_DATA_DIR);
   return Usage("unknown command: " + cmd);
+}
+
+}  // namespace
+
+// Every exception that reaches the top becomes a diagnostic and exit status 2, never an abort.
+int main(int argc, char** argv) {
+  try {
+    return Run(std::vector<std::string>(argv + 1, argv + argc));
+  } catch (const std::exception& e) {
+    std::cerr << "gongkai: error: internal error: " << Shown(e.what())
+              << " (please report it) [internal]\n";
+  } catch (...) {
+    std::cerr << "gongkai: error: internal error: unknown exception (please report it)"
+                 " [internal]\n";
+  }
+  return 2;
 }

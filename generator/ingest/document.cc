@@ -3,8 +3,10 @@
 
 #include <sys/stat.h>
 
-#include <cstdio>
 #include <algorithm>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
 #include <fstream>
 
 #include <boost/filesystem.hpp>
@@ -155,6 +157,12 @@ bool ReadDocument(const std::string& path, Document& doc,
     Fail(diagnostics, 0, "cannot open the file", "read");
     return false;
   }
+  return ReadStream(in, path, doc, diagnostics);
+}
+
+bool ReadStream(std::istream& in, const std::string& path, Document& doc,
+                std::vector<model::Diagnostic>& diagnostics) {
+  doc.path = path;
   // Read at most one byte past the limit, so that a device or a pipe that never ends (or a
   // file that grew since stat) is rejected too.
   std::string bytes;
@@ -191,19 +199,85 @@ bool IsDisclosureFile(const std::string& name) {
   return ext == "pdf" || ext == "txt" || ext == "md";
 }
 
+namespace {
+
+std::string SpecialFileName(mode_t mode) {
+  if (S_ISFIFO(mode)) return "a named pipe (FIFO)";
+  if (S_ISSOCK(mode)) return "a socket";
+  if (S_ISCHR(mode)) return "a character device";
+  if (S_ISBLK(mode)) return "a block device";
+  return "a special file";
+}
+
+// True if `target` is strictly inside `folder` (both canonical), compared by components so
+// that "content2" is not inside "content".
+bool IsInside(const boost::filesystem::path& target, const boost::filesystem::path& folder) {
+  auto t = target.begin();
+  for (auto f = folder.begin(); f != folder.end(); ++f, ++t)
+    if (t == target.end() || *t != *f) return false;
+  return t != target.end();
+}
+
+}  // namespace
+
+EntryKind ClassifyEntry(const std::string& path, const std::string& root, std::string& why) {
+  namespace fs = boost::filesystem;
+  struct stat st {};
+  if (::lstat(path.c_str(), &st) != 0) {
+    why = std::string("it cannot be read (") + std::strerror(errno) + ")";
+    return EntryKind::kSkipped;
+  }
+  if (S_ISREG(st.st_mode)) return EntryKind::kFile;
+  if (S_ISDIR(st.st_mode)) return EntryKind::kFolder;
+  if (!S_ISLNK(st.st_mode)) {
+    why = SpecialFileName(st.st_mode) + ", not a file or a folder";
+    return EntryKind::kSkipped;
+  }
+  boost::system::error_code ec;
+  const fs::path target = fs::canonical(path, ec);
+  if (ec) {
+    why = "a symbolic link that leads to no file (" + ec.message() + ")";
+    return EntryKind::kSkipped;
+  }
+  const fs::path folder = fs::canonical(root, ec);
+  if (ec || !IsInside(target, folder)) {
+    why = "a symbolic link to " + PrintableName(target.string()) + ", outside " +
+          PrintableName(root) + " (links are followed only to files and folders inside it)";
+    return EntryKind::kSkipped;
+  }
+  if (::stat(target.c_str(), &st) != 0) {
+    why = std::string("a symbolic link that leads to no file (") + std::strerror(errno) + ")";
+    return EntryKind::kSkipped;
+  }
+  if (S_ISREG(st.st_mode)) return EntryKind::kFile;
+  if (S_ISDIR(st.st_mode)) return EntryKind::kFolder;
+  why = "a symbolic link to " + SpecialFileName(st.st_mode) + " (" +
+        PrintableName(target.string()) + "), not a file or a folder";
+  return EntryKind::kSkipped;
+}
+
 bool ReadDisclosure(const std::string& path, Document& doc,
-                    std::vector<model::Diagnostic>& diagnostics) {
+                    std::vector<model::Diagnostic>& diagnostics, const std::string& root) {
   struct stat st {};
   if (::stat(path.c_str(), &st) != 0 || !S_ISDIR(st.st_mode))
     return ReadDocument(path, doc, diagnostics);
   std::vector<std::string> names;
   boost::system::error_code ec;
+  bool skipped = false;
   for (boost::filesystem::directory_iterator it(path, ec), end; !ec && it != end;
        it.increment(ec)) {
     std::string name = it->path().filename().string();
-    if (boost::filesystem::is_regular_file(it->path()) && IsDisclosureFile(name))
-      names.push_back(name);
+    if (!IsDisclosureFile(name)) continue;
+    std::string why;
+    EntryKind kind = ClassifyEntry(it->path().string(), root.empty() ? path : root, why);
+    if (kind == EntryKind::kFile) names.push_back(name);
+    if (kind == EntryKind::kSkipped) {
+      Fail(diagnostics, 0, "the folder's file " + PrintableName(name) + " is not read: " + why,
+           "input-skipped");
+      skipped = true;
+    }
   }
+  if (skipped) return false;
   std::sort(names.begin(), names.end());
   doc = Document();
   doc.path = path;

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstddef>
+#include <istream>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -80,6 +81,11 @@ bool LoadDocument(std::string_view path, std::string_view bytes, Document& doc,
 bool ReadDocument(const std::string& path, Document& doc,
                   std::vector<model::Diagnostic>& diagnostics);
 
+/// Reads a document from a stream (standard input for `gongkai parse -`): at most one byte
+/// past the limits, so a stream that never ends is rejected too. `path` names it in messages.
+bool ReadStream(std::istream& in, const std::string& path, Document& doc,
+                std::vector<model::Diagnostic>& diagnostics);
+
 }  // namespace gongkai::ingest
 
 namespace gongkai::ingest {
@@ -87,12 +93,26 @@ namespace gongkai::ingest {
 /// True for the files a content folder's disclosure can hold: .pdf, .txt, .md (any case).
 bool IsDisclosureFile(const std::string& name);
 
+/// What an entry found in a content folder (or in a disclosure's folder) is read as. The rule
+/// for links and special files: a regular file or a folder is read; a symbolic link is
+/// followed only when what it points to, every link resolved, is a regular file or a folder
+/// inside `root`; anything else (a link out of `root`, a dangling link, a loop of links, a
+/// named pipe, a socket, a device) is not read, so that nothing outside the content is
+/// published and nothing blocks the build. A name the user gives on the command line is not
+/// an entry found in a folder: it is read as given.
+enum class EntryKind { kFile, kFolder, kSkipped };
+
+/// Decides what `path` is by the rule above; for kSkipped, `why` says what it is, for a
+/// diagnostic ("a symbolic link to /etc/passwd, outside the content folder").
+EntryKind ClassifyEntry(const std::string& path, const std::string& root, std::string& why);
+
 /// Reads one disclosure from `path`: a file, or a folder whose files (.pdf, .txt, .md, in
 /// name order) are the parts of one disclosure published as several files (a narrative 部门
 /// 预算说明 and a tables file 预算公开表). The parts' lines follow each other; `files` says
-/// where each begins. A part that cannot be read makes the whole disclosure fail with its
-/// diagnostic (the path in the message is the part's).
+/// where each begins. A part that cannot be read, or that ClassifyEntry skips (links are
+/// followed only inside `root`; the folder itself when `root` is empty), makes the whole
+/// disclosure fail with its diagnostic (the path in the message is the part's).
 bool ReadDisclosure(const std::string& path, Document& doc,
-                    std::vector<model::Diagnostic>& diagnostics);
+                    std::vector<model::Diagnostic>& diagnostics, const std::string& root = "");
 
 }  // namespace gongkai::ingest

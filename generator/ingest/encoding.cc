@@ -265,6 +265,72 @@ bool IsValidUtf8(std::string_view s, size_t* bad_offset) {
   return false;
 }
 
+namespace {
+
+// Appends well-formed UTF-8 `text`, its control characters escaped (see PrintableName).
+void AppendEscapingControls(std::string& out, std::string_view text) {
+  char buf[8];
+  for (size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c == '\n') {
+      out += "\\n";
+    } else if (c == '\r') {
+      out += "\\r";
+    } else if (c == '\t') {
+      out += "\\t";
+    } else if (c < 0x20 || c == 0x7F) {
+      std::snprintf(buf, sizeof buf, "\\x%02x", c);
+      out += buf;
+    } else if (c == 0xC2 && i + 1 < text.size() &&
+               static_cast<unsigned char>(text[i + 1]) == 0x85) {  // U+0085 next line
+      out += "\\u0085";
+      ++i;
+    } else if (c == 0xE2 && i + 2 < text.size()) {
+      // U+2028, U+2029 (line and paragraph separators), U+202A..U+202E and U+2066..U+2069
+      // (bidirectional controls): E2 80 A8..AE and E2 81 A6..A9.
+      const auto c1 = static_cast<unsigned char>(text[i + 1]);
+      const auto c2 = static_cast<unsigned char>(text[i + 2]);
+      if ((c1 == 0x80 && c2 >= 0xA8 && c2 <= 0xAE) || (c1 == 0x81 && c2 >= 0xA6 && c2 <= 0xA9)) {
+        std::snprintf(buf, sizeof buf, "\\u%04x", 0x2000 + ((c1 & 0x3F) << 6) + (c2 & 0x3F));
+        out += buf;
+        i += 2;
+      } else {
+        out += static_cast<char>(c);
+      }
+    } else {
+      out += static_cast<char>(c);
+    }
+  }
+}
+
+}  // namespace
+
+std::string PrintableName(std::string_view name) {
+  std::string out;
+  out.reserve(name.size());
+  char buf[8];
+  while (true) {
+    size_t slash = name.find('/');
+    std::string_view part = name.substr(0, slash);
+    if (IsValidUtf8(part)) {
+      AppendEscapingControls(out, part);
+    } else {
+      for (char c : part) {
+        if (static_cast<unsigned char>(c) < 0x80) {
+          AppendEscapingControls(out, std::string_view(&c, 1));
+        } else {
+          std::snprintf(buf, sizeof buf, "\\x%02x", static_cast<unsigned char>(c));
+          out += buf;
+        }
+      }
+    }
+    if (slash == std::string_view::npos) break;
+    out += '/';
+    name.remove_prefix(slash + 1);
+  }
+  return out;
+}
+
 int LineOfOffset(std::string_view bytes, size_t offset) {
   int line = 1;
   for (size_t i = 0; i < offset && i < bytes.size(); ++i) {

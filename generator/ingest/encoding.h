@@ -33,6 +33,17 @@ bool DecodeText(std::string_view bytes, DecodedText& out, DecodeError& error);
 /// U+10FFFF); sets `bad_offset` to the first bad byte otherwise.
 bool IsValidUtf8(std::string_view s, size_t* bad_offset = nullptr);
 
+/// A name of the file system (bytes, in no particular encoding) as text to show: valid UTF-8 on
+/// one line. A component of the path that is not well-formed UTF-8 (a GBK name from a Windows
+/// zip) has every byte outside ASCII shown as `\xNN` (南充.txt in GBK: `\xc4\xcf\xb3\xe4.txt`),
+/// not as the characters some of its byte pairs happen to make in UTF-8; a control character
+/// is shown as `\n`, `\r`, `\t` or `\xNN`, and
+/// the invisible ones that move text (U+0085, U+2028, U+2029, the bidirectional controls) as
+/// `\uNNNN`, so a diagnostic stays on its line and reads as the file is named. A backslash
+/// is shown as it is, so a shown name shows the same again (the function is idempotent); the
+/// original bytes are kept wherever a file is opened.
+std::string PrintableName(std::string_view name);
+
 /// The 1-based line of byte `offset` in single-byte-line-end text (UTF-8 or GB18030): LF,
 /// CRLF and a lone CR each end one line.
 int LineOfOffset(std::string_view bytes, size_t offset);

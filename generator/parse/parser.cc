@@ -46,14 +46,14 @@ class Parser {
   explicit Parser(const ingest::Document& doc) : doc_(doc), lines_(doc.lines) {}
 
   model::Disclosure Run() {
-    d_.source.path = doc_.path;
+    d_.source.path = ingest::PrintableName(doc_.path);
     d_.source.sha256 = doc_.sha256;
     d_.source.lines = static_cast<int>(lines_.size());
     d_.source.encoding = doc_.encoding;
     d_.id = MakeId(doc_.path, doc_.sha256);
     if (doc_.files.size() > 1 || doc_.IsPdf())
       for (const auto& f : doc_.files)
-        d_.source.files.push_back({f.path, f.sha256, f.format, static_cast<int>(f.first_line) + 1, f.pages});
+        d_.source.files.push_back({ingest::PrintableName(f.path), f.sha256, f.format, static_cast<int>(f.first_line) + 1, f.pages});
     for (const auto& p : doc_.pages) {
       d_.source.page_starts.push_back(static_cast<int>(p.first_line) + 1);
       d_.source.page_numbers.push_back(p.number);

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <set>
+#include <string_view>
 
 #include "checks/check.h"
 #include "checks/subjects.h"
@@ -26,8 +27,6 @@ std::string Link(const model::MaybeFigure& f, const std::string& source_href) {
   return FigureLink(f, source_href);
 }
 
-data Bool(bool b) { return b ? data(data::type::bool_true) : data(data::type::bool_false); }
-
 // The name of a code as the documents give it (the first seen), or the national class name.
 std::string CodeName(const std::string& code, const std::vector<const model::Disclosure*>& all) {
   for (const auto* d : all) {
@@ -42,11 +41,35 @@ std::string CodeName(const std::string& code, const std::vector<const model::Dis
   return model::FunctionalClassName(code);
 }
 
+// True for a cell gongkai writes as a number: an optional minus, digits, an optional
+// decimal part ("-12.50", "2023"). A spreadsheet reads it as that number, never a formula.
+bool IsPlainNumber(const std::string& s) {
+  size_t i = s.size() > 1 && s[0] == '-' ? 1 : 0, digits = 0, dots = 0;
+  for (; i < s.size(); ++i) {
+    if (s[i] == '.' && digits > 0 && dots == 0) {
+      ++dots;
+    } else if (s[i] >= '0' && s[i] <= '9') {
+      ++digits;
+    } else {
+      return false;
+    }
+  }
+  return digits > 0 && s.back() != '.';
+}
+
+// One CSV cell (RFC 4180 quoting). A text cell that begins with = + - @, a tab or a CR would
+// be a formula to a spreadsheet (=HYPERLINK(...) from a department's name): it gets a leading
+// ' (the OWASP rule for CSV injection), which spreadsheets read as "text" and do not show.
+// Numbers are left as they are, negative ones included.
 std::string Csv(const std::string& s) {
-  bool quote = s.find_first_of(",\"\n\r") != std::string::npos;
-  if (!quote) return s;
+  const bool formula = !s.empty() &&
+                       std::string_view("=+-@\t\r").find(s[0]) != std::string_view::npos &&
+                       !IsPlainNumber(s);
+  const std::string cell = formula ? "'" + s : s;
+  bool quote = cell.find_first_of(",\"\n\r") != std::string::npos;
+  if (!quote) return cell;
   std::string out = "\"";
-  for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+  for (char c : cell) out += c == '"' ? std::string("\"\"") : std::string(1, c);
   return out + "\"";
 }
 

@@ -99,8 +99,14 @@ std::string EscapeMarkdown(std::string_view text) {
   out.reserve(text.size() + 8);
   for (char c : text) {
     switch (c) {
+      // HTML-significant characters as entities, not backslash escapes: every Markdown
+      // renderer decodes an entity to the character as text, but not all honour "\<"
+      // (Markdown.pl passes "\<img ...>" on as a live tag).
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '&': out += "&amp;"; break;
       case '\\': case '`': case '*': case '_': case '{': case '}': case '[': case ']':
-      case '#': case '!': case '<': case '>': case '|': case '~': case '&': case '$':
+      case '#': case '!': case '|': case '~': case '$':
         out += '\\';
         out += c;
         break;

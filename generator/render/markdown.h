@@ -12,7 +12,8 @@ namespace gongkai::render {
 std::string MarkdownToHtml(std::string_view markdown);
 
 /// Escapes text taken from a document so Markdown shows it literally: no emphasis, links,
-/// images, HTML, or table cell breaks come from a disclosure's text.
+/// images, HTML, or table cell breaks come from a disclosure's text. < > & become entities,
+/// so the result holds no "<" at all and no Markdown renderer makes a tag of it.
 std::string EscapeMarkdown(std::string_view text);
 
 /// Escapes text for HTML element content and attribute values.

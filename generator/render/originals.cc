@@ -13,19 +13,14 @@ using kainjow::mustache::list;
 
 namespace {
 
-// The file name of a site path, to show: as published, or percent-encoded where the name is
-// not UTF-8 (a GBK name from an old archive), so no page holds bytes that are not text.
-std::string ShownName(const std::string& path) {
-  std::string name = path.substr(path.find_last_of('/') + 1);
-  return ingest::IsValidUtf8(name) ? name : UrlPath(name);
+std::string LastComponent(const std::string& path) {
+  return path.substr(path.find_last_of('/') + 1);
 }
 
 }  // namespace
 
 std::string OriginalPath(const std::string& id, const std::string& input_path) {
-  size_t slash = input_path.find_last_of('/');
-  return "originals/" + id + "/" +
-         (slash == std::string::npos ? input_path : input_path.substr(slash + 1));
+  return "originals/" + id + "/" + ingest::PrintableName(LastComponent(input_path));
 }
 
 // Written here: none of the project's libraries percent-encodes (cmark-gfm's houdini escaper
@@ -74,7 +69,7 @@ OriginalPage OriginalPageOf(const model::Disclosure& d, int line, const std::str
   if (file + 1 < s.files.size() && line >= s.files[file + 1].first_line) return {};
   int number = s.page_numbers[page];
   std::string path = OriginalPath(d.id, s.files[file].path);
-  return {root + UrlPath(path) + "#page=" + std::to_string(number), number, ShownName(path)};
+  return {root + UrlPath(path) + "#page=" + std::to_string(number), number, LastComponent(path)};
 }
 
 std::string OriginalPageHtml(const OriginalPage& page) {
@@ -99,7 +94,7 @@ std::string OriginalPageMarkdown(const OriginalPage& page) {
 list OriginalsList(const std::vector<OriginalFile>& files, const std::string& root) {
   list out;
   for (const auto& f : files) {
-    std::string name = ShownName(f.path);
+    std::string name = LastComponent(f.path);
     data row;
     row.set("name", name);
     row.set("name_md", EscapeMarkdown(name));

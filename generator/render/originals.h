@@ -22,7 +22,9 @@ struct OriginalFile {
 };
 
 /// The site path of an input file's original: originals/<id>/ and the file's own name (the
-/// last component of `input_path`), unchanged — Chinese, spaces and brackets included.
+/// last component of `input_path`) as published — Chinese, spaces and brackets included — where
+/// it is UTF-8 on one line, else as ingest::PrintableName shows it (南充.txt in GBK:
+/// `\xc4\xcf\xb3\xe4.txt`), so the site's paths are text. The same for a name already shown.
 std::string OriginalPath(const std::string& id, const std::string& input_path);
 
 /// `path` as a relative URL: every byte but ASCII letters, digits, `-._~` and `/`
@@ -38,7 +40,7 @@ std::string FileSizeLabel(uint64_t bytes);
 struct OriginalPage {
   std::string href;  ///< "<root>originals/<id>/<file>#page=N"; "" where the line is on no page
   int page = 0;      ///< N: the page within that file, from 1
-  std::string name;  ///< the file's name as published (as OriginalsList shows it)
+  std::string name;  ///< the file's name in the site (OriginalPath)
 };
 
 /// The page of the original that `line` stands on, linked from a page `root` below the site's
@@ -56,8 +58,8 @@ std::string OriginalPageHtml(const OriginalPage& page);
 std::string OriginalPageMarkdown(const OriginalPage& page);
 
 /// The originals for a template, linked from a page `root` below the site's root: a list of
-/// {name (as published, percent-encoded if it is not UTF-8; Mustache escapes it), name_md
-/// (escaped for Markdown), href, format ("PDF" / "文本"), size (FileSizeLabel), sha256}.
+/// {name (as in the site; Mustache escapes it), name_md (escaped for Markdown), href, format
+/// ("PDF" / "文本"), size (FileSizeLabel), sha256}.
 kainjow::mustache::list OriginalsList(const std::vector<OriginalFile>& files,
                                       const std::string& root);
 

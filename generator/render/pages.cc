@@ -16,6 +16,8 @@
 #include "render/charts.h"
 #include "render/markdown.h"
 #include "render/originals.h"
+#include "render/overview.h"
+#include "render/source_notes.h"
 
 namespace gongkai::render {
 
@@ -50,6 +52,8 @@ std::string FigureLink(const model::MaybeFigure& f, const model::Disclosure& d) 
          OriginalPageMarkdown(OriginalPageOf(d, f->line, "../"));
 }
 
+data Bool(bool b) { return b ? data(data::type::bool_true) : data(data::type::bool_false); }
+
 namespace {
 
 std::string LineLink(int line, const std::string& source_href) {
@@ -57,8 +61,6 @@ std::string LineLink(int line, const std::string& source_href) {
   std::string l = std::to_string(line);
   return "[" + l + "](" + source_href + "#L" + l + ")";
 }
-
-data Bool(bool b) { return b ? data(data::type::bool_true) : data(data::type::bool_false); }
 
 std::string LineLinks(const std::vector<int>& lines, const std::string& source_href) {
   std::string out;
@@ -92,6 +94,7 @@ data DepartmentContext(const model::Disclosure& d) {
   ctx.set("source_href", src);
   ctx.set("json_href", "../data/" + d.id + ".json");
   ctx.set("kind", d.kind == "final_account" ? "决算" : "预算");
+  AddOverview(d, src, ctx);
 
   auto key = [&](const std::string& label, const model::MaybeFigure& f) {
     data row;
@@ -398,6 +401,46 @@ data IndexRow(const model::Disclosure& d, bool failed, const std::string& failur
   return row;
 }
 
+data IndexContext(const std::vector<const model::Disclosure*>& built, size_t inputs,
+                  const list& rows) {
+  std::set<std::string> names, regions;
+  std::set<int> years;
+  model::Money spending;
+  int with_spending = 0, with_errors = 0;
+  for (const auto* d : built) {
+    names.insert(d->department.name.empty() ? d->id : d->department.name);
+    if (!d->department.region.empty()) regions.insert(d->department.region);
+    if (d->year) years.insert(d->year);
+    if (auto f = SpendingOf(*d).figure) {
+      spending += f->amount;
+      ++with_spending;
+    }
+    with_errors += std::any_of(d->findings.begin(), d->findings.end(), [](const auto& f) {
+      return f.severity == model::Diagnostic::Severity::kError;
+    });
+  }
+  data ctx;
+  ctx.set("departments", rows);
+  ctx.set("count", std::to_string(inputs));
+  ctx.set("department_count", std::to_string(names.size()));
+  ctx.set("region_count", std::to_string(regions.size()));
+  ctx.set("year_count", std::to_string(years.size()));
+  ctx.set("has_years", Bool(!years.empty()));
+  ctx.set("years", years.empty() ? std::string()
+                   : years.size() == 1 ? std::to_string(*years.begin())
+                                       : std::to_string(*years.begin()) + "—" +
+                                             std::to_string(*years.rbegin()));
+  ctx.set("spending_documents", std::to_string(with_spending));
+  // The sum to 0.01 万元 (10,000 fen), half up: documents print up to six decimals (北京).
+  const int64_t cent_of_wan = model::kFenPerWanYuan / 100, fen = spending.fen();
+  const int64_t rounded = (fen + (fen < 0 ? -1 : 1) * cent_of_wan / 2) / cent_of_wan * cent_of_wan;
+  ctx.set("spending_total", model::Money::FromFen(rounded).WanYuan(2));
+  ctx.set("error_documents", std::to_string(with_errors));
+  ctx.set("has_failed", Bool(inputs > built.size()));
+  ctx.set("failed", std::to_string(inputs - built.size()));
+  return ctx;
+}
+
 data RuleContext(const std::string& id, const std::vector<const model::Disclosure*>& all) {
   const checks::Rule* rule = checks::FindRule(id);
   data ctx;
@@ -453,14 +496,15 @@ data SourceContext(const model::Disclosure& d, const ingest::Document& doc) {
   ctx.set("sha256", d.source.sha256);
   ctx.set("department_href", "../departments/" + d.id + ".html");
   // The lines, one <li id="L<n>"> each (numbered by CSS), rendered here rather than through
-  // a Mustache list: a document has thousands of lines. The text is HTML-escaped.
+  // a Mustache list: a document has thousands of lines. The text is HTML-escaped
+  // (source_notes.h).
   // A PDF's lines are its pages' rows of text: a page mark (an unnumbered item with the anchor
   // #P<n>, n counting the disclosure's pages) stands before the first line of each page and,
   // where the disclosure is several files, a file mark before the first line of each file.
   std::vector<std::string> marks(doc.lines.size());
   for (size_t k = 0; k < doc.files.size() && doc.files.size() > 1; ++k)
     if (doc.files[k].first_line < marks.size()) {
-      std::string name = doc.files[k].path;
+      std::string name = ingest::PrintableName(doc.files[k].path);
       size_t slash = name.find_last_of('/');
       if (slash != std::string::npos) name = name.substr(slash + 1);
       marks[doc.files[k].first_line] += "<li class=\"file-mark\">文件 " + EscapeHtml(name) + "</li>\n";
@@ -475,14 +519,12 @@ data SourceContext(const model::Disclosure& d, const ingest::Document& doc) {
   size_t bytes = 0;
   for (const auto& l : doc.lines) bytes += l.size() + 24;
   lines.reserve(bytes);
+  // Each line with the figures read from it marked and the findings that cite it.
+  const SourceNotes notes(d);
   for (size_t i = 0; i < doc.lines.size(); ++i) {
     lines += marks[i];
-    lines += "<li id=\"L";
-    lines += std::to_string(i + 1);
-    lines += "\">";
-    lines += OriginalPageHtml(OriginalPageOf(d, static_cast<int>(i + 1), "../"));
-    lines += EscapeHtml(doc.lines[i]);
-    lines += "</li>\n";
+    const int n = static_cast<int>(i) + 1;
+    lines += notes.Item(n, doc.lines[i], OriginalPageHtml(OriginalPageOf(d, n, "../")));
   }
   ctx.set("lines_html", lines);
   ctx.set("line_count", std::to_string(doc.lines.size()));

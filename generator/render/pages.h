@@ -22,6 +22,9 @@ struct Templates {
   std::string rules;       ///< rules.md: the catalogue of rules (Markdown)
 };
 
+/// A Mustache boolean (for {{#flag}} sections).
+kainjow::mustache::data Bool(bool b);
+
 /// "错误" / "警告" / "提示".
 std::string SeverityLabel(model::Diagnostic::Severity s);
 
@@ -44,6 +47,12 @@ kainjow::mustache::data DepartmentContext(const model::Disclosure& d);
 /// Context for one row of index.md.
 kainjow::mustache::data IndexRow(const model::Disclosure& d, bool failed,
                                  const std::string& failure);
+
+/// Context for index.md: the rows (IndexRow) and the collection in one line: the inputs, the
+/// departments, years and regions of those built, the sum of their spending (SpendingOf, in
+/// 万元 to 0.01, over those that state it), how many have an error finding, how many failed.
+kainjow::mustache::data IndexContext(const std::vector<const model::Disclosure*>& built,
+                                     size_t inputs, const kainjow::mustache::list& rows);
 
 /// One department's disclosure as the rule pages need it.
 struct RuleHitSource {

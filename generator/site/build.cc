@@ -36,7 +36,9 @@
 #include "render/pages.h"
 #include "render/search_index.h"
 #include "site/checksums.h"
+#include "site/inputs.h"
 #include "site/originals.h"
+#include "site/publish.h"
 
 namespace gongkai::site {
 
@@ -133,9 +135,11 @@ class Output {
     MakeParent(dest);
     boost::system::error_code ec;
     fs::create_hard_link(previous_ / rel, dest, ec);
-    if (ec) fs::copy_file(previous_ / rel, dest, fs::copy_options::overwrite_existing, ec);
-    if (ec) Fail("cannot reuse " + (previous_ / rel).string() + ": " + ec.message());
-    return !ec;
+    if (ec && !CopyFileContents(previous_ / rel, dest)) {
+      Fail("cannot reuse " + (previous_ / rel).string() + ": " + ec.message());
+      return false;
+    }
+    return true;
   }
 
   void Fail(std::string message) {
@@ -215,6 +219,20 @@ struct DocResult {
   FileStamp stamp;
 };
 
+// An input whose processing threw: it fails with the exception's message, and the pages it
+// had written into the staging folder are taken out again.
+void Unexpected(DocResult& r, const fs::path& staging, const std::string& what) {
+  boost::system::error_code ec;
+  for (const auto& f : r.files) fs::remove(staging / f, ec);
+  r.files.clear();
+  r.failed = true;
+  r.file.path = ingest::PrintableName(r.input.string());
+  r.d.source.path = r.file.path;
+  r.file.diagnostics.push_back(Error("internal error while building this input: " +
+                                         ingest::PrintableName(what) + " (please report it)",
+                                     "internal"));
+}
+
 // Drops what only the per-disclosure pages and the checks needed.
 void Trim(model::Disclosure& d) {
   std::vector<model::Disclosure::IndexedRow>().swap(d.figure_index);
@@ -262,28 +280,30 @@ BuildReport BuildSite(const BuildOptions& options) {
   }
   if (report.fatal) return report;
 
+  // A file is one disclosure; a folder is one disclosure published as several files.
   std::vector<DocResult> docs;
-  for (fs::directory_iterator it(content, ec), end; !ec && it != end; it.increment(ec)) {
-    const fs::path& p = it->path();
-    std::string name = p.filename().string();
-    // README and MANIFEST files describe a content folder; they are not disclosures.
-    if (name.empty() || name[0] == '.' || name.rfind("README", 0) == 0 ||
-        name.rfind("MANIFEST", 0) == 0)
-      continue;
-    // A file is one disclosure; a folder is one disclosure published as several files.
-    if (!fs::is_regular_file(p, ec) && !fs::is_directory(p, ec)) continue;
+  for (auto& input : ListInputs(options.content_dir, report.files)) {
     DocResult r;
-    r.input = p;
-    r.name = name;
+    r.input = std::move(input.path);
+    r.name = std::move(input.name);
     docs.push_back(std::move(r));
   }
-  std::sort(docs.begin(), docs.end(),
-            [](const DocResult& a, const DocResult& b) { return a.input < b.input; });
+  report.skipped = static_cast<int>(report.files.size());
 
+  // Where the build may write (see publish.h); held under the site's lock until it returns.
+  OutputPlan plan;
+  BuildLock lock;
+  if (!PlanOutput({options.out_dir,
+                   {options.content_dir, options.templates_dir, options.assets_dir},
+                   options.force},
+                  plan, lock, report.errors)) {
+    report.fatal = true;
+    return report;
+  }
+  const fs::path& out = plan.out;
+  const fs::path& staging = plan.staging;
+  const fs::path& cache = plan.cache;
   // The previous build: its site (to link unchanged files from) and its manifest.
-  const fs::path out(options.out_dir);
-  const fs::path staging = out.parent_path() / (out.filename().string() + ".building");
-  const fs::path cache = out.parent_path() / (out.filename().string() + ".cache");
   const std::string templates_hash = PerDocTemplatesHash(templates);
   json manifest;
   {
@@ -295,15 +315,7 @@ BuildReport BuildSite(const BuildOptions& options) {
         manifest = json();
     }
   }
-  const bool have_previous = fs::is_directory(out, ec);
-  fs::remove_all(staging, ec);
-  fs::create_directories(staging, ec);
-  if (ec) {
-    report.errors.push_back(Error("cannot create " + staging.string() + ": " + ec.message(),
-                                  "output"));
-    report.fatal = true;
-    return report;
-  }
+  const bool have_previous = plan.has_site;
   Output output(staging, have_previous ? out : fs::path());
   Renderer renderer(templates);
 
@@ -357,7 +369,7 @@ BuildReport BuildSite(const BuildOptions& options) {
         r.reused = true;
         r.loaded = entry->value("loaded", true);
         r.failed = failed;
-        r.file.path = r.input.string();
+        r.file.path = ingest::PrintableName(r.input.string());
         for (const auto& dg : entry->value("diagnostics", json::array()))
           r.file.diagnostics.push_back(
               {dg.value("severity", "") == "error" ? model::Diagnostic::Severity::kError
@@ -365,7 +377,7 @@ BuildReport BuildSite(const BuildOptions& options) {
                                                         : model::Diagnostic::Severity::kNotice,
                dg.value("line", 0), dg.value("message", ""), dg.value("rule", "")});
         if (failed) {
-          r.d.source.path = r.input.string();
+          r.d.source.path = r.file.path;
         }
         for (const auto& f : entry->value("files", json::array())) {
           r.files.push_back(f.get<std::string>());
@@ -376,9 +388,10 @@ BuildReport BuildSite(const BuildOptions& options) {
     }
     // Build it.
     std::string id = r.d.id;
-    r.file.path = r.input.string();
+    r.file.path = ingest::PrintableName(r.input.string());
     ingest::Document doc;
-    r.loaded = ingest::ReadDisclosure(r.input.string(), doc, r.file.diagnostics);
+    r.loaded = ingest::ReadDisclosure(r.input.string(), doc, r.file.diagnostics,
+                                      options.content_dir);
     if (r.loaded) {
       r.d = parse::ParseDocument(doc);
       for (const auto& dg : r.d.diagnostics) r.file.diagnostics.push_back(dg);
@@ -387,7 +400,7 @@ BuildReport BuildSite(const BuildOptions& options) {
         metrics::ComputeMetrics(r.d);
       }
     } else {
-      r.d.source.path = r.input.string();
+      r.d.source.path = r.file.path;
     }
     r.d.id = id;
     r.failed = !r.loaded || HasError(r.file.diagnostics);
@@ -441,7 +454,15 @@ BuildReport BuildSite(const BuildOptions& options) {
   for (unsigned t = 0; t < workers; ++t)
     pool.emplace_back([&] {
       for (size_t i; (i = next++) < total;) {
-        process(docs[i]);
+        // An exception must not escape a thread (that ends the process): the input fails
+        // with it, and every other input is still built.
+        try {
+          process(docs[i]);
+        } catch (const std::exception& e) {
+          Unexpected(docs[i], staging, e.what());
+        } catch (...) {
+          Unexpected(docs[i], staging, "unknown exception");
+        }
         ++finished;
       }
     });
@@ -496,10 +517,8 @@ BuildReport BuildSite(const BuildOptions& options) {
     output.Write(rel, renderer.Page(rel, title, renderer.Render(tmpl, data()), page));
     pages.push_back(rel);
   };
-  data index;
-  index.set("departments", index_rows);
-  index.set("count", std::to_string(docs.size()));
-  markdown_page("index.md", "index.md", index, "部门预算公开", "index");
+  markdown_page("index.md", "index.md", render::IndexContext(all, docs.size(), index_rows),
+                "部门预算公开", "index");
   phase("index");
   markdown_page("rules/index.md", "rules.md", render::RulesContext(all), "核对规则", "rules");
   for (const auto& r : checks::AllRules())
@@ -545,7 +564,8 @@ BuildReport BuildSite(const BuildOptions& options) {
   // SHA256SUMS last, over the complete staged site: only what this build wrote is read.
   ChecksumCount sums;
   std::string sums_error;
-  if (!WriteChecksums(staging, have_previous ? out : fs::path(), workers, sums, sums_error))
+  if (!WriteChecksums(staging, have_previous ? out : fs::path(), cache / kChecksumsFile, workers,
+                      sums, sums_error))
     output.Fail(sums_error);
   if (timing) std::fprintf(stderr, "  SHA256SUMS: %zu files, %zu hashed\n", sums.files, sums.hashed);
   phase("checksums");
@@ -556,19 +576,20 @@ BuildReport BuildSite(const BuildOptions& options) {
     report.fatal = true;
     return report;
   }
-  // Swap: the previous site stays until the new one is complete.
-  const fs::path old = out.parent_path() / (out.filename().string() + ".old");
-  fs::remove_all(old, ec);
-  if (fs::exists(out, ec)) fs::rename(out, old, ec);
-  fs::rename(staging, out, ec);
-  if (ec) {
-    report.errors.push_back(Error("cannot move the new site into " + out.string() + ": " +
-                                      ec.message(), "output"));
+  // A content folder that yields nothing does not wipe out a published site by accident.
+  if (report.built == 0 && plan.has_site && !options.force) {
+    report.errors.push_back(Error("no disclosure was built from " + content.string() +
+                                      "; the site in " + out.string() + " is left as it was (pass "
+                                      "--force to publish an empty site)", "content-empty"));
+  }
+  if (report.errors.empty()) WriteSiteMarker(plan, report.errors);
+  if (!report.errors.empty() || !Publish(plan, report.errors)) {
+    fs::remove_all(staging, ec);
     report.fatal = true;
     return report;
   }
-  fs::remove_all(old, ec);
-  phase("swap");
+  phase("publish");
+  KeepChecksums(out, cache / kChecksumsFile);  // if it cannot, the next build hashes every file
 
   // The manifest for the next build: what each input was when it was built.
   json next_manifest = {{"version", GONGKAI_VERSION}, {"templates", templates_hash},

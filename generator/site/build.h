@@ -16,19 +16,23 @@ struct BuildOptions {
   std::string base_url;  ///< when set, sitemap.xml lists every page under it
   int jobs = 0;          ///< worker threads; 0 = one per core
   bool progress = false; ///< show progress on stderr (only when it is a terminal)
+  /// Replace an --out folder gongkai did not make (or files in it it did not make), and
+  /// publish a build that yields no disclosure over a site that had some.
+  bool force = false;
 };
 
 struct FileReport {
-  std::string path;
+  std::string path;  ///< as shown (ingest::PrintableName): valid UTF-8 on one line
   std::vector<model::Diagnostic> diagnostics;
 };
 
 struct BuildReport {
-  std::vector<FileReport> files;            ///< per input file, its diagnostics
+  std::vector<FileReport> files;            ///< per input file (and entry skipped), its diagnostics
   std::vector<model::Diagnostic> errors;    ///< problems not tied to one input file
   bool fatal = false;  ///< the build could not run at all (missing templates, unwritable out)
   int built = 0;       ///< disclosures parsed and rendered
   int failed = 0;      ///< inputs that could not be read or parsed (still listed on the index)
+  int skipped = 0;     ///< entries of the content folder not read (links out, pipes, devices)
   int pages = 0;       ///< HTML pages in the site
   int reused = 0;      ///< inputs unchanged since the last build, not parsed again
   double seconds = 0;  ///< wall time of the build
@@ -36,8 +40,9 @@ struct BuildReport {
 
 /// Builds the site. Every input is processed even when others fail; a failed input is
 /// listed on the index with its error. The build goes into `<out>.building` and replaces
-/// `<out>` only when it is complete; `<out>.cache/manifest.json` records what each input was,
-/// so the next build parses and renders only what changed.
+/// `<out>` only when it is complete, in one atomic exchange (site/publish.h: what the build
+/// may replace, the lock, mount points); `<out>.cache/manifest.json` records what each input
+/// was, so the next build parses and renders only what changed.
 BuildReport BuildSite(const BuildOptions& options);
 
 }  // namespace gongkai::site

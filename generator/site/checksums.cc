@@ -80,14 +80,17 @@ std::map<std::string, std::string> ParseChecksums(std::string_view text) {
   return out;
 }
 
-bool WriteChecksums(const fs::path& site, const fs::path& previous, unsigned jobs,
-                    ChecksumCount& count, std::string& error) {
+bool WriteChecksums(const fs::path& site, const fs::path& previous, const fs::path& kept,
+                    unsigned jobs, ChecksumCount& count, std::string& error) {
   std::vector<std::string> files;
   if (!ListFiles(site, files, error)) return false;
   std::map<std::string, std::string> known;
   std::string text;
-  if (!previous.empty() && ReadWholeFile((previous / kChecksumsFile).string(), text))
-    known = ParseChecksums(text);
+  if (!previous.empty() && ReadWholeFile(kept.string(), text)) known = ParseChecksums(text);
+  // The site is about to change: until KeepChecksums records it again, no build may take the
+  // kept checksums for its files (a publish stopped midway leaves files of two builds).
+  boost::system::error_code ec;
+  fs::remove(kept, ec);
 
   // Each file's hash, on every thread: reused where the file is the previous site's own.
   std::vector<std::string> hashes(files.size());
@@ -125,6 +128,15 @@ bool WriteChecksums(const fs::path& site, const fs::path& previous, unsigned job
   count.files = files.size();
   count.hashed = hashed;
   return true;
+}
+
+bool KeepChecksums(const fs::path& site, const fs::path& kept) {
+  fs::path temp = kept;
+  temp += ".tmp";
+  boost::system::error_code ec;
+  fs::copy_file(site / kChecksumsFile, temp, fs::copy_options::overwrite_existing, ec);
+  if (!ec) fs::rename(temp, kept, ec);
+  return !ec;
 }
 
 }  // namespace gongkai::site

@@ -10,14 +10,17 @@
 
 #include <boost/filesystem/path.hpp>
 
+#include "site/publish.h"
+
 namespace gongkai::site {
 
 /// The checksums file, at the site's root.
 constexpr const char* kChecksumsFile = "SHA256SUMS";
 
-/// The files at the site's root that SHA256SUMS does not list: itself only. Every other file
-/// of the site is listed, so whatever is added to the site must be final before it is summed.
-constexpr std::array<const char*, 1> kNotChecksummed = {kChecksumsFile};
+/// The files at the site's root that SHA256SUMS does not list: itself, and the site's marker
+/// (publish.h), which is written after it because it lists SHA256SUMS among the site's files.
+/// Every other file of the site is listed, so it must be final before the site is summed.
+constexpr std::array<const char*, 2> kNotChecksummed = {kChecksumsFile, kSiteMarker};
 
 /// One line of SHA256SUMS: "<sha256>  <path>\n"; a path holding `\`, a line feed or a carriage
 /// return is escaped as GNU sha256sum does (the line starts with `\`; `\\`, `\n`, `\r`).
@@ -34,13 +37,21 @@ struct ChecksumCount {
 
 /// Writes `site`/SHA256SUMS: every regular file under `site` but kNotChecksummed, by path in
 /// byte order, so the same files give the same bytes. A file that is the same inode as the
-/// file at its path in `previous` (linked unchanged from the previous site) keeps the hash the
-/// previous SHA256SUMS gives it without being read; every other file is hashed, on `jobs`
-/// threads. So an incremental build reads only what it wrote, and an in-place edit of the
-/// previous site is not blessed with a new checksum: `sha256sum -c` keeps reporting it until a
-/// full build. `previous` may be empty (no previous site). Returns false and sets `error` when
-/// a file cannot be read or SHA256SUMS cannot be written.
+/// file at its path in `previous` (linked unchanged from the previous site) keeps the hash that
+/// `kept` gives it without being read; every other file is hashed, on `jobs` threads. So an
+/// incremental build reads only what it wrote, and an in-place edit of the previous site is
+/// not blessed with a new checksum: `sha256sum -c` keeps reporting it until a full build.
+/// `previous` may be empty (no previous site). `kept` is the previous site's SHA256SUMS as
+/// KeepChecksums kept it in the cache once that site was published; it is removed here, so a
+/// build stopped while publishing (in place, a mix of two builds) leaves none and the next
+/// build hashes every file. Returns false and sets `error` when a file cannot be read or
+/// SHA256SUMS cannot be written.
 bool WriteChecksums(const boost::filesystem::path& site, const boost::filesystem::path& previous,
-                    unsigned jobs, ChecksumCount& count, std::string& error);
+                    const boost::filesystem::path& kept, unsigned jobs, ChecksumCount& count,
+                    std::string& error);
+
+/// Keeps a copy of `site`/SHA256SUMS at `kept` (in the cache), for the next build: call it once
+/// the site is published. False if it could not (the next build then hashes every file).
+bool KeepChecksums(const boost::filesystem::path& site, const boost::filesystem::path& kept);
 
 }  // namespace gongkai::site

@@ -2,6 +2,7 @@
 // bytes that were parsed.
 #include "site/originals.h"
 
+#include "ingest/encoding.h"
 #include "ingest/sha256.h"
 #include "site/files.h"
 
@@ -15,7 +16,7 @@ bool ReadOriginals(const std::string& id, const ingest::Document& doc,
     bool read = ReadWholeFile(f.path, copy.bytes);
     copy.file.sha256 = ingest::Sha256Hex(copy.bytes);
     if (!read || copy.file.sha256 != f.sha256) {
-      error = f.path.substr(f.path.find_last_of('/') + 1) +
+      error = ingest::PrintableName(f.path.substr(f.path.find_last_of('/') + 1)) +
               " changed while the site was built (SHA-256 " + f.sha256 + " when parsed, " +
               (read ? copy.file.sha256 : std::string("unreadable")) +
               " when copied into the site); build again";

@@ -1,9 +1,12 @@
 // Browser test: Debian's Chromium, driven by playwright-core, over the built site opened from
-// file:// — search, follow a result, follow a figure to its source line, filter the index,
-// follow a PDF line or figure to its page of the original (also over HTTP).
-// usage: node tests/site/browser.test.mjs SITE_DIR CONTENT_DIR (the content it was built from)
+// file:// — search, follow a result, follow a figure to its source line, filter and sort the
+// index, the first screen of a department page, the source view's notes, follow a PDF line or
+// figure to its page of the original (also over HTTP); screenshots of the index, a department
+// page and a source view at a desktop and a phone size go to SHOTS_DIR.
+// usage: node tests/site/browser.test.mjs SITE_DIR [SHOTS_DIR [CONTENT_DIR]] (CONTENT_DIR: the
+// content the site was built from)
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { join, resolve, sep } from 'node:path';
 import { pathToFileURL, fileURLToPath } from 'node:url';
@@ -12,9 +15,13 @@ import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
 
 const site = resolve(process.argv[2]);
-const content = resolve(process.argv[3] ?? 'content');
+const shots = resolve(process.argv[3] ?? resolve(site, '..', 'screenshots'));
+const content = resolve(process.argv[4] ?? 'content');
 const sha256 = (file) => createHash('sha256').update(readFileSync(file)).digest('hex');
-const url = (rel) => pathToFileURL(resolve(site, rel)).href;
+const url = (rel) => {
+  const [path, hash] = rel.split('#');
+  return pathToFileURL(resolve(site, path)).href + (hash ? `#${hash}` : '');
+};
 let browser;
 
 test.before(async () => {
@@ -230,4 +237,151 @@ test('the same links work over HTTP', async () => {
     await page.close();
     server.close();
   }
+});
+
+const chengde = '2022-hebei-chengde-healthcare-security-bureau';
+const viewports = [{ width: 1280, height: 800 }, { width: 390, height: 844 }];
+
+// Whether an element's box lies wholly inside the first screen, without scrolling.
+async function inFirstScreen(locator, viewport) {
+  const box = await locator.boundingBox();
+  assert.ok(box, 'the element is rendered');
+  return box.y >= 0 && box.y + box.height <= viewport.height && box.x >= 0 &&
+    box.x + box.width <= viewport.width;
+}
+
+// Screenshot of the page as it first shows, for a person to look at (build folder only).
+async function screenshot(page, name, viewport) {
+  mkdirSync(shots, { recursive: true });
+  await page.screenshot({ path: resolve(shots, `${name}-${viewport.width}x${viewport.height}.png`) });
+}
+
+const horizontalScroll = (page) =>
+  page.evaluate(() => document.scrollingElement.scrollWidth - window.innerWidth);
+
+test('the first screen of a department page says, from its figures, what it spends and what the checks found', async () => {
+  const page = await browser.newPage();
+  await page.goto(url(`departments/${chengde}.html`));
+  // 承德: 部门支出总表 line 238 `1 合计 1927.16 1548.34 378.82`; 1548.34 / 1927.16 = 80.34 %,
+  // 378.82 / 1927.16 = 19.66 %; the largest 类 208 1087.53 (line 25) = 56.43 %; line 745 says
+  // 收支 1927.16, 2021 年 1536.36, 增加 390.80, 增加 25%.
+  const spending = page.locator('main p', { hasText: '预算支出合计' });
+  assert.equal(await spending.textContent(),
+    '本部门 2022 年预算支出合计 1927.16 万元，其中基本支出 1548.34 万元（80.3%）、项目支出 378.82 万元（19.7%）；' +
+    '最大的一类是社会保障和就业支出（208），1087.53 万元（56.4%）。' +
+    '原文说，收入总计比上年（1536.36 万元）增加 390.80 万元（增长 25%）。');
+  const hrefs = await spending.locator('a').evaluateAll((as) => as.map((a) => a.getAttribute('href').replace(/^.*#/, '#')));
+  assert.deepEqual(hrefs, ['#L238', '#L238', '#L238', '../codes/208.html', '#L25', '#L745', '#L745']);
+  // “三公” table lines 600 (合计 1.74), 610 (公务用车购置及运维费 1.40), 616 (公务接待费 0.34); its
+  // 因公出国（境）费 cell is blank, so the sentence leaves it out.
+  assert.equal(await page.textContent('main p:has-text("“三公”经费 ")'),
+    '“三公”经费 1.74 万元：公务用车购置及运行维护费 1.40 万元、公务接待费 0.34 万元。');
+  const result = page.locator('main p', { hasText: '核对发现' });
+  assert.match(await result.textContent(), /^核对发现 1 处错误、2 处警告/);
+  const first = page.locator('main p:has-text("核对发现") + ul > li').first();
+  assert.match(await first.textContent(), /^错误：第 757 行所说机关运行经费的变动额.*实为 9\.77 万元/);
+  assert.equal(await first.locator('a', { hasText: '757' }).getAttribute('href'), `../source/${chengde}.html#L757`);
+  assert.equal(await first.locator('a', { hasText: 'narrative-change' }).getAttribute('href'), '../rules/narrative-change.html');
+  // The table of contents leads to the sections below.
+  await page.click('main p:has-text("目录") a:has-text("核对结果")');
+  assert.match(page.url(), /#findings$/);
+  await page.close();
+});
+
+for (const viewport of viewports) {
+  test(`at ${viewport.width}×${viewport.height} the spending and the checks' result are in the first screen, the page no wider than the screen`, async () => {
+    const page = await browser.newPage({ viewport });
+    await page.goto(url('index.html'));
+    await screenshot(page, 'index', viewport);
+    assert.equal(await horizontalScroll(page), 0, 'index: no horizontal scroll');
+    await page.goto(url(`departments/${chengde}.html`));
+    await screenshot(page, 'department', viewport);
+    const total = page.locator('main p', { hasText: '预算支出合计' }).locator('a').first();
+    assert.equal(await total.textContent(), '1927.16');
+    assert.ok(await inFirstScreen(total, viewport), 'the total spending is in the first screen');
+    const result = page.locator('main p strong', { hasText: '核对发现' });
+    assert.ok(await inFirstScreen(result, viewport), "the checks' result is in the first screen");
+    assert.equal(await horizontalScroll(page), 0, 'department page: no horizontal scroll');
+    // The header search stays usable: the box is in the screen and at least 10 em wide.
+    const box = await page.locator('#site-q').boundingBox();
+    assert.ok(box.x >= 0 && box.x + box.width <= viewport.width && box.width >= 160, `search box ${JSON.stringify(box)}`);
+    await page.goto(url(`source/${chengde}.html#L757`));
+    await screenshot(page, 'source', viewport);
+    assert.equal(await horizontalScroll(page), 0, 'source view: no horizontal scroll');
+    await page.goto(url('source/2026-shenzhen-urban-management-law-enforcement-bureau.html#L372'));
+    await screenshot(page, 'source-pdf', viewport);
+    assert.equal(await horizontalScroll(page), 0, 'PDF source view: no horizontal scroll');
+    await page.close();
+  });
+}
+
+test('every department page shows its spending and the checks\' result in the first screen, at both sizes', async () => {
+  const index = await browser.newPage();
+  await index.goto(url('index.html'));
+  const pages = await index.$$eval('main table tbody td:first-child a', (as) => as.map((a) => a.getAttribute('href')));
+  await index.close();
+  assert.equal(pages.length, 8);
+  for (const viewport of viewports) {
+    const page = await browser.newPage({ viewport });
+    for (const href of pages) {
+      await page.goto(url(href));
+      const where = `${href} at ${viewport.width}×${viewport.height}`;
+      const total = page.locator('main p', { hasText: '预算支出合计' }).locator('a').first();
+      assert.ok(await inFirstScreen(total, viewport), `${where}: the total spending is in the first screen`);
+      const result = page.locator('main p strong', { hasText: /^核对/ });
+      assert.ok(await inFirstScreen(result, viewport), `${where}: the checks' result is in the first screen`);
+      assert.equal(await horizontalScroll(page), 0, `${where}: no horizontal scroll`);
+    }
+    await page.close();
+  }
+});
+
+test('the source view marks the figures read from a line and shows the findings beside the line they cite', async () => {
+  const page = await browser.newPage();
+  await page.goto(url(`source/${chengde}.html`));
+  // Line 85 `34 收入总计 1927.16 支出总计 1927.16`: both figures read and marked.
+  assert.deepEqual(await page.$$eval('#L85 > mark', (ms) => ms.map((m) => m.textContent)), ['1927.16', '1927.16']);
+  assert.equal(await page.textContent('#L85 .read-list'), '读出（万元）：收入总计 1927.16、支出总计 1927.16');
+  // Line 757: the stated change 9.77 and the previous year's 60.48 (73.25 − 60.48 = 12.77).
+  assert.deepEqual(await page.$$eval('#L757 > mark', (ms) => ms.map((m) => m.textContent)), ['60.48', '9.77']);
+  const finding = page.locator('#L757 .finding.error');
+  assert.match(await finding.textContent(), /^错误 第 757 行所说机关运行经费的变动额.*应为 12\.77 万元，实为 9\.77 万元/);
+  assert.equal(await finding.locator('a').getAttribute('href'), '../rules/narrative-change.html');
+  // A line without figures has no marks and no notes.
+  assert.equal(await page.$$eval('#L1 mark, #L1 div', (e) => e.length), 0);
+  // PDF, page by page: 表1 收支总表 line 372 on page 19.
+  await page.goto(url('source/2026-shenzhen-urban-management-law-enforcement-bureau.html'));
+  assert.deepEqual(await page.$$eval('#L372 > mark', (ms) => ms.map((m) => m.textContent)), ['10,692.90', '10,692.90']);
+  assert.equal(await page.textContent('#L372 .read-list'), '读出（万元）：收入总计 10692.90、支出总计 10692.90');
+  await page.close();
+});
+
+test('the index says what the collection holds in one line and sorts by any column', async () => {
+  const page = await browser.newPage();
+  await page.goto(url('index.html'));
+  // 8 disclosures of 8 departments in 2019, 2022, 2023 and 2026; their 支出合计 13377.11 +
+  // 552.80 + 1927.16 + 460.74 + 8132.86 + 4695.70 + 32852.053832 + 10692.90 = 72691.323832.
+  assert.equal(await page.textContent('main h1 + p'),
+    '共 8 份公开文本：8 个部门，4 个年度（2019—2026），8 个地区；8 份的支出合计共 72691.32 万元；3 份的核对发现错误。');
+  const column = (i) => page.$$eval('main table tbody tr', (rows, i) => rows.map((r) => r.cells[i].textContent.trim()), i);
+  await page.click('main table th button:has-text("支出总计")');
+  assert.equal((await column(4))[0], '460.74');
+  assert.equal(await page.getAttribute('main table th:nth-child(5)', 'aria-sort'), 'ascending');
+  await page.click('main table th button:has-text("支出总计")');
+  assert.equal((await column(4))[0], '32852.053832');
+  await page.click('main table th button:has-text("年度")');
+  assert.deepEqual(await column(2), ['2019', '2022', '2022', '2022', '2023', '2023', '2026', '2026']);
+  // Sorting keeps the filters working on the rows it moved.
+  await page.selectOption('#filter-year', '2026');
+  assert.equal(await page.$$eval('main table tbody tr', (rows) => rows.filter((r) => !r.hidden).length), 2);
+  await page.close();
+});
+
+test('the index is a plain table without JavaScript', async () => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto(url('index.html'));
+  assert.equal(await page.$$eval('main table tbody tr', (rows) => rows.length), 8);
+  assert.equal(await page.$$eval('button.sort', (b) => b.length), 0);
+  await context.close();
 });

@@ -1,6 +1,7 @@
 // Unit tests for ingest: SHA-256 against the FIPS 180-4 vectors, and loading a document.
 #include <doctest/doctest.h>
 
+#include <random>
 #include <string>
 #include <vector>
 
@@ -10,6 +11,7 @@
 using gongkai::ingest::Document;
 using gongkai::ingest::IsValidUtf8;
 using gongkai::ingest::LoadDocument;
+using gongkai::ingest::PrintableName;
 using gongkai::ingest::Sha256Hex;
 using gongkai::model::Diagnostic;
 
@@ -150,6 +152,45 @@ TEST_CASE("tells well-formed UTF-8 from broken sequences") {
   CHECK(bad == 0u);
   CHECK_FALSE(IsValidUtf8("x\xC0\xAF", &bad));  // overlong encoding of '/'
   CHECK(bad == 1u);
+}
+
+TEST_CASE("shows a file name that is UTF-8 as it is") {
+  CHECK(PrintableName("content/南充市医疗保障中心.txt") == "content/南充市医疗保障中心.txt");
+  CHECK(PrintableName("a\\..\\evil.txt") == "a\\..\\evil.txt");
+}
+
+TEST_CASE("shows every byte outside ASCII of a GBK name as \\xNN, not as UTF-8 by chance") {
+  // 南充 in GBK is C4 CF B3 E4; CF B3 alone would read as U+03F3 in UTF-8.
+  CHECK(PrintableName("content/\xC4\xCF\xB3\xE4.txt") == "content/\\xc4\\xcf\\xb3\\xe4.txt");
+  // Only the component that is not UTF-8 is escaped.
+  CHECK(PrintableName("南充/\xB2\xBB.txt") == "南充/\\xb2\\xbb.txt");
+}
+
+TEST_CASE("shows control characters and line separators escaped, so a name stays on one line") {
+  CHECK(PrintableName("two\nlines\r\t.txt") == "two\\nlines\\r\\t.txt");
+  CHECK(PrintableName("bell\x07\x7F.txt") == "bell\\x07\\x7f.txt");
+  CHECK(PrintableName("a\xC2\x85" "b\xE2\x80\xA8" "c\xE2\x80\xAE" "d\xE2\x81\xA6.txt") ==
+        "a\\u0085b\\u2028c\\u202ed\\u2066.txt");
+  CHECK(PrintableName("\xE2\x80\x94") == "\xE2\x80\x94");  // an em dash is text
+}
+
+TEST_CASE("shows a shown name the same again") {
+  for (std::string name : {"\xC4\xCF\xB3\xE4.txt", "two\nlines.txt", "南充.txt"})
+    CHECK(PrintableName(PrintableName(name)) == PrintableName(name));
+}
+
+TEST_CASE("shows any bytes as UTF-8 on one line, the same again when shown twice") {
+  std::mt19937 rng(1);  // fixed seed: the same names on every run
+  const char kTricky[] = "\xE2\x80\xC2\x85/\n";
+  int bad = 0;
+  for (int n = 0; n < 20000; ++n) {
+    std::string name(rng() % 12, '\0');
+    for (char& c : name) c = static_cast<char>(rng() % 4 == 0 ? kTricky[rng() % 6] : rng());
+    const std::string shown = PrintableName(name);
+    bad += !IsValidUtf8(shown) || shown.find_first_of("\n\r") != std::string::npos ||
+           PrintableName(shown) != shown;
+  }
+  CHECK(bad == 0);
 }
 
 namespace {

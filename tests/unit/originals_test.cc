@@ -61,6 +61,12 @@ TEST_CASE("an original keeps its published name under originals/<id>/") {
                                       "content/2026-beijing-audit-bureau/附件1 北京市审计局.pdf") ==
         "originals/2026-beijing-audit-bureau/附件1 北京市审计局.pdf");
   CHECK(gongkai::render::OriginalPath("a", "a.txt") == "originals/a/a.txt");
+  // 南充 in GBK is no UTF-8: its bytes are shown, as in diagnostics; a name already shown stays.
+  CHECK(gongkai::render::OriginalPath("d", "content/\xc4\xcf\xb3\xe4.txt") ==
+        "originals/d/\\xc4\\xcf\\xb3\\xe4.txt");
+  CHECK(gongkai::render::OriginalPath("d", "content/\\xc4\\xcf\\xb3\\xe4.txt") ==
+        "originals/d/\\xc4\\xcf\\xb3\\xe4.txt");
+  CHECK(gongkai::render::OriginalPath("d", "content/two\nlines.txt") == "originals/d/two\\nlines.txt");
 }
 
 TEST_CASE("a link percent-encodes Chinese, spaces, brackets, # and % and backslashes") {
@@ -107,7 +113,7 @@ TEST_CASE("a figure of a PDF links to its line and to its page, the file named i
 TEST_CASE("the originals are listed with their names, links, sizes and hashes") {
   std::vector<gongkai::render::OriginalFile> files = {
       {"originals/x/附件1 [表].pdf", "pdf", 168844, kShaX},
-      {"originals/x/\xB1\xED.txt", "text", 999, kShaYy}};  // 表 in GBK: not UTF-8
+      {"originals/x/a.txt", "text", 999, kShaYy}};
   auto list = gongkai::render::OriginalsList(files, "../");
   REQUIRE(list.size() == 2);
   CHECK(list[0].get("name")->string_value() == "附件1 [表].pdf");
@@ -117,8 +123,7 @@ TEST_CASE("the originals are listed with their names, links, sizes and hashes") 
   CHECK(list[0].get("format")->string_value() == "PDF");
   CHECK(list[0].get("size")->string_value() == "168.8 KB");
   CHECK(list[0].get("sha256")->string_value() == kShaX);
-  CHECK(list[1].get("name")->string_value() == "%B1%ED.txt");
-  CHECK(list[1].get("href")->string_value() == "../originals/x/%B1%ED.txt");
+  CHECK(list[1].get("href")->string_value() == "../originals/x/a.txt");
   CHECK(list[1].get("format")->string_value() == "文本");
   CHECK(list[1].get("size")->string_value() == "999 字节");
 }
@@ -148,31 +153,39 @@ TEST_CASE("SHA256SUMS lists every file but itself, hashing only what is not link
   fs::path root = fs::temp_directory_path() / ("gongkai-sums-" + std::to_string(::getpid()));
   fs::remove_all(root);
   fs::path previous = root / "site", staging = root / "site.building";
+  fs::path kept = root / "site.cache" / "SHA256SUMS";
   WriteText(previous / "kept.html", "x");
   WriteText(previous / "rewritten.html", "x");
-  // The previous checksums, one of them deliberately not the file's: kept.html is linked into
-  // the new site, so its line is taken over without reading the file.
-  WriteText(previous / "SHA256SUMS", ChecksumLine(std::string(64, 'a'), "kept.html") +
-                                         ChecksumLine(kShaX, "rewritten.html"));
+  // The previous checksums as the cache kept them, one deliberately not the file's: kept.html
+  // is linked into the new site, so its line is taken over without reading the file.
+  WriteText(kept, ChecksumLine(std::string(64, 'a'), "kept.html") +
+                      ChecksumLine(kShaX, "rewritten.html"));
   fs::create_directories(staging);
   fs::create_hard_link(previous / "kept.html", staging / "kept.html");
   WriteText(staging / "rewritten.html", "yy");
   WriteText(staging / "sub dir/a\\b", "x");
   WriteText(staging / "SHA256SUMS", "stale");
+  WriteText(staging / ".gongkai-site", "the marker");
 
   gongkai::site::ChecksumCount count;
   std::string error;
-  REQUIRE(gongkai::site::WriteChecksums(staging, previous, 2, count, error));
+  REQUIRE(gongkai::site::WriteChecksums(staging, previous, kept, 2, count, error));
   CHECK(error == "");
   CHECK(count.files == 3);
   CHECK(count.hashed == 2);
-  CHECK(ReadText(staging / "SHA256SUMS") == std::string(64, 'a') + "  kept.html\n" +
-                                                kShaYy + "  rewritten.html\n" + "\\" + kShaX +
-                                                "  sub dir/a\\\\b\n");
-  // No previous site: every file is hashed.
-  REQUIRE(gongkai::site::WriteChecksums(staging, fs::path(), 1, count, error));
+  const std::string sums = std::string(64, 'a') + "  kept.html\n" + kShaYy +
+                           "  rewritten.html\n" + "\\" + kShaX + "  sub dir/a\\\\b\n";
+  CHECK(ReadText(staging / "SHA256SUMS") == sums);
+  // The kept checksums are used once: the site is about to change.
+  CHECK_FALSE(fs::exists(kept));
+  REQUIRE(gongkai::site::WriteChecksums(staging, previous, kept, 1, count, error));
   CHECK(count.hashed == 3);
   CHECK(ReadText(staging / "SHA256SUMS").rfind(std::string(kShaX) + "  kept.html\n", 0) == 0);
+  // Kept again once published; without a previous site they are not used.
+  REQUIRE(gongkai::site::KeepChecksums(staging, kept));
+  CHECK(ReadText(kept) == ReadText(staging / "SHA256SUMS"));
+  REQUIRE(gongkai::site::WriteChecksums(staging, fs::path(), kept, 1, count, error));
+  CHECK(count.hashed == 3);
   fs::remove_all(root);
 }
 

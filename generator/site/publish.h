@@ -1,0 +1,81 @@
+// Where a build may write, and how a finished build replaces the previous site.
+//
+// gongkai deletes or replaces only what it made. Every site it builds carries a marker file,
+// `.gongkai-site`, which lists the site's files; its cache (`<out>.cache/`, marker
+// `.gongkai-cache`) and its staging folder (`<out>.building/`, which becomes the site) are
+// marked too. Before anything is written, the output is checked (PlanOutput): a non-empty
+// `--out` without the marker, a file at `--out`, files in the site that the last build did not
+// make, a folder beside it with gongkai's name but not its marker, and an `--out` equal to,
+// inside or containing an input folder are refused (the first three can be overridden with
+// --force). One build at a time per site: the cache holds a lock naming the build's process.
+//
+// Publishing (Publish) exchanges the complete staging folder with the site in one atomic
+// rename (renameat2 RENAME_EXCHANGE): a reader sees the whole old site or the whole new one,
+// never a mix and never nothing, even when the build is killed at any moment. Where the site
+// cannot be exchanged (it is a mount point, or the file system has no exchange), the new
+// files are copied into it one by one, each replaced atomically, pages before the pages that
+// link to them and stale files removed last: every link keeps working while it runs, and a
+// build stopped midway leaves a mix of both builds that the next build completes.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include <boost/filesystem/path.hpp>
+
+#include "model/disclosure.h"
+
+namespace gongkai::site {
+
+/// The name of the marker file at the root of every site gongkai builds.
+inline constexpr const char* kSiteMarker = ".gongkai-site";
+
+struct OutputOptions {
+  std::string out_dir;
+  /// Folders the build reads: the site may be none of them, nor inside or around them.
+  std::vector<std::string> inputs;
+  bool force = false;  ///< replace a folder gongkai did not make, or publish an empty build
+};
+
+/// Where a build writes, resolved from --out.
+struct OutputPlan {
+  boost::filesystem::path out;      ///< the site (the target when --out is a symbolic link)
+  boost::filesystem::path staging;  ///< <out>.building: the new site, built beside the old one
+  boost::filesystem::path cache;    ///< <out>.cache: what the last build was (manifest, lock)
+  bool has_site = false;            ///< out exists and is not empty
+};
+
+/// Holds the site's build lock (flock on <cache>/lock) for as long as it lives.
+class BuildLock {
+ public:
+  BuildLock() = default;
+  BuildLock(const BuildLock&) = delete;
+  BuildLock& operator=(const BuildLock&) = delete;
+  ~BuildLock();
+  /// False, with an error naming the other build's process, when another build holds it.
+  bool Acquire(const boost::filesystem::path& cache, const boost::filesystem::path& site,
+               std::vector<model::Diagnostic>& errors);
+
+ private:
+  int fd_ = -1;
+};
+
+/// Resolves --out, checks it against the rules above, takes the lock and prepares an empty
+/// staging folder. False (with errors naming the folder and what to do) when the build must not
+/// write there; nothing has been changed then.
+bool PlanOutput(const OutputOptions& options, OutputPlan& plan, BuildLock& lock,
+                std::vector<model::Diagnostic>& errors);
+
+/// Writes the marker (listing every file of the staging folder) into the staging folder. Call
+/// it when the staging folder is complete; a file written after it is unknown to the next build.
+bool WriteSiteMarker(const OutputPlan& plan, std::vector<model::Diagnostic>& errors);
+
+/// Replaces the site with the staging folder (see the file comment). False with errors when
+/// it could not; the previous site is then whole.
+bool Publish(const OutputPlan& plan, std::vector<model::Diagnostic>& errors);
+
+/// Copies a file's bytes (over `to`). Boost 1.74's copy_file fails between two file systems (its
+/// copy_file_range gets EXDEV and it does not fall back), which is the case of a mount point.
+bool CopyFileContents(const boost::filesystem::path& from, const boost::filesystem::path& to);
+
+}  // namespace gongkai::site

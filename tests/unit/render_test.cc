@@ -1,0 +1,131 @@
+// Unit tests for the reader's first screen and the source view's notes (render/overview.h,
+// render/source_notes.h): department.md is rendered from small disclosures built by hand, so
+// a sentence whose figures are missing is seen to be left out.
+#include <doctest/doctest.h>
+
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include "model/disclosure.h"
+#include "render/pages.h"
+#include "render/source_notes.h"
+
+namespace model = gongkai::model;
+namespace render = gongkai::render;
+using model::Disclosure;
+using model::Figure;
+using model::Money;
+
+namespace {
+
+Figure F(const char* wan, int line) {
+  auto m = Money::Parse(wan);
+  REQUIRE(m.has_value());
+  return {*m, line};
+}
+
+// templates/department.md rendered for `d`, down to its table of contents (the first screen).
+std::string FirstScreen(const Disclosure& d) {
+  std::ifstream in(std::string(GONGKAI_SOURCE_DIR) + "/templates/department.md");
+  std::stringstream tmpl;
+  tmpl << in.rdbuf();
+  std::string out, error;
+  REQUIRE(render::RenderTemplate(tmpl.str(), render::DepartmentContext(d), out, error));
+  return out.substr(0, out.find("目录："));
+}
+
+Disclosure Department() {
+  Disclosure d;
+  d.id = "t";
+  d.year = 2024;
+  d.department.name = "测试局";
+  return d;
+}
+
+}  // namespace
+
+TEST_SUITE("render") {
+
+TEST_CASE("the first screen states the spending, its split with exact shares, and the largest class") {
+  Disclosure d = Department();
+  d.expenditure.total = F("300", 12);
+  d.expenditure.basic = F("200", 12);
+  d.expenditure.project = F("100", 12);
+  d.summary.expenditure_classes = {{"201", "一般公共服务支出", F("90", 30)},
+                                   {"208", "社会保障和就业支出", F("210", 31)}};
+  std::string md = FirstScreen(d);
+  // 200 / 300 = 66.67 % -> 66.7; 100 / 300 = 33.33 % -> 33.3; 210 / 300 = 70 %.
+  CHECK(md.find("本部门 2024 年预算支出合计 **[300.00](../source/t.html#L12 \"第 12 行\") 万元**，"
+                "其中基本支出 [200.00](../source/t.html#L12 \"第 12 行\") 万元（66.7%）、"
+                "项目支出 [100.00](../source/t.html#L12 \"第 12 行\") 万元（33.3%）；"
+                "最大的一类是社会保障和就业支出（[208](../codes/208.html)），"
+                "[210.00](../source/t.html#L31 \"第 31 行\") 万元（70.0%）。") != std::string::npos);
+  CHECK(md.find("**核对未发现错误或警告**：按[全部核对规则](../rules/index.html)核对，"
+                "这份文件的数字相互一致。") != std::string::npos);
+}
+
+TEST_CASE("a sentence whose figures the document does not state is left out, not estimated") {
+  Disclosure d = Department();
+  d.summary.expenditure_total = F("1927.16", 85);  // no 支出总表, no 基本/项目, no classes
+  std::string md = FirstScreen(d);
+  CHECK(md.find("本部门 2024 年预算支出总计 **[1927.16](../source/t.html#L85 \"第 85 行\") 万元**。") !=
+        std::string::npos);
+  CHECK(md.find("其中") == std::string::npos);
+  CHECK(md.find("最大的一类") == std::string::npos);
+  CHECK(md.find("比上年") == std::string::npos);
+  CHECK(md.find("“三公”经费") == std::string::npos);
+
+  Disclosure none = Department();  // no spending at all: no sentence about it
+  CHECK(FirstScreen(none).find("本部门") == std::string::npos);
+}
+
+TEST_CASE("the checks' result counts each severity and lists errors before warnings") {
+  Disclosure d = Department();
+  using Severity = model::Diagnostic::Severity;
+  d.findings.push_back({"functional-economic-pairs", Severity::kWarning, "甲", {519}, {}, ""});
+  d.findings.push_back({"narrative-change", Severity::kError, "乙", {757}, {}, ""});
+  d.findings.push_back({"narrative-share", Severity::kNotice, "丙", {9}, {}, ""});
+  std::string md = FirstScreen(d);
+  CHECK(md.find("**核对发现 1 处错误、1 处警告、1 处提示**") != std::string::npos);
+  size_t error = md.find("- 错误：乙（第 [757](../source/t.html#L757) 行，规则 "
+                         "[narrative-change](../rules/narrative-change.html)）");
+  size_t warning = md.find("- 警告：甲（第 [519](../source/t.html#L519) 行");
+  CHECK(error != std::string::npos);
+  CHECK(warning != std::string::npos);
+  CHECK(error < warning);
+  CHECK(md.find("丙") == std::string::npos);  // notices are counted, not listed
+
+  d.findings.erase(d.findings.begin(), d.findings.begin() + 2);  // a notice only
+  md = FirstScreen(d);
+  CHECK(md.find("**核对未发现错误或警告**：按[全部核对规则](../rules/index.html)核对，"
+                "只有 1 处提示（见[核对结果](#findings)）。") != std::string::npos);
+}
+
+TEST_CASE("the source view marks a figure however its table prints it, and nothing else") {
+  // 1927.16 万元 printed in a 元 table; 2022 and 7 are no figures read from the line.
+  std::vector<render::ReadFigure> read = {{"", "收入总计", F("1927.16", 1).amount}};
+  CHECK(render::MarkFigures("2022 收入总计 19,271,600.00 <b>7</b>", read) ==
+        "2022 收入总计 <mark>19,271,600.00</mark> &lt;b&gt;7&lt;/b&gt;");
+  CHECK(render::MarkFigures("合计 1927.16。", read) == "合计 <mark>1927.16</mark>。");
+  CHECK(render::MarkFigures("合计 1927.17", read) == "合计 1927.17");
+}
+
+TEST_CASE("a finding stands on the line it cites; its other lines link to it") {
+  Disclosure d = Department();
+  d.expenditure.total = F("300", 12);
+  d.findings.push_back({"classes-sum", model::Diagnostic::Severity::kError, "类 <合计>", {12, 30}, {}, ""});
+  render::SourceNotes notes(d);
+  CHECK(notes.Item(12, "合计 300.00") ==
+        "<li id=\"L12\" class=\"read cited\">合计 <mark>300.00</mark>"
+        "<div class=\"read-list\">读出（万元）：支出合计 <b>300.00</b></div>"
+        "<div class=\"finding error\"><b>错误</b> 类 &lt;合计&gt;（规则 "
+        "<a href=\"../rules/classes-sum.html\">classes-sum</a>）</div></li>\n");
+  CHECK(notes.Item(30, "201 90") ==
+        "<li id=\"L30\" class=\"cited\">201 90<div class=\"finding-ref error\">错误：见"
+        "<a href=\"#L12\">第 12 行</a>的核对结果（规则 "
+        "<a href=\"../rules/classes-sum.html\">classes-sum</a>）</div></li>\n");
+  CHECK(notes.Item(31, "x") == "<li id=\"L31\">x</li>\n");
+}
+
+}  // TEST_SUITE
