@@ -67,6 +67,14 @@ bad_names=$(find "$SITE/departments" "$SITE/source" "$SITE/data" -type f \
   ! -regex '.*/[a-z0-9][a-z0-9-]*\.\(html\|md\|json\|csv\)' | head -n 3)
 check "page ids are ASCII slugs ($bad_names)" test -z "$bad_names"
 check "the climbing name became a slug" test -f "$SITE/departments/evil-outside.html"
+check "the climbing name's original is in the site under its own name" \
+  cmp "$WORK/content/a\\..\\..\\..\\evil-outside.txt" "$SITE/originals/evil-outside/a\\..\\..\\..\\evil-outside.txt"
+check "its link percent-encodes the backslashes" \
+  grep -qF 'href="../originals/evil-outside/a%5C..%5C..%5C..%5Cevil-outside.txt"' "$SITE/departments/evil-outside.html"
+check "SHA256SUMS checks with the climbing name in it" \
+  bash -c "cd '$SITE' && sha256sum -c --quiet --strict SHA256SUMS"
+check "... the name escaped as sha256sum escapes it" \
+  grep -qE '^\\[0-9a-f]{64}  originals/evil-outside/a\\\\\.\.\\\\' "$SITE/SHA256SUMS"
 
 # "--out DIR/" stages beside DIR, not inside it; "--out ." is refused.
 (cd "$WORK/inside" && "$GONGKAI" build --content ../content --out ../site2/ \

@@ -75,6 +75,10 @@ check "the index lists each of the $cases bad inputs as failed (it lists $failur
   test "$failures" -eq "$cases"
 pages=$(ls "$WORK/site/departments/"*.html 2>/dev/null | wc -l)
 check "only the five good disclosures have pages (there are $pages)" test "$pages" -eq 5
+originals=$(find "$WORK/site/originals" -type f 2>/dev/null | wc -l)
+check "only the five good disclosures are copied into the site (there are $originals)" \
+  test "$originals" -eq 5
+check "SHA256SUMS checks" bash -c "cd '$WORK/site' && sha256sum -c --quiet --strict SHA256SUMS"
 check "no staging folder is left behind" test ! -e "$WORK/site.building"
 
 rm -f "$WORK"/content/file-too-large.txt  # 100 MiB: not worth keeping

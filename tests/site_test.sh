@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The built site: every link resolves and none leaves the site, the HTML is valid (tidy), the
-# downloads and sitemap are there, and a real Chromium can search it, follow results and
-# figures to their source lines, filter and sort the index, all from file://; its screenshots
-# (desktop and phone) are left in WORK_DIR/screenshots.
+# downloads, sitemap and SHA256SUMS are there, and a real Chromium can search it, follow results
+# and figures to their source lines and PDF lines to the pages of the originals, filter and
+# sort the index, all from file://; its screenshots (desktop and phone) are left in
+# WORK_DIR/screenshots.
 # usage: site_test.sh GONGKAI SOURCE_DIR WORK_DIR
 set -u
 GONGKAI=$1 SRC=$2 WORK=$3
@@ -12,9 +13,15 @@ step() { echo "== $*"; }
 fail() { echo "FAIL: $*"; failed=$((failed + 1)); }
 
 step "build"
-"$GONGKAI" build --content "$SRC/content" --out "$WORK/site" --templates "$SRC/templates" \
+# The content, with one file of the 北京 folder named as publishers name files (Chinese, spaces,
+# full- and half-width brackets, `#` and `%`), so its links are tested from file:// and HTTP.
+cp -r "$SRC/content" "$WORK/content"
+mv "$WORK/content/2026-beijing-audit-bureau/附件2 北京市审计局2026年度部门预算报表.pdf" \
+  "$WORK/content/2026-beijing-audit-bureau/附件2 北京市审计局2026年度部门预算报表（公开）[表] #1 100%.pdf"
+"$GONGKAI" build --content "$WORK/content" --out "$WORK/site" --templates "$SRC/templates" \
   --assets "$SRC/assets" --base-url https://budget.example.gov.cn/ || fail "build"
 SITE="$WORK/site"
+(cd "$SITE" && sha256sum -c --quiet --strict SHA256SUMS) || fail "SHA256SUMS"
 
 step "downloads, sitemap, 404"
 head -1 "$SITE/data/departments.csv" | grep -q '^id,department,region,level,year,income_total' || fail "departments.csv header"
@@ -36,7 +43,7 @@ step "links"
 node "$SRC/tests/site/linkcheck.mjs" "$SITE" || fail "link check"
 
 step "browser"
-node "$SRC/tests/site/browser.test.mjs" "$SITE" "$WORK/screenshots" || fail "browser test"
+node "$SRC/tests/site/browser.test.mjs" "$SITE" "$WORK/screenshots" "$WORK/content" || fail "browser test"
 
 pages=$(find "$SITE" -name '*.html' | wc -l)
 size=$(du -sk "$SITE" | cut -f1)

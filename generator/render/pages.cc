@@ -15,6 +15,7 @@
 #include "render/catalog.h"
 #include "render/charts.h"
 #include "render/markdown.h"
+#include "render/originals.h"
 #include "render/overview.h"
 #include "render/source_notes.h"
 
@@ -43,6 +44,12 @@ std::string FigureLink(const model::MaybeFigure& f, const std::string& source_hr
   std::string line = std::to_string(f->line);
   return "[" + f->amount.WanYuan(2) + "](" + source_href + "#L" + line + " \"第 " + line +
          " 行\")";
+}
+
+std::string FigureLink(const model::MaybeFigure& f, const model::Disclosure& d) {
+  if (!f) return FigureLink(f, std::string());
+  return FigureLink(f, "../source/" + d.id + ".html") +
+         OriginalPageMarkdown(OriginalPageOf(d, f->line, "../"));
 }
 
 data Bool(bool b) { return b ? data(data::type::bool_true) : data(data::type::bool_false); }
@@ -92,7 +99,7 @@ data DepartmentContext(const model::Disclosure& d) {
   auto key = [&](const std::string& label, const model::MaybeFigure& f) {
     data row;
     row.set("label", label);
-    row.set("amount", FigureLink(f, src));
+    row.set("amount", FigureLink(f, d));
     return row;
   };
   const auto& s = d.summary;
@@ -119,7 +126,7 @@ data DepartmentContext(const model::Disclosure& d) {
   for (const auto& i : s.income_items) {
     data row;
     row.set("name", EscapeMarkdown(i.name));
-    row.set("amount", FigureLink(i.amount, src));
+    row.set("amount", FigureLink(i.amount, d));
     income.push_back(row);
   }
   ctx.set("income_items", income);
@@ -130,7 +137,7 @@ data DepartmentContext(const model::Disclosure& d) {
     data row;
     row.set("code", "[" + c.code + "](../codes/" + c.code + ".html)");
     row.set("name", EscapeMarkdown(c.name));
-    row.set("amount", FigureLink(c.amount, src));
+    row.set("amount", FigureLink(c.amount, d));
     classes.push_back(row);
   }
   ctx.set("classes", classes);
@@ -142,9 +149,9 @@ data DepartmentContext(const model::Disclosure& d) {
     row.set("code", "[" + r.code + "](../codes/" + r.code + ".html)");
     row.set("name", EscapeMarkdown(r.name));
     row.set("indent", std::string(r.level == 2 ? "　" : r.level == 3 ? "　　" : ""));
-    row.set("total", FigureLink(r.total, src));
-    row.set("basic", FigureLink(r.basic, src));
-    row.set("project", FigureLink(r.project, src));
+    row.set("total", FigureLink(r.total, d));
+    row.set("basic", FigureLink(r.basic, d));
+    row.set("project", FigureLink(r.project, d));
     row.set("note", EscapeMarkdown(r.note));
     functional.push_back(row);
   }
@@ -157,9 +164,9 @@ data DepartmentContext(const model::Disclosure& d) {
     row.set("code", "[" + r.code + "](../codes/" + r.code + ".html)");
     row.set("name", EscapeMarkdown(r.name));
     row.set("indent", std::string(r.code.size() > 3 ? "　" : ""));
-    row.set("total", FigureLink(r.total, src));
-    row.set("personnel", FigureLink(r.personnel, src));
-    row.set("public", FigureLink(r.public_, src));
+    row.set("total", FigureLink(r.total, d));
+    row.set("personnel", FigureLink(r.personnel, d));
+    row.set("public", FigureLink(r.public_, d));
     economic.push_back(row);
   }
   ctx.set("economic", economic);
@@ -169,7 +176,7 @@ data DepartmentContext(const model::Disclosure& d) {
   for (const auto& p : d.projects) {
     data row;
     row.set("name", EscapeMarkdown(p.name));
-    row.set("amount", FigureLink(p.amount, src));
+    row.set("amount", FigureLink(p.amount, d));
     row.set("function_code", p.function_code ? *p.function_code : std::string("—"));
     row.set("category", EscapeMarkdown(p.category.empty() ? "—" : p.category));
     projects.push_back(row);
@@ -516,7 +523,8 @@ data SourceContext(const model::Disclosure& d, const ingest::Document& doc) {
   const SourceNotes notes(d);
   for (size_t i = 0; i < doc.lines.size(); ++i) {
     lines += marks[i];
-    lines += notes.Item(static_cast<int>(i) + 1, doc.lines[i]);
+    const int n = static_cast<int>(i) + 1;
+    lines += notes.Item(n, doc.lines[i], OriginalPageHtml(OriginalPageOf(d, n, "../")));
   }
   ctx.set("lines_html", lines);
   ctx.set("line_count", std::to_string(doc.lines.size()));

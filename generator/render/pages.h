@@ -36,6 +36,11 @@ bool RenderTemplate(const std::string& tmpl, const kainjow::mustache::data& cont
 /// "[460.74](../source/id.html#L495 "第 495 行")"; "—" when the document states none.
 std::string FigureLink(const model::MaybeFigure& f, const std::string& source_href);
 
+/// FigureLink from a page one folder below the site's root, followed for a PDF disclosure by
+/// the link to the figure's page of the original (OriginalPageMarkdown):
+/// "[10692.90](../source/id.html#L372 "第 372 行") [第19页](../originals/id/id.pdf#page=19 …)".
+std::string FigureLink(const model::MaybeFigure& f, const model::Disclosure& d);
+
 /// Context for department.md.
 kainjow::mustache::data DepartmentContext(const model::Disclosure& d);
 

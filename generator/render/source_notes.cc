@@ -172,7 +172,7 @@ SourceNotes::SourceNotes(const model::Disclosure& d) : figures_(FiguresByLine(d)
   }
 }
 
-std::string SourceNotes::Item(int n, std::string_view text) const {
+std::string SourceNotes::Item(int n, std::string_view text, std::string_view lead) const {
   auto figures = figures_.find(n);
   auto notes = notes_.find(n);
   const bool read = figures != figures_.end(), cited = notes != notes_.end();
@@ -181,6 +181,7 @@ std::string SourceNotes::Item(int n, std::string_view text) const {
     out += std::string(" class=\"") + (read ? "read" : "") + (read && cited ? " " : "") +
            (cited ? "cited" : "") + "\"";
   out += ">";
+  out += lead;
   out += read ? MarkFigures(text, figures->second) + ReadList(figures->second) : EscapeHtml(text);
   if (cited)
     for (const auto& note : notes->second) out += FindingNote(*note.finding, note.main_line, n);

@@ -34,7 +34,8 @@ class SourceNotes {
   /// The list item of line `n` (1-based): its text (figures marked) and, below it, the list of
   /// the figures read from it and each finding that cites it (the full note on the finding's
   /// main line, a link to it on the others). `<li id="L<n>">`, HTML-escaped, ends in a newline.
-  std::string Item(int n, std::string_view text) const;
+  /// `lead` is HTML put before the text (the link to the line's page of the original PDF).
+  std::string Item(int n, std::string_view text, std::string_view lead = {}) const;
 
  private:
   struct Note {

@@ -35,7 +35,9 @@
 #include "render/markdown.h"
 #include "render/pages.h"
 #include "render/search_index.h"
+#include "site/checksums.h"
 #include "site/inputs.h"
+#include "site/originals.h"
 #include "site/publish.h"
 
 namespace gongkai::site {
@@ -402,6 +404,12 @@ BuildReport BuildSite(const BuildOptions& options) {
     }
     r.d.id = id;
     r.failed = !r.loaded || HasError(r.file.diagnostics);
+    // The files as published go into the site beside the pages made from them.
+    std::vector<OriginalCopy> copies;
+    if (std::string error; !r.failed && !ReadOriginals(r.d.id, doc, copies, error)) {
+      r.file.diagnostics.push_back(Error(error, "original-changed"));
+      r.failed = true;
+    }
     // A file that failed is listed on the index with its error; no pages are made from it.
     if (r.failed) return;
     const model::Disclosure& d = r.d;
@@ -410,14 +418,23 @@ BuildReport BuildSite(const BuildOptions& options) {
       output.Write(rel, content);
       r.files.push_back(rel);
     };
+    std::vector<render::OriginalFile> originals;
+    for (auto& c : copies) {
+      emit(c.file.path, c.bytes);
+      originals.push_back(std::move(c.file));
+    }
+    std::vector<OriginalCopy>().swap(copies);
     emit("data/" + d.id + ".json", model::ToJson(d).dump(2) + "\n");
-    std::string md = renderer.Render("department.md", render::DepartmentContext(d));
+    data department = render::DepartmentContext(d);
+    department.set("originals", render::OriginalsList(originals, "../"));
+    std::string md = renderer.Render("department.md", department);
     emit("departments/" + d.id + ".md", md);
     std::string rel = "departments/" + d.id + ".html";
     emit(rel, renderer.Page(rel, name, render::MarkdownToHtml(md), "department"));
     rel = "source/" + d.id + ".html";
-    emit(rel, renderer.Page(rel, "原文：" + name,
-                            renderer.Render("source.html", render::SourceContext(d, doc)), "source"));
+    data source = render::SourceContext(d, doc);
+    source.set("originals", render::OriginalsList(originals, "../"));
+    emit(rel, renderer.Page(rel, "原文：" + name, renderer.Render("source.html", source), "source"));
     if (std::string svg = render::ClassesChartSvg(d); !svg.empty())
       emit("charts/" + d.id + "-classes.svg", svg);
     if (std::string svg = render::SplitChartSvg(d); !svg.empty())
@@ -544,6 +561,14 @@ BuildReport BuildSite(const BuildOptions& options) {
   }
 
   phase("sitemap, assets");
+  // SHA256SUMS last, over the complete staged site: only what this build wrote is read.
+  ChecksumCount sums;
+  std::string sums_error;
+  if (!WriteChecksums(staging, have_previous ? out : fs::path(), cache / kChecksumsFile, workers,
+                      sums, sums_error))
+    output.Fail(sums_error);
+  if (timing) std::fprintf(stderr, "  SHA256SUMS: %zu files, %zu hashed\n", sums.files, sums.hashed);
+  phase("checksums");
   for (const auto& e : renderer.errors()) report.errors.push_back(e);
   for (const auto& e : output.errors()) report.errors.push_back(e);
   if (!report.errors.empty()) {
@@ -564,6 +589,7 @@ BuildReport BuildSite(const BuildOptions& options) {
     return report;
   }
   phase("publish");
+  KeepChecksums(out, cache / kChecksumsFile);  // if it cannot, the next build hashes every file
 
   // The manifest for the next build: what each input was when it was built.
   json next_manifest = {{"version", GONGKAI_VERSION}, {"templates", templates_hash},

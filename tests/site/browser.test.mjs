@@ -1,10 +1,14 @@
 // Browser test: Debian's Chromium, driven by playwright-core, over the built site opened from
 // file:// — search, follow a result, follow a figure to its source line, filter and sort the
-// index, the first screen of a department page, the source view's notes; screenshots of the
-// index, a department page and a source view at a desktop and a phone size go to SHOTS_DIR.
-// usage: node tests/site/browser.test.mjs SITE_DIR [SHOTS_DIR]
-import { mkdirSync, statSync } from 'node:fs';
-import { resolve } from 'node:path';
+// index, the first screen of a department page, the source view's notes, follow a PDF line or
+// figure to its page of the original (also over HTTP); screenshots of the index, a department
+// page and a source view at a desktop and a phone size go to SHOTS_DIR.
+// usage: node tests/site/browser.test.mjs SITE_DIR [SHOTS_DIR [CONTENT_DIR]] (CONTENT_DIR: the
+// content the site was built from)
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { join, resolve, sep } from 'node:path';
 import { pathToFileURL, fileURLToPath } from 'node:url';
 import test from 'node:test';
 import assert from 'node:assert/strict';
@@ -12,6 +16,8 @@ import { chromium } from 'playwright-core';
 
 const site = resolve(process.argv[2]);
 const shots = resolve(process.argv[3] ?? resolve(site, '..', 'screenshots'));
+const content = resolve(process.argv[4] ?? 'content');
+const sha256 = (file) => createHash('sha256').update(readFileSync(file)).digest('hex');
 const url = (rel) => {
   const [path, hash] = rel.split('#');
   return pathToFileURL(resolve(site, path)).href + (hash ? `#${hash}` : '');
@@ -103,7 +109,7 @@ test('a figure of a PDF disclosure links to its line, on its page', async () => 
   await page.goto(url('departments/2026-shenzhen-urban-management-law-enforcement-bureau.html'));
   // 收入总计 10,692.90 stands on page 19 of the PDF (表1 收支总表 runs over pages 17–19); the
   // source view renders that page's rows of text as lines 365–374.
-  const link = page.locator('#key-figures + table tr', { hasText: '收入总计' }).locator('a');
+  const link = page.locator('#key-figures + table tr', { hasText: '收入总计' }).locator('a').first();
   assert.equal(await link.textContent(), '10692.90');
   await link.click();
   await page.waitForLoadState();
@@ -147,6 +153,90 @@ test('charts render as images without JavaScript', async () => {
   assert.equal(widths.length, 2);
   assert.ok(widths.every((w) => w > 0), `image widths ${widths}`);
   await context.close();
+});
+
+const SHENZHEN = '2026-shenzhen-urban-management-law-enforcement-bureau';
+const BEIJING = '2026-beijing-audit-bureau';
+// The 北京 file that site_test.sh renames as publishers name files.
+const BEIJING2 = '附件2 北京市审计局2026年度部门预算报表（公开）[表] #1 100%.pdf';
+
+// Clicks `link` to a page of an original PDF (Chromium opens it in its viewer) and checks where
+// it went: the URL ends with #page=N, and the file it names is in the site, byte for byte the
+// file `published` of the content.
+async function followToPage(page, link, n, published) {
+  await link.click();
+  await page.waitForURL(new RegExp(`\\.pdf#page=${n}$`));
+  const file = fileURLToPath(page.url().replace(/#.*/, ''));
+  assert.ok(existsSync(file), `${file} exists`);
+  assert.equal(sha256(file), sha256(join(content, published)));
+}
+
+test('a line of a PDF links to its page of the original', async () => {
+  const page = await browser.newPage();
+  await page.goto(`${url(`source/${SHENZHEN}.html`)}#L372`);
+  // Line 372 (收入总计 10,692.90) is on page 19, line 375 (表 2) on page 20.
+  assert.equal(await page.getAttribute('#L375 a.pdf-page', 'href'),
+    `../originals/${SHENZHEN}/${SHENZHEN}.pdf#page=20`);
+  const link = page.locator('#L372 a.pdf-page');
+  assert.equal(await link.getAttribute('title'), '原件第 19 页');
+  await followToPage(page, link, 19, `${SHENZHEN}.pdf`);
+  assert.match(page.url(), new RegExp(`/originals/${SHENZHEN}/${SHENZHEN}\\.pdf#page=19$`));
+  await page.close();
+});
+
+test('a figure of a PDF links to its page of the original', async () => {
+  const page = await browser.newPage();
+  await page.goto(url(`departments/${SHENZHEN}.html`));
+  const links = page.locator('#key-figures + table tr', { hasText: '收入总计' }).locator('a');
+  assert.equal(await links.nth(1).textContent(), '第19页');
+  await followToPage(page, links.nth(1), 19, `${SHENZHEN}.pdf`);
+  await page.close();
+});
+
+test('a file named with Chinese, spaces, brackets, # and % opens from file://', async () => {
+  const page = await browser.newPage();
+  await page.goto(url(`departments/${BEIJING}.html`));
+  const link = page.locator('main li', { hasText: '原始文件' }).nth(1).locator('a');
+  assert.equal(await link.textContent(), BEIJING2);
+  assert.match(await page.textContent('main li:has-text("原始文件") >> nth=1'),
+    new RegExp(`（PDF，167\\.4 KB，SHA-256 ${sha256(join(content, BEIJING, BEIJING2))}）`));
+  await link.click();
+  await page.waitForURL(/\.pdf$/);
+  assert.equal(sha256(fileURLToPath(page.url())), sha256(join(content, BEIJING, BEIJING2)));
+  // Its first line in the source view links to its first page.
+  await page.goto(url(`source/${BEIJING}.html`));
+  const first = page.locator('li.file-mark', { hasText: '附件2' }).locator('xpath=following-sibling::li[starts-with(@id, "L")][1]');
+  await followToPage(page, first.locator('a.pdf-page'), 1, join(BEIJING, BEIJING2));
+  await page.close();
+});
+
+test('the same links work over HTTP', async () => {
+  // A plain static server, as any would be: the URL's path percent-decoded under the site. It
+  // notes the file each request was answered with.
+  const served = [];
+  const server = createServer((req, res) => {
+    const file = join(site, decodeURIComponent(new URL(req.url, 'http://localhost').pathname));
+    if (!file.startsWith(site + sep) || !existsSync(file) || statSync(file).isDirectory()) {
+      res.writeHead(404).end();
+      return;
+    }
+    served.push(file);
+    const type = file.endsWith('.pdf') ? 'application/pdf' : file.endsWith('.html') ? 'text/html; charset=utf-8' : '';
+    res.writeHead(200, type ? { 'content-type': type } : {}).end(readFileSync(file));
+  });
+  await new Promise((done) => server.listen(0, '127.0.0.1', done));
+  const page = await browser.newPage();
+  try {
+    await page.goto(`http://127.0.0.1:${server.address().port}/departments/${BEIJING}.html`);
+    await page.locator('main li', { hasText: '原始文件' }).nth(1).locator('a').click();
+    await page.waitForURL(/\.pdf$/);
+    const pdfs = served.filter((f) => f.endsWith('.pdf'));
+    assert.deepEqual(pdfs, [join(site, 'originals', BEIJING, BEIJING2)]);
+    assert.equal(sha256(pdfs[0]), sha256(join(content, BEIJING, BEIJING2)));
+  } finally {
+    await page.close();
+    server.close();
+  }
 });
 
 const chengde = '2022-hebei-chengde-healthcare-security-bureau';

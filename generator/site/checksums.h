@@ -1,0 +1,57 @@
+// SHA256SUMS: the checksum of every file of the site, in the format `sha256sum -c` reads, so
+// a reader can check that an archive is the one gongkai wrote.
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <map>
+#include <string>
+#include <string_view>
+
+#include <boost/filesystem/path.hpp>
+
+#include "site/publish.h"
+
+namespace gongkai::site {
+
+/// The checksums file, at the site's root.
+constexpr const char* kChecksumsFile = "SHA256SUMS";
+
+/// The files at the site's root that SHA256SUMS does not list: itself, and the site's marker
+/// (publish.h), which is written after it because it lists SHA256SUMS among the site's files.
+/// Every other file of the site is listed, so it must be final before the site is summed.
+constexpr std::array<const char*, 2> kNotChecksummed = {kChecksumsFile, kSiteMarker};
+
+/// One line of SHA256SUMS: "<sha256>  <path>\n"; a path holding `\`, a line feed or a carriage
+/// return is escaped as GNU sha256sum does (the line starts with `\`; `\\`, `\n`, `\r`).
+std::string ChecksumLine(const std::string& sha256, const std::string& path);
+
+/// The path -> sha256 of a SHA256SUMS text (escaped lines unescaped); lines that are not
+/// checksum lines are skipped.
+std::map<std::string, std::string> ParseChecksums(std::string_view text);
+
+struct ChecksumCount {
+  size_t files = 0;   ///< files listed
+  size_t hashed = 0;  ///< of them, read and hashed by this build
+};
+
+/// Writes `site`/SHA256SUMS: every regular file under `site` but kNotChecksummed, by path in
+/// byte order, so the same files give the same bytes. A file that is the same inode as the
+/// file at its path in `previous` (linked unchanged from the previous site) keeps the hash that
+/// `kept` gives it without being read; every other file is hashed, on `jobs` threads. So an
+/// incremental build reads only what it wrote, and an in-place edit of the previous site is
+/// not blessed with a new checksum: `sha256sum -c` keeps reporting it until a full build.
+/// `previous` may be empty (no previous site). `kept` is the previous site's SHA256SUMS as
+/// KeepChecksums kept it in the cache once that site was published; it is removed here, so a
+/// build stopped while publishing (in place, a mix of two builds) leaves none and the next
+/// build hashes every file. Returns false and sets `error` when a file cannot be read or
+/// SHA256SUMS cannot be written.
+bool WriteChecksums(const boost::filesystem::path& site, const boost::filesystem::path& previous,
+                    const boost::filesystem::path& kept, unsigned jobs, ChecksumCount& count,
+                    std::string& error);
+
+/// Keeps a copy of `site`/SHA256SUMS at `kept` (in the cache), for the next build: call it once
+/// the site is published. False if it could not (the next build then hashes every file).
+bool KeepChecksums(const boost::filesystem::path& site, const boost::filesystem::path& kept);
+
+}  // namespace gongkai::site

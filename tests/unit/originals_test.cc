@@ -1,0 +1,215 @@
+// Unit tests for the originals in the site: read again and checked, their paths and links (a
+// PDF line to its page), sizes as shown, and SHA256SUMS (its escaping, and the reuse of a
+// linked file's checksum).
+#include <doctest/doctest.h>
+
+#include <unistd.h>
+
+#include <fstream>
+
+#include <boost/filesystem.hpp>
+
+#include "model/money.h"
+#include "render/originals.h"
+#include "render/pages.h"
+#include "site/checksums.h"
+#include "site/files.h"
+#include "site/originals.h"
+
+namespace fs = boost::filesystem;
+using gongkai::model::Disclosure;
+using gongkai::render::OriginalPageOf;
+using gongkai::site::ChecksumLine;
+
+namespace {
+
+// A folder disclosure: a.txt (lines 1–10), then b.pdf of two pages (lines 11–14, 15–20), then
+// c.txt (lines 21–30).
+Disclosure TextPdfText() {
+  Disclosure d;
+  d.id = "2026-x";
+  d.source.lines = 30;
+  d.source.files = {{"content/2026-x/a.txt", "", "text", 1, 0},
+                    {"content/2026-x/b.pdf", "", "pdf", 11, 2},
+                    {"content/2026-x/c.txt", "", "text", 21, 0}};
+  d.source.page_starts = {11, 15};
+  d.source.page_numbers = {1, 2};
+  d.source.page_files = {1, 1};
+  return d;
+}
+
+void WriteText(const fs::path& p, const std::string& text) {
+  fs::create_directories(p.parent_path());
+  std::ofstream(p.string(), std::ios::binary) << text;
+}
+
+std::string ReadText(const fs::path& p) {
+  std::string text;
+  gongkai::site::ReadWholeFile(p.string(), text);
+  return text;
+}
+
+const char* const kShaX = "2d711642b726b04401627ca9fbac32f5c8530fb1903cc4db02258717921a4881";
+const char* const kShaYy = "ef90d9c1ec76b1edc9edfaf2c0c05359c10ccc49ae8ecf7b7fd25ce9c02e86a4";
+
+}  // namespace
+
+TEST_SUITE("originals") {
+
+TEST_CASE("an original keeps its published name under originals/<id>/") {
+  CHECK(gongkai::render::OriginalPath("2026-beijing-audit-bureau",
+                                      "content/2026-beijing-audit-bureau/附件1 北京市审计局.pdf") ==
+        "originals/2026-beijing-audit-bureau/附件1 北京市审计局.pdf");
+  CHECK(gongkai::render::OriginalPath("a", "a.txt") == "originals/a/a.txt");
+  // 南充 in GBK is no UTF-8: its bytes are shown, as in diagnostics; a name already shown stays.
+  CHECK(gongkai::render::OriginalPath("d", "content/\xc4\xcf\xb3\xe4.txt") ==
+        "originals/d/\\xc4\\xcf\\xb3\\xe4.txt");
+  CHECK(gongkai::render::OriginalPath("d", "content/\\xc4\\xcf\\xb3\\xe4.txt") ==
+        "originals/d/\\xc4\\xcf\\xb3\\xe4.txt");
+  CHECK(gongkai::render::OriginalPath("d", "content/two\nlines.txt") == "originals/d/two\\nlines.txt");
+}
+
+TEST_CASE("a link percent-encodes Chinese, spaces, brackets, # and % and backslashes") {
+  // 附 = E9 99 84, 件 = E4 BB B6 in UTF-8; ( ) [ ] # % \ space = 28 29 5B 5D 23 25 5C 20.
+  CHECK(gongkai::render::UrlPath("originals/d/附件1 (2026)[#1] 100%\\x.pdf") ==
+        "originals/d/%E9%99%84%E4%BB%B61%20%282026%29%5B%231%5D%20100%25%5Cx.pdf");
+  CHECK(gongkai::render::UrlPath("a-b_c.d~e/F9") == "a-b_c.d~e/F9");
+}
+
+TEST_CASE("a file size reads in bytes, KB or MB with one decimal") {
+  using gongkai::render::FileSizeLabel;
+  CHECK(FileSizeLabel(999) == "999 字节");
+  CHECK(FileSizeLabel(1000) == "1.0 KB");
+  CHECK(FileSizeLabel(167376) == "167.4 KB");  // 附件2 of the 北京 disclosure
+  CHECK(FileSizeLabel(829541) == "829.5 KB");
+  CHECK(FileSizeLabel(999949) == "999.9 KB");
+  CHECK(FileSizeLabel(999950) == "1.0 MB");  // not "1000.0 KB"
+  CHECK(FileSizeLabel(1250000) == "1.3 MB");  // half up
+}
+
+TEST_CASE("a line of a PDF links to its page of its own file, a text line to none") {
+  Disclosure d = TextPdfText();
+  CHECK(OriginalPageOf(d, 5, "../").href == "");
+  CHECK(OriginalPageOf(d, 11, "../").href == "../originals/2026-x/b.pdf#page=1");
+  CHECK(OriginalPageOf(d, 14, "../").page == 1);
+  CHECK(OriginalPageOf(d, 15, "").href == "originals/2026-x/b.pdf#page=2");
+  CHECK(OriginalPageOf(d, 20, "").page == 2);
+  CHECK(OriginalPageOf(d, 21, "").href == "");  // c.txt, after the PDF's last page
+  CHECK(OriginalPageOf(d, 0, "").href == "");
+}
+
+TEST_CASE("a figure of a PDF links to its line and to its page, the file named in the title") {
+  Disclosure d = TextPdfText();
+  d.source.files[1].path = "content/2026-x/附件2 \"表\".pdf";
+  gongkai::model::Figure f{gongkai::model::Money::Parse("10,692.90").value(), 15};
+  CHECK(gongkai::render::FigureLink(f, d) ==
+        "[10692.90](../source/2026-x.html#L15 \"第 15 行\") "
+        "[第2页](../originals/2026-x/%E9%99%84%E4%BB%B62%20%22%E8%A1%A8%22.pdf#page=2 "
+        "\"附件2 \\\"表\\\".pdf 第 2 页\")");
+  f.line = 5;  // a line of a.txt
+  CHECK(gongkai::render::FigureLink(f, d) == "[10692.90](../source/2026-x.html#L5 \"第 5 行\")");
+}
+
+TEST_CASE("the originals are listed with their names, links, sizes and hashes") {
+  std::vector<gongkai::render::OriginalFile> files = {
+      {"originals/x/附件1 [表].pdf", "pdf", 168844, kShaX},
+      {"originals/x/a.txt", "text", 999, kShaYy}};
+  auto list = gongkai::render::OriginalsList(files, "../");
+  REQUIRE(list.size() == 2);
+  CHECK(list[0].get("name")->string_value() == "附件1 [表].pdf");
+  CHECK(list[0].get("name_md")->string_value() == "附件1 \\[表\\].pdf");
+  CHECK(list[0].get("href")->string_value() ==
+        "../originals/x/%E9%99%84%E4%BB%B61%20%5B%E8%A1%A8%5D.pdf");
+  CHECK(list[0].get("format")->string_value() == "PDF");
+  CHECK(list[0].get("size")->string_value() == "168.8 KB");
+  CHECK(list[0].get("sha256")->string_value() == kShaX);
+  CHECK(list[1].get("href")->string_value() == "../originals/x/a.txt");
+  CHECK(list[1].get("format")->string_value() == "文本");
+  CHECK(list[1].get("size")->string_value() == "999 字节");
+}
+
+TEST_CASE("an empty page gives its first line to the page after it") {
+  Disclosure d = TextPdfText();
+  d.source.page_starts = {11, 15, 15};
+  d.source.page_numbers = {1, 2, 3};
+  d.source.page_files = {1, 1, 1};
+  CHECK(OriginalPageOf(d, 15, "").page == 3);
+  CHECK(OriginalPageOf(d, 14, "").page == 1);
+}
+
+TEST_CASE("a checksum line escapes a name as sha256sum does, and reads back") {
+  CHECK(ChecksumLine(kShaX, "a b/附件.pdf") == std::string(kShaX) + "  a b/附件.pdf\n");
+  // sha256sum prints "\<hash>  a\\b" for a file named a\b, and "\n" for a line feed.
+  CHECK(ChecksumLine(kShaX, "a\\b") == "\\" + std::string(kShaX) + "  a\\\\b\n");
+  CHECK(ChecksumLine(kShaX, "c\nd\re") == "\\" + std::string(kShaX) + "  c\\nd\\re\n");
+  auto parsed = gongkai::site::ParseChecksums(ChecksumLine(kShaX, "a\\b") +
+                                              ChecksumLine(kShaYy, "c\nd") + "not a line\n");
+  CHECK(parsed.size() == 2);
+  CHECK(parsed["a\\b"] == kShaX);
+  CHECK(parsed["c\nd"] == kShaYy);
+}
+
+TEST_CASE("SHA256SUMS lists every file but itself, hashing only what is not linked from before") {
+  fs::path root = fs::temp_directory_path() / ("gongkai-sums-" + std::to_string(::getpid()));
+  fs::remove_all(root);
+  fs::path previous = root / "site", staging = root / "site.building";
+  fs::path kept = root / "site.cache" / "SHA256SUMS";
+  WriteText(previous / "kept.html", "x");
+  WriteText(previous / "rewritten.html", "x");
+  // The previous checksums as the cache kept them, one deliberately not the file's: kept.html
+  // is linked into the new site, so its line is taken over without reading the file.
+  WriteText(kept, ChecksumLine(std::string(64, 'a'), "kept.html") +
+                      ChecksumLine(kShaX, "rewritten.html"));
+  fs::create_directories(staging);
+  fs::create_hard_link(previous / "kept.html", staging / "kept.html");
+  WriteText(staging / "rewritten.html", "yy");
+  WriteText(staging / "sub dir/a\\b", "x");
+  WriteText(staging / "SHA256SUMS", "stale");
+  WriteText(staging / ".gongkai-site", "the marker");
+
+  gongkai::site::ChecksumCount count;
+  std::string error;
+  REQUIRE(gongkai::site::WriteChecksums(staging, previous, kept, 2, count, error));
+  CHECK(error == "");
+  CHECK(count.files == 3);
+  CHECK(count.hashed == 2);
+  const std::string sums = std::string(64, 'a') + "  kept.html\n" + kShaYy +
+                           "  rewritten.html\n" + "\\" + kShaX + "  sub dir/a\\\\b\n";
+  CHECK(ReadText(staging / "SHA256SUMS") == sums);
+  // The kept checksums are used once: the site is about to change.
+  CHECK_FALSE(fs::exists(kept));
+  REQUIRE(gongkai::site::WriteChecksums(staging, previous, kept, 1, count, error));
+  CHECK(count.hashed == 3);
+  CHECK(ReadText(staging / "SHA256SUMS").rfind(std::string(kShaX) + "  kept.html\n", 0) == 0);
+  // Kept again once published; without a previous site they are not used.
+  REQUIRE(gongkai::site::KeepChecksums(staging, kept));
+  CHECK(ReadText(kept) == ReadText(staging / "SHA256SUMS"));
+  REQUIRE(gongkai::site::WriteChecksums(staging, fs::path(), kept, 1, count, error));
+  CHECK(count.hashed == 3);
+  fs::remove_all(root);
+}
+
+TEST_CASE("an original is read again and refused if it changed since it was parsed") {
+  fs::path dir = fs::temp_directory_path() / ("gongkai-originals-" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  WriteText(dir / "附件 1.txt", "x");
+  gongkai::ingest::Document doc;
+  doc.files.push_back({(dir / "附件 1.txt").string(), kShaX, "text", 0, 0});
+  std::vector<gongkai::site::OriginalCopy> copies;
+  std::string error;
+  REQUIRE(gongkai::site::ReadOriginals("2026-x", doc, copies, error));
+  REQUIRE(copies.size() == 1);
+  CHECK(copies[0].bytes == "x");
+  CHECK(copies[0].file.path == "originals/2026-x/附件 1.txt");
+  CHECK(copies[0].file.size == 1);
+  CHECK(copies[0].file.sha256 == kShaX);
+  WriteText(dir / "附件 1.txt", "yy");  // changed after it was parsed
+  CHECK_FALSE(gongkai::site::ReadOriginals("2026-x", doc, copies, error));
+  CHECK(error == std::string("附件 1.txt changed while the site was built (SHA-256 ") + kShaX +
+                     " when parsed, " + kShaYy + " when copied into the site); build again");
+  fs::remove_all(dir);
+  CHECK_FALSE(gongkai::site::ReadOriginals("2026-x", doc, copies, error));
+  CHECK(error.find("unreadable when copied") != std::string::npos);
+}
+
+}  // TEST_SUITE
