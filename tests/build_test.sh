@@ -23,16 +23,16 @@ has() { grep -qF -- "$1" "$2" || { echo "  '$1' not in:"; cat "$2"; return 1; };
 inode() { stat -c %i "$1"; }
 sums_ok() { (cd "$1" && sha256sum -c --quiet --strict SHA256SUMS) || { echo "  sha256sum -c fails in $1"; return 1; }; }
 sums_fail() { ! (cd "$1" && sha256sum -c --quiet SHA256SUMS >/dev/null 2>&1); }
-# SHA256SUMS lists every file of the site but itself and the marker, and nothing else.
+# SHA256SUMS lists every file of the site but itself (the marker too), and nothing else.
 sums_complete() {
-  (cd "$1" && find . -type f ! -path ./SHA256SUMS ! -path ./.gongkai-site | sed 's|^\./||' | sort) >"$WORK/files"
+  (cd "$1" && find . -type f ! -path ./SHA256SUMS | sed 's|^\./||' | sort) >"$WORK/files"
   sed 's/^[0-9a-f]*  //' "$1/SHA256SUMS" | sort >"$WORK/listed"
   diff "$WORK/files" "$WORK/listed" >/dev/null || { diff "$WORK/files" "$WORK/listed" | head -n 5; return 1; }
 }
 # The number of files of site $1 that are not (path, inode) pairs of the listing $2: the files
-# a build wrote rather than linked from the previous site (SHA256SUMS and the marker aside).
+# a build wrote rather than linked from the previous site (SHA256SUMS aside).
 written() {
-  (cd "$1" && find . -type f ! -path ./SHA256SUMS ! -path ./.gongkai-site -printf '%i %P\n' | sort) |
+  (cd "$1" && find . -type f ! -path ./SHA256SUMS -printf '%i %P\n' | sort) |
     comm -23 - "$2" | wc -l
 }
 listing() { (cd "$1" && find . -type f -printf '%i %P\n' | sort) >"$2"; }

@@ -561,28 +561,27 @@ BuildReport BuildSite(const BuildOptions& options) {
   }
 
   phase("sitemap, assets");
-  // SHA256SUMS last, over the complete staged site: only what this build wrote is read.
-  ChecksumCount sums;
-  std::string sums_error;
-  if (!WriteChecksums(staging, have_previous ? out : fs::path(), cache / kChecksumsFile, workers,
-                      sums, sums_error))
-    output.Fail(sums_error);
-  if (timing) std::fprintf(stderr, "  SHA256SUMS: %zu files, %zu hashed\n", sums.files, sums.hashed);
-  phase("checksums");
   for (const auto& e : renderer.errors()) report.errors.push_back(e);
   for (const auto& e : output.errors()) report.errors.push_back(e);
-  if (!report.errors.empty()) {
-    fs::remove_all(staging, ec);
-    report.fatal = true;
-    return report;
-  }
   // A content folder that yields nothing does not wipe out a published site by accident.
-  if (report.built == 0 && plan.has_site && !options.force) {
+  if (report.errors.empty() && report.built == 0 && plan.has_site && !options.force) {
     report.errors.push_back(Error("no disclosure was built from " + content.string() +
                                       "; the site in " + out.string() + " is left as it was (pass "
                                       "--force to publish an empty site)", "content-empty"));
   }
+  // The marker, then SHA256SUMS over the complete staged site, marker included: only what
+  // this build wrote is read.
   if (report.errors.empty()) WriteSiteMarker(plan, report.errors);
+  if (report.errors.empty()) {
+    ChecksumCount sums;
+    std::string sums_error;
+    if (!WriteChecksums(staging, have_previous ? out : fs::path(), cache / kChecksumsFile, workers,
+                        sums, sums_error))
+      report.errors.push_back(Error(sums_error, "output"));
+    if (timing)
+      std::fprintf(stderr, "  SHA256SUMS: %zu files, %zu hashed\n", sums.files, sums.hashed);
+    phase("marker, checksums");
+  }
   if (!report.errors.empty() || !Publish(plan, report.errors)) {
     fs::remove_all(staging, ec);
     report.fatal = true;

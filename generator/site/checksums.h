@@ -17,10 +17,10 @@ namespace gongkai::site {
 /// The checksums file, at the site's root.
 constexpr const char* kChecksumsFile = "SHA256SUMS";
 
-/// The files at the site's root that SHA256SUMS does not list: itself, and the site's marker
-/// (publish.h), which is written after it because it lists SHA256SUMS among the site's files.
-/// Every other file of the site is listed, so it must be final before the site is summed.
-constexpr std::array<const char*, 2> kNotChecksummed = {kChecksumsFile, kSiteMarker};
+/// The files at the site's root that SHA256SUMS does not list: itself. Every other file of the
+/// site is listed — the marker (publish.h) too, which is written before it — so every file
+/// must be final before the site is summed.
+constexpr std::array<const char*, 1> kNotChecksummed = {kChecksumsFile};
 
 /// One line of SHA256SUMS: "<sha256>  <path>\n"; a path holding `\`, a line feed or a carriage
 /// return is escaped as GNU sha256sum does (the line starts with `\`; `\\`, `\n`, `\r`).

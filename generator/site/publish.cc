@@ -27,7 +27,7 @@ constexpr const char* kCacheMarker = ".gongkai-cache";
 constexpr const char* kTempSuffix = ".gongkai-tmp";
 // Files written into the staging folder after the marker (checksums over the whole site,
 // marker included): they belong to the site although the marker cannot list them.
-const std::set<std::string> kWrittenAfterMarker = {"SHA256SUMS"};
+const std::set<std::string> kWrittenAfterMarker = {"SHA256SUMS"};  // site/checksums.h
 constexpr const char* kMarkerHeader =
     "gongkai site: this folder was made by `gongkai build`, which replaces it, and only it, on "
     "the next build. Its files (bytes below 0x20 and % as %XX):\n";
@@ -377,8 +377,17 @@ bool PlanOutput(const OutputOptions& options, OutputPlan& plan, BuildLock& lock,
 }
 
 bool WriteSiteMarker(const OutputPlan& plan, std::vector<model::Diagnostic>& errors) {
-  if (WriteAtomically(plan.staging / kSiteMarker, Inventory(FilesUnder(plan.staging))))
-    return true;
+  const std::string inventory = Inventory(FilesUnder(plan.staging));
+  // The same files as the previous site: its marker is linked, like every unchanged page, so
+  // an unchanged rebuild writes (and checksums) nothing.
+  std::string previous;
+  boost::system::error_code ec;
+  if (ReadText(plan.out / kSiteMarker, previous) && previous == inventory) {
+    fs::remove(plan.staging / kSiteMarker, ec);
+    fs::create_hard_link(plan.out / kSiteMarker, plan.staging / kSiteMarker, ec);
+    if (!ec) return true;
+  }
+  if (WriteAtomically(plan.staging / kSiteMarker, inventory)) return true;
   errors.push_back(Error("cannot write " + (plan.staging / kSiteMarker).string()));
   return false;
 }

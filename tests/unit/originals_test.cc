@@ -51,6 +51,7 @@ std::string ReadText(const fs::path& p) {
 
 const char* const kShaX = "2d711642b726b04401627ca9fbac32f5c8530fb1903cc4db02258717921a4881";
 const char* const kShaYy = "ef90d9c1ec76b1edc9edfaf2c0c05359c10ccc49ae8ecf7b7fd25ce9c02e86a4";
+const char* const kShaMarker = "5ba5cf7d4632083fc5fe77b8809f70db063575b0dacf72c242f2cde46e1a5ef9";  // "the marker"
 
 }  // namespace
 
@@ -149,7 +150,7 @@ TEST_CASE("a checksum line escapes a name as sha256sum does, and reads back") {
   CHECK(parsed["c\nd"] == kShaYy);
 }
 
-TEST_CASE("SHA256SUMS lists every file but itself, hashing only what is not linked from before") {
+TEST_CASE("SHA256SUMS lists every file but itself, the marker too, hashing only what is not linked from before") {
   fs::path root = fs::temp_directory_path() / ("gongkai-sums-" + std::to_string(::getpid()));
   fs::remove_all(root);
   fs::path previous = root / "site", staging = root / "site.building";
@@ -171,21 +172,23 @@ TEST_CASE("SHA256SUMS lists every file but itself, hashing only what is not link
   std::string error;
   REQUIRE(gongkai::site::WriteChecksums(staging, previous, kept, 2, count, error));
   CHECK(error == "");
-  CHECK(count.files == 3);
-  CHECK(count.hashed == 2);
-  const std::string sums = std::string(64, 'a') + "  kept.html\n" + kShaYy +
+  CHECK(count.files == 4);
+  CHECK(count.hashed == 3);
+  const std::string sums = std::string(kShaMarker) + "  .gongkai-site\n" +
+                           std::string(64, 'a') + "  kept.html\n" + kShaYy +
                            "  rewritten.html\n" + "\\" + kShaX + "  sub dir/a\\\\b\n";
   CHECK(ReadText(staging / "SHA256SUMS") == sums);
   // The kept checksums are used once: the site is about to change.
   CHECK_FALSE(fs::exists(kept));
   REQUIRE(gongkai::site::WriteChecksums(staging, previous, kept, 1, count, error));
-  CHECK(count.hashed == 3);
-  CHECK(ReadText(staging / "SHA256SUMS").rfind(std::string(kShaX) + "  kept.html\n", 0) == 0);
+  CHECK(count.hashed == 4);
+  CHECK(ReadText(staging / "SHA256SUMS").find("\n" + std::string(kShaX) + "  kept.html\n") !=
+        std::string::npos);
   // Kept again once published; without a previous site they are not used.
   REQUIRE(gongkai::site::KeepChecksums(staging, kept));
   CHECK(ReadText(kept) == ReadText(staging / "SHA256SUMS"));
   REQUIRE(gongkai::site::WriteChecksums(staging, fs::path(), kept, 1, count, error));
-  CHECK(count.hashed == 3);
+  CHECK(count.hashed == 4);
   fs::remove_all(root);
 }
 
