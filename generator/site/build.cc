@@ -36,6 +36,7 @@
 #include "render/pages.h"
 #include "render/search_index.h"
 #include "site/checksums.h"
+#include "site/files.h"
 #include "site/inputs.h"
 #include "site/originals.h"
 #include "site/publish.h"
@@ -48,15 +49,6 @@ using kainjow::mustache::list;
 using nlohmann::json;
 
 namespace {
-
-bool ReadFile(const fs::path& p, std::string& out) {
-  std::ifstream in(p.string(), std::ios::binary);
-  if (!in) return false;
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  out = ss.str();
-  return true;
-}
 
 model::Diagnostic Error(std::string message, std::string rule) {
   return {model::Diagnostic::Severity::kError, 0, std::move(message), std::move(rule)};
@@ -115,7 +107,7 @@ class Output {
     boost::system::error_code ec;
     if (!previous_.empty() && fs::file_size(old, ec) == content.size() && !ec) {
       std::string existing;
-      if (ReadFile(old, existing) && existing == content) {
+      if (ReadWholeFile(old.string(), existing) && existing == content) {
         fs::create_hard_link(old, dest, ec);
         if (!ec) return true;
       }
@@ -135,7 +127,7 @@ class Output {
     MakeParent(dest);
     boost::system::error_code ec;
     fs::create_hard_link(previous_ / rel, dest, ec);
-    if (ec && !CopyFileContents(previous_ / rel, dest)) {
+    if (ec && !CopyWholeFile((previous_ / rel).string(), dest.string())) {
       Fail("cannot reuse " + (previous_ / rel).string() + ": " + ec.message());
       return false;
     }
@@ -265,7 +257,7 @@ BuildReport BuildSite(const BuildOptions& options) {
   std::map<std::string, std::string> templates;
   const fs::path tdir(options.templates_dir);
   for (const char* name : kTemplates) {
-    if (!ReadFile(tdir / name, templates[name])) {
+    if (!ReadWholeFile((tdir / name).string(), templates[name])) {
       report.errors.push_back(Error("cannot read template " + (tdir / name).string() +
                                         " (use --templates DIR)", "template-missing"));
       report.fatal = true;
@@ -308,7 +300,8 @@ BuildReport BuildSite(const BuildOptions& options) {
   json manifest;
   {
     std::string text;
-    bool usable = fs::is_directory(out, ec) && ReadFile(cache / "manifest.json", text);
+    bool usable = fs::is_directory(out, ec) &&
+                  ReadWholeFile((cache / "manifest.json").string(), text);
     if (usable) {
       manifest = json::parse(text, nullptr, false);
       if (manifest.is_discarded() || manifest.value("templates", "") != templates_hash)
@@ -328,7 +321,7 @@ BuildReport BuildSite(const BuildOptions& options) {
       std::string probe = parse::MakeId(r.input.string(), std::string(64, '0'));
       if (probe.rfind("d-", 0) == 0) {
         std::string bytes;
-        ReadFile(r.input, bytes);
+        ReadWholeFile(r.input.string(), bytes);
         sha = ingest::Sha256Hex(bytes);
       }
       std::string id = parse::MakeId(r.input.string(), sha.empty() ? std::string(64, '0') : sha);
@@ -352,7 +345,7 @@ BuildReport BuildSite(const BuildOptions& options) {
       bool ok = true;
       if (!failed) {
         std::string text;
-        ok = ReadFile(out / "data" / (r.d.id + ".json"), text);
+        ok = ReadWholeFile((out / "data" / (r.d.id + ".json")).string(), text);
         if (ok) {
           json j = json::parse(text, nullptr, false);
           ok = !j.is_discarded();
@@ -555,7 +548,7 @@ BuildReport BuildSite(const BuildOptions& options) {
          it.increment(ec)) {
       if (!fs::is_regular_file(it->path(), ec)) continue;
       std::string body;
-      ReadFile(it->path(), body);
+      ReadWholeFile(it->path().string(), body);
       output.Write("assets/" + fs::relative(it->path(), assets, ec).generic_string(), body);
     }
   }

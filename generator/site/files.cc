@@ -15,4 +15,12 @@ bool ReadWholeFile(const std::string& path, std::string& out) {
   return !in.bad();
 }
 
+bool CopyWholeFile(const std::string& from, const std::string& to) {
+  std::string bytes;
+  if (!ReadWholeFile(from, bytes)) return false;
+  std::ofstream out(to, std::ios::binary | std::ios::trunc);
+  out << bytes;
+  return static_cast<bool>(out);
+}
+
 }  // namespace gongkai::site

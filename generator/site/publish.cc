@@ -16,6 +16,8 @@
 
 #include <boost/filesystem.hpp>
 
+#include "site/files.h"
+
 namespace gongkai::site {
 
 namespace fs = boost::filesystem;
@@ -34,15 +36,6 @@ constexpr const char* kMarkerHeader =
 
 model::Diagnostic Error(std::string message, std::string rule = "output") {
   return {model::Diagnostic::Severity::kError, 0, std::move(message), std::move(rule)};
-}
-
-bool ReadText(const fs::path& p, std::string& out) {
-  std::ifstream in(p.string(), std::ios::binary);
-  if (!in) return false;
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  out = ss.str();
-  return true;
 }
 
 // Writes `content` to `p` through a temporary file and a rename, so `p` is whole or absent.
@@ -108,7 +101,7 @@ std::vector<std::string> FilesUnder(const fs::path& root) {
 // The files a site's marker lists; false when `site` has no marker.
 bool ReadInventory(const fs::path& site, std::set<std::string>& files) {
   std::string text;
-  if (!ReadText(site / kSiteMarker, text)) return false;
+  if (!ReadWholeFile((site / kSiteMarker).string(), text)) return false;
   std::istringstream in(text);
   std::string line;
   std::getline(in, line);  // the header
@@ -220,11 +213,11 @@ bool ReplaceFile(const fs::path& from, const fs::path& to) {
   boost::system::error_code size_ec, ec;
   std::string a, b;
   if (fs::file_size(from, size_ec) == fs::file_size(to, size_ec) && !size_ec &&
-      ReadText(from, a) && ReadText(to, b) && a == b)
+      ReadWholeFile(from.string(), a) && ReadWholeFile(to.string(), b) && a == b)
     return true;
   fs::create_directories(to.parent_path(), ec);
   fs::path tmp = to.parent_path() / (to.filename().string() + kTempSuffix);
-  return CopyFileContents(from, tmp) && ::rename(tmp.c_str(), to.c_str()) == 0;
+  return CopyWholeFile(from.string(), tmp.string()) && ::rename(tmp.c_str(), to.c_str()) == 0;
 }
 
 // Where exchanging is impossible: replace the files of `out` one by one (see publish.h).
@@ -277,14 +270,6 @@ bool PublishInPlace(const OutputPlan& plan, std::vector<model::Diagnostic>& erro
 
 }  // namespace
 
-bool CopyFileContents(const fs::path& from, const fs::path& to) {
-  std::string bytes;
-  if (!ReadText(from, bytes)) return false;
-  std::ofstream out(to.string(), std::ios::binary | std::ios::trunc);
-  out << bytes;
-  return static_cast<bool>(out);
-}
-
 BuildLock::~BuildLock() {
   if (fd_ >= 0) ::close(fd_);  // closing releases the lock
 }
@@ -299,7 +284,7 @@ bool BuildLock::Acquire(const fs::path& cache, const fs::path& site,
   }
   if (::flock(fd_, LOCK_EX | LOCK_NB) != 0) {
     std::string pid;
-    ReadText(path, pid);
+    ReadWholeFile(path, pid);
     while (!pid.empty() && (pid.back() == '\n' || pid.back() == ' ')) pid.pop_back();
     errors.push_back(Error("another gongkai build" + (pid.empty() ? "" : " (process " + pid + ")") +
                            " is building " + site.string() +
@@ -382,7 +367,7 @@ bool WriteSiteMarker(const OutputPlan& plan, std::vector<model::Diagnostic>& err
   // an unchanged rebuild writes (and checksums) nothing.
   std::string previous;
   boost::system::error_code ec;
-  if (ReadText(plan.out / kSiteMarker, previous) && previous == inventory) {
+  if (ReadWholeFile((plan.out / kSiteMarker).string(), previous) && previous == inventory) {
     fs::remove(plan.staging / kSiteMarker, ec);
     fs::create_hard_link(plan.out / kSiteMarker, plan.staging / kSiteMarker, ec);
     if (!ec) return true;

@@ -74,8 +74,4 @@ bool WriteSiteMarker(const OutputPlan& plan, std::vector<model::Diagnostic>& err
 /// it could not; the previous site is then whole.
 bool Publish(const OutputPlan& plan, std::vector<model::Diagnostic>& errors);
 
-/// Copies a file's bytes (over `to`). Boost 1.74's copy_file fails between two file systems (its
-/// copy_file_range gets EXDEV and it does not fall back), which is the case of a mount point.
-bool CopyFileContents(const boost::filesystem::path& from, const boost::filesystem::path& to);
-
 }  // namespace gongkai::site
