@@ -1,6 +1,8 @@
 // Department name, place, level and year.
 #include "parse/identity.h"
 
+#include <algorithm>
+#include <iterator>
 #include <map>
 #include <regex>
 
@@ -20,6 +22,13 @@ bool EndsWithOrgSuffix(const std::string& s) {
   for (const char* suffix : kOrgSuffixes)
     if (EndsWith(s, suffix)) return true;
   return false;
+}
+
+// True if the text starts with a digit after ASCII white space: the `^\s*[0-9]` that kHeader
+// needs (std::regex's \s is ASCII white space in the C locale).
+bool StartsWithDigit(std::string_view s) {
+  size_t i = s.find_first_not_of(" \t\n\v\f\r");
+  return i != std::string_view::npos && s[i] >= '0' && s[i] <= '9';
 }
 
 std::string CleanName(std::string s) {
@@ -86,19 +95,22 @@ std::vector<NameMention> FindNameMentions(const std::vector<std::string>& lines)
     for (auto& c : flat)
       if (c == '\t') c = ' ';
     std::smatch m;
-    // Each regex only where its fixed words stand, and only on short lines (kMaxRegexBytes).
+    // Each regex only where its fixed words stand (a line without them cannot match, and
+    // libstdc++'s regex costs some hundred instructions per byte tried), and only on short
+    // lines (kMaxRegexBytes).
     bool searchable = flat.size() <= kMaxRegexBytes;
-    if (searchable && (Contains(flat, "名称") || Contains(flat, "部门") || Contains(flat, "申报单位"))) {
+    if (searchable && (Contains(flat, "名称") || Contains(flat, "部门/单位") ||
+                       Contains(flat, "申报单位") || Contains(flat, "部门：") || Contains(flat, "部门:"))) {
       auto begin = std::sregex_iterator(flat.begin(), flat.end(), kField);
       for (auto it = begin; it != std::sregex_iterator(); ++it)
         add((*it)[2].matched ? (*it)[2].str() : (*it)[3].str(), false);
     }
-    if (searchable && CodePointCount(flat) < 60 && Contains(flat, "年") &&
-        std::regex_search(flat, m, kTitle))
+    if (searchable && Contains(flat, "年") && (Contains(flat, "预算") || Contains(flat, "决算")) &&
+        CodePointCount(flat) < 60 && std::regex_search(flat, m, kTitle))
       add(m[1].str(), false);
     if (searchable && StartsWith(flat, "第") && std::regex_search(flat, m, kOverview))
       add(m[1].str(), false);
-    if (searchable && (Contains(flat, "预算年度") || Contains(flat, "单位")) &&
+    if (searchable && StartsWithDigit(flat) && (Contains(flat, "预算年度") || Contains(flat, "单位")) &&
         std::regex_search(flat, m, kHeader))
       add(m[1].str(), false);
     // A line that is only a bold name: "**苍溪县医疗保障局**".
@@ -213,6 +225,9 @@ int FindYear(const std::vector<std::string>& lines, int& line) {
       std::regex("(20[0-9]{2})\\s*年\\s*预算数"),
       std::regex("(?:（|\\()\\s*(20[0-9]{2})\\s*年度\\s*(?:）|\\))"),
   };
+  // The words each pattern needs: a line without them is not searched with it.
+  static const std::vector<const char*> kNeeds[] = {
+      {"预算", "决算"}, {"预算年度"}, {"预算数"}, {"年度"}};
   std::map<int, int> counts;
   std::map<int, int> first;
   for (size_t i = 0; i < lines.size(); ++i) {
@@ -220,7 +235,10 @@ int FindYear(const std::vector<std::string>& lines, int& line) {
     if (l.find("20") == std::string::npos || l.find("年") == std::string::npos ||
         l.size() > kMaxRegexBytes)
       continue;
-    for (const auto& re : kPatterns) {
+    for (size_t p = 0; p < std::size(kPatterns); ++p) {
+      const std::regex& re = kPatterns[p];
+      if (std::none_of(kNeeds[p].begin(), kNeeds[p].end(), [&](const char* w) { return Contains(l, w); }))
+        continue;
       for (auto it = std::sregex_iterator(l.begin(), l.end(), re); it != std::sregex_iterator();
            ++it) {
         int y = std::stoi((*it)[1].str());
