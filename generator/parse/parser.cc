@@ -29,10 +29,6 @@ namespace {
 
 using model::Diagnostic;
 
-std::vector<TokenLine> SectionLines(const std::vector<std::string>& lines, const Section& s) {
-  return TokenizeLines(lines, s.begin, s.end, DetectPrecision(lines, s.begin, s.end));
-}
-
 constexpr size_t kMaxClaims = 2000;
 constexpr size_t kMaxRows = 5000;          // per table: functional, economic, projects
 constexpr size_t kMaxIndexedRows = 20000;  // rows of all tables, for looking figures up
@@ -503,7 +499,7 @@ class Parser {
   const std::vector<TokenLine>& Lines(const Section& s) {
     auto it = tokenized_.find(s.title_index);
     if (it == tokenized_.end())
-      it = tokenized_.emplace(s.title_index, SectionLines(lines_, s)).first;
+      it = tokenized_.emplace(s.title_index, TokenizeTable(lines_, s.begin, s.end)).first;
     return it->second;
   }
 
