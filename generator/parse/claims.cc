@@ -9,6 +9,7 @@
 #include <cctype>
 #include <cstdint>
 #include <cstring>
+#include <iterator>
 #include <string_view>
 #include <unordered_map>
 
@@ -357,19 +358,41 @@ class Extractor {
     return previous;
   }
 
-  // Brackets open at `pos` since the sentence began: "基本支出 335.10 万元（社会保障... 22.47 万元），
-  // 占 72.73%" is a share of 335.10, the amount outside the brackets.
-  static int Depth(const std::string& s, size_t begin, size_t pos) {
-    int depth = 0;
-    for (size_t i = begin; i < pos;) {
-      if (s.compare(i, std::string("（").size(), "（") == 0) { ++depth; i += std::string("（").size(); continue; }
-      if (s.compare(i, std::string("）").size(), "）") == 0) { depth = depth > 0 ? depth - 1 : 0; i += std::string("）").size(); continue; }
-      if (s[i] == '(') ++depth;
-      if (s[i] == ')') depth = depth > 0 ? depth - 1 : 0;
-      ++i;
+  // Brackets open at `pos` since the sentence [begin, end) began: "基本支出 335.10 万元（社会保障...
+  // 22.47 万元），占 72.73%" is a share of 335.10, the amount outside the brackets. The
+  // sentence's brackets are listed once, so a figure costs a binary search rather than a scan
+  // from the sentence start (a PDF's table text makes sentences with hundreds of figures).
+  int Depth(const std::string& s, size_t begin, size_t end, size_t pos) {
+    if (brackets_begin_ != begin) {
+      brackets_begin_ = begin;
+      brackets_.clear();
+      const std::string open = "（", close = "）";
+      int depth = 0;
+      for (size_t i = begin; i < end;) {
+        size_t at = i;
+        int change = 0;
+        if (s.compare(i, open.size(), open) == 0) {
+          change = 1;
+          i += open.size();
+        } else if (s.compare(i, close.size(), close) == 0) {
+          change = -1;
+          i += close.size();
+        } else {
+          change = s[i] == '(' ? 1 : s[i] == ')' ? -1 : 0;
+          ++i;
+        }
+        if (change == 0) continue;
+        depth = std::max(0, depth + change);
+        brackets_.push_back({at, depth});
+      }
     }
-    return depth;
+    // The depth after the last bracket that starts before `pos`.
+    auto after = std::lower_bound(brackets_.begin(), brackets_.end(), pos,
+                                  [](const std::pair<size_t, int>& b, size_t p) { return b.first < p; });
+    return after == brackets_.begin() ? 0 : std::prev(after)->second;
   }
+  size_t brackets_begin_ = std::string::npos;     ///< the sentence brackets_ lists
+  std::vector<std::pair<size_t, int>> brackets_;  ///< (offset, depth after it) of each bracket
 
   void Sentence(size_t begin, size_t end, int index) {
     const std::string& s = text_.text();
@@ -539,7 +562,7 @@ class Extractor {
             c.previous_year = PreviousYear(window, subject_pos);
             // "（上年收入总计 2321.3 万元，其中财政拨款收入 2097.9 万元...）": the bracket is all
             // about the previous year.
-            int depth = Depth(s, begin, i);
+            int depth = Depth(s, begin, end, i);
             if (c.previous_year && depth > 0) previous_year_depth = depth;
             if (!c.previous_year && previous_year_depth > 0 && depth >= previous_year_depth)
               c.previous_year = true;
@@ -568,10 +591,10 @@ class Extractor {
         bool share = Contains(tail, "占");
         bool change_word = dir != 0 || Contains(tail, "同比") || Contains(tail, "增幅") ||
                            Contains(tail, "降幅") || Contains(tail, "比例") || Contains(tail, "幅度");
-        int depth = Depth(s, begin, i);
+        int depth = Depth(s, begin, end, i);
         int part = last_amount;
         while (part >= 0 && claims_[part].sentence == index &&
-               Depth(s, begin, claims_[part].offset) > depth)
+               Depth(s, begin, end, claims_[part].offset) > depth)
           --part;
         if (part >= 0 && (claims_[part].sentence != index || claims_[part].kind != Claim::Kind::kAmount))
           part = -1;
