@@ -3,12 +3,8 @@
 
 namespace gongkai::parse {
 
-char32_t NextCodePoint(std::string_view s, size_t& i) {
+char32_t NextMultiByteCodePoint(std::string_view s, size_t& i) {
   unsigned char c = static_cast<unsigned char>(s[i]);
-  if (c < 0x80) {
-    ++i;
-    return c;
-  }
   int len = (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 1;
   if (i + len > s.size()) {
     ++i;
@@ -74,7 +70,17 @@ bool EndsWith(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
 }
 bool Contains(std::string_view s, std::string_view part) {
-  return s.find(part) != std::string_view::npos;
+  // std::string_view::find looks for the first byte and compares from there; in Chinese text
+  // that is one of the few lead bytes (E4-E9) before nearly every character, so it stops at
+  // almost every character. The last byte of a Chinese word, a continuation byte of 64
+  // possible values, stands in far fewer places.
+  if (part.empty()) return true;
+  if (part.size() > s.size()) return false;
+  const char last = part.back();
+  const size_t tail = part.size() - 1;
+  for (size_t p = s.find(last, tail); p != std::string_view::npos; p = s.find(last, p + 1))
+    if (s.compare(p - tail, tail, part.substr(0, tail)) == 0) return true;
+  return false;
 }
 
 std::string StripMarkup(std::string_view s) {
@@ -87,6 +93,12 @@ std::string StripMarkup(std::string_view s) {
   while (j < s.size() && s[j] == '#') ++j;
   if (j > i && (j == s.size() || s[j] == ' ')) i = j;
   while (i < s.size()) {
+    // The text up to the next '<' or '*' is kept as it is.
+    size_t mark = i;
+    while (mark < s.size() && s[mark] != '<' && s[mark] != '*') ++mark;
+    out.append(s.substr(i, mark - i));
+    if (mark == s.size()) break;
+    i = mark;
     if (s[i] == '<') {
       static const char* kTags[] = {"<b>", "</b>", "<strong>", "</strong>", "<br>", "<br/>"};
       bool matched = false;

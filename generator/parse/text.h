@@ -12,8 +12,19 @@ namespace gongkai::parse {
 /// and years stand in short lines; longer lines are not searched with a regex.
 constexpr size_t kMaxRegexBytes = 4096;
 
+/// NextCodePoint of a byte of 0x80 or more.
+char32_t NextMultiByteCodePoint(std::string_view s, size_t& i);
+
 /// Decodes the code point at `s[i]` and advances `i`. Input is valid UTF-8 (ingest checks).
-char32_t NextCodePoint(std::string_view s, size_t& i);
+/// Inline for ASCII: every parser walks text code point by code point.
+inline char32_t NextCodePoint(std::string_view s, size_t& i) {
+  unsigned char c = static_cast<unsigned char>(s[i]);
+  if (c < 0x80) {
+    ++i;
+    return c;
+  }
+  return NextMultiByteCodePoint(s, i);
+}
 std::string EncodeCodePoint(char32_t c);
 
 /// Splits into code points, each as its UTF-8 string.
