@@ -23,21 +23,20 @@ void JoinedText::Append(const std::string& raw, int line) {
     if (c == '\t') c = ' ';
   // Justified PDF text spreads the characters of a line ("行政事业单位养老支 出 （款 ） 机 关 事
   // 业"): white space between two Chinese characters or full-width marks is no word break.
-  std::string joined;
-  joined.reserve(t.size());
-  for (size_t i = 0; i < t.size(); ++i) {
-    if (t[i] == ' ' && !joined.empty() && static_cast<unsigned char>(joined.back()) >= 0x80) {
-      size_t j = i;
-      while (j < t.size() && t[j] == ' ') ++j;
-      if (j < t.size() && static_cast<unsigned char>(t[j]) >= 0x80) {
-        i = j - 1;
-        continue;
-      }
-    }
-    joined += t[i];
-  }
   starts_.push_back({text_.size(), line});
-  text_ += joined;
+  size_t first = text_.size();
+  for (size_t i = 0; i < t.size();) {
+    // The text up to the next space is kept as it is.
+    size_t space = std::min(t.find(' ', i), t.size());
+    text_.append(t, i, space - i);
+    if (space == t.size()) break;
+    size_t j = t.find_first_not_of(' ', space);
+    if (j == std::string::npos) j = t.size();
+    bool wide_before = text_.size() > first && static_cast<unsigned char>(text_.back()) >= 0x80;
+    bool wide_after = j < t.size() && static_cast<unsigned char>(t[j]) >= 0x80;
+    if (!(wide_before && wide_after)) text_.append(t, space, j - space);
+    i = j;
+  }
 }
 
 int JoinedText::LineAt(size_t offset) const {
