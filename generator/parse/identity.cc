@@ -114,10 +114,12 @@ std::vector<NameMention> FindNameMentions(const std::vector<std::string>& lines)
         std::regex_search(flat, m, kHeader))
       add(m[1].str(), false);
     // A line that is only a bold name: "**苍溪县医疗保障局**".
-    if (StartsWith(Trim(lines[i]), "**") && CodePointCount(line) <= 30) add(line, false);
-    // Table titles that start with the department's name.
+    std::string raw = Trim(lines[i]);
+    if (StartsWith(raw, "**") && CodePointCount(line) <= 30) add(line, false);
+    // Table titles that start with the department's name. (`line` is trimmed, so it ends
+    // with 表 exactly when it does without its white space.)
     bool title_like = !Contains(line, "。") && !Contains(line, "，") &&
-                      (EndsWith(RemoveSpaces(line), "表") || StartsWith(Trim(lines[i]), "#"));
+                      (EndsWith(line, "表") || StartsWith(raw, "#"));
     if (title_like && !ClassifyTitle(line).empty() && CodePointCount(line) < 60) {
       std::string before = NameBeforeTableWords(RemoveSpaces(line));
       if (!before.empty()) {
