@@ -334,10 +334,10 @@ class Parser {
       if (s.empty || s.unit.empty()) continue;
       model::Unit unit = UnitOfLabel(s.unit).value_or(model::Unit::kWanYuan);
       std::vector<TokenLine> lines = Lines(s);
-      // "附表4-9" above the next table is not a row of this one.
+      // "附表4-9" above the next table is not a row of this one. (A token holds no white space.)
       for (auto& l : lines)
-        if (!l.Empty() && (StartsWith(RemoveSpaces(l.tokens.front().text), "附表") ||
-                           StartsWith(RemoveSpaces(l.tokens.front().text), "附件")))
+        if (!l.Empty() && (StartsWith(l.tokens.front().text, "附表") ||
+                           StartsWith(l.tokens.front().text, "附件")))
           l.tokens.clear();
       if (s.kind == "summary" || s.kind == "fiscal_summary") {
         for (const auto& lf : ReadLabelledFigures(lines)) {

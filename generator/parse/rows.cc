@@ -84,11 +84,20 @@ bool IsTotalLabel(const std::string& name) {
   return StartsWith(name, "合计") || StartsWith(name, "总计") || name == "小计";
 }
 
+// IsPageHeaderLine of each line, worked out once for the passes below. Removing a row number
+// does not change it: the marks hold no digits.
+std::vector<bool> PageHeaderLines(const std::vector<TokenLine>& lines) {
+  std::vector<bool> header(lines.size());
+  for (size_t i = 0; i < lines.size(); ++i) header[i] = !lines[i].Empty() && IsPageHeaderLine(lines[i]);
+  return header;
+}
+
 // Row numbers: the first plain integers of lines, 1, 2, 3, ... in order.
-bool DetectRowNumbers(const std::vector<TokenLine>& lines) {
+bool DetectRowNumbers(const std::vector<TokenLine>& lines, const std::vector<bool>& header) {
   std::vector<long> firsts;
-  for (const auto& l : lines) {
-    if (l.Empty() || l.tabbed || IsPageHeaderLine(l)) continue;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    const TokenLine& l = lines[i];
+    if (l.Empty() || l.tabbed || header[i]) continue;
     const Token& t = l.tokens.front();
     if (t.IsPlainInteger() && t.text.size() <= 3 && l.tokens.size() >= 2)
       firsts.push_back(std::stol(t.text));
@@ -99,14 +108,12 @@ bool DetectRowNumbers(const std::vector<TokenLine>& lines) {
   return steps * 10 >= (firsts.size() - 1) * 7;
 }
 
-}  // namespace
-
-void StripRowNumbers(std::vector<TokenLine>& lines) {
-  if (!DetectRowNumbers(lines)) return;
+// StripRowNumbers, once they are detected.
+void RemoveRowNumbers(std::vector<TokenLine>& lines, const std::vector<bool>& header) {
   long last = 0;
   for (size_t li = 0; li < lines.size(); ++li) {
     auto& line = lines[li];
-    if (line.Empty() || line.tabbed || IsPageHeaderLine(line)) continue;
+    if (line.Empty() || line.tabbed || header[li]) continue;
     auto& toks = line.tokens;
     // "23" alone, its label on the next line ("二十三、灾害防治及应急管理支" / "出").
     bool lone = false;
@@ -129,10 +136,23 @@ void StripRowNumbers(std::vector<TokenLine>& lines) {
   }
 }
 
+}  // namespace
+
+void StripRowNumbers(std::vector<TokenLine>& lines) {
+  std::vector<bool> header = PageHeaderLines(lines);
+  if (DetectRowNumbers(lines, header)) RemoveRowNumbers(lines, header);
+}
+
 std::vector<Row> AssembleRows(const std::vector<TokenLine>& input, int first_amount_column) {
   std::vector<Row> rows;
-  std::vector<TokenLine> lines = input;
-  StripRowNumbers(lines);
+  std::vector<bool> header = PageHeaderLines(input);
+  // The lines are copied only where row numbers are to be removed.
+  std::vector<TokenLine> stripped;
+  if (DetectRowNumbers(input, header)) {
+    stripped = input;
+    RemoveRowNumbers(stripped, header);
+  }
+  const std::vector<TokenLine>& lines = stripped.empty() ? input : stripped;
   Row* cur = nullptr;
 
   auto next_nonempty_starts_text = [&](size_t i) {
@@ -145,7 +165,7 @@ std::vector<Row> AssembleRows(const std::vector<TokenLine>& input, int first_amo
 
   for (size_t li = 0; li < lines.size(); ++li) {
     const TokenLine& line = lines[li];
-    if (line.Empty() || IsPageHeaderLine(line)) continue;
+    if (line.Empty() || header[li]) continue;
     const std::vector<Token>& toks = line.tokens;
 
     if (line.tabbed) {
