@@ -39,7 +39,7 @@ int HeadingLevel(const std::string& raw) {
     char32_t c = NextCodePoint(t, i);
     return (c == U'（' || c == '(') ? 2 : 1;
   }
-  if (StartsWith(Trim(raw), "#")) return 1;
+  if (StartsWith(TrimView(raw), "#")) return 1;
   if ((EndsWith(t, "：") || EndsWith(t, ":")) && CodePointCount(t) <= 12) return 3;
   return -1;
 }

@@ -417,7 +417,7 @@ class Parser {
       for (size_t i = s.title_index; i < s.end && i < lines_.size(); ++i) in_table[i] = true;
     for (const auto& w : wants) {
       for (size_t i = 0; i < lines_.size(); ++i) {
-        if (in_table[i] || Trim(lines_[i]).rfind("-", 0) == 0) continue;
+        if (in_table[i] || StartsWith(TrimView(lines_[i]), "-")) continue;
         bool hit = false;
         for (const char* word : w.words) hit |= Contains(lines_[i], word);
         if (!hit) continue;

@@ -19,7 +19,7 @@ std::string CleanTitle(std::string_view raw) {
 }
 
 bool LooksLikeProse(std::string_view line) {
-  std::string t = Trim(line);
+  std::string_view t = TrimView(line);
   if (t.empty()) return false;
   if (Has(t, "情况说明") || EndsWith(t, "说明") || EndsWith(t, "说明**")) return true;
   if (line.find('\t') != std::string_view::npos) return false;
@@ -119,7 +119,7 @@ std::vector<Section> FindSections(const std::vector<std::string>& lines) {
     // A title without 表 followed closely by a unit label: "部门政府采购预算" / "单位：万元".
     int seen = 0;
     for (size_t k = i + 1; k < lines.size() && seen < 2; ++k) {
-      if (Trim(lines[k]).empty()) continue;
+      if (TrimView(lines[k]).empty()) continue;
       ++seen;
       if (!FindUnitLabel(lines[k]).empty()) return true;
     }
@@ -145,7 +145,7 @@ std::vector<Section> FindSections(const std::vector<std::string>& lines) {
     bool seen_data = false;
     for (; end < limit; ++end) {
       if (seen_data && LooksLikeProse(lines[end])) break;
-      if (!Trim(lines[end]).empty()) seen_data = true;
+      if (!TrimView(lines[end]).empty()) seen_data = true;
     }
     sections[k].end = end;
   }

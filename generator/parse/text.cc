@@ -132,7 +132,9 @@ std::string RemoveSpaces(std::string_view s) {
   return out;
 }
 
-std::string Trim(std::string_view s) {
+std::string Trim(std::string_view s) { return std::string(TrimView(s)); }
+
+std::string_view TrimView(std::string_view s) {
   size_t begin = 0;
   while (begin < s.size()) {
     size_t i = begin;
@@ -148,7 +150,7 @@ std::string Trim(std::string_view s) {
     if (!IsSpace(NextCodePoint(s, probe))) break;
     end = k;
   }
-  return std::string(s.substr(begin, end - begin));
+  return s.substr(begin, end - begin);
 }
 
 namespace {

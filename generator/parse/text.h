@@ -43,6 +43,8 @@ std::string RemoveSpaces(std::string_view s);
 
 /// Trims white space at both ends.
 std::string Trim(std::string_view s);
+/// Trim without a copy: the part of `s` it keeps.
+std::string_view TrimView(std::string_view s);
 
 /// Removes a leading ordinal: 一、 十二、 廿一、 （一） (一) 1、 1. 1．; returns the rest.
 std::string StripOrdinal(std::string_view s);
