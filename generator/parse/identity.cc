@@ -105,16 +105,19 @@ std::vector<NameMention> FindNameMentions(const std::vector<std::string>& lines)
       for (auto it = begin; it != std::sregex_iterator(); ++it)
         add((*it)[2].matched ? (*it)[2].str() : (*it)[3].str(), false);
     }
+    // The patterns anchored with ^ are tried at the start only (match_continuous), not at
+    // every byte where ^ then fails.
+    const auto kAtStart = std::regex_constants::match_continuous;
     if (searchable && Contains(flat, "年") && (Contains(flat, "预算") || Contains(flat, "决算")) &&
-        CodePointCount(flat) < 60 && std::regex_search(flat, m, kTitle))
+        CodePointCount(flat) < 60 && std::regex_search(flat, m, kTitle, kAtStart))
       add(m[1].str(), false);
-    if (searchable && StartsWith(flat, "第") && std::regex_search(flat, m, kOverview))
+    if (searchable && StartsWith(flat, "第") && std::regex_search(flat, m, kOverview, kAtStart))
       add(m[1].str(), false);
     if (searchable && StartsWithDigit(flat) && (Contains(flat, "预算年度") || Contains(flat, "单位")) &&
-        std::regex_search(flat, m, kHeader))
+        std::regex_search(flat, m, kHeader, kAtStart))
       add(m[1].str(), false);
     // A line that is only a bold name: "**苍溪县医疗保障局**".
-    std::string raw = Trim(lines[i]);
+    std::string_view raw = TrimView(lines[i]);
     if (StartsWith(raw, "**") && CodePointCount(line) <= 30) add(line, false);
     // Table titles that start with the department's name. (`line` is trimmed, so it ends
     // with 表 exactly when it does without its white space.)
