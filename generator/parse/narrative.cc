@@ -17,24 +17,26 @@ JoinedText::JoinedText(const std::vector<std::string>& lines, const std::vector<
 }
 
 void JoinedText::Append(const std::string& raw, int line) {
-  std::string t = Trim(StripMarkup(raw));
+  std::string clean = StripMarkup(raw);
+  std::string_view t = TrimView(clean);
   if (t.empty()) return;
-  for (auto& c : t)
-    if (c == '\t') c = ' ';
-  // Justified PDF text spreads the characters of a line ("行政事业单位养老支 出 （款 ） 机 关 事
-  // 业"): white space between two Chinese characters or full-width marks is no word break.
+  // Tabs are spaces. Justified PDF text spreads the characters of a line ("行政事业单位养老支 出
+  // （款 ） 机 关 事 业"): white space between two Chinese characters or full-width marks is no
+  // word break.
+  auto is_space = [](char c) { return c == ' ' || c == '\t'; };
   starts_.push_back({text_.size(), line});
   size_t first = text_.size();
   for (size_t i = 0; i < t.size();) {
     // The text up to the next space is kept as it is.
-    size_t space = std::min(t.find(' ', i), t.size());
-    text_.append(t, i, space - i);
+    size_t space = i;
+    while (space < t.size() && !is_space(t[space])) ++space;
+    text_.append(t.substr(i, space - i));
     if (space == t.size()) break;
-    size_t j = t.find_first_not_of(' ', space);
-    if (j == std::string::npos) j = t.size();
+    size_t j = space;
+    while (j < t.size() && is_space(t[j])) ++j;
     bool wide_before = text_.size() > first && static_cast<unsigned char>(text_.back()) >= 0x80;
     bool wide_after = j < t.size() && static_cast<unsigned char>(t[j]) >= 0x80;
-    if (!(wide_before && wide_after)) text_.append(t, space, j - space);
+    if (!(wide_before && wide_after)) text_.append(j - space, ' ');
     i = j;
   }
 }
