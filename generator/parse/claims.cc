@@ -402,6 +402,8 @@ class Extractor {
       for (uint32_t i : short_keywords_)
         if (scope.find(keywords_[i].text) != std::string_view::npos) hits.push_back(i);
       for (size_t p = 0; p + 3 <= scope.size(); ++p) {
+        // A keyword starts a character, never inside one (a UTF-8 continuation byte).
+        if ((static_cast<unsigned char>(scope[p]) & 0xC0) == 0x80) continue;
         auto bucket = keywords_by_start_.find(Start3(scope.data() + p));
         if (bucket == keywords_by_start_.end()) continue;
         for (uint32_t i : bucket->second)

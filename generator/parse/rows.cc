@@ -33,6 +33,10 @@ bool IsPageHeaderLine(const TokenLine& line) {
   for (const auto& t : line.tokens) joined += t.text;
   static const char* kMarks[] = {"单位：", "单位:", "预算年度", "栏次", "单位名称：", "单位名称:",
                                  "部门：", "部门:", "部门/单位", "金额单位"};
+  // Every mark holds one of these words; most lines hold none.
+  if (!Contains(joined, "单位") && !Contains(joined, "部门") && !Contains(joined, "预算年度") &&
+      !Contains(joined, "栏次"))
+    return false;
   for (const char* m : kMarks)
     if (Contains(joined, m)) return true;
   return false;
