@@ -48,15 +48,22 @@ std::vector<std::string> CodePoints(std::string_view s) {
 }
 
 size_t CodePointCount(std::string_view s) {
-  size_t n = 0, i = 0;
-  while (i < s.size()) {
-    NextCodePoint(s, i);
-    ++n;
-  }
+  // Every byte but a continuation byte (10xxxxxx) starts a code point in valid UTF-8.
+  size_t n = 0;
+  for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
   return n;
 }
 
 bool IsSpace(char32_t c) { return c == ' ' || c == '\t' || c == 0x3000 || c == 0xA0; }
+
+size_t SpaceLength(std::string_view s, size_t i) {
+  // Byte by byte: in valid UTF-8 the bytes E3 and C2 only start a character.
+  unsigned char c = static_cast<unsigned char>(s[i]);
+  if (c == ' ' || c == '\t') return 1;
+  if (c == 0xE3 && s.substr(i, 3) == "\u3000") return 3;
+  if (c == 0xC2 && s.substr(i, 2) == "\u00A0") return 2;
+  return 0;
+}
 
 bool IsHan(char32_t c) {
   return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) ||
@@ -123,12 +130,18 @@ std::string StripMarkup(std::string_view s) {
 
 std::string RemoveSpaces(std::string_view s) {
   std::string out;
-  size_t i = 0;
-  while (i < s.size()) {
-    size_t start = i;
-    char32_t c = NextCodePoint(s, i);
-    if (!IsSpace(c)) out.append(s.substr(start, i - start));
+  size_t run = 0;  // where the text since the last white space starts
+  for (size_t i = 0; i < s.size();) {
+    size_t n = SpaceLength(s, i);
+    if (n == 0) {
+      ++i;
+      continue;
+    }
+    out.append(s.substr(run, i - run));
+    i += n;
+    run = i;
   }
+  out.append(s.substr(run));
   return out;
 }
 
@@ -137,18 +150,20 @@ std::string Trim(std::string_view s) { return std::string(TrimView(s)); }
 std::string_view TrimView(std::string_view s) {
   size_t begin = 0;
   while (begin < s.size()) {
-    size_t i = begin;
-    if (!IsSpace(NextCodePoint(s, i))) break;
-    begin = i;
+    size_t n = SpaceLength(s, begin);
+    if (n == 0) break;
+    begin += n;
   }
+  // Back from the end: the white space that ends the text, read as SpaceLength reads it.
   size_t end = s.size();
   while (end > begin) {
-    // Step back one code point.
-    size_t k = end - 1;
-    while (k > begin && (static_cast<unsigned char>(s[k]) >> 6) == 0x2) --k;
-    size_t probe = k;
-    if (!IsSpace(NextCodePoint(s, probe))) break;
-    end = k;
+    std::string_view rest = s.substr(begin, end - begin);
+    size_t n = (rest.back() == ' ' || rest.back() == '\t') ? 1
+               : EndsWith(rest, "\u3000")                 ? 3
+               : EndsWith(rest, "\u00A0")                 ? 2
+                                                          : 0;
+    if (n == 0) break;
+    end -= n;
   }
   return s.substr(begin, end - begin);
 }

@@ -32,6 +32,9 @@ std::vector<std::string> CodePoints(std::string_view s);
 size_t CodePointCount(std::string_view s);
 
 bool IsSpace(char32_t c);  ///< ASCII space/tab, U+3000, U+00A0
+/// The length in bytes of the white space (IsSpace) that starts at `s[i]`, 0 if none: the
+/// test of IsSpace(NextCodePoint(s, i)) without decoding.
+size_t SpaceLength(std::string_view s, size_t i);
 bool IsHan(char32_t c);
 
 /// Removes Markdown/HTML decoration a converter leaves in table text: `<b>`, `</b>`, `**`,

@@ -68,12 +68,12 @@ std::vector<Piece> SplitWord(std::string_view word, bool line_start, int precisi
   std::vector<Piece> pieces;
   // A word with ASCII letters is a code or a name ("A020", "2032R00", "DIP"): all text.
   {
-    size_t i = 0;
+    // Byte by byte: ASCII letters and digits are single bytes, and no byte of a longer UTF-8
+    // sequence is ASCII.
     bool letter = false, digit = false;
-    while (i < word.size()) {
-      char32_t c = NextCodePoint(word, i);
-      letter |= IsAsciiLetter(c);
-      digit |= IsDigit(c);
+    for (char ch : word) {
+      letter |= IsAsciiLetter(static_cast<unsigned char>(ch));
+      digit |= IsDigit(static_cast<unsigned char>(ch));
     }
     if (letter) return {{false, std::string(word)}};
     if (!digit) return {{false, std::string(word)}};
@@ -81,7 +81,7 @@ std::vector<Piece> SplitWord(std::string_view word, bool line_start, int precisi
   size_t i = 0;
   std::string text;
   auto flush_text = [&] {
-    if (!text.empty()) pieces.push_back({false, text});
+    if (!text.empty()) pieces.push_back({false, std::move(text)});
     text.clear();
   };
   while (i < word.size()) {
@@ -151,7 +151,7 @@ std::vector<Piece> SplitWord(std::string_view word, bool line_start, int precisi
     if (!p.number && !merged.empty() && !merged.back().number) {
       merged.back().text += p.text;
     } else {
-      merged.push_back(p);
+      merged.push_back(std::move(p));
     }
   }
   return merged;
@@ -163,23 +163,18 @@ void TokenizeCell(std::string_view cell, int line_number, int cell_index, bool l
   bool first_word = true;
   while (i < cell.size()) {
     // Skip white space.
-    size_t probe = i;
-    if (IsSpace(NextCodePoint(cell, probe))) {
-      i = probe;
+    if (size_t space = SpaceLength(cell, i)) {
+      i += space;
       continue;
     }
     size_t start = i;
-    while (i < cell.size()) {
-      size_t k = i;
-      if (IsSpace(NextCodePoint(cell, k))) break;
-      i = k;
-    }
+    while (i < cell.size() && SpaceLength(cell, i) == 0) ++i;
     std::string_view word = cell.substr(start, i - start);
     bool gap = true;
     for (auto& piece : SplitWord(word, line_start && first_word && out.empty(), precision, glued)) {
       Token t;
       t.kind = piece.number ? Token::Kind::kNumber : Token::Kind::kText;
-      t.text = piece.text;
+      t.text = std::move(piece.text);
       t.line = line_number;
       t.cell = cell_index;
       t.gap_before = gap;
