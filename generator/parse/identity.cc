@@ -31,6 +31,33 @@ bool StartsWithDigit(std::string_view s) {
   return i != std::string_view::npos && s[i] >= '0' && s[i] <= '9';
 }
 
+// std::regex's \s: ASCII white space in the C locale.
+bool IsRegexSpace(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
+
+// The title pattern "^(.+?)(20[0-9]{2})\s*年(度)?\s*(部门预算|部门决算|预算|决算)", read by hand:
+// the shortest text before a year that such words follow ("" if none). libstdc++'s regex costs
+// some hundred instructions per byte it tries, and this runs on every short line with 年 and
+// 预算. (Taking or leaving 度 never changes the match: no alternative starts with 度.)
+std::string NameBeforeYear(std::string_view s) {
+  auto skip_space = [&](size_t i) {
+    while (i < s.size() && IsRegexSpace(s[i])) ++i;
+    return i;
+  };
+  auto digit = [&](size_t i) { return s[i] >= '0' && s[i] <= '9'; };
+  for (size_t p = 1; p + 4 <= s.size(); ++p) {
+    if (s[p - 1] == '\n' || s[p - 1] == '\r') break;  // `.` stops at a line end
+    if (s[p] != '2' || s[p + 1] != '0' || !digit(p + 2) || !digit(p + 3)) continue;
+    size_t i = skip_space(p + 4);
+    if (!StartsWith(s.substr(i), "年")) continue;
+    i += std::string_view("年").size();
+    if (StartsWith(s.substr(i), "度")) i += std::string_view("度").size();
+    std::string_view rest = s.substr(skip_space(i));
+    for (const char* kind : {"部门预算", "部门决算", "预算", "决算"})
+      if (StartsWith(rest, kind)) return std::string(s.substr(0, p));
+  }
+  return "";
+}
+
 std::string CleanName(std::string s) {
   s = RemoveSpaces(StripMarkup(s));
   static const std::regex kPart("^第(?:一|二|三|四|五|六|七|八|九|十)+部分");
@@ -79,8 +106,6 @@ std::vector<NameMention> FindNameMentions(const std::vector<std::string>& lines)
   static const std::regex kField(
       "(单位名称|部门名称|部门/单位|预算（单位）名称|预算\\(单位\\)名称|申报单位)(?:：|:|\\s)*"
       "([^\\s:]+)|部门(?:：|:)\\s*([^\\s:]+)");
-  static const std::regex kTitle(
-      "^(.+?)(20[0-9]{2})\\s*年(度)?\\s*(部门预算|部门决算|预算|决算)");
   static const std::regex kOverview("^第(?:一|二|三|四|五|六|七|八|九|十)+部分\\s*(.+?)(概况|20[0-9]{2})");
   static const std::regex kHeader("^\\s*[0-9]+([^\\s0-9]+)\\s+(预算年度|单位)");
   for (size_t i = 0; i < lines.size(); ++i) {
@@ -108,9 +133,9 @@ std::vector<NameMention> FindNameMentions(const std::vector<std::string>& lines)
     // The patterns anchored with ^ are tried at the start only (match_continuous), not at
     // every byte where ^ then fails.
     const auto kAtStart = std::regex_constants::match_continuous;
-    if (searchable && Contains(flat, "年") && (Contains(flat, "预算") || Contains(flat, "决算")) &&
-        CodePointCount(flat) < 60 && std::regex_search(flat, m, kTitle, kAtStart))
-      add(m[1].str(), false);
+    if (Contains(flat, "年") && (Contains(flat, "预算") || Contains(flat, "决算")) &&
+        CodePointCount(flat) < 60)
+      if (std::string name = NameBeforeYear(flat); !name.empty()) add(name, false);
     if (searchable && StartsWith(flat, "第") && std::regex_search(flat, m, kOverview, kAtStart))
       add(m[1].str(), false);
     if (searchable && StartsWithDigit(flat) && (Contains(flat, "预算年度") || Contains(flat, "单位")) &&
