@@ -102,6 +102,11 @@ std::string NameBeforeTableWords(const std::string& title) {
 }  // namespace
 
 std::vector<NameMention> FindNameMentions(const std::vector<std::string>& lines) {
+  return FindNameMentions(lines, CleanLines(lines));
+}
+
+std::vector<NameMention> FindNameMentions(const std::vector<std::string>& lines,
+                                          const CleanLines& clean) {
   std::vector<NameMention> out;
   static const std::regex kField(
       "(单位名称|部门名称|部门/单位|预算（单位）名称|预算\\(单位\\)名称|申报单位)(?:：|:|\\s)*"
@@ -109,7 +114,7 @@ std::vector<NameMention> FindNameMentions(const std::vector<std::string>& lines)
   static const std::regex kOverview("^第(?:一|二|三|四|五|六|七|八|九|十)+部分\\s*(.+?)(概况|20[0-9]{2})");
   static const std::regex kHeader("^\\s*[0-9]+([^\\s0-9]+)\\s+(预算年度|单位)");
   for (size_t i = 0; i < lines.size(); ++i) {
-    std::string line = Trim(StripMarkup(lines[i]));
+    const std::string& line = clean.text[i];
     if (line.empty()) continue;
     int ln = static_cast<int>(i) + 1;
     auto add = [&](std::string raw, bool from_title) {
@@ -248,16 +253,87 @@ model::Department ChooseDepartment(const std::vector<NameMention>& mentions) {
   return dept;
 }
 
+namespace {
+
+// A place in a line from which the year patterns below are read step by step, as std::regex
+// would read them; each step moves on only over what it reads.
+struct Cursor {
+  std::string_view s;
+  size_t i = 0;
+  void SkipSpace() {  // \s*
+    while (i < s.size() && IsRegexSpace(s[i])) ++i;
+  }
+  bool Word(std::string_view w) {
+    if (s.substr(i, w.size()) != w) return false;
+    i += w.size();
+    return true;
+  }
+  bool Year(int& year) {  // (20[0-9]{2})
+    auto digit = [&](size_t k) { return k < s.size() && s[k] >= '0' && s[k] <= '9'; };
+    if (!Word("20") || !digit(i) || !digit(i + 1)) return false;
+    year = 2000 + (s[i] - '0') * 10 + (s[i + 1] - '0');
+    i += 2;
+    return true;
+  }
+};
+
+// Where the year patterns (in FindYear) match at `c.i`: each returns the year, 0 if none, and
+// leaves `c.i` at the end of the match. An optional word is taken where it stands: leaving it
+// never lets the rest match, as the next word never starts with it. (The patterns as regular
+// expressions beside each.)
+int YearOfBudgetTitle(Cursor& c) {  // (20[0-9]{2})\s*年(?:度)?\s*(?:部门|单位)?\s*(预算|决算)
+  int year = 0;
+  if (!c.Year(year)) return 0;
+  c.SkipSpace();
+  if (!c.Word("年")) return 0;
+  c.Word("度");
+  c.SkipSpace();
+  if (!c.Word("部门")) c.Word("单位");
+  c.SkipSpace();
+  return c.Word("预算") || c.Word("决算") ? year : 0;
+}
+int YearOfBudgetYearField(Cursor& c) {  // 预算年度\s*(?:：|:)?\s*(20[0-9]{2})
+  int year = 0;
+  if (!c.Word("预算年度")) return 0;
+  c.SkipSpace();
+  if (!c.Word("：")) c.Word(":");
+  c.SkipSpace();
+  return c.Year(year) ? year : 0;
+}
+int YearOfBudgetColumn(Cursor& c) {  // (20[0-9]{2})\s*年\s*预算数
+  int year = 0;
+  if (!c.Year(year)) return 0;
+  c.SkipSpace();
+  if (!c.Word("年")) return 0;
+  c.SkipSpace();
+  return c.Word("预算数") ? year : 0;
+}
+int YearInBrackets(Cursor& c) {  // (?:（|\()\s*(20[0-9]{2})\s*年度\s*(?:）|\))
+  int year = 0;
+  if (!c.Word("（") && !c.Word("(")) return 0;
+  c.SkipSpace();
+  if (!c.Year(year)) return 0;
+  c.SkipSpace();
+  if (!c.Word("年度")) return 0;
+  c.SkipSpace();
+  return c.Word("）") || c.Word(")") ? year : 0;
+}
+
+}  // namespace
+
 int FindYear(const std::vector<std::string>& lines, int& line) {
-  static const std::regex kPatterns[] = {
-      std::regex("(20[0-9]{2})\\s*年(?:度)?\\s*(?:部门|单位)?\\s*(预算|决算)"),
-      std::regex("预算年度\\s*(?:：|:)?\\s*(20[0-9]{2})"),
-      std::regex("(20[0-9]{2})\\s*年\\s*预算数"),
-      std::regex("(?:（|\\()\\s*(20[0-9]{2})\\s*年度\\s*(?:）|\\))"),
+  // Each pattern with the words it needs: a line without them is not read with it. The
+  // patterns are read by hand, not with std::regex (libstdc++'s costs some hundred
+  // instructions per byte it tries, and recurses); like a regex iterator, every match in a
+  // line counts, each read from where the one before ended.
+  struct Pattern {
+    int (*year_at)(Cursor&);
+    std::vector<const char*> needs;
   };
-  // The words each pattern needs: a line without them is not searched with it.
-  static const std::vector<const char*> kNeeds[] = {
-      {"预算", "决算"}, {"预算年度"}, {"预算数"}, {"年度"}};
+  static const Pattern kPatterns[] = {{YearOfBudgetTitle, {"预算", "决算"}},
+                                      {YearOfBudgetYearField, {"预算年度"}},
+                                      {YearOfBudgetColumn, {"预算数"}},
+                                      {YearInBrackets, {"年度"}}};
   std::map<int, int> counts;
   std::map<int, int> first;
   for (size_t i = 0; i < lines.size(); ++i) {
@@ -265,15 +341,19 @@ int FindYear(const std::vector<std::string>& lines, int& line) {
     if (l.find("20") == std::string::npos || l.find("年") == std::string::npos ||
         l.size() > kMaxRegexBytes)
       continue;
-    for (size_t p = 0; p < std::size(kPatterns); ++p) {
-      const std::regex& re = kPatterns[p];
-      if (std::none_of(kNeeds[p].begin(), kNeeds[p].end(), [&](const char* w) { return Contains(l, w); }))
+    for (const Pattern& pattern : kPatterns) {
+      if (std::none_of(pattern.needs.begin(), pattern.needs.end(), [&](const char* w) { return Contains(l, w); }))
         continue;
-      for (auto it = std::sregex_iterator(l.begin(), l.end(), re); it != std::sregex_iterator();
-           ++it) {
-        int y = std::stoi((*it)[1].str());
+      for (size_t at = 0; at < l.size();) {
+        Cursor c{l, at};
+        int y = pattern.year_at(c);
+        if (y == 0) {
+          ++at;
+          continue;
+        }
         ++counts[y];
         if (!first.count(y)) first[y] = static_cast<int>(i) + 1;
+        at = c.i;
       }
     }
   }

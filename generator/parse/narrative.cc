@@ -16,9 +16,17 @@ JoinedText::JoinedText(const std::vector<std::string>& lines, const std::vector<
     if (include[i]) Append(lines[i], static_cast<int>(i) + 1);
 }
 
-void JoinedText::Append(const std::string& raw, int line) {
-  std::string clean = StripMarkup(raw);
-  std::string_view t = TrimView(clean);
+JoinedText::JoinedText(const CleanLines& lines, size_t begin, size_t end) {
+  for (size_t i = begin; i < end && i < lines.text.size(); ++i)
+    AppendClean(lines.text[i], static_cast<int>(i) + 1);
+}
+
+JoinedText::JoinedText(const CleanLines& lines, const std::vector<bool>& include) {
+  for (size_t i = 0; i < lines.text.size() && i < include.size(); ++i)
+    if (include[i]) AppendClean(lines.text[i], static_cast<int>(i) + 1);
+}
+
+void JoinedText::AppendClean(std::string_view t, int line) {
   if (t.empty()) return;
   // Tabs are spaces. Justified PDF text spreads the characters of a line ("行政事业单位养老支 出
   // （款 ） 机 关 事 业"): white space between two Chinese characters or full-width marks is no

@@ -39,7 +39,7 @@ int Level(const std::string& code) {
 
 class Parser {
  public:
-  explicit Parser(const ingest::Document& doc) : doc_(doc), lines_(doc.lines) {}
+  explicit Parser(const ingest::Document& doc) : doc_(doc), lines_(doc.lines), clean_(doc.lines) {}
 
   model::Disclosure Run() {
     d_.source.path = doc_.path;
@@ -58,7 +58,7 @@ class Parser {
 
     const bool pdf = doc_.IsPdf();
     sections_ = pdf ? FindPdfSections(doc_) : FindSections(lines_);
-    auto mentions = FindNameMentions(lines_);
+    auto mentions = FindNameMentions(lines_, clean_);
     d_.department = ChooseDepartment(mentions);
     if (pdf && d_.department.name.empty()) FindCoverName();
     for (const auto& m : mentions) unit_names_.push_back(m.name);
@@ -441,7 +441,7 @@ class Parser {
       for (size_t i = s.title_index; i < s.end && i < lines_.size(); ++i) narrative[i] = false;
     for (size_t i = 0; i < lines_.size(); ++i)
       if (lines_[i].find('\t') != std::string::npos) narrative[i] = false;
-    JoinedText text(lines_, narrative);
+    JoinedText text(clean_, narrative);
     d_.claims = ExtractClaims(text, d_);
     // The checks compare claims with each other; a disclosure states a hundred or so, and a
     // hostile file with 10^5 would take hours. The rest are reported, not checked.
@@ -490,7 +490,7 @@ class Parser {
     if (v.empty()) return;
     model::Unit unit;
     if (!UnitOf(*v.front(), unit)) return;
-    JoinedText text(lines_, 0, lines_.size());
+    JoinedText text(clean_, 0, lines_.size());
     StatedThreePublic stated = FindStatedThreePublic(text);
     ParseThreePublicTable(Lines(*v.front()), unit, stated, d_.three_public);
   }
@@ -505,6 +505,7 @@ class Parser {
 
   const ingest::Document& doc_;
   const std::vector<std::string>& lines_;
+  const CleanLines clean_;  ///< lines_ without markup, for the readers of every line
   std::map<size_t, std::vector<TokenLine>> tokenized_;
   model::Disclosure d_;
   std::vector<Section> sections_;

@@ -101,11 +101,12 @@ std::vector<Section> FindSections(const std::vector<std::string>& lines) {
     if (!Has(l, "支出") && !Has(l, "收入") && !Has(l, "收支") && !Has(l, "三公") &&
         !Has(l, "绩效") && !Has(l, "采购") && !Has(l, "基金") && !Has(l, "国有资本"))
       return false;
-    std::string raw = Trim(lines[i]);
+    std::string_view raw = TrimView(lines[i]);
     if (raw.empty() || StartsWith(raw, "-") || StartsWith(raw, "*-")) return false;
+    if (l.find('\t') != std::string::npos) return false;  // a row of a tab table
     bool heading = StartsWith(raw, "#");
     title = CleanTitle(raw);
-    if (title.empty() || lines[i].find('\t') != std::string::npos) return false;
+    if (title.empty()) return false;
     size_t n = CodePointCount(title);
     if (n < 4 || n > 60) return false;
     if (Has(title, "。") || Has(title, "，") || Has(title, "；") || Has(title, "详见") ||

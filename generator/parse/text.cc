@@ -128,6 +128,11 @@ std::string StripMarkup(std::string_view s) {
   return out;
 }
 
+CleanLines::CleanLines(const std::vector<std::string>& lines) {
+  text.reserve(lines.size());
+  for (const auto& l : lines) text.push_back(Trim(StripMarkup(l)));
+}
+
 std::string RemoveSpaces(std::string_view s) {
   std::string out;
   size_t run = 0;  // where the text since the last white space starts

@@ -41,6 +41,13 @@ bool IsHan(char32_t c);
 /// leading `#` heading marks. Keeps everything else.
 std::string StripMarkup(std::string_view s);
 
+/// The lines of a document as the readers of running text see them, Trim(StripMarkup(line))
+/// of each: worked out once per document rather than once per reader.
+struct CleanLines {
+  explicit CleanLines(const std::vector<std::string>& lines);
+  std::vector<std::string> text;
+};
+
 /// Removes all white space (ASCII, ideographic, no-break).
 std::string RemoveSpaces(std::string_view s);
 
