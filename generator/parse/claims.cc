@@ -93,6 +93,7 @@ const char* const kDecrease[] = {"减少", "下降", "降低", "压减", "节约
 int LastDirection(const std::string& s, size_t& pos) {
   auto at = [&](size_t p, const char* w) { return s[p] == w[0] && s.compare(p, std::strlen(w), w) == 0; };
   for (pos = s.size(); pos-- > 0;) {
+    if (static_cast<unsigned char>(s[pos]) < 0xE4) continue;  // every word starts E4..E9 (增, 减, …)
     for (const char* w : kIncrease)
       if (at(pos, w)) return 1;
     for (const char* w : kDecrease)
@@ -364,10 +365,10 @@ class Extractor {
       for (size_t i = begin; i < end;) {
         size_t at = i;
         int change = 0;
-        if (s.compare(i, open.size(), open) == 0) {
+        if (s[i] == open[0] && s.compare(i, open.size(), open) == 0) {
           change = 1;
           i += open.size();
-        } else if (s.compare(i, close.size(), close) == 0) {
+        } else if (s[i] == close[0] && s.compare(i, close.size(), close) == 0) {
           change = -1;
           i += close.size();
         } else {
@@ -436,14 +437,14 @@ class Extractor {
       size_t k = j;
       while (k < end && s[k] == ' ') ++k;
       auto at = [&](const char* w) { return s.compare(k, std::strlen(w), w) == 0; };
-      std::string window = s.substr(window_start, i - window_start);
-      std::string cleaned_digits;
-      for (char c : digits)
-        if (c != ',') cleaned_digits += c;
       if (at("年") || at("月") || at("日") || std::isalpha(static_cast<unsigned char>(s[j]))) {
         i = j;  // a date or a code: part of the words
         continue;
       }
+      std::string window = s.substr(window_start, i - window_start);
+      std::string cleaned_digits;
+      for (char c : digits)
+        if (c != ',') cleaned_digits += c;
       // "78.85 万、" is 万元; "53 万多城乡居民", "4.5 万左右" are not money.
       bool wan = at("万元");
       if (!wan && at("万")) {
