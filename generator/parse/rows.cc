@@ -82,18 +82,18 @@ std::string AssembleCode(const std::vector<Token>& ints, const std::string& firs
   return code;
 }
 
-namespace {
-
-bool IsTotalLabel(const std::string& name) {
-  return StartsWith(name, "合计") || StartsWith(name, "总计") || name == "小计";
-}
-
-// IsPageHeaderLine of each line, worked out once for the passes below. Removing a row number
-// does not change it: the marks hold no digits.
+// Removing a row number does not change whether a line is a page header: the marks hold no
+// digits.
 std::vector<bool> PageHeaderLines(const std::vector<TokenLine>& lines) {
   std::vector<bool> header(lines.size());
   for (size_t i = 0; i < lines.size(); ++i) header[i] = !lines[i].Empty() && IsPageHeaderLine(lines[i]);
   return header;
+}
+
+namespace {
+
+bool IsTotalLabel(const std::string& name) {
+  return StartsWith(name, "合计") || StartsWith(name, "总计") || name == "小计";
 }
 
 // Row numbers: the first plain integers of lines, 1, 2, 3, ... in order.
@@ -142,8 +142,9 @@ void RemoveRowNumbers(std::vector<TokenLine>& lines, const std::vector<bool>& he
 
 }  // namespace
 
-void StripRowNumbers(std::vector<TokenLine>& lines) {
-  std::vector<bool> header = PageHeaderLines(lines);
+void StripRowNumbers(std::vector<TokenLine>& lines) { StripRowNumbers(lines, PageHeaderLines(lines)); }
+
+void StripRowNumbers(std::vector<TokenLine>& lines, const std::vector<bool>& header) {
   if (DetectRowNumbers(lines, header)) RemoveRowNumbers(lines, header);
 }
 
@@ -234,7 +235,7 @@ std::vector<Row> AssembleRows(const std::vector<TokenLine>& input, int first_amo
       has_text |= t.IsText();
     }
     bool code_start = first.IsPlainInteger() && (has_text || next_nonempty_starts_text(li));
-    bool label_start = first.IsText() && IsTotalLabel(RemoveSpaces(first.text));
+    bool label_start = first.IsText() && IsTotalLabel(first.text);  // a token holds no white space
     bool new_text_row = first.IsText() && cur && cur->HasAmounts();
     // A numbered line or an item with an ordinal ("二、公务用车购置及运维费") starts a row.
     bool numbered = line.row_number || (first.IsText() && StartsWithOrdinal(first.text));
