@@ -62,22 +62,23 @@ bool SplitGlued(const std::string& run, int precision, std::vector<std::string>&
   return !out.empty();
 }
 
-// Splits one white-space-free word into number and text pieces. Sets `glued` when the word
-// holds a run of several decimal points: the only piece `precision` decides.
+// A word with ASCII letters is a code or a name ("A020", "2032R00", "DIP"), and one without
+// digits holds no number: all text. (Byte by byte: ASCII letters and digits are single bytes,
+// and no byte of a longer UTF-8 sequence is ASCII.)
+bool AllText(std::string_view word) {
+  bool letter = false, digit = false;
+  for (char ch : word) {
+    letter |= IsAsciiLetter(static_cast<unsigned char>(ch));
+    digit |= IsDigit(static_cast<unsigned char>(ch));
+  }
+  return letter || !digit;
+}
+
+// Splits one white-space-free word that is not AllText into number and text pieces. Sets
+// `glued` when the word holds a run of several decimal points: the only piece `precision`
+// decides.
 std::vector<Piece> SplitWord(std::string_view word, bool line_start, int precision, bool& glued) {
   std::vector<Piece> pieces;
-  // A word with ASCII letters is a code or a name ("A020", "2032R00", "DIP"): all text.
-  {
-    // Byte by byte: ASCII letters and digits are single bytes, and no byte of a longer UTF-8
-    // sequence is ASCII.
-    bool letter = false, digit = false;
-    for (char ch : word) {
-      letter |= IsAsciiLetter(static_cast<unsigned char>(ch));
-      digit |= IsDigit(static_cast<unsigned char>(ch));
-    }
-    if (letter) return {{false, std::string(word)}};
-    if (!digit) return {{false, std::string(word)}};
-  }
   size_t i = 0;
   std::string text;
   auto flush_text = [&] {
@@ -171,15 +172,21 @@ void TokenizeCell(std::string_view cell, int line_number, int cell_index, bool l
     while (i < cell.size() && SpaceLength(cell, i) == 0) ++i;
     std::string_view word = cell.substr(start, i - start);
     bool gap = true;
-    for (auto& piece : SplitWord(word, line_start && first_word && out.empty(), precision, glued)) {
+    auto add = [&](bool number, std::string text) {
       Token t;
-      t.kind = piece.number ? Token::Kind::kNumber : Token::Kind::kText;
-      t.text = std::move(piece.text);
+      t.kind = number ? Token::Kind::kNumber : Token::Kind::kText;
+      t.text = std::move(text);
       t.line = line_number;
       t.cell = cell_index;
       t.gap_before = gap;
       gap = false;
       out.push_back(std::move(t));
+    };
+    if (AllText(word)) {
+      add(false, std::string(word));
+    } else {
+      for (auto& piece : SplitWord(word, line_start && first_word && out.empty(), precision, glued))
+        add(piece.number, std::move(piece.text));
     }
     first_word = false;
   }
