@@ -73,7 +73,7 @@ class Parser {
     // 预算公开表) is a disclosure without tables: its prose is read and checked, and the site
     // says where its tables are. A folder holding both files is the whole disclosure.
     bool narrative_only = pdf && d_.tables.empty() && !d_.department.name.empty() &&
-                          d_.year != 0 && FindKind(lines_) == "budget";
+                          d_.year != 0 && d_.kind == "budget";
     if (narrative_only) {
       Warn(0,
            "the document has no tables, only the narrative (部门预算说明); its tables are "
@@ -366,13 +366,16 @@ class Parser {
       label.unit = s.unit_inherited ? "" : s.unit;
       label.context = s.title;
       // Figures as printed (read as 万元), to compare with the document's 万元 totals.
-      for (const auto& l : lines)
-        for (const auto& t : l.tokens)
-          if (auto f = ToFigure(t, model::Unit::kWanYuan); f && t.text.find('.') != std::string::npos)
-            label.figures.push_back(*f);
-      if (!label.unit.empty()) d_.unit_labels.push_back(label);
+      if (!label.unit.empty()) {
+        for (const auto& l : lines)
+          for (const auto& t : l.tokens)
+            if (t.text.find('.') != std::string::npos)
+              if (auto f = ToFigure(t, model::Unit::kWanYuan)) label.figures.push_back(*f);
+        d_.unit_labels.push_back(label);
+      }
       // A header cell that states its own unit: "总体资金情况（元）".
       for (size_t i = s.begin; i < s.end; ++i) {
+        if (!Contains(lines_[i], "元")) continue;  // every mark below holds it
         for (const char* mark : {"（元）", "(元)", "（万元）", "(万元)"}) {
           size_t p = lines_[i].find(mark);
           if (p == std::string::npos) continue;
@@ -383,8 +386,8 @@ class Parser {
           for (size_t k = i; k < s.end && k < i + 4; ++k) {
             TokenLine tl = TokenizeLine(lines_[k], static_cast<int>(k) + 1, 2);
             for (const auto& t : tl.tokens)
-              if (auto f = ToFigure(t, model::Unit::kWanYuan); f && t.text.find('.') != std::string::npos)
-                inner.figures.push_back(*f);
+              if (t.text.find('.') != std::string::npos)
+                if (auto f = ToFigure(t, model::Unit::kWanYuan)) inner.figures.push_back(*f);
           }
           d_.unit_labels.push_back(inner);
         }
@@ -415,12 +418,15 @@ class Parser {
     std::vector<bool> in_table(lines_.size(), false);
     for (const auto& s : sections_)
       for (size_t i = s.title_index; i < s.end && i < lines_.size(); ++i) in_table[i] = true;
+    // Lines no explanation stands on: tables and "-" list lines (worked out once for all wants).
+    std::vector<bool> skipped(lines_.size());
+    for (size_t i = 0; i < lines_.size(); ++i)
+      skipped[i] = in_table[i] || StartsWith(TrimView(lines_[i]), "-");
     for (const auto& w : wants) {
       for (size_t i = 0; i < lines_.size(); ++i) {
-        if (in_table[i] || StartsWith(TrimView(lines_[i]), "-")) continue;
-        bool hit = false;
-        for (const char* word : w.words) hit |= Contains(lines_[i], word);
-        if (!hit) continue;
+        if (skipped[i] || std::none_of(w.words.begin(), w.words.end(),
+                                       [&](const char* word) { return Contains(lines_[i], word); }))
+          continue;
         if (std::string(w.key) == "three_public_reasons") {
           // Reasons: 原因 within the few lines after a 三公 mention.
           bool reasons = false;
@@ -453,7 +459,7 @@ class Parser {
            "claims-limit");
       d_.claims.resize(kMaxClaims);
     }
-    ReadNarrativeSections(lines_, narrative, d_);
+    ReadNarrativeSections(lines_, clean_, narrative, d_);
   }
 
   void DedupeDiagnostics() {

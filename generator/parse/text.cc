@@ -130,7 +130,11 @@ std::string StripMarkup(std::string_view s) {
 
 CleanLines::CleanLines(const std::vector<std::string>& lines) {
   text.reserve(lines.size());
-  for (const auto& l : lines) text.push_back(Trim(StripMarkup(l)));
+  for (const auto& l : lines) {
+    std::string t = StripMarkup(l);
+    std::string_view trimmed = TrimView(t);
+    text.push_back(trimmed.size() == t.size() ? std::move(t) : std::string(trimmed));
+  }
 }
 
 std::string RemoveSpaces(std::string_view s) {
