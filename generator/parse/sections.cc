@@ -166,7 +166,7 @@ std::vector<Section> FindSections(const std::vector<std::string>& lines) {
     if (!s.unit_inherited && !s.unit.empty()) last_unit = s.unit;
     for (size_t i = s.begin; i < s.end; ++i) {
       const std::string& l = lines[i];
-      if (Has(l, "空表") || Has(l, "无此项内容") || Has(l, "无数据") || Has(l, "此表无")) {
+      if (Has(l, "空表") || (Has(l, "无") && (Has(l, "无此项内容") || Has(l, "无数据") || Has(l, "此表无")))) {
         s.empty = true;
         break;
       }
