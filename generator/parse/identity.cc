@@ -121,16 +121,21 @@ std::vector<NameMention> FindNameMentions(const std::vector<std::string>& lines,
       std::string name = CleanName(raw);
       if (PlausibleName(name)) out.push_back({name, ln, from_title});
     };
-    std::string flat = line;
-    for (auto& c : flat)
-      if (c == '\t') c = ' ';
+    // Tabs read as spaces; most lines hold none and are read as they are.
+    std::string tabs_as_spaces;
+    if (line.find('\t') != std::string::npos) {
+      tabs_as_spaces = line;
+      std::replace(tabs_as_spaces.begin(), tabs_as_spaces.end(), '\t', ' ');
+    }
+    const std::string& flat = tabs_as_spaces.empty() ? line : tabs_as_spaces;
     std::smatch m;
     // Each regex only where its fixed words stand (a line without them cannot match, and
     // libstdc++'s regex costs some hundred instructions per byte tried), and only on short
     // lines (kMaxRegexBytes).
     bool searchable = flat.size() <= kMaxRegexBytes;
-    if (searchable && (Contains(flat, "名称") || Contains(flat, "部门/单位") ||
-                       Contains(flat, "申报单位") || Contains(flat, "部门：") || Contains(flat, "部门:"))) {
+    if (searchable && (Contains(flat, "名称") || Contains(flat, "申报单位") ||
+                       (Contains(flat, "部门") && (Contains(flat, "部门/单位") || Contains(flat, "部门：") ||
+                                                  Contains(flat, "部门:"))))) {
       auto begin = std::sregex_iterator(flat.begin(), flat.end(), kField);
       for (auto it = begin; it != std::sregex_iterator(); ++it)
         add((*it)[2].matched ? (*it)[2].str() : (*it)[3].str(), false);
@@ -338,8 +343,7 @@ int FindYear(const std::vector<std::string>& lines, int& line) {
   std::map<int, int> first;
   for (size_t i = 0; i < lines.size(); ++i) {
     const std::string& l = lines[i];
-    if (l.find("20") == std::string::npos || l.find("年") == std::string::npos ||
-        l.size() > kMaxRegexBytes)
+    if (!Contains(l, "20") || !Contains(l, "年") || l.size() > kMaxRegexBytes)
       continue;
     for (const Pattern& pattern : kPatterns) {
       if (std::none_of(pattern.needs.begin(), pattern.needs.end(), [&](const char* w) { return Contains(l, w); }))
@@ -370,8 +374,8 @@ int FindYear(const std::vector<std::string>& lines, int& line) {
 std::string FindKind(const std::vector<std::string>& lines) {
   int budget = 0, final_account = 0;
   for (const auto& l : lines) {
-    if (Contains(l, "部门决算") || Contains(l, "决算公开")) ++final_account;
-    if (Contains(l, "部门预算") || Contains(l, "预算公开")) ++budget;
+    if (Contains(l, "决算") && (Contains(l, "部门决算") || Contains(l, "决算公开"))) ++final_account;
+    if (Contains(l, "预算") && (Contains(l, "部门预算") || Contains(l, "预算公开"))) ++budget;
   }
   return final_account > budget ? "final_account" : "budget";
 }
