@@ -139,6 +139,11 @@ CleanLines::CleanLines(const std::vector<std::string>& lines) {
 
 std::string RemoveSpaces(std::string_view s) {
   std::string out;
+  AppendWithoutSpaces(out, s);
+  return out;
+}
+
+void AppendWithoutSpaces(std::string& out, std::string_view s) {
   size_t run = 0;  // where the text since the last white space starts
   for (size_t i = 0; i < s.size();) {
     size_t n = SpaceLength(s, i);
@@ -151,7 +156,6 @@ std::string RemoveSpaces(std::string_view s) {
     run = i;
   }
   out.append(s.substr(run));
-  return out;
 }
 
 std::string Trim(std::string_view s) { return std::string(TrimView(s)); }
@@ -233,13 +237,13 @@ size_t OrdinalLength(std::string_view s) {
 }  // namespace
 
 std::string StripOrdinal(std::string_view s) {
-  std::string t = Trim(s);
+  std::string_view t = TrimView(s);
   size_t n = OrdinalLength(t);
-  return n ? Trim(std::string_view(t).substr(n)) : t;
+  return n ? Trim(t.substr(n)) : std::string(t);
 }
 
 bool StartsWithOrdinal(std::string_view s) {
-  std::string t = Trim(s);
+  std::string_view t = TrimView(s);
   size_t n = OrdinalLength(t);
   if (n == 0) return false;
   // Only Chinese numerals count as the start of a new two-sided-table item; "1、" in a table

@@ -50,6 +50,8 @@ struct CleanLines {
 
 /// Removes all white space (ASCII, ideographic, no-break).
 std::string RemoveSpaces(std::string_view s);
+/// Appends RemoveSpaces(s) to `out`.
+void AppendWithoutSpaces(std::string& out, std::string_view s);
 
 /// Trims white space at both ends.
 std::string Trim(std::string_view s);
