@@ -7,7 +7,7 @@ namespace gongkai::parse {
 
 std::string Row::Name() const {
   std::string out;
-  for (const auto& t : text) out += RemoveSpaces(t.text);
+  for (const auto& t : text) AppendWithoutSpaces(out, t.text);
   return out;
 }
 
@@ -142,22 +142,25 @@ void RemoveRowNumbers(std::vector<TokenLine>& lines, const std::vector<bool>& he
 
 }  // namespace
 
-void StripRowNumbers(std::vector<TokenLine>& lines) { StripRowNumbers(lines, PageHeaderLines(lines)); }
-
-void StripRowNumbers(std::vector<TokenLine>& lines, const std::vector<bool>& header) {
+void StripRowNumbers(std::vector<TokenLine>& lines) {
+  std::vector<bool> header = PageHeaderLines(lines);
   if (DetectRowNumbers(lines, header)) RemoveRowNumbers(lines, header);
+}
+
+const std::vector<TokenLine>& WithoutRowNumbers(const std::vector<TokenLine>& lines,
+                                                const std::vector<bool>& header,
+                                                std::vector<TokenLine>& storage) {
+  if (!DetectRowNumbers(lines, header)) return lines;
+  storage = lines;
+  RemoveRowNumbers(storage, header);
+  return storage;
 }
 
 std::vector<Row> AssembleRows(const std::vector<TokenLine>& input, int first_amount_column) {
   std::vector<Row> rows;
   std::vector<bool> header = PageHeaderLines(input);
-  // The lines are copied only where row numbers are to be removed.
-  std::vector<TokenLine> stripped;
-  if (DetectRowNumbers(input, header)) {
-    stripped = input;
-    RemoveRowNumbers(stripped, header);
-  }
-  const std::vector<TokenLine>& lines = stripped.empty() ? input : stripped;
+  std::vector<TokenLine> storage;
+  const std::vector<TokenLine>& lines = WithoutRowNumbers(input, header, storage);
   Row* cur = nullptr;
 
   auto next_nonempty_starts_text = [&](size_t i) {

@@ -39,9 +39,12 @@ std::vector<Row> AssembleRows(const std::vector<TokenLine>& lines, int first_amo
 
 /// Removes leading row numbers (1, 2, 3, ... in sequence) from the lines, in place.
 void StripRowNumbers(std::vector<TokenLine>& lines);
-/// The same with PageHeaderLines(lines) already worked out (removing a row number does not
-/// change them).
-void StripRowNumbers(std::vector<TokenLine>& lines, const std::vector<bool>& header);
+
+/// StripRowNumbers without changing `lines`: `lines` itself where it has no row numbers (most
+/// tables), else `storage`, a copy without them. `header` is PageHeaderLines(lines).
+const std::vector<TokenLine>& WithoutRowNumbers(const std::vector<TokenLine>& lines,
+                                                const std::vector<bool>& header,
+                                                std::vector<TokenLine>& storage);
 
 /// True for lines that repeat a table's page header rather than hold data.
 bool IsPageHeaderLine(const TokenLine& line);

@@ -40,9 +40,10 @@ std::string Normalize(const std::string& label) {
 
 }  // namespace
 
-std::vector<LabelledFigures> ReadLabelledFigures(std::vector<TokenLine> lines) {
-  const std::vector<bool> header = PageHeaderLines(lines);
-  StripRowNumbers(lines, header);
+std::vector<LabelledFigures> ReadLabelledFigures(const std::vector<TokenLine>& input) {
+  const std::vector<bool> header = PageHeaderLines(input);
+  std::vector<TokenLine> storage;
+  const std::vector<TokenLine>& lines = WithoutRowNumbers(input, header, storage);
   std::vector<LabelledFigures> out;
   LabelledFigures cur;
   bool open = false;
