@@ -91,7 +91,9 @@ const char* const kDecrease[] = {"减少", "下降", "降低", "压减", "节约
 // One scan back from the end (an rfind per word compares at every byte once per word); no
 // increase word starts where a decrease word does.
 int LastDirection(const std::string& s, size_t& pos) {
-  auto at = [&](size_t p, const char* w) { return s[p] == w[0] && s.compare(p, std::strlen(w), w) == 0; };
+  auto at = [&](size_t p, const char* w) {
+    return s[p] == w[0] && s.compare(p, std::strlen(w), w) == 0;
+  };
   for (pos = s.size(); pos-- > 0;) {
     if (static_cast<unsigned char>(s[pos]) < 0xE4) continue;  // every word starts E4..E9 (增, 减, …)
     for (const char* w : kIncrease)
@@ -381,8 +383,8 @@ class Extractor {
       }
     }
     // The depth after the last bracket that starts before `pos`.
-    auto after = std::lower_bound(brackets_.begin(), brackets_.end(), pos,
-                                  [](const std::pair<size_t, int>& b, size_t p) { return b.first < p; });
+    auto before_pos = [](const std::pair<size_t, int>& b, size_t p) { return b.first < p; };
+    auto after = std::lower_bound(brackets_.begin(), brackets_.end(), pos, before_pos);
     return after == brackets_.begin() ? 0 : std::prev(after)->second;
   }
   size_t brackets_begin_ = std::string::npos;     ///< the sentence brackets_ lists
@@ -506,7 +508,7 @@ class Extractor {
           c.line = line;
           c.offset = i;
           c.sentence = index;
-          c.text = Trim(s.substr(begin, end - begin));
+          c.text = Trim(std::string_view(s).substr(begin, end - begin));
           c.value_text = cleaned_digits;
           c.amount = *money;
           bool is_change = dir != 0 && (subject_pos == std::string::npos || dir_pos > subject_pos ||
@@ -578,7 +580,7 @@ class Extractor {
         c.line = line;
         c.offset = i;
         c.sentence = index;
-        c.text = Trim(s.substr(begin, end - begin));
+        c.text = Trim(std::string_view(s).substr(begin, end - begin));
         c.value_text = digits_only;
         c.percent_decimals = point == std::string::npos ? 0 : static_cast<int>(digits_only.size() - point - 1);
         std::string no_point = digits_only;

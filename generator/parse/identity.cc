@@ -346,7 +346,8 @@ int FindYear(const std::vector<std::string>& lines, int& line) {
     if (!Contains(l, "20") || !Contains(l, "年") || l.size() > kMaxRegexBytes)
       continue;
     for (const Pattern& pattern : kPatterns) {
-      if (std::none_of(pattern.needs.begin(), pattern.needs.end(), [&](const char* w) { return Contains(l, w); }))
+      auto in_line = [&](const char* w) { return Contains(l, w); };
+      if (std::none_of(pattern.needs.begin(), pattern.needs.end(), in_line))
         continue;
       for (size_t at = 0; at < l.size();) {
         Cursor c{l, at};

@@ -55,8 +55,9 @@ bool IsTableLabel(const std::string& t) {
       "^(公开|预算)?(表)?([0-9]{1,2}|(一|二|三|四|五|六|七|八|九|十){1,3})(-[0-9]{1,2})?(表)?$");
   // The regex only on lines that start as a label can.
   auto starts = [&](const char* w) { return StartsWith(t, w); };
-  bool may_match = !t.empty() && (IsDigit(t[0]) || starts("公开") || starts("预算") || starts("表") ||
-                                  std::any_of(std::begin(kChineseDigits), std::end(kChineseDigits), starts));
+  bool may_match = !t.empty() &&
+                   (IsDigit(t[0]) || starts("公开") || starts("预算") || starts("表") ||
+                    std::any_of(std::begin(kChineseDigits), std::end(kChineseDigits), starts));
   return may_match && t.size() < 40 && Has(t, "表") && std::regex_match(t, kLabel);
 }
 bool IsTableLabelLine(const std::string& raw) { return IsTableLabel(RemoveSpaces(raw)); }

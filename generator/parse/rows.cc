@@ -86,7 +86,8 @@ std::string AssembleCode(const std::vector<Token>& ints, const std::string& firs
 // digits.
 std::vector<bool> PageHeaderLines(const std::vector<TokenLine>& lines) {
   std::vector<bool> header(lines.size());
-  for (size_t i = 0; i < lines.size(); ++i) header[i] = !lines[i].Empty() && IsPageHeaderLine(lines[i]);
+  for (size_t i = 0; i < lines.size(); ++i)
+    header[i] = !lines[i].Empty() && IsPageHeaderLine(lines[i]);
   return header;
 }
 

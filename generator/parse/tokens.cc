@@ -204,7 +204,8 @@ TokenLine Tokenize(std::string_view raw, int line_number, int precision, bool& g
     int index = 0;
     while (true) {
       size_t tab = clean.find('\t', start);
-      std::string cell = clean.substr(start, tab == std::string::npos ? std::string::npos : tab - start);
+      size_t length = tab == std::string::npos ? std::string::npos : tab - start;
+      std::string_view cell = std::string_view(clean).substr(start, length);
       tl.cells.push_back(Trim(cell));
       TokenizeCell(cell, line_number, index, index == 0, precision, tl.tokens, glued);
       if (tab == std::string::npos) break;

@@ -1025,7 +1025,8 @@ TEST_CASE("finds the year in the forms tables print it") {
 TEST_CASE("finds the department named before the year of a title") {
   auto names = [](const std::vector<std::string>& lines) {
     std::vector<std::string> out;
-    for (const auto& m : FindNameMentions(lines)) out.push_back(m.name + "@" + std::to_string(m.line));
+    for (const auto& m : FindNameMentions(lines))
+      out.push_back(m.name + "@" + std::to_string(m.line));
     return out;
   };
   CHECK(names({"苍溪县医疗保障局2023年部门预算"}) == std::vector<std::string>{"苍溪县医疗保障局@1"});
