@@ -56,15 +56,6 @@ size_t CodePointCount(std::string_view s) {
 
 bool IsSpace(char32_t c) { return c == ' ' || c == '\t' || c == 0x3000 || c == 0xA0; }
 
-size_t SpaceLength(std::string_view s, size_t i) {
-  // Byte by byte: in valid UTF-8 the bytes E3 and C2 only start a character.
-  unsigned char c = static_cast<unsigned char>(s[i]);
-  if (c == ' ' || c == '\t') return 1;
-  if (c == 0xE3 && s.substr(i, 3) == "\u3000") return 3;
-  if (c == 0xC2 && s.substr(i, 2) == "\u00A0") return 2;
-  return 0;
-}
-
 bool IsHan(char32_t c) {
   return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) ||
          (c >= 0x20000 && c <= 0x2A6DF) || (c >= 0xF900 && c <= 0xFAFF);

@@ -33,8 +33,16 @@ size_t CodePointCount(std::string_view s);
 
 bool IsSpace(char32_t c);  ///< ASCII space/tab, U+3000, U+00A0
 /// The length in bytes of the white space (IsSpace) that starts at `s[i]`, 0 if none: the
-/// test of IsSpace(NextCodePoint(s, i)) without decoding.
-size_t SpaceLength(std::string_view s, size_t i);
+/// test of IsSpace(NextCodePoint(s, i)) without decoding. Inline: the tokenizer asks it of
+/// every byte.
+inline size_t SpaceLength(std::string_view s, size_t i) {
+  // Byte by byte: in valid UTF-8 the bytes E3 and C2 only start a character.
+  unsigned char c = static_cast<unsigned char>(s[i]);
+  if (c == ' ' || c == '\t') return 1;
+  if (c == 0xE3 && s.substr(i, 3) == "\u3000") return 3;
+  if (c == 0xC2 && s.substr(i, 2) == "\u00A0") return 2;
+  return 0;
+}
 bool IsHan(char32_t c);
 
 /// Removes Markdown/HTML decoration a converter leaves in table text: `<b>`, `</b>`, `**`,
