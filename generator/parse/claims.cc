@@ -9,6 +9,7 @@
 #include <cctype>
 #include <cstdint>
 #include <cstring>
+#include <iterator>
 #include <string_view>
 #include <unordered_map>
 
@@ -87,25 +88,21 @@ const char* const kIncrease[] = {"增加", "增长", "上升", "增"};
 const char* const kDecrease[] = {"减少", "下降", "降低", "压减", "节约", "减"};
 
 // The last direction word in `s`: +1 increase, -1 decrease, 0 none; `pos` its byte offset.
+// One scan back from the end (an rfind per word compares at every byte once per word); no
+// increase word starts where a decrease word does.
 int LastDirection(const std::string& s, size_t& pos) {
-  int dir = 0;
-  size_t best = std::string::npos;
-  for (const char* w : kIncrease) {
-    size_t p = s.rfind(w);
-    if (p != std::string::npos && (best == std::string::npos || p > best)) {
-      best = p;
-      dir = 1;
-    }
+  auto at = [&](size_t p, const char* w) {
+    return s[p] == w[0] && s.compare(p, std::strlen(w), w) == 0;
+  };
+  for (pos = s.size(); pos-- > 0;) {
+    if (static_cast<unsigned char>(s[pos]) < 0xE4) continue;  // every word starts E4..E9 (增, 减, …)
+    for (const char* w : kIncrease)
+      if (at(pos, w)) return 1;
+    for (const char* w : kDecrease)
+      if (at(pos, w)) return -1;
   }
-  for (const char* w : kDecrease) {
-    size_t p = s.rfind(w);
-    if (p != std::string::npos && (best == std::string::npos || p > best)) {
-      best = p;
-      dir = -1;
-    }
-  }
-  pos = best;
-  return dir;
+  pos = std::string::npos;
+  return 0;
 }
 
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
@@ -357,19 +354,41 @@ class Extractor {
     return previous;
   }
 
-  // Brackets open at `pos` since the sentence began: "基本支出 335.10 万元（社会保障... 22.47 万元），
-  // 占 72.73%" is a share of 335.10, the amount outside the brackets.
-  static int Depth(const std::string& s, size_t begin, size_t pos) {
-    int depth = 0;
-    for (size_t i = begin; i < pos;) {
-      if (s.compare(i, std::string("（").size(), "（") == 0) { ++depth; i += std::string("（").size(); continue; }
-      if (s.compare(i, std::string("）").size(), "）") == 0) { depth = depth > 0 ? depth - 1 : 0; i += std::string("）").size(); continue; }
-      if (s[i] == '(') ++depth;
-      if (s[i] == ')') depth = depth > 0 ? depth - 1 : 0;
-      ++i;
+  // Brackets open at `pos` since the sentence [begin, end) began: "基本支出 335.10 万元（社会保障...
+  // 22.47 万元），占 72.73%" is a share of 335.10, the amount outside the brackets. The
+  // sentence's brackets are listed once, so a figure costs a binary search rather than a scan
+  // from the sentence start (a PDF's table text makes sentences with hundreds of figures).
+  int Depth(const std::string& s, size_t begin, size_t end, size_t pos) {
+    if (brackets_begin_ != begin) {
+      brackets_begin_ = begin;
+      brackets_.clear();
+      const std::string open = "（", close = "）";
+      int depth = 0;
+      for (size_t i = begin; i < end;) {
+        size_t at = i;
+        int change = 0;
+        if (s[i] == open[0] && s.compare(i, open.size(), open) == 0) {
+          change = 1;
+          i += open.size();
+        } else if (s[i] == close[0] && s.compare(i, close.size(), close) == 0) {
+          change = -1;
+          i += close.size();
+        } else {
+          change = s[i] == '(' ? 1 : s[i] == ')' ? -1 : 0;
+          ++i;
+        }
+        if (change == 0) continue;
+        depth = std::max(0, depth + change);
+        brackets_.push_back({at, depth});
+      }
     }
-    return depth;
+    // The depth after the last bracket that starts before `pos`.
+    auto before_pos = [](const std::pair<size_t, int>& b, size_t p) { return b.first < p; };
+    auto after = std::lower_bound(brackets_.begin(), brackets_.end(), pos, before_pos);
+    return after == brackets_.begin() ? 0 : std::prev(after)->second;
   }
+  size_t brackets_begin_ = std::string::npos;     ///< the sentence brackets_ lists
+  std::vector<std::pair<size_t, int>> brackets_;  ///< (offset, depth after it) of each bracket
 
   void Sentence(size_t begin, size_t end, int index) {
     const std::string& s = text_.text();
@@ -386,6 +405,8 @@ class Extractor {
       for (uint32_t i : short_keywords_)
         if (scope.find(keywords_[i].text) != std::string_view::npos) hits.push_back(i);
       for (size_t p = 0; p + 3 <= scope.size(); ++p) {
+        // A keyword starts a character, never inside one (a UTF-8 continuation byte).
+        if ((static_cast<unsigned char>(scope[p]) & 0xC0) == 0x80) continue;
         auto bucket = keywords_by_start_.find(Start3(scope.data() + p));
         if (bucket == keywords_by_start_.end()) continue;
         for (uint32_t i : bucket->second)
@@ -418,14 +439,14 @@ class Extractor {
       size_t k = j;
       while (k < end && s[k] == ' ') ++k;
       auto at = [&](const char* w) { return s.compare(k, std::strlen(w), w) == 0; };
-      std::string window = s.substr(window_start, i - window_start);
-      std::string cleaned_digits;
-      for (char c : digits)
-        if (c != ',') cleaned_digits += c;
       if (at("年") || at("月") || at("日") || std::isalpha(static_cast<unsigned char>(s[j]))) {
         i = j;  // a date or a code: part of the words
         continue;
       }
+      std::string window = s.substr(window_start, i - window_start);
+      std::string cleaned_digits;
+      for (char c : digits)
+        if (c != ',') cleaned_digits += c;
       // "78.85 万、" is 万元; "53 万多城乡居民", "4.5 万左右" are not money.
       bool wan = at("万元");
       if (!wan && at("万")) {
@@ -487,7 +508,7 @@ class Extractor {
           c.line = line;
           c.offset = i;
           c.sentence = index;
-          c.text = Trim(s.substr(begin, end - begin));
+          c.text = Trim(std::string_view(s).substr(begin, end - begin));
           c.value_text = cleaned_digits;
           c.amount = *money;
           bool is_change = dir != 0 && (subject_pos == std::string::npos || dir_pos > subject_pos ||
@@ -539,7 +560,7 @@ class Extractor {
             c.previous_year = PreviousYear(window, subject_pos);
             // "（上年收入总计 2321.3 万元，其中财政拨款收入 2097.9 万元...）": the bracket is all
             // about the previous year.
-            int depth = Depth(s, begin, i);
+            int depth = Depth(s, begin, end, i);
             if (c.previous_year && depth > 0) previous_year_depth = depth;
             if (!c.previous_year && previous_year_depth > 0 && depth >= previous_year_depth)
               c.previous_year = true;
@@ -559,7 +580,7 @@ class Extractor {
         c.line = line;
         c.offset = i;
         c.sentence = index;
-        c.text = Trim(s.substr(begin, end - begin));
+        c.text = Trim(std::string_view(s).substr(begin, end - begin));
         c.value_text = digits_only;
         c.percent_decimals = point == std::string::npos ? 0 : static_cast<int>(digits_only.size() - point - 1);
         std::string no_point = digits_only;
@@ -568,10 +589,10 @@ class Extractor {
         bool share = Contains(tail, "占");
         bool change_word = dir != 0 || Contains(tail, "同比") || Contains(tail, "增幅") ||
                            Contains(tail, "降幅") || Contains(tail, "比例") || Contains(tail, "幅度");
-        int depth = Depth(s, begin, i);
+        int depth = Depth(s, begin, end, i);
         int part = last_amount;
         while (part >= 0 && claims_[part].sentence == index &&
-               Depth(s, begin, claims_[part].offset) > depth)
+               Depth(s, begin, end, claims_[part].offset) > depth)
           --part;
         if (part >= 0 && (claims_[part].sentence != index || claims_[part].kind != Claim::Kind::kAmount))
           part = -1;

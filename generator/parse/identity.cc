@@ -1,6 +1,8 @@
 // Department name, place, level and year.
 #include "parse/identity.h"
 
+#include <algorithm>
+#include <iterator>
 #include <map>
 #include <regex>
 
@@ -20,6 +22,40 @@ bool EndsWithOrgSuffix(const std::string& s) {
   for (const char* suffix : kOrgSuffixes)
     if (EndsWith(s, suffix)) return true;
   return false;
+}
+
+// True if the text starts with a digit after ASCII white space: the `^\s*[0-9]` that kHeader
+// needs (std::regex's \s is ASCII white space in the C locale).
+bool StartsWithDigit(std::string_view s) {
+  size_t i = s.find_first_not_of(" \t\n\v\f\r");
+  return i != std::string_view::npos && s[i] >= '0' && s[i] <= '9';
+}
+
+// std::regex's \s: ASCII white space in the C locale.
+bool IsRegexSpace(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
+
+// The title pattern "^(.+?)(20[0-9]{2})\s*年(度)?\s*(部门预算|部门决算|预算|决算)", read by hand:
+// the shortest text before a year that such words follow ("" if none). libstdc++'s regex costs
+// some hundred instructions per byte it tries, and this runs on every short line with 年 and
+// 预算. (Taking or leaving 度 never changes the match: no alternative starts with 度.)
+std::string NameBeforeYear(std::string_view s) {
+  auto skip_space = [&](size_t i) {
+    while (i < s.size() && IsRegexSpace(s[i])) ++i;
+    return i;
+  };
+  auto digit = [&](size_t i) { return s[i] >= '0' && s[i] <= '9'; };
+  for (size_t p = 1; p + 4 <= s.size(); ++p) {
+    if (s[p - 1] == '\n' || s[p - 1] == '\r') break;  // `.` stops at a line end
+    if (s[p] != '2' || s[p + 1] != '0' || !digit(p + 2) || !digit(p + 3)) continue;
+    size_t i = skip_space(p + 4);
+    if (!StartsWith(s.substr(i), "年")) continue;
+    i += std::string_view("年").size();
+    if (StartsWith(s.substr(i), "度")) i += std::string_view("度").size();
+    std::string_view rest = s.substr(skip_space(i));
+    for (const char* kind : {"部门预算", "部门决算", "预算", "决算"})
+      if (StartsWith(rest, kind)) return std::string(s.substr(0, p));
+  }
+  return "";
 }
 
 std::string CleanName(std::string s) {
@@ -66,46 +102,62 @@ std::string NameBeforeTableWords(const std::string& title) {
 }  // namespace
 
 std::vector<NameMention> FindNameMentions(const std::vector<std::string>& lines) {
+  return FindNameMentions(lines, CleanLines(lines));
+}
+
+std::vector<NameMention> FindNameMentions(const std::vector<std::string>& lines,
+                                          const CleanLines& clean) {
   std::vector<NameMention> out;
   static const std::regex kField(
       "(单位名称|部门名称|部门/单位|预算（单位）名称|预算\\(单位\\)名称|申报单位)(?:：|:|\\s)*"
       "([^\\s:]+)|部门(?:：|:)\\s*([^\\s:]+)");
-  static const std::regex kTitle(
-      "^(.+?)(20[0-9]{2})\\s*年(度)?\\s*(部门预算|部门决算|预算|决算)");
   static const std::regex kOverview("^第(?:一|二|三|四|五|六|七|八|九|十)+部分\\s*(.+?)(概况|20[0-9]{2})");
   static const std::regex kHeader("^\\s*[0-9]+([^\\s0-9]+)\\s+(预算年度|单位)");
   for (size_t i = 0; i < lines.size(); ++i) {
-    std::string line = Trim(StripMarkup(lines[i]));
+    const std::string& line = clean.text[i];
     if (line.empty()) continue;
     int ln = static_cast<int>(i) + 1;
     auto add = [&](std::string raw, bool from_title) {
       std::string name = CleanName(raw);
       if (PlausibleName(name)) out.push_back({name, ln, from_title});
     };
-    std::string flat = line;
-    for (auto& c : flat)
-      if (c == '\t') c = ' ';
+    // Tabs read as spaces; most lines hold none and are read as they are.
+    std::string tabs_as_spaces;
+    if (line.find('\t') != std::string::npos) {
+      tabs_as_spaces = line;
+      std::replace(tabs_as_spaces.begin(), tabs_as_spaces.end(), '\t', ' ');
+    }
+    const std::string& flat = tabs_as_spaces.empty() ? line : tabs_as_spaces;
     std::smatch m;
-    // Each regex only where its fixed words stand, and only on short lines (kMaxRegexBytes).
+    // Each regex only where its fixed words stand (a line without them cannot match, and
+    // libstdc++'s regex costs some hundred instructions per byte tried), and only on short
+    // lines (kMaxRegexBytes).
     bool searchable = flat.size() <= kMaxRegexBytes;
-    if (searchable && (Contains(flat, "名称") || Contains(flat, "部门") || Contains(flat, "申报单位"))) {
+    if (searchable && (Contains(flat, "名称") || Contains(flat, "申报单位") ||
+                       (Contains(flat, "部门") && (Contains(flat, "部门/单位") || Contains(flat, "部门：") ||
+                                                  Contains(flat, "部门:"))))) {
       auto begin = std::sregex_iterator(flat.begin(), flat.end(), kField);
       for (auto it = begin; it != std::sregex_iterator(); ++it)
         add((*it)[2].matched ? (*it)[2].str() : (*it)[3].str(), false);
     }
-    if (searchable && CodePointCount(flat) < 60 && Contains(flat, "年") &&
-        std::regex_search(flat, m, kTitle))
+    // The patterns anchored with ^ are tried at the start only (match_continuous), not at
+    // every byte where ^ then fails.
+    const auto kAtStart = std::regex_constants::match_continuous;
+    if (Contains(flat, "年") && (Contains(flat, "预算") || Contains(flat, "决算")) &&
+        CodePointCount(flat) < 60)
+      if (std::string name = NameBeforeYear(flat); !name.empty()) add(name, false);
+    if (searchable && StartsWith(flat, "第") && std::regex_search(flat, m, kOverview, kAtStart))
       add(m[1].str(), false);
-    if (searchable && StartsWith(flat, "第") && std::regex_search(flat, m, kOverview))
-      add(m[1].str(), false);
-    if (searchable && (Contains(flat, "预算年度") || Contains(flat, "单位")) &&
-        std::regex_search(flat, m, kHeader))
+    if (searchable && StartsWithDigit(flat) && (Contains(flat, "预算年度") || Contains(flat, "单位")) &&
+        std::regex_search(flat, m, kHeader, kAtStart))
       add(m[1].str(), false);
     // A line that is only a bold name: "**苍溪县医疗保障局**".
-    if (StartsWith(Trim(lines[i]), "**") && CodePointCount(line) <= 30) add(line, false);
-    // Table titles that start with the department's name.
+    std::string_view raw = TrimView(lines[i]);
+    if (StartsWith(raw, "**") && CodePointCount(line) <= 30) add(line, false);
+    // Table titles that start with the department's name. (`line` is trimmed, so it ends
+    // with 表 exactly when it does without its white space.)
     bool title_like = !Contains(line, "。") && !Contains(line, "，") &&
-                      (EndsWith(RemoveSpaces(line), "表") || StartsWith(Trim(lines[i]), "#"));
+                      (EndsWith(line, "表") || StartsWith(raw, "#"));
     if (title_like && !ClassifyTitle(line).empty() && CodePointCount(line) < 60) {
       std::string before = NameBeforeTableWords(RemoveSpaces(line));
       if (!before.empty()) {
@@ -206,26 +258,107 @@ model::Department ChooseDepartment(const std::vector<NameMention>& mentions) {
   return dept;
 }
 
+namespace {
+
+// A place in a line from which the year patterns below are read step by step, as std::regex
+// would read them; each step moves on only over what it reads.
+struct Cursor {
+  std::string_view s;
+  size_t i = 0;
+  void SkipSpace() {  // \s*
+    while (i < s.size() && IsRegexSpace(s[i])) ++i;
+  }
+  bool Word(std::string_view w) {
+    if (s.substr(i, w.size()) != w) return false;
+    i += w.size();
+    return true;
+  }
+  bool Year(int& year) {  // (20[0-9]{2})
+    auto digit = [&](size_t k) { return k < s.size() && s[k] >= '0' && s[k] <= '9'; };
+    if (!Word("20") || !digit(i) || !digit(i + 1)) return false;
+    year = 2000 + (s[i] - '0') * 10 + (s[i + 1] - '0');
+    i += 2;
+    return true;
+  }
+};
+
+// Where the year patterns (in FindYear) match at `c.i`: each returns the year, 0 if none, and
+// leaves `c.i` at the end of the match. An optional word is taken where it stands: leaving it
+// never lets the rest match, as the next word never starts with it. (The patterns as regular
+// expressions beside each.)
+int YearOfBudgetTitle(Cursor& c) {  // (20[0-9]{2})\s*年(?:度)?\s*(?:部门|单位)?\s*(预算|决算)
+  int year = 0;
+  if (!c.Year(year)) return 0;
+  c.SkipSpace();
+  if (!c.Word("年")) return 0;
+  c.Word("度");
+  c.SkipSpace();
+  if (!c.Word("部门")) c.Word("单位");
+  c.SkipSpace();
+  return c.Word("预算") || c.Word("决算") ? year : 0;
+}
+int YearOfBudgetYearField(Cursor& c) {  // 预算年度\s*(?:：|:)?\s*(20[0-9]{2})
+  int year = 0;
+  if (!c.Word("预算年度")) return 0;
+  c.SkipSpace();
+  if (!c.Word("：")) c.Word(":");
+  c.SkipSpace();
+  return c.Year(year) ? year : 0;
+}
+int YearOfBudgetColumn(Cursor& c) {  // (20[0-9]{2})\s*年\s*预算数
+  int year = 0;
+  if (!c.Year(year)) return 0;
+  c.SkipSpace();
+  if (!c.Word("年")) return 0;
+  c.SkipSpace();
+  return c.Word("预算数") ? year : 0;
+}
+int YearInBrackets(Cursor& c) {  // (?:（|\()\s*(20[0-9]{2})\s*年度\s*(?:）|\))
+  int year = 0;
+  if (!c.Word("（") && !c.Word("(")) return 0;
+  c.SkipSpace();
+  if (!c.Year(year)) return 0;
+  c.SkipSpace();
+  if (!c.Word("年度")) return 0;
+  c.SkipSpace();
+  return c.Word("）") || c.Word(")") ? year : 0;
+}
+
+}  // namespace
+
 int FindYear(const std::vector<std::string>& lines, int& line) {
-  static const std::regex kPatterns[] = {
-      std::regex("(20[0-9]{2})\\s*年(?:度)?\\s*(?:部门|单位)?\\s*(预算|决算)"),
-      std::regex("预算年度\\s*(?:：|:)?\\s*(20[0-9]{2})"),
-      std::regex("(20[0-9]{2})\\s*年\\s*预算数"),
-      std::regex("(?:（|\\()\\s*(20[0-9]{2})\\s*年度\\s*(?:）|\\))"),
+  // Each pattern with the words it needs: a line without them is not read with it. The
+  // patterns are read by hand, not with std::regex (libstdc++'s costs some hundred
+  // instructions per byte it tries, and recurses); like a regex iterator, every match in a
+  // line counts, each read from where the one before ended.
+  struct Pattern {
+    int (*year_at)(Cursor&);
+    std::vector<const char*> needs;
   };
+  static const Pattern kPatterns[] = {{YearOfBudgetTitle, {"预算", "决算"}},
+                                      {YearOfBudgetYearField, {"预算年度"}},
+                                      {YearOfBudgetColumn, {"预算数"}},
+                                      {YearInBrackets, {"年度"}}};
   std::map<int, int> counts;
   std::map<int, int> first;
   for (size_t i = 0; i < lines.size(); ++i) {
     const std::string& l = lines[i];
-    if (l.find("20") == std::string::npos || l.find("年") == std::string::npos ||
-        l.size() > kMaxRegexBytes)
+    if (!Contains(l, "20") || !Contains(l, "年") || l.size() > kMaxRegexBytes)
       continue;
-    for (const auto& re : kPatterns) {
-      for (auto it = std::sregex_iterator(l.begin(), l.end(), re); it != std::sregex_iterator();
-           ++it) {
-        int y = std::stoi((*it)[1].str());
+    for (const Pattern& pattern : kPatterns) {
+      auto in_line = [&](const char* w) { return Contains(l, w); };
+      if (std::none_of(pattern.needs.begin(), pattern.needs.end(), in_line))
+        continue;
+      for (size_t at = 0; at < l.size();) {
+        Cursor c{l, at};
+        int y = pattern.year_at(c);
+        if (y == 0) {
+          ++at;
+          continue;
+        }
         ++counts[y];
         if (!first.count(y)) first[y] = static_cast<int>(i) + 1;
+        at = c.i;
       }
     }
   }
@@ -242,8 +375,8 @@ int FindYear(const std::vector<std::string>& lines, int& line) {
 std::string FindKind(const std::vector<std::string>& lines) {
   int budget = 0, final_account = 0;
   for (const auto& l : lines) {
-    if (Contains(l, "部门决算") || Contains(l, "决算公开")) ++final_account;
-    if (Contains(l, "部门预算") || Contains(l, "预算公开")) ++budget;
+    if (Contains(l, "决算") && (Contains(l, "部门决算") || Contains(l, "决算公开"))) ++final_account;
+    if (Contains(l, "预算") && (Contains(l, "部门预算") || Contains(l, "预算公开"))) ++budget;
   }
   return final_account > budget ? "final_account" : "budget";
 }

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "model/disclosure.h"
+#include "parse/text.h"
 
 namespace gongkai::parse {
 
@@ -19,6 +20,9 @@ struct NameMention {
 /// page headers ("447承德市医疗保障局 预算年度：2022"), table titles. Names are cleaned:
 /// leading codes ("322-", "447") and a trailing 部门 are removed.
 std::vector<NameMention> FindNameMentions(const std::vector<std::string>& lines);
+/// The same with the document's clean lines already worked out.
+std::vector<NameMention> FindNameMentions(const std::vector<std::string>& lines,
+                                          const CleanLines& clean);
 
 /// Chooses the full name: among the names that begin with a place (南充市, 苍溪县), the most
 /// frequent; then, where a longer mention ends with it (随州市曾都区医疗保障服务中心 for

@@ -16,28 +16,37 @@ JoinedText::JoinedText(const std::vector<std::string>& lines, const std::vector<
     if (include[i]) Append(lines[i], static_cast<int>(i) + 1);
 }
 
-void JoinedText::Append(const std::string& raw, int line) {
-  std::string t = Trim(StripMarkup(raw));
+JoinedText::JoinedText(const CleanLines& lines, size_t begin, size_t end) {
+  for (size_t i = begin; i < end && i < lines.text.size(); ++i)
+    AppendClean(lines.text[i], static_cast<int>(i) + 1);
+}
+
+JoinedText::JoinedText(const CleanLines& lines, const std::vector<bool>& include) {
+  for (size_t i = 0; i < lines.text.size() && i < include.size(); ++i)
+    if (include[i]) AppendClean(lines.text[i], static_cast<int>(i) + 1);
+}
+
+void JoinedText::AppendClean(std::string_view t, int line) {
   if (t.empty()) return;
-  for (auto& c : t)
-    if (c == '\t') c = ' ';
-  // Justified PDF text spreads the characters of a line ("行政事业单位养老支 出 （款 ） 机 关 事
-  // 业"): white space between two Chinese characters or full-width marks is no word break.
-  std::string joined;
-  joined.reserve(t.size());
-  for (size_t i = 0; i < t.size(); ++i) {
-    if (t[i] == ' ' && !joined.empty() && static_cast<unsigned char>(joined.back()) >= 0x80) {
-      size_t j = i;
-      while (j < t.size() && t[j] == ' ') ++j;
-      if (j < t.size() && static_cast<unsigned char>(t[j]) >= 0x80) {
-        i = j - 1;
-        continue;
-      }
-    }
-    joined += t[i];
-  }
+  // Tabs are spaces. Justified PDF text spreads the characters of a line ("行政事业单位养老支 出
+  // （款 ） 机 关 事 业"): white space between two Chinese characters or full-width marks is no
+  // word break.
+  auto is_space = [](char c) { return c == ' ' || c == '\t'; };
   starts_.push_back({text_.size(), line});
-  text_ += joined;
+  size_t first = text_.size();
+  for (size_t i = 0; i < t.size();) {
+    // The text up to the next space is kept as it is.
+    size_t space = i;
+    while (space < t.size() && !is_space(t[space])) ++space;
+    text_.append(t.substr(i, space - i));
+    if (space == t.size()) break;
+    size_t j = space;
+    while (j < t.size() && is_space(t[j])) ++j;
+    bool wide_before = text_.size() > first && static_cast<unsigned char>(text_.back()) >= 0x80;
+    bool wide_after = j < t.size() && static_cast<unsigned char>(t[j]) >= 0x80;
+    if (!(wide_before && wide_after)) text_.append(j - space, ' ');
+    i = j;
+  }
 }
 
 int JoinedText::LineAt(size_t offset) const {

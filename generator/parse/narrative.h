@@ -4,6 +4,8 @@
 #include <string>
 #include <vector>
 
+#include "parse/text.h"
+
 namespace gongkai::parse {
 
 /// PDF text wraps sentences at arbitrary points ("卫生健康支出 147.39 万" / "元"), so phrases
@@ -14,12 +16,16 @@ class JoinedText {
   JoinedText(const std::vector<std::string>& lines, size_t begin, size_t end);
   /// Joins the lines whose `include` flag is set.
   JoinedText(const std::vector<std::string>& lines, const std::vector<bool>& include);
+  /// The same from the document's clean lines (for a document read by several readers).
+  JoinedText(const CleanLines& lines, size_t begin, size_t end);
+  JoinedText(const CleanLines& lines, const std::vector<bool>& include);
   const std::string& text() const { return text_; }
   /// The source line of byte offset `offset` in text().
   int LineAt(size_t offset) const;
 
  private:
-  void Append(const std::string& raw, int line);
+  void Append(const std::string& raw, int line) { AppendClean(TrimView(StripMarkup(raw)), line); }
+  void AppendClean(std::string_view clean, int line);
   std::string text_;
   std::vector<std::pair<size_t, int>> starts_;  // (offset, line) where each line's text begins
 };

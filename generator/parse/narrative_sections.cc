@@ -29,9 +29,8 @@ bool IsItemStart(const std::string& t) {
   return false;
 }
 
-// The heading level of a line, or -1 when it is not a heading.
-int HeadingLevel(const std::string& raw) {
-  std::string t = Trim(StripMarkup(raw));
+// The heading level of a line (`t` its clean text), or -1 when it is not a heading.
+int HeadingLevel(const std::string& raw, const std::string& t) {
   if (t.empty() || CodePointCount(t) > 36 || EndsWith(t, "。") || EndsWith(t, "；")) return -1;
   if (StartsWith(t, "第") && Contains(t.substr(0, 15), "部分")) return 0;
   if (StartsWithOrdinal(t)) {
@@ -39,19 +38,19 @@ int HeadingLevel(const std::string& raw) {
     char32_t c = NextCodePoint(t, i);
     return (c == U'（' || c == '(') ? 2 : 1;
   }
-  if (StartsWith(Trim(raw), "#")) return 1;
+  if (StartsWith(TrimView(raw), "#")) return 1;
   if ((EndsWith(t, "：") || EndsWith(t, ":")) && CodePointCount(t) <= 12) return 3;
   return -1;
 }
 
-std::vector<std::pair<int, std::string>> Paragraphs(const std::vector<std::string>& lines,
+std::vector<std::pair<int, std::string>> Paragraphs(const CleanLines& clean,
                                                     const std::vector<bool>& narrative,
                                                     size_t begin, size_t end) {
   std::vector<std::pair<int, std::string>> out;
   bool open = false;
   for (size_t i = begin; i < end; ++i) {
     if (!narrative[i]) continue;
-    std::string t = Trim(StripMarkup(lines[i]));
+    const std::string& t = clean.text[i];
     if (t.empty()) continue;
     bool digits_only = t.find_first_not_of("0123456789") == std::string::npos;
     if (digits_only) continue;  // a page number
@@ -69,13 +68,13 @@ std::vector<std::pair<int, std::string>> Paragraphs(const std::vector<std::strin
 
 }  // namespace
 
-void ReadNarrativeSections(const std::vector<std::string>& lines,
+void ReadNarrativeSections(const std::vector<std::string>& lines, const CleanLines& clean,
                            const std::vector<bool>& narrative, model::Disclosure& d) {
   std::vector<Heading> headings;
   for (size_t i = 0; i < lines.size(); ++i) {
     if (!narrative[i]) continue;
-    int level = HeadingLevel(lines[i]);
-    if (level >= 0) headings.push_back({i, level, Trim(StripMarkup(lines[i]))});
+    int level = HeadingLevel(lines[i], clean.text[i]);
+    if (level >= 0) headings.push_back({i, level, clean.text[i]});
   }
   auto section_end = [&](size_t h) {
     for (size_t k = h + 1; k < headings.size(); ++k)
@@ -103,7 +102,7 @@ void ReadNarrativeSections(const std::vector<std::string>& lines,
     s.title = headings[best].text;
     s.line = static_cast<int>(headings[best].index) + 1;
     size_t end = std::min(section_end(best), headings[best].index + 80);
-    s.paragraphs = Paragraphs(lines, narrative, headings[best].index + 1, end);
+    s.paragraphs = Paragraphs(clean, narrative, headings[best].index + 1, end);
     if (!s.paragraphs.empty()) d.sections.push_back(std::move(s));
   }
 
@@ -113,8 +112,8 @@ void ReadNarrativeSections(const std::vector<std::string>& lines,
     std::vector<std::pair<int, std::string>> entries;
     for (size_t i = headings[h].index + 1; i < lines.size() && i < headings[h].index + 200; ++i) {
       if (!narrative[i]) break;
-      std::string raw = Trim(lines[i]);
-      std::string t = Trim(StripMarkup(lines[i]));
+      std::string_view raw = TrimView(lines[i]);
+      const std::string& t = clean.text[i];
       if (t.empty()) continue;
       if (t.find_first_not_of("0123456789") == std::string::npos) continue;  // page number
       if (StartsWith(raw, "#") || StartsWith(raw, "**")) break;

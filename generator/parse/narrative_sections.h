@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "model/disclosure.h"
+#include "parse/text.h"
 
 namespace gongkai::parse {
 
@@ -13,7 +14,7 @@ namespace gongkai::parse {
 /// the functions and organisation sections (headings with 职能/职责, 机构/单位构成; the most
 /// specific heading wins), the 名词解释 entries ("1.基本支出：指……", wrapped over lines), and
 /// the staff count ("实有在编人员 19 人", "实有工作人员 25 名").
-void ReadNarrativeSections(const std::vector<std::string>& lines,
+void ReadNarrativeSections(const std::vector<std::string>& lines, const CleanLines& clean,
                            const std::vector<bool>& narrative, model::Disclosure& d);
 
 }  // namespace gongkai::parse

@@ -29,10 +29,6 @@ namespace {
 
 using model::Diagnostic;
 
-std::vector<TokenLine> SectionLines(const std::vector<std::string>& lines, const Section& s) {
-  return TokenizeLines(lines, s.begin, s.end, DetectPrecision(lines, s.begin, s.end));
-}
-
 constexpr size_t kMaxClaims = 2000;
 constexpr size_t kMaxRows = 5000;          // per table: functional, economic, projects
 constexpr size_t kMaxIndexedRows = 20000;  // rows of all tables, for looking figures up
@@ -43,7 +39,7 @@ int Level(const std::string& code) {
 
 class Parser {
  public:
-  explicit Parser(const ingest::Document& doc) : doc_(doc), lines_(doc.lines) {}
+  explicit Parser(const ingest::Document& doc) : doc_(doc), lines_(doc.lines), clean_(doc.lines) {}
 
   model::Disclosure Run() {
     d_.source.path = ingest::PrintableName(doc_.path);
@@ -62,7 +58,7 @@ class Parser {
 
     const bool pdf = doc_.IsPdf();
     sections_ = pdf ? FindPdfSections(doc_) : FindSections(lines_);
-    auto mentions = FindNameMentions(lines_);
+    auto mentions = FindNameMentions(lines_, clean_);
     d_.department = ChooseDepartment(mentions);
     if (pdf && d_.department.name.empty()) FindCoverName();
     for (const auto& m : mentions) unit_names_.push_back(m.name);
@@ -77,7 +73,7 @@ class Parser {
     // 预算公开表) is a disclosure without tables: its prose is read and checked, and the site
     // says where its tables are. A folder holding both files is the whole disclosure.
     bool narrative_only = pdf && d_.tables.empty() && !d_.department.name.empty() &&
-                          d_.year != 0 && FindKind(lines_) == "budget";
+                          d_.year != 0 && d_.kind == "budget";
     if (narrative_only) {
       Warn(0,
            "the document has no tables, only the narrative (部门预算说明); its tables are "
@@ -338,10 +334,10 @@ class Parser {
       if (s.empty || s.unit.empty()) continue;
       model::Unit unit = UnitOfLabel(s.unit).value_or(model::Unit::kWanYuan);
       std::vector<TokenLine> lines = Lines(s);
-      // "附表4-9" above the next table is not a row of this one.
+      // "附表4-9" above the next table is not a row of this one. (A token holds no white space.)
       for (auto& l : lines)
-        if (!l.Empty() && (StartsWith(RemoveSpaces(l.tokens.front().text), "附表") ||
-                           StartsWith(RemoveSpaces(l.tokens.front().text), "附件")))
+        if (!l.Empty() && (StartsWith(l.tokens.front().text, "附表") ||
+                           StartsWith(l.tokens.front().text, "附件")))
           l.tokens.clear();
       if (s.kind == "summary" || s.kind == "fiscal_summary") {
         for (const auto& lf : ReadLabelledFigures(lines)) {
@@ -370,13 +366,16 @@ class Parser {
       label.unit = s.unit_inherited ? "" : s.unit;
       label.context = s.title;
       // Figures as printed (read as 万元), to compare with the document's 万元 totals.
-      for (const auto& l : lines)
-        for (const auto& t : l.tokens)
-          if (auto f = ToFigure(t, model::Unit::kWanYuan); f && t.text.find('.') != std::string::npos)
-            label.figures.push_back(*f);
-      if (!label.unit.empty()) d_.unit_labels.push_back(label);
+      if (!label.unit.empty()) {
+        for (const auto& l : lines)
+          for (const auto& t : l.tokens)
+            if (t.text.find('.') != std::string::npos)
+              if (auto f = ToFigure(t, model::Unit::kWanYuan)) label.figures.push_back(*f);
+        d_.unit_labels.push_back(label);
+      }
       // A header cell that states its own unit: "总体资金情况（元）".
       for (size_t i = s.begin; i < s.end; ++i) {
+        if (!Contains(lines_[i], "元")) continue;  // every mark below holds it
         for (const char* mark : {"（元）", "(元)", "（万元）", "(万元)"}) {
           size_t p = lines_[i].find(mark);
           if (p == std::string::npos) continue;
@@ -387,8 +386,8 @@ class Parser {
           for (size_t k = i; k < s.end && k < i + 4; ++k) {
             TokenLine tl = TokenizeLine(lines_[k], static_cast<int>(k) + 1, 2);
             for (const auto& t : tl.tokens)
-              if (auto f = ToFigure(t, model::Unit::kWanYuan); f && t.text.find('.') != std::string::npos)
-                inner.figures.push_back(*f);
+              if (t.text.find('.') != std::string::npos)
+                if (auto f = ToFigure(t, model::Unit::kWanYuan)) inner.figures.push_back(*f);
           }
           d_.unit_labels.push_back(inner);
         }
@@ -419,12 +418,15 @@ class Parser {
     std::vector<bool> in_table(lines_.size(), false);
     for (const auto& s : sections_)
       for (size_t i = s.title_index; i < s.end && i < lines_.size(); ++i) in_table[i] = true;
+    // Lines no explanation stands on: tables and "-" list lines (worked out once for all wants).
+    std::vector<bool> skipped(lines_.size());
+    for (size_t i = 0; i < lines_.size(); ++i)
+      skipped[i] = in_table[i] || StartsWith(TrimView(lines_[i]), "-");
     for (const auto& w : wants) {
       for (size_t i = 0; i < lines_.size(); ++i) {
-        if (in_table[i] || Trim(lines_[i]).rfind("-", 0) == 0) continue;
-        bool hit = false;
-        for (const char* word : w.words) hit |= Contains(lines_[i], word);
-        if (!hit) continue;
+        if (skipped[i] || std::none_of(w.words.begin(), w.words.end(),
+                                       [&](const char* word) { return Contains(lines_[i], word); }))
+          continue;
         if (std::string(w.key) == "three_public_reasons") {
           // Reasons: 原因 within the few lines after a 三公 mention.
           bool reasons = false;
@@ -445,7 +447,7 @@ class Parser {
       for (size_t i = s.title_index; i < s.end && i < lines_.size(); ++i) narrative[i] = false;
     for (size_t i = 0; i < lines_.size(); ++i)
       if (lines_[i].find('\t') != std::string::npos) narrative[i] = false;
-    JoinedText text(lines_, narrative);
+    JoinedText text(clean_, narrative);
     d_.claims = ExtractClaims(text, d_);
     // The checks compare claims with each other; a disclosure states a hundred or so, and a
     // hostile file with 10^5 would take hours. The rest are reported, not checked.
@@ -457,7 +459,7 @@ class Parser {
            "claims-limit");
       d_.claims.resize(kMaxClaims);
     }
-    ReadNarrativeSections(lines_, narrative, d_);
+    ReadNarrativeSections(lines_, clean_, narrative, d_);
   }
 
   void DedupeDiagnostics() {
@@ -494,7 +496,7 @@ class Parser {
     if (v.empty()) return;
     model::Unit unit;
     if (!UnitOf(*v.front(), unit)) return;
-    JoinedText text(lines_, 0, lines_.size());
+    JoinedText text(clean_, 0, lines_.size());
     StatedThreePublic stated = FindStatedThreePublic(text);
     ParseThreePublicTable(Lines(*v.front()), unit, stated, d_.three_public);
   }
@@ -503,12 +505,13 @@ class Parser {
   const std::vector<TokenLine>& Lines(const Section& s) {
     auto it = tokenized_.find(s.title_index);
     if (it == tokenized_.end())
-      it = tokenized_.emplace(s.title_index, SectionLines(lines_, s)).first;
+      it = tokenized_.emplace(s.title_index, TokenizeTable(lines_, s.begin, s.end)).first;
     return it->second;
   }
 
   const ingest::Document& doc_;
   const std::vector<std::string>& lines_;
+  const CleanLines clean_;  ///< lines_ without markup, for the readers of every line
   std::map<size_t, std::vector<TokenLine>> tokenized_;
   model::Disclosure d_;
   std::vector<Section> sections_;

@@ -7,6 +7,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <iterator>
 #include <map>
 #include <optional>
 #include <regex>
@@ -32,22 +33,34 @@ bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 // ---------------------------------------------------------------------------------------
 // Finding tables
 
-bool IsPageNumberLine(const std::string& raw) {
-  std::string t = RemoveSpaces(raw);
+// A page number on a line of its own ("- 3 -", "第3页共12页", "3/12"); `t` is the line without
+// its white space (RemoveSpaces).
+bool IsPageNumber(const std::string& t) {
   if (t.empty()) return false;
   static const std::regex kPage(
       "^(-|—|－)?[0-9]{1,4}(-|—|－)?$|^第[0-9]+页(，|,)?(共[0-9]+页)?$|^[0-9]+/[0-9]+$");
-  return t.size() < 64 && std::regex_match(t, kPage);
+  // The regex (costly in libstdc++) only on lines that start as one of its forms does.
+  bool may_match = IsDigit(t[0]) || t[0] == '-' || StartsWith(t, "—") || StartsWith(t, "－") ||
+                   StartsWith(t, "第");
+  return may_match && t.size() < 64 && std::regex_match(t, kPage);
 }
+
+const char* const kChineseDigits[] = {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十"};
 
 // A table's label on a line of its own, above the title of the next table or of a
 // continuation page (深圳: `表1` / `收支总表`): no header cell.
-bool IsTableLabelLine(const std::string& raw) {
-  std::string t = RemoveSpaces(raw);
+// `t` is a line without its white space (RemoveSpaces).
+bool IsTableLabel(const std::string& t) {
   static const std::regex kLabel(
       "^(公开|预算)?(表)?([0-9]{1,2}|(一|二|三|四|五|六|七|八|九|十){1,3})(-[0-9]{1,2})?(表)?$");
-  return t.size() < 40 && Has(t, "表") && std::regex_match(t, kLabel);
+  // The regex only on lines that start as a label can.
+  auto starts = [&](const char* w) { return StartsWith(t, w); };
+  bool may_match = !t.empty() &&
+                   (IsDigit(t[0]) || starts("公开") || starts("预算") || starts("表") ||
+                    std::any_of(std::begin(kChineseDigits), std::end(kChineseDigits), starts));
+  return may_match && t.size() < 40 && Has(t, "表") && std::regex_match(t, kLabel);
 }
+bool IsTableLabelLine(const std::string& raw) { return IsTableLabel(RemoveSpaces(raw)); }
 
 // Words that open a table's header or caption.
 bool LooksLikeHeaderOrCaption(const std::string& raw) {
@@ -318,10 +331,12 @@ class Reader {
          model::Disclosure& d)
       : doc_(doc), sections_(sections), d_(d) {
     skip_.assign(doc.lines.size(), false);
-    for (size_t i = 0; i < doc.lines.size(); ++i)
-      if (IsPageNumberLine(doc.lines[i]) || layout::IsTableCaptionLine(doc.lines[i]) ||
-          IsTableLabelLine(doc.lines[i]))
-        skip_[i] = true;
+    for (size_t i = 0; i < doc.lines.size(); ++i) {
+      // Each test reads the line without white space; it is removed once for the three.
+      // (IsTableCaptionLine removes it again, from a text that then has none.)
+      std::string t = RemoveSpaces(doc.lines[i]);
+      if (IsPageNumber(t) || layout::IsTableCaptionLine(t) || IsTableLabel(t)) skip_[i] = true;
+    }
     for (const auto& s : sections) skip_[s.title_index] = true;
     MarkRunningHeaders();
   }

@@ -7,7 +7,7 @@ namespace gongkai::parse {
 
 std::string Row::Name() const {
   std::string out;
-  for (const auto& t : text) out += RemoveSpaces(t.text);
+  for (const auto& t : text) AppendWithoutSpaces(out, t.text);
   return out;
 }
 
@@ -33,6 +33,10 @@ bool IsPageHeaderLine(const TokenLine& line) {
   for (const auto& t : line.tokens) joined += t.text;
   static const char* kMarks[] = {"单位：", "单位:", "预算年度", "栏次", "单位名称：", "单位名称:",
                                  "部门：", "部门:", "部门/单位", "金额单位"};
+  // Every mark holds one of these words; most lines hold none.
+  if (!Contains(joined, "单位") && !Contains(joined, "部门") && !Contains(joined, "预算年度") &&
+      !Contains(joined, "栏次"))
+    return false;
   for (const char* m : kMarks)
     if (Contains(joined, m)) return true;
   return false;
@@ -78,6 +82,15 @@ std::string AssembleCode(const std::vector<Token>& ints, const std::string& firs
   return code;
 }
 
+// Removing a row number does not change whether a line is a page header: the marks hold no
+// digits.
+std::vector<bool> PageHeaderLines(const std::vector<TokenLine>& lines) {
+  std::vector<bool> header(lines.size());
+  for (size_t i = 0; i < lines.size(); ++i)
+    header[i] = !lines[i].Empty() && IsPageHeaderLine(lines[i]);
+  return header;
+}
+
 namespace {
 
 bool IsTotalLabel(const std::string& name) {
@@ -85,10 +98,11 @@ bool IsTotalLabel(const std::string& name) {
 }
 
 // Row numbers: the first plain integers of lines, 1, 2, 3, ... in order.
-bool DetectRowNumbers(const std::vector<TokenLine>& lines) {
+bool DetectRowNumbers(const std::vector<TokenLine>& lines, const std::vector<bool>& header) {
   std::vector<long> firsts;
-  for (const auto& l : lines) {
-    if (l.Empty() || l.tabbed || IsPageHeaderLine(l)) continue;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    const TokenLine& l = lines[i];
+    if (l.Empty() || l.tabbed || header[i]) continue;
     const Token& t = l.tokens.front();
     if (t.IsPlainInteger() && t.text.size() <= 3 && l.tokens.size() >= 2)
       firsts.push_back(std::stol(t.text));
@@ -99,14 +113,12 @@ bool DetectRowNumbers(const std::vector<TokenLine>& lines) {
   return steps * 10 >= (firsts.size() - 1) * 7;
 }
 
-}  // namespace
-
-void StripRowNumbers(std::vector<TokenLine>& lines) {
-  if (!DetectRowNumbers(lines)) return;
+// StripRowNumbers, once they are detected.
+void RemoveRowNumbers(std::vector<TokenLine>& lines, const std::vector<bool>& header) {
   long last = 0;
   for (size_t li = 0; li < lines.size(); ++li) {
     auto& line = lines[li];
-    if (line.Empty() || line.tabbed || IsPageHeaderLine(line)) continue;
+    if (line.Empty() || line.tabbed || header[li]) continue;
     auto& toks = line.tokens;
     // "23" alone, its label on the next line ("二十三、灾害防治及应急管理支" / "出").
     bool lone = false;
@@ -129,10 +141,27 @@ void StripRowNumbers(std::vector<TokenLine>& lines) {
   }
 }
 
+}  // namespace
+
+void StripRowNumbers(std::vector<TokenLine>& lines) {
+  std::vector<bool> header = PageHeaderLines(lines);
+  if (DetectRowNumbers(lines, header)) RemoveRowNumbers(lines, header);
+}
+
+const std::vector<TokenLine>& WithoutRowNumbers(const std::vector<TokenLine>& lines,
+                                                const std::vector<bool>& header,
+                                                std::vector<TokenLine>& storage) {
+  if (!DetectRowNumbers(lines, header)) return lines;
+  storage = lines;
+  RemoveRowNumbers(storage, header);
+  return storage;
+}
+
 std::vector<Row> AssembleRows(const std::vector<TokenLine>& input, int first_amount_column) {
   std::vector<Row> rows;
-  std::vector<TokenLine> lines = input;
-  StripRowNumbers(lines);
+  std::vector<bool> header = PageHeaderLines(input);
+  std::vector<TokenLine> storage;
+  const std::vector<TokenLine>& lines = WithoutRowNumbers(input, header, storage);
   Row* cur = nullptr;
 
   auto next_nonempty_starts_text = [&](size_t i) {
@@ -145,7 +174,7 @@ std::vector<Row> AssembleRows(const std::vector<TokenLine>& input, int first_amo
 
   for (size_t li = 0; li < lines.size(); ++li) {
     const TokenLine& line = lines[li];
-    if (line.Empty() || IsPageHeaderLine(line)) continue;
+    if (line.Empty() || header[li]) continue;
     const std::vector<Token>& toks = line.tokens;
 
     if (line.tabbed) {
@@ -210,7 +239,7 @@ std::vector<Row> AssembleRows(const std::vector<TokenLine>& input, int first_amo
       has_text |= t.IsText();
     }
     bool code_start = first.IsPlainInteger() && (has_text || next_nonempty_starts_text(li));
-    bool label_start = first.IsText() && IsTotalLabel(RemoveSpaces(first.text));
+    bool label_start = first.IsText() && IsTotalLabel(first.text);  // a token holds no white space
     bool new_text_row = first.IsText() && cur && cur->HasAmounts();
     // A numbered line or an item with an ordinal ("二、公务用车购置及运维费") starts a row.
     bool numbered = line.row_number || (first.IsText() && StartsWithOrdinal(first.text));

@@ -40,8 +40,17 @@ std::vector<Row> AssembleRows(const std::vector<TokenLine>& lines, int first_amo
 /// Removes leading row numbers (1, 2, 3, ... in sequence) from the lines, in place.
 void StripRowNumbers(std::vector<TokenLine>& lines);
 
+/// StripRowNumbers without changing `lines`: `lines` itself where it has no row numbers (most
+/// tables), else `storage`, a copy without them. `header` is PageHeaderLines(lines).
+const std::vector<TokenLine>& WithoutRowNumbers(const std::vector<TokenLine>& lines,
+                                                const std::vector<bool>& header,
+                                                std::vector<TokenLine>& storage);
+
 /// True for lines that repeat a table's page header rather than hold data.
 bool IsPageHeaderLine(const TokenLine& line);
+/// IsPageHeaderLine of each line (false for empty ones), for readers that pass over the lines
+/// more than once.
+std::vector<bool> PageHeaderLines(const std::vector<TokenLine>& lines);
 
 /// Tab index of the header cell that starts the figure columns (合计 / 小计 / 金额 / 预算数),
 /// or -1.

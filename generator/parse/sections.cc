@@ -19,7 +19,7 @@ std::string CleanTitle(std::string_view raw) {
 }
 
 bool LooksLikeProse(std::string_view line) {
-  std::string t = Trim(line);
+  std::string_view t = TrimView(line);
   if (t.empty()) return false;
   if (Has(t, "情况说明") || EndsWith(t, "说明") || EndsWith(t, "说明**")) return true;
   if (line.find('\t') != std::string_view::npos) return false;
@@ -101,11 +101,12 @@ std::vector<Section> FindSections(const std::vector<std::string>& lines) {
     if (!Has(l, "支出") && !Has(l, "收入") && !Has(l, "收支") && !Has(l, "三公") &&
         !Has(l, "绩效") && !Has(l, "采购") && !Has(l, "基金") && !Has(l, "国有资本"))
       return false;
-    std::string raw = Trim(lines[i]);
+    std::string_view raw = TrimView(lines[i]);
     if (raw.empty() || StartsWith(raw, "-") || StartsWith(raw, "*-")) return false;
+    if (l.find('\t') != std::string::npos) return false;  // a row of a tab table
     bool heading = StartsWith(raw, "#");
     title = CleanTitle(raw);
-    if (title.empty() || lines[i].find('\t') != std::string::npos) return false;
+    if (title.empty()) return false;
     size_t n = CodePointCount(title);
     if (n < 4 || n > 60) return false;
     if (Has(title, "。") || Has(title, "，") || Has(title, "；") || Has(title, "详见") ||
@@ -119,7 +120,7 @@ std::vector<Section> FindSections(const std::vector<std::string>& lines) {
     // A title without 表 followed closely by a unit label: "部门政府采购预算" / "单位：万元".
     int seen = 0;
     for (size_t k = i + 1; k < lines.size() && seen < 2; ++k) {
-      if (Trim(lines[k]).empty()) continue;
+      if (TrimView(lines[k]).empty()) continue;
       ++seen;
       if (!FindUnitLabel(lines[k]).empty()) return true;
     }
@@ -145,7 +146,7 @@ std::vector<Section> FindSections(const std::vector<std::string>& lines) {
     bool seen_data = false;
     for (; end < limit; ++end) {
       if (seen_data && LooksLikeProse(lines[end])) break;
-      if (!Trim(lines[end]).empty()) seen_data = true;
+      if (!TrimView(lines[end]).empty()) seen_data = true;
     }
     sections[k].end = end;
   }
@@ -165,7 +166,7 @@ std::vector<Section> FindSections(const std::vector<std::string>& lines) {
     if (!s.unit_inherited && !s.unit.empty()) last_unit = s.unit;
     for (size_t i = s.begin; i < s.end; ++i) {
       const std::string& l = lines[i];
-      if (Has(l, "空表") || Has(l, "无此项内容") || Has(l, "无数据") || Has(l, "此表无")) {
+      if (Has(l, "空表") || (Has(l, "无") && (Has(l, "无此项内容") || Has(l, "无数据") || Has(l, "此表无")))) {
         s.empty = true;
         break;
       }

@@ -40,8 +40,10 @@ std::string Normalize(const std::string& label) {
 
 }  // namespace
 
-std::vector<LabelledFigures> ReadLabelledFigures(std::vector<TokenLine> lines) {
-  StripRowNumbers(lines);
+std::vector<LabelledFigures> ReadLabelledFigures(const std::vector<TokenLine>& input) {
+  const std::vector<bool> header = PageHeaderLines(input);
+  std::vector<TokenLine> storage;
+  const std::vector<TokenLine>& lines = WithoutRowNumbers(input, header, storage);
   std::vector<LabelledFigures> out;
   LabelledFigures cur;
   bool open = false;
@@ -53,8 +55,9 @@ std::vector<LabelledFigures> ReadLabelledFigures(std::vector<TokenLine> lines) {
     cur = LabelledFigures();
     open = false;
   };
-  for (const auto& line : lines) {
-    if (line.Empty() || IsPageHeaderLine(line)) continue;
+  for (size_t li = 0; li < lines.size(); ++li) {
+    const TokenLine& line = lines[li];
+    if (line.Empty() || header[li]) continue;
     for (size_t k = 0; k < line.tokens.size(); ++k) {
       const Token& t = line.tokens[k];
       bool line_start = k == 0;

@@ -20,7 +20,7 @@ struct LabelledFigures {
 /// ("一、一般公共预算拨" / "款收入" / "8,132.86"), figures glue to the next label
 /// ("0.00二、公共安全支出 0.00"). A label ends at a figure, a tab, an ordinal (二、), or a
 /// line end or space after a complete item word (…收入, …支出, …合计).
-std::vector<LabelledFigures> ReadLabelledFigures(std::vector<TokenLine> lines);
+std::vector<LabelledFigures> ReadLabelledFigures(const std::vector<TokenLine>& lines);
 
 /// Fills `summary` from the labels and figures of a 部门收支总表 (`fiscal` false) or a
 /// 财政拨款收支总表 (`fiscal` true): totals, 上年结转, income items, functional classes.

@@ -3,12 +3,8 @@
 
 namespace gongkai::parse {
 
-char32_t NextCodePoint(std::string_view s, size_t& i) {
+char32_t NextMultiByteCodePoint(std::string_view s, size_t& i) {
   unsigned char c = static_cast<unsigned char>(s[i]);
-  if (c < 0x80) {
-    ++i;
-    return c;
-  }
   int len = (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 1;
   if (i + len > s.size()) {
     ++i;
@@ -52,11 +48,9 @@ std::vector<std::string> CodePoints(std::string_view s) {
 }
 
 size_t CodePointCount(std::string_view s) {
-  size_t n = 0, i = 0;
-  while (i < s.size()) {
-    NextCodePoint(s, i);
-    ++n;
-  }
+  // Every byte but a continuation byte (10xxxxxx) starts a code point in valid UTF-8.
+  size_t n = 0;
+  for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
   return n;
 }
 
@@ -74,7 +68,17 @@ bool EndsWith(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
 }
 bool Contains(std::string_view s, std::string_view part) {
-  return s.find(part) != std::string_view::npos;
+  // std::string_view::find looks for the first byte and compares from there; in Chinese text
+  // that is one of the few lead bytes (E4-E9) before nearly every character, so it stops at
+  // almost every character. The last byte of a Chinese word, a continuation byte of 64
+  // possible values, stands in far fewer places.
+  if (part.empty()) return true;
+  if (part.size() > s.size()) return false;
+  const char last = part.back();
+  const size_t tail = part.size() - 1;
+  for (size_t p = s.find(last, tail); p != std::string_view::npos; p = s.find(last, p + 1))
+    if (s.compare(p - tail, tail, part.substr(0, tail)) == 0) return true;
+  return false;
 }
 
 std::string StripMarkup(std::string_view s) {
@@ -87,6 +91,12 @@ std::string StripMarkup(std::string_view s) {
   while (j < s.size() && s[j] == '#') ++j;
   if (j > i && (j == s.size() || s[j] == ' ')) i = j;
   while (i < s.size()) {
+    // The text up to the next '<' or '*' is kept as it is.
+    size_t mark = i;
+    while (mark < s.size() && s[mark] != '<' && s[mark] != '*') ++mark;
+    out.append(s.substr(i, mark - i));
+    if (mark == s.size()) break;
+    i = mark;
     if (s[i] == '<') {
       static const char* kTags[] = {"<b>", "</b>", "<strong>", "</strong>", "<br>", "<br/>"};
       bool matched = false;
@@ -109,34 +119,57 @@ std::string StripMarkup(std::string_view s) {
   return out;
 }
 
+CleanLines::CleanLines(const std::vector<std::string>& lines) {
+  text.reserve(lines.size());
+  for (const auto& l : lines) {
+    std::string t = StripMarkup(l);
+    std::string_view trimmed = TrimView(t);
+    text.push_back(trimmed.size() == t.size() ? std::move(t) : std::string(trimmed));
+  }
+}
+
 std::string RemoveSpaces(std::string_view s) {
   std::string out;
-  size_t i = 0;
-  while (i < s.size()) {
-    size_t start = i;
-    char32_t c = NextCodePoint(s, i);
-    if (!IsSpace(c)) out.append(s.substr(start, i - start));
-  }
+  AppendWithoutSpaces(out, s);
   return out;
 }
 
-std::string Trim(std::string_view s) {
+void AppendWithoutSpaces(std::string& out, std::string_view s) {
+  size_t run = 0;  // where the text since the last white space starts
+  for (size_t i = 0; i < s.size();) {
+    size_t n = SpaceLength(s, i);
+    if (n == 0) {
+      ++i;
+      continue;
+    }
+    out.append(s.substr(run, i - run));
+    i += n;
+    run = i;
+  }
+  out.append(s.substr(run));
+}
+
+std::string Trim(std::string_view s) { return std::string(TrimView(s)); }
+
+std::string_view TrimView(std::string_view s) {
   size_t begin = 0;
   while (begin < s.size()) {
-    size_t i = begin;
-    if (!IsSpace(NextCodePoint(s, i))) break;
-    begin = i;
+    size_t n = SpaceLength(s, begin);
+    if (n == 0) break;
+    begin += n;
   }
+  // Back from the end: the white space that ends the text, read as SpaceLength reads it.
   size_t end = s.size();
   while (end > begin) {
-    // Step back one code point.
-    size_t k = end - 1;
-    while (k > begin && (static_cast<unsigned char>(s[k]) >> 6) == 0x2) --k;
-    size_t probe = k;
-    if (!IsSpace(NextCodePoint(s, probe))) break;
-    end = k;
+    std::string_view rest = s.substr(begin, end - begin);
+    size_t n = (rest.back() == ' ' || rest.back() == '\t') ? 1
+               : EndsWith(rest, "\u3000")                 ? 3
+               : EndsWith(rest, "\u00A0")                 ? 2
+                                                          : 0;
+    if (n == 0) break;
+    end -= n;
   }
-  return std::string(s.substr(begin, end - begin));
+  return s.substr(begin, end - begin);
 }
 
 namespace {
@@ -195,13 +228,13 @@ size_t OrdinalLength(std::string_view s) {
 }  // namespace
 
 std::string StripOrdinal(std::string_view s) {
-  std::string t = Trim(s);
+  std::string_view t = TrimView(s);
   size_t n = OrdinalLength(t);
-  return n ? Trim(std::string_view(t).substr(n)) : t;
+  return n ? Trim(t.substr(n)) : std::string(t);
 }
 
 bool StartsWithOrdinal(std::string_view s) {
-  std::string t = Trim(s);
+  std::string_view t = TrimView(s);
   size_t n = OrdinalLength(t);
   if (n == 0) return false;
   // Only Chinese numerals count as the start of a new two-sided-table item; "1、" in a table

@@ -62,25 +62,27 @@ bool SplitGlued(const std::string& run, int precision, std::vector<std::string>&
   return !out.empty();
 }
 
-// Splits one white-space-free word into number and text pieces.
-std::vector<Piece> SplitWord(std::string_view word, bool line_start, int precision) {
-  std::vector<Piece> pieces;
-  // A word with ASCII letters is a code or a name ("A020", "2032R00", "DIP"): all text.
-  {
-    size_t i = 0;
-    bool letter = false, digit = false;
-    while (i < word.size()) {
-      char32_t c = NextCodePoint(word, i);
-      letter |= IsAsciiLetter(c);
-      digit |= IsDigit(c);
-    }
-    if (letter) return {{false, std::string(word)}};
-    if (!digit) return {{false, std::string(word)}};
+// A word with ASCII letters is a code or a name ("A020", "2032R00", "DIP"), and one without
+// digits holds no number: all text. (Byte by byte: ASCII letters and digits are single bytes,
+// and no byte of a longer UTF-8 sequence is ASCII.)
+bool AllText(std::string_view word) {
+  bool letter = false, digit = false;
+  for (char ch : word) {
+    letter |= IsAsciiLetter(static_cast<unsigned char>(ch));
+    digit |= IsDigit(static_cast<unsigned char>(ch));
   }
+  return letter || !digit;
+}
+
+// Splits one white-space-free word that is not AllText into number and text pieces. Sets
+// `glued` when the word holds a run of several decimal points: the only piece `precision`
+// decides.
+std::vector<Piece> SplitWord(std::string_view word, bool line_start, int precision, bool& glued) {
+  std::vector<Piece> pieces;
   size_t i = 0;
   std::string text;
   auto flush_text = [&] {
-    if (!text.empty()) pieces.push_back({false, text});
+    if (!text.empty()) pieces.push_back({false, std::move(text)});
     text.clear();
   };
   while (i < word.size()) {
@@ -132,6 +134,7 @@ std::vector<Piece> SplitWord(std::string_view word, bool line_start, int precisi
     size_t points = 0;
     for (char ch : run) points += ch == '.';
     std::vector<std::string> parts;
+    glued |= points > 1;
     if (points > 1 && precision > 0 && SplitGlued(run, precision, parts)) {
       for (auto& p : parts) pieces.push_back({true, p});
     } else if (points > 1) {
@@ -149,48 +152,49 @@ std::vector<Piece> SplitWord(std::string_view word, bool line_start, int precisi
     if (!p.number && !merged.empty() && !merged.back().number) {
       merged.back().text += p.text;
     } else {
-      merged.push_back(p);
+      merged.push_back(std::move(p));
     }
   }
   return merged;
 }
 
 void TokenizeCell(std::string_view cell, int line_number, int cell_index, bool line_start,
-                  int precision, std::vector<Token>& out) {
+                  int precision, std::vector<Token>& out, bool& glued) {
   size_t i = 0;
   bool first_word = true;
   while (i < cell.size()) {
     // Skip white space.
-    size_t probe = i;
-    if (IsSpace(NextCodePoint(cell, probe))) {
-      i = probe;
+    if (size_t space = SpaceLength(cell, i)) {
+      i += space;
       continue;
     }
     size_t start = i;
-    while (i < cell.size()) {
-      size_t k = i;
-      if (IsSpace(NextCodePoint(cell, k))) break;
-      i = k;
-    }
+    while (i < cell.size() && SpaceLength(cell, i) == 0) ++i;
     std::string_view word = cell.substr(start, i - start);
     bool gap = true;
-    for (auto& piece : SplitWord(word, line_start && first_word && out.empty(), precision)) {
+    auto add = [&](bool number, std::string text) {
       Token t;
-      t.kind = piece.number ? Token::Kind::kNumber : Token::Kind::kText;
-      t.text = piece.text;
+      t.kind = number ? Token::Kind::kNumber : Token::Kind::kText;
+      t.text = std::move(text);
       t.line = line_number;
       t.cell = cell_index;
       t.gap_before = gap;
       gap = false;
       out.push_back(std::move(t));
+    };
+    if (AllText(word)) {
+      add(false, std::string(word));
+    } else {
+      for (auto& piece : SplitWord(word, line_start && first_word && out.empty(), precision, glued))
+        add(piece.number, std::move(piece.text));
     }
     first_word = false;
   }
 }
 
-}  // namespace
-
-TokenLine TokenizeLine(std::string_view raw, int line_number, int precision) {
+// TokenizeLine; `glued` tells whether the line holds a glued run, so whether it would read
+// differently at another precision.
+TokenLine Tokenize(std::string_view raw, int line_number, int precision, bool& glued) {
   TokenLine tl;
   tl.line = line_number;
   std::string clean = StripMarkup(raw);
@@ -200,36 +204,25 @@ TokenLine TokenizeLine(std::string_view raw, int line_number, int precision) {
     int index = 0;
     while (true) {
       size_t tab = clean.find('\t', start);
-      std::string cell = clean.substr(start, tab == std::string::npos ? std::string::npos : tab - start);
+      size_t length = tab == std::string::npos ? std::string::npos : tab - start;
+      std::string_view cell = std::string_view(clean).substr(start, length);
       tl.cells.push_back(Trim(cell));
-      TokenizeCell(cell, line_number, index, index == 0, precision, tl.tokens);
+      TokenizeCell(cell, line_number, index, index == 0, precision, tl.tokens, glued);
       if (tab == std::string::npos) break;
       start = tab + 1;
       ++index;
     }
   } else {
-    TokenizeCell(clean, line_number, 0, true, precision, tl.tokens);
+    TokenizeCell(clean, line_number, 0, true, precision, tl.tokens, glued);
   }
   return tl;
 }
 
-std::vector<TokenLine> TokenizeLines(const std::vector<std::string>& lines, size_t begin,
-                                     size_t end, int precision) {
-  std::vector<TokenLine> out;
-  for (size_t i = begin; i < end && i < lines.size(); ++i) {
-    TokenLine tl = TokenizeLine(lines[i], static_cast<int>(i) + 1, precision);
-    if (tl.Empty()) {
-      out.push_back(std::move(tl));
-      continue;
-    }
-    // Find the previous non-empty line to repair a number broken over the line break.
-    TokenLine* prev = nullptr;
-    for (auto it = out.rbegin(); it != out.rend(); ++it) {
-      if (!it->Empty()) {
-        prev = &*it;
-        break;
-      }
-    }
+// Repairs numbers broken over line breaks (see TokenizeLines), in place.
+void JoinBrokenNumbers(std::vector<TokenLine>& lines, int precision) {
+  TokenLine* prev = nullptr;  // the last non-empty line before the current one
+  for (TokenLine& tl : lines) {
+    if (tl.Empty()) continue;
     if (prev && !prev->tabbed && !tl.tabbed) {
       Token& last = prev->tokens.back();
       Token& first = tl.tokens.front();
@@ -251,20 +244,18 @@ std::vector<TokenLine> TokenizeLines(const std::vector<std::string>& lines, size
     // A lone "." or a number that still ends with a point is not a figure.
     for (auto& t : tl.tokens)
       if (t.IsNumber() && (t.text == "." || t.text == "-")) t.kind = Token::Kind::kText;
-    out.push_back(std::move(tl));
+    if (!tl.Empty()) prev = &tl;
   }
-  return out;
 }
 
-int DetectPrecision(const std::vector<std::string>& lines, size_t begin, size_t end) {
+// DetectPrecision of lines tokenized at precision 0.
+int PrecisionOf(const std::vector<TokenLine>& lines) {
   int with_point = 0, two = 0;
-  std::vector<TokenLine> tls;
-  for (size_t i = begin; i < end && i < lines.size(); ++i) {
-    TokenLine tl = TokenizeLine(lines[i], static_cast<int>(i) + 1, 0);
-    if (!tl.Empty()) tls.push_back(std::move(tl));
-  }
+  std::vector<const TokenLine*> tls;
+  for (const TokenLine& tl : lines)
+    if (!tl.Empty()) tls.push_back(&tl);
   for (size_t li = 0; li < tls.size(); ++li) {
-    const auto& tokens = tls[li].tokens;
+    const auto& tokens = tls[li]->tokens;
     for (size_t k = 0; k < tokens.size(); ++k) {
       const Token& t = tokens[k];
       if (!t.IsNumber()) continue;
@@ -274,14 +265,56 @@ int DetectPrecision(const std::vector<std::string>& lines, size_t begin, size_t 
       int decimals = t.Decimals();
       // "0.0" at a line end with a lone digit on the next line is one broken "0.00".
       if (decimals == 1 && k + 1 == tokens.size() && li + 1 < tls.size() &&
-          tls[li + 1].tokens.size() == 1 && tls[li + 1].tokens[0].IsPlainInteger() &&
-          tls[li + 1].tokens[0].text.size() == 1)
+          tls[li + 1]->tokens.size() == 1 && tls[li + 1]->tokens[0].IsPlainInteger() &&
+          tls[li + 1]->tokens[0].text.size() == 1)
         decimals = 2;
       if (decimals == 2) ++two;
     }
   }
   if (with_point >= 3 && two * 10 >= with_point * 9) return 2;
   return 0;
+}
+
+}  // namespace
+
+TokenLine TokenizeLine(std::string_view raw, int line_number, int precision) {
+  bool glued = false;
+  return Tokenize(raw, line_number, precision, glued);
+}
+
+std::vector<TokenLine> TokenizeLines(const std::vector<std::string>& lines, size_t begin,
+                                     size_t end, int precision) {
+  std::vector<TokenLine> out;
+  for (size_t i = begin; i < end && i < lines.size(); ++i)
+    out.push_back(TokenizeLine(lines[i], static_cast<int>(i) + 1, precision));
+  JoinBrokenNumbers(out, precision);
+  return out;
+}
+
+int DetectPrecision(const std::vector<std::string>& lines, size_t begin, size_t end) {
+  std::vector<TokenLine> tls;
+  for (size_t i = begin; i < end && i < lines.size(); ++i)
+    tls.push_back(TokenizeLine(lines[i], static_cast<int>(i) + 1, 0));
+  return PrecisionOf(tls);
+}
+
+std::vector<TokenLine> TokenizeTable(const std::vector<std::string>& lines, size_t begin,
+                                     size_t end) {
+  // Each line is tokenized once, at precision 0; the precision is read from those tokens, and
+  // only the lines it would read differently (glued runs) are tokenized again.
+  std::vector<TokenLine> out;
+  std::vector<size_t> glued_lines;
+  for (size_t i = begin; i < end && i < lines.size(); ++i) {
+    bool glued = false;
+    out.push_back(Tokenize(lines[i], static_cast<int>(i) + 1, 0, glued));
+    if (glued) glued_lines.push_back(out.size() - 1);
+  }
+  int precision = PrecisionOf(out);
+  if (precision != 0)
+    for (size_t k : glued_lines)
+      out[k] = TokenizeLine(lines[begin + k], static_cast<int>(begin + k) + 1, precision);
+  JoinBrokenNumbers(out, precision);
+  return out;
 }
 
 }  // namespace gongkai::parse

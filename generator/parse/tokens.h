@@ -51,4 +51,9 @@ std::vector<TokenLine> TokenizeLines(const std::vector<std::string>& lines, size
 /// zeros: 431.1, 96).
 int DetectPrecision(const std::vector<std::string>& lines, size_t begin, size_t end);
 
+/// The lines [begin, end) of one table: TokenizeLines at the table's DetectPrecision, each
+/// line tokenized once.
+std::vector<TokenLine> TokenizeTable(const std::vector<std::string>& lines, size_t begin,
+                                     size_t end);
+
 }  // namespace gongkai::parse

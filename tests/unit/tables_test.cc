@@ -1022,6 +1022,22 @@ TEST_CASE("finds the year in the forms tables print it") {
   CHECK(FindYear({"预算年度:2021"}, line) == 2021);
 }
 
+TEST_CASE("finds the department named before the year of a title") {
+  auto names = [](const std::vector<std::string>& lines) {
+    std::vector<std::string> out;
+    for (const auto& m : FindNameMentions(lines))
+      out.push_back(m.name + "@" + std::to_string(m.line));
+    return out;
+  };
+  CHECK(names({"苍溪县医疗保障局2023年部门预算"}) == std::vector<std::string>{"苍溪县医疗保障局@1"});
+  CHECK(names({"", "南充市医疗保障中心 2022 年度 部门预算"}) ==
+        std::vector<std::string>{"南充市医疗保障中心@2"});
+  // The shortest text before a year the words follow; 20221 is no year.
+  CHECK(names({"随州市曾都区医疗保障服务中心20221年 2023年决算"}).empty());
+  CHECK(names({"承德市医疗保障局2022年预算说明"}) == std::vector<std::string>{"承德市医疗保障局@1"});
+  CHECK(names({"2022年部门预算", "承德市医疗保障局2022年工作"}).empty());
+}
+
 TEST_CASE("finds no year where none is stated") {
   int line = -1;
   CHECK(FindYear({"收入总计 460.74", "2022年3月1日"}, line) == 0);

@@ -10,6 +10,7 @@ using gongkai::parse::DetectPrecision;
 using gongkai::parse::Token;
 using gongkai::parse::TokenizeLine;
 using gongkai::parse::TokenizeLines;
+using gongkai::parse::TokenizeTable;
 using gongkai::parse::TokenLine;
 
 namespace {
@@ -195,6 +196,28 @@ TEST_CASE("detects tables that drop trailing zeros") {
 TEST_CASE("counts a 0.0 broken from its last 0 as two decimals") {
   std::vector<std::string> lines = {"8,132.86 8,132.86 0.00", "0.0", "0"};
   CHECK(DetectPrecision(lines, 0, lines.size()) == 2);
+}
+
+TEST_CASE("reads a table at its own precision: glued runs split where it prints two decimals") {
+  std::vector<std::string> lines = {"标题", "本年收入合计 8,132.86 本年支出合计 8,132.86",
+                                    "8,132.86385.86360.62", "合计 1.25", "0.0", "0"};
+  auto out = TokenizeTable(lines, 1, lines.size());
+  REQUIRE(out.size() == 5u);
+  CHECK(Describe(out[0]) == V({"T:本年收入合计", "N:8,132.86", "T:本年支出合计", "N:8,132.86"}));
+  CHECK(Describe(out[1]) == V({"N:8,132.86", "N:385.86", "N:360.62"}));
+  CHECK(out[1].line == 3);
+  CHECK(Describe(out[2]) == V({"T:合计", "N:1.25"}));
+  CHECK(Describe(out[3]) == V({"N:0.00"}));
+  CHECK(out[4].Empty());
+}
+
+TEST_CASE("reads a table at its own precision: glued runs stay text where decimals vary") {
+  std::vector<std::string> lines = {"合计 431.1 96", "8,132.86385.86360.62", "0.0", "0"};
+  auto out = TokenizeTable(lines, 0, lines.size());
+  REQUIRE(out.size() == 4u);
+  CHECK(Describe(out[1]) == V({"T:8,132.86385.86360.62"}));
+  CHECK(Describe(out[2]) == V({"N:0.0"}));
+  CHECK(Describe(out[3]) == V({"N:0"}));
 }
 
 TEST_CASE("needs a few figures before it calls a table two-decimal") {

@@ -13,17 +13,18 @@ void Run(Context& ctx) {
     if (f && !f->amount.IsZero()) keys.push_back(*f);
   if (keys.empty()) return;
   for (const auto& label : d.unit_labels) {
+    const bool yuan = label.unit == "元", wan = label.unit == "万元";
     for (const auto& f : label.figures) {
       const model::Figure* match = nullptr;
       bool yuan_over_wan = false;
       for (const auto& k : keys) {
         // label.figures hold the printed numbers read as 万元.
-        if (label.unit == "元" && f.amount == k.amount) {
+        if (yuan && f.amount == k.amount) {
           match = &k;
           yuan_over_wan = true;
         }
         // f = k × 10000, without the multiplication that could overflow.
-        if (label.unit == "万元" && f.amount.fen() % 10000 == 0 &&
+        if (wan && f.amount.fen() % 10000 == 0 &&
             f.amount.fen() / 10000 == k.amount.fen())
           match = &k;
       }
