@@ -1,4 +1,5 @@
-// libFuzzer target: any bytes through ingest -> parse -> checks -> JSON, as `gongkai parse` runs them.
+// libFuzzer target: any bytes through ingest and the pipeline (parse -> checks -> metrics) to
+// JSON, as `gongkai parse` runs them.
 // Built by `-DGONGKAI_FUZZ=ON` with clang (see fuzz/README.md); a crash, a sanitizer report,
 // an exception or a slow input is a finding.
 #include <cstddef>
@@ -6,11 +7,10 @@
 #include <string_view>
 #include <vector>
 
-#include "checks/check.h"
 #include "ingest/document.h"
 #include "ingest/pdf.h"
 #include "model/json.h"
-#include "parse/parser.h"
+#include "pipeline/process.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string_view bytes(reinterpret_cast<const char*>(data), size);
@@ -23,13 +23,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     if (diagnostics.empty()) __builtin_trap();  // a rejected file always says why
     return 0;
   }
-  gongkai::model::Disclosure d = gongkai::parse::ParseDocument(doc);
-  bool error = false;
-  for (const auto& dg : d.diagnostics)
-    error |= dg.severity == gongkai::model::Diagnostic::Severity::kError;
-  if (!error) gongkai::checks::RunChecks(d);
+  gongkai::pipeline::Processed p = gongkai::pipeline::Process(std::move(doc));
   // dump() throws on strings that are not UTF-8: text cut in the middle of a character.
-  volatile size_t n = gongkai::model::ToJson(d).dump().size();
+  volatile size_t n = gongkai::model::ToJson(p.disclosure).dump().size();
   (void)n;
   return 0;
 }

@@ -8,12 +8,10 @@
 
 #include <boost/filesystem.hpp>
 
-#include "checks/check.h"
 #include "cli/corpus_command.h"
-#include "metrics/metrics.h"
 #include "ingest/document.h"
 #include "model/json.h"
-#include "parse/parser.h"
+#include "pipeline/process.h"
 #include "site/build.h"
 
 namespace {
@@ -64,38 +62,27 @@ void PrintDiagnostics(const std::string& path,
   }
 }
 
-bool HasError(const std::vector<gongkai::model::Diagnostic>& diagnostics) {
-  for (const auto& d : diagnostics)
-    if (d.severity == gongkai::model::Diagnostic::Severity::kError) return true;
-  return false;
-}
-
 // "-" names standard input, shown as "<stdin>".
 std::string ShownPath(const std::string& arg) { return arg == "-" ? "<stdin>" : arg; }
 
-bool Read(const std::string& arg, gongkai::ingest::Document& doc,
-          std::vector<gongkai::model::Diagnostic>& diagnostics) {
-  if (arg == "-") return gongkai::ingest::ReadStream(std::cin, ShownPath(arg), doc, diagnostics);
-  return gongkai::ingest::ReadDisclosure(arg, doc, diagnostics);
+// One input through the pipeline; "-" is standard input.
+gongkai::pipeline::Processed Process(const std::string& arg) {
+  if (arg != "-") return gongkai::pipeline::Process(arg);
+  gongkai::ingest::Document doc;
+  std::vector<gongkai::model::Diagnostic> diagnostics;
+  if (!gongkai::ingest::ReadStream(std::cin, ShownPath(arg), doc, diagnostics))
+    return gongkai::pipeline::Unread(ShownPath(arg), std::move(diagnostics));
+  return gongkai::pipeline::Process(std::move(doc));
 }
 
 int RunParse(const std::vector<std::string>& args) {
   if (args.size() != 1) return Usage("parse takes exactly one FILE");
   const std::string path = ShownPath(args[0]);
-  std::vector<gongkai::model::Diagnostic> diagnostics;
-  gongkai::ingest::Document doc;
-  if (!Read(args[0], doc, diagnostics)) {
-    PrintDiagnostics(path, diagnostics);
-    return 1;
-  }
-  gongkai::model::Disclosure d = gongkai::parse::ParseDocument(doc);
-  if (!HasError(d.diagnostics)) {
-    gongkai::checks::RunChecks(d);
-    gongkai::metrics::ComputeMetrics(d);
-  }
-  PrintDiagnostics(path, d.diagnostics);
-  std::cout << gongkai::model::ToJson(d).dump(2) << "\n";
-  return HasError(d.diagnostics) ? 1 : 0;
+  gongkai::pipeline::Processed p = Process(args[0]);
+  PrintDiagnostics(path, p.diagnostics);
+  if (!p.read) return 1;
+  std::cout << gongkai::model::ToJson(p.disclosure).dump(2) << "\n";
+  return p.Failed() ? 1 : 0;
 }
 
 // gongkai check FILE...: one line per finding, `path:line: severity: message [rule-id]`;
@@ -105,21 +92,13 @@ int RunCheck(const std::vector<std::string>& args) {
   bool error = false;
   for (const auto& arg : args) {
     const std::string path = ShownPath(arg);
-    std::vector<gongkai::model::Diagnostic> diagnostics;
-    gongkai::ingest::Document doc;
-    if (!Read(arg, doc, diagnostics)) {
-      PrintDiagnostics(path, diagnostics);
+    gongkai::pipeline::Processed p = Process(arg);
+    PrintDiagnostics(path, p.diagnostics);
+    if (p.Failed()) {
       error = true;
       continue;
     }
-    gongkai::model::Disclosure d = gongkai::parse::ParseDocument(doc);
-    PrintDiagnostics(path, d.diagnostics);
-    if (HasError(d.diagnostics)) {
-      error = true;
-      continue;
-    }
-    gongkai::checks::RunChecks(d);
-    for (const auto& f : d.findings) {
+    for (const auto& f : p.disclosure.findings) {
       std::cout << Shown(path) << ":" << f.lines.front() << ": "
                 << gongkai::model::SeverityName(f.severity) << ": " << Shown(f.message);
       if (f.lines.size() > 1) {

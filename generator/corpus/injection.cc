@@ -3,11 +3,10 @@
 
 #include <map>
 
-#include "checks/check.h"
 #include "corpus/numbers.h"
 #include "ingest/document.h"
 #include "model/money.h"
-#include "parse/parser.h"
+#include "pipeline/process.h"
 
 namespace gongkai::corpus {
 namespace {
@@ -20,14 +19,10 @@ std::map<std::string, int> CheckText(const std::vector<std::string>& lines,
   std::vector<model::Diagnostic> diagnostics;
   std::map<std::string, int> errors;
   if (!ingest::LoadDocument("generated.txt", text, doc, diagnostics)) return errors;
-  model::Disclosure d = parse::ParseDocument(doc);
-  bool parse_error = false;
-  for (const auto& diag : d.diagnostics)
-    parse_error |= diag.severity == model::Diagnostic::Severity::kError;
-  if (!parse_error) checks::RunChecks(d);
-  for (const auto& f : d.findings)
+  pipeline::Processed p = pipeline::Process(std::move(doc));
+  for (const auto& f : p.disclosure.findings)
     if (f.severity == model::Diagnostic::Severity::kError) ++errors[f.rule];
-  if (out) *out = std::move(d);
+  if (out) *out = std::move(p.disclosure);
   return errors;
 }
 

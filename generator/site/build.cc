@@ -27,9 +27,9 @@
 #include "checks/check.h"
 #include "ingest/document.h"
 #include "ingest/sha256.h"
-#include "metrics/metrics.h"
 #include "model/json.h"
 #include "parse/parser.h"
+#include "pipeline/process.h"
 #include "render/catalog.h"
 #include "render/charts.h"
 #include "render/markdown.h"
@@ -52,12 +52,6 @@ namespace {
 
 model::Diagnostic Error(std::string message, std::string rule) {
   return {model::Diagnostic::Severity::kError, 0, std::move(message), std::move(rule)};
-}
-
-bool HasError(const std::vector<model::Diagnostic>& ds) {
-  for (const auto& d : ds)
-    if (d.severity == model::Diagnostic::Severity::kError) return true;
-  return false;
 }
 
 std::string FirstError(const std::vector<model::Diagnostic>& ds) {
@@ -382,21 +376,13 @@ BuildReport BuildSite(const BuildOptions& options) {
     // Build it.
     std::string id = r.d.id;
     r.file.path = ingest::PrintableName(r.input.string());
-    ingest::Document doc;
-    r.loaded = ingest::ReadDisclosure(r.input.string(), doc, r.file.diagnostics,
-                                      options.content_dir);
-    if (r.loaded) {
-      r.d = parse::ParseDocument(doc);
-      for (const auto& dg : r.d.diagnostics) r.file.diagnostics.push_back(dg);
-      if (!HasError(r.d.diagnostics)) {
-        checks::RunChecks(r.d);
-        metrics::ComputeMetrics(r.d);
-      }
-    } else {
-      r.d.source.path = r.file.path;
-    }
+    pipeline::Processed processed = pipeline::Process(r.input.string(), options.content_dir);
+    const ingest::Document& doc = processed.doc;
+    r.loaded = processed.read;
+    r.failed = processed.Failed();
+    r.d = std::move(processed.disclosure);
     r.d.id = id;
-    r.failed = !r.loaded || HasError(r.file.diagnostics);
+    for (auto& dg : processed.diagnostics) r.file.diagnostics.push_back(std::move(dg));
     // The files as published go into the site beside the pages made from them.
     std::vector<OriginalCopy> copies;
     if (std::string error; !r.failed && !ReadOriginals(r.d.id, doc, copies, error)) {

@@ -1,0 +1,54 @@
+// The per-document pipeline (see process.h).
+#include "pipeline/process.h"
+
+#include <utility>
+
+#include "checks/check.h"
+#include "metrics/metrics.h"
+#include "parse/parser.h"
+
+namespace gongkai::pipeline {
+
+namespace {
+
+bool HasError(const std::vector<model::Diagnostic>& diagnostics) {
+  for (const auto& d : diagnostics)
+    if (d.severity == model::Diagnostic::Severity::kError) return true;
+  return false;
+}
+
+}  // namespace
+
+bool Processed::Failed() const { return !read || HasError(diagnostics); }
+
+Processed Process(const std::string& path, const std::string& root) {
+  ingest::Document doc;
+  std::vector<model::Diagnostic> diagnostics;
+  if (!ingest::ReadDisclosure(path, doc, diagnostics, root))
+    return Unread(path, std::move(diagnostics));
+  Processed p = Process(std::move(doc));
+  p.diagnostics.insert(p.diagnostics.begin(), diagnostics.begin(), diagnostics.end());
+  return p;
+}
+
+Processed Process(ingest::Document doc) {
+  Processed p;
+  p.read = true;
+  p.doc = std::move(doc);
+  p.disclosure = parse::ParseDocument(p.doc);
+  p.diagnostics = p.disclosure.diagnostics;
+  if (!HasError(p.diagnostics)) {
+    checks::RunChecks(p.disclosure);
+    metrics::ComputeMetrics(p.disclosure);
+  }
+  return p;
+}
+
+Processed Unread(const std::string& path, std::vector<model::Diagnostic> diagnostics) {
+  Processed p;
+  p.disclosure.source.path = ingest::PrintableName(path);
+  p.diagnostics = std::move(diagnostics);
+  return p;
+}
+
+}  // namespace gongkai::pipeline
