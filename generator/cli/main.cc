@@ -1,4 +1,6 @@
 // gongkai command line: the only code that prints or exits.
+#include <unistd.h>
+
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -165,9 +167,31 @@ int RunBuild(const std::vector<std::string>& args) {
     options.templates_dir = std::string(GONGKAI_DATA_DIR) + "/templates";
   if (!explicit_assets && !fs::is_directory(options.assets_dir, ec))
     options.assets_dir = std::string(GONGKAI_DATA_DIR) + "/assets";
-  // Progress on a terminal; quiet in CI.
-  options.progress = std::getenv("CI") == nullptr;
+  // Progress on a terminal (not in CI); phase times with GONGKAI_TIMING=1, for profiling.
+  bool progress_shown = false;
+  auto clear_progress = [&] {
+    if (progress_shown) std::fprintf(stderr, "\r%*s\r", 60, "");
+    progress_shown = false;
+  };
+  if (std::getenv("CI") == nullptr && isatty(STDERR_FILENO))
+    options.on_progress = [&](size_t done, size_t total, double secs) {
+      double rate = secs > 0 ? done / secs : 0;
+      double left = rate > 0 ? (total - done) / rate : 0;
+      std::fprintf(stderr, "\r%zu / %zu disclosures, %.0f/s, %.0f s left   ", done, total, rate,
+                   left);
+      progress_shown = true;
+    };
+  const bool timing = std::getenv("GONGKAI_TIMING") != nullptr;
+  if (timing)
+    options.on_phase = [&](const std::string& phase, double secs) {
+      clear_progress();
+      std::fprintf(stderr, "  %-28s %.2f s\n", phase.c_str(), secs);
+    };
   gongkai::site::BuildReport report = gongkai::site::BuildSite(options);
+  clear_progress();
+  if (timing && report.checksummed)
+    std::fprintf(stderr, "  SHA256SUMS: %zu files, %zu hashed\n", report.checksummed,
+                 report.hashed);
   for (const auto& f : report.files) PrintDiagnostics(f.path, f.diagnostics);
   PrintDiagnostics("gongkai", report.errors);
   if (report.fatal) return 2;

@@ -7,13 +7,10 @@
 #include "site/build.h"
 
 #include <sys/stat.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <atomic>
 #include <chrono>
-#include <cstdio>
-#include <cstdlib>
 #include <fstream>
 #include <iostream>
 #include <mutex>
@@ -445,24 +442,16 @@ BuildReport BuildSite(const BuildOptions& options) {
         ++finished;
       }
     });
-  const bool progress = options.progress && isatty(STDERR_FILENO);
-  while (progress && finished < total) {
+  while (options.on_progress && finished < total) {
     std::this_thread::sleep_for(std::chrono::milliseconds(200));
-    double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    size_t done = finished;
-    double rate = secs > 0 ? done / secs : 0;
-    double left = rate > 0 ? (total - done) / rate : 0;
-    std::fprintf(stderr, "\r%zu / %zu disclosures, %.0f/s, %.0f s left   ", done, total, rate, left);
+    options.on_progress(finished, total,
+                        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
   }
   for (auto& t : pool) t.join();
-  if (progress) std::fprintf(stderr, "\r%*s\r", 60, "");
 
-  // Phase times on stderr with GONGKAI_TIMING=1, for profiling.
-  const bool timing = std::getenv("GONGKAI_TIMING") != nullptr;
   auto phase = [&, last = start](const char* name) mutable {
-    if (!timing) return;
     auto now = std::chrono::steady_clock::now();
-    std::fprintf(stderr, "  %-28s %.2f s\n", name, std::chrono::duration<double>(now - last).count());
+    if (options.on_phase) options.on_phase(name, std::chrono::duration<double>(now - last).count());
     last = now;
   };
   phase("disclosures");
@@ -557,8 +546,8 @@ BuildReport BuildSite(const BuildOptions& options) {
     if (!WriteChecksums(staging, have_previous ? out : fs::path(), cache / kChecksumsFile, workers,
                         sums, sums_error))
       report.errors.push_back(Error(sums_error, "output"));
-    if (timing)
-      std::fprintf(stderr, "  SHA256SUMS: %zu files, %zu hashed\n", sums.files, sums.hashed);
+    report.checksummed = sums.files;
+    report.hashed = sums.hashed;
     phase("marker, checksums");
   }
   if (!report.errors.empty() || !Publish(plan, report.errors)) {

@@ -1,6 +1,8 @@
 // The site stage: load -> parse -> render -> write, for every disclosure in a folder.
 #pragma once
 
+#include <cstddef>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -15,7 +17,12 @@ struct BuildOptions {
   std::string assets_dir = "assets";
   std::string base_url;  ///< when set, sitemap.xml lists every page under it
   int jobs = 0;          ///< worker threads; 0 = one per core
-  bool progress = false; ///< show progress on stderr (only when it is a terminal)
+  /// Called about five times a second while the disclosures are processed: how many are done
+  /// of how many, and the seconds since the build began. Empty: not called. (The build prints
+  /// nothing; the CLI shows this on a terminal.)
+  std::function<void(size_t done, size_t total, double seconds)> on_progress;
+  /// Called when each phase of the build ends, with its wall time in seconds (for profiling).
+  std::function<void(const std::string& phase, double seconds)> on_phase;
   /// Replace an --out folder gongkai did not make (or files in it it did not make), and
   /// publish a build that yields no disclosure over a site that had some.
   bool force = false;
@@ -36,6 +43,8 @@ struct BuildReport {
   int pages = 0;       ///< HTML pages in the site
   int reused = 0;      ///< inputs unchanged since the last build, not parsed again
   double seconds = 0;  ///< wall time of the build
+  size_t checksummed = 0;  ///< files listed in SHA256SUMS
+  size_t hashed = 0;       ///< of them, read and hashed by this build (the rest were unchanged)
 };
 
 /// Builds the site. Every input is processed even when others fail; a failed input is
