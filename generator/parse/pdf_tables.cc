@@ -1027,14 +1027,20 @@ class Reader {
       std::string l = c.Label();
       return Has(l, "当年") || Has(l, "本年") || (!year.empty() && Has(l, year + "年"));
     };
-    auto find = [&](auto pred) -> std::optional<size_t> {
-      std::vector<size_t> hits, marked;
+    // The amount columns `pred` accepts outside the excluded blocks, and of them those marked
+    // as the budget year's.
+    auto scan = [&](auto pred) {
+      std::pair<std::vector<size_t>, std::vector<size_t>> found;
       for (size_t k = 0; k < grid.columns.size(); ++k) {
         const layout::Column& c = grid.columns[k];
         if (!c.amount || other_block(c) || !pred(c)) continue;
-        hits.push_back(k);
-        if (this_year(c)) marked.push_back(k);
+        found.first.push_back(k);
+        if (this_year(c)) found.second.push_back(k);
       }
+      return found;
+    };
+    auto find = [&](auto pred) -> std::optional<size_t> {
+      auto [hits, marked] = scan(pred);
       if (hits.size() == 1) return hits.front();
       if (marked.size() == 1) return marked.front();
       return std::nullopt;
@@ -1042,13 +1048,7 @@ class Reader {
     // Every column `pred` accepts outside the excluded blocks; those marked as the budget
     // year's where some are.
     auto candidates = [&](auto pred) {
-      std::vector<size_t> hits, marked;
-      for (size_t k = 0; k < grid.columns.size(); ++k) {
-        const layout::Column& c = grid.columns[k];
-        if (!c.amount || other_block(c) || !pred(c)) continue;
-        hits.push_back(k);
-        if (this_year(c)) marked.push_back(k);
-      }
+      auto [hits, marked] = scan(pred);
       return marked.empty() ? hits : marked;
     };
     auto leaf = [](const layout::Column& c) { return MeaningPath(c).back(); };

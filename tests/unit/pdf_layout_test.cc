@@ -328,14 +328,17 @@ TEST_CASE("a table of 项 rows that does not add up to its 合计 is left out as
   auto fig = [](const char* s, int line) {
     return gongkai::model::Figure{*gongkai::model::Money::Parse(s), line};
   };
+  auto two_rows = [&] {
+    for (const char* code : {"2010101", "2050803"}) {
+      gongkai::model::FunctionalRow row;
+      row.code = code;
+      row.level = 3;
+      row.total = fig("100.00", 11);
+      d.functional.push_back(row);
+    }
+  };
   d.expenditure.total = fig("9151.31", 10);
-  for (const char* code : {"2010101", "2050803"}) {
-    gongkai::model::FunctionalRow row;
-    row.code = code;
-    row.level = 3;
-    row.total = fig("100.00", 11);
-    d.functional.push_back(row);
-  }
+  two_rows();
   gongkai::parse::CheckReading(d);
   CHECK(d.functional.empty());
   REQUIRE(d.diagnostics.size() == 1);
@@ -343,13 +346,7 @@ TEST_CASE("a table of 项 rows that does not add up to its 合计 is left out as
   // Rows that add up stay.
   d.diagnostics.clear();
   d.expenditure.total = fig("200.00", 10);
-  for (const char* code : {"2010101", "2050803"}) {
-    gongkai::model::FunctionalRow row;
-    row.code = code;
-    row.level = 3;
-    row.total = fig("100.00", 11);
-    d.functional.push_back(row);
-  }
+  two_rows();
   gongkai::parse::CheckReading(d);
   CHECK(d.functional.size() == 2);
   CHECK(d.diagnostics.empty());
