@@ -133,9 +133,10 @@ bool WriteChecksums(const fs::path& site, const fs::path& previous, const fs::pa
 bool KeepChecksums(const fs::path& site, const fs::path& kept) {
   fs::path temp = kept;
   temp += ".tmp";
+  // The cache may be on another file system than the site (a mount point): CopyWholeFile.
+  if (!CopyWholeFile((site / kChecksumsFile).string(), temp.string())) return false;
   boost::system::error_code ec;
-  fs::copy_file(site / kChecksumsFile, temp, fs::copy_options::overwrite_existing, ec);
-  if (!ec) fs::rename(temp, kept, ec);
+  fs::rename(temp, kept, ec);
   return !ec;
 }
 

@@ -14,9 +14,6 @@
 
 namespace gongkai::site {
 
-/// The checksums file, at the site's root.
-constexpr const char* kChecksumsFile = "SHA256SUMS";
-
 /// The files at the site's root that SHA256SUMS does not list: itself. Every other file of the
 /// site is listed — the marker (publish.h) too, which is written before it — so every file
 /// must be final before the site is summed.

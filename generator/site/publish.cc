@@ -29,7 +29,7 @@ constexpr const char* kCacheMarker = ".gongkai-cache";
 constexpr const char* kTempSuffix = ".gongkai-tmp";
 // Files written into the staging folder after the marker (checksums over the whole site,
 // marker included): they belong to the site although the marker cannot list them.
-const std::set<std::string> kWrittenAfterMarker = {"SHA256SUMS"};  // site/checksums.h
+const std::set<std::string> kWrittenAfterMarker = {kChecksumsFile};
 constexpr const char* kMarkerHeader =
     "gongkai site: this folder was made by `gongkai build`, which replaces it, and only it, on "
     "the next build. Its files (bytes below 0x20 and % as %XX):\n";

@@ -29,6 +29,8 @@ namespace gongkai::site {
 
 /// The name of the marker file at the root of every site gongkai builds.
 inline constexpr const char* kSiteMarker = ".gongkai-site";
+/// The checksums file at the site's root (site/checksums.h), written after the marker.
+inline constexpr const char* kChecksumsFile = "SHA256SUMS";
 
 struct OutputOptions {
   std::string out_dir;
