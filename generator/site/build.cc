@@ -401,15 +401,16 @@ BuildReport BuildSite(const BuildOptions& options) {
     }
     std::vector<OriginalCopy>().swap(copies);
     emit("data/" + d.id + ".json", model::ToJson(d).dump(2) + "\n");
+    const auto originals_list = render::OriginalsList(originals, "../");
     data department = render::DepartmentContext(d);
-    department.set("originals", render::OriginalsList(originals, "../"));
+    department.set("originals", originals_list);
     std::string md = renderer.Render("department.md", department);
     emit("departments/" + d.id + ".md", md);
     std::string rel = "departments/" + d.id + ".html";
     emit(rel, renderer.Page(rel, name, render::MarkdownToHtml(md), "department"));
     rel = "source/" + d.id + ".html";
     data source = render::SourceContext(d, doc);
-    source.set("originals", render::OriginalsList(originals, "../"));
+    source.set("originals", originals_list);
     emit(rel, renderer.Page(rel, "原文：" + name, renderer.Render("source.html", source), "source"));
     if (std::string svg = render::ClassesChartSvg(d); !svg.empty())
       emit("charts/" + d.id + "-classes.svg", svg);
@@ -444,8 +445,8 @@ BuildReport BuildSite(const BuildOptions& options) {
     });
   while (options.on_progress && finished < total) {
     std::this_thread::sleep_for(std::chrono::milliseconds(200));
-    options.on_progress(finished, total,
-                        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+    auto elapsed = std::chrono::steady_clock::now() - start;
+    options.on_progress(finished, total, std::chrono::duration<double>(elapsed).count());
   }
   for (auto& t : pool) t.join();
 
