@@ -1,0 +1,60 @@
+// The build's memory of the previous build (<out>.cache/manifest.json): what each input was
+// when it was built — its size and time, its id, its files in the site, its diagnostics — so
+// an input that did not change is not read, parsed or rendered again.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+#include <boost/filesystem/path.hpp>
+
+#include "model/disclosure.h"
+
+namespace gongkai::site {
+
+/// When an input last changed: its size and modification time (for a folder, folded over its
+/// disclosure files).
+struct FileStamp {
+  int64_t size = -1;
+  int64_t mtime_ns = -1;
+};
+FileStamp Stamp(const boost::filesystem::path& p);
+
+/// One input as the last build left it.
+struct CachedInput {
+  std::string id;
+  FileStamp stamp;
+  bool failed = false;  ///< listed on the index with its error, no pages
+  bool loaded = true;   ///< it could be read at all
+  std::vector<std::string> files;  ///< its own files in the site, relative to the site
+  std::vector<model::Diagnostic> diagnostics;
+};
+
+/// The hash of what every per-document page depends on beside its input: gongkai's version
+/// and the templates layout.html, department.md and source.html.
+std::string PerDocumentHash(const std::map<std::string, std::string>& templates);
+
+class Cache {
+ public:
+  /// The manifest in `dir`, when `usable` (the previous site exists) and it was written with
+  /// the same `per_document_hash`; otherwise an empty cache, and every input is built.
+  static Cache Load(const boost::filesystem::path& dir, bool usable,
+                    const std::string& per_document_hash);
+
+  /// The last build's entry for the input named `name`, when the input can be reused: the
+  /// same id, size and modification time. Null otherwise.
+  const CachedInput* Reusable(const std::string& name, const std::string& id,
+                              const FileStamp& stamp) const;
+
+  /// Writes the manifest for the next build into `dir` (a temporary file renamed over it:
+  /// a build stopped meanwhile leaves the old one or the new one).
+  static void Save(const boost::filesystem::path& dir, const std::string& per_document_hash,
+                   const std::map<std::string, CachedInput>& inputs);
+
+ private:
+  std::map<std::string, CachedInput> inputs_;
+};
+
+}  // namespace gongkai::site
