@@ -1,6 +1,6 @@
 // Site build orchestration, as its steps: list inputs -> load cache -> process changed inputs
-// (each on every core, with its document pages) -> write cross pages -> assets -> marker and
-// checksums -> publish -> save cache. Incremental: an input whose bytes, the templates and
+// (each on every core, with its document pages) -> write cross pages (the plan of pages/plan.h)
+// -> assets -> marker and checksums -> publish -> save cache. Incremental: an input whose bytes, the templates and
 // gongkai's version are unchanged since the last build (site/cache.h) is not parsed or
 // rendered again — its pages are linked from the previous site and its model read back from
 // its data/<id>.json. A page whose content did not change is linked, not rewritten
@@ -16,16 +16,20 @@
 #include <boost/filesystem.hpp>
 #include <nlohmann/json.hpp>
 
-#include "checks/check.h"
 #include "ingest/document.h"
 #include "ingest/sha256.h"
 #include "model/json.h"
 #include "parse/parser.h"
 #include "pipeline/process.h"
-#include "render/catalog.h"
+#include "pages/department.h"
+#include "pages/downloads.h"
+#include "pages/index.h"
+#include "pages/plan.h"
+#include "pages/search.h"
+#include "pages/source.h"
 #include "render/charts.h"
 #include "render/markdown.h"
-#include "render/pages.h"
+#include "render/originals.h"
 #include "render/search_index.h"
 #include "site/cache.h"
 #include "site/checksums.h"
@@ -39,7 +43,6 @@ namespace gongkai::site {
 
 namespace fs = boost::filesystem;
 using kainjow::mustache::data;
-using kainjow::mustache::list;
 using nlohmann::json;
 
 namespace {
@@ -230,14 +233,14 @@ void WriteDocumentPages(DocResult& r, const ingest::Document& doc,
   std::vector<OriginalCopy>().swap(copies);
   emit("data/" + d.id + ".json", model::ToJson(d).dump(2) + "\n");
   const auto originals_list = render::OriginalsList(originals, "../");
-  data department = render::DepartmentContext(d);
+  data department = pages::DepartmentContext(d);
   department.set("originals", originals_list);
   std::string md = b.renderer.Render("department.md", department);
   emit("departments/" + d.id + ".md", md);
   std::string rel = "departments/" + d.id + ".html";
   emit(rel, b.renderer.Page(rel, name, render::MarkdownToHtml(md), "department"));
   rel = "source/" + d.id + ".html";
-  data source = render::SourceContext(d, doc);
+  data source = pages::SourceContext(d, doc);
   source.set("originals", originals_list);
   emit(rel, b.renderer.Page(rel, "原文：" + name, b.renderer.Render("source.html", source), "source"));
   if (std::string svg = render::ClassesChartSvg(d); !svg.empty())
@@ -305,63 +308,57 @@ void ProcessInputs(std::vector<DocResult>& docs, Build& b, const Phases& phases)
   for (auto& t : pool) t.join();
 }
 
-// The pages made from every disclosure together: index, rules, codes, glossary, compare,
-// search, 404, the CSV downloads, the search index and the sitemap. Returns every HTML page
-// of the site (the document pages included), sorted.
+// One page of the plan: a Markdown page and its HTML twin, or an HTML page.
+void WritePage(const pages::Page& page, Build& b) {
+  const std::string body = b.renderer.Render(page.tmpl, page.context());
+  const std::string html = pages::HtmlPath(page);
+  if (html == page.path) {
+    b.output.Write(html, b.renderer.Page(html, page.title, body, page.kind));
+    return;
+  }
+  b.output.Write(page.path, body);
+  b.output.Write(html, b.renderer.Page(html, page.title, render::MarkdownToHtml(body), page.kind));
+}
+
+// The files made from every disclosure together that are not pages: the CSV downloads and
+// the search index.
+void WriteDownloads(const std::vector<const model::Disclosure*>& all, Build& b) {
+  b.output.Write("data/departments.csv", pages::DepartmentsCsv(all));
+  b.output.Write("data/functional.csv", pages::FunctionalCsv(all));
+  for (const auto& [path, body] : render::BuildSearchIndex(pages::SearchEntries(all)))
+    b.output.Write(path, body);
+}
+
+// The pages made from every disclosure together (pages/plan.h), the downloads and the
+// sitemap. Returns every HTML page of the site (the document pages included), sorted.
 std::vector<std::string> WriteCrossPages(const std::vector<DocResult>& docs, Build& b,
                                          Phases& phases) {
-  list index_rows;
-  std::vector<const model::Disclosure*> all;
-  std::vector<std::string> pages;
+  pages::Collection collection;
+  collection.inputs = docs.size();
+  std::vector<std::string> html;
   for (const auto& r : docs) {
-    if (!r.failed) all.push_back(&r.d);
-    index_rows.push_back(render::IndexRow(r.d, r.failed, FirstError(r.file.diagnostics)));
+    if (!r.failed) collection.built.push_back(&r.d);
+    collection.index_rows.push_back(pages::IndexRow(r.d, r.failed, FirstError(r.file.diagnostics)));
     for (const auto& f : r.files)
-      if (f.size() > 5 && f.compare(f.size() - 5, 5, ".html") == 0) pages.push_back(f);
+      if (f.size() > 5 && f.compare(f.size() - 5, 5, ".html") == 0) html.push_back(f);
   }
-  auto markdown_page = [&](const std::string& rel_md, const std::string& tmpl, const data& ctx,
-                           const std::string& title, const std::string& page) {
-    std::string md = b.renderer.Render(tmpl, ctx);
-    b.output.Write(rel_md, md);
-    std::string rel = rel_md.substr(0, rel_md.size() - 3) + ".html";
-    b.output.Write(rel, b.renderer.Page(rel, title, render::MarkdownToHtml(md), page));
-    pages.push_back(rel);
-  };
-  auto html_page = [&](const std::string& rel, const std::string& title, const std::string& tmpl,
-                       const std::string& page) {
-    b.output.Write(rel, b.renderer.Page(rel, title, b.renderer.Render(tmpl, data()), page));
-    pages.push_back(rel);
-  };
-  markdown_page("index.md", "index.md", render::IndexContext(all, docs.size(), index_rows),
-                "部门预算公开", "index");
-  phases.End("index");
-  markdown_page("rules/index.md", "rules.md", render::RulesContext(all), "核对规则", "rules");
-  for (const auto& r : checks::AllRules())
-    markdown_page("rules/" + r.info.id + ".md", "rule.md", render::RuleContext(r.info.id, all),
-                  r.info.title, "rule");
-  phases.End("rules");
-  markdown_page("codes/index.md", "codes.md", render::CodesContext(all), "科目", "codes");
-  for (const auto& code : render::AllCodes(all))
-    markdown_page("codes/" + code + ".md", "code.md", render::CodeContext(code, all),
-                  "科目 " + code, "code");
-  phases.End("codes");
-  markdown_page("glossary.md", "glossary.md", render::GlossaryContext(all), "名词解释", "glossary");
-  markdown_page("compare.md", "compare.md", render::CompareContext(all), "部门比较", "compare");
-  html_page("search.html", "搜索", "search.html", "search");
-  html_page("404.html", "找不到页面", "404.html", "404");
-  phases.End("glossary, compare, search page");
-  b.output.Write("data/departments.csv", render::DepartmentsCsv(all));
-  b.output.Write("data/functional.csv", render::FunctionalCsv(all));
-  for (const auto& [path, body] : render::BuildSearchIndex(render::SearchEntries(all)))
-    b.output.Write(path, body);
+  std::string kind;  // the page kind being written, for the phase times
+  for (const auto& page : pages::CrossPages(collection)) {
+    if (page.kind != kind && !kind.empty()) phases.End(kind.c_str());
+    kind = page.kind;
+    WritePage(page, b);
+    html.push_back(pages::HtmlPath(page));
+  }
+  phases.End(kind.c_str());
+  WriteDownloads(collection.built, b);
   phases.End("csv, search index");
-  std::sort(pages.begin(), pages.end());
+  std::sort(html.begin(), html.end());
   if (!b.options.base_url.empty()) {
     std::string base = b.options.base_url;
     if (base.back() != '/') base += '/';
-    b.output.Write("sitemap.xml", render::Sitemap(base, pages));
+    b.output.Write("sitemap.xml", pages::Sitemap(base, html));
   }
-  return pages;
+  return html;
 }
 
 // Assets (CSS, scripts) are copied as they are.

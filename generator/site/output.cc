@@ -6,7 +6,7 @@
 
 #include <boost/filesystem.hpp>
 
-#include "render/pages.h"
+#include "render/context.h"
 #include "site/files.h"
 
 namespace gongkai::site {
