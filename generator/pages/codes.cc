@@ -1,4 +1,4 @@
-// Disclosures' classification rows -> codes.md and code.md contexts.
+// Records' classification rows -> codes.md and code.md contexts.
 #include "pages/codes.h"
 
 #include <set>
@@ -13,10 +13,9 @@ using kainjow::mustache::data;
 using kainjow::mustache::list;
 using render::Bool;
 using render::EscapeMarkdown;
-using render::DepartmentName;
 using render::FigureLink;
 
-std::string CodeName(const std::string& code, const std::vector<const model::Disclosure*>& all) {
+std::string CodeName(const std::string& code, const std::vector<const Record*>& all) {
   for (const auto* d : all) {
     for (const auto& f : d->functional)
       if (f.code == code) return f.name;
@@ -24,22 +23,22 @@ std::string CodeName(const std::string& code, const std::vector<const model::Dis
       if (e.code == code) return e.name;
   }
   for (const auto* d : all)
-    for (const auto& c : d->summary.expenditure_classes)
+    for (const auto& c : d->classes)
       if (c.code == code) return c.name;
   return model::FunctionalClassName(code);
 }
 
-std::vector<std::string> AllCodes(const std::vector<const model::Disclosure*>& all) {
+std::vector<std::string> AllCodes(const std::vector<const Record*>& all) {
   std::set<std::string> codes;
   for (const auto* d : all) {
     for (const auto& f : d->functional) codes.insert(f.code);
     for (const auto& e : d->economic) codes.insert(e.code);
-    for (const auto& c : d->summary.expenditure_classes) codes.insert(c.code);
+    for (const auto& c : d->classes) codes.insert(c.code);
   }
   return {codes.begin(), codes.end()};
 }
 
-data CodesContext(const std::vector<const model::Disclosure*>& all) {
+data CodesContext(const std::vector<const Record*>& all) {
   data ctx;
   list functional, economic;
   for (const auto& code : AllCodes(all)) {
@@ -51,7 +50,7 @@ data CodesContext(const std::vector<const model::Disclosure*>& all) {
       bool has = false;
       for (const auto& f : d->functional) has |= f.code == code;
       for (const auto& e : d->economic) has |= e.code == code;
-      for (const auto& c : d->summary.expenditure_classes) has |= c.code == code;
+      for (const auto& c : d->classes) has |= c.code == code;
       count += has;
     }
     row.set("count", std::to_string(count));
@@ -63,7 +62,7 @@ data CodesContext(const std::vector<const model::Disclosure*>& all) {
   return ctx;
 }
 
-data CodeContext(const std::string& code, const std::vector<const model::Disclosure*>& all) {
+data CodeContext(const std::string& code, const std::vector<const Record*>& all) {
   data ctx;
   ctx.set("code", code);
   ctx.set("name", EscapeMarkdown(CodeName(code, all)));
@@ -102,7 +101,7 @@ data CodeContext(const std::string& code, const std::vector<const model::Disclos
                    const model::MaybeFigure& c, const std::string& table) {
       data row;
       row.set("id", d->id);
-      row.set("name", EscapeMarkdown(DepartmentName(*d)));
+      row.set("name", EscapeMarkdown(d->Name()));
       row.set("year", d->year ? std::to_string(d->year) : std::string("—"));
       row.set("total", FigureLink(a, src));
       row.set("part_a", FigureLink(b, src));
@@ -122,7 +121,7 @@ data CodeContext(const std::string& code, const std::vector<const model::Disclos
         found = true;
       }
     if (!found)
-      for (const auto& c : d->summary.expenditure_classes)
+      for (const auto& c : d->classes)
         if (c.code == code) add(c.amount, std::nullopt, std::nullopt, "收支总表");
   }
   ctx.set("rows", rows);

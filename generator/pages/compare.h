@@ -6,10 +6,10 @@
 
 #include <kainjow/mustache.hpp>
 
-#include "model/disclosure.h"
+#include "pages/record.h"
 
 namespace gongkai::pages {
 
-kainjow::mustache::data CompareContext(const std::vector<const model::Disclosure*>& all);
+kainjow::mustache::data CompareContext(const std::vector<const Record*>& all);
 
 }  // namespace gongkai::pages

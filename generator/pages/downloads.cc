@@ -1,4 +1,4 @@
-// Disclosures -> CSV downloads; HTML pages -> sitemap.xml.
+// Records -> CSV downloads; HTML pages -> sitemap.xml.
 #include "pages/downloads.h"
 
 #include <cstdio>
@@ -9,7 +9,6 @@
 
 namespace gongkai::pages {
 
-using render::DepartmentName;
 using render::EscapeHtml;
 
 namespace {
@@ -50,17 +49,7 @@ std::string CsvAmount(const model::MaybeFigure& f) { return f ? f->amount.WanYua
 
 }  // namespace
 
-std::string MetricCell(const model::Disclosure& d, const std::string& key) {
-  for (const auto& m : d.metrics)
-    if (m.key == key && m.value) {
-      char buf[32];
-      std::snprintf(buf, sizeof buf, "%.2f", *m.value);
-      return buf;
-    }
-  return "";
-}
-
-std::string DepartmentsCsv(const std::vector<const model::Disclosure*>& all) {
+std::string DepartmentsCsv(const std::vector<const Record*>& all) {
   std::string out =
       "id,department,region,level,year,income_total,expenditure_total,current_income,"
       "carryover_in,basic,project,personnel,public,three_public,basic_share,project_share,"
@@ -73,29 +62,27 @@ std::string DepartmentsCsv(const std::vector<const model::Disclosure*>& all) {
       w += f.severity == model::Diagnostic::Severity::kWarning;
       n += f.severity == model::Diagnostic::Severity::kNotice;
     }
-    const auto& s = d->summary;
-    const auto& x = d->expenditure;
     std::vector<std::string> cells = {
-        d->id, DepartmentName(*d), d->department.region, d->department.level,
-        d->year ? std::to_string(d->year) : "", CsvAmount(s.income_total),
-        CsvAmount(s.expenditure_total), CsvAmount(s.current_income), CsvAmount(s.carryover_in),
-        CsvAmount(x.basic), CsvAmount(x.project), CsvAmount(x.personnel), CsvAmount(x.public_),
-        CsvAmount(d->three_public.total), MetricCell(*d, "basic_share"),
-        MetricCell(*d, "project_share"), MetricCell(*d, "personnel_share"),
-        MetricCell(*d, "public_share"), MetricCell(*d, "carryover_share"),
-        MetricCell(*d, "three_public_share"), d->staff ? std::to_string(*d->staff) : "",
-        MetricCell(*d, "total_per_staff"), std::to_string(e), std::to_string(w), std::to_string(n)};
+        d->id, d->Name(), d->department.region, d->department.level,
+        d->year ? std::to_string(d->year) : "", CsvAmount(d->income_total),
+        CsvAmount(d->expenditure_total), CsvAmount(d->current_income), CsvAmount(d->carryover_in),
+        CsvAmount(d->basic), CsvAmount(d->project), CsvAmount(d->personnel), CsvAmount(d->public_),
+        CsvAmount(d->three_public), d->Metric("basic_share"),
+        d->Metric("project_share"), d->Metric("personnel_share"),
+        d->Metric("public_share"), d->Metric("carryover_share"),
+        d->Metric("three_public_share"), d->staff ? std::to_string(*d->staff) : "",
+        d->Metric("total_per_staff"), std::to_string(e), std::to_string(w), std::to_string(n)};
     for (size_t i = 0; i < cells.size(); ++i) out += (i ? "," : "") + Csv(cells[i]);
     out += "\r\n";
   }
   return out;
 }
 
-std::string FunctionalCsv(const std::vector<const model::Disclosure*>& all) {
+std::string FunctionalCsv(const std::vector<const Record*>& all) {
   std::string out = "id,department,year,code,name,level,total,basic,project,line\r\n";
   for (const auto* d : all)
     for (const auto& f : d->functional) {
-      std::vector<std::string> cells = {d->id, DepartmentName(*d), d->year ? std::to_string(d->year) : "",
+      std::vector<std::string> cells = {d->id, d->Name(), d->year ? std::to_string(d->year) : "",
                                         f.code, f.name, std::to_string(f.level),
                                         CsvAmount(f.total), CsvAmount(f.basic),
                                         CsvAmount(f.project), std::to_string(f.line)};

@@ -5,17 +5,14 @@
 #include <string>
 #include <vector>
 
-#include "model/disclosure.h"
+#include "pages/record.h"
 
 namespace gongkai::pages {
 
-/// A metric of `d` to 0.01 ("12.34"), or "" when it has none.
-std::string MetricCell(const model::Disclosure& d, const std::string& key);
-
 /// data/departments.csv: one row per department, key figures and metrics (RFC 4180 quoting).
-std::string DepartmentsCsv(const std::vector<const model::Disclosure*>& all);
+std::string DepartmentsCsv(const std::vector<const Record*>& all);
 /// data/functional.csv: department × functional code × amounts, with the source line.
-std::string FunctionalCsv(const std::vector<const model::Disclosure*>& all);
+std::string FunctionalCsv(const std::vector<const Record*>& all);
 
 /// sitemap.xml for the site's HTML pages under `base_url` (which ends with '/').
 std::string Sitemap(const std::string& base_url, const std::vector<std::string>& pages);

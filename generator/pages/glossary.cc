@@ -1,4 +1,4 @@
-// Disclosures' 名词解释 -> glossary.md context.
+// Records' 名词解释 -> glossary.md context.
 #include "pages/glossary.h"
 
 #include <algorithm>
@@ -14,7 +14,6 @@ using kainjow::mustache::data;
 using kainjow::mustache::list;
 using render::Bool;
 using render::EscapeMarkdown;
-using render::DepartmentName;
 using render::SearchKeyHash;
 
 std::string GlossaryAnchor(const std::string& term) {
@@ -23,7 +22,7 @@ std::string GlossaryAnchor(const std::string& term) {
   return buf;
 }
 
-data GlossaryContext(const std::vector<const model::Disclosure*>& all) {
+data GlossaryContext(const std::vector<const Record*>& all) {
   // Terms in the order first seen; each with the definitions of every department.
   std::vector<std::string> terms;
   for (const auto* d : all)
@@ -42,7 +41,7 @@ data GlossaryContext(const std::vector<const model::Disclosure*>& all) {
         if (g.term == term) {
           data row;
           row.set("definition", EscapeMarkdown(g.definition));
-          row.set("name", EscapeMarkdown(DepartmentName(*d)));
+          row.set("name", EscapeMarkdown(d->Name()));
           row.set("id", d->id);
           row.set("line", std::to_string(g.line));
           defs.push_back(row);

@@ -7,13 +7,13 @@
 
 #include <kainjow/mustache.hpp>
 
-#include "model/disclosure.h"
+#include "pages/record.h"
 
 namespace gongkai::pages {
 
 /// The anchor of a glossary term on glossary.html: "g" and 8 hex digits of its hash.
 std::string GlossaryAnchor(const std::string& term);
 
-kainjow::mustache::data GlossaryContext(const std::vector<const model::Disclosure*>& all);
+kainjow::mustache::data GlossaryContext(const std::vector<const Record*>& all);
 
 }  // namespace gongkai::pages

@@ -1,12 +1,10 @@
-// Disclosures -> index.md context.
+// Records -> index.md context.
 #include "pages/index.h"
 
-#include <algorithm>
 #include <set>
 
 #include "render/context.h"
 #include "render/markdown.h"
-#include "render/overview.h"
 
 namespace gongkai::pages {
 
@@ -15,58 +13,55 @@ using kainjow::mustache::list;
 using render::Bool;
 using render::EscapeMarkdown;
 using render::FigureLink;
-using render::SpendingOf;
 
-data IndexRow(const model::Disclosure& d, bool failed, const std::string& failure) {
+data IndexRow(const Record& d) {
   const std::string src = "source/" + d.id + ".html";
   data row;
   row.set("id", d.id);
   row.set("href", "departments/" + d.id + ".html");
-  row.set("name", EscapeMarkdown(d.department.name.empty() ? d.id : d.department.name));
+  row.set("name", EscapeMarkdown(d.Name()));
   row.set("region", EscapeMarkdown(d.department.region.empty() ? "—" : d.department.region));
   row.set("year", d.year ? std::to_string(d.year) : std::string("—"));
-  row.set("failed", Bool(failed));
-  row.set("failure", EscapeMarkdown(failure));
-  row.set("name_cell", failed ? EscapeMarkdown(d.department.name.empty() ? d.source.path
-                                                                          : d.department.name) +
-                                    "（未能解析：" + EscapeMarkdown(failure) + "）"
-                              : "[" + EscapeMarkdown(d.department.name.empty() ? d.id
-                                                                               : d.department.name) +
-                                    "](departments/" + d.id + ".html)");
-  row.set("income_total", FigureLink(d.summary.income_total, src));
-  row.set("expenditure_total", FigureLink(d.summary.expenditure_total, src));
-  row.set("basic", FigureLink(d.expenditure.basic, src));
-  row.set("project", FigureLink(d.expenditure.project, src));
-  row.set("three_public", FigureLink(d.three_public.total, src));
-  row.set("tables", std::to_string(d.tables.size()));
-  int errors = 0, warnings = 0;
-  for (const auto& f : d.findings) {
-    errors += f.severity == model::Diagnostic::Severity::kError;
-    warnings += f.severity == model::Diagnostic::Severity::kWarning;
-  }
-  row.set("findings", failed ? std::string("—")
-                             : std::to_string(errors) + " / " + std::to_string(warnings));
+  row.set("failed", Bool(d.failed));
+  row.set("failure", EscapeMarkdown(d.failure));
+  row.set("name_cell", d.failed ? EscapeMarkdown(d.department.name.empty() ? d.source_path
+                                                                            : d.department.name) +
+                                      "（未能解析：" + EscapeMarkdown(d.failure) + "）"
+                                : "[" + EscapeMarkdown(d.Name()) + "](departments/" + d.id + ".html)");
+  row.set("income_total", FigureLink(d.income_total, src));
+  row.set("expenditure_total", FigureLink(d.expenditure_total, src));
+  row.set("basic", FigureLink(d.basic, src));
+  row.set("project", FigureLink(d.project, src));
+  row.set("three_public", FigureLink(d.three_public, src));
+  row.set("tables", std::to_string(d.tables));
+  row.set("findings", d.failed ? std::string("—")
+                               : std::to_string(d.Count(model::Diagnostic::Severity::kError)) +
+                                     " / " +
+                                     std::to_string(d.Count(model::Diagnostic::Severity::kWarning)));
   return row;
 }
 
-data IndexContext(const std::vector<const model::Disclosure*>& built, size_t inputs,
-                  const list& rows) {
+data IndexContext(const std::vector<const Record*>& records) {
   std::set<std::string> names, regions;
   std::set<int> years;
   model::Money spending;
+  size_t built = 0;
   int with_spending = 0, with_errors = 0;
-  for (const auto* d : built) {
-    names.insert(d->department.name.empty() ? d->id : d->department.name);
+  list rows;
+  for (const auto* d : records) {
+    rows.push_back(IndexRow(*d));
+    if (d->failed) continue;
+    ++built;
+    names.insert(d->Name());
     if (!d->department.region.empty()) regions.insert(d->department.region);
     if (d->year) years.insert(d->year);
-    if (auto f = SpendingOf(*d).figure) {
-      spending += f->amount;
+    if (d->spending) {
+      spending += d->spending->amount;
       ++with_spending;
     }
-    with_errors += std::any_of(d->findings.begin(), d->findings.end(), [](const auto& f) {
-      return f.severity == model::Diagnostic::Severity::kError;
-    });
+    with_errors += d->Count(model::Diagnostic::Severity::kError) > 0;
   }
+  const size_t inputs = records.size();
   data ctx;
   ctx.set("departments", rows);
   ctx.set("count", std::to_string(inputs));
@@ -84,8 +79,8 @@ data IndexContext(const std::vector<const model::Disclosure*>& built, size_t inp
   const int64_t rounded = (fen + (fen < 0 ? -1 : 1) * cent_of_wan / 2) / cent_of_wan * cent_of_wan;
   ctx.set("spending_total", model::Money::FromFen(rounded).WanYuan(2));
   ctx.set("error_documents", std::to_string(with_errors));
-  ctx.set("has_failed", Bool(inputs > built.size()));
-  ctx.set("failed", std::to_string(inputs - built.size()));
+  ctx.set("has_failed", Bool(inputs > built));
+  ctx.set("failed", std::to_string(inputs - built));
   return ctx;
 }
 

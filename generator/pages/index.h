@@ -6,18 +6,17 @@
 
 #include <kainjow/mustache.hpp>
 
-#include "model/disclosure.h"
+#include "pages/record.h"
 
 namespace gongkai::pages {
 
-/// Context for one row of index.md.
-kainjow::mustache::data IndexRow(const model::Disclosure& d, bool failed,
-                                 const std::string& failure);
+/// Context for one row of index.md: a department built, or an input that failed.
+kainjow::mustache::data IndexRow(const Record& r);
 
-/// Context for index.md: the rows (IndexRow) and the collection in one line: the inputs, the
-/// departments, years and regions of those built, the sum of their spending (SpendingOf, in
-/// 万元 to 0.01, over those that state it), how many have an error finding, how many failed.
-kainjow::mustache::data IndexContext(const std::vector<const model::Disclosure*>& built,
-                                     size_t inputs, const kainjow::mustache::list& rows);
+/// Context for index.md: every input's row (IndexRow) and the collection in one line: the
+/// inputs, the departments, years and regions of those built, the sum of their spending
+/// (render::SpendingOf, in 万元 to 0.01, over those that state it), how many have an error
+/// finding, how many failed.
+kainjow::mustache::data IndexContext(const std::vector<const Record*>& records);
 
 }  // namespace gongkai::pages

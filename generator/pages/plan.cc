@@ -15,7 +15,7 @@ using kainjow::mustache::data;
 std::vector<Page> CrossPages(const Collection& c) {
   const auto& all = c.built;
   std::vector<Page> plan;
-  plan.push_back({"index.md", "index.md", [&] { return IndexContext(all, c.inputs, c.index_rows); },
+  plan.push_back({"index.md", "index.md", [&] { return IndexContext(c.records); },
                   "部门预算公开", "index"});
   plan.push_back({"rules/index.md", "rules.md", [&] { return RulesContext(all); }, "核对规则", "rules"});
   for (const auto& r : checks::AllRules()) {

@@ -9,7 +9,7 @@
 
 #include <kainjow/mustache.hpp>
 
-#include "model/disclosure.h"
+#include "pages/record.h"
 
 namespace gongkai::pages {
 
@@ -26,11 +26,11 @@ struct Page {
   std::string kind;   ///< layout.html's page kind
 };
 
-/// What the cross pages are made from. Must outlive the plan made from it.
+/// What the cross pages are made from: the records of every input, in input order. Must
+/// outlive the plan made from it.
 struct Collection {
-  std::vector<const model::Disclosure*> built;  ///< the disclosures built, in input order
-  kainjow::mustache::list index_rows;           ///< every input's row, failed ones included
-  size_t inputs = 0;
+  std::vector<const Record*> records;  ///< every input's, failed ones included
+  std::vector<const Record*> built;    ///< of them, the disclosures built
 };
 
 /// Every cross page, in the order they are written: index, rules, codes, glossary, compare,

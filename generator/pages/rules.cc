@@ -1,4 +1,4 @@
-// Disclosures' findings -> rules.md and rule.md contexts.
+// Records' findings -> rules.md and rule.md contexts.
 #include "pages/rules.h"
 
 #include "checks/check.h"
@@ -14,7 +14,7 @@ using render::EscapeMarkdown;
 using render::LineLinks;
 using render::SeverityLabel;
 
-data RuleContext(const std::string& id, const std::vector<const model::Disclosure*>& all) {
+data RuleContext(const std::string& id, const std::vector<const Record*>& all) {
   const checks::Rule* rule = checks::FindRule(id);
   data ctx;
   ctx.set("id", id);
@@ -27,7 +27,7 @@ data RuleContext(const std::string& id, const std::vector<const model::Disclosur
       if (f.rule != id) continue;
       data row;
       row.set("id", d->id);
-      row.set("name", EscapeMarkdown(d->department.name.empty() ? d->id : d->department.name));
+      row.set("name", EscapeMarkdown(d->Name()));
       row.set("year", d->year ? std::to_string(d->year) : std::string("—"));
       row.set("severity_label", SeverityLabel(f.severity));
       row.set("message", EscapeMarkdown(f.message));
@@ -40,7 +40,7 @@ data RuleContext(const std::string& id, const std::vector<const model::Disclosur
   return ctx;
 }
 
-data RulesContext(const std::vector<const model::Disclosure*>& all) {
+data RulesContext(const std::vector<const Record*>& all) {
   data ctx;
   list rules;
   for (const auto& r : checks::AllRules()) {

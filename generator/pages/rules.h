@@ -7,15 +7,15 @@
 
 #include <kainjow/mustache.hpp>
 
-#include "model/disclosure.h"
+#include "pages/record.h"
 
 namespace gongkai::pages {
 
 /// Context for rule.md: the rule and, for every disclosure in `all`, its findings of that rule.
 kainjow::mustache::data RuleContext(const std::string& id,
-                                    const std::vector<const model::Disclosure*>& all);
+                                    const std::vector<const Record*>& all);
 
 /// Context for rules.md: every rule with the number of departments where it fired.
-kainjow::mustache::data RulesContext(const std::vector<const model::Disclosure*>& all);
+kainjow::mustache::data RulesContext(const std::vector<const Record*>& all);
 
 }  // namespace gongkai::pages

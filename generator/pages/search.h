@@ -10,7 +10,13 @@
 
 namespace gongkai::pages {
 
-/// The search entries of the whole site.
-std::vector<render::SearchEntry> SearchEntries(const std::vector<const model::Disclosure*>& all);
+struct Record;
+
+/// The entries of one department: its page (with its classification names and narrative), its
+/// narrative's sentences that state figures, its projects, its findings.
+std::vector<render::SearchEntry> DepartmentSearchEntries(const model::Disclosure& d);
+
+/// The search entries of the whole site: each record's own, then the codes and glossary terms.
+std::vector<render::SearchEntry> SearchEntries(const std::vector<const Record*>& all);
 
 }  // namespace gongkai::pages

@@ -1,10 +1,11 @@
 // Site build orchestration, as its steps: list inputs -> load cache -> process changed inputs
-// (each on every core, with its document pages) -> write cross pages (the plan of pages/plan.h)
-// -> assets -> marker and checksums -> publish -> save cache. Incremental: an input whose bytes, the templates and
-// gongkai's version are unchanged since the last build (site/cache.h) is not parsed or
-// rendered again — its pages are linked from the previous site and its model read back from
-// its data/<id>.json. A page whose content did not change is linked, not rewritten
-// (site/output.h). Deterministic: the same inputs give the same bytes.
+// (each on every core, with its document pages and its record) -> write cross pages (the plan
+// of pages/plan.h, from the records) -> assets -> marker and checksums -> publish -> save
+// cache. Incremental: an input whose bytes, the templates and gongkai's version are unchanged
+// since the last build (site/cache.h) is not parsed or rendered again — its pages are linked
+// from the previous site and its record read from the cache. A page whose content did not
+// change is linked, not rewritten (site/output.h). Deterministic: the same inputs give the
+// same bytes.
 #include "site/build.h"
 
 #include <algorithm>
@@ -14,7 +15,6 @@
 #include <thread>
 
 #include <boost/filesystem.hpp>
-#include <nlohmann/json.hpp>
 
 #include "ingest/document.h"
 #include "ingest/sha256.h"
@@ -25,6 +25,7 @@
 #include "pages/downloads.h"
 #include "pages/index.h"
 #include "pages/plan.h"
+#include "pages/record.h"
 #include "pages/search.h"
 #include "pages/source.h"
 #include "render/charts.h"
@@ -43,7 +44,6 @@ namespace gongkai::site {
 
 namespace fs = boost::filesystem;
 using kainjow::mustache::data;
-using nlohmann::json;
 
 namespace {
 
@@ -59,7 +59,8 @@ struct DocResult {
   bool loaded = false;
   bool failed = false;
   bool reused = false;
-  model::Disclosure d;
+  std::string id;
+  pages::Record record;  // what the cross pages show of it
   std::vector<std::string> files;  // this input's own files in the site
   FileStamp stamp;
 };
@@ -143,7 +144,7 @@ std::vector<DocResult> ListDocuments(const std::string& content, BuildReport& re
     std::string base = id;
     for (int n = 2; ids.count(id); ++n) id = base + "-" + std::to_string(n);
     ids.insert(id);
-    r.d.id = id;
+    r.id = id;
   }
   return docs;
 }
@@ -163,51 +164,24 @@ void Unexpected(DocResult& r, const fs::path& staging, const std::string& what) 
   r.files.clear();
   r.failed = true;
   r.file.path = ingest::PrintableName(r.input.string());
-  r.d.source.path = r.file.path;
   r.file.diagnostics.push_back(BuildError("internal error while building this input: " +
                                               ingest::PrintableName(what) + " (please report it)",
                                           "internal"));
+  model::Disclosure named;
+  named.id = r.id;
+  named.source.path = r.file.path;
+  r.record = pages::MakeRecord(named, true, FirstError(r.file.diagnostics));
 }
 
-// Drops what only the per-disclosure pages and the checks needed.
-void Trim(model::Disclosure& d) {
-  std::vector<model::Disclosure::IndexedRow>().swap(d.figure_index);
-  std::vector<model::Disclosure::UnitLabel>().swap(d.unit_labels);
-  std::vector<std::pair<int, std::string>>().swap(d.title_names);
-  std::vector<std::pair<std::string, int>>().swap(d.explanations);
-  d.fiscal_summary = model::Summary();
-  // Claims: the search needs their sentences only, once each.
-  std::vector<model::Claim> kept;
-  std::set<std::string> seen;
-  for (auto& c : d.claims)
-    if (seen.insert(c.text).second) {
-      model::Claim slim;
-      slim.text = std::move(c.text);
-      kept.push_back(std::move(slim));
-    }
-  d.claims.swap(kept);
-}
-
-// An unchanged input: its files linked from the previous site, its model read back from its
-// data/<id>.json. False when that cannot be read (the input is then built again).
+// An unchanged input: its files linked from the previous site, its record read from the
+// cache. False when that cannot be read (the input is then built again).
 bool ReuseInput(DocResult& r, const CachedInput& entry, Build& b) {
-  if (!entry.failed) {
-    std::string text;
-    if (!ReadWholeFile((b.plan.out / "data" / (r.d.id + ".json")).string(), text)) return false;
-    json j = json::parse(text, nullptr, false);
-    if (j.is_discarded()) return false;
-    try {
-      r.d = model::FromJson(j);
-    } catch (const json::exception&) {
-      return false;
-    }
-  }
+  if (!b.cache.LoadRecord(r.id, r.record)) return false;
   r.reused = true;
   r.loaded = entry.loaded;
   r.failed = entry.failed;
   r.file.path = ingest::PrintableName(r.input.string());
   r.file.diagnostics = entry.diagnostics;
-  if (r.failed) r.d.source.path = r.file.path;
   for (const auto& f : entry.files) {
     r.files.push_back(f);
     b.output.Keep(f);
@@ -217,9 +191,8 @@ bool ReuseInput(DocResult& r, const CachedInput& entry, Build& b) {
 
 // One disclosure's own pages: its originals, data/<id>.json, the department page (Markdown
 // and HTML), the source view and the charts.
-void WriteDocumentPages(DocResult& r, const ingest::Document& doc,
+void WriteDocumentPages(DocResult& r, const model::Disclosure& d, const ingest::Document& doc,
                         std::vector<OriginalCopy> copies, Build& b) {
-  const model::Disclosure& d = r.d;
   std::string name = d.department.name.empty() ? d.id : d.department.name;
   auto emit = [&](const std::string& rel, const std::string& content) {
     b.output.Write(rel, content);
@@ -250,28 +223,24 @@ void WriteDocumentPages(DocResult& r, const ingest::Document& doc,
 }
 
 // A changed input: read -> parse -> check -> metrics (pipeline/process.h), its originals
-// copied, its document pages written. A file that failed is listed on the index with its
-// error; no pages are made from it.
+// copied, its document pages written, its record made. A file that failed is listed on the
+// index with its error; no pages are made from it.
 void ProcessInput(DocResult& r, Build& b) {
-  std::string id = r.d.id;
   r.file.path = ingest::PrintableName(r.input.string());
   pipeline::Processed processed = pipeline::Process(r.input.string(), b.options.content_dir);
+  model::Disclosure& d = processed.disclosure;
+  d.id = r.id;
   r.loaded = processed.read;
   r.failed = processed.Failed();
-  r.d = std::move(processed.disclosure);
-  r.d.id = id;
   for (auto& dg : processed.diagnostics) r.file.diagnostics.push_back(std::move(dg));
   // The files as published go into the site beside the pages made from them.
   std::vector<OriginalCopy> copies;
-  if (std::string error; !r.failed && !ReadOriginals(r.d.id, processed.doc, copies, error)) {
+  if (std::string error; !r.failed && !ReadOriginals(d.id, processed.doc, copies, error)) {
     r.file.diagnostics.push_back(BuildError(error, "original-changed"));
     r.failed = true;
   }
-  if (r.failed) return;
-  WriteDocumentPages(r, processed.doc, std::move(copies), b);
-  // The cross-document pages need less than the department page did: free the rest, so a
-  // build of many thousands of disclosures stays small.
-  Trim(r.d);
+  if (!r.failed) WriteDocumentPages(r, d, processed.doc, std::move(copies), b);
+  r.record = pages::MakeRecord(d, r.failed, FirstError(r.file.diagnostics));
 }
 
 // Every input, on every core: reused if nothing it depends on changed, else processed. An
@@ -280,7 +249,7 @@ void ProcessInput(DocResult& r, Build& b) {
 void ProcessInputs(std::vector<DocResult>& docs, Build& b, const Phases& phases) {
   auto one = [&](DocResult& r) {
     r.stamp = Stamp(r.input);
-    const CachedInput* entry = b.cache.Reusable(r.name, r.d.id, r.stamp);
+    const CachedInput* entry = b.cache.Reusable(r.name, r.id, r.stamp);
     if (entry && ReuseInput(r, *entry, b)) return;
     ProcessInput(r, b);
   };
@@ -322,7 +291,7 @@ void WritePage(const pages::Page& page, Build& b) {
 
 // The files made from every disclosure together that are not pages: the CSV downloads and
 // the search index.
-void WriteDownloads(const std::vector<const model::Disclosure*>& all, Build& b) {
+void WriteDownloads(const std::vector<const pages::Record*>& all, Build& b) {
   b.output.Write("data/departments.csv", pages::DepartmentsCsv(all));
   b.output.Write("data/functional.csv", pages::FunctionalCsv(all));
   for (const auto& [path, body] : render::BuildSearchIndex(pages::SearchEntries(all)))
@@ -334,11 +303,10 @@ void WriteDownloads(const std::vector<const model::Disclosure*>& all, Build& b) 
 std::vector<std::string> WriteCrossPages(const std::vector<DocResult>& docs, Build& b,
                                          Phases& phases) {
   pages::Collection collection;
-  collection.inputs = docs.size();
   std::vector<std::string> html;
   for (const auto& r : docs) {
-    if (!r.failed) collection.built.push_back(&r.d);
-    collection.index_rows.push_back(pages::IndexRow(r.d, r.failed, FirstError(r.file.diagnostics)));
+    collection.records.push_back(&r.record);
+    if (!r.failed) collection.built.push_back(&r.record);
     for (const auto& f : r.files)
       if (f.size() > 5 && f.compare(f.size() - 5, 5, ".html") == 0) html.push_back(f);
   }
@@ -410,9 +378,12 @@ bool SealSite(Build& b, BuildReport& report, unsigned workers) {
 void SaveCache(const std::vector<DocResult>& docs, const Build& b,
                const std::string& per_document_hash) {
   std::map<std::string, CachedInput> inputs;
-  for (const auto& r : docs)
-    inputs[r.name] = {r.d.id, r.stamp, r.failed, r.loaded, r.files, r.file.diagnostics};
-  Cache::Save(b.plan.cache, per_document_hash, inputs);
+  std::vector<const pages::Record*> built;
+  for (const auto& r : docs) {
+    inputs[r.name] = {r.id, r.stamp, r.failed, r.loaded, r.files, r.file.diagnostics};
+    if (!r.reused) built.push_back(&r.record);
+  }
+  Cache::Save(b.plan.cache, per_document_hash, inputs, built);
 }
 
 }  // namespace

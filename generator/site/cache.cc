@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <fstream>
+#include <set>
 
 #include <boost/filesystem.hpp>
 #include <nlohmann/json.hpp>
@@ -22,6 +23,11 @@ using nlohmann::json;
 namespace {
 
 const char kManifest[] = "manifest.json";
+const char kRecords[] = "records";
+
+fs::path RecordPath(const fs::path& dir, const std::string& id) {
+  return dir / kRecords / (id + ".json");
+}
 
 model::Diagnostic::Severity SeverityOf(const std::string& name) {
   return name == "error"     ? model::Diagnostic::Severity::kError
@@ -80,6 +86,7 @@ std::string PerDocumentHash(const std::map<std::string, std::string>& templates)
 
 Cache Cache::Load(const fs::path& dir, bool usable, const std::string& per_document_hash) {
   Cache cache;
+  cache.dir_ = dir;
   std::string text;
   if (!usable || !ReadWholeFile((dir / kManifest).string(), text)) return cache;
   json manifest = json::parse(text, nullptr, false);
@@ -105,13 +112,38 @@ const CachedInput* Cache::Reusable(const std::string& name, const std::string& i
              : nullptr;
 }
 
+bool Cache::LoadRecord(const std::string& id, pages::Record& record) const {
+  std::string text;
+  if (!ReadWholeFile(RecordPath(dir_, id).string(), text)) return false;
+  json j = json::parse(text, nullptr, false);
+  if (j.is_discarded()) return false;
+  try {
+    record = pages::RecordFromJson(j);
+  } catch (const json::exception&) {
+    return false;
+  }
+  return record.id == id;
+}
+
 void Cache::Save(const fs::path& dir, const std::string& per_document_hash,
-                 const std::map<std::string, CachedInput>& inputs) {
+                 const std::map<std::string, CachedInput>& inputs,
+                 const std::vector<const pages::Record*>& built) {
+  boost::system::error_code ec;
+  fs::create_directories(dir / kRecords, ec);
+  for (const auto* r : built) {
+    std::ofstream out(RecordPath(dir, r->id).string(), std::ios::binary);
+    out << pages::RecordToJson(*r).dump() << "\n";
+  }
+  std::set<std::string> ids;
+  for (const auto& [name, in] : inputs) ids.insert(in.id + ".json");
+  for (fs::directory_iterator it(dir / kRecords, ec), end; !ec && it != end; it.increment(ec))
+    if (!ids.count(it->path().filename().string())) {
+      boost::system::error_code ignored;  // a stale record left behind is never read
+      fs::remove(it->path(), ignored);
+    }
   json manifest = {{"version", GONGKAI_VERSION}, {"templates", per_document_hash},
                    {"inputs", json::object()}};
   for (const auto& [name, in] : inputs) manifest["inputs"][name] = InputToJson(in);
-  boost::system::error_code ec;
-  fs::create_directories(dir, ec);
   {
     std::ofstream m((dir / (std::string(kManifest) + ".tmp")).string(), std::ios::binary);
     m << manifest.dump() << "\n";

@@ -1,6 +1,7 @@
-// The build's memory of the previous build (<out>.cache/manifest.json): what each input was
-// when it was built — its size and time, its id, its files in the site, its diagnostics — so
-// an input that did not change is not read, parsed or rendered again.
+// The build's memory of the previous build (<out>.cache/): what each input was when it was
+// built — its size and time, its id, its files in the site, its diagnostics (manifest.json) —
+// and its record for the cross pages (records/<id>.json, pages/record.h), so an input that
+// did not change is not read, parsed or rendered again, and its model is not read back.
 #pragma once
 
 #include <cstdint>
@@ -11,6 +12,7 @@
 #include <boost/filesystem/path.hpp>
 
 #include "model/disclosure.h"
+#include "pages/record.h"
 
 namespace gongkai::site {
 
@@ -48,12 +50,20 @@ class Cache {
   const CachedInput* Reusable(const std::string& name, const std::string& id,
                               const FileStamp& stamp) const;
 
-  /// Writes the manifest for the next build into `dir` (a temporary file renamed over it:
-  /// a build stopped meanwhile leaves the old one or the new one).
+  /// The record the last build kept for the input `id`; false when there is none or it cannot
+  /// be read (the input is then built again).
+  bool LoadRecord(const std::string& id, pages::Record& record) const;
+
+  /// Writes the cache for the next build into `dir`: the records of the inputs built this
+  /// time (`built`; the others' are kept, those of inputs gone are removed), then the manifest
+  /// (a temporary file renamed over it: a build stopped meanwhile leaves the old one or the
+  /// new one, and an input whose record was not written is not reused by the old one).
   static void Save(const boost::filesystem::path& dir, const std::string& per_document_hash,
-                   const std::map<std::string, CachedInput>& inputs);
+                   const std::map<std::string, CachedInput>& inputs,
+                   const std::vector<const pages::Record*>& built);
 
  private:
+  boost::filesystem::path dir_;
   std::map<std::string, CachedInput> inputs_;
 };
 
