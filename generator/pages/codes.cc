@@ -3,7 +3,6 @@
 
 #include <set>
 
-#include "model/classification.h"
 #include "render/context.h"
 #include "render/markdown.h"
 
@@ -15,45 +14,52 @@ using render::Bool;
 using render::EscapeMarkdown;
 using render::FigureLink;
 
-std::string CodeName(const std::string& code, const std::vector<const Record*>& all) {
-  for (const auto* d : all) {
-    for (const auto& f : d->functional)
-      if (f.code == code) return f.name;
-    for (const auto& e : d->economic)
-      if (e.code == code) return e.name;
+CodeIndex::CodeIndex(const std::vector<const Record*>& all) {
+  // Names from the rows first (in input order), then from the summaries' 类.
+  auto name = [&](const std::string& code, const std::string& as_printed) {
+    auto [it, fresh] = by_code_.try_emplace(code);
+    if (fresh) it->second.name = as_printed;
+  };
+  for (const auto* r : all) {
+    for (const auto& f : r->functional) name(f.code, f.name);
+    for (const auto& e : r->economic) name(e.code, e.name);
   }
-  for (const auto* d : all)
-    for (const auto& c : d->classes)
-      if (c.code == code) return c.name;
-  return model::FunctionalClassName(code);
+  for (const auto* r : all)
+    for (const auto& c : r->classes) name(c.code, c.name);
+  for (const auto& entry : by_code_) codes_.push_back(entry.first);
+  for (const auto* r : all) {
+    std::set<std::string> used;
+    for (const auto& f : r->functional) used.insert(f.code);
+    for (const auto& e : r->economic) used.insert(e.code);
+    for (const auto& c : r->classes) used.insert(c.code);
+    for (const auto& code : used) by_code_[code].records.push_back(r);
+  }
 }
 
-std::vector<std::string> AllCodes(const std::vector<const Record*>& all) {
-  std::set<std::string> codes;
-  for (const auto* d : all) {
-    for (const auto& f : d->functional) codes.insert(f.code);
-    for (const auto& e : d->economic) codes.insert(e.code);
-    for (const auto& c : d->classes) codes.insert(c.code);
-  }
-  return {codes.begin(), codes.end()};
+std::string CodeIndex::Parent(const std::string& code) const {
+  for (size_t n = code.size() - 1; n > 0; --n)
+    if (Has(code.substr(0, n))) return code.substr(0, n);
+  return "";
 }
 
-data CodesContext(const std::vector<const Record*>& all) {
+std::vector<std::string> CodeIndex::Children(const std::string& code) const {
+  std::vector<std::string> out;
+  for (auto it = by_code_.upper_bound(code); it != by_code_.end(); ++it) {
+    const std::string& c = it->first;
+    if (c.compare(0, code.size(), code) != 0) break;  // sorted: the codes it prefixes are next
+    if (Parent(c) == code) out.push_back(c);
+  }
+  return out;
+}
+
+data CodesContext(const CodeIndex& index) {
   data ctx;
   list functional, economic;
-  for (const auto& code : AllCodes(all)) {
+  for (const auto& code : index.codes()) {
     data row;
     row.set("code", code);
-    row.set("name", EscapeMarkdown(CodeName(code, all)));
-    int count = 0;
-    for (const auto* d : all) {
-      bool has = false;
-      for (const auto& f : d->functional) has |= f.code == code;
-      for (const auto& e : d->economic) has |= e.code == code;
-      for (const auto& c : d->classes) has |= c.code == code;
-      count += has;
-    }
-    row.set("count", std::to_string(count));
+    row.set("name", EscapeMarkdown(index.Name(code)));
+    row.set("count", std::to_string(index.Records(code).size()));
     row.set("indent", std::string(code.size() == 5 ? "　" : code.size() == 7 ? "　　" : ""));
     (code[0] == '2' ? functional : economic).push_back(row);
   }
@@ -62,40 +68,30 @@ data CodesContext(const std::vector<const Record*>& all) {
   return ctx;
 }
 
-data CodeContext(const std::string& code, const std::vector<const Record*>& all) {
+data CodeContext(const std::string& code, const CodeIndex& index) {
   data ctx;
   ctx.set("code", code);
-  ctx.set("name", EscapeMarkdown(CodeName(code, all)));
+  ctx.set("name", EscapeMarkdown(index.Name(code)));
   bool functional = code[0] == '2';
   ctx.set("kind", functional ? "支出功能分类科目" : "部门预算支出经济分类科目");
   ctx.set("level", code.size() == 3 ? "类" : code.size() == 5 ? "款" : "项");
   ctx.set("is_functional", Bool(functional));
-  auto codes = AllCodes(all);
   // Parent: the longest other code that prefixes this one; children: codes one level down.
-  std::string parent;
-  for (const auto& c : codes)
-    if (c.size() < code.size() && code.compare(0, c.size(), c) == 0 && c.size() > parent.size())
-      parent = c;
+  const std::string parent = index.Parent(code);
   ctx.set("has_parent", Bool(!parent.empty()));
   ctx.set("parent", parent);
-  ctx.set("parent_name", EscapeMarkdown(parent.empty() ? "" : CodeName(parent, all)));
+  ctx.set("parent_name", EscapeMarkdown(parent.empty() ? "" : index.Name(parent)));
   list children;
-  for (const auto& c : codes) {
-    if (c.size() <= code.size() || c.compare(0, code.size(), code) != 0) continue;
-    bool direct = true;
-    for (const auto& mid : codes)
-      if (mid.size() > code.size() && mid.size() < c.size() && c.compare(0, mid.size(), mid) == 0)
-        direct = false;
-    if (!direct) continue;
+  for (const auto& c : index.Children(code)) {
     data row;
     row.set("code", c);
-    row.set("name", EscapeMarkdown(CodeName(c, all)));
+    row.set("name", EscapeMarkdown(index.Name(c)));
     children.push_back(row);
   }
   ctx.set("has_children", Bool(!children.empty()));
   ctx.set("children", children);
   list rows;
-  for (const auto* d : all) {
+  for (const auto* d : index.Records(code)) {
     std::string src = "../source/" + d->id + ".html";
     auto add = [&](const model::MaybeFigure& a, const model::MaybeFigure& b,
                    const model::MaybeFigure& c, const std::string& table) {

@@ -1,6 +1,8 @@
 // The page plan: which cross pages a site has.
 #include "pages/plan.h"
 
+#include <memory>
+
 #include "checks/check.h"
 #include "pages/codes.h"
 #include "pages/compare.h"
@@ -23,10 +25,12 @@ std::vector<Page> CrossPages(const Collection& c) {
     plan.push_back({"rules/" + id + ".md", "rule.md", [&all, id] { return RuleContext(id, all); },
                     r.info.title, "rule"});
   }
-  plan.push_back({"codes/index.md", "codes.md", [&] { return CodesContext(all); }, "科目", "codes"});
-  for (const auto& code : AllCodes(all))
-    plan.push_back({"codes/" + code + ".md", "code.md", [&all, code] { return CodeContext(code, all); },
-                    "科目 " + code, "code"});
+  auto codes = std::make_shared<const CodeIndex>(all);
+  plan.push_back({"codes/index.md", "codes.md", [codes] { return CodesContext(*codes); }, "科目",
+                  "codes"});
+  for (const auto& code : codes->codes())
+    plan.push_back({"codes/" + code + ".md", "code.md",
+                    [codes, code] { return CodeContext(code, *codes); }, "科目 " + code, "code"});
   plan.push_back({"glossary.md", "glossary.md", [&] { return GlossaryContext(all); }, "名词解释",
                   "glossary"});
   plan.push_back({"compare.md", "compare.md", [&] { return CompareContext(all); }, "部门比较",

@@ -67,15 +67,16 @@ std::vector<SearchEntry> DepartmentSearchEntries(const model::Disclosure& d) {
 std::vector<SearchEntry> SearchEntries(const std::vector<const Record*>& all) {
   std::vector<SearchEntry> out;
   for (const auto* r : all) out.insert(out.end(), r->search.begin(), r->search.end());
-  for (const auto& code : AllCodes(all)) {
+  const CodeIndex codes(all);
+  for (const auto& code : codes.codes()) {
     std::string depts;
-    for (const auto* r : all) {
+    for (const auto* r : codes.Records(code)) {
       bool has = false;
       for (const auto& f : r->functional) has |= f.code == code;
       for (const auto& e : r->economic) has |= e.code == code;
       if (has) depts += r->Name() + " ";
     }
-    out.push_back({"codes/" + code + ".html", code + " " + CodeName(code, all), "code", "", depts});
+    out.push_back({"codes/" + code + ".html", code + " " + codes.Name(code), "code", "", depts});
   }
   std::set<std::string> terms;
   for (const auto* r : all)

@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <functional>
 #include <set>
 #include <thread>
 
@@ -243,38 +244,44 @@ void ProcessInput(DocResult& r, Build& b) {
   r.record = pages::MakeRecord(d, r.failed, FirstError(r.file.diagnostics));
 }
 
+// Calls fn(i) for every i < n on `workers` threads, and meanwhile, about five times a second,
+// progress(done) on this one (when given). fn must not throw.
+template <typename Fn>
+void OnEveryCore(size_t n, unsigned workers, Fn fn,
+                 const std::function<void(size_t done)>& progress = nullptr) {
+  std::atomic<size_t> next{0}, finished{0};
+  std::vector<std::thread> pool;
+  for (unsigned t = 0; t < workers; ++t)
+    pool.emplace_back([&] {
+      for (size_t i; (i = next++) < n; ++finished) fn(i);
+    });
+  while (progress && finished < n) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(200));
+    progress(finished);
+  }
+  for (auto& t : pool) t.join();
+}
+
 // Every input, on every core: reused if nothing it depends on changed, else processed. An
 // exception must not escape a thread (that ends the process): the input fails with it, and
 // every other input is still built.
 void ProcessInputs(std::vector<DocResult>& docs, Build& b, const Phases& phases) {
-  auto one = [&](DocResult& r) {
-    r.stamp = Stamp(r.input);
-    const CachedInput* entry = b.cache.Reusable(r.name, r.id, r.stamp);
-    if (entry && ReuseInput(r, *entry, b)) return;
-    ProcessInput(r, b);
+  auto one = [&](size_t i) {
+    DocResult& r = docs[i];
+    try {
+      r.stamp = Stamp(r.input);
+      const CachedInput* entry = b.cache.Reusable(r.name, r.id, r.stamp);
+      if (!entry || !ReuseInput(r, *entry, b)) ProcessInput(r, b);
+    } catch (const std::exception& e) {
+      Unexpected(r, b.plan.staging, e.what());
+    } catch (...) {
+      Unexpected(r, b.plan.staging, "unknown exception");
+    }
   };
-  const size_t total = docs.size();
-  std::atomic<size_t> next{0}, finished{0};
-  const unsigned workers = Workers(b.options, total);
-  std::vector<std::thread> pool;
-  for (unsigned t = 0; t < workers; ++t)
-    pool.emplace_back([&] {
-      for (size_t i; (i = next++) < total;) {
-        try {
-          one(docs[i]);
-        } catch (const std::exception& e) {
-          Unexpected(docs[i], b.plan.staging, e.what());
-        } catch (...) {
-          Unexpected(docs[i], b.plan.staging, "unknown exception");
-        }
-        ++finished;
-      }
-    });
-  while (b.options.on_progress && finished < total) {
-    std::this_thread::sleep_for(std::chrono::milliseconds(200));
-    b.options.on_progress(finished, total, phases.Seconds());
-  }
-  for (auto& t : pool) t.join();
+  std::function<void(size_t)> progress;
+  if (b.options.on_progress)
+    progress = [&](size_t done) { b.options.on_progress(done, docs.size(), phases.Seconds()); };
+  OnEveryCore(docs.size(), Workers(b.options, docs.size()), one, progress);
 }
 
 // One page of the plan: a Markdown page and its HTML twin, or an HTML page.
@@ -310,14 +317,22 @@ std::vector<std::string> WriteCrossPages(const std::vector<DocResult>& docs, Bui
     for (const auto& f : r.files)
       if (f.size() > 5 && f.compare(f.size() - 5, 5, ".html") == 0) html.push_back(f);
   }
-  std::string kind;  // the page kind being written, for the phase times
-  for (const auto& page : pages::CrossPages(collection)) {
-    if (page.kind != kind && !kind.empty()) phases.End(kind.c_str());
-    kind = page.kind;
-    WritePage(page, b);
-    html.push_back(pages::HtmlPath(page));
+  // The pages of one kind after another (for the phase times), each kind's on every core.
+  const std::vector<pages::Page> plan = pages::CrossPages(collection);
+  const unsigned workers = Workers(b.options, plan.size());
+  for (size_t begin = 0, end; begin < plan.size(); begin = end) {
+    for (end = begin + 1; end < plan.size() && plan[end].kind == plan[begin].kind;) ++end;
+    OnEveryCore(end - begin, workers, [&](size_t i) {
+      const pages::Page& page = plan[begin + i];
+      try {
+        WritePage(page, b);
+      } catch (const std::exception& e) {
+        b.output.Fail(page.path + ": internal error: " + e.what());
+      }
+    });
+    for (size_t i = begin; i < end; ++i) html.push_back(pages::HtmlPath(plan[i]));
+    phases.End(plan[begin].kind.c_str());
   }
-  phases.End(kind.c_str());
   WriteDownloads(collection.built, b);
   phases.End("csv, search index");
   std::sort(html.begin(), html.end());
