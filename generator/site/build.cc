@@ -446,6 +446,7 @@ BuildReport BuildSite(const BuildOptions& options) {
   phases.End("publish");
   KeepChecksums(plan.out, plan.cache / kChecksumsFile);  // if it cannot, the next build hashes every file
   SaveCache(docs, b, per_document_hash);
+  phases.End("save cache");
   report.seconds = phases.Seconds();
   return report;
 }
