@@ -131,8 +131,12 @@ void Cache::Save(const fs::path& dir, const std::string& per_document_hash,
   boost::system::error_code ec;
   fs::create_directories(dir / kRecords, ec);
   for (const auto* r : built) {
-    std::ofstream out(RecordPath(dir, r->id).string(), std::ios::binary);
+    const fs::path path = RecordPath(dir, r->id);
+    std::ofstream out(path.string(), std::ios::binary);
     out << pages::RecordToJson(*r).dump() << "\n";
+    out.close();
+    // Not written whole: not left to be read (the input is built again next time).
+    if (!out) fs::remove(path, ec);
   }
   std::set<std::string> ids;
   for (const auto& [name, in] : inputs) ids.insert(in.id + ".json");
