@@ -292,6 +292,12 @@ void WritePage(const pages::Page& page, Build& b) {
     b.output.Write(html, b.renderer.Page(html, page.title, body, page.kind));
     return;
   }
+  // The same Markdown under the same layout (the cache is usable) makes the same page: the
+  // previous site's is linked, and the Markdown is not converted again.
+  if (b.cache.Usable() && b.output.HasPrevious(html) && b.output.Reuse(page.path, body)) {
+    b.output.Keep(html);
+    return;
+  }
   b.output.Write(page.path, body);
   b.output.Write(html, b.renderer.Page(html, page.title, render::MarkdownToHtml(body), page.kind));
 }

@@ -98,7 +98,9 @@ Cache Cache::Load(const fs::path& dir, bool usable, const std::string& per_docum
       cache.inputs_[name] = InputFromJson(entry);
   } catch (const json::exception&) {
     cache.inputs_.clear();  // a damaged manifest: build everything
+    return cache;
   }
+  cache.usable_ = true;
   return cache;
 }
 

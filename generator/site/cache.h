@@ -45,6 +45,10 @@ class Cache {
   static Cache Load(const boost::filesystem::path& dir, bool usable,
                     const std::string& per_document_hash);
 
+  /// The previous site exists and was built by this gongkai version with the same
+  /// per-document templates (layout.html among them).
+  bool Usable() const { return usable_; }
+
   /// The last build's entry for the input named `name`, when the input can be reused: the
   /// same id, size and modification time. Null otherwise.
   const CachedInput* Reusable(const std::string& name, const std::string& id,
@@ -64,6 +68,7 @@ class Cache {
 
  private:
   boost::filesystem::path dir_;
+  bool usable_ = false;
   std::map<std::string, CachedInput> inputs_;
 };
 

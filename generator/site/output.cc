@@ -18,18 +18,23 @@ model::Diagnostic BuildError(std::string message, std::string rule) {
   return {model::Diagnostic::Severity::kError, 0, std::move(message), std::move(rule)};
 }
 
-bool Output::Write(const std::string& rel, const std::string& content) {
+bool Output::Reuse(const std::string& rel, const std::string& content) {
+  if (previous_.empty()) return false;
   fs::path dest = staging_ / rel;
   MakeParent(dest);
   fs::path old = previous_ / rel;
   boost::system::error_code ec;
-  if (!previous_.empty() && fs::file_size(old, ec) == content.size() && !ec) {
-    std::string existing;
-    if (ReadWholeFile(old.string(), existing) && existing == content) {
-      fs::create_hard_link(old, dest, ec);
-      if (!ec) return true;
-    }
-  }
+  if (fs::file_size(old, ec) != content.size() || ec) return false;
+  std::string existing;
+  if (!ReadWholeFile(old.string(), existing) || existing != content) return false;
+  fs::create_hard_link(old, dest, ec);
+  return !ec;
+}
+
+bool Output::Write(const std::string& rel, const std::string& content) {
+  if (Reuse(rel, content)) return true;
+  fs::path dest = staging_ / rel;
+  MakeParent(dest);
   std::ofstream out(dest.string(), std::ios::binary);
   if (out) out << content;
   if (!out) {
@@ -49,6 +54,11 @@ bool Output::Keep(const std::string& rel) {
     return false;
   }
   return true;
+}
+
+bool Output::HasPrevious(const std::string& rel) {
+  boost::system::error_code ec;
+  return !previous_.empty() && fs::is_regular_file(previous_ / rel, ec);
 }
 
 void Output::Fail(std::string message) {

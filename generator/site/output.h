@@ -29,8 +29,14 @@ class Output {
 
   /// Writes `content` at `rel` (relative to the site); false, with an [output] error, if it cannot.
   bool Write(const std::string& rel, const std::string& content);
-  /// Links a file of the previous site into the new one unchanged.
+  /// Links the previous site's file at `rel` when it holds exactly `content`; false (nothing
+  /// done) otherwise.
+  bool Reuse(const std::string& rel, const std::string& content);
+  /// Links a file of the previous site into the new one unchanged; false, with an [output]
+  /// error, if it cannot.
   bool Keep(const std::string& rel);
+  /// The previous site has a file at `rel`.
+  bool HasPrevious(const std::string& rel);
   void Fail(std::string message);
   std::vector<model::Diagnostic> errors();
 
