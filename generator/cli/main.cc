@@ -10,7 +10,7 @@
 
 #include <boost/filesystem.hpp>
 
-#include "cli/corpus_command.h"
+#include "corpus/command.h"
 #include "ingest/document.h"
 #include "model/json.h"
 #include "pipeline/process.h"

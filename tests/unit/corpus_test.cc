@@ -1,4 +1,4 @@
-// Unit tests for the corpus generator (generator/corpus/): determinism, exact scaling of
+// Unit tests for the corpus generator (bench/corpus/): determinism, exact scaling of
 // amounts (and nothing else), the new identity, and injected inconsistencies that the real
 // parser and checks catch.
 #include <doctest/doctest.h>

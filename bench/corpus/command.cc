@@ -1,5 +1,5 @@
 // `gongkai corpus`: parses the options, runs the generator, reports what it wrote.
-#include "cli/corpus_command.h"
+#include "corpus/command.h"
 
 #include <iostream>
 

@@ -1,4 +1,4 @@
-// `gongkai corpus`: options and messages of the corpus generator (generator/corpus/).
+// `gongkai corpus`: options and messages of the benchmark's corpus generator (bench/corpus/).
 #pragma once
 
 #include <string>
