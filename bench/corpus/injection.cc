@@ -9,7 +9,6 @@
 #include "pipeline/process.h"
 
 namespace gongkai::corpus {
-namespace {
 
 std::map<std::string, int> CheckText(const std::vector<std::string>& lines,
                                      model::Disclosure* out) {
@@ -25,6 +24,8 @@ std::map<std::string, int> CheckText(const std::vector<std::string>& lines,
   if (out) *out = std::move(p.disclosure);
   return errors;
 }
+
+namespace {
 
 struct Candidate {
   int line = 0;  // 1-based
