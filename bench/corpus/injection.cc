@@ -69,7 +69,7 @@ std::string Inject(std::vector<std::string>& lines, Injection kind) {
     case Injection::kNarrativeAmount:
       rule = "narrative-amount";
       for (const auto& c : d.claims)
-        if (c.kind == model::Claim::Kind::kAmount && c.status == "consistent" && !c.amount.IsZero())
+        if (c.kind == model::Claim::Kind::kAmount && c.status == model::ClaimStatus::kConsistent && !c.amount.IsZero())
           candidates.push_back({c.line, c.amount});
       break;
     case Injection::kNone:
