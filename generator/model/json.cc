@@ -159,7 +159,7 @@ json ToJson(const Disclosure& d) {
 
   json tables = json::array();
   for (const auto& tb : d.tables) {
-    json row = {{"kind", tb.kind}, {"title", tb.title}, {"line", tb.line},
+    json row = {{"kind", TableKindId(tb.kind)}, {"title", tb.title}, {"line", tb.line},
                 {"unit", tb.unit.empty() ? json(nullptr) : json(tb.unit)}, {"empty", tb.empty}};
     if (tb.unit_inherited) row["unit_inherited"] = true;
     tables.push_back(row);
@@ -173,7 +173,7 @@ json ToJson(const Disclosure& d) {
                 {"kind", kKinds[static_cast<int>(c.kind)]},
                 {"subject", c.subject.empty() ? json(nullptr) : json(c.subject)},
                 {"subject_text", c.subject_text},
-                {"status", c.status}};
+                {"status", ClaimStatusId(c.status)}};
     if (c.kind == Claim::Kind::kAmount || c.kind == Claim::Kind::kChange) {
       row["value"] = AmountJson(Figure{c.amount, c.line});
     } else {
@@ -367,7 +367,9 @@ Disclosure FromJson(const json& j) {
   d.three_public.note = Str(t, "note");
   for (const auto& tb : j.at("tables")) {
     TableRef ref;
-    ref.kind = Str(tb, "kind");
+    std::optional<TableKind> kind = ParseTableKind(Str(tb, "kind"));
+    if (!kind) continue;  // not a table kind of this gongkai: left out, never guessed
+    ref.kind = *kind;
     ref.title = Str(tb, "title");
     ref.line = tb.value("line", 0);
     ref.unit = Str(tb, "unit");
@@ -386,7 +388,7 @@ Disclosure FromJson(const json& j) {
     claim.text = Str(c, "text");
     claim.subject = Str(c, "subject");
     claim.subject_text = Str(c, "subject_text");
-    claim.status = Str(c, "status");
+    claim.status = ParseClaimStatus(Str(c, "status")).value_or(ClaimStatus::kUnchecked);
     claim.note = Str(c, "note");
     claim.previous_year = c.value("previous_year", false);
     claim.direction = Str(c, "direction") == "decrease" ? -1 : Str(c, "direction") == "increase" ? 1 : 0;
