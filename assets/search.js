@@ -172,7 +172,7 @@
           var same = [e[1], e[2], e[3], e[4]].join('\n');
           if (!s || seen[same]) return;  // the keys matched but not the query; a piece already shown
           seen[same] = true;
-          if (e[3] === 'department') s += 5;
+          if (e[3] === 'department' && s >= 100) s += 60;  // a department named so, before its pieces
           results.push({ id: e[0], url: e[1], title: e[2], kind: e[3], dept: e[4], text: e[5], score: s });
         }
         function finish(more) {
