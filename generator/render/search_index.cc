@@ -153,7 +153,7 @@ void SearchIndexBuilder::Add(const SearchEntry& entry) {
   // so a result loads a small chunk; the title is indexed with the first piece only.
   const std::string& text = entry.text;
   size_t from = 0;
-  do {
+  for (;;) {
     size_t end = PieceEnd(text, from, options_.piece_bytes);
     if (end == from) end = text.size();  // a piece_bytes smaller than a code point
     AddPiece(entry, text.substr(from, end - from), from == 0);
@@ -161,7 +161,7 @@ void SearchIndexBuilder::Add(const SearchEntry& entry) {
     size_t next = end - std::min(kPieceOverlap, end - from);
     while (next > from && (static_cast<unsigned char>(text[next]) & 0xC0) == 0x80) --next;
     from = next > from ? next : end;
-  } while (true);
+  }
 }
 
 void SearchIndexBuilder::AddPiece(const SearchEntry& entry, const std::string& text,
