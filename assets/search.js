@@ -143,13 +143,13 @@
         function step() {
           // At most 2 chunks a wanted result: where many candidates hold the keys but not the
           // query, the reader asks for more instead of the page loading hundreds of chunks.
-          if (results.length >= want || Object.keys(looked).length >= budget) { finish(true); return; }
+          if (results.length >= want || Object.keys(looked).length >= budget) { finish(); return; }
           var ids = pending.splice(0, want - results.length);
           if (!ids.length) {
-            if (pages >= (rarest[2] || 0)) { finish(false); return; }
+            if (pages >= (rarest[2] || 0)) { finish(); return; }
             var page = rarest[3] + '-' + (++pages);
             load(page, function () { return state.more[page] !== undefined; }, function () {
-              if (state.more[page] === undefined) { finish(false); return; }
+              if (state.more[page] === undefined) { finish(); return; }
               take(decode(state.more[page], []));
               step();
             });
@@ -175,9 +175,10 @@
           if (e[3] === 'department' && s >= 100) s += 60;  // a department named so, before its pieces
           results.push({ id: e[0], url: e[1], title: e[2], kind: e[3], dept: e[4], text: e[5], score: s });
         }
-        function finish(more) {
+        // More: candidates not looked at yet, here or in the rarest key's pages.
+        function finish() {
           results.sort(function (a, b) { return b.score - a.score || a.id - b.id; });
-          cb(results, more || pending.length > 0 || pages < (rarest[2] || 0));
+          cb(results, pending.length > 0 || pages < (rarest[2] || 0));
         }
         step();
       });
