@@ -60,13 +60,17 @@ std::string EncodePostings(const std::vector<uint32_t>& sorted_by_weight) {
 // A classic-script call `gongkaiSearch.<call>(arg, arg)`. JSON is valid JavaScript except
 // for U+2028/U+2029 in strings, escaped here.
 std::string Script(const std::string& call, const std::string& args) {
-  std::string out;
-  for (size_t i = 0; i < args.size(); ++i) {
-    if (args.compare(i, 3, "\xE2\x80\xA8") == 0) { out += "\\u2028"; i += 2; continue; }
-    if (args.compare(i, 3, "\xE2\x80\xA9") == 0) { out += "\\u2029"; i += 2; continue; }
-    out += args[i];
+  std::string out = "gongkaiSearch." + call + "(";
+  size_t from = 0;
+  const char kLead[] = "\xE2\x80";  // the first two bytes of U+2028 and U+2029
+  for (size_t at = args.find(kLead); at != std::string::npos; at = args.find(kLead, at + 1)) {
+    if (at + 2 >= args.size() || (args[at + 2] != '\xA8' && args[at + 2] != '\xA9')) continue;
+    out.append(args, from, at - from);
+    out += args[at + 2] == '\xA8' ? "\\u2028" : "\\u2029";
+    from = at + 3;
   }
-  return "gongkaiSearch." + call + "(" + out + ");\n";
+  out.append(args, from, std::string::npos);
+  return out + ");\n";
 }
 
 std::string Json(const nlohmann::json& j) {

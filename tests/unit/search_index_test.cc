@@ -66,6 +66,13 @@ TEST_CASE("a key's postings list department titles, then other titles, then text
         "\"南充市医疗保障中心\",\"department\",\"南充市医疗保障中心\",\"南充市 2022年部门预算\"]]);\n");
 }
 
+TEST_CASE("a line or paragraph separator in a text is escaped: JSON allows it, JavaScript not") {
+  SearchEntry e = kNanchong;
+  e.text = "南充市\u2028医疗\u2029保障 \u2027";  // U+2027 (a hyphenation point) stays
+  auto files = render::BuildSearchIndex({e});
+  CHECK(files["search/d0.js"].find("\"南充市\\u2028医疗\\u2029保障 \u2027\"") != std::string::npos);
+}
+
 TEST_CASE("a key in more entries than its head keeps the rest in pages") {
   render::SearchIndexOptions options;
   options.head_postings = 1;
