@@ -3,10 +3,11 @@
 (function () {
   'use strict';
   var root = document.currentScript ? document.currentScript.getAttribute('data-root') || '' : '';
-  var state = { meta: null, terms: {}, docs: {}, waiting: {} };
+  var state = { meta: null, terms: {}, more: {}, docs: {}, waiting: {} };
   var api = {
     meta: function (m) { state.meta = m; done('meta'); },
     terms: function (k, t) { state.terms[k] = t; done('t' + k); },
+    more: function (name, enc) { state.more[name] = enc; done(name); },
     docs: function (k, list) {
       var map = {};
       for (var i = 0; i < list.length; i++) map[list[i][0]] = list[i];
@@ -15,7 +16,6 @@
     }
   };
   window.gongkaiSearch = api;
-  var bytesLoaded = 0;
 
   function done(name) {
     var cbs = state.waiting[name] || [];
@@ -42,24 +42,48 @@
     for (var i = 0; i < bytes.length; i++) { h ^= bytes[i]; h = Math.imul(h, 0x01000193) >>> 0; }
     return h >>> 0;
   }
+  function ascii(ch) { return /[0-9a-z]/.test(ch); }
   function indexable(ch) {
-    return /[0-9a-z]/.test(ch) || /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/.test(ch) ||
+    return ascii(ch) || /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/.test(ch) ||
       (ch.codePointAt(0) >= 0x20000 && ch.codePointAt(0) <= 0x2a6df);
   }
+  // The keys of a query, as render/search_index.cc indexes text: a CJK run by its bigrams
+  // (a single character by itself), an ASCII run by itself (the index holds its prefixes up
+  // to 16 characters).
   function keys(text) {
     var runs = [[]], out = [];
     Array.from(text.toLowerCase()).forEach(function (ch) {
-      if (indexable(ch)) runs[runs.length - 1].push(ch);
-      else if (runs[runs.length - 1].length) runs.push([]);
+      var run = runs[runs.length - 1];
+      if (!indexable(ch)) { if (run.length) runs.push([]); return; }
+      if (run.length && ascii(run[0]) !== ascii(ch)) runs.push(run = []);
+      run.push(ch);
     });
     runs.forEach(function (r) {
-      if (r.length === 1) out.push(r[0]);
-      for (var i = 0; i + 1 < r.length; i++) out.push(r[i] + r[i + 1]);
+      if (!r.length) return;
+      if (ascii(r[0])) out.push(r.slice(0, 16).join(''));
+      else if (r.length === 1) out.push(r[0]);
+      for (var i = 0; !ascii(r[0]) && i + 1 < r.length; i++) out.push(r[i] + r[i + 1]);
     });
     return out.filter(function (k, i) { return out.indexOf(k) === i; });
   }
+  // Postings as render/search_index.cc's EncodePostings writes them: [id, weight, ...].
+  var DIGITS = '0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_', VALUE = {};
+  for (var d = 0; d < DIGITS.length; d++) VALUE[DIGITS[d]] = d;
+  function decode(enc, out) {
+    var w = 3, prev = -1, v = 0, scale = 1;
+    for (var i = 0; i < enc.length; i++) {
+      if (enc[i] === '.') { w--; prev = -1; continue; }
+      var x = VALUE[enc[i]];
+      v += (x & 31) * scale;
+      if (x >= 32) { scale *= 32; continue; }
+      prev += v + 1;
+      out.push(prev, w);
+      v = 0; scale = 1;
+    }
+    return out;
+  }
   function norm(s) { return s.toLowerCase().replace(/\s+/g, ''); }
-  function chunkOf(id) { return Math.floor(id / state.meta.per_chunk); }
+  function chunkOf(id) { return Math.floor(id / Math.pow(2, state.meta.chunk_bits)); }
   function escapeHtml(s) {
     return s.replace(/[&<>"']/g, function (c) {
       return { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c];
@@ -79,68 +103,90 @@
       escapeHtml(t.slice(pos, end)) + '</mark>' + escapeHtml(t.slice(end, to)) + (to < t.length ? '…' : '');
   }
   var KIND = { department: '部门', code: '科目', project: '项目', finding: '核对', glossary: '名词', narrative: '说明' };
+  var PAGE = 20;
 
-  function search(query, cb) {
+  // Finds up to `want` entries holding the query; cb(results, more) where more says whether
+  // a larger `want` could find others (null results: the index did not load). Candidates
+  // come from the query's rarest key, titles first, filtered by every other key whose
+  // postings are all in its shard; each is confirmed on its text, and only the chunks of the
+  // candidates looked at are loaded.
+  function search(query, cb, want) {
     var q = norm(query);
-    if (!q) { cb([]); return; }
+    want = want || PAGE;
+    if (!q) { cb([], false); return; }
     load('meta', function () { return !!state.meta; }, function () {
-      if (!state.meta) { cb(null); return; }
+      if (!state.meta) { cb(null, false); return; }
       var ks = keys(q);
-      if (!ks.length) { cb([]); return; }
-      var shards = ks.map(function (k) { return hash(k) % state.meta.shards; });
-      var names = shards.filter(function (s, i) { return shards.indexOf(s) === i; }).map(function (s) { return 't' + s; });
+      if (!ks.length) { cb([], false); return; }
+      var shardOf = {};
+      ks.forEach(function (k) { shardOf[k] = hash(k) % state.meta.shards; });
+      var names = ks.map(function (k) { return 't' + shardOf[k]; }).filter(function (n, i, a) { return a.indexOf(n) === i; });
       loadAll(names, function (n) { return !!state.terms[n.slice(1)]; }, function () {
-        // Postings of each key; a key whose list starts with -1 was capped at build time (it
-        // is in very many entries) and does not exclude entries missing from it.
-        var lists = ks.map(function (k) {
-          var p = (state.terms[hash(k) % state.meta.shards] || {})[k] || [];
-          var capped = p.length && p[0] === -1;
-          return { p: capped ? p.slice(1) : p, capped: capped };
+        var infos = ks.map(function (k) { return (state.terms[shardOf[k]] || {})[k]; });
+        if (infos.some(function (t) { return !t; })) { cb([], false); return; }
+        infos.sort(function (a, b) { return a[0] - b[0]; });
+        // Complete postings exclude; every key's first postings add to a candidate's score, so
+        // the entries that hold every key in their titles are looked at first.
+        var rarest = infos[0], filters = [], score = {};
+        infos.forEach(function (t, n) {
+          var p = decode(t[1], []), set = {};
+          for (var i = 0; i < p.length; i += 2) { set[p[i]] = true; score[p[i]] = (score[p[i]] || 0) + p[i + 1]; }
+          if (n > 0 && t.length === 2) filters.push(set);
         });
-        lists.sort(function (a, b) { return (a.capped - b.capped) || (a.p.length - b.p.length); });
-        var score = null;
-        lists.forEach(function (l) {
-          var next = {}, p = l.p, i;
-          if (score === null) {
-            for (i = 0; i < p.length; i += 2) next[p[i]] = p[i + 1];
-          } else if (l.capped) {
-            next = score;
-            for (i = 0; i < p.length; i += 2) if (next[p[i]] !== undefined) next[p[i]] += p[i + 1];
-          } else {
-            for (i = 0; i < p.length; i += 2) if (score[p[i]] !== undefined) next[p[i]] = score[p[i]] + p[i + 1];
+        var pending = [], pages = 0, results = [], seen = {}, looked = {}, budget = 2 * want;
+        function take(p) {
+          for (var i = 0; i < p.length; i += 2)
+            if (filters.every(function (f) { return f[p[i]]; })) pending.push(p[i]);
+          pending.sort(function (a, b) { return (score[b] || 0) - (score[a] || 0) || a - b; });
+        }
+        take(decode(rarest[1], []));
+        function step() {
+          // At most 2 chunks a wanted result: where many candidates hold the keys but not the
+          // query, the reader asks for more instead of the page loading hundreds of chunks.
+          if (results.length >= want || Object.keys(looked).length >= budget) { finish(); return; }
+          var ids = pending.splice(0, want - results.length);
+          if (!ids.length) {
+            if (pages >= (rarest[2] || 0)) { finish(); return; }
+            var page = rarest[3] + '-' + (++pages);
+            load(page, function () { return state.more[page] !== undefined; }, function () {
+              if (state.more[page] === undefined) { finish(); return; }
+              take(decode(state.more[page], []));
+              step();
+            });
+            return;
           }
-          score = next;
-        });
-        // The best candidates only: their entry files are what a query loads.
-        var ids = Object.keys(score || {}).map(Number).sort(function (a, b) { return score[b] - score[a] || a - b; }).slice(0, 24);
-        var chunks = ids.map(chunkOf).filter(function (c, i, a) { return a.indexOf(c) === i; });
-        loadAll(chunks.map(function (c) { return 'd' + c; }), function (n) { return !!state.docs[n.slice(1)]; }, function () {
-          var results = [];
-          ids.forEach(function (id) {
-            var e = (state.docs[chunkOf(id)] || {})[id];
-            if (!e) return;
-            var title = norm(e[2]), dept = norm(e[4]), text = norm(e[5]);
-            var s = 0;
-            if (title.indexOf(q) >= 0) s += 100;
-            if (dept.indexOf(q) >= 0) s += 40;
-            if (text.indexOf(q) >= 0) s += 10;
-            if (!s) return;  // the bigrams matched but not the query itself
-            if (e[3] === 'department') s += 5;
-            results.push({ id: id, url: e[1], title: e[2], kind: e[3], dept: e[4], text: e[5], score: s });
+          var chunks = ids.map(chunkOf).filter(function (c, i, a) { return a.indexOf(c) === i; });
+          chunks.forEach(function (c) { looked[c] = true; });
+          loadAll(chunks.map(function (c) { return 'd' + c; }), function (n) { return !!state.docs[n.slice(1)]; }, function () {
+            ids.forEach(function (id) { confirm((state.docs[chunkOf(id)] || {})[id]); });
+            step();
           });
+        }
+        // Keeps an entry that holds the query itself (not only its keys), once per page part.
+        function confirm(e) {
+          if (!e) return;
+          var s = 0;
+          if (norm(e[2]).indexOf(q) >= 0) s += 100;
+          if (norm(e[4]).indexOf(q) >= 0) s += 40;
+          if (norm(e[5]).indexOf(q) >= 0) s += 10;
+          var same = [e[1], e[2], e[3], e[4]].join('\n');
+          if (!s || seen[same]) return;  // the keys matched but not the query; a piece already shown
+          seen[same] = true;
+          if (e[3] === 'department' && s >= 100) s += 60;  // a department named so, before its pieces
+          results.push({ id: e[0], url: e[1], title: e[2], kind: e[3], dept: e[4], text: e[5], score: s });
+        }
+        // More: candidates not looked at yet, here or in the rarest key's pages.
+        function finish() {
           results.sort(function (a, b) { return b.score - a.score || a.id - b.id; });
-          cb(results.slice(0, 30));
-        });
+          cb(results, pending.length > 0 || pages < (rarest[2] || 0));
+        }
+        step();
       });
     });
   }
   api.search = search;
-  api.bytesLoaded = function () {
-    return performance.getEntriesByType('resource').filter(function (r) { return r.name.indexOf('/search/') >= 0; })
-      .reduce(function (n, r) { return n + (r.encodedBodySize || r.transferSize || 0); }, 0);
-  };
 
-  function render(results, query, box) {
+  function render(results, query, box, more) {
     if (results === null) { box.innerHTML = '<p>搜索索引未能加载。</p>'; return; }
     if (!results.length) { box.innerHTML = '<p>没有找到“' + escapeHtml(query) + '”。</p>'; return; }
     var q = norm(query), html = '<p class="count">找到 ' + results.length + ' 条结果</p><ol class="results">';
@@ -151,7 +197,7 @@
         (r.dept && r.kind !== 'department' ? ' <span class="dept">' + escapeHtml(r.dept) + '</span>' : '') +
         '<div class="snippet">' + snippet(where, q) + '</div></li>';
     });
-    box.innerHTML = html + '</ol>';
+    box.innerHTML = html + '</ol>' + (more ? '<p><button type="button" class="more">更多结果</button></p>' : '');
   }
 
   document.addEventListener('DOMContentLoaded', function () {
@@ -159,9 +205,13 @@
     if (!form || !box) return;
     var input = form.querySelector('input[name=q]');
     var params = new URLSearchParams(location.search);
-    function go(q) {
-      box.innerHTML = '<p>正在搜索……</p>';
-      search(q, function (r) { render(r, q, box); });
+    function go(q, want) {
+      if (!want) box.innerHTML = '<p>正在搜索……</p>';
+      search(q, function (r, more) {
+        render(r, q, box, more);
+        var button = box.querySelector('button.more');
+        if (button) button.addEventListener('click', function () { button.disabled = true; go(q, (want || PAGE) + PAGE); });
+      }, want);
     }
     if (params.get('q')) { input.value = params.get('q'); go(params.get('q')); }
     form.addEventListener('submit', function (ev) {

@@ -53,7 +53,7 @@ Agreement Context::CheckEqual(const std::string& what, const model::Figure& actu
 void RunChecks(model::Disclosure& d) {
   d.findings.clear();
   for (auto& c : d.claims) {
-    c.status = "unchecked";
+    c.status = model::ClaimStatus::kUnchecked;
     c.note.clear();
   }
   for (const Rule& rule : AllRules()) {

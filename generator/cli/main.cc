@@ -10,7 +10,7 @@
 
 #include <boost/filesystem.hpp>
 
-#include "cli/corpus_command.h"
+#include "corpus/command.h"
 #include "ingest/document.h"
 #include "model/json.h"
 #include "pipeline/process.h"
@@ -33,9 +33,10 @@ constexpr const char* kUsage =
     "                         --base-url URL also writes sitemap.xml; --jobs N threads\n"
     "                         (default: one per core); rebuilds only what changed;\n"
     "                         replaces --out only if gongkai made it (--force: anyway)\n"
-    "  corpus --n N --seed S --out DIR [--from DIR]\n"
+    "  corpus --n N --seed S --out DIR [--from DIR] [--years Y]\n"
     "                         write N synthetic disclosures made from those in --from\n"
-    "                         (default content/) and DIR/MANIFEST.tsv; same seed, same bytes\n"
+    "                         (default content/) and DIR/MANIFEST.tsv; same seed, same bytes;\n"
+    "                         --years Y: each department in Y consecutive years\n"
     "\n"
     "options:\n"
     "  -h, --help             show this help\n"

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "model/kinds.h"
 #include "model/money.h"
 
 namespace gongkai::model {
@@ -119,7 +120,7 @@ struct ThreePublic {
 
 /// A standard table found in the document.
 struct TableRef {
-  std::string kind;   ///< summary, income, expenditure, fiscal_summary, ...
+  TableKind kind = TableKind::kSummary;
   std::string title;  ///< as printed, markup removed
   int line = 0;       ///< where its first title stands
   std::string unit;   ///< "万元" or "元" as the table states it; empty if it states none
@@ -149,7 +150,7 @@ struct Claim {
   int sentence = 0;               ///< index of the sentence it stands in
   bool previous_year = false;  ///< an amount that describes the previous year
   size_t offset = 0;           ///< position in the joined narrative (for ordering)
-  std::string status = "unchecked";  ///< consistent / inconsistent / unchecked
+  ClaimStatus status = ClaimStatus::kUnchecked;
   std::string note;                  ///< what it was checked against
 };
 
@@ -241,7 +242,7 @@ struct Disclosure {
   /// Narrative sections found (机关运行经费, 政府采购, 国有资产, 绩效目标, 名词解释, ...): key -> line.
   std::vector<std::pair<std::string, int>> explanations;
 
-  const TableRef* FindTable(const std::string& kind) const {
+  const TableRef* FindTable(TableKind kind) const {
     for (const auto& t : tables)
       if (t.kind == kind) return &t;
     return nullptr;

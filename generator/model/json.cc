@@ -159,7 +159,7 @@ json ToJson(const Disclosure& d) {
 
   json tables = json::array();
   for (const auto& tb : d.tables) {
-    json row = {{"kind", tb.kind}, {"title", tb.title}, {"line", tb.line},
+    json row = {{"kind", TableKindId(tb.kind)}, {"title", tb.title}, {"line", tb.line},
                 {"unit", tb.unit.empty() ? json(nullptr) : json(tb.unit)}, {"empty", tb.empty}};
     if (tb.unit_inherited) row["unit_inherited"] = true;
     tables.push_back(row);
@@ -173,7 +173,7 @@ json ToJson(const Disclosure& d) {
                 {"kind", kKinds[static_cast<int>(c.kind)]},
                 {"subject", c.subject.empty() ? json(nullptr) : json(c.subject)},
                 {"subject_text", c.subject_text},
-                {"status", c.status}};
+                {"status", ClaimStatusId(c.status)}};
     if (c.kind == Claim::Kind::kAmount || c.kind == Claim::Kind::kChange) {
       row["value"] = AmountJson(Figure{c.amount, c.line});
     } else {

@@ -150,7 +150,7 @@ data DepartmentContext(const model::Disclosure& d) {
   list tables;
   for (const auto& tb : d.tables) {
     data row;
-    row.set("kind", parse::TableKindName(tb.kind));
+    row.set("kind", parse::TableKindName(model::TableKindId(tb.kind)));
     row.set("title", EscapeMarkdown(tb.title));
     row.set("line", LineLink(tb.line, src));
     row.set("unit", tb.unit.empty() ? std::string("—") : tb.unit + (tb.unit_inherited ? "（沿用）" : ""));
@@ -182,8 +182,9 @@ data DepartmentContext(const model::Disclosure& d) {
 
   list claims;
   static const char* kKinds[] = {"金额", "比例", "增减", "增减比例"};
-  static const std::pair<const char*, const char*> kStatus[] = {
-      {"consistent", "一致"}, {"inconsistent", "不一致"}, {"unchecked", "未核对"}};
+  static const std::pair<model::ClaimStatus, const char*> kStatus[] = {
+      {model::ClaimStatus::kConsistent, "一致"}, {model::ClaimStatus::kInconsistent, "不一致"},
+      {model::ClaimStatus::kUnchecked, "未核对"}};
   for (const auto& c : d.claims) {
     data row;
     row.set("line", LineLink(c.line, src));
@@ -195,7 +196,7 @@ data DepartmentContext(const model::Disclosure& d) {
                            ? (c.direction < 0 ? "−" : "+")
                            : "";
     row.set("value", sign + (money ? c.amount.WanYuan(2) : c.value_text + "%"));
-    std::string status = c.status;
+    std::string status;
     for (const auto& [k, v] : kStatus)
       if (c.status == k) status = v;
     row.set("status", status + (c.previous_year ? "（上年数）" : ""));
@@ -239,7 +240,9 @@ data DepartmentContext(const model::Disclosure& d) {
       if (c.base) what += "（上年 " + c.base->WanYuan(2) + "）";
     }
     row.set("what", what);
-    std::string status = c.status == "consistent" ? "一致" : c.status == "inconsistent" ? "不一致" : "未核对";
+    std::string status = c.status == model::ClaimStatus::kConsistent     ? "一致"
+                         : c.status == model::ClaimStatus::kInconsistent ? "不一致"
+                                                                         : "未核对";
     row.set("status", status);
     changes.push_back(row);
   }

@@ -81,10 +81,11 @@ void CheckTruncated(const std::vector<std::string>& lines, const std::vector<Sec
     return;
   }
   // Only a document that starts as a disclosure does (with its 收支总表) counts as cut off.
-  if (at == end || end - (at + 1) < 3 || !d.FindTable("summary")) return;
+  if (at == end || end - (at + 1) < 3 || !d.FindTable(model::TableKind::kSummary)) return;
   std::string following;
   for (const auto* k = at + 1; k != end; ++k) {
-    if (d.FindTable(*k)) return;  // a later table is there: the end is not a cut
+    // A later table is there: the end is not a cut.
+    if (auto kind = model::ParseTableKind(*k); kind && d.FindTable(*kind)) return;
     following += (following.empty() ? "" : "、") + TableKindName(*k);
   }
   Error(d, static_cast<int>(last_text) + 1,

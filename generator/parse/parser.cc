@@ -166,9 +166,10 @@ class Parser {
 
   void ListTables() {
     for (const auto& s : sections_) {
-      if (s.continuation || s.kind == "other" || d_.FindTable(s.kind)) continue;
+      std::optional<model::TableKind> kind = model::ParseTableKind(s.kind);
+      if (s.continuation || !kind || d_.FindTable(*kind)) continue;
       model::TableRef t;
-      t.kind = s.kind;
+      t.kind = *kind;
       t.title = s.title;
       t.line = static_cast<int>(s.title_index) + 1;
       t.unit = s.unit;

@@ -56,7 +56,7 @@ data StatedChange(const model::Disclosure& d, std::initializer_list<std::string_
         change.set("pct", p.value_text);
         break;
       }
-    change.set("inconsistent", Bool(c.status == "inconsistent"));
+    change.set("inconsistent", Bool(c.status == model::ClaimStatus::kInconsistent));
     return change;
   }
   return Bool(false);

@@ -1,16 +1,23 @@
 // The site's search index, built at generation time and searched in the browser.
 //
-// Chinese has no spaces between words, so the index keys are overlapping character pairs
-// (bigrams) of each entry's text, and single characters for one-character queries. The keys
-// are split into shards by a hash (FNV-1a of the key's UTF-8 bytes, mod the shard count); a
-// query loads only the shards of its own keys. Entries (title, URL, text for snippets) are in
-// chunk files loaded only for the best candidates. Every file is a classic script calling
-// gongkaiSearch.terms(...) / .docs(...), so the search works from file:// (no fetch, no
-// modules). The index is never inlined into pages.
+// Chinese has no spaces between words, so the index keys of Chinese text are overlapping
+// character pairs (bigrams), and single characters of titles for one-character queries; a
+// run of ASCII letters and digits is keyed by its prefixes (`2101501` by 21, 210, … 2101501),
+// so a code or a number is found from its start. Each key's postings (integer entry ids,
+// titles first) are in a term shard chosen by a hash (FNV-1a of the key's UTF-8 bytes, mod the
+// shard count): a query loads the shards of its own keys, where each key holds its count and
+// its first postings; a key in very many entries keeps the rest in pages loaded only when the
+// reader asks for more results. Entries (title, URL, text for snippets; long texts in pieces)
+// are in small chunk files loaded only for the results shown. Every file is a classic script
+// calling gongkaiSearch.meta/terms/more/docs(...), so the search works from file:// (no fetch,
+// no modules). The index is never inlined into pages.
 #pragma once
 
+#include <cstdint>
+#include <functional>
 #include <map>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace gongkai::render {
@@ -24,26 +31,61 @@ struct SearchEntry {
 };
 
 struct SearchIndexOptions {
-  int shards = 0;           ///< term shards; 0 = enough for about shard_bytes each
-  size_t shard_bytes = 12000;  ///< target size of a term shard when shards is 0
-  size_t chunk_bytes = 4000;  ///< target size of an entry chunk file
-  /// A key in more entries than this keeps only its best (title, then name, then body) and
-  /// is marked capped: a query then finds its candidates through its rarer keys. Keeps the
-  /// shard of a very common pair small in a corpus of thousands of disclosures.
-  size_t max_postings = 1500;
+  size_t shard_bytes = 6000;  ///< target size of a term shard (the shard count is a power of 2)
+  size_t chunk_bytes = 2500;  ///< an entry chunk file is closed once it holds this much text
+  size_t piece_bytes = 1500;  ///< a longer text is indexed and stored in pieces of this size
+  /// A key keeps this many postings in its shard (titles first); the rest are in pages of
+  /// page_postings each, loaded only for more results.
+  size_t head_postings = 600;
+  size_t page_postings = 4000;
 };
 
-/// Builds the index files: path (relative to the site root) -> content. `search/meta.js`
-/// holds the shard count and the first entry of every chunk.
+/// Builds the index one entry at a time, holding only the postings (integer ids) and the
+/// current entry chunk: each chunk file goes to `write` as soon as it is full, the term
+/// shards and posting pages at Finish(). An entry chunk never holds two departments' entries
+/// (a chunk ends where `dept` changes), so a changed document rewrites its own chunks and the
+/// shards of the keys whose postings changed, not the others. `write` gets paths relative to
+/// the site root (search/...).
+class SearchIndexBuilder {
+ public:
+  using Write = std::function<void(const std::string& path, std::string body)>;
+  SearchIndexBuilder(SearchIndexOptions options, Write write);
+  void Add(const SearchEntry& entry);
+  /// Writes the last chunk, the shards, the posting pages and `search/meta.js`.
+  void Finish();
+
+ private:
+  void AddPiece(const SearchEntry& entry, const std::string& text, bool with_title);
+  void CloseChunk();
+
+  SearchIndexOptions options_;
+  Write write_;
+  /// key -> postings, each id << 2 | weight (3 department title, 2 title, 1 text), id order.
+  std::unordered_map<std::string, std::vector<uint32_t>> postings_;
+  uint32_t chunk_ = 0;         ///< the chunk being filled
+  std::string chunk_body_;     ///< its entries, as JSON array elements
+  uint32_t chunk_entries_ = 0;
+  std::string chunk_dept_;
+  uint32_t entries_ = 0;
+};
+
+/// Builds the index files in memory: path (relative to the site root) -> content. Same files
+/// as SearchIndexBuilder.
 std::map<std::string, std::string> BuildSearchIndex(const std::vector<SearchEntry>& entries,
                                                     const SearchIndexOptions& options = {});
 
 /// FNV-1a 32-bit of `key`'s bytes; search.js computes the same.
 uint32_t SearchKeyHash(const std::string& key);
 
-/// The index keys of `text`: bigrams of letters, digits and CJK characters (punctuation and
-/// spaces break runs), and single characters when `single_characters` (for titles); ASCII
-/// lower-cased.
+/// The index keys of `text` with their weight (the highest of `weight` given): bigrams of
+/// CJK characters (single characters too when `single_characters`, or where a run is one
+/// character), prefixes of 2 to 16 characters of ASCII letter and digit runs (the first
+/// character too when `single_characters` or the run is one character); ASCII lower-cased;
+/// punctuation and spaces break runs.
+void AddSearchKeys(const std::string& text, bool single_characters, uint32_t weight,
+                   std::unordered_map<std::string, uint32_t>& keys);
+
+/// The keys of `text` (as AddSearchKeys), sorted.
 std::vector<std::string> SearchKeys(const std::string& text, bool single_characters = true);
 
 }  // namespace gongkai::render

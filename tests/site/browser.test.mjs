@@ -79,6 +79,27 @@ test('a place name finds its department first, and the result opens its page', a
   await page.close();
 });
 
+test('a code is found by its number, and a single character lists the departments named with it first', async () => {
+  const page = await browser.newPage();
+  const code = await search(page, '2101501');
+  console.log(`# query 2101501: ${code.items.length} results, ${code.files} index files, ${code.bytes} bytes`);
+  assert.equal(code.items[0].kind, '科目');
+  assert.equal(code.items[0].title, '2101501 行政运行');
+  assert.equal(code.items[0].href, 'codes/2101501.html');
+  const one = await search(page, '局');
+  console.log(`# query 局: ${one.items.length} results, ${one.files} index files, ${one.bytes} bytes`);
+  assert.deepEqual(one.items.slice(0, 4).map((i) => i.kind), ['部门', '部门', '部门', '部门']);
+  assert.deepEqual(one.items.slice(0, 4).map((i) => i.title).sort(),
+    ['北京市审计局', '承德市医疗保障局', '深圳市城市管理和综合执法局', '苍溪县医疗保障局'].sort());
+  // More than a page of results: the button fetches the next ones, the first stay.
+  assert.equal(one.items.length, 20);
+  await page.click('#search-results button.more');
+  await page.waitForFunction(() => document.querySelectorAll('#search-results li.result').length > 20);
+  const titles = await page.$$eval('#search-results li.result a', (as) => as.map((a) => a.textContent));
+  assert.deepEqual(titles.slice(0, 4).sort(), one.items.slice(0, 4).map((i) => i.title).sort());
+  await page.close();
+});
+
 test('a figure links to the line of the source it came from', async () => {
   const page = await browser.newPage();
   await page.goto(url('departments/2022-hebei-chengde-healthcare-security-bureau.html'));

@@ -167,7 +167,7 @@ void CheckCase(const std::string& name) {
   REQUIRE(d.tables.size() == tables.size());
   for (size_t i = 0; i < tables.size(); ++i) {
     INFO("table " << i);
-    CHECK(d.tables[i].kind == tables[i].at("kind").get<std::string>());
+    CHECK(gongkai::model::TableKindId(d.tables[i].kind) == tables[i].at("kind").get<std::string>());
     CHECK(d.tables[i].line == tables[i].at("line").get<int>());
   }
 }

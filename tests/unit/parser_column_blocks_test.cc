@@ -111,7 +111,7 @@ TEST_CASE("reads the rows of the first column block and none of the figure-only 
 
   // The repeated title is a continuation: the table is listed once, at its first title.
   REQUIRE(d.tables.size() == 1u);
-  CHECK(d.tables[0].kind == "expenditure");
+  CHECK(d.tables[0].kind == gongkai::model::TableKind::kExpenditure);
   CHECK(d.tables[0].line == 3);
   CHECK(d.tables[0].unit == "万元");
 
@@ -191,7 +191,7 @@ TEST_CASE("does not read a table that states no unit anywhere") {
   CHECK(diag->severity == Diagnostic::Severity::kError);
   CHECK(diag->line == 2);
   REQUIRE(d.tables.size() == 1u);
-  CHECK(d.tables[0].kind == "expenditure");
+  CHECK(d.tables[0].kind == gongkai::model::TableKind::kExpenditure);
   CHECK(d.tables[0].unit == "");
   CHECK(d.functional.empty());
   CHECK_FALSE(d.expenditure.total.has_value());

@@ -989,7 +989,7 @@ TEST_CASE("narrative-amount marks a stated amount that the table prints as consi
   d.summary = NanchongSummary();
   d.claims = {AmountClaim("class:210", "147.39", 3)};
   CHECK(Run(d, "narrative-amount").empty());
-  CHECK(d.claims[0].status == "consistent");
+  CHECK(d.claims[0].status == model::ClaimStatus::kConsistent);
 }
 
 TEST_CASE("narrative-amount reports a stated amount the tables do not print") {
@@ -1002,7 +1002,7 @@ TEST_CASE("narrative-amount reports a stated amount the tables do not print") {
   CHECK(f[0].severity == Severity::kError);
   CHECK(f[0].message == "第 3 行说明卫生健康支出（210）为 148.39 万元，但表中为 147.39 万元（第 6 行）");
   CHECK(f[0].lines == Lines{3, 6});
-  CHECK(d.claims[0].status == "inconsistent");
+  CHECK(d.claims[0].status == model::ClaimStatus::kInconsistent);
 }
 
 TEST_CASE("narrative-amount gives only a notice for an amount 0.01 off") {
@@ -1015,7 +1015,7 @@ TEST_CASE("narrative-amount gives only a notice for an amount 0.01 off") {
   CHECK(f[0].message ==
         "第 3 行说明卫生健康支出（210）为 147.40 万元，表中（第 6 行）为 147.39 万元，相差 0.01 "
         "万元，在尾数误差以内");
-  CHECK(d.claims[0].status == "consistent");
+  CHECK(d.claims[0].status == model::ClaimStatus::kConsistent);
 }
 
 TEST_CASE("narrative-amount only warns about 机关运行经费 that differs from 公用经费") {
@@ -1035,7 +1035,7 @@ TEST_CASE("narrative-amount does not compare a previous-year amount with this ye
   c.previous_year = true;
   d.claims = {c};
   CHECK(Run(d, "narrative-amount").empty());
-  CHECK(d.claims[0].status == "unchecked");
+  CHECK(d.claims[0].status == model::ClaimStatus::kUnchecked);
 }
 
 TEST_CASE("narrative-amount takes a zero “三公” item the table leaves blank as consistent") {
@@ -1044,7 +1044,7 @@ TEST_CASE("narrative-amount takes a zero “三公” item the table leaves blan
   d.three_public.overseas.reset();
   d.claims = {AmountClaim("three_public.overseas", "0", 3)};
   CHECK(Run(d, "narrative-amount").empty());
-  CHECK(d.claims[0].status == "consistent");
+  CHECK(d.claims[0].status == model::ClaimStatus::kConsistent);
 }
 
 TEST_CASE("narrative-amount end to end: an amount 0.01 off is a notice") {
@@ -1070,7 +1070,7 @@ TEST_CASE("narrative-amount end to end: an amount the table prints raises nothin
   Disclosure d = CheckText(NanchongDoc("卫生健康支出 147.39 万元。"));
   CHECK(Of(d, "narrative-amount").empty());
   REQUIRE(d.claims.size() == 1);
-  CHECK(d.claims[0].status == "consistent");
+  CHECK(d.claims[0].status == model::ClaimStatus::kConsistent);
 }
 
 // ================================================================ narrative-share
@@ -1082,7 +1082,7 @@ TEST_CASE("narrative-share accepts a share of the document's total") {
   d.claims = {AmountClaim("general_appropriation", "431.10", 3),
               PercentClaim(Claim::Kind::kShare, 9357, 2, "93.57", 0, 3)};
   CHECK(Run(d, "narrative-share").empty());
-  CHECK(d.claims[1].status == "consistent");
+  CHECK(d.claims[1].status == model::ClaimStatus::kConsistent);
 }
 
 TEST_CASE("narrative-share warns about a share no whole gives") {
@@ -1097,7 +1097,7 @@ TEST_CASE("narrative-share warns about a share no whole gives") {
   CHECK(f[0].message ==
         "第 3 行说一般公共预算拨款431.10 万元，占 93.58%，但 431.10 万元 ÷ 460.74 万元（第 12 "
         "行）= 93.57%");
-  CHECK(d.claims[1].status == "inconsistent");
+  CHECK(d.claims[1].status == model::ClaimStatus::kInconsistent);
 }
 
 TEST_CASE("narrative-share end to end: a share that rounds to another value is reported") {
@@ -1120,7 +1120,7 @@ TEST_CASE("narrative-share end to end: the share as the figures give it raises n
   CHECK(Of(d, "narrative-share").empty());
   bool share_consistent = false;
   for (const auto& c : d.claims)
-    if (c.kind == Claim::Kind::kShare) share_consistent = c.status == "consistent";
+    if (c.kind == Claim::Kind::kShare) share_consistent = c.status == model::ClaimStatus::kConsistent;
   CHECK(share_consistent);
 }
 
@@ -1182,7 +1182,7 @@ TEST_CASE("narrative-change reports a change stated in the wrong direction") {
   CHECK(f[0].rule == "narrative-change");
   CHECK(f[0].severity == Severity::kError);
   CHECK(f[0].message == "第 3 行说机关运行经费减少，但从 60.48 万元 到 73.25 万元 是增加");
-  CHECK(d.claims[0].status == "inconsistent");
+  CHECK(d.claims[0].status == model::ClaimStatus::kInconsistent);
 }
 
 TEST_CASE("narrative-change gives only a notice for a change 0.01 off") {
@@ -1195,7 +1195,7 @@ TEST_CASE("narrative-change gives only a notice for a change 0.01 off") {
   auto f = Run(d, "narrative-change");
   REQUIRE(f.size() == 1);
   CHECK(f[0].severity == Severity::kNotice);
-  CHECK(d.claims[0].status == "consistent");
+  CHECK(d.claims[0].status == model::ClaimStatus::kConsistent);
 }
 
 TEST_CASE("narrative-change notes a rate of change on a zero base") {
@@ -1413,7 +1413,7 @@ TEST_CASE("unit-label is silent when the figures fit their labels") {
 namespace {
 void AddTable(Disclosure& d, const char* kind, const char* title, int line) {
   model::TableRef t;
-  t.kind = kind;
+  t.kind = model::ParseTableKind(kind).value();
   t.title = title;
   t.line = line;
   t.unit = "万元";

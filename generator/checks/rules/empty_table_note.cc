@@ -5,17 +5,18 @@ namespace gongkai::checks {
 namespace {
 void Run(Context& ctx) {
   const auto& d = ctx.d();
-  static const char* kData[] = {"summary",      "income",         "expenditure",
-                                "fiscal_summary", "fiscal_expenditure", "general_expenditure",
-                                "general_basic", "general_project", "three_public",
-                                "gov_fund",     "gov_fund_three_public", "state_capital",
-                                "procurement"};
+  using K = model::TableKind;
+  static const K kData[] = {K::kSummary,         K::kIncome,           K::kExpenditure,
+                            K::kFiscalSummary,   K::kFiscalExpenditure, K::kGeneralExpenditure,
+                            K::kGeneralBasic,    K::kGeneralProject,   K::kThreePublic,
+                            K::kGovFund,         K::kGovFundThreePublic, K::kStateCapital,
+                            K::kProcurement};
   for (const auto& t : d.tables) {
     bool data_table = false;
-    for (const char* k : kData) data_table |= t.kind == k;
+    for (K k : kData) data_table |= t.kind == k;
     if (t.empty || !data_table) continue;
     bool has_figures = false;
-    for (const auto& row : d.figure_index) has_figures |= row.table == t.kind;
+    for (const auto& row : d.figure_index) has_figures |= row.table == model::TableKindId(t.kind);
     if (has_figures) continue;
     ctx.Report("“" + t.title + "”（第 " + std::to_string(t.line) +
                    " 行）没有任何数字，也没有说明为空表",

@@ -26,7 +26,7 @@ void Run(Context& ctx) {
     if (candidates.empty()) {
       bool three = c.subject.rfind("three_public.", 0) == 0;
       if (three && c.amount.IsZero() && d.three_public.total) {
-        c.status = "consistent";
+        c.status = model::ClaimStatus::kConsistent;
         c.note = "“三公”经费表中这一项为空，即为零";
       } else {
         c.note = "表中没有" + name + "可以比较";
@@ -48,12 +48,12 @@ void Run(Context& ctx) {
       }
     }
     if (exact) {
-      c.status = "consistent";
+      c.status = model::ClaimStatus::kConsistent;
       c.note = "与第 " + std::to_string(exact->line) + " 行的表格数字一致";
       continue;
     }
     if (near) {
-      c.status = "consistent";
+      c.status = model::ClaimStatus::kConsistent;
       c.note = "与第 " + std::to_string(near->line) + " 行的 " + Wan(near->amount) +
                " 相差在尾数误差以内";
       ctx.Report(Severity::kNotice,
@@ -63,7 +63,7 @@ void Run(Context& ctx) {
                  {c.line, near->line});
       continue;
     }
-    c.status = "inconsistent";
+    c.status = model::ClaimStatus::kInconsistent;
     model::MaybeFigure primary = PrimaryFigure(d, c.subject);
     const model::Figure& ref = primary ? *primary : candidates.front();
     c.note = "表中为 " + Wan(ref.amount) + "（第 " + std::to_string(ref.line) + " 行）";

@@ -39,7 +39,8 @@ void Run(Context& ctx) {
                    {c.line});
         a = Agreement::kBeyondRounding;
       }
-      c.status = a == Agreement::kBeyondRounding ? "inconsistent" : "consistent";
+      c.status = a == Agreement::kBeyondRounding ? model::ClaimStatus::kInconsistent
+                                                 : model::ClaimStatus::kConsistent;
       c.note = Wan(now->amount) + " − " + Wan(*base) + " = " + Wan(expected);
     } else if (!base && now) {
       base = now->amount - model::Money::FromFen(c.direction * c.amount.fen());
@@ -67,11 +68,12 @@ void Run(Context& ctx) {
       int64_t v = PercentScaled(c.amount, *base, p.percent_decimals);
       std::string computed = FormatScaled(v, p.percent_decimals);
       if (v == p.percent_scaled) {
-        p.status = "consistent";
+        p.status = model::ClaimStatus::kConsistent;
         p.note = Wan(c.amount) + " ÷ " + Wan(*base) + " = " + computed + "%";
-        if (c.status == "unchecked" && !c.base) c.status = "consistent";
+        if (c.status == model::ClaimStatus::kUnchecked && !c.base)
+          c.status = model::ClaimStatus::kConsistent;
       } else {
-        p.status = "inconsistent";
+        p.status = model::ClaimStatus::kInconsistent;
         p.note = "按 " + Wan(c.amount) + " ÷ " + Wan(*base) + " 计算应为 " + computed + "%";
         ctx.Report(Severity::kWarning,
                    "第 " + std::to_string(p.line) + " 行说" + name + "变动 " + p.value_text +

@@ -49,7 +49,7 @@ void Run(Context& ctx) {
       if (whole.IsZero()) continue;
       int64_t v = PercentScaled(part.amount, whole, c.percent_decimals);
       if (v == c.percent_scaled) {
-        c.status = "consistent";
+        c.status = model::ClaimStatus::kConsistent;
         c.note = Wan(part.amount) + " ÷ " + Wan(whole) + "（第 " + std::to_string(line) +
                  " 行）= " + FormatScaled(v, c.percent_decimals) + "%";
         matched = true;
@@ -59,7 +59,7 @@ void Run(Context& ctx) {
     if (matched) continue;
     const auto& [whole, line] = wholes.front();
     int64_t v = PercentScaled(part.amount, whole, c.percent_decimals);
-    c.status = "inconsistent";
+    c.status = model::ClaimStatus::kInconsistent;
     c.note = "按 " + Wan(part.amount) + " ÷ " + Wan(whole) + " 计算应为 " +
              FormatScaled(v, c.percent_decimals) + "%";
     ctx.Report("第 " + std::to_string(c.line) + " 行说" + SubjectName(d, part.subject) +

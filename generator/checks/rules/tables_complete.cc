@@ -7,13 +7,14 @@ namespace gongkai::checks {
 namespace {
 void Run(Context& ctx) {
   const auto& d = ctx.d();
-  static const char* kStandard[] = {"summary",          "income",           "expenditure",
-                                    "fiscal_summary",   "general_expenditure", "general_basic",
-                                    "three_public",     "gov_fund",         "state_capital"};
+  using K = model::TableKind;
+  static const K kStandard[] = {K::kSummary,       K::kIncome,     K::kExpenditure,
+                                K::kFiscalSummary, K::kGeneralExpenditure, K::kGeneralBasic,
+                                K::kThreePublic,   K::kGovFund,    K::kStateCapital};
   std::string missing;
-  for (const char* kind : kStandard)
+  for (K kind : kStandard)
     if (!d.FindTable(kind))
-      missing += (missing.empty() ? "" : "、") + parse::TableKindName(kind);
+      missing += (missing.empty() ? "" : "、") + parse::TableKindName(model::TableKindId(kind));
   if (missing.empty()) return;
   int line = d.tables.empty() ? 1 : d.tables.front().line;
   ctx.Report("缺少标准公开表：" + missing, {line});

@@ -1,5 +1,5 @@
 // `gongkai corpus`: parses the options, runs the generator, reports what it wrote.
-#include "cli/corpus_command.h"
+#include "corpus/command.h"
 
 #include <iostream>
 
@@ -12,7 +12,7 @@ namespace {
 
 int Usage(const std::string& problem) {
   std::cerr << "gongkai: " << problem << "\n"
-            << "usage: gongkai corpus --n N --seed S --out DIR [--from DIR]\n";
+            << "usage: gongkai corpus --n N --seed S --out DIR [--from DIR] [--years Y]\n";
   return 2;
 }
 
@@ -43,6 +43,11 @@ int RunCorpus(const std::vector<std::string>& args, const std::string& data_dir)
       options.out_dir = v;
     } else if (a == "--from") {
       options.from_dir = v;
+    } else if (a == "--years") {
+      uint64_t years = 0;
+      if (!ParseCount(v, years) || years < 1 || years > 50)
+        return Usage("--years needs a whole number from 1 to 50, not " + v);
+      options.years = static_cast<int>(years);
     } else {
       return Usage("unknown option for corpus: " + a);
     }
@@ -67,6 +72,10 @@ int RunCorpus(const std::vector<std::string>& args, const std::string& data_dir)
   if (injected) {
     std::cerr << "; injected:";
     for (const auto& [rule, count] : report.injected) std::cerr << " " << rule << " " << count;
+  }
+  if (report.series) {
+    std::cerr << "; " << report.series << " series of up to " << options.years << " years";
+    for (const auto& [rule, count] : report.planted) std::cerr << ", planted " << rule << " " << count;
   }
   if (report.injection_missed)
     std::cerr << "; " << report.injection_missed << " due an injection kept clean (no figure made "

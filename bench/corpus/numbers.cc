@@ -481,12 +481,17 @@ void ReplaceSpan(std::vector<std::string>& lines, const NumberSpan& span,
 }
 
 void RewriteNumbers(std::vector<std::string>& lines, const std::vector<NumberSpan>& spans,
-                    int64_t factor, int year_delta) {
+                    int64_t factor, int year_delta,
+                    const std::map<size_t, std::string>& overrides) {
   // From the last to the first, so earlier offsets stay valid.
   for (size_t k = spans.size(); k-- > 0;) {
     const NumberSpan& s = spans[k];
     std::string replacement;
-    if (s.kind == NumberSpan::Kind::kYear) {
+    if (auto o = overrides.find(k); o != overrides.end()) {
+      replacement = o->second;
+    } else if (s.kind == NumberSpan::Kind::kText) {
+      continue;
+    } else if (s.kind == NumberSpan::Kind::kYear) {
       replacement = std::to_string(std::stoi(s.text) + year_delta);
     } else {
       replacement = ScaleFigure(s.text, factor);

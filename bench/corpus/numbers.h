@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -13,7 +14,9 @@ namespace gongkai::corpus {
 /// A number the PDF broke over two lines ("8132" / ".86", "8132." / "86", "0.0" / "0") is one
 /// span with a second piece on a later line.
 struct NumberSpan {
-  enum class Kind { kAmount, kYear };
+  /// kText: a percentage or a direction word a series rewrites (never found by FindNumbers);
+  /// RewriteNumbers leaves it as it is unless told what to put there.
+  enum class Kind { kAmount, kYear, kText };
   Kind kind = Kind::kAmount;
   size_t line = 0;
   size_t begin = 0, end = 0;
@@ -43,10 +46,12 @@ std::vector<NumberSpan> FindNumbers(const std::vector<std::string>& lines);
 /// "552.8" × 4 -> "2211.2". Returns "" for text that is not a plain decimal number.
 std::string ScaleFigure(std::string_view printed, int64_t factor, int64_t add = 0);
 
-/// Rewrites every span: amounts × factor, years + year_delta. Spans must come from
-/// FindNumbers on the same lines.
+/// Rewrites every span: amounts × factor, years + year_delta, except the spans `overrides`
+/// names (by index into `spans`), which get the text it gives. Spans must come from
+/// FindNumbers on the same lines (or be kText spans on them), in text order.
 void RewriteNumbers(std::vector<std::string>& lines, const std::vector<NumberSpan>& spans,
-                    int64_t factor, int year_delta);
+                    int64_t factor, int year_delta,
+                    const std::map<size_t, std::string>& overrides = {});
 
 /// Replaces one span's number by `replacement` (printed as a whole: for a broken span the
 /// text is divided over the two lines as the original was).

@@ -9,7 +9,6 @@
 #include "pipeline/process.h"
 
 namespace gongkai::corpus {
-namespace {
 
 std::map<std::string, int> CheckText(const std::vector<std::string>& lines,
                                      model::Disclosure* out) {
@@ -25,6 +24,8 @@ std::map<std::string, int> CheckText(const std::vector<std::string>& lines,
   if (out) *out = std::move(p.disclosure);
   return errors;
 }
+
+namespace {
 
 struct Candidate {
   int line = 0;  // 1-based
@@ -68,7 +69,7 @@ std::string Inject(std::vector<std::string>& lines, Injection kind) {
     case Injection::kNarrativeAmount:
       rule = "narrative-amount";
       for (const auto& c : d.claims)
-        if (c.kind == model::Claim::Kind::kAmount && c.status == "consistent" && !c.amount.IsZero())
+        if (c.kind == model::Claim::Kind::kAmount && c.status == model::ClaimStatus::kConsistent && !c.amount.IsZero())
           candidates.push_back({c.line, c.amount});
       break;
     case Injection::kNone:

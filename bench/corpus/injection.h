@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "model/disclosure.h"
+
 namespace gongkai::corpus {
 
 /// What to break. Which document gets which is fixed by its index (InjectionFor).
@@ -28,6 +30,10 @@ Injection InjectionFor(uint64_t index);
 /// Parses and checks `lines` (a whole disclosure) as `gongkai check` does; returns the number
 /// of error findings per rule id.
 std::map<std::string, int> ErrorsByRule(const std::vector<std::string>& lines);
+
+/// ErrorsByRule, and the parsed and checked disclosure in `out` (when not null).
+std::map<std::string, int> CheckText(const std::vector<std::string>& lines,
+                                     model::Disclosure* out);
 
 /// Breaks `lines` (a whole disclosure) as `kind` says: finds the figure through the parser
 /// (its line), adds 1.00 万元 to it as printed (10000 in a table in 元), and keeps the change
