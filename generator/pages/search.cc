@@ -64,9 +64,10 @@ std::vector<SearchEntry> DepartmentSearchEntries(const model::Disclosure& d) {
   return out;
 }
 
-std::vector<SearchEntry> SearchEntries(const std::vector<const Record*>& all) {
-  std::vector<SearchEntry> out;
-  for (const auto* r : all) out.insert(out.end(), r->search.begin(), r->search.end());
+void AddSearchEntries(const std::vector<const Record*>& all,
+                      const std::function<void(const SearchEntry&)>& add) {
+  for (const auto* r : all)
+    for (const auto& e : r->search) add(e);
   const CodeIndex codes(all);
   for (const auto& code : codes.codes()) {
     std::string depts;
@@ -76,15 +77,13 @@ std::vector<SearchEntry> SearchEntries(const std::vector<const Record*>& all) {
       for (const auto& e : r->economic) has |= e.code == code;
       if (has) depts += r->Name() + " ";
     }
-    out.push_back({"codes/" + code + ".html", code + " " + codes.Name(code), "code", "", depts});
+    add({"codes/" + code + ".html", code + " " + codes.Name(code), "code", "", depts});
   }
   std::set<std::string> terms;
   for (const auto* r : all)
     for (const auto& g : r->glossary)
       if (terms.insert(g.term).second)
-        out.push_back({"glossary.html#" + GlossaryAnchor(g.term), g.term, "glossary", "",
-                       g.definition});
-  return out;
+        add({"glossary.html#" + GlossaryAnchor(g.term), g.term, "glossary", "", g.definition});
 }
 
 }  // namespace gongkai::pages

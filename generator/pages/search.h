@@ -3,6 +3,7 @@
 // glossary terms.
 #pragma once
 
+#include <functional>
 #include <vector>
 
 #include "model/disclosure.h"
@@ -16,7 +17,9 @@ struct Record;
 /// narrative's sentences that state figures, its projects, its findings.
 std::vector<render::SearchEntry> DepartmentSearchEntries(const model::Disclosure& d);
 
-/// The search entries of the whole site: each record's own, then the codes and glossary terms.
-std::vector<render::SearchEntry> SearchEntries(const std::vector<const Record*>& all);
+/// The search entries of the whole site, one at a time to `add` (so they are never all in
+/// memory at once): each record's own, then the codes and glossary terms.
+void AddSearchEntries(const std::vector<const Record*>& all,
+                      const std::function<void(const render::SearchEntry&)>& add);
 
 }  // namespace gongkai::pages

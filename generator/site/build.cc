@@ -307,8 +307,13 @@ void WritePage(const pages::Page& page, Build& b) {
 void WriteDownloads(const std::vector<const pages::Record*>& all, Build& b) {
   b.output.Write("data/departments.csv", pages::DepartmentsCsv(all));
   b.output.Write("data/functional.csv", pages::FunctionalCsv(all));
-  for (const auto& [path, body] : render::BuildSearchIndex(pages::SearchEntries(all)))
+  // The search index is streamed: each entry added as it is made, each file written as it is
+  // complete (render/search_index.h).
+  render::SearchIndexBuilder index({}, [&](const std::string& path, std::string body) {
     b.output.Write(path, body);
+  });
+  pages::AddSearchEntries(all, [&](const render::SearchEntry& e) { index.Add(e); });
+  index.Finish();
 }
 
 // The pages made from every disclosure together (pages/plan.h), the downloads and the
