@@ -19,10 +19,4 @@ nlohmann::json AmountJson(const MaybeFigure& f);
 
 std::string SeverityName(Diagnostic::Severity s);
 
-/// Reads back what ToJson wrote, for a build that reuses an unchanged disclosure's data file:
-/// everything the cross-document pages use (department, figures and their lines, rows,
-/// projects, tables, findings, claims' sentences, metrics, sections, glossary). Throws
-/// nlohmann::json::exception on a malformed document.
-Disclosure FromJson(const nlohmann::json& j);
-
 }  // namespace gongkai::model

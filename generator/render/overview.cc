@@ -9,7 +9,7 @@
 #include "checks/rounding.h"
 #include "checks/subjects.h"
 #include "render/markdown.h"
-#include "render/pages.h"
+#include "render/context.h"
 
 namespace gongkai::render {
 

@@ -6,7 +6,7 @@
 #include "checks/subjects.h"
 #include "model/json.h"
 #include "render/markdown.h"
-#include "render/pages.h"
+#include "render/context.h"
 
 namespace gongkai::render {
 

@@ -10,8 +10,8 @@
 #include <boost/filesystem.hpp>
 
 #include "model/money.h"
+#include "render/context.h"
 #include "render/originals.h"
-#include "render/pages.h"
 #include "site/checksums.h"
 #include "site/files.h"
 #include "site/originals.h"

@@ -8,7 +8,8 @@
 #include <string>
 
 #include "model/disclosure.h"
-#include "render/pages.h"
+#include "pages/department.h"
+#include "render/context.h"
 #include "render/source_notes.h"
 
 namespace model = gongkai::model;
@@ -31,7 +32,7 @@ std::string FirstScreen(const Disclosure& d) {
   std::stringstream tmpl;
   tmpl << in.rdbuf();
   std::string out, error;
-  REQUIRE(render::RenderTemplate(tmpl.str(), render::DepartmentContext(d), out, error));
+  REQUIRE(render::RenderTemplate(tmpl.str(), gongkai::pages::DepartmentContext(d), out, error));
   return out.substr(0, out.find("目录："));
 }
 

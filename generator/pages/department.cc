@@ -1,82 +1,34 @@
-// Disclosure -> template contexts. Document text is escaped for Markdown here; templates
-// insert it with {{{ }}} so Mustache does not HTML-escape it a second time (cmark does).
-#include "render/pages.h"
+// Disclosure -> department.md context. Document text is escaped for Markdown here; the template
+// inserts it with {{{ }}} so Mustache does not HTML-escape it a second time (cmark does).
+#include "pages/department.h"
 
 #include <algorithm>
 #include <cstdio>
 #include <set>
 
-#include "parse/text.h"
-
-#include "checks/check.h"
 #include "checks/subjects.h"
 #include "model/json.h"
+#include "pages/glossary.h"
 #include "parse/sections.h"
-#include "render/catalog.h"
+#include "parse/text.h"
 #include "render/charts.h"
+#include "render/context.h"
 #include "render/markdown.h"
-#include "render/originals.h"
 #include "render/overview.h"
-#include "render/source_notes.h"
 
-namespace gongkai::render {
+namespace gongkai::pages {
 
 using kainjow::mustache::data;
 using kainjow::mustache::list;
-
-bool RenderTemplate(const std::string& tmpl, const data& context, std::string& out,
-                    std::string& error) {
-  kainjow::mustache::mustache m{tmpl};
-  if (!m.is_valid()) {
-    error = m.error_message();
-    return false;
-  }
-  out = m.render(context);
-  if (!m.is_valid()) {
-    error = m.error_message();
-    return false;
-  }
-  return true;
-}
-
-std::string FigureLink(const model::MaybeFigure& f, const std::string& source_href) {
-  if (!f) return "—";
-  std::string line = std::to_string(f->line);
-  return "[" + f->amount.WanYuan(2) + "](" + source_href + "#L" + line + " \"第 " + line +
-         " 行\")";
-}
-
-std::string FigureLink(const model::MaybeFigure& f, const model::Disclosure& d) {
-  if (!f) return FigureLink(f, std::string());
-  return FigureLink(f, "../source/" + d.id + ".html") +
-         OriginalPageMarkdown(OriginalPageOf(d, f->line, "../"));
-}
-
-data Bool(bool b) { return b ? data(data::type::bool_true) : data(data::type::bool_false); }
-
-namespace {
-
-std::string LineLink(int line, const std::string& source_href) {
-  if (line <= 0) return "—";
-  std::string l = std::to_string(line);
-  return "[" + l + "](" + source_href + "#L" + l + ")";
-}
-
-std::string LineLinks(const std::vector<int>& lines, const std::string& source_href) {
-  std::string out;
-  for (int l : lines) out += (out.empty() ? "" : " ") + LineLink(l, source_href);
-  return out;
-}
-
-}  // namespace
-
-std::string SeverityLabel(model::Diagnostic::Severity s) {
-  switch (s) {
-    case model::Diagnostic::Severity::kError: return "错误";
-    case model::Diagnostic::Severity::kWarning: return "警告";
-    default: return "提示";
-  }
-}
+using render::Bool;
+using render::EscapeMarkdown;
+using render::AddOverview;
+using render::ClassesChartSvg;
+using render::FigureLink;
+using render::LineLink;
+using render::LineLinks;
+using render::SeverityLabel;
+using render::SplitChartSvg;
 
 data DepartmentContext(const model::Disclosure& d) {
   const std::string src = "../source/" + d.id + ".html";
@@ -372,168 +324,4 @@ data DepartmentContext(const model::Disclosure& d) {
   return ctx;
 }
 
-data IndexRow(const model::Disclosure& d, bool failed, const std::string& failure) {
-  const std::string src = "source/" + d.id + ".html";
-  data row;
-  row.set("id", d.id);
-  row.set("href", "departments/" + d.id + ".html");
-  row.set("name", EscapeMarkdown(d.department.name.empty() ? d.id : d.department.name));
-  row.set("region", EscapeMarkdown(d.department.region.empty() ? "—" : d.department.region));
-  row.set("year", d.year ? std::to_string(d.year) : std::string("—"));
-  row.set("failed", Bool(failed));
-  row.set("failure", EscapeMarkdown(failure));
-  row.set("name_cell", failed ? EscapeMarkdown(d.department.name.empty() ? d.source.path
-                                                                          : d.department.name) +
-                                    "（未能解析：" + EscapeMarkdown(failure) + "）"
-                              : "[" + EscapeMarkdown(d.department.name.empty() ? d.id
-                                                                               : d.department.name) +
-                                    "](departments/" + d.id + ".html)");
-  row.set("income_total", FigureLink(d.summary.income_total, src));
-  row.set("expenditure_total", FigureLink(d.summary.expenditure_total, src));
-  row.set("basic", FigureLink(d.expenditure.basic, src));
-  row.set("project", FigureLink(d.expenditure.project, src));
-  row.set("three_public", FigureLink(d.three_public.total, src));
-  row.set("tables", std::to_string(d.tables.size()));
-  int errors = 0, warnings = 0;
-  for (const auto& f : d.findings) {
-    errors += f.severity == model::Diagnostic::Severity::kError;
-    warnings += f.severity == model::Diagnostic::Severity::kWarning;
-  }
-  row.set("findings", failed ? std::string("—")
-                             : std::to_string(errors) + " / " + std::to_string(warnings));
-  return row;
-}
-
-data IndexContext(const std::vector<const model::Disclosure*>& built, size_t inputs,
-                  const list& rows) {
-  std::set<std::string> names, regions;
-  std::set<int> years;
-  model::Money spending;
-  int with_spending = 0, with_errors = 0;
-  for (const auto* d : built) {
-    names.insert(d->department.name.empty() ? d->id : d->department.name);
-    if (!d->department.region.empty()) regions.insert(d->department.region);
-    if (d->year) years.insert(d->year);
-    if (auto f = SpendingOf(*d).figure) {
-      spending += f->amount;
-      ++with_spending;
-    }
-    with_errors += std::any_of(d->findings.begin(), d->findings.end(), [](const auto& f) {
-      return f.severity == model::Diagnostic::Severity::kError;
-    });
-  }
-  data ctx;
-  ctx.set("departments", rows);
-  ctx.set("count", std::to_string(inputs));
-  ctx.set("department_count", std::to_string(names.size()));
-  ctx.set("region_count", std::to_string(regions.size()));
-  ctx.set("year_count", std::to_string(years.size()));
-  ctx.set("has_years", Bool(!years.empty()));
-  ctx.set("years", years.empty() ? std::string()
-                   : years.size() == 1 ? std::to_string(*years.begin())
-                                       : std::to_string(*years.begin()) + "—" +
-                                             std::to_string(*years.rbegin()));
-  ctx.set("spending_documents", std::to_string(with_spending));
-  // The sum to 0.01 万元 (10,000 fen), half up: documents print up to six decimals (北京).
-  const int64_t cent_of_wan = model::kFenPerWanYuan / 100, fen = spending.fen();
-  const int64_t rounded = (fen + (fen < 0 ? -1 : 1) * cent_of_wan / 2) / cent_of_wan * cent_of_wan;
-  ctx.set("spending_total", model::Money::FromFen(rounded).WanYuan(2));
-  ctx.set("error_documents", std::to_string(with_errors));
-  ctx.set("has_failed", Bool(inputs > built.size()));
-  ctx.set("failed", std::to_string(inputs - built.size()));
-  return ctx;
-}
-
-data RuleContext(const std::string& id, const std::vector<const model::Disclosure*>& all) {
-  const checks::Rule* rule = checks::FindRule(id);
-  data ctx;
-  ctx.set("id", id);
-  ctx.set("title", rule ? rule->info.title : id);
-  ctx.set("explanation", rule ? rule->info.explanation : "");
-  ctx.set("severity_label", rule ? SeverityLabel(rule->info.severity) : "");
-  list hits;
-  for (const auto* d : all) {
-    for (const auto& f : d->findings) {
-      if (f.rule != id) continue;
-      data row;
-      row.set("id", d->id);
-      row.set("name", EscapeMarkdown(d->department.name.empty() ? d->id : d->department.name));
-      row.set("year", d->year ? std::to_string(d->year) : std::string("—"));
-      row.set("severity_label", SeverityLabel(f.severity));
-      row.set("message", EscapeMarkdown(f.message));
-      row.set("lines", LineLinks(f.lines, "../source/" + d->id + ".html"));
-      hits.push_back(row);
-    }
-  }
-  ctx.set("has_hits", Bool(!hits.empty()));
-  ctx.set("hits", hits);
-  return ctx;
-}
-
-data RulesContext(const std::vector<const model::Disclosure*>& all) {
-  data ctx;
-  list rules;
-  for (const auto& r : checks::AllRules()) {
-    int count = 0;
-    for (const auto* d : all) {
-      bool fired = false;
-      for (const auto& f : d->findings) fired |= f.rule == r.info.id;
-      count += fired;
-    }
-    data row;
-    row.set("id", r.info.id);
-    row.set("title", r.info.title);
-    row.set("severity_label", SeverityLabel(r.info.severity));
-    row.set("count", std::to_string(count));
-    rules.push_back(row);
-  }
-  ctx.set("rules", rules);
-  return ctx;
-}
-
-data SourceContext(const model::Disclosure& d, const ingest::Document& doc) {
-  data ctx;
-  // source.html inserts these with {{ }}: Mustache escapes them for HTML.
-  ctx.set("name", d.department.name.empty() ? d.id : d.department.name);
-  ctx.set("path", d.source.path);
-  ctx.set("sha256", d.source.sha256);
-  ctx.set("department_href", "../departments/" + d.id + ".html");
-  // The lines, one <li id="L<n>"> each (numbered by CSS), rendered here rather than through
-  // a Mustache list: a document has thousands of lines. The text is HTML-escaped
-  // (source_notes.h).
-  // A PDF's lines are its pages' rows of text: a page mark (an unnumbered item with the anchor
-  // #P<n>, n counting the disclosure's pages) stands before the first line of each page and,
-  // where the disclosure is several files, a file mark before the first line of each file.
-  std::vector<std::string> marks(doc.lines.size());
-  for (size_t k = 0; k < doc.files.size() && doc.files.size() > 1; ++k)
-    if (doc.files[k].first_line < marks.size()) {
-      std::string name = ingest::PrintableName(doc.files[k].path);
-      size_t slash = name.find_last_of('/');
-      if (slash != std::string::npos) name = name.substr(slash + 1);
-      marks[doc.files[k].first_line] += "<li class=\"file-mark\">文件 " + EscapeHtml(name) + "</li>\n";
-    }
-  for (size_t k = 0; k < doc.pages.size(); ++k) {
-    const auto& p = doc.pages[k];
-    if (p.first_line >= marks.size() || p.line_count == 0) continue;
-    marks[p.first_line] += "<li class=\"page-mark\" id=\"P" + std::to_string(k + 1) +
-                           "\">第 " + std::to_string(p.number) + " 页</li>\n";
-  }
-  std::string lines;
-  size_t bytes = 0;
-  for (const auto& l : doc.lines) bytes += l.size() + 24;
-  lines.reserve(bytes);
-  // Each line with the figures read from it marked and the findings that cite it.
-  const SourceNotes notes(d);
-  for (size_t i = 0; i < doc.lines.size(); ++i) {
-    lines += marks[i];
-    const int n = static_cast<int>(i) + 1;
-    lines += notes.Item(n, doc.lines[i], OriginalPageHtml(OriginalPageOf(d, n, "../")));
-  }
-  ctx.set("lines_html", lines);
-  ctx.set("line_count", std::to_string(doc.lines.size()));
-  ctx.set("pdf", doc.IsPdf());
-  ctx.set("page_count", std::to_string(doc.pages.size()));
-  return ctx;
-}
-
-}  // namespace gongkai::render
+}  // namespace gongkai::pages

@@ -1,0 +1,52 @@
+// The classification code pages: codes/index.md (every code used) and codes/<code>.md (each
+// department's amounts under one code, its parent and children).
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include <kainjow/mustache.hpp>
+
+#include "pages/record.h"
+
+namespace gongkai::pages {
+
+/// Every classification code the records use (functional 类/款/项 and economic), each with its
+/// name and the records that use it, made in one pass over the records so that a page per code
+/// does not read them all again.
+class CodeIndex {
+ public:
+  explicit CodeIndex(const std::vector<const Record*>& all);
+
+  /// Every code, sorted.
+  const std::vector<std::string>& codes() const { return codes_; }
+  /// The name of a code as the documents give it: the first record whose rows have it, else
+  /// the first whose summary's 类 has it.
+  const std::string& Name(const std::string& code) const { return at(code).name; }
+  /// The records that use `code` in their rows or their summary's 类, in input order.
+  const std::vector<const Record*>& Records(const std::string& code) const {
+    return at(code).records;
+  }
+  /// The longest other code that prefixes `code`; "" if none.
+  std::string Parent(const std::string& code) const;
+  /// The codes one level below `code`: prefixed by it, with no code between.
+  std::vector<std::string> Children(const std::string& code) const;
+
+ private:
+  struct Code {
+    std::string name;
+    std::vector<const Record*> records;
+  };
+  const Code& at(const std::string& code) const { return by_code_.at(code); }
+  bool Has(const std::string& code) const { return by_code_.count(code) > 0; }
+
+  std::map<std::string, Code> by_code_;
+  std::vector<std::string> codes_;
+};
+
+kainjow::mustache::data CodesContext(const CodeIndex& index);
+/// One code: its name, parent and children (as links), and each department's amounts.
+kainjow::mustache::data CodeContext(const std::string& code, const CodeIndex& index);
+
+}  // namespace gongkai::pages

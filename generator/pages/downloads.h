@@ -1,0 +1,20 @@
+// The site's downloads and machine-readable files: data/departments.csv, data/functional.csv,
+// sitemap.xml.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "pages/record.h"
+
+namespace gongkai::pages {
+
+/// data/departments.csv: one row per department, key figures and metrics (RFC 4180 quoting).
+std::string DepartmentsCsv(const std::vector<const Record*>& all);
+/// data/functional.csv: department × functional code × amounts, with the source line.
+std::string FunctionalCsv(const std::vector<const Record*>& all);
+
+/// sitemap.xml for the site's HTML pages under `base_url` (which ends with '/').
+std::string Sitemap(const std::string& base_url, const std::vector<std::string>& pages);
+
+}  // namespace gongkai::pages

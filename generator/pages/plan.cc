@@ -1,0 +1,49 @@
+// The page plan: which cross pages a site has.
+#include "pages/plan.h"
+
+#include <memory>
+
+#include "checks/check.h"
+#include "pages/codes.h"
+#include "pages/compare.h"
+#include "pages/glossary.h"
+#include "pages/index.h"
+#include "pages/rules.h"
+
+namespace gongkai::pages {
+
+using kainjow::mustache::data;
+
+std::vector<Page> CrossPages(const Collection& c) {
+  const auto& all = c.built;
+  std::vector<Page> plan;
+  plan.push_back({"index.md", "index.md", [&] { return IndexContext(c.records); },
+                  "部门预算公开", "index"});
+  plan.push_back({"rules/index.md", "rules.md", [&] { return RulesContext(all); }, "核对规则", "rules"});
+  for (const auto& r : checks::AllRules()) {
+    const std::string id = r.info.id;
+    plan.push_back({"rules/" + id + ".md", "rule.md", [&all, id] { return RuleContext(id, all); },
+                    r.info.title, "rule"});
+  }
+  auto codes = std::make_shared<const CodeIndex>(all);
+  plan.push_back({"codes/index.md", "codes.md", [codes] { return CodesContext(*codes); }, "科目",
+                  "codes"});
+  for (const auto& code : codes->codes())
+    plan.push_back({"codes/" + code + ".md", "code.md",
+                    [codes, code] { return CodeContext(code, *codes); }, "科目 " + code, "code"});
+  plan.push_back({"glossary.md", "glossary.md", [&] { return GlossaryContext(all); }, "名词解释",
+                  "glossary"});
+  plan.push_back({"compare.md", "compare.md", [&] { return CompareContext(all); }, "部门比较",
+                  "compare"});
+  plan.push_back({"search.html", "search.html", [] { return data(); }, "搜索", "search"});
+  plan.push_back({"404.html", "404.html", [] { return data(); }, "找不到页面", "404"});
+  return plan;
+}
+
+std::string HtmlPath(const Page& page) {
+  const std::string& p = page.path;
+  return p.size() > 3 && p.compare(p.size() - 3, 3, ".md") == 0 ? p.substr(0, p.size() - 3) + ".html"
+                                                                : p;
+}
+
+}  // namespace gongkai::pages

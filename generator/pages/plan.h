@@ -1,0 +1,43 @@
+// The cross pages of a site as one table: each page's path, template, context, title and
+// page kind. The build walks it (site/build.cc); adding a page family is a module of pages/
+// and its entries here.
+#pragma once
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include <kainjow/mustache.hpp>
+
+#include "pages/record.h"
+
+namespace gongkai::pages {
+
+/// One page to render.
+struct Page {
+  /// Relative to the site. "codes/201.md": a Markdown page, written beside its HTML twin
+  /// "codes/201.html"; "search.html": an HTML page, the template's output its body.
+  std::string path;
+  std::string tmpl;  ///< the template (a file name of templates/)
+  /// The template's context, made when the page is rendered (so a plan of thousands of pages
+  /// holds no context).
+  std::function<kainjow::mustache::data()> context;
+  std::string title;  ///< the HTML page's <title>
+  std::string kind;   ///< layout.html's page kind
+};
+
+/// What the cross pages are made from: the records of every input, in input order. Must
+/// outlive the plan made from it.
+struct Collection {
+  std::vector<const Record*> records;  ///< every input's, failed ones included
+  std::vector<const Record*> built;    ///< of them, the disclosures built
+};
+
+/// Every cross page, in the order they are written: index, rules, codes, glossary, compare,
+/// search, 404.
+std::vector<Page> CrossPages(const Collection& c);
+
+/// The HTML page of `page`: its path with .md replaced by .html.
+std::string HtmlPath(const Page& page);
+
+}  // namespace gongkai::pages

@@ -1,0 +1,63 @@
+// One disclosure as the cross pages show it — its index row, its findings for the rule
+// pages, its classification amounts for the code pages and the CSVs, its glossary terms, the
+// figures the comparison shows, its search entries — and nothing more. Made from the
+// disclosure once, when it is built (MakeRecord); kept in the build's cache as JSON, so an
+// unchanged input's record is read instead of its model. Adding a field a cross page shows
+// touches the Record, MakeRecord and its JSON (all here), and the page that shows it.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "model/disclosure.h"
+#include "render/search_index.h"
+
+namespace gongkai::pages {
+
+struct Record {
+  std::string id;
+  std::string source_path;  ///< as shown: named on the index when the input failed
+  bool failed = false;      ///< listed on the index with `failure`, no pages
+  std::string failure;
+  model::Department department;  ///< name, region, level
+  int year = 0;                  ///< 0: not stated
+  /// The summary table's figures.
+  model::MaybeFigure income_total, expenditure_total, current_income, carryover_in;
+  /// The 部门支出总表's figures.
+  model::MaybeFigure total, basic, project, personnel, public_;
+  model::MaybeFigure spending;      ///< render::SpendingOf
+  model::MaybeFigure three_public;  ///< the “三公” total
+  int tables = 0;                   ///< standard tables found
+  std::optional<int> staff;
+  /// Rule, severity, message and lines (not the figures compared, nor why one was downgraded).
+  std::vector<model::Finding> findings;
+  /// The metrics the comparison and the CSV show, each to 0.01 ("12.34"); absent: not stated.
+  std::vector<std::pair<std::string, std::string>> metrics;
+  std::vector<model::FunctionalRow> functional;  ///< without their notes
+  std::vector<model::EconomicRow> economic;      ///< without their notes
+  std::vector<model::ClassAmount> classes;       ///< the summary's 类
+  std::vector<model::GlossaryEntry> glossary;
+  /// The department's own search entries (its page, narrative, projects, findings).
+  std::vector<render::SearchEntry> search;
+
+  /// The department's name, else its id.
+  const std::string& Name() const { return department.name.empty() ? id : department.name; }
+  /// The metric `key` to 0.01, or "" when the document gives none.
+  std::string Metric(const std::string& key) const;
+  /// How many findings of severity `s`.
+  int Count(model::Diagnostic::Severity s) const;
+};
+
+/// The record of `d` (built or, with `failed`, failed with `failure`, its first error).
+Record MakeRecord(const model::Disclosure& d, bool failed, const std::string& failure);
+
+/// The record as JSON (amounts as integer fen, exact) and back. RecordFromJson throws
+/// nlohmann::json::exception on a record it cannot read.
+nlohmann::json RecordToJson(const Record& r);
+Record RecordFromJson(const nlohmann::json& j);
+
+}  // namespace gongkai::pages

@@ -1,0 +1,89 @@
+// Disclosures -> their search entries (kept in their records); records -> the site's.
+#include "pages/search.h"
+
+#include <set>
+
+#include "checks/check.h"
+#include "pages/codes.h"
+#include "pages/glossary.h"
+#include "pages/record.h"
+#include "render/context.h"
+
+namespace gongkai::pages {
+
+using render::DepartmentName;
+using render::SearchEntry;
+
+std::vector<SearchEntry> DepartmentSearchEntries(const model::Disclosure& d) {
+  std::vector<SearchEntry> out;
+  std::string url = "departments/" + d.id + ".html";
+  std::string name = DepartmentName(d);
+  std::string head = d.department.region + " " + (d.year ? std::to_string(d.year) + "年" : "") +
+                     "部门预算";
+  std::string body = head;
+  // What it spends on: the names of its classification rows.
+  std::set<std::string> names;
+  for (const auto& f : d.functional)
+    if (names.insert(f.name).second) body += " " + f.name;
+  for (const auto& e : d.economic)
+    if (names.insert(e.name).second) body += " " + e.name;
+  for (const auto& s : d.sections)
+    for (const auto& [line, text] : s.paragraphs) body += " " + text;
+  // Long texts in pieces, so a result loads a small entry file.
+  const size_t kPiece = 1500;
+  size_t first_cut = body.size() <= kPiece ? body.size() : body.rfind(' ', kPiece);
+  if (first_cut == std::string::npos || first_cut == 0) first_cut = std::min(body.size(), kPiece);
+  out.push_back({url, name, "department", name, body.substr(0, first_cut)});
+  for (size_t at = first_cut; at < body.size();) {
+    size_t cut = body.size() - at <= kPiece ? body.size() : body.rfind(' ', at + kPiece);
+    if (cut == std::string::npos || cut <= at) cut = std::min(body.size(), at + kPiece);
+    out.push_back({url, name + " 概况", "narrative", name, body.substr(at, cut - at)});
+    at = cut;
+  }
+  // The narrative, in pieces: the sentences that state figures.
+  std::string narrative;
+  std::set<std::string> seen;
+  for (const auto& c : d.claims) {
+    if (!seen.insert(c.text).second) continue;
+    if (narrative.size() + c.text.size() > 1500) {
+      out.push_back({url, name + " 预算说明", "narrative", name, narrative});
+      narrative.clear();
+    }
+    narrative += c.text;
+  }
+  if (!narrative.empty()) out.push_back({url, name + " 预算说明", "narrative", name, narrative});
+  for (const auto& p : d.projects)
+    out.push_back({url, p.name, "project", name,
+                   p.category + " " + (p.function_code ? *p.function_code : "") + " " +
+                       p.amount.amount.WanYuan(2) + " 万元"});
+  for (const auto& f : d.findings) {
+    const auto* rule = checks::FindRule(f.rule);
+    out.push_back({"rules/" + f.rule + ".html", rule ? rule->info.title : f.rule, "finding", name,
+                   f.message});
+  }
+  return out;
+}
+
+void AddSearchEntries(const std::vector<const Record*>& all,
+                      const std::function<void(const SearchEntry&)>& add) {
+  for (const auto* r : all)
+    for (const auto& e : r->search) add(e);
+  const CodeIndex codes(all);
+  for (const auto& code : codes.codes()) {
+    std::string depts;
+    for (const auto* r : codes.Records(code)) {
+      bool has = false;
+      for (const auto& f : r->functional) has |= f.code == code;
+      for (const auto& e : r->economic) has |= e.code == code;
+      if (has) depts += r->Name() + " ";
+    }
+    add({"codes/" + code + ".html", code + " " + codes.Name(code), "code", "", depts});
+  }
+  std::set<std::string> terms;
+  for (const auto* r : all)
+    for (const auto& g : r->glossary)
+      if (terms.insert(g.term).second)
+        add({"glossary.html#" + GlossaryAnchor(g.term), g.term, "glossary", "", g.definition});
+}
+
+}  // namespace gongkai::pages

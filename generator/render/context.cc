@@ -1,0 +1,64 @@
+// Template context helpers shared by every page family (generator/pages/).
+#include "render/context.h"
+
+#include "render/originals.h"
+
+namespace gongkai::render {
+
+using kainjow::mustache::data;
+
+bool RenderTemplate(const std::string& tmpl, const data& context, std::string& out,
+                    std::string& error) {
+  kainjow::mustache::mustache m{tmpl};
+  if (!m.is_valid()) {
+    error = m.error_message();
+    return false;
+  }
+  out = m.render(context);
+  if (!m.is_valid()) {
+    error = m.error_message();
+    return false;
+  }
+  return true;
+}
+
+std::string FigureLink(const model::MaybeFigure& f, const std::string& source_href) {
+  if (!f) return "—";
+  std::string line = std::to_string(f->line);
+  return "[" + f->amount.WanYuan(2) + "](" + source_href + "#L" + line + " \"第 " + line +
+         " 行\")";
+}
+
+std::string FigureLink(const model::MaybeFigure& f, const model::Disclosure& d) {
+  if (!f) return FigureLink(f, std::string());
+  return FigureLink(f, "../source/" + d.id + ".html") +
+         OriginalPageMarkdown(OriginalPageOf(d, f->line, "../"));
+}
+
+data Bool(bool b) { return b ? data(data::type::bool_true) : data(data::type::bool_false); }
+
+std::string DepartmentName(const model::Disclosure& d) {
+  return d.department.name.empty() ? d.id : d.department.name;
+}
+
+std::string LineLink(int line, const std::string& source_href) {
+  if (line <= 0) return "—";
+  std::string l = std::to_string(line);
+  return "[" + l + "](" + source_href + "#L" + l + ")";
+}
+
+std::string LineLinks(const std::vector<int>& lines, const std::string& source_href) {
+  std::string out;
+  for (int l : lines) out += (out.empty() ? "" : " ") + LineLink(l, source_href);
+  return out;
+}
+
+std::string SeverityLabel(model::Diagnostic::Severity s) {
+  switch (s) {
+    case model::Diagnostic::Severity::kError: return "错误";
+    case model::Diagnostic::Severity::kWarning: return "警告";
+    default: return "提示";
+  }
+}
+
+}  // namespace gongkai::render

@@ -1,0 +1,42 @@
+// What every page's template context is made of: Mustache rendering, booleans, severity
+// labels, and the links from a figure or a line to the source view.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include <kainjow/mustache.hpp>
+
+#include "model/disclosure.h"
+
+namespace gongkai::render {
+
+/// A Mustache boolean (for {{#flag}} sections).
+kainjow::mustache::data Bool(bool b);
+
+/// "错误" / "警告" / "提示".
+std::string SeverityLabel(model::Diagnostic::Severity s);
+
+/// Renders a Mustache template; on a template error returns false and sets `error`.
+bool RenderTemplate(const std::string& tmpl, const kainjow::mustache::data& context,
+                    std::string& out, std::string& error);
+
+/// The department's name as pages show it: its name, else its id.
+std::string DepartmentName(const model::Disclosure& d);
+
+/// A figure as a Markdown link to the source line it came from, e.g.
+/// "[460.74](../source/id.html#L495 "第 495 行")"; "—" when the document states none.
+std::string FigureLink(const model::MaybeFigure& f, const std::string& source_href);
+
+/// FigureLink from a page one folder below the site's root, followed for a PDF disclosure by
+/// the link to the figure's page of the original (OriginalPageMarkdown):
+/// "[10692.90](../source/id.html#L372 "第 372 行") [第19页](../originals/id/id.pdf#page=19 …)".
+std::string FigureLink(const model::MaybeFigure& f, const model::Disclosure& d);
+
+/// A line number as a Markdown link to it in the source view: "[12](../source/id.html#L12)";
+/// "—" for no line (0).
+std::string LineLink(int line, const std::string& source_href);
+/// LineLink of each line, separated by spaces.
+std::string LineLinks(const std::vector<int>& lines, const std::string& source_href);
+
+}  // namespace gongkai::render

@@ -1,0 +1,135 @@
+// Unit tests for the cross pages' per-document records (pages/record.h) and their place in the
+// build's cache (site/cache.h): what a record keeps and drops, exactly, through its JSON.
+#include <doctest/doctest.h>
+
+#include <fstream>
+
+#include <boost/filesystem.hpp>
+
+#include "pages/record.h"
+#include "site/cache.h"
+
+namespace model = gongkai::model;
+namespace fs = boost::filesystem;
+using gongkai::pages::MakeRecord;
+using gongkai::pages::Record;
+using gongkai::pages::RecordFromJson;
+using gongkai::pages::RecordToJson;
+
+namespace {
+
+model::Figure F(const char* wan, int line) {
+  auto m = model::Money::Parse(wan);
+  REQUIRE(m.has_value());
+  return {*m, line};
+}
+
+// A disclosure with a little of everything a cross page shows, and some it does not.
+model::Disclosure Audit() {
+  model::Disclosure d;
+  d.id = "2026-beijing-audit-bureau";
+  d.source.path = "content/2026-beijing-audit-bureau";
+  d.department = {"北京市审计局", 3, "北京市", "province"};
+  d.year = 2026;
+  d.summary.income_total = F("32852.053832", 206);
+  d.summary.current_expenditure = F("32000", 205);
+  d.expenditure.total = F("32852.053832", 285);
+  d.expenditure.basic = F("25218.537585", 285);
+  d.summary.expenditure_classes.push_back({"201", "一般公共服务支出", F("29000.5", 190)});
+  d.functional.push_back({"2010801", "行政运行", 3, F("1710.772524", 196), std::nullopt,
+                          std::nullopt, 196, "a note no cross page shows"});
+  d.metrics.push_back({"class_share_201", "一般公共服务支出占支出合计", 88.27, "%", {190, 285}});
+  d.metrics.push_back({"basic_share", "基本支出占支出合计", 76.764281, "%", {285}});
+  model::Finding f;
+  f.rule = "narrative-share";
+  f.severity = model::Diagnostic::Severity::kWarning;
+  f.message = "第 181 行说 5.22%，算得 5.21%";
+  f.lines = {181, 167};
+  f.figures = {F("22.47", 181)};
+  f.downgraded = "not shown on a cross page";
+  d.findings.push_back(f);
+  model::Claim c;
+  c.text = "一般公共预算当年拨款 431.10 万元";
+  d.claims = {c, c};  // the same sentence twice: searched once
+  d.glossary.push_back({"基本支出", "保障机构正常运转的支出", 40});
+  return d;
+}
+
+gongkai::site::CachedInput Entry(const std::string& id) {
+  gongkai::site::CachedInput in;
+  in.id = id;
+  return in;
+}
+
+}  // namespace
+
+TEST_SUITE("pages") {
+
+TEST_CASE("a record keeps what the cross pages show and drops the rest") {
+  const Record r = MakeRecord(Audit(), false, "");
+  CHECK(r.Name() == "北京市审计局");
+  CHECK(r.department.region == "北京市");
+  CHECK(r.spending->amount.WanYuan(2) == "32852.053832");  // 支出合计 before 本年支出合计
+  CHECK(r.spending->line == 285);
+  CHECK(r.Metric("basic_share") == "76.76");
+  CHECK(r.Metric("class_share_201") == "");  // no cross page shows it
+  REQUIRE(r.functional.size() == 1);
+  CHECK(r.functional[0].note.empty());
+  REQUIRE(r.findings.size() == 1);
+  CHECK(r.findings[0].figures.empty());
+  CHECK(r.findings[0].downgraded.empty());
+  CHECK(r.findings[0].lines == std::vector<int>{181, 167});
+  CHECK(r.Count(model::Diagnostic::Severity::kWarning) == 1);
+  CHECK(r.Count(model::Diagnostic::Severity::kError) == 0);
+  // The department's page, its narrative sentence once, its finding.
+  REQUIRE(r.search.size() == 3);
+  CHECK(r.search[0].kind == "department");
+  CHECK(r.search[1].text == "一般公共预算当年拨款 431.10 万元");
+  CHECK(r.search[2].url == "rules/narrative-share.html");
+}
+
+TEST_CASE("a record reads back from its JSON exactly, to the fen") {
+  const Record r = MakeRecord(Audit(), false, "");
+  const Record back = RecordFromJson(RecordToJson(r));
+  CHECK(RecordToJson(back) == RecordToJson(r));
+  CHECK(back.functional[0].total->amount.fen() == 1710772524);  // 1710.772524 万元
+  CHECK(back.functional[0].total->line == 196);
+  CHECK(!back.functional[0].basic.has_value());
+  CHECK(back.classes[0].amount.amount.fen() == 29000500000);
+  CHECK(back.findings[0].severity == model::Diagnostic::Severity::kWarning);
+  CHECK(back.glossary[0].line == 40);
+}
+
+TEST_CASE("a failed input's record names its file and its error, and has no search entries") {
+  model::Disclosure d;
+  d.id = "broken";
+  d.source.path = "content/broken.pdf";
+  const Record back = RecordFromJson(RecordToJson(MakeRecord(d, true, "line 3: no text")));
+  CHECK(back.failed);
+  CHECK(back.failure == "line 3: no text");
+  CHECK(back.source_path == "content/broken.pdf");
+  CHECK(back.search.empty());
+}
+
+TEST_CASE("a record the cache cannot read is not used, and a removed input's record goes") {
+  const fs::path dir = fs::temp_directory_path() / fs::unique_path("gongkai-record-%%%%%%%%");
+  const Record kept = MakeRecord(Audit(), false, "");
+  Record gone;
+  gone.id = "gone";
+  using gongkai::site::Cache;
+  Cache::Save(dir, "hash", {{"2026-beijing-audit-bureau", Entry(kept.id)}, {"gone", Entry("gone")}},
+              {&kept, &gone});
+  REQUIRE(fs::exists(dir / "records" / "gone.json"));
+  Cache::Save(dir, "hash", {{"2026-beijing-audit-bureau", Entry(kept.id)}}, {});
+  CHECK(!fs::exists(dir / "records" / "gone.json"));
+  const Cache cache = Cache::Load(dir, true, "hash");
+  Record read;
+  REQUIRE(cache.LoadRecord(kept.id, read));
+  CHECK(RecordToJson(read) == RecordToJson(kept));
+  CHECK(!cache.LoadRecord("gone", read));
+  std::ofstream((dir / "records" / (kept.id + ".json")).string()) << "{\"id\": \"2026-beijing-audit-bureau\"}";
+  CHECK(!cache.LoadRecord(kept.id, read));  // a record missing its fields
+  fs::remove_all(dir);
+}
+
+}  // TEST_SUITE
