@@ -378,8 +378,8 @@ void Tally(const std::vector<DocResult>& docs, BuildReport& report) {
   }
 }
 
-// The marker, then SHA256SUMS over the complete staged site, marker included: only what this
-// build wrote is read. A content folder that yields nothing does not wipe out a published
+// The marker, then SHA256SUMS over the complete staged site, marker included: what this build
+// wrote was hashed as it was written, what it linked keeps its checksum, the rest is read. A content folder that yields nothing does not wipe out a published
 // site by accident.
 bool SealSite(Build& b, BuildReport& report, unsigned workers) {
   if (report.errors.empty() && report.built == 0 && b.plan.has_site && !b.options.force) {
@@ -393,7 +393,8 @@ bool SealSite(Build& b, BuildReport& report, unsigned workers) {
   ChecksumCount sums;
   std::string sums_error;
   if (!WriteChecksums(b.plan.staging, b.plan.has_site ? b.plan.out : fs::path(),
-                      b.plan.cache / kChecksumsFile, workers, sums, sums_error))
+                      b.plan.cache / kChecksumsFile, b.output.Placed(), workers, sums,
+                      sums_error))
     report.errors.push_back(BuildError(sums_error, "output"));
   report.checksummed = sums.files;
   report.hashed = sums.hashed;

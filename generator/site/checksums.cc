@@ -81,7 +81,8 @@ std::map<std::string, std::string> ParseChecksums(std::string_view text) {
 }
 
 bool WriteChecksums(const fs::path& site, const fs::path& previous, const fs::path& kept,
-                    unsigned jobs, ChecksumCount& count, std::string& error) {
+                    const std::unordered_map<std::string, std::string>& placed, unsigned jobs,
+                    ChecksumCount& count, std::string& error) {
   std::vector<std::string> files;
   if (!ListFiles(site, files, error)) return false;
   std::map<std::string, std::string> known;
@@ -98,8 +99,16 @@ bool WriteChecksums(const fs::path& site, const fs::path& previous, const fs::pa
   std::mutex mutex;
   auto work = [&] {
     for (size_t i; (i = next++) < files.size();) {
+      auto written = placed.find(files[i]);
+      if (written != placed.end() && !written->second.empty()) {  // hashed as it was written
+        hashes[i] = written->second;
+        ++hashed;
+        continue;
+      }
+      // Linked from the previous site: by the build (placed, ""), or found to be its inode.
       auto old = known.find(files[i]);
-      if (old != known.end() && SameInode(site / files[i], previous / files[i])) {
+      if (old != known.end() &&
+          (written != placed.end() || SameInode(site / files[i], previous / files[i]))) {
         hashes[i] = old->second;
         continue;
       }

@@ -7,6 +7,7 @@
 #include <map>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 
 #include <boost/filesystem/path.hpp>
 
@@ -38,14 +39,17 @@ struct ChecksumCount {
 /// `kept` gives it without being read; every other file is hashed, on `jobs` threads. So an
 /// incremental build reads only what it wrote, and an in-place edit of the previous site is
 /// not blessed with a new checksum: `sha256sum -c` keeps reporting it until a full build.
+/// `placed` (site/output.h: Output::Placed) gives the hash of every file the build wrote, taken
+/// as it was written, and marks ("") those it linked from the previous site: neither is read.
 /// `previous` may be empty (no previous site). `kept` is the previous site's SHA256SUMS as
 /// KeepChecksums kept it in the cache once that site was published; it is removed here, so a
 /// build stopped while publishing (in place, a mix of two builds) leaves none and the next
 /// build hashes every file. Returns false and sets `error` when a file cannot be read or
 /// SHA256SUMS cannot be written.
 bool WriteChecksums(const boost::filesystem::path& site, const boost::filesystem::path& previous,
-                    const boost::filesystem::path& kept, unsigned jobs, ChecksumCount& count,
-                    std::string& error);
+                    const boost::filesystem::path& kept,
+                    const std::unordered_map<std::string, std::string>& placed, unsigned jobs,
+                    ChecksumCount& count, std::string& error);
 
 /// Keeps a copy of `site`/SHA256SUMS at `kept` (in the cache), for the next build: call it once
 /// the site is published. False if it could not (the next build then hashes every file).

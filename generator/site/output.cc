@@ -6,6 +6,7 @@
 
 #include <boost/filesystem.hpp>
 
+#include "ingest/sha256.h"
 #include "render/context.h"
 #include "site/files.h"
 
@@ -28,7 +29,9 @@ bool Output::Reuse(const std::string& rel, const std::string& content) {
   std::string existing;
   if (!ReadWholeFile(old.string(), existing) || existing != content) return false;
   fs::create_hard_link(old, dest, ec);
-  return !ec;
+  if (ec) return false;
+  Place(rel, "");
+  return true;
 }
 
 bool Output::Write(const std::string& rel, const std::string& content) {
@@ -41,6 +44,7 @@ bool Output::Write(const std::string& rel, const std::string& content) {
     Fail("cannot write " + dest.string());
     return false;
   }
+  Place(rel, ingest::Sha256Hex(content));
   return true;
 }
 
@@ -49,11 +53,26 @@ bool Output::Keep(const std::string& rel) {
   MakeParent(dest);
   boost::system::error_code ec;
   fs::create_hard_link(previous_ / rel, dest, ec);
-  if (ec && !CopyWholeFile((previous_ / rel).string(), dest.string())) {
+  if (!ec) {
+    Place(rel, "");
+    return true;
+  }
+  // A copy is read back and hashed by SHA256SUMS (it is not the previous site's own file).
+  if (!CopyWholeFile((previous_ / rel).string(), dest.string())) {
     Fail("cannot reuse " + (previous_ / rel).string() + ": " + ec.message());
     return false;
   }
   return true;
+}
+
+void Output::Place(const std::string& rel, std::string sha256) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  placed_[rel] = std::move(sha256);
+}
+
+std::unordered_map<std::string, std::string> Output::Placed() {
+  std::lock_guard<std::mutex> lock(mutex_);
+  return placed_;
 }
 
 bool Output::HasPrevious(const std::string& rel) {

@@ -7,6 +7,7 @@
 #include <mutex>
 #include <set>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include <boost/filesystem/path.hpp>
@@ -37,16 +38,22 @@ class Output {
   bool Keep(const std::string& rel);
   /// The previous site has a file at `rel`.
   bool HasPrevious(const std::string& rel);
+  /// Every file placed so far: the SHA-256 of the bytes written, or "" for a file linked
+  /// unchanged from the previous site (its checksum there still holds). SHA256SUMS takes
+  /// them from here instead of reading the site back (site/checksums.h).
+  std::unordered_map<std::string, std::string> Placed();
   void Fail(std::string message);
   std::vector<model::Diagnostic> errors();
 
  private:
   void MakeParent(const boost::filesystem::path& p);
+  void Place(const std::string& rel, std::string sha256);
 
   boost::filesystem::path staging_, previous_;
   std::mutex mutex_;
   std::vector<model::Diagnostic> errors_;
   std::set<std::string> made_;
+  std::unordered_map<std::string, std::string> placed_;
 };
 
 /// Renders the Mustache templates (read-only once loaded); a template error becomes a

@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include <fstream>
+#include <unordered_map>
 
 #include <boost/filesystem.hpp>
 
@@ -170,7 +171,7 @@ TEST_CASE("SHA256SUMS lists every file but itself, the marker too, hashing only 
 
   gongkai::site::ChecksumCount count;
   std::string error;
-  REQUIRE(gongkai::site::WriteChecksums(staging, previous, kept, 2, count, error));
+  REQUIRE(gongkai::site::WriteChecksums(staging, previous, kept, {}, 2, count, error));
   CHECK(error == "");
   CHECK(count.files == 4);
   CHECK(count.hashed == 3);
@@ -180,15 +181,42 @@ TEST_CASE("SHA256SUMS lists every file but itself, the marker too, hashing only 
   CHECK(ReadText(staging / "SHA256SUMS") == sums);
   // The kept checksums are used once: the site is about to change.
   CHECK_FALSE(fs::exists(kept));
-  REQUIRE(gongkai::site::WriteChecksums(staging, previous, kept, 1, count, error));
+  REQUIRE(gongkai::site::WriteChecksums(staging, previous, kept, {}, 1, count, error));
   CHECK(count.hashed == 4);
   CHECK(ReadText(staging / "SHA256SUMS").find("\n" + std::string(kShaX) + "  kept.html\n") !=
         std::string::npos);
   // Kept again once published; without a previous site they are not used.
   REQUIRE(gongkai::site::KeepChecksums(staging, kept));
   CHECK(ReadText(kept) == ReadText(staging / "SHA256SUMS"));
-  REQUIRE(gongkai::site::WriteChecksums(staging, fs::path(), kept, 1, count, error));
+  REQUIRE(gongkai::site::WriteChecksums(staging, fs::path(), kept, {}, 1, count, error));
   CHECK(count.hashed == 4);
+  fs::remove_all(root);
+}
+
+TEST_CASE("SHA256SUMS takes the hashes the build made as it wrote, and reads only the rest") {
+  fs::path root = fs::temp_directory_path() / ("gongkai-placed-" + std::to_string(::getpid()));
+  fs::remove_all(root);
+  fs::path previous = root / "site", staging = root / "site.building";
+  fs::path kept = root / "site.cache" / "SHA256SUMS";
+  WriteText(previous / "linked.html", "x");
+  WriteText(kept, ChecksumLine(std::string(64, 'a'), "linked.html"));
+  fs::create_directories(staging);
+  fs::create_hard_link(previous / "linked.html", staging / "linked.html");
+  WriteText(staging / "written.html", "yy");
+  WriteText(staging / ".gongkai-site", "the marker");
+  // Hashes that are not the files' own show where each line came from: written.html's from
+  // the build (not read back), linked.html's from the kept checksums (placed as linked), the
+  // marker's by reading it (not placed).
+  std::unordered_map<std::string, std::string> placed = {{"written.html", std::string(64, 'b')},
+                                                         {"linked.html", ""}};
+  gongkai::site::ChecksumCount count;
+  std::string error;
+  REQUIRE(gongkai::site::WriteChecksums(staging, previous, kept, placed, 2, count, error));
+  CHECK(count.files == 3);
+  CHECK(count.hashed == 2);
+  CHECK(ReadText(staging / "SHA256SUMS") == std::string(kShaMarker) + "  .gongkai-site\n" +
+                                                std::string(64, 'a') + "  linked.html\n" +
+                                                std::string(64, 'b') + "  written.html\n");
   fs::remove_all(root);
 }
 
