@@ -221,6 +221,19 @@ json ToJson(const Disclosure& d) {
     findings.push_back(std::move(fj));
   }
   j["findings"] = findings;
+  // The department across years: the headline figures stated without doubt, and where the site
+  // has other years of it, its key and neighbours.
+  if (!d.year_facts.sure.empty() || !d.years.key.empty()) {
+    json years = {{"sure", d.year_facts.sure}, {"prior_claims", d.year_facts.prior_index}};
+    if (!d.years.key.empty())
+      years.update({{"key", d.years.key},
+                    {"previous", d.years.previous.empty() ? json(nullptr) : json(d.years.previous)},
+                    {"previous_year", d.years.previous_year ? json(d.years.previous_year) : json(nullptr)},
+                    {"next", d.years.next.empty() ? json(nullptr) : json(d.years.next)},
+                    {"next_year", d.years.next_year ? json(d.years.next_year) : json(nullptr)},
+                    {"count", d.years.count}});
+    j["across_years"] = years;
+  }
   json diags = json::array();
   for (const auto& dg : d.diagnostics)
     diags.push_back({{"severity", SeverityName(dg.severity)},
@@ -394,11 +407,31 @@ Disclosure FromJson(const json& j) {
       claim.value_text = c.at("value").dump();
       if (auto m = Money::Parse(claim.value_text)) claim.amount = *m;
     }
+    // A change's 上年 figure, which the checks between years compare.
+    if (c.contains("base") && c.at("base").is_number())
+      if (auto m = Money::Parse(c.at("base").dump())) {
+        claim.base = *m;
+        claim.base_line = c.value("base_line", 0);
+      }
     d.claims.push_back(claim);
   }
   for (const auto& f : j.at("findings"))
     d.findings.push_back({Str(f, "rule"), SeverityFrom(Str(f, "severity")), Str(f, "message"),
                           f.at("lines").get<std::vector<int>>(), {}, Str(f, "downgraded")});
+  if (j.contains("across_years")) {
+    const json& y = j.at("across_years");
+    d.year_facts.sure = y.value("sure", std::vector<std::string>());
+    d.year_facts.prior_index = y.value("prior_claims", std::vector<int>());
+    d.years.key = Str(y, "key");
+    d.years.previous = Str(y, "previous");
+    d.years.next = Str(y, "next");
+    auto year = [&](const char* k) { return y.contains(k) && y.at(k).is_number() ? y.at(k).get<int>() : 0; };
+    d.years.previous_year = year("previous_year");
+    d.years.next_year = year("next_year");
+    d.years.count = y.value("count", 0);
+  }
+  for (int i : d.year_facts.prior_index)
+    if (i >= 0 && i < static_cast<int>(d.claims.size())) d.year_facts.prior.push_back(d.claims[i]);
   const json& lines = j.value("metric_lines", json::object());
   for (const auto& [key, value] : j.at("metrics").items()) {
     Metric m;

@@ -25,6 +25,10 @@ kainjow::mustache::data CodeContext(const std::string& code,
 kainjow::mustache::data GlossaryContext(const std::vector<const model::Disclosure*>& all);
 kainjow::mustache::data CompareContext(const std::vector<const model::Disclosure*>& all);
 
+/// One CSV cell, RFC 4180 quoted; a text cell that a spreadsheet would take for a formula
+/// (= + - @ tab CR first, and not a plain number such as -12.50) gets a leading '.
+std::string Csv(const std::string& s);
+
 /// data/departments.csv: one row per department, key figures and metrics (RFC 4180 quoting).
 std::string DepartmentsCsv(const std::vector<const model::Disclosure*>& all);
 /// data/functional.csv: department × functional code × amounts, with the source line.

@@ -32,11 +32,13 @@
 #include "render/markdown.h"
 #include "render/pages.h"
 #include "render/search_index.h"
+#include "render/timeline.h"
 #include "site/checksums.h"
 #include "site/files.h"
 #include "site/inputs.h"
 #include "site/originals.h"
 #include "site/publish.h"
+#include "site/years.h"
 
 namespace gongkai::site {
 
@@ -60,7 +62,8 @@ std::string FirstError(const std::vector<model::Diagnostic>& ds) {
 
 const char* const kTemplates[] = {"layout.html", "index.md",   "department.md", "source.html",
                                   "rule.md",     "rules.md",   "code.md",       "codes.md",
-                                  "glossary.md", "compare.md", "search.html",   "404.html"};
+                                  "glossary.md", "compare.md", "search.html",   "404.html",
+                                  "timeline.md"};
 
 struct FileStamp {
   int64_t size = -1;
@@ -197,6 +200,7 @@ struct DocResult {
   bool loaded = false;
   bool failed = false;
   bool reused = false;
+  bool rebuild = false;  // built again: its place among its department's years changed
   model::Disclosure d;
   std::vector<std::string> files;  // this input's own files in the site
   FileStamp stamp;
@@ -323,13 +327,16 @@ BuildReport BuildSite(const BuildOptions& options) {
     }
   }
 
+  // The disclosures related across years, once every input is processed (site/years.h).
+  const YearRelation* relation = nullptr;
+
   // One input: reuse it if nothing it depends on changed, else parse, check and render it.
   auto process = [&](DocResult& r) {
     r.stamp = Stamp(r.input);
     const json* entry = nullptr;
     if (manifest.is_object() && manifest.contains("inputs") && manifest["inputs"].contains(r.name))
       entry = &manifest["inputs"][r.name];
-    if (entry && have_previous && entry->value("id", "") == r.d.id &&
+    if (entry && have_previous && !r.rebuild && entry->value("id", "") == r.d.id &&
         entry->value("size", int64_t(-1)) == r.stamp.size &&
         entry->value("mtime_ns", int64_t(-1)) == r.stamp.mtime_ns) {
       bool failed = entry->value("failed", false);
@@ -379,6 +386,7 @@ BuildReport BuildSite(const BuildOptions& options) {
     r.failed = processed.Failed();
     r.d = std::move(processed.disclosure);
     r.d.id = id;
+    if (relation) ApplyYears(*relation, r.d);
     for (auto& dg : processed.diagnostics) r.file.diagnostics.push_back(std::move(dg));
     // The files as published go into the site beside the pages made from them.
     std::vector<OriginalCopy> copies;
@@ -403,6 +411,7 @@ BuildReport BuildSite(const BuildOptions& options) {
     emit("data/" + d.id + ".json", model::ToJson(d).dump(2) + "\n");
     const auto originals_list = render::OriginalsList(originals, "../");
     data department = render::DepartmentContext(d);
+    if (!d.years.key.empty()) department.set("years", render::YearLinks(d.years));
     department.set("originals", originals_list);
     std::string md = renderer.Render("department.md", department);
     emit("departments/" + d.id + ".md", md);
@@ -450,6 +459,28 @@ BuildReport BuildSite(const BuildOptions& options) {
   }
   for (auto& t : pool) t.join();
 
+  // Across the years: an input whose place among its department's years, or whose findings
+  // between years, changed (a year added or removed beside it) is built again with them.
+  std::vector<const model::Disclosure*> built_models;
+  for (auto& r : docs)
+    if (!r.failed) built_models.push_back(&r.d);
+  const YearRelation years =
+      RelateYears(built_models, LoadAliases(options.content_dir, report.files));
+  relation = &years;
+  for (auto& r : docs) {
+    if (r.failed || !YearsChanged(r.d, years)) continue;
+    for (const auto& f : r.files) fs::remove(staging / f, ec);  // never write through a link
+    r.files.clear();
+    r.file = FileReport();
+    r.rebuild = true;
+    r.reused = false;
+    try {
+      process(r);
+    } catch (const std::exception& e) {
+      Unexpected(r, staging, e.what());
+    }
+  }
+
   auto phase = [&, last = start](const char* name) mutable {
     auto now = std::chrono::steady_clock::now();
     if (options.on_phase) options.on_phase(name, std::chrono::duration<double>(now - last).count());
@@ -486,8 +517,9 @@ BuildReport BuildSite(const BuildOptions& options) {
     output.Write(rel, renderer.Page(rel, title, renderer.Render(tmpl, data()), page));
     pages.push_back(rel);
   };
-  markdown_page("index.md", "index.md", render::IndexContext(all, docs.size(), index_rows),
-                "部门预算公开", "index");
+  data index = render::IndexContext(all, docs.size(), index_rows);
+  render::AddSeriesToIndex(years.series, index);
+  markdown_page("index.md", "index.md", index, "部门预算公开", "index");
   phase("index");
   markdown_page("rules/index.md", "rules.md", render::RulesContext(all), "核对规则", "rules");
   for (const auto& r : checks::AllRules())
@@ -501,12 +533,16 @@ BuildReport BuildSite(const BuildOptions& options) {
   phase("codes");
   markdown_page("glossary.md", "glossary.md", render::GlossaryContext(all), "名词解释", "glossary");
   markdown_page("compare.md", "compare.md", render::CompareContext(all), "部门比较", "compare");
+  WriteYearPages(years, markdown_page,
+                 [&](const std::string& rel, const std::string& body) { output.Write(rel, body); });
   html_page("search.html", "搜索", "search.html", "search");
   html_page("404.html", "找不到页面", "404.html", "404");
   phase("glossary, compare, search page");
   output.Write("data/departments.csv", render::DepartmentsCsv(all));
   output.Write("data/functional.csv", render::FunctionalCsv(all));
-  for (const auto& [path, body] : render::BuildSearchIndex(render::SearchEntries(all)))
+  std::vector<render::SearchEntry> search_entries = render::SearchEntries(all);
+  render::MergeYearsInSearch(years.series, search_entries);
+  for (const auto& [path, body] : render::BuildSearchIndex(search_entries))
     output.Write(path, body);
   phase("csv, search index");
   std::sort(pages.begin(), pages.end());
