@@ -179,6 +179,27 @@ prior-year-figure:warning"
 check "the rule's page lists both years" has "2021-hebei-chengde-healthcare-security-bureau" "$WORK/pa/rules/prior-year-figure.html"
 check "... and the later" has "2022-hebei-chengde-healthcare-security-bureau" "$WORK/pa/rules/prior-year-figure.html"
 
+# The alias list: a 2021 that calls the department 承德市医保局 is the same department only
+# through content/aliases.tsv; a bad line of the list is reported with its line, left out,
+# and the build still publishes (exit status 1).
+mkdir -p "$WORK/alias"
+cp "$SRC/content/$CHENGDE.txt" "$WORK/alias/"
+sed 's/2022/2021/g; s/承德市医疗保障局/承德市医保局/g' "$SRC/content/$CHENGDE.txt" \
+  >"$WORK/alias/2021-hebei-chengde-healthcare-security-bureau.txt"
+build "$WORK/alias" "$WORK/al"
+check "without an alias a renamed department is another department" \
+  test ! -e "$WORK/al/departments/dept-46da23b5b1a8/index.html"
+printf '# 别名\n承德市医保局\t承德市医疗保障局\n承德市医保局 承德市医疗保障局\n' >"$WORK/alias/aliases.tsv"
+build "$WORK/alias" "$WORK/al"
+status=$?
+check "a bad line of the alias list makes the build exit 1" test "$status" = 1
+check "... reported with its path and line" has \
+  "$WORK/alias/aliases.tsv:3: error: expected two names separated by one tab: other name<TAB>full name, e.g. 省法院<TAB>江苏省高级人民法院 [aliases]" "$WORK/err"
+check "... as its only diagnostic line" test "$(grep -c 'error:' "$WORK/err")" = 1
+check "through the alias the two years are one department (dept- + sha256(承德市医疗保障局))" \
+  test -f "$WORK/al/departments/dept-46da23b5b1a8/index.html"
+check "the alias list is not published as a disclosure" test ! -e "$WORK/al/originals/aliases"
+
 # A template change re-renders what uses it.
 cp -r "$SRC/templates" "$WORK/templates"
 sed -i 's/## 派生指标/## 派生指标（改）/' "$WORK/templates/department.md"

@@ -465,7 +465,7 @@ BuildReport BuildSite(const BuildOptions& options) {
   for (auto& r : docs)
     if (!r.failed) built_models.push_back(&r.d);
   const YearRelation years =
-      RelateYears(built_models, LoadAliases(options.content_dir, report.files));
+      RelateYears(built_models, LoadAliases(options.content_dir, report));
   relation = &years;
   for (auto& r : docs) {
     if (r.failed || !YearsChanged(r.d, years)) continue;
@@ -478,6 +478,8 @@ BuildReport BuildSite(const BuildOptions& options) {
       process(r);
     } catch (const std::exception& e) {
       Unexpected(r, staging, e.what());
+    } catch (...) {
+      Unexpected(r, staging, "unknown exception");
     }
   }
 

@@ -30,7 +30,7 @@ bool SameFinding(const model::Finding& a, const model::Finding& b) {
 
 }  // namespace
 
-years::Aliases LoadAliases(const std::string& content_dir, std::vector<FileReport>& reports) {
+years::Aliases LoadAliases(const std::string& content_dir, BuildReport& build) {
   namespace fs = boost::filesystem;
   const fs::path path = fs::path(content_dir) / years::kAliasesFile;
   boost::system::error_code ec;
@@ -43,7 +43,8 @@ years::Aliases LoadAliases(const std::string& content_dir, std::vector<FileRepor
                                   "cannot read the alias list", "aliases"});
   else
     aliases = years::ParseAliases(text, report.diagnostics);
-  if (!report.diagnostics.empty()) reports.push_back(std::move(report));
+  build.skipped += static_cast<int>(report.diagnostics.size());
+  if (!report.diagnostics.empty()) build.files.push_back(std::move(report));
   return aliases;
 }
 

@@ -24,9 +24,10 @@ struct YearRelation {
   std::map<std::string, std::vector<model::Finding>> findings;    ///< between years, by id
 };
 
-/// Reads `content_dir`/aliases.tsv where there is one; a bad line is reported in `reports`
-/// (`path:line: error: … [aliases]`) and left out, the others are used.
-years::Aliases LoadAliases(const std::string& content_dir, std::vector<FileReport>& reports);
+/// Reads `content_dir`/aliases.tsv where there is one; a bad line is reported in
+/// `report.files` (`path:line: error: … [aliases]`), counted in `report.skipped` (so the build
+/// exits 1) and left out; the others are used.
+years::Aliases LoadAliases(const std::string& content_dir, BuildReport& report);
 
 /// Groups `built` into series and runs the checks between consecutive years
 /// (years/cross_year.h) on their year_facts.

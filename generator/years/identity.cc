@@ -58,8 +58,8 @@ Aliases ParseAliases(const std::string& text, std::vector<model::Diagnostic>& di
     if (trimmed.empty() || trimmed[0] == '#') continue;
     size_t tab = trimmed.find('\t');
     if (tab == std::string::npos || trimmed.find('\t', tab + 1) != std::string::npos) {
-      diagnostics.push_back(LineError(number, "expected two names separated by one tab, "
-                                              "`other name<TAB>full name` (江苏省法院\t江苏省高级人民法院)"));
+      diagnostics.push_back(LineError(number, "expected two names separated by one tab: "
+                                              "other name<TAB>full name, e.g. 省法院<TAB>江苏省高级人民法院"));
       continue;
     }
     std::string alias = NormaliseName(trimmed.substr(0, tab));
