@@ -430,34 +430,39 @@ BuildReport BuildSite(const BuildOptions& options) {
     Trim(r.d);
   };
 
-  // Every input, on every core.
-  const size_t total = docs.size();
-  std::atomic<size_t> next{0}, finished{0};
+  // Inputs on every core.
   unsigned workers = std::max(1u, std::min<unsigned>(std::thread::hardware_concurrency(),
-                                                      static_cast<unsigned>(std::max<size_t>(total, 1))));
+                                                      static_cast<unsigned>(std::max<size_t>(docs.size(), 1))));
   if (options.jobs > 0) workers = static_cast<unsigned>(options.jobs);
-  std::vector<std::thread> pool;
-  for (unsigned t = 0; t < workers; ++t)
-    pool.emplace_back([&] {
-      for (size_t i; (i = next++) < total;) {
-        // An exception must not escape a thread (that ends the process): the input fails
-        // with it, and every other input is still built.
-        try {
-          process(docs[i]);
-        } catch (const std::exception& e) {
-          Unexpected(docs[i], staging, e.what());
-        } catch (...) {
-          Unexpected(docs[i], staging, "unknown exception");
+  auto process_all = [&](const std::vector<DocResult*>& todo) {
+    const size_t total = todo.size();
+    std::atomic<size_t> next{0}, finished{0};
+    std::vector<std::thread> pool;
+    for (unsigned t = 0; t < workers; ++t)
+      pool.emplace_back([&] {
+        for (size_t i; (i = next++) < total;) {
+          // An exception must not escape a thread (that ends the process): the input fails
+          // with it, and every other input is still built.
+          try {
+            process(*todo[i]);
+          } catch (const std::exception& e) {
+            Unexpected(*todo[i], staging, e.what());
+          } catch (...) {
+            Unexpected(*todo[i], staging, "unknown exception");
+          }
+          ++finished;
         }
-        ++finished;
-      }
-    });
-  while (options.on_progress && finished < total) {
-    std::this_thread::sleep_for(std::chrono::milliseconds(200));
-    auto elapsed = std::chrono::steady_clock::now() - start;
-    options.on_progress(finished, total, std::chrono::duration<double>(elapsed).count());
-  }
-  for (auto& t : pool) t.join();
+      });
+    while (options.on_progress && finished < total) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(200));
+      auto elapsed = std::chrono::steady_clock::now() - start;
+      options.on_progress(finished, total, std::chrono::duration<double>(elapsed).count());
+    }
+    for (auto& t : pool) t.join();
+  };
+  std::vector<DocResult*> every_input;
+  for (auto& r : docs) every_input.push_back(&r);
+  process_all(every_input);
 
   // Across the years: an input whose place among its department's years, or whose findings
   // between years, changed (a year added or removed beside it) is built again with them.
@@ -467,6 +472,7 @@ BuildReport BuildSite(const BuildOptions& options) {
   const YearRelation years =
       RelateYears(built_models, LoadAliases(options.content_dir, report));
   relation = &years;
+  std::vector<DocResult*> again;
   for (auto& r : docs) {
     if (r.failed || !YearsChanged(r.d, years)) continue;
     for (const auto& f : r.files) fs::remove(staging / f, ec);  // never write through a link
@@ -474,14 +480,9 @@ BuildReport BuildSite(const BuildOptions& options) {
     r.file = FileReport();
     r.rebuild = true;
     r.reused = false;
-    try {
-      process(r);
-    } catch (const std::exception& e) {
-      Unexpected(r, staging, e.what());
-    } catch (...) {
-      Unexpected(r, staging, "unknown exception");
-    }
+    again.push_back(&r);
   }
+  process_all(again);
 
   auto phase = [&, last = start](const char* name) mutable {
     auto now = std::chrono::steady_clock::now();
