@@ -75,10 +75,6 @@ std::string Csv(const std::string& s) {
   return out + "\"";
 }
 
-namespace {
-
-std::string CsvAmount(const model::MaybeFigure& f) { return f ? f->amount.WanYuan(2) : ""; }
-
 std::string CsvMetric(const model::Disclosure& d, const std::string& key) {
   for (const auto& m : d.metrics)
     if (m.key == key && m.value) {
@@ -88,6 +84,10 @@ std::string CsvMetric(const model::Disclosure& d, const std::string& key) {
     }
   return "";
 }
+
+namespace {
+
+std::string CsvAmount(const model::MaybeFigure& f) { return f ? f->amount.WanYuan(2) : ""; }
 
 }  // namespace
 

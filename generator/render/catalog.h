@@ -29,6 +29,10 @@ kainjow::mustache::data CompareContext(const std::vector<const model::Disclosure
 /// (= + - @ tab CR first, and not a plain number such as -12.50) gets a leading '.
 std::string Csv(const std::string& s);
 
+/// A derived metric of `d` as the CSV files and the compare page print it, "%.2f" ("80.34");
+/// "" when it was not computed.
+std::string CsvMetric(const model::Disclosure& d, const std::string& key);
+
 /// data/departments.csv: one row per department, key figures and metrics (RFC 4180 quoting).
 std::string DepartmentsCsv(const std::vector<const model::Disclosure*>& all);
 /// data/functional.csv: department × functional code × amounts, with the source line.

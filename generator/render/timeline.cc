@@ -330,6 +330,53 @@ void AddSeriesToIndex(const std::vector<years::Series>& series, data& index) {
   index.set("series", rows);
 }
 
+void AddSeriesToCompare(const std::vector<years::Series>& series, data& compare) {
+  // The compare page's own metrics, in its order.
+  static const std::pair<const char*, const char*> kMetrics[] = {
+      {"basic_share", "基本支出占比 %"},         {"project_share", "项目支出占比 %"},
+      {"personnel_share", "人员经费占基本支出 %"}, {"public_share", "公用经费占基本支出 %"},
+      {"carryover_share", "上年结转占收入 %"},     {"three_public_share", "“三公”占支出 %"},
+      {"total_per_staff", "人均支出（万元）"}};
+  list out;
+  for (const auto& s : series) {
+    if (s.years.size() < 2) continue;
+    data item;
+    item.set("name", EscapeMarkdown(s.name));
+    item.set("key", s.key);
+    list columns, rows;
+    for (const auto* d : s.years) {
+      data c;
+      c.set("title", "[" + std::to_string(d->year) + " 年](departments/" + d->id + ".html)");
+      columns.push_back(c);
+    }
+    auto add_row = [&](const std::string& label, auto cell_of) {
+      data row;
+      row.set("label", label);
+      list cells;
+      for (const auto* d : s.years) {
+        data cell;
+        cell.set("text", cell_of(*d));
+        cells.push_back(cell);
+      }
+      row.set("cells", cells);
+      rows.push_back(row);
+    };
+    add_row("支出总计", [](const model::Disclosure& d) {
+      return Linked(years::HeadlineFigure(d, "expenditure_total"), d, "");
+    });
+    for (const auto& [key, label] : kMetrics)
+      add_row(label, [key = key](const model::Disclosure& d) {
+        std::string v = CsvMetric(d, key);
+        return v.empty() ? std::string("—") : v;
+      });
+    item.set("columns", columns);
+    item.set("rows", rows);
+    out.push_back(item);
+  }
+  compare.set("has_series", Bool(!out.empty()));
+  compare.set("series", out);
+}
+
 void MergeYearsInSearch(const std::vector<years::Series>& series,
                         std::vector<SearchEntry>& entries) {
   std::map<std::string, const years::Series*> by_url;  // a year's page -> its series

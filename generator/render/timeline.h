@@ -53,6 +53,11 @@ std::string TimelineCsv(const std::vector<years::Series>& series);
 /// (charts/<key>-trend.svg, TrendSparklineSvg) and its latest 支出总计 linked to its line.
 void AddSeriesToIndex(const std::vector<years::Series>& series, kainjow::mustache::data& index);
 
+/// Sets the compare page's years of one department side by side (compare.md, `series`): for
+/// every department with two years or more, its 支出总计 (linked to its line) and the metrics
+/// the page compares, one column a year.
+void AddSeriesToCompare(const std::vector<years::Series>& series, kainjow::mustache::data& compare);
+
 /// Search finds a department of several years once: the department entries of its years
 /// (kind "department", departments/<id>.html) become one, for its page across the years,
 /// titled with its name, its years in the text before the latest year's.

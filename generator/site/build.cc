@@ -535,7 +535,9 @@ BuildReport BuildSite(const BuildOptions& options) {
                   "科目 " + code, "code");
   phase("codes");
   markdown_page("glossary.md", "glossary.md", render::GlossaryContext(all), "名词解释", "glossary");
-  markdown_page("compare.md", "compare.md", render::CompareContext(all), "部门比较", "compare");
+  data compare = render::CompareContext(all);
+  render::AddSeriesToCompare(years.series, compare);
+  markdown_page("compare.md", "compare.md", compare, "部门比较", "compare");
   WriteYearPages(years, markdown_page,
                  [&](const std::string& rel, const std::string& body) { output.Write(rel, body); });
   html_page("search.html", "搜索", "search.html", "search");

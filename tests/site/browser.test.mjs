@@ -445,3 +445,15 @@ test('search finds a department of several years once, with its years', async ()
   assert.match(years[0].snippet.replace(/<[^>]+>/g, ''), /历年：2019 年、2018 年、2017 年/);
   await page.close();
 });
+
+test('the compare page sets the years of one department side by side', async () => {
+  const page = await browser.newPage();
+  await page.goto(url('compare.html'));
+  const table = page.locator('h3:has-text("江苏省政协办公厅") + p + table');
+  assert.deepEqual(await table.locator('th').allTextContents(), ['指标', '2017 年', '2018 年', '2019 年']);
+  // 基本支出 ÷ 支出总计: 5916.27 / 9146.79 = 64.68 %, 5678.17 / 10150.48 = 55.94 %,
+  // 6522.75 / 13377.11 = 48.76 %.
+  assert.deepEqual(await table.locator('tr', { hasText: '基本支出占比' }).locator('td').allTextContents(),
+    ['基本支出占比 %', '64.68', '55.94', '48.76']);
+  await page.close();
+});
