@@ -12,6 +12,7 @@
 #include "model/money.h"
 #include "pipeline/process.h"
 #include "render/originals.h"
+#include "render/timeline.h"
 #include "years/cross_year.h"
 #include "years/series.h"
 #include "years/timeline.h"
@@ -77,6 +78,17 @@ TEST_CASE("the 江苏省政协办公厅 timeline matches its hand-checked golden
         CHECK(ChangeText(row->values[i - 1], row->values[i]) == g.at("changes")[i - 1].get<std::string>());
     }
   }
+
+  // The JSON timeline: 支出总计 of 2018 on line 393 (the 收支预算总表's 合计 row, page 1 of the
+  // tables file), and its change from 2017.
+  const json j = gongkai::render::TimelineJson(s, timeline);
+  CHECK(j.at("key") == "dept-de0f70fd5060");
+  const json& total = j.at("figures").at(1);
+  CHECK(total.at("subject") == "expenditure_total");
+  CHECK(total.at("values").at(1).dump() ==
+        R"({"amount":10150.48,"file":"江苏省政协办公厅2018度部门预算公开表.pdf","line":393,"page":1,)"
+        R"("source":"source/2018-jiangsu-cppcc-general-office.html#L393","year":2018})");
+  CHECK(total.at("changes").at(0).dump() == R"({"amount":1003.69,"from":2017,"percent":11.0,"to":2018})");
 }
 
 }  // TEST_SUITE
