@@ -225,12 +225,14 @@ json ToJson(const Disclosure& d) {
   // has other years of it, its key and neighbours.
   if (!d.year_facts.sure.empty() || !d.years.key.empty()) {
     json years = {{"sure", d.year_facts.sure}, {"prior_claims", d.year_facts.prior_index}};
+    auto id_or_null = [](const std::string& id) { return id.empty() ? json(nullptr) : json(id); };
+    auto year_or_null = [](int year) { return year ? json(year) : json(nullptr); };
     if (!d.years.key.empty())
       years.update({{"key", d.years.key},
-                    {"previous", d.years.previous.empty() ? json(nullptr) : json(d.years.previous)},
-                    {"previous_year", d.years.previous_year ? json(d.years.previous_year) : json(nullptr)},
-                    {"next", d.years.next.empty() ? json(nullptr) : json(d.years.next)},
-                    {"next_year", d.years.next_year ? json(d.years.next_year) : json(nullptr)},
+                    {"previous", id_or_null(d.years.previous)},
+                    {"previous_year", year_or_null(d.years.previous_year)},
+                    {"next", id_or_null(d.years.next)},
+                    {"next_year", year_or_null(d.years.next_year)},
                     {"count", d.years.count}});
     j["across_years"] = years;
   }
@@ -425,7 +427,9 @@ Disclosure FromJson(const json& j) {
     d.years.key = Str(y, "key");
     d.years.previous = Str(y, "previous");
     d.years.next = Str(y, "next");
-    auto year = [&](const char* k) { return y.contains(k) && y.at(k).is_number() ? y.at(k).get<int>() : 0; };
+    auto year = [&](const char* k) {
+      return y.contains(k) && y.at(k).is_number() ? y.at(k).get<int>() : 0;
+    };
     d.years.previous_year = year("previous_year");
     d.years.next_year = year("next_year");
     d.years.count = y.value("count", 0);

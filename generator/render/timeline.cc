@@ -240,7 +240,8 @@ std::string TrendSparklineSvg(const years::Series& series,
   std::string points, dots;
   for (size_t i = 0; i < bars.size(); ++i) {
     int x = 4 + step * static_cast<int>(i);
-    int y = max == min ? h / 2 : 2 + static_cast<int>((max - bars[i].fen[0]) * (h - 4) / (max - min));
+    int y = max == min ? h / 2
+                       : 2 + static_cast<int>((max - bars[i].fen[0]) * (h - 4) / (max - min));
     points += (i ? " " : "") + std::to_string(x) + "," + std::to_string(y);
     dots += "<circle cx=\"" + std::to_string(x) + "\" cy=\"" + std::to_string(y) +
             "\" r=\"2\" fill=\"#8a1c1c\"/>";
@@ -248,16 +249,19 @@ std::string TrendSparklineSvg(const years::Series& series,
   std::string title = "支出总计 " + std::to_string(bars.front().year) + "—" +
                       std::to_string(bars.back().year);
   return "<svg class=\"trend\" xmlns=\"http://www.w3.org/2000/svg\" width=\"" +
-         std::to_string(width) + "\" height=\"" + std::to_string(h) + "\" role=\"img\" aria-label=\"" +
-         EscapeHtml(title) + "\"><title>" + EscapeHtml(title) + "</title><polyline points=\"" +
+         std::to_string(width) + "\" height=\"" + std::to_string(h) +
+         "\" role=\"img\" aria-label=\"" + EscapeHtml(title) + "\"><title>" + EscapeHtml(title) + "</title><polyline points=\"" +
          points + "\" fill=\"none\" stroke=\"#8a1c1c\" stroke-width=\"1.5\"/>" + dots + "</svg>";
 }
 
 json TimelineJson(const years::Series& series, const std::vector<years::TimelineFigure>& figures) {
   json years = json::array();
   for (const auto* d : series.years)
-    years.push_back({{"year", d->year}, {"id", d->id}, {"name", d->department.name},
-                     {"page", "departments/" + d->id + ".html"}, {"data", "data/" + d->id + ".json"}});
+    years.push_back({{"year", d->year},
+                     {"id", d->id},
+                     {"name", d->department.name},
+                     {"page", "departments/" + d->id + ".html"},
+                     {"data", "data/" + d->id + ".json"}});
   json rows = json::array();
   for (const auto& f : figures) {
     json values = json::array(), changes = json::array();
@@ -391,7 +395,8 @@ void MergeYearsInSearch(const std::vector<years::Series>& series,
       continue;
     }
     const years::Series& s = *it->second;
-    if (e.url != "departments/" + s.years.back()->id + ".html") continue;  // the latest stands for all
+    // The latest year's entry stands for all of them.
+    if (e.url != "departments/" + s.years.back()->id + ".html") continue;
     std::string years_text = "历年：";
     for (auto y = s.years.rbegin(); y != s.years.rend(); ++y)
       years_text += (y == s.years.rbegin() ? "" : "、") + std::to_string((*y)->year) + " 年";

@@ -431,8 +431,9 @@ BuildReport BuildSite(const BuildOptions& options) {
   };
 
   // Inputs on every core.
-  unsigned workers = std::max(1u, std::min<unsigned>(std::thread::hardware_concurrency(),
-                                                      static_cast<unsigned>(std::max<size_t>(docs.size(), 1))));
+  unsigned workers = std::max(
+      1u, std::min<unsigned>(std::thread::hardware_concurrency(),
+                             static_cast<unsigned>(std::max<size_t>(docs.size(), 1))));
   if (options.jobs > 0) workers = static_cast<unsigned>(options.jobs);
   auto process_all = [&](const std::vector<DocResult*>& todo) {
     const size_t total = todo.size();

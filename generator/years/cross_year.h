@@ -23,14 +23,15 @@ struct CrossYearFindings {
 /// Compares `current` (year N) with `previous` (year N − 1, the same department):
 /// - prior-year-figure: a 上年 figure the narrative of `current` states (the base of a stated
 ///   change, "比上年预算 1536.36 万元增加 …", or an amount about the previous year) against the
-///   same subject's figure in `previous` (checks::PrimaryFigure);
+///   same subject's figure in `previous` (years::HeadlineFigure);
 /// - prior-year-change: a change `current` states ("比上年增加 390.80 万元") against the
 ///   difference of the two documents' figures of its subject.
 /// Fail closed: only claims whose subject is known (d.year_facts.prior), only the headline
 /// figures each document states without doubt (d.year_facts.sure: in a PDF, those its own
-/// arithmetic confirms), the same subject on both sides (the same 类 code, the same total). The rounding policy is checks/rounding.h's: exact is silent,
-/// within rounding a notice, beyond it a warning (never an error: budgets are revised during
-/// the year and the previous disclosure shows the original budget).
+/// arithmetic confirms), the same subject on both sides (the same 类 code, the same total).
+/// The rounding policy is checks/rounding.h's: exact is silent, within rounding a notice,
+/// beyond it a warning (never an error: budgets are revised during the year and the previous
+/// disclosure shows the original budget).
 CrossYearFindings CheckAcrossYears(const model::Disclosure& previous,
                                    const model::Disclosure& current);
 

@@ -33,7 +33,8 @@ void ComputeYearFacts(model::Disclosure& d) {
   // A PDF is read from positions, so its figures count only where its sums confirm them, as
   // for an error finding; a text's figures are read from the text itself.
   const bool pdf = !d.source.page_starts.empty();
-  const auto corroborated = pdf ? checks::CorroboratedFigures(d) : std::set<std::pair<int, int64_t>>();
+  const auto corroborated =
+      pdf ? checks::CorroboratedFigures(d) : std::set<std::pair<int, int64_t>>();
   for (const auto& subject : HeadlineSubjects(d)) {
     model::MaybeFigure f = HeadlineFigure(d, subject);
     if (f && (!pdf || corroborated.count({f->line, f->amount.fen()})))

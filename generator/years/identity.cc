@@ -65,7 +65,8 @@ Aliases ParseAliases(const std::string& text, std::vector<model::Diagnostic>& di
     std::string alias = NormaliseName(trimmed.substr(0, tab));
     std::string full = NormaliseName(trimmed.substr(tab + 1));
     if (alias.empty() || full.empty()) {
-      diagnostics.push_back(LineError(number, "a name is empty; expected `other name<TAB>full name`"));
+      diagnostics.push_back(
+          LineError(number, "a name is empty: expected other name<TAB>full name"));
     } else if (alias == full) {
       diagnostics.push_back(LineError(number, "the name " + alias + " is given as its own alias"));
     } else if (auto it = aliases.full_name.find(alias); it != aliases.full_name.end()) {
