@@ -315,7 +315,7 @@ std::string TimelineCsv(const std::vector<years::Series>& series) {
 void AddSeriesToIndex(const std::vector<years::Series>& series, data& index) {
   list rows;
   for (const auto& s : series) {
-    if (s.years.size() < 2) continue;
+    if (!s.SpansYears()) continue;
     const auto figures = years::Timeline(s);
     std::string year_links;
     for (auto it = s.years.rbegin(); it != s.years.rend(); ++it)
@@ -343,7 +343,7 @@ void AddSeriesToCompare(const std::vector<years::Series>& series, data& compare)
       {"total_per_staff", "人均支出（万元）"}};
   list out;
   for (const auto& s : series) {
-    if (s.years.size() < 2) continue;
+    if (!s.SpansYears()) continue;
     data item;
     item.set("name", EscapeMarkdown(s.name));
     item.set("key", s.key);
@@ -385,7 +385,7 @@ void MergeYearsInSearch(const std::vector<years::Series>& series,
                         std::vector<SearchEntry>& entries) {
   std::map<std::string, const years::Series*> by_url;  // a year's page -> its series
   for (const auto& s : series)
-    if (s.years.size() > 1)
+    if (s.SpansYears())
       for (const auto* d : s.years) by_url["departments/" + d->id + ".html"] = &s;
   std::vector<SearchEntry> out;
   for (auto& e : entries) {

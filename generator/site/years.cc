@@ -86,7 +86,7 @@ void ApplyYears(const YearRelation& relation, model::Disclosure& d) {
 void WriteYearPages(const YearRelation& relation, const MarkdownPage& markdown_page,
                     const std::function<void(const std::string&, const std::string&)>& write) {
   for (const auto& s : relation.series) {
-    if (s.years.size() < 2) continue;
+    if (!s.SpansYears()) continue;
     const auto figures = years::Timeline(s);
     markdown_page(render::TimelinePath(s.key), "timeline.md", render::TimelineContext(s, figures),
                   s.name + " 历年", "timeline");

@@ -30,7 +30,7 @@ std::vector<Series> GroupIntoSeries(const std::vector<const model::Disclosure*>&
 std::map<std::string, model::YearPlace> PlacesOf(const std::vector<Series>& series) {
   std::map<std::string, model::YearPlace> places;
   for (const auto& s : series) {
-    if (s.years.size() < 2) continue;
+    if (!s.SpansYears()) continue;
     for (size_t i = 0; i < s.years.size(); ++i) {
       model::YearPlace p;
       p.key = s.key;

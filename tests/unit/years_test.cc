@@ -123,6 +123,13 @@ TEST_CASE("a series holds one department's budgets by year; places link the near
   CHECK(places.at("2017-x").previous.empty());
   CHECK(places.at("2019-x").next.empty());
   CHECK(places.at("2019-x").previous_year == 2018);
+  // Two disclosures of one year are no timeline.
+  Disclosure again = Doc("2019-y2", "江苏省高级人民法院", 2019);
+  auto same_year = years::GroupIntoSeries({&other, &again}, {});
+  REQUIRE(same_year.size() == 1);
+  CHECK(same_year[0].years.size() == 2);
+  CHECK(!same_year[0].SpansYears());
+  CHECK(years::PlacesOf(same_year).empty());
 }
 
 TEST_CASE("a change is exact in 万元 and in percent of the year before, to one decimal") {
