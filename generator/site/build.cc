@@ -1,7 +1,8 @@
 // Site build orchestration, as its steps: list inputs -> load cache -> process changed inputs
-// (each on every core, with its document pages and its record) -> write cross pages (the plan
-// of pages/plan.h, from the records) -> assets -> marker and checksums -> publish -> save
-// cache. Incremental: an input whose bytes, the templates and gongkai's version are unchanged
+// (each on every core, with its document pages and its record) -> relate documents across
+// years (from the records; an input whose place among its years changed is built again with
+// it, site/years.h) -> write cross pages (the plan of pages/plan.h, from the records) ->
+// assets -> marker and checksums -> publish -> save cache. Incremental: an input whose bytes, the templates and gongkai's version are unchanged
 // since the last build (site/cache.h) is not parsed or rendered again — its pages are linked
 // from the previous site and its record read from the cache. A page whose content did not
 // change is linked, not rewritten (site/output.h). Deterministic: the same inputs give the
