@@ -9,7 +9,7 @@
 #include "pages/glossary.h"
 #include "pages/index.h"
 #include "pages/rules.h"
-#include "render/timeline.h"
+#include "pages/timeline.h"
 #include "years/timeline.h"
 
 namespace gongkai::pages {
@@ -24,7 +24,7 @@ std::vector<Page> CrossPages(const Collection& c) {
   plan.push_back({"index.md", "index.md",
                   [&] {
                     data index = IndexContext(c.records);
-                    render::AddSeriesToIndex(series, index);
+                    AddSeriesToIndex(series, index);
                     return index;
                   },
                   "部门预算公开", "index"});
@@ -45,14 +45,14 @@ std::vector<Page> CrossPages(const Collection& c) {
   plan.push_back({"compare.md", "compare.md",
                   [&] {
                     data compare = CompareContext(all);
-                    render::AddSeriesToCompare(series, compare);
+                    AddSeriesToCompare(series, compare);
                     return compare;
                   },
                   "部门比较", "compare"});
   for (const auto& s : series)
     if (s.SpansYears())
-      plan.push_back({render::TimelinePath(s.key), "timeline.md",
-                      [&s] { return render::TimelineContext(s, years::Timeline(s)); },
+      plan.push_back({TimelinePath(s.key), "timeline.md",
+                      [&s] { return TimelineContext(s, years::Timeline(s)); },
                       s.name + " 历年", "timeline"});
   plan.push_back({"search.html", "search.html", [] { return data(); }, "搜索", "search"});
   plan.push_back({"404.html", "404.html", [] { return data(); }, "找不到页面", "404"});

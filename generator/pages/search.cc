@@ -8,7 +8,7 @@
 #include "pages/glossary.h"
 #include "pages/plan.h"
 #include "pages/record.h"
-#include "render/timeline.h"
+#include "pages/timeline.h"
 #include "render/context.h"
 
 namespace gongkai::pages {
@@ -69,7 +69,7 @@ std::vector<SearchEntry> DepartmentSearchEntries(const model::Disclosure& d) {
 void AddSearchEntries(const Collection& c, const std::function<void(const SearchEntry&)>& add) {
   const auto& all = c.built;
   static const std::vector<years::Series> kNone;
-  const auto department = render::MergeYearsInSearch(c.series ? *c.series : kNone, add);
+  const auto department = MergeYearsInSearch(c.series ? *c.series : kNone, add);
   for (const auto* r : all)
     for (const auto& e : r->search) department(e);
   const CodeIndex codes(all);

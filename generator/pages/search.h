@@ -20,7 +20,7 @@ std::vector<render::SearchEntry> DepartmentSearchEntries(const model::Disclosure
 
 /// The search entries of the whole site, one at a time to `add` (so they are never all in
 /// memory at once): each built record's own (a department of several years once, for its page
-/// across the years: render::MergeYearsInSearch), then the codes and glossary terms.
+/// across the years: pages::MergeYearsInSearch), then the codes and glossary terms.
 void AddSearchEntries(const Collection& c,
                       const std::function<void(const render::SearchEntry&)>& add);
 

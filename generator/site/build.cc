@@ -34,7 +34,7 @@
 #include "render/markdown.h"
 #include "render/originals.h"
 #include "render/search_index.h"
-#include "render/timeline.h"
+#include "pages/timeline.h"
 #include "site/cache.h"
 #include "site/checksums.h"
 #include "site/files.h"
@@ -214,7 +214,7 @@ void WriteDocumentPages(DocResult& r, const model::Disclosure& d, const ingest::
   emit("data/" + d.id + ".json", model::ToJson(d).dump(2) + "\n");
   const auto originals_list = render::OriginalsList(originals, "../");
   data department = pages::DepartmentContext(d);
-  if (!d.years.key.empty()) department.set("years", render::YearLinks(d.years));
+  if (!d.years.key.empty()) department.set("years", pages::YearLinks(d.years));
   department.set("originals", originals_list);
   std::string md = b.renderer.Render("department.md", department);
   emit("departments/" + d.id + ".md", md);

@@ -4,7 +4,7 @@
 #include <boost/filesystem.hpp>
 
 #include "ingest/document.h"
-#include "render/timeline.h"
+#include "pages/timeline.h"
 #include "site/files.h"
 #include "years/cross_year.h"
 #include "years/timeline.h"
@@ -88,15 +88,15 @@ void WriteYearFiles(const YearRelation& relation,
   for (const auto& s : relation.series) {
     if (!s.SpansYears()) continue;
     const auto figures = years::Timeline(s);
-    if (std::string svg = render::TimelineTotalChartSvg(s, figures); !svg.empty())
+    if (std::string svg = pages::TimelineTotalChartSvg(s, figures); !svg.empty())
       write("charts/" + s.key + "-years-total.svg", svg);
-    if (std::string svg = render::TimelineSplitChartSvg(s, figures); !svg.empty())
+    if (std::string svg = pages::TimelineSplitChartSvg(s, figures); !svg.empty())
       write("charts/" + s.key + "-years-split.svg", svg);
-    if (std::string svg = render::TrendSparklineSvg(s, figures); !svg.empty())
+    if (std::string svg = pages::TrendSparklineSvg(s, figures); !svg.empty())
       write("charts/" + s.key + "-trend.svg", svg);
-    write("data/timelines/" + s.key + ".json", render::TimelineJson(s, figures).dump(2) + "\n");
+    write("data/timelines/" + s.key + ".json", pages::TimelineJson(s, figures).dump(2) + "\n");
   }
-  write("data/timeline.csv", render::TimelineCsv(relation.series));
+  write("data/timeline.csv", pages::TimelineCsv(relation.series));
 }
 
 }  // namespace gongkai::site

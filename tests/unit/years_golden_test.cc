@@ -12,7 +12,7 @@
 #include "model/money.h"
 #include "pipeline/process.h"
 #include "render/originals.h"
-#include "render/timeline.h"
+#include "pages/timeline.h"
 #include "years/cross_year.h"
 #include "years/series.h"
 #include "years/timeline.h"
@@ -81,7 +81,7 @@ TEST_CASE("the 江苏省政协办公厅 timeline matches its hand-checked golden
 
   // The JSON timeline: 支出总计 of 2018 on line 393 (the 收支预算总表's 合计 row, page 1 of the
   // tables file), and its change from 2017.
-  const json j = gongkai::render::TimelineJson(s, timeline);
+  const json j = gongkai::pages::TimelineJson(s, timeline);
   CHECK(j.at("key") == "dept-de0f70fd5060");
   const json& total = j.at("figures").at(1);
   CHECK(total.at("subject") == "expenditure_total");

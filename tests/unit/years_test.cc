@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "model/disclosure.h"
-#include "render/timeline.h"
+#include "pages/timeline.h"
 #include "years/cross_year.h"
 #include "years/identity.h"
 #include "years/series.h"
@@ -165,7 +165,7 @@ TEST_CASE("the timeline has a row for each headline figure some year states") {
   // The long CSV: one row per stated figure, with its file and line.
   a.source.path = "content/2018-x.txt";
   b.source.path = "content/2019-x.txt";
-  CHECK(gongkai::render::TimelineCsv({s}) ==
+  CHECK(gongkai::pages::TimelineCsv({s}) ==
         "key,department,year,id,figure,label,amount,source_file,line,page\n"
         "k,某部门,2018,2018-x,expenditure_total,支出总计,100.00,2018-x.txt,10,\n"
         "k,某部门,2019,2019-x,expenditure_total,支出总计,120.00,2019-x.txt,12,\n"

@@ -1,25 +1,32 @@
 // One department across the years: page context, charts, JSON and CSV (see timeline.h).
-// SVG sizes are integers computed from fen, as in charts.cc.
-#include "render/timeline.h"
-
-#include <cstdio>
-#include <memory>
+// SVG sizes are integers computed from fen, as in render/charts.cc.
+#include "pages/timeline.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <map>
+#include <memory>
 
 #include "model/json.h"
+#include "pages/downloads.h"
+#include "render/context.h"
 #include "render/markdown.h"
 #include "render/originals.h"
-#include "render/context.h"
-#include "pages/downloads.h"
 #include "years/cross_year.h"
 
-namespace gongkai::render {
+namespace gongkai::pages {
 
 using kainjow::mustache::data;
 using kainjow::mustache::list;
 using nlohmann::json;
+using render::Bool;
+using render::EscapeHtml;
+using render::EscapeMarkdown;
+using render::FigureLink;
+using render::OriginalPageMarkdown;
+using render::OriginalPageOf;
+using render::SearchEntry;
+using render::SeverityLabel;
 
 namespace {
 
@@ -320,7 +327,7 @@ std::string TimelineCsv(const std::vector<years::Series>& series) {
                                           d->id, f.subject, f.label, v->amount.WanYuan(2),
                                           SourceFileOf(*d, v->line), std::to_string(v->line),
                                           page ? std::to_string(page) : std::string()};
-        for (size_t k = 0; k < cells.size(); ++k) out += (k ? "," : "") + pages::Csv(cells[k]);
+        for (size_t k = 0; k < cells.size(); ++k) out += (k ? "," : "") + Csv(cells[k]);
         out += "\n";
       }
   return out;
@@ -395,8 +402,8 @@ void AddSeriesToCompare(const std::vector<years::Series>& series, data& compare)
   compare.set("series", out);
 }
 
-std::function<void(const SearchEntry&)> MergeYearsInSearch(
-    const std::vector<years::Series>& series, std::function<void(const SearchEntry&)> add) {
+std::function<void(const render::SearchEntry&)> MergeYearsInSearch(
+    const std::vector<years::Series>& series, std::function<void(const render::SearchEntry&)> add) {
   auto by_url = std::make_shared<std::map<std::string, const years::Series*>>();
   for (const auto& s : series)  // a year's page -> its series
     if (s.SpansYears())
@@ -434,4 +441,4 @@ data YearLinks(const model::YearPlace& place) {
   return years;
 }
 
-}  // namespace gongkai::render
+}  // namespace gongkai::pages

@@ -16,7 +16,7 @@
 #include "years/series.h"
 #include "years/timeline.h"
 
-namespace gongkai::render {
+namespace gongkai::pages {
 
 /// The site path of a department's page across the years: departments/<key>/index.md (and .html).
 std::string TimelinePath(const std::string& key);
@@ -63,11 +63,11 @@ void AddSeriesToCompare(const std::vector<years::Series>& series, kainjow::musta
 /// Search finds a department of several years once: the department entries of its years
 /// (kind "department", departments/<id>.html) become one, for its page across the years,
 /// titled with its name, its years in the text before the latest year's.
-std::function<void(const SearchEntry&)> MergeYearsInSearch(
-    const std::vector<years::Series>& series, std::function<void(const SearchEntry&)> add);
+std::function<void(const render::SearchEntry&)> MergeYearsInSearch(
+    const std::vector<years::Series>& series, std::function<void(const render::SearchEntry&)> add);
 
 /// The fields department.md writes a year's links from (`years`: the department's page across
 /// the years, 上一年 and 下一年 where the series has them).
 kainjow::mustache::data YearLinks(const model::YearPlace& place);
 
-}  // namespace gongkai::render
+}  // namespace gongkai::pages
