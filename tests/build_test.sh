@@ -46,7 +46,7 @@ BEIJING2="附件2 北京市审计局2026年度部门预算报表.pdf"
 
 # Deterministic.
 build "$WORK/content" "$WORK/a"
-check "first build says what it built" has "built 8 disclosures" "$WORK/err"
+check "first build says what it built" has "built 10 disclosures" "$WORK/err"
 build "$WORK/content" "$WORK/b"
 check "two full builds are byte-identical" same_tree "$WORK/a" "$WORK/b"
 "$GONGKAI" build --content "$WORK/content" --out "$WORK/c" --templates "$SRC/templates" \
@@ -60,7 +60,7 @@ check "a text disclosure is in the site" cmp "$WORK/content/$CHENGDE.txt" "$WORK
 check "an original is a copy, not a link to the input" \
   test "$(inode "$WORK/a/originals/$CHENGDE/$CHENGDE.txt")" != "$(inode "$WORK/content/$CHENGDE.txt")"
 check "every original of the content is in the site" \
-  test "$(find "$WORK/a/originals" -type f | wc -l)" -eq "$(find "$WORK/content" -type f | wc -l)"
+  test "$(find "$WORK/a/originals" -type f | wc -l)" -eq "$(find "$WORK/content" -type f ! -name aliases.tsv | wc -l)"
 check "the department page links its original with size and SHA-256" has \
   "原始文件：<a href=\"../originals/$CHENGDE/$CHENGDE.txt\">$CHENGDE.txt</a>（文本，39.4 KB，SHA-256 <code>$(sha256sum "$WORK/content/$CHENGDE.txt" | cut -c1-64)</code>）" \
   "$WORK/a/departments/$CHENGDE.html"
@@ -81,7 +81,7 @@ before=$(inode "$WORK/a/departments/$NANCHONG.html")
 original=$(inode "$WORK/a/originals/$BEIJING/$BEIJING2")
 listing "$WORK/a" "$WORK/before"
 GONGKAI_TIMING=1 build "$WORK/content" "$WORK/a"
-check "an unchanged rebuild parses nothing again" has "(8 unchanged, not parsed again)" "$WORK/err"
+check "an unchanged rebuild parses nothing again" has "(10 unchanged, not parsed again)" "$WORK/err"
 check "an unchanged page is not rewritten" test "$(inode "$WORK/a/departments/$NANCHONG.html")" = "$before"
 check "an unchanged original is not copied again" \
   test "$(inode "$WORK/a/originals/$BEIJING/$BEIJING2")" = "$original"
@@ -94,7 +94,7 @@ index_before=$(inode "$WORK/a/index.html")
 listing "$WORK/a" "$WORK/before"
 sed -i '85s/收入总计 1927.16/收入总计 1927.17/' "$WORK/content/$CHENGDE.txt"
 GONGKAI_TIMING=1 build "$WORK/content" "$WORK/a"
-check "a one-file change parses only that file" has "(7 unchanged, not parsed again)" "$WORK/err"
+check "a one-file change parses only that file" has "(9 unchanged, not parsed again)" "$WORK/err"
 check "the changed figure is in its data file" has '"income_total": 1927.17' "$WORK/a/data/$CHENGDE.json"
 check "the new finding is on its page" has "summary-balance" "$WORK/a/departments/$CHENGDE.html"
 check "another department's page is not rewritten" test "$(inode "$WORK/a/departments/$NANCHONG.html")" = "$before"
@@ -122,14 +122,101 @@ check "the incremental site equals a full build" same_tree "$WORK/a" "$WORK/full
 check "each input's record is in the cache" test -s "$WORK/a.cache/records/$NANCHONG.json"
 printf '{"id": "%s"}\n' "$NANCHONG" >"$WORK/a.cache/records/$NANCHONG.json"
 build "$WORK/content" "$WORK/a"
-check "an input whose record cannot be read is built again" has "(7 unchanged, not parsed again)" "$WORK/err"
+check "an input whose record cannot be read is built again" has "(9 unchanged, not parsed again)" "$WORK/err"
 check "... and the site equals a full build" same_tree "$WORK/a" "$WORK/full"
+
+# One department across the years: a year added between two others rebuilds its neighbours'
+# pages and the department's timeline, and the incremental site equals a full build; so does
+# removing it again.
+ZX=jiangsu-cppcc-general-office
+mkdir -p "$WORK/years"
+cp -r "$SRC/content/2017-$ZX" "$SRC/content/2019-$ZX" "$SRC/content/aliases.tsv" "$WORK/years/"
+cp "$SRC/content/$NANCHONG.txt" "$WORK/years/"
+build "$WORK/years" "$WORK/ya"
+other=$(inode "$WORK/ya/departments/$NANCHONG.html")
+timeline="$WORK/ya/departments/dept-de0f70fd5060/index.html"
+check "two years of a department have a timeline" test -f "$timeline"
+check "the later year links the earlier as 上一年" \
+  has "<a href=\"2017-$ZX.html\">← 上一年（2017 年）</a>" "$WORK/ya/departments/2019-$ZX.html"
+cp -r "$SRC/content/2018-$ZX" "$WORK/years/"
+GONGKAI_TIMING=1 build "$WORK/years" "$WORK/ya"
+check "a year added is built, its neighbours built again, the other department not" \
+  has "(1 unchanged, not parsed again)" "$WORK/err"
+check "the earlier year now links the added one as 下一年" \
+  has "<a href=\"2018-$ZX.html\">下一年（2018 年）→</a>" "$WORK/ya/departments/2017-$ZX.html"
+check "the later year now links the added one as 上一年" \
+  has "<a href=\"2018-$ZX.html\">← 上一年（2018 年）</a>" "$WORK/ya/departments/2019-$ZX.html"
+check "the timeline has the added year" has "2018 年" "$timeline"
+check "another department's page is not rewritten when a year is added" \
+  test "$(inode "$WORK/ya/departments/$NANCHONG.html")" = "$other"
+build "$WORK/years" "$WORK/yfull"
+check "after a year is added the incremental site equals a full build" same_tree "$WORK/ya" "$WORK/yfull"
+GONGKAI_TIMING=1 build "$WORK/years" "$WORK/ya"
+check "an unchanged rebuild of three years parses nothing again" has "(4 unchanged, not parsed again)" "$WORK/err"
+rm -r "$WORK/years/2018-$ZX" "$WORK/years/2019-$ZX"
+build "$WORK/years" "$WORK/ya"
+check "a department left with one year has no timeline" test ! -e "$timeline"
+check "its page no longer links other years" bash -c "! grep -q '历年：' '$WORK/ya/departments/2017-$ZX.html'"
+rm -rf "$WORK/yfull" && build "$WORK/years" "$WORK/yfull"
+check "after years are removed the incremental site equals a full build" same_tree "$WORK/ya" "$WORK/yfull"
+
+# Checks between years: a 2021 disclosure (Chengde's text with its years moved back one) whose
+# 收入总计 is 1927.16 on line 85, where the 2022 one says on line 745 "较 2021年预算 1536.36万元
+# 增加 390.80万元": a prior-year-figure and a prior-year-change warning, on both years.
+mkdir -p "$WORK/pair"
+cp "$SRC/content/$CHENGDE.txt" "$WORK/pair/"
+sed 's/2022/2021/g' "$SRC/content/$CHENGDE.txt" >"$WORK/pair/2021-hebei-chengde-healthcare-security-bureau.txt"
+build "$WORK/pair" "$WORK/pa"
+figure='2022 年公开第 745 行所说上年收入总计为 1536.36 万元，2021 年公开（2021-hebei-chengde-healthcare-security-bureau）第 85 行为 1927.16 万元'
+change='2022 年公开第 745 行说收入总计比上年增加 390.80 万元；两年公开的数字之差（1927.16 万元 − 2021 年公开 2021-hebei-chengde-healthcare-security-bureau 第 85 行的 1927.16 万元）为相差 0.00 万元'
+for y in 2021 2022; do
+  check "prior-year-figure is in $y's data" has "$figure" "$WORK/pa/data/$y-hebei-chengde-healthcare-security-bureau.json"
+  check "prior-year-change is in $y's data" has "$change" "$WORK/pa/data/$y-hebei-chengde-healthcare-security-bureau.json"
+  check "prior-year-figure is on $y's page" has "$figure" "$WORK/pa/departments/$y-hebei-chengde-healthcare-security-bureau.html"
+done
+across() {  # across YEAR FIELD: that year's findings between years, each as rule:FIELD
+  node -e 'const d = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
+    console.log(d.findings.filter((f) => f.rule.startsWith("prior-year"))
+      .map((f) => f.rule + ":" + [].concat(f[process.argv[2]]).join(",")).join(" "))' \
+    "$WORK/pa/data/$1-hebei-chengde-healthcare-security-bureau.json" "$2"
+}
+# The stated changes of 2022 (收入总计 +390.80 l.745, 基本 +150.48, 人员 +137.71, 公用 +12.77
+# l.747, 公务接待费 +0.12 l.767) against a 2021 with the same figures: each a prior-year-change.
+check "2022's findings between years cite its own lines (and the figure compared)" \
+  test "$(across 2022 lines)" = "prior-year-figure:745 prior-year-change:745,85 prior-year-change:747,238 prior-year-change:747,505 prior-year-change:747,505 prior-year-change:767,616"
+check "2021's cite its own lines" \
+  test "$(across 2021 lines)" = "prior-year-figure:85 prior-year-change:85 prior-year-change:238 prior-year-change:505 prior-year-change:505 prior-year-change:616"
+check "they are warnings, never errors" test "$(across 2022 severity | tr ' ' '\n' | sort -u)" = "prior-year-change:warning
+prior-year-figure:warning"
+check "the rule's page lists both years" has "2021-hebei-chengde-healthcare-security-bureau" "$WORK/pa/rules/prior-year-figure.html"
+check "... and the later" has "2022-hebei-chengde-healthcare-security-bureau" "$WORK/pa/rules/prior-year-figure.html"
+
+# The alias list: a 2021 that calls the department 承德市医保局 is the same department only
+# through content/aliases.tsv; a bad line of the list is reported with its line, left out,
+# and the build still publishes (exit status 1).
+mkdir -p "$WORK/alias"
+cp "$SRC/content/$CHENGDE.txt" "$WORK/alias/"
+sed 's/2022/2021/g; s/承德市医疗保障局/承德市医保局/g' "$SRC/content/$CHENGDE.txt" \
+  >"$WORK/alias/2021-hebei-chengde-healthcare-security-bureau.txt"
+build "$WORK/alias" "$WORK/al"
+check "without an alias a renamed department is another department" \
+  test ! -e "$WORK/al/departments/dept-46da23b5b1a8/index.html"
+printf '# 别名\n承德市医保局\t承德市医疗保障局\n承德市医保局 承德市医疗保障局\n' >"$WORK/alias/aliases.tsv"
+build "$WORK/alias" "$WORK/al"
+status=$?
+check "a bad line of the alias list makes the build exit 1" test "$status" = 1
+check "... reported with its path and line" has \
+  "$WORK/alias/aliases.tsv:3: error: expected two names separated by one tab: other name<TAB>full name, e.g. 省法院<TAB>江苏省高级人民法院 [aliases]" "$WORK/err"
+check "... as its only diagnostic line" test "$(grep -c 'error:' "$WORK/err")" = 1
+check "through the alias the two years are one department (dept- + sha256(承德市医疗保障局))" \
+  test -f "$WORK/al/departments/dept-46da23b5b1a8/index.html"
+check "the alias list is not published as a disclosure" test ! -e "$WORK/al/originals/aliases"
 
 # A template change re-renders what uses it.
 cp -r "$SRC/templates" "$WORK/templates"
 sed -i 's/## 派生指标/## 派生指标（改）/' "$WORK/templates/department.md"
 build "$WORK/content" "$WORK/a" "$WORK/templates"
-check "a template change re-renders every department" has "built 8 disclosures" "$WORK/err"
+check "a template change re-renders every department" has "built 10 disclosures" "$WORK/err"
 check "nothing is reused after a template change" bash -c "! grep -q unchanged '$WORK/err'"
 check "the pages show the new template" has "派生指标（改）" "$WORK/a/departments/$NANCHONG.html"
 

@@ -252,5 +252,23 @@ if [ "${#JS[@]}" -gt 0 ] && command -v node >/dev/null 2>&1; then
     process.exit(bad ? 1 : 0);' "${JS[@]}"
 fi
 
+# The same department in two years: its name and figures on the pages across years (the
+# timeline, the index's group, the compare page's columns) are text too.
+mkdir -p "$WORK/years"
+cp "$DOC" "$WORK/years/"
+sed 's/2023/2022/g' "$DOC" >"$WORK/years/2022-hostile-disclosure.txt"
+"$GONGKAI" build --content "$WORK/years" --out "$WORK/years-site" --templates "$SRC/templates" \
+  --assets "$SRC/assets" >/dev/null 2>&1
+mapfile -t YEARS_HTML < <(find "$WORK/years-site" -name '*.html')
+check "the two years have a page across years" \
+  bash -c "ls '$WORK/years-site'/departments/dept-*/index.html >/dev/null"
+check "across years, no <script> but the site's own" own_scripts_only "${YEARS_HTML[@]}"
+check "across years, no script element from a document" none '<script[^>]*>[^<]*alert' "${YEARS_HTML[@]}"
+check "across years, no event handler attribute" \
+  none '<[a-z][^>]*[[:space:]/]on[a-z]+[[:space:]]*=' "${YEARS_HTML[@]}"
+check "across years, no image but the site's own charts" own_images_only "${YEARS_HTML[@]}"
+check "across years, the name is shown as text" \
+  some '苍溪&lt;script&gt;alert`1`&lt;/script&gt;局 历年部门预算' "$(ls "$WORK/years-site"/departments/dept-*/index.html)"
+
 echo "hostile: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -25,7 +25,7 @@ SITE="$WORK/site"
 
 step "downloads, sitemap, 404"
 head -1 "$SITE/data/departments.csv" | grep -q '^id,department,region,level,year,income_total' || fail "departments.csv header"
-[ "$(wc -l < "$SITE/data/departments.csv")" -eq 9 ] || fail "departments.csv has a row per department"
+[ "$(wc -l < "$SITE/data/departments.csv")" -eq 11 ] || fail "departments.csv has a row per department"
 grep -q '^2022-hebei-chengde-healthcare-security-bureau,承德市医疗保障局,承德市,city,2022,1927.16,' "$SITE/data/departments.csv" || fail "departments.csv Chengde row"
 grep -q '^2022-sichuan-nanchong-medical-security-center,南充市医疗保障中心,2022,2101599,其他医疗保障管理事务支出,3,125.64,,125.64,633' "$SITE/data/functional.csv" || fail "functional.csv row"
 grep -q '<loc>https://budget.example.gov.cn/departments/2022-sichuan-nanchong-medical-security-center.html</loc>' "$SITE/sitemap.xml" || fail "sitemap lists a department page"

@@ -12,7 +12,7 @@ const std::vector<Rule>& AllRules() {
       NarrativeAmountRule(),      NarrativeShareRule(),         NarrativeChangeRule(),
       NarrativeChangePartsRule(), NarrativeChangeRepeatedRule(), DepartmentIdentityRule(),
       UnitLabelRule(),            TablesCompleteRule(),         ExplanationsCompleteRule(),
-      EmptyTableNoteRule(),
+      EmptyTableNoteRule(),        PriorYearFigureRule(),        PriorYearChangeRule(),
   };
   return rules;
 }

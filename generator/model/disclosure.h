@@ -191,6 +191,41 @@ struct GlossaryEntry {
   int line = 0;
 };
 
+/// What the pages and checks across years need of a disclosure beyond its tables; kept when
+/// the build trims the claims (years/facts.h fills it in the per-document pipeline).
+struct YearFacts {
+  /// The headline subjects (years/timeline.h) whose figure the document states without doubt:
+  /// in a text every stated one; in a PDF one its own arithmetic confirms (checks/corroboration.h).
+  std::vector<std::string> sure;
+  /// The claims about the previous year (IsPriorYearClaim) that the document itself casts no
+  /// doubt on, and their indexes in `claims` (which the build trims; prior stays).
+  std::vector<Claim> prior;
+  std::vector<int> prior_index;
+  /// Every headline subject's figure the document states (years::HeadlineFigure reads them
+  /// here once they are kept, so a document known only by its record relates like one read).
+  std::vector<std::pair<std::string, Figure>> headline;
+};
+
+/// A claim the checks between years compare: a stated change, or an amount about the previous
+/// year, whose subject is known.
+inline bool IsPriorYearClaim(const Claim& c) {
+  return !c.subject.empty() &&
+         (c.kind == Claim::Kind::kChange || (c.kind == Claim::Kind::kAmount && c.previous_year));
+}
+
+/// A disclosure among the other years of its department, where the site has others (set by
+/// the build when it relates the years: site/years.h).
+struct YearPlace {
+  std::string key;                ///< years::DepartmentKey; empty when alone
+  std::string previous, next;     ///< the nearest other years' ids, "" for none
+  int previous_year = 0, next_year = 0;
+  int count = 0;                  ///< how many years the site has of the department
+  bool operator==(const YearPlace& o) const {
+    return key == o.key && previous == o.previous && next == o.next &&
+           previous_year == o.previous_year && next_year == o.next_year && count == o.count;
+  }
+};
+
 struct Disclosure {
   std::string id;
   SourceInfo source;
@@ -241,6 +276,8 @@ struct Disclosure {
   std::vector<UnitLabel> unit_labels;
   /// Narrative sections found (机关运行经费, 政府采购, 国有资产, 绩效目标, 名词解释, ...): key -> line.
   std::vector<std::pair<std::string, int>> explanations;
+  YearFacts year_facts;
+  YearPlace years;
 
   const TableRef* FindTable(TableKind kind) const {
     for (const auto& t : tables)

@@ -221,6 +221,21 @@ json ToJson(const Disclosure& d) {
     findings.push_back(std::move(fj));
   }
   j["findings"] = findings;
+  // The department across years: the headline figures stated without doubt, and where the site
+  // has other years of it, its key and neighbours.
+  if (!d.year_facts.sure.empty() || !d.years.key.empty()) {
+    json years = {{"sure", d.year_facts.sure}, {"prior_claims", d.year_facts.prior_index}};
+    auto id_or_null = [](const std::string& id) { return id.empty() ? json(nullptr) : json(id); };
+    auto year_or_null = [](int year) { return year ? json(year) : json(nullptr); };
+    if (!d.years.key.empty())
+      years.update({{"key", d.years.key},
+                    {"previous", id_or_null(d.years.previous)},
+                    {"previous_year", year_or_null(d.years.previous_year)},
+                    {"next", id_or_null(d.years.next)},
+                    {"next_year", year_or_null(d.years.next_year)},
+                    {"count", d.years.count}});
+    j["across_years"] = years;
+  }
   json diags = json::array();
   for (const auto& dg : d.diagnostics)
     diags.push_back({{"severity", SeverityName(dg.severity)},

@@ -29,6 +29,8 @@ bool IsPlainNumber(const std::string& s) {
   return digits > 0 && s.back() != '.';
 }
 
+}  // namespace
+
 // One CSV cell (RFC 4180 quoting). A text cell that begins with = + - @, a tab or a CR would
 // be a formula to a spreadsheet (=HYPERLINK(...) from a department's name): it gets a leading
 // ' (the OWASP rule for CSV injection), which spreadsheets read as "text" and do not show.
@@ -44,6 +46,8 @@ std::string Csv(const std::string& s) {
   for (char c : cell) out += c == '"' ? std::string("\"\"") : std::string(1, c);
   return out + "\"";
 }
+
+namespace {
 
 std::string CsvAmount(const model::MaybeFigure& f) { return f ? f->amount.WanYuan(2) : ""; }
 

@@ -10,6 +10,10 @@
 namespace gongkai::pages {
 
 /// data/departments.csv: one row per department, key figures and metrics (RFC 4180 quoting).
+/// One CSV cell, RFC 4180 quoted; a text cell that a spreadsheet would take for a formula
+/// (= + - @ tab CR first, and not a plain number such as -12.50) gets a leading '.
+std::string Csv(const std::string& s);
+
 std::string DepartmentsCsv(const std::vector<const Record*>& all);
 /// data/functional.csv: department × functional code × amounts, with the source line.
 std::string FunctionalCsv(const std::vector<const Record*>& all);

@@ -9,6 +9,8 @@
 #include "pages/glossary.h"
 #include "pages/index.h"
 #include "pages/rules.h"
+#include "pages/timeline.h"
+#include "years/timeline.h"
 
 namespace gongkai::pages {
 
@@ -17,7 +19,14 @@ using kainjow::mustache::data;
 std::vector<Page> CrossPages(const Collection& c) {
   const auto& all = c.built;
   std::vector<Page> plan;
-  plan.push_back({"index.md", "index.md", [&] { return IndexContext(c.records); },
+  static const std::vector<years::Series> kNone;
+  const auto& series = c.series ? *c.series : kNone;
+  plan.push_back({"index.md", "index.md",
+                  [&] {
+                    data index = IndexContext(c.records);
+                    AddSeriesToIndex(series, index);
+                    return index;
+                  },
                   "部门预算公开", "index"});
   plan.push_back({"rules/index.md", "rules.md", [&] { return RulesContext(all); }, "核对规则", "rules"});
   for (const auto& r : checks::AllRules()) {
@@ -33,8 +42,18 @@ std::vector<Page> CrossPages(const Collection& c) {
                     [codes, code] { return CodeContext(code, *codes); }, "科目 " + code, "code"});
   plan.push_back({"glossary.md", "glossary.md", [&] { return GlossaryContext(all); }, "名词解释",
                   "glossary"});
-  plan.push_back({"compare.md", "compare.md", [&] { return CompareContext(all); }, "部门比较",
-                  "compare"});
+  plan.push_back({"compare.md", "compare.md",
+                  [&] {
+                    data compare = CompareContext(all);
+                    AddSeriesToCompare(series, compare);
+                    return compare;
+                  },
+                  "部门比较", "compare"});
+  for (const auto& s : series)
+    if (s.SpansYears())
+      plan.push_back({TimelinePath(s.key), "timeline.md",
+                      [&s] { return TimelineContext(s, years::Timeline(s)); },
+                      s.name + " 历年", "timeline"});
   plan.push_back({"search.html", "search.html", [] { return data(); }, "搜索", "search"});
   plan.push_back({"404.html", "404.html", [] { return data(); }, "找不到页面", "404"});
   return plan;

@@ -10,6 +10,7 @@
 #include <kainjow/mustache.hpp>
 
 #include "pages/record.h"
+#include "years/series.h"
 
 namespace gongkai::pages {
 
@@ -31,10 +32,13 @@ struct Page {
 struct Collection {
   std::vector<const Record*> records;  ///< every input's, failed ones included
   std::vector<const Record*> built;    ///< of them, the disclosures built
+  /// The departments across years (site/years.h): timelines, the index's 按部门：历年, the
+  /// compare page's years, one search entry for a department of several years.
+  const std::vector<years::Series>* series = nullptr;
 };
 
 /// Every cross page, in the order they are written: index, rules, codes, glossary, compare,
-/// search, 404.
+/// the departments across years, search, 404.
 std::vector<Page> CrossPages(const Collection& c);
 
 /// The HTML page of `page`: its path with .md replaced by .html.

@@ -32,7 +32,81 @@ model::MaybeFigure FigFrom(const json& j) {
 }
 model::Figure FigureFrom(const json& j) { return *FigFrom(j); }
 
+json ClaimToJson(const model::Claim& c) {
+  return {static_cast<int>(c.kind), c.line, c.subject, c.amount.fen(), c.direction,
+          c.base ? json(c.base->fen()) : json(), c.base_line, c.previous_year};
+}
+model::Claim ClaimFrom(const json& j) {
+  model::Claim c;
+  c.kind = static_cast<model::Claim::Kind>(j.at(0).get<int>());
+  c.line = j.at(1).get<int>();
+  c.subject = j.at(2).get<std::string>();
+  c.amount = model::Money::FromFen(j.at(3).get<int64_t>());
+  c.direction = j.at(4).get<int>();
+  if (!j.at(5).is_null()) c.base = model::Money::FromFen(j.at(5).get<int64_t>());
+  c.base_line = j.at(6).get<int>();
+  c.previous_year = j.at(7).get<bool>();
+  return c;
+}
+
+json SourceToJson(const model::SourceInfo& s) {
+  json files = json::array();
+  for (const auto& f : s.files) files.push_back({f.path, f.sha256, f.format, f.first_line, f.pages});
+  return {{"path", s.path}, {"files", files}, {"page_starts", s.page_starts},
+          {"page_numbers", s.page_numbers}, {"page_files", s.page_files}};
+}
+model::SourceInfo SourceFrom(const json& j) {
+  model::SourceInfo s;
+  s.path = j.at("path").get<std::string>();
+  for (const auto& f : j.at("files"))
+    s.files.push_back({f.at(0).get<std::string>(), f.at(1).get<std::string>(),
+                       f.at(2).get<std::string>(), f.at(3).get<int>(), f.at(4).get<int>()});
+  s.page_starts = j.at("page_starts").get<std::vector<int>>();
+  s.page_numbers = j.at("page_numbers").get<std::vector<int>>();
+  s.page_files = j.at("page_files").get<std::vector<int>>();
+  return s;
+}
+
+json YearsToJson(const Record& r) {
+  json prior = json::array(), headline = json::array();
+  for (const auto& c : r.year_facts.prior) prior.push_back(ClaimToJson(c));
+  for (const auto& [subject, f] : r.year_facts.headline) headline.push_back({subject, Fig(f)});
+  const model::YearPlace& p = r.years;
+  return {{"sure", r.year_facts.sure}, {"prior", prior}, {"prior_index", r.year_facts.prior_index},
+          {"headline", headline},
+          {"place", {p.key, p.previous, p.previous_year, p.next, p.next_year, p.count}}};
+}
+void YearsFrom(const json& j, Record& r) {
+  r.year_facts.sure = j.at("sure").get<std::vector<std::string>>();
+  for (const auto& c : j.at("prior")) r.year_facts.prior.push_back(ClaimFrom(c));
+  r.year_facts.prior_index = j.at("prior_index").get<std::vector<int>>();
+  for (const auto& h : j.at("headline"))
+    r.year_facts.headline.emplace_back(h.at(0).get<std::string>(), FigureFrom(h.at(1)));
+  const json& p = j.at("place");
+  r.years = {p.at(0).get<std::string>(), p.at(1).get<std::string>(), p.at(3).get<std::string>(),
+             p.at(2).get<int>(), p.at(4).get<int>(), p.at(5).get<int>()};
+}
+
 }  // namespace
+
+model::Disclosure YearsView(const Record& r) {
+  model::Disclosure d;
+  d.id = r.id;
+  d.kind = r.kind;
+  d.year = r.year;
+  d.department = r.department;
+  d.source = r.source;
+  d.findings = r.findings;
+  for (const auto& [key, value] : r.metrics) {
+    model::Metric m;
+    m.key = key;
+    m.value = std::stod(value);  // "12.34", printed again to 0.01 as it was
+    d.metrics.push_back(std::move(m));
+  }
+  d.year_facts = r.year_facts;
+  d.years = r.years;
+  return d;
+}
 
 std::string Record::Metric(const std::string& key) const {
   for (const auto& [k, v] : metrics)
@@ -54,6 +128,10 @@ Record MakeRecord(const model::Disclosure& d, bool failed, const std::string& fa
   r.failure = failure;
   r.department = {d.department.name, 0, d.department.region, d.department.level};
   r.year = d.year;
+  r.kind = d.kind;
+  r.source = d.source;
+  r.year_facts = d.year_facts;
+  r.years = d.years;
   r.income_total = d.summary.income_total;
   r.expenditure_total = d.summary.expenditure_total;
   r.current_income = d.summary.current_income;
@@ -96,6 +174,9 @@ json RecordToJson(const Record& r) {
             {"region", r.department.region},
             {"level", r.department.level},
             {"year", r.year},
+            {"kind", r.kind},
+            {"source", SourceToJson(r.source)},
+            {"across_years", YearsToJson(r)},
             {"income_total", Fig(r.income_total)},
             {"expenditure_total", Fig(r.expenditure_total)},
             {"current_income", Fig(r.current_income)},
@@ -137,6 +218,9 @@ Record RecordFromJson(const json& j) {
   r.department = {j.at("name").get<std::string>(), 0, j.at("region").get<std::string>(),
                   j.at("level").get<std::string>()};
   r.year = j.at("year").get<int>();
+  r.kind = j.at("kind").get<std::string>();
+  r.source = SourceFrom(j.at("source"));
+  YearsFrom(j.at("across_years"), r);
   r.income_total = FigFrom(j.at("income_total"));
   r.expenditure_total = FigFrom(j.at("expenditure_total"));
   r.current_income = FigFrom(j.at("current_income"));

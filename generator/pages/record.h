@@ -25,6 +25,12 @@ struct Record {
   std::string failure;
   model::Department department;  ///< name, region, level
   int year = 0;                  ///< 0: not stated
+  std::string kind;              ///< budget / final_accounts (only budgets form series)
+  /// Its files and pages, and what the relation across years needs (site/years.h): the
+  /// headline figures and claims about the previous year (years/facts.h), its place.
+  model::SourceInfo source;
+  model::YearFacts year_facts;
+  model::YearPlace years;
   /// The summary table's figures.
   model::MaybeFigure income_total, expenditure_total, current_income, carryover_in;
   /// The 部门支出总表's figures.
@@ -54,6 +60,11 @@ struct Record {
 
 /// The record of `d` (built or, with `failed`, failed with `failure`, its first error).
 Record MakeRecord(const model::Disclosure& d, bool failed, const std::string& failure);
+
+/// The disclosure as the relation across years and its pages read it (site/years.h): what
+/// the record keeps of it (id, kind, year, department, sources, findings, metrics, year facts
+/// and place), so a reused input relates like a built one.
+model::Disclosure YearsView(const Record& r);
 
 /// The record as JSON (amounts as integer fen, exact) and back. RecordFromJson throws
 /// nlohmann::json::exception on a record it cannot read.

@@ -6,7 +6,9 @@
 #include "checks/check.h"
 #include "pages/codes.h"
 #include "pages/glossary.h"
+#include "pages/plan.h"
 #include "pages/record.h"
+#include "pages/timeline.h"
 #include "render/context.h"
 
 namespace gongkai::pages {
@@ -64,10 +66,12 @@ std::vector<SearchEntry> DepartmentSearchEntries(const model::Disclosure& d) {
   return out;
 }
 
-void AddSearchEntries(const std::vector<const Record*>& all,
-                      const std::function<void(const SearchEntry&)>& add) {
+void AddSearchEntries(const Collection& c, const std::function<void(const SearchEntry&)>& add) {
+  const auto& all = c.built;
+  static const std::vector<years::Series> kNone;
+  const auto department = MergeYearsInSearch(c.series ? *c.series : kNone, add);
   for (const auto* r : all)
-    for (const auto& e : r->search) add(e);
+    for (const auto& e : r->search) department(e);
   const CodeIndex codes(all);
   for (const auto& code : codes.codes()) {
     std::string depts;

@@ -12,14 +12,16 @@
 namespace gongkai::pages {
 
 struct Record;
+struct Collection;
 
 /// The entries of one department: its page (with its classification names and narrative), its
 /// narrative's sentences that state figures, its projects, its findings.
 std::vector<render::SearchEntry> DepartmentSearchEntries(const model::Disclosure& d);
 
 /// The search entries of the whole site, one at a time to `add` (so they are never all in
-/// memory at once): each record's own, then the codes and glossary terms.
-void AddSearchEntries(const std::vector<const Record*>& all,
+/// memory at once): each built record's own (a department of several years once, for its page
+/// across the years: pages::MergeYearsInSearch), then the codes and glossary terms.
+void AddSearchEntries(const Collection& c,
                       const std::function<void(const render::SearchEntry&)>& add);
 
 }  // namespace gongkai::pages

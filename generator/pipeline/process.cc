@@ -6,6 +6,7 @@
 #include "checks/check.h"
 #include "metrics/metrics.h"
 #include "parse/parser.h"
+#include "years/facts.h"
 
 namespace gongkai::pipeline {
 
@@ -40,6 +41,7 @@ Processed Process(ingest::Document doc) {
   if (!HasError(p.diagnostics)) {
     checks::RunChecks(p.disclosure);
     metrics::ComputeMetrics(p.disclosure);
+    years::ComputeYearFacts(p.disclosure);
   }
   return p;
 }

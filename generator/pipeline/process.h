@@ -1,6 +1,7 @@
-// The per-document pipeline: read -> parse -> check -> measure. Every command that turns an
-// input into a disclosure (parse, check, build, the corpus generator's checks, the fuzzer)
-// goes through here, so a stage is added or reordered in one place.
+// The per-document pipeline: read -> parse -> check -> measure (and keep the facts the checks
+// between years need, years/facts.h). Every command that turns an input into a disclosure
+// (parse, check, build, the corpus generator's checks, the fuzzer) goes through here, so a
+// stage is added or reordered in one place.
 #pragma once
 
 #include <string>

@@ -1,7 +1,8 @@
 // Site build orchestration, as its steps: list inputs -> load cache -> process changed inputs
-// (each on every core, with its document pages and its record) -> write cross pages (the plan
-// of pages/plan.h, from the records) -> assets -> marker and checksums -> publish -> save
-// cache. Incremental: an input whose bytes, the templates and gongkai's version are unchanged
+// (each on every core, with its document pages and its record) -> relate documents across
+// years (from the records; an input whose place among its years changed is built again with
+// it, site/years.h) -> write cross pages (the plan of pages/plan.h, from the records) ->
+// assets -> marker and checksums -> publish -> save cache. Incremental: an input whose bytes, the templates and gongkai's version are unchanged
 // since the last build (site/cache.h) is not parsed or rendered again — its pages are linked
 // from the previous site and its record read from the cache. A page whose content did not
 // change is linked, not rewritten (site/output.h). Deterministic: the same inputs give the
@@ -33,6 +34,7 @@
 #include "render/markdown.h"
 #include "render/originals.h"
 #include "render/search_index.h"
+#include "pages/timeline.h"
 #include "site/cache.h"
 #include "site/checksums.h"
 #include "site/files.h"
@@ -40,6 +42,7 @@
 #include "site/originals.h"
 #include "site/output.h"
 #include "site/publish.h"
+#include "site/years.h"
 
 namespace gongkai::site {
 
@@ -50,7 +53,8 @@ namespace {
 
 const char* const kTemplates[] = {"layout.html", "index.md",   "department.md", "source.html",
                                   "rule.md",     "rules.md",   "code.md",       "codes.md",
-                                  "glossary.md", "compare.md", "search.html",   "404.html"};
+                                  "glossary.md", "compare.md", "search.html",   "404.html",
+                                  "timeline.md"};
 
 // What became of one input.
 struct DocResult {
@@ -60,6 +64,7 @@ struct DocResult {
   bool loaded = false;
   bool failed = false;
   bool reused = false;
+  bool rebuild = false;  // built again: its place among its department's years changed
   std::string id;
   pages::Record record;  // what the cross pages show of it
   std::vector<std::string> files;  // this input's own files in the site
@@ -73,6 +78,7 @@ struct Build {
   const Cache cache;
   Output& output;
   Renderer& renderer;
+  const YearRelation* years = nullptr;  // once the inputs are related across years
 };
 
 // Reports the end of each phase with its wall time (BuildOptions::on_phase).
@@ -208,6 +214,7 @@ void WriteDocumentPages(DocResult& r, const model::Disclosure& d, const ingest::
   emit("data/" + d.id + ".json", model::ToJson(d).dump(2) + "\n");
   const auto originals_list = render::OriginalsList(originals, "../");
   data department = pages::DepartmentContext(d);
+  if (!d.years.key.empty()) department.set("years", pages::YearLinks(d.years));
   department.set("originals", originals_list);
   std::string md = b.renderer.Render("department.md", department);
   emit("departments/" + d.id + ".md", md);
@@ -231,6 +238,7 @@ void ProcessInput(DocResult& r, Build& b) {
   pipeline::Processed processed = pipeline::Process(r.input.string(), b.options.content_dir);
   model::Disclosure& d = processed.disclosure;
   d.id = r.id;
+  if (b.years) ApplyYears(*b.years, d);
   r.loaded = processed.read;
   r.failed = processed.Failed();
   for (auto& dg : processed.diagnostics) r.file.diagnostics.push_back(std::move(dg));
@@ -265,12 +273,12 @@ void OnEveryCore(size_t n, unsigned workers, Fn fn,
 // Every input, on every core: reused if nothing it depends on changed, else processed. An
 // exception must not escape a thread (that ends the process): the input fails with it, and
 // every other input is still built.
-void ProcessInputs(std::vector<DocResult>& docs, Build& b, const Phases& phases) {
+void ProcessInputs(const std::vector<DocResult*>& docs, Build& b, const Phases& phases) {
   auto one = [&](size_t i) {
-    DocResult& r = docs[i];
+    DocResult& r = *docs[i];
     try {
       r.stamp = Stamp(r.input);
-      const CachedInput* entry = b.cache.Reusable(r.name, r.id, r.stamp);
+      const CachedInput* entry = r.rebuild ? nullptr : b.cache.Reusable(r.name, r.id, r.stamp);
       if (!entry || !ReuseInput(r, *entry, b)) ProcessInput(r, b);
     } catch (const std::exception& e) {
       Unexpected(r, b.plan.staging, e.what());
@@ -282,6 +290,45 @@ void ProcessInputs(std::vector<DocResult>& docs, Build& b, const Phases& phases)
   if (b.options.on_progress)
     progress = [&](size_t done) { b.options.on_progress(done, docs.size(), phases.Seconds()); };
   OnEveryCore(docs.size(), Workers(b.options, docs.size()), one, progress);
+}
+
+// The disclosures built (from their records, so a reused input relates like a built one) as
+// the relation across years reads them (pages::YearsView).
+std::vector<model::Disclosure> YearsViews(const std::vector<DocResult>& docs) {
+  std::vector<model::Disclosure> views;
+  for (const auto& r : docs)
+    if (!r.failed) views.push_back(pages::YearsView(r.record));
+  return views;
+}
+
+YearRelation Relate(const std::vector<model::Disclosure>& views, const years::Aliases& aliases) {
+  std::vector<const model::Disclosure*> built;
+  for (const auto& d : views) built.push_back(&d);
+  return RelateYears(built, aliases);
+}
+
+// Relates the documents across years, and builds again (on every core, as the first pass) the
+// inputs whose place among their department's years, or whose findings between years, changed
+// (a year added or removed beside them).
+void RelateAcrossYears(std::vector<DocResult>& docs, const years::Aliases& aliases, Build& b,
+                       const Phases& phases) {
+  const std::vector<model::Disclosure> views = YearsViews(docs);
+  const YearRelation relation = Relate(views, aliases);
+  std::vector<DocResult*> again;
+  size_t v = 0;
+  for (auto& r : docs) {
+    if (r.failed || !YearsChanged(views[v++], relation)) continue;
+    boost::system::error_code ec;
+    for (const auto& f : r.files) fs::remove(b.plan.staging / f, ec);  // never write through a link
+    r.files.clear();
+    r.file = FileReport();
+    r.rebuild = true;
+    r.reused = false;
+    again.push_back(&r);
+  }
+  b.years = &relation;
+  ProcessInputs(again, b, phases);
+  b.years = nullptr;
 }
 
 // One page of the plan: a Markdown page and its HTML twin, or an HTML page.
@@ -304,7 +351,8 @@ void WritePage(const pages::Page& page, Build& b) {
 
 // The files made from every disclosure together that are not pages: the CSV downloads and
 // the search index.
-void WriteDownloads(const std::vector<const pages::Record*>& all, Build& b) {
+void WriteDownloads(const pages::Collection& c, Build& b) {
+  const auto& all = c.built;
   b.output.Write("data/departments.csv", pages::DepartmentsCsv(all));
   b.output.Write("data/functional.csv", pages::FunctionalCsv(all));
   // The search index is streamed: each entry added as it is made, each file written as it is
@@ -312,15 +360,19 @@ void WriteDownloads(const std::vector<const pages::Record*>& all, Build& b) {
   render::SearchIndexBuilder index({}, [&](const std::string& path, std::string body) {
     b.output.Write(path, body);
   });
-  pages::AddSearchEntries(all, [&](const render::SearchEntry& e) { index.Add(e); });
+  pages::AddSearchEntries(c, [&](const render::SearchEntry& e) { index.Add(e); });
   index.Finish();
 }
 
 // The pages made from every disclosure together (pages/plan.h), the downloads and the
 // sitemap. Returns every HTML page of the site (the document pages included), sorted.
-std::vector<std::string> WriteCrossPages(const std::vector<DocResult>& docs, Build& b,
+std::vector<std::string> WriteCrossPages(const std::vector<DocResult>& docs,
+                                         const years::Aliases& aliases, Build& b,
                                          Phases& phases) {
+  const std::vector<model::Disclosure> views = YearsViews(docs);
+  const YearRelation relation = Relate(views, aliases);
   pages::Collection collection;
+  collection.series = &relation.series;
   std::vector<std::string> html;
   for (const auto& r : docs) {
     collection.records.push_back(&r.record);
@@ -344,7 +396,10 @@ std::vector<std::string> WriteCrossPages(const std::vector<DocResult>& docs, Bui
     for (size_t i = begin; i < end; ++i) html.push_back(pages::HtmlPath(plan[i]));
     phases.End(plan[begin].kind.c_str());
   }
-  WriteDownloads(collection.built, b);
+  WriteDownloads(collection, b);
+  WriteYearFiles(relation, [&](const std::string& rel, const std::string& body) {
+    b.output.Write(rel, body);
+  });
   phases.End("csv, search index");
   std::sort(html.begin(), html.end());
   if (!b.options.base_url.empty()) {
@@ -440,10 +495,15 @@ BuildReport BuildSite(const BuildOptions& options) {
           Cache::Load(plan.cache, plan.has_site && fs::is_directory(plan.out, ec), per_document_hash),
           output, renderer};
 
-  ProcessInputs(docs, b, phases);
+  std::vector<DocResult*> every_input;
+  for (auto& r : docs) every_input.push_back(&r);
+  ProcessInputs(every_input, b, phases);
   phases.End("disclosures");
+  const years::Aliases aliases = LoadAliases(options.content_dir, report);
+  RelateAcrossYears(docs, aliases, b, phases);
+  phases.End("across years");
   Tally(docs, report);
-  report.pages = static_cast<int>(WriteCrossPages(docs, b, phases).size());
+  report.pages = static_cast<int>(WriteCrossPages(docs, aliases, b, phases).size());
   CopyAssets(options.assets_dir, output);
   phases.End("sitemap, assets");
 

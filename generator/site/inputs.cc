@@ -6,6 +6,7 @@
 #include <boost/filesystem.hpp>
 
 #include "ingest/document.h"
+#include "years/identity.h"
 
 namespace gongkai::site {
 
@@ -17,9 +18,10 @@ std::vector<Input> ListInputs(const std::string& content, std::vector<FileReport
   for (fs::directory_iterator it(content, ec), end; !ec && it != end; it.increment(ec)) {
     const fs::path& p = it->path();
     std::string name = p.filename().string();
-    // README and MANIFEST files describe a content folder; they are not disclosures.
+    // README and MANIFEST files describe a content folder, aliases.tsv names departments
+    // across years (site/years.h); they are not disclosures.
     if (name.empty() || name[0] == '.' || name.rfind("README", 0) == 0 ||
-        name.rfind("MANIFEST", 0) == 0)
+        name.rfind("MANIFEST", 0) == 0 || name == years::kAliasesFile)
       continue;
     std::string why;
     if (ingest::ClassifyEntry(p.string(), content, why) == ingest::EntryKind::kSkipped) {

@@ -157,7 +157,7 @@ test('the index filters by year and region without a server', async () => {
   const page = await browser.newPage();
   await page.goto(url('index.html'));
   const visible = () => page.$$eval('main table tbody tr', (rows) => rows.filter((r) => !r.hidden).length);
-  assert.equal(await visible(), 8);
+  assert.equal(await visible(), 10);
   await page.selectOption('#filter-year', '2023');
   assert.equal(await visible(), 2);
   await page.selectOption('#filter-year', '');
@@ -341,7 +341,7 @@ test('every department page shows its spending and the checks\' result in the fi
   await index.goto(url('index.html'));
   const pages = await index.$$eval('main table tbody td:first-child a', (as) => as.map((a) => a.getAttribute('href')));
   await index.close();
-  assert.equal(pages.length, 8);
+  assert.equal(pages.length, 10);
   for (const viewport of viewports) {
     const page = await browser.newPage({ viewport });
     for (const href of pages) {
@@ -380,10 +380,11 @@ test('the source view marks the figures read from a line and shows the findings 
 test('the index says what the collection holds in one line and sorts by any column', async () => {
   const page = await browser.newPage();
   await page.goto(url('index.html'));
-  // 8 disclosures of 8 departments in 2019, 2022, 2023 and 2026; their 支出合计 13377.11 +
-  // 552.80 + 1927.16 + 460.74 + 8132.86 + 4695.70 + 32852.053832 + 10692.90 = 72691.323832.
+  // 10 disclosures of 8 departments (江苏省政协办公厅 in 2017, 2018 and 2019) in 2017, 2018,
+  // 2019, 2022, 2023 and 2026; their 支出合计 9146.79 + 10150.48 + 13377.11 + 552.80 + 1927.16 +
+  // 460.74 + 8132.86 + 4695.70 + 32852.053832 + 10692.90 = 91988.593832.
   assert.equal(await page.textContent('main h1 + p'),
-    '共 8 份公开文本：8 个部门，4 个年度（2019—2026），8 个地区；8 份的支出合计共 72691.32 万元；3 份的核对发现错误。');
+    '共 10 份公开文本：8 个部门，6 个年度（2017—2026），8 个地区；10 份的支出合计共 91988.59 万元；3 份的核对发现错误。');
   const column = (i) => page.$$eval('main table tbody tr', (rows, i) => rows.map((r) => r.cells[i].textContent.trim()), i);
   await page.click('main table th button:has-text("支出总计")');
   assert.equal((await column(4))[0], '460.74');
@@ -391,7 +392,7 @@ test('the index says what the collection holds in one line and sorts by any colu
   await page.click('main table th button:has-text("支出总计")');
   assert.equal((await column(4))[0], '32852.053832');
   await page.click('main table th button:has-text("年度")');
-  assert.deepEqual(await column(2), ['2019', '2022', '2022', '2022', '2023', '2023', '2026', '2026']);
+  assert.deepEqual(await column(2), ['2017', '2018', '2019', '2022', '2022', '2022', '2023', '2023', '2026', '2026']);
   // Sorting keeps the filters working on the rows it moved.
   await page.selectOption('#filter-year', '2026');
   assert.equal(await page.$$eval('main table tbody tr', (rows) => rows.filter((r) => !r.hidden).length), 2);
@@ -402,7 +403,78 @@ test('the index is a plain table without JavaScript', async () => {
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
   await page.goto(url('index.html'));
-  assert.equal(await page.$$eval('main table tbody tr', (rows) => rows.length), 8);
+  assert.equal(await page.$$eval('main table tbody tr', (rows) => rows.length), 10);
   assert.equal(await page.$$eval('button.sort', (b) => b.length), 0);
   await context.close();
+});
+
+// One department across the years: 江苏省政协办公厅 2017, 2018 and 2019 (content/*-jiangsu-cppcc-
+// general-office, its key dept-de0f70fd5060 = "dept-" + sha256("江苏省政协办公厅")[0:12]).
+const ZX_KEY = 'dept-de0f70fd5060';
+const zx = (year) => `${year}-jiangsu-cppcc-general-office`;
+
+test('a timeline opens from file://, a figure leads to its source line, a year page to the previous year', async () => {
+  const page = await browser.newPage();
+  await page.goto(url('index.html'));
+  // The index groups the department's years, latest first.
+  const group = page.locator('main li', { hasText: '江苏省政协办公厅' });
+  assert.match(await group.textContent(), /江苏省政协办公厅：2019 2018 2017/);
+  await group.locator(`a[href="departments/${ZX_KEY}/index.html"]`).click();
+  await page.waitForLoadState();
+  assert.ok(page.url().startsWith('file://'));
+  assert.match(page.url(), new RegExp(`departments/${ZX_KEY}/index\\.html$`));
+  assert.equal(await page.textContent('h1'), '江苏省政协办公厅 历年部门预算');
+  // 支出总计 year by year, with the change: 9146.79, 10150.48 (+1003.69, +11.0%), 13377.11
+  // (+3226.63, +31.8%), each checked by hand against the 预算公开表 PDFs.
+  const row = page.locator('#timeline + table tr', { hasText: '支出总计' });
+  const cells = await row.locator('td').allTextContents();
+  assert.deepEqual(cells.map((c) => c.replace(/\s*第\d+页/, '')),
+    ['支出总计', '9146.79', '10150.48', '+1003.69（+11.0%）', '13377.11', '+3226.63（+31.8%）']);
+  // The charts are images that show without JavaScript; at phone width the page does not scroll
+  // sideways (the table scrolls in its box).
+  const widths = await page.$$eval('main img', (imgs) => imgs.map((i) => i.naturalWidth));
+  assert.equal(widths.length, 2);
+  assert.ok(widths.every((w) => w > 0), `chart widths ${widths}`);
+  await page.setViewportSize({ width: 390, height: 844 });
+  assert.equal(await horizontalScroll(page), 0, 'timeline: no horizontal scroll at 390 px');
+  // The 2018 figure leads to line 393 of its source, the 收支预算总表's 合计 row.
+  await row.locator('a', { hasText: '10150.48' }).click();
+  await page.waitForLoadState();
+  assert.match(page.url(), new RegExp(`source/${zx(2018)}\\.html#L393$`));
+  assert.match(await page.textContent('li:target'), /收入合计\s+10,150\.48\s+支出合计\s+10,150\.48/);
+  // From the 2019 page to the previous year's, and on to the year after it.
+  await page.goto(url(`departments/${zx(2019)}.html`));
+  await page.click('a:has-text("上一年（2018 年）")');
+  await page.waitForLoadState();
+  assert.match(page.url(), new RegExp(`departments/${zx(2018)}\\.html$`));
+  assert.match(await page.textContent('h1'), /江苏省政协办公厅 2018 年部门预算/);
+  assert.equal(await page.getAttribute('a:has-text("下一年（2019 年）")', 'href'), `${zx(2019)}.html`);
+  assert.equal(await page.getAttribute('a:has-text("上一年（2017 年）")', 'href'), `${zx(2017)}.html`);
+  await page.close();
+});
+
+test('search finds a department of several years once, with its years', async () => {
+  const page = await browser.newPage();
+  const { items } = await search(page, '政协办公厅');
+  const departments = items.filter((i) => i.kind === '部门');
+  assert.equal(departments.length, 1, departments.map((d) => d.href).join(', '));
+  assert.equal(departments[0].title, '江苏省政协办公厅');
+  assert.equal(departments[0].href.replace(/^(\.\.\/)+/, ''), `departments/${ZX_KEY}/index.html`);
+  // Its years are in its text: found by them, shown in the snippet.
+  const years = (await search(page, '历年')).items.filter((i) => i.title === '江苏省政协办公厅');
+  assert.equal(years.length, 1);
+  assert.match(years[0].snippet.replace(/<[^>]+>/g, ''), /历年：2019 年、2018 年、2017 年/);
+  await page.close();
+});
+
+test('the compare page sets the years of one department side by side', async () => {
+  const page = await browser.newPage();
+  await page.goto(url('compare.html'));
+  const table = page.locator('h3:has-text("江苏省政协办公厅") + p + table');
+  assert.deepEqual(await table.locator('th').allTextContents(), ['指标', '2017 年', '2018 年', '2019 年']);
+  // 基本支出 ÷ 支出总计: 5916.27 / 9146.79 = 64.68 %, 5678.17 / 10150.48 = 55.94 %,
+  // 6522.75 / 13377.11 = 48.76 %.
+  assert.deepEqual(await table.locator('tr', { hasText: '基本支出占比' }).locator('td').allTextContents(),
+    ['基本支出占比 %', '64.68', '55.94', '48.76']);
+  await page.close();
 });

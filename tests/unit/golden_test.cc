@@ -253,6 +253,7 @@ TEST_SUITE("golden") {
     for (fs::directory_iterator it(kSourceDir + "/content"), end; it != end; ++it) {
       std::string name = it->path().filename().string();
       INFO(name);
+      if (name == "aliases.tsv") continue;  // the department names across years, no disclosure
       if (it->path().extension() == ".txt") {
         CHECK(fs::exists(kSourceDir + "/tests/golden/" + it->path().stem().string() + "/expected.json"));
         ++text;
@@ -262,7 +263,7 @@ TEST_SUITE("golden") {
       }
     }
     CHECK(text == 5);
-    CHECK(pdf == 3);
+    CHECK(pdf == 5);
   }
 
   // A golden amount of tests/real/golden ("10692.90" in the golden's unit) as fen.
@@ -334,6 +335,6 @@ TEST_SUITE("golden") {
       }
       ++checked;
     }
-    CHECK(checked == 3);
+    CHECK(checked == 5);
   }
 }

@@ -8,6 +8,7 @@
 
 #include "pages/record.h"
 #include "site/cache.h"
+#include "years/timeline.h"
 
 namespace model = gongkai::model;
 namespace fs = boost::filesystem;
@@ -98,6 +99,58 @@ TEST_CASE("a record reads back from its JSON exactly, to the fen") {
   CHECK(back.classes[0].amount.amount.fen() == 29000500000);
   CHECK(back.findings[0].severity == model::Diagnostic::Severity::kWarning);
   CHECK(back.glossary[0].line == 40);
+}
+
+TEST_CASE("a record keeps what the relation across years reads, and its view relates as the disclosure") {
+  model::Disclosure d = Audit();
+  d.kind = "budget";
+  d.source.files.push_back({"content/2026-beijing-audit-bureau/附件2.pdf", "ab", "pdf", 120, 4});
+  d.source.page_starts = {120, 160, 200, 240};
+  d.source.page_numbers = {1, 2, 3, 4};
+  d.source.page_files = {0, 0, 0, 0};
+  model::Claim change;
+  change.kind = model::Claim::Kind::kChange;
+  change.line = 181;
+  change.subject = "expenditure_total";
+  change.amount = F("1003.69", 181).amount;
+  change.direction = 1;
+  change.base = F("31848.36", 181).amount;
+  change.base_line = 181;
+  d.year_facts.sure = {"expenditure_total"};
+  d.year_facts.prior = {change};
+  d.year_facts.prior_index = {1};
+  d.year_facts.headline = {{"expenditure_total", F("32852.053832", 285)}};
+  d.years = {"dept-0123456789ab", "2025-beijing-audit-bureau", "", 2025, 0, 2};
+  const Record back = RecordFromJson(RecordToJson(MakeRecord(d, false, "")));
+  CHECK(RecordToJson(back) == RecordToJson(MakeRecord(d, false, "")));
+  const model::Disclosure view = gongkai::pages::YearsView(back);
+  CHECK(view.id == "2026-beijing-audit-bureau");
+  CHECK(view.kind == "budget");
+  CHECK(view.year == 2026);
+  CHECK(view.department.name == "北京市审计局");
+  CHECK(view.years == d.years);
+  CHECK(view.source.files[0].first_line == 120);
+  CHECK(view.source.page_starts == std::vector<int>{120, 160, 200, 240});
+  CHECK(view.year_facts.sure == std::vector<std::string>{"expenditure_total"});
+  REQUIRE(view.year_facts.prior.size() == 1);
+  const model::Claim& c = view.year_facts.prior[0];
+  CHECK(c.kind == model::Claim::Kind::kChange);
+  CHECK(c.amount.fen() == 1003690000);  // 1003.69 万元
+  CHECK(c.direction == 1);
+  REQUIRE(c.base.has_value());
+  CHECK(c.base->fen() == 31848360000);  // 31848.36 万元
+  CHECK(c.base_line == 181);
+  // Its headline figures are the kept ones (the view has no tables to read them from).
+  auto total = gongkai::years::HeadlineFigure(view, "expenditure_total");
+  REQUIRE(total.has_value());
+  CHECK(total->amount.fen() == 32852053832);
+  CHECK(total->line == 285);
+  CHECK(!gongkai::years::HeadlineFigure(view, "basic").has_value());
+  REQUIRE(view.findings.size() == 1);
+  CHECK(view.findings[0].rule == "narrative-share");
+  REQUIRE(view.metrics.size() == 1);
+  CHECK(view.metrics[0].key == "basic_share");
+  CHECK(*view.metrics[0].value == doctest::Approx(76.76));
 }
 
 TEST_CASE("a failed input's record names its file and its error, and has no search entries") {

@@ -241,7 +241,7 @@ TEST_SUITE("checks") {
 
 // ================================================================ the catalogue
 
-TEST_CASE("lists the 22 rules in the order they run") {
+TEST_CASE("lists the 24 rules in the order they run") {
   std::vector<std::string> ids;
   for (const auto& r : checks::AllRules()) ids.push_back(r.info.id);
   CHECK(ids == std::vector<std::string>{
@@ -251,7 +251,8 @@ TEST_CASE("lists the 22 rules in the order they run") {
                    "functional-economic-pairs", "narrative-amount", "narrative-share",
                    "narrative-change", "narrative-change-parts", "narrative-change-repeated",
                    "department-identity", "unit-label", "tables-complete",
-                   "explanations-complete", "empty-table-note"});
+                   "explanations-complete", "empty-table-note", "prior-year-figure",
+                   "prior-year-change"});
   CHECK(checks::FindRule("no-such-rule") == nullptr);
 }
 

@@ -27,6 +27,8 @@ Rule UnitLabelRule();
 Rule TablesCompleteRule();
 Rule ExplanationsCompleteRule();
 Rule EmptyTableNoteRule();
+Rule PriorYearFigureRule();
+Rule PriorYearChangeRule();
 
 /// Helpers the sum rules share.
 model::Money SumOf(const std::vector<model::Figure>& figures);

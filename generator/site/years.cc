@@ -1,0 +1,102 @@
+// The build's step across years (see years.h).
+#include "site/years.h"
+
+#include <boost/filesystem.hpp>
+
+#include "ingest/document.h"
+#include "pages/timeline.h"
+#include "site/files.h"
+#include "years/cross_year.h"
+#include "years/timeline.h"
+
+namespace gongkai::site {
+
+namespace {
+
+// The findings between years of `d`, in order.
+std::vector<model::Finding> CrossYearOf(const model::Disclosure& d) {
+  std::vector<model::Finding> out;
+  for (const auto& f : d.findings)
+    if (years::IsCrossYearRule(f.rule)) out.push_back(f);
+  return out;
+}
+
+// Two findings as a page shows them (the JSON a reused disclosure is read from keeps no
+// figures).
+bool SameFinding(const model::Finding& a, const model::Finding& b) {
+  return a.rule == b.rule && a.severity == b.severity && a.message == b.message &&
+         a.lines == b.lines && a.downgraded == b.downgraded;
+}
+
+}  // namespace
+
+years::Aliases LoadAliases(const std::string& content_dir, BuildReport& build) {
+  namespace fs = boost::filesystem;
+  const fs::path path = fs::path(content_dir) / years::kAliasesFile;
+  boost::system::error_code ec;
+  if (!fs::exists(path, ec)) return {};
+  FileReport report{ingest::PrintableName(path.string()), {}};
+  std::string text;
+  years::Aliases aliases;
+  if (!fs::is_regular_file(path, ec) || !ReadWholeFile(path.string(), text))
+    report.diagnostics.push_back({model::Diagnostic::Severity::kError, 0,
+                                  "cannot read the alias list", "aliases"});
+  else
+    aliases = years::ParseAliases(text, report.diagnostics);
+  build.skipped += static_cast<int>(report.diagnostics.size());
+  if (!report.diagnostics.empty()) build.files.push_back(std::move(report));
+  return aliases;
+}
+
+YearRelation RelateYears(const std::vector<const model::Disclosure*>& built,
+                         const years::Aliases& aliases) {
+  YearRelation relation;
+  relation.series = years::GroupIntoSeries(built, aliases);
+  relation.places = years::PlacesOf(relation.series);
+  for (const auto& s : relation.series)
+    for (size_t i = 1; i < s.years.size(); ++i) {
+      auto found = years::CheckAcrossYears(*s.years[i - 1], *s.years[i]);
+      auto& previous = relation.findings[s.years[i - 1]->id];
+      previous.insert(previous.end(), found.previous.begin(), found.previous.end());
+      auto& current = relation.findings[s.years[i]->id];
+      current.insert(current.end(), found.current.begin(), found.current.end());
+    }
+  return relation;
+}
+
+bool YearsChanged(const model::Disclosure& d, const YearRelation& relation) {
+  auto place = relation.places.find(d.id);
+  if (!(d.years == (place == relation.places.end() ? model::YearPlace() : place->second)))
+    return true;
+  auto it = relation.findings.find(d.id);
+  const std::vector<model::Finding> none;
+  const auto& wanted = it == relation.findings.end() ? none : it->second;
+  const auto has = CrossYearOf(d);
+  return !std::equal(has.begin(), has.end(), wanted.begin(), wanted.end(), SameFinding);
+}
+
+void ApplyYears(const YearRelation& relation, model::Disclosure& d) {
+  auto place = relation.places.find(d.id);
+  d.years = place == relation.places.end() ? model::YearPlace() : place->second;
+  years::RemoveCrossYearFindings(d);
+  if (auto it = relation.findings.find(d.id); it != relation.findings.end())
+    d.findings.insert(d.findings.end(), it->second.begin(), it->second.end());
+}
+
+void WriteYearFiles(const YearRelation& relation,
+                    const std::function<void(const std::string&, const std::string&)>& write) {
+  for (const auto& s : relation.series) {
+    if (!s.SpansYears()) continue;
+    const auto figures = years::Timeline(s);
+    if (std::string svg = pages::TimelineTotalChartSvg(s, figures); !svg.empty())
+      write("charts/" + s.key + "-years-total.svg", svg);
+    if (std::string svg = pages::TimelineSplitChartSvg(s, figures); !svg.empty())
+      write("charts/" + s.key + "-years-split.svg", svg);
+    if (std::string svg = pages::TrendSparklineSvg(s, figures); !svg.empty())
+      write("charts/" + s.key + "-trend.svg", svg);
+    write("data/timelines/" + s.key + ".json", pages::TimelineJson(s, figures).dump(2) + "\n");
+  }
+  write("data/timeline.csv", pages::TimelineCsv(relation.series));
+}
+
+}  // namespace gongkai::site

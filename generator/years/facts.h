@@ -1,0 +1,16 @@
+// What the checks between years need of one disclosure, worked out while its full reading is
+// at hand (the build trims the claims and the row index before it relates the years).
+#pragma once
+
+#include "model/disclosure.h"
+
+namespace gongkai::years {
+
+/// Fills d.year_facts: the headline subjects whose figure d states without doubt (a text's
+/// stated figures; a PDF's figures its own arithmetic confirms, checks/corroboration.h) and the
+/// claims about the previous year (model::IsPriorYearClaim) but those the document itself
+/// casts doubt on (found inconsistent, a rate stated with it that does not agree, another
+/// change of the same subject that says otherwise). Run after the checks.
+void ComputeYearFacts(model::Disclosure& d);
+
+}  // namespace gongkai::years
