@@ -21,6 +21,7 @@
 #include "ingest/document.h"
 #include "parse/parser.h"
 #include "pipeline/process.h"
+#include "years/cross_year.h"
 
 namespace corpus = gongkai::corpus;
 namespace model = gongkai::model;
@@ -414,9 +415,21 @@ TEST_CASE("a corpus of series: every seed's years agree but where the manifest p
       int compared = 0;
       std::vector<Disagreement> wrong = CrossYear(previous, d, compared);
       compared_all += compared;
+      // gongkai's own checks between years (years/cross_year.h) find each plant, on the line
+      // the manifest names, as a warning on both years, and nothing in any other pair.
+      gongkai::years::CrossYearFindings found = gongkai::years::CheckAcrossYears(previous, d);
       if (r[8] == "-") {
         CHECK(wrong.empty());
+        CHECK(found.current.empty());
+        CHECK(found.previous.empty());
       } else {
+        REQUIRE(found.current.size() == 1);
+        CHECK(found.current[0].rule == r[8]);
+        CHECK(found.current[0].severity == model::Diagnostic::Severity::kWarning);
+        REQUIRE_FALSE(found.current[0].lines.empty());
+        CHECK(std::to_string(found.current[0].lines[0]) == r[10]);
+        REQUIRE(found.previous.size() == 1);
+        CHECK(found.previous[0].rule == r[8]);
         ++plants;
         REQUIRE(wrong.size() == 1);
         CHECK(wrong[0].rule == r[8]);
