@@ -379,17 +379,27 @@ TEST_CASE("each planted cross-year inconsistency is where the manifest says, and
   }
 }
 
-TEST_CASE("a corpus of series: every seed's years agree but where the manifest plants") {
-  // 10 series of 3 years, two from each seed of content/; series 1, 5 and 9 carry a plant.
-  std::string out = (boost::filesystem::temp_directory_path() /
-                     boost::filesystem::unique_path("corpus-series-%%%%%%%%")).string();
+namespace {
+
+// A corpus of `n` files in series of 3 years from content/, in a new temporary folder `out`.
+corpus::CorpusReport SeriesCorpus(uint64_t n, uint64_t seed, std::string& out) {
+  out = (boost::filesystem::temp_directory_path() /
+         boost::filesystem::unique_path("corpus-series-%%%%%%%%")).string();
   corpus::CorpusOptions options;
-  options.n = 30;
-  options.seed = 7;
+  options.n = n;
+  options.seed = seed;
   options.years = 3;
   options.out_dir = out;
   options.from_dir = kContent;
-  corpus::CorpusReport report = corpus::GenerateCorpus(options);
+  return corpus::GenerateCorpus(options);
+}
+
+}  // namespace
+
+TEST_CASE("a corpus of series: every seed's years agree but where the manifest plants") {
+  // 10 series of 3 years, two from each seed of content/; series 1, 5 and 9 carry a plant.
+  std::string out;
+  corpus::CorpusReport report = SeriesCorpus(30, 7, out);
   REQUIRE_FALSE(report.fatal);
   CHECK(report.series == 10);
   std::ifstream in(out + "/MANIFEST.tsv");
@@ -451,15 +461,8 @@ TEST_CASE("a corpus of series: every seed's years agree but where the manifest p
 }
 
 TEST_CASE("a corpus of series lists every document's series and plant in its manifest") {
-  std::string out = (boost::filesystem::temp_directory_path() /
-                     boost::filesystem::unique_path("corpus-series-%%%%%%%%")).string();
-  corpus::CorpusOptions options;
-  options.n = 8;
-  options.seed = 42;
-  options.years = 3;
-  options.out_dir = out;
-  options.from_dir = kContent;
-  corpus::CorpusReport report = corpus::GenerateCorpus(options);
+  std::string out;
+  corpus::CorpusReport report = SeriesCorpus(8, 42, out);
   REQUIRE_FALSE(report.fatal);
   CHECK(report.written == 8);
   CHECK(report.series == 3);  // 3 + 3 + 2 documents

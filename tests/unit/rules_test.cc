@@ -15,6 +15,8 @@
 #include "model/disclosure.h"
 #include "parse/parser.h"
 
+#include "figures.h"
+
 namespace checks = gongkai::checks;
 namespace model = gongkai::model;
 using model::Claim;
@@ -23,16 +25,10 @@ using model::Figure;
 using model::Finding;
 using model::Money;
 using Severity = model::Diagnostic::Severity;
+using gongkai::test::F;
+using gongkai::test::M;
 
 namespace {
-
-Money M(const char* wan) {
-  auto m = Money::Parse(wan);
-  REQUIRE(m.has_value());
-  return *m;
-}
-
-Figure F(const char* wan, int line) { return {M(wan), line}; }
 
 // Runs the one rule `id` on `d` and returns what it found.
 std::vector<Finding> Run(Disclosure& d, const std::string& id) {

@@ -12,6 +12,8 @@
 #include "years/series.h"
 #include "years/timeline.h"
 
+#include "figures.h"
+
 namespace model = gongkai::model;
 namespace years = gongkai::years;
 using model::Claim;
@@ -19,16 +21,10 @@ using model::Disclosure;
 using model::Figure;
 using model::Money;
 using Severity = model::Diagnostic::Severity;
+using gongkai::test::F;
+using gongkai::test::M;
 
 namespace {
-
-Money M(const char* wan) {
-  auto m = Money::Parse(wan);
-  REQUIRE(m.has_value());
-  return *m;
-}
-
-Figure F(const char* wan, int line) { return {M(wan), line}; }
 
 Disclosure Doc(const std::string& id, const std::string& name, int year) {
   Disclosure d;
