@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <cstdio>
-#include <set>
 
 #include "checks/subjects.h"
 #include "model/json.h"
@@ -254,19 +253,24 @@ data DepartmentContext(const model::Disclosure& d) {
   for (const auto& g : d.glossary) terms.push_back(g.term);
   std::sort(terms.begin(), terms.end(),
             [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
-  std::set<std::string> linked;
+  // The terms still to link (of two characters or more), longest first: a term leaves the list
+  // once linked, so each text position is compared only with these.
+  terms.erase(std::remove_if(terms.begin(), terms.end(),
+                             [](const std::string& t) { return parse::CodePointCount(t) < 2; }),
+              terms.end());
   auto with_terms = [&](const std::string& text) {
     std::string out;
     size_t i = 0, plain = 0;
     while (i < text.size()) {
       bool hit = false;
-      for (const auto& t : terms) {
-        if (parse::CodePointCount(t) < 2 || linked.count(t) || text.compare(i, t.size(), t) != 0) continue;
-        out += EscapeMarkdown(text.substr(plain, i - plain)) + "[" + EscapeMarkdown(t) +
-               "](../glossary.html#" + GlossaryAnchor(t) + ")";
-        linked.insert(t);
-        i += t.size();
+      for (auto t = terms.begin(); t != terms.end(); ++t) {
+        if ((*t)[0] != text[i] || text.compare(i, t->size(), *t) != 0) continue;
+        const std::string term = *t;
+        out += EscapeMarkdown(text.substr(plain, i - plain)) + "[" + EscapeMarkdown(term) +
+               "](../glossary.html#" + GlossaryAnchor(term) + ")";
+        i += term.size();
         plain = i;
+        terms.erase(std::remove(terms.begin(), terms.end(), term), terms.end());
         hit = true;
         break;
       }
