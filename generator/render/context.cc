@@ -41,6 +41,8 @@ std::string FigureLink(const model::MaybeFigure& f, const model::Disclosure& d) 
 
 data Bool(bool b) { return b ? data(data::type::bool_true) : data(data::type::bool_false); }
 
+void Put(data& ctx, const std::string& key, data value) { ctx[key] = std::move(value); }
+
 std::string DepartmentName(const model::Disclosure& d) {
   return d.department.name.empty() ? d.id : d.department.name;
 }

@@ -14,6 +14,10 @@ namespace gongkai::render {
 /// A Mustache boolean (for {{#flag}} sections).
 kainjow::mustache::data Bool(bool b);
 
+/// Sets `key` of the object `ctx` (not a list or string) to `value`, moved in: kainjow's set()
+/// copies it once more, which costs for a list of rows or a long text.
+void Put(kainjow::mustache::data& ctx, const std::string& key, kainjow::mustache::data value);
+
 /// "错误" / "警告" / "提示".
 std::string SeverityLabel(model::Diagnostic::Severity s);
 

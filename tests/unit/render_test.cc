@@ -13,6 +13,7 @@
 #include "pages/department.h"
 #include "pages/glossary.h"
 #include "render/context.h"
+#include "render/markdown.h"
 #include "render/source_notes.h"
 
 namespace model = gongkai::model;
@@ -145,6 +146,30 @@ TEST_CASE("the narrative links the first use of each glossary term of two charac
   const std::string spending = "[支出](../glossary.html#" + gongkai::pages::GlossaryAnchor("支出") + ")";
   CHECK(paras[0].get("text")->string_value() == basic + "和项目" + spending + "；基本支出");
   CHECK(paras[1].get("text")->string_value() == "支出和项目");
+}
+
+TEST_CASE("a heading's {#id} becomes its id, a table its caption, a column's alignment a class") {
+  const std::string md = "## 收入 **合计** {#income}\n\n"
+                         "| 名称 | 金额 |\n|:--|--:|\n| a b | 1 |\n\n"
+                         "### Bad {#Bad}\n\n"
+                         "引号 \" align=\"x\" 照录\n";
+  CHECK(render::MarkdownToHtml(md) ==
+        "<h2 id=\"income\">收入 <strong>合计</strong></h2>\n"
+        "<table>\n<caption>收入 合计</caption>\n<thead>\n<tr>\n"
+        "<th class=\"align-left\">名称</th>\n<th class=\"align-right\">金额</th>\n"
+        "</tr>\n</thead>\n<tbody>\n<tr>\n"
+        "<td class=\"align-left\">a b</td>\n<td class=\"align-right\">1</td>\n"
+        "</tr>\n</tbody>\n</table>\n"
+        "<h3>Bad {#Bad}</h3>\n"
+        "<p>引号 &quot; align=&quot;x&quot; 照录</p>\n");
+}
+
+TEST_CASE("HTML escaping replaces the five significant characters and keeps the rest, UTF-8 included") {
+  CHECK(render::EscapeHtml("收入<b>&\"'") == "收入&lt;b&gt;&amp;&quot;&#39;");
+  CHECK(render::EscapeHtml("") == "");
+  std::string out = "<li>";
+  render::AppendEscapedHtml(out, "a > b，合计");
+  CHECK(out == "<li>a &gt; b，合计");
 }
 
 TEST_CASE("a template parsed once renders each context on its own, from several threads at once") {
