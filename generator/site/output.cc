@@ -122,7 +122,7 @@ std::string Renderer::Page(const std::string& rel, const std::string& title,
   layout.set("title", title);
   layout.set("root", root);
   layout.set("page", page);
-  layout.set("body", body);
+  render::Put(layout, "body", body);
   return Render("layout.html", layout);
 }
 
