@@ -31,7 +31,7 @@ struct PriorYearStatement {
   size_t value = 0;     ///< span (into SeriesText::spans) of the change or previous-year amount
   int base = -1;        ///< change: span of the previous-year figure stated with it, or -1
   int word = -1;        ///< change: span of its direction word (增加, 减少, 增长, 下降 …), or -1
-  int direction = 0;    ///< change: +1 or -1 as the source states it
+  int direction = 0;    ///< change: +1 or -1 as the source's word states it (also for 0 万元)
   int percent = -1;     ///< change: span of the percentage stated with it, or -1
   int percent_word = -1;  ///< change: span of the percentage's direction word (同比增长), or -1
   int percent_decimals = 0;

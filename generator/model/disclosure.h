@@ -140,8 +140,10 @@ struct Claim {
   Money amount;              ///< amount / change: the value (a change is unsigned)
   int64_t percent_scaled = 0;  ///< share / change_pct: value × 10^percent_decimals
   int percent_decimals = 0;
-  int direction = 0;           ///< change: +1 增加/增长, -1 减少/下降
-  std::optional<Money> base;   ///< change: the previous-year figure, where the text gives it
+  /// change: +1 增加/增长, -1 减少/下降, 0 a change of 0 ("与上年预算数相同", "减少 0 万元")
+  int direction = 0;
+  /// change: the previous-year figure, where the text gives it; for "X 万元，与上年相同" it is X
+  std::optional<Money> base;
   int base_line = 0;
   std::optional<Money> now;    ///< change: the current figure it is a change of, if stated
   int now_line = 0;
@@ -153,6 +155,11 @@ struct Claim {
   ClaimStatus status = ClaimStatus::kUnchecked;
   std::string note;                  ///< what it was checked against
 };
+
+/// The word for a change claim's direction: "增加", "减少", or "持平" (a change of 0).
+inline const char* ChangeWord(const Claim& c) {
+  return c.direction > 0 ? "增加" : c.direction < 0 ? "减少" : "持平";
+}
 
 /// A consistency finding: where the document disagrees with itself.
 struct Finding {

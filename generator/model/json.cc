@@ -181,7 +181,7 @@ json ToJson(const Disclosure& d) {
       row["unit"] = "%";
     }
     if (c.kind == Claim::Kind::kChange || c.kind == Claim::Kind::kChangePct)
-      row["direction"] = c.direction > 0 ? "increase" : "decrease";
+      row["direction"] = c.direction > 0 ? "increase" : c.direction < 0 ? "decrease" : "unchanged";
     if (c.base) {
       row["base"] = AmountJson(Figure{*c.base, c.base_line});
       row["base_line"] = c.base_line;

@@ -193,7 +193,7 @@ data DepartmentContext(const model::Disclosure& d) {
                                                          : checks::SubjectName(d, c.subject)));
     bool money = c.kind == model::Claim::Kind::kAmount || c.kind == model::Claim::Kind::kChange;
     std::string sign = c.kind == model::Claim::Kind::kChange || c.kind == model::Claim::Kind::kChangePct
-                           ? (c.direction < 0 ? "−" : "+")
+                           ? (c.direction < 0 ? "−" : c.direction > 0 ? "+" : "")
                            : "";
     row.set("value", sign + (money ? c.amount.WanYuan(2) : c.value_text + "%"));
     std::string status;
@@ -236,7 +236,8 @@ data DepartmentContext(const model::Disclosure& d) {
     if (c.kind == model::Claim::Kind::kAmount) {
       what = "上年 " + c.amount.WanYuan(2);
     } else {
-      what = std::string(c.direction < 0 ? "减少 " : "增加 ") + c.amount.WanYuan(2);
+      what = c.direction == 0 ? std::string("与上年相同")
+                              : std::string(model::ChangeWord(c)) + " " + c.amount.WanYuan(2);
       if (c.base) what += "（上年 " + c.base->WanYuan(2) + "）";
     }
     row.set("what", what);

@@ -1182,6 +1182,35 @@ TEST_CASE("narrative-change reports a change stated in the wrong direction") {
   CHECK(d.claims[0].status == model::ClaimStatus::kInconsistent);
 }
 
+TEST_CASE("narrative-change recomputes nothing of 与上年相同: its 上年 figure is the amount") {
+  // "“三公”经费支出预算 38.27 万元，与上年预算数相同" (无锡 2025): the parser takes 38.27 as both
+  // years' figure; only the checks between years can compare it.
+  Disclosure d;
+  d.three_public.total = F("40.00", 7);
+  Claim c = ChangeClaim("three_public.total", "0", 0, 3);
+  c.value_text.clear();
+  c.now = c.base = M("38.27");
+  c.now_line = c.base_line = 3;
+  d.claims = {c};
+  CHECK(Run(d, "narrative-change").empty());
+  CHECK(d.claims[0].status == model::ClaimStatus::kUnchecked);
+  CHECK(d.claims[0].note == "说与上年相同：上年数即本年数 38.27 万元");
+}
+
+TEST_CASE("narrative-change: 增加 0.00 万元 on a stated base is recomputed like any change") {
+  Disclosure d;
+  d.expenditure.public_ = F("73.25", 7);
+  Claim c = ChangeClaim("running_costs", "0.00", 0, 3);  // "较上年 60.48 万元增加 0.00 万元"
+  c.base = M("60.48");
+  c.base_line = 3;
+  d.claims = {c};
+  auto f = Run(d, "narrative-change");
+  REQUIRE(f.size() == 1);
+  CHECK(f[0].message ==
+        "第 3 行所说机关运行经费的变动额（73.25 万元 与上年 60.48 万元 之差）：应为 12.77 万元，实为 "
+        "0.00 万元，相差 12.77 万元（超出尾数误差 0.015 万元）");
+}
+
 TEST_CASE("narrative-change gives only a notice for a change 0.01 off") {
   Disclosure d;
   d.expenditure.public_ = F("73.25", 7);
@@ -1221,6 +1250,23 @@ TEST_CASE("narrative-change-parts end to end: parts after 其中 that do not add
         "第 3 行收入总计的变动应等于其组成部分（基本支出、项目支出）的变动之和：应为 380.80 万元，"
         "实为 390.80 万元，相差 10.00 万元（超出尾数误差 0.015 万元）");
   CHECK(f[0].lines == Lines{3, 4, 5});
+}
+
+TEST_CASE("narrative-change-parts: a whole unchanged is the net change of its parts") {
+  // "“三公”经费 … 与上年相同。其中，因公出国（境）费 … 增加 30 万元，… 公务接待费 … 减少 31 万元"
+  Disclosure d;
+  Claim whole = ChangeClaim("three_public.total", "0", 0, 3, 0);
+  whole.value_text.clear();
+  d.claims = {whole, ChangeClaim("three_public.overseas", "30", 1, 4, 1),
+              ChangeClaim("three_public.reception", "31", -1, 5, 1)};
+  auto f = Run(d, "narrative-change-parts");
+  REQUIRE(f.size() == 1);
+  CHECK(f[0].severity == Severity::kWarning);  // not introduced by 其中 at the whole
+  CHECK(Has(f[0].message, "应为 -1.00 万元，实为 0.00 万元"));
+  CHECK(f[0].lines == Lines{3, 4, 5});
+  // +30 and −30 net 0: they agree.
+  d.claims[2] = ChangeClaim("three_public.reception", "30", -1, 5, 1);
+  CHECK(Run(d, "narrative-change-parts").empty());
 }
 
 TEST_CASE("narrative-change-parts end to end: parts after 其中 past the rate of change are an error") {
@@ -1302,6 +1348,19 @@ TEST_CASE("narrative-change-repeated warns about one change stated in both direc
   auto f = Run(d, "narrative-change-repeated");
   REQUIRE(f.size() == 1);
   CHECK(f[0].message == "第 3 行说公务接待费增加 0.03 万元，第 9 行却说减少 0.03 万元");
+}
+
+TEST_CASE("narrative-change-repeated: 与上年相同 and 增加 of one subject disagree") {
+  Disclosure d;
+  Claim same = ChangeClaim("three_public.total", "0", 0, 3, 0);
+  same.value_text.clear();
+  d.claims = {same, ChangeClaim("three_public.total", "5.00", 1, 9, 5)};
+  auto f = Run(d, "narrative-change-repeated");
+  REQUIRE(f.size() == 1);
+  CHECK(f[0].message == "第 3 行说“三公”经费与上年相同，第 9 行却说增加 5.00 万元");
+  // "减少 0 万元" and "与上年持平" say the same.
+  d.claims = {same, ChangeClaim("three_public.total", "0", 0, 9, 5)};
+  CHECK(Run(d, "narrative-change-repeated").empty());
 }
 
 TEST_CASE("narrative-change-repeated is silent on a repetition 0.01 off") {

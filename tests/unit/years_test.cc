@@ -239,6 +239,34 @@ TEST_CASE("prior-year-change warns when the stated change is not the two documen
   CHECK(found.current[0].severity == Severity::kWarning);
 }
 
+TEST_CASE("与上年相同 is compared between years: the previous year's figure must be this year's") {
+  // "支出总计 1927.16 万元，与上年预算数相同": 上年 stated as 1927.16 (the parser's base), a
+  // change of 0; the 2018 document says 1536.36.
+  Pair p;
+  Claim same = Change("expenditure_total", "0", 0, "1927.16", 700);
+  same.base_line = 50;
+  p.current.year_facts.prior = {same};
+  auto found = years::CheckAcrossYears(p.previous, p.current);
+  REQUIRE(found.current.size() == 2);
+  CHECK(found.current[0].rule == "prior-year-figure");
+  CHECK(found.current[0].severity == Severity::kWarning);
+  CHECK(found.current[0].lines == std::vector<int>{50});
+  CHECK(found.current[0].message ==
+        "2019 年公开第 50 行所说上年支出总计为 1927.16 万元，2018 年公开（2018-x）第 40 行为 "
+        "1536.36 万元（上年公开的是年初预算；预算年中可能调整，故为提示或警告）");
+  CHECK(found.current[1].rule == "prior-year-change");
+  CHECK(found.current[1].severity == Severity::kWarning);
+  CHECK(found.current[1].lines == std::vector<int>{700, 50});
+  CHECK(found.current[1].message ==
+        "2019 年公开第 700 行说支出总计与上年相同；两年公开的数字之差（1927.16 万元 − 2018 年公开 "
+        "2018-x 第 40 行的 1536.36 万元）为增加 390.80 万元（上年公开的是年初预算；预算年中可能调整，"
+        "故为提示或警告）");
+  CHECK(found.previous.size() == 2);
+  // Where 2018 says 1927.16 too, both agree: nothing.
+  p.previous.summary.expenditure_total = F("1927.16", 40);
+  CHECK(years::CheckAcrossYears(p.previous, p.current).current.empty());
+}
+
 TEST_CASE("the checks between years fail closed") {
   Pair p;
   p.current.year_facts.prior = {Change("expenditure_total", "400.00", 1, "1000.00", 700)};
