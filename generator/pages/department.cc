@@ -136,14 +136,27 @@ data DepartmentContext(const model::Disclosure& d) {
   ctx.set("projects", projects);
   ctx.set("has_projects", Bool(!d.projects.empty()));
 
+  // Each part, with the previous year's figure and the change where the table prints them
+  // (model::PreviousYear: kept only where the block's own sums hold).
+  using TP = model::ThreePublic;
+  const model::PreviousYear& py = d.previous_year;
+  const bool previous = !py.three_public.Empty(), change = !py.three_public_change.Empty();
   list three;
-  three.push_back(key("合计", t.total));
-  three.push_back(key("因公出国（境）费", t.overseas));
-  three.push_back(key("公务用车购置及运行费", t.vehicle_total));
-  three.push_back(key("公务用车购置费", t.vehicle_purchase));
-  three.push_back(key("公务用车运行维护费", t.vehicle_operation));
-  three.push_back(key("公务接待费", t.reception));
+  for (const auto& [label, member] : {std::pair<const char*, model::MaybeFigure TP::*>{"合计", &TP::total},
+                                      {"因公出国（境）费", &TP::overseas},
+                                      {"公务用车购置及运行费", &TP::vehicle_total},
+                                      {"公务用车购置费", &TP::vehicle_purchase},
+                                      {"公务用车运行维护费", &TP::vehicle_operation},
+                                      {"公务接待费", &TP::reception}}) {
+    data row = key(label, t.*member);
+    row.set("previous", FigureLink(py.three_public.*member, d));
+    row.set("change", FigureLink(py.three_public_change.*member, d));
+    three.push_back(row);
+  }
   ctx.set("three_public", three);
+  ctx.set("has_previous_three_public", Bool(previous));
+  ctx.set("has_three_public_change", Bool(change));
+  ctx.set("previous_three_public_header", EscapeMarkdown(py.three_public_header));
   ctx.set("three_public_note", EscapeMarkdown(t.note));
   ctx.set("has_three_public_note", Bool(!t.note.empty()));
 
