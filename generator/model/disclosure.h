@@ -122,6 +122,20 @@ struct ThreePublic {
   }
 };
 
+/// Each figure of a ThreePublic with the subject id the checks give it (checks/subjects.h), in
+/// the order the pages list them: 合计, 因公出国（境）费, 公务用车购置及运行费, 购置费, 运行费, 公务接待费.
+struct ThreePublicPart {
+  const char* subject;
+  MaybeFigure ThreePublic::*figure;
+};
+inline constexpr ThreePublicPart kThreePublicParts[] = {
+    {"three_public.total", &ThreePublic::total},
+    {"three_public.overseas", &ThreePublic::overseas},
+    {"three_public.vehicle_total", &ThreePublic::vehicle_total},
+    {"three_public.vehicle_purchase", &ThreePublic::vehicle_purchase},
+    {"three_public.vehicle_operation", &ThreePublic::vehicle_operation},
+    {"three_public.reception", &ThreePublic::reception}};
+
 /// What the tables state for the year before the budget year (parse/previous_year.h): the
 /// “三公” table's previous-year block (重庆 `2025年预算数`, 西安 表13 `上年` / `2021年`) and a
 /// previous-year column by 功能分类 (重庆 一般公共预算支出情况表 `2025年预算数`). Each part is

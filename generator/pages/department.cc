@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <iterator>
 #include <set>
 
 #include "checks/subjects.h"
@@ -138,17 +139,14 @@ data DepartmentContext(const model::Disclosure& d) {
 
   // Each part, with the previous year's figure and the change where the table prints them
   // (model::PreviousYear: kept only where the block's own sums hold).
-  using TP = model::ThreePublic;
   const model::PreviousYear& py = d.previous_year;
   const bool previous = !py.three_public.Empty(), change = !py.three_public_change.Empty();
+  static const char* const kLabels[] = {"合计",           "因公出国（境）费", "公务用车购置及运行费",
+                                        "公务用车购置费", "公务用车运行维护费", "公务接待费"};
   list three;
-  for (const auto& [label, member] : {std::pair<const char*, model::MaybeFigure TP::*>{"合计", &TP::total},
-                                      {"因公出国（境）费", &TP::overseas},
-                                      {"公务用车购置及运行费", &TP::vehicle_total},
-                                      {"公务用车购置费", &TP::vehicle_purchase},
-                                      {"公务用车运行维护费", &TP::vehicle_operation},
-                                      {"公务接待费", &TP::reception}}) {
-    data row = key(label, t.*member);
+  for (size_t i = 0; i < std::size(model::kThreePublicParts); ++i) {
+    const auto member = model::kThreePublicParts[i].figure;
+    data row = key(kLabels[i], t.*member);
     row.set("previous", FigureLink(py.three_public.*member, d));
     row.set("change", FigureLink(py.three_public_change.*member, d));
     three.push_back(row);

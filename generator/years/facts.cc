@@ -50,17 +50,9 @@ std::string TableName(const model::Disclosure& d, model::TableKind kind, const s
 // block's own sums hold), but a part its change block contradicts: then the table disagrees
 // with itself (rule table-change-column) and which figure is wrong is not known.
 void AddThreePublicClaims(const model::Disclosure& d, std::vector<model::Claim>& out) {
-  using TP = model::ThreePublic;
   const model::PreviousYear& p = d.previous_year;
   const std::string table = TableName(d, model::TableKind::kThreePublic, p.three_public_header);
-  const std::pair<const char*, model::MaybeFigure TP::*> parts[] = {
-      {"three_public.total", &TP::total},
-      {"three_public.overseas", &TP::overseas},
-      {"three_public.vehicle_total", &TP::vehicle_total},
-      {"three_public.vehicle_purchase", &TP::vehicle_purchase},
-      {"three_public.vehicle_operation", &TP::vehicle_operation},
-      {"three_public.reception", &TP::reception}};
-  for (const auto& [subject, member] : parts) {
+  for (const auto& [subject, member] : model::kThreePublicParts) {
     const model::MaybeFigure& before = p.three_public.*member;
     const model::MaybeFigure& now = d.three_public.*member;
     const model::MaybeFigure& change = p.three_public_change.*member;

@@ -324,4 +324,33 @@ TEST_CASE("a previous-year figure its table's change block contradicts is not co
   CHECK(years::CheckAcrossYears(p.previous, p.current).current.empty());
 }
 
+TEST_CASE("a previous-year column's 类 are compared only where it is the 支出总表's") {
+  // 重庆 3be48d9f27's column is in its 一般公共预算支出情况表 (201 12,679.50 of 2025): that table
+  // covers fewer funds than the previous year's headline 类 (收支总表, all funds), so no claim.
+  Disclosure d = Doc("2026-x", "某部门", 2026);
+  d.tables.push_back({gongkai::model::TableKind::kExpenditure, "部门支出总表", 200, "万元"});
+  auto& p = d.previous_year;
+  p.functional_header = "2025年预算数";
+  p.functional_total = F("15635.80", 224);
+  gongkai::model::FunctionalRow c;
+  c.code = "201";
+  c.level = 1;
+  c.total = F("12679.50", 226);
+  gongkai::model::FunctionalRow k = c;
+  k.code = "20103";
+  k.level = 2;
+  k.total = F("12679.50", 227);
+  p.functional = {c, k};
+  p.functional_table = "general_expenditure";
+  years::ComputeYearFacts(d);
+  CHECK(d.year_facts.prior.empty());
+  p.functional_table = "expenditure";
+  years::ComputeYearFacts(d);
+  REQUIRE(d.year_facts.prior.size() == 1);  // the 类 only, not its 款
+  CHECK(d.year_facts.prior[0].subject == "class:201");
+  CHECK(d.year_facts.prior[0].amount.fen() == M("12679.50").fen());
+  CHECK(d.year_facts.prior[0].line == 226);
+  CHECK(d.year_facts.prior[0].table == "《部门支出总表》2025年预算数");
+}
+
 }  // TEST_SUITE

@@ -1,29 +1,21 @@
 // table-change-column: a table's change block (增减变化情况) = its budget-year figure − its
 // previous-year figure, part by part (西安 表13: 上年 | 当年 | 增减变化情况 of the “三公”经费).
 #include "checks/rules/rules.h"
+#include "checks/subjects.h"
 
 namespace gongkai::checks {
 namespace {
 
-using TP = model::ThreePublic;
-
 void Run(Context& ctx) {
   const model::Disclosure& d = ctx.d();
-  const TP& before = d.previous_year.three_public;
-  const TP& change = d.previous_year.three_public_change;
-  const std::pair<const char*, model::MaybeFigure TP::*> parts[] = {
-      {"“三公”经费合计", &TP::total},
-      {"因公出国（境）费", &TP::overseas},
-      {"公务用车购置及运行费", &TP::vehicle_total},
-      {"公务用车购置费", &TP::vehicle_purchase},
-      {"公务用车运行维护费", &TP::vehicle_operation},
-      {"公务接待费", &TP::reception}};
-  for (const auto& [name, member] : parts) {
+  const model::ThreePublic& before = d.previous_year.three_public;
+  const model::ThreePublic& change = d.previous_year.three_public_change;
+  for (const auto& [subject, member] : model::kThreePublicParts) {
     const model::MaybeFigure& now = d.three_public.*member;
     const model::MaybeFigure& prev = before.*member;
     const model::MaybeFigure& diff = change.*member;
     if (!now || !prev || !diff) continue;
-    ctx.CheckEqual(std::string("“三公”经费表中") + name + "的增减变化（第 " +
+    ctx.CheckEqual("“三公”经费表增减变化栏中的" + SubjectName(d, subject) + "（第 " +
                        std::to_string(diff->line) + " 行）应等于当年数 " + Wan(now->amount) +
                        " 减上年数 " + Wan(prev->amount),
                    *diff, now->amount - prev->amount, {*now, *prev}, {diff->line, now->line});
