@@ -136,7 +136,7 @@ inline constexpr ThreePublicPart kThreePublicParts[] = {
     {"three_public.vehicle_operation", &ThreePublic::vehicle_operation},
     {"three_public.reception", &ThreePublic::reception}};
 
-/// What the tables state for the year before the budget year (parse/previous_year.h): the
+/// What the tables state for the year before the budget year (parse::CheckPreviousYearReading): the
 /// “三公” table's previous-year block (重庆 `2025年预算数`, 西安 表13 `上年` / `2021年`) and a
 /// previous-year column by 功能分类 (重庆 一般公共预算支出情况表 `2025年预算数`). Each part is
 /// read only where its own arithmetic holds (合计 = its parts; 合计 = Σ类, 类 = Σ款, 款 = Σ项);

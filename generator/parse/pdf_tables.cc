@@ -1243,7 +1243,8 @@ class Reader {
 
   // The “三公” table's previous-year block and change block beside the budget year's (重庆
   // `2025年预算数 | 2026年预算数`, 西安 表13 `上年 | 当年 | 增减变化情况`), each read as the budget
-  // year's block is; parse/previous_year.h keeps them only where their own sums hold.
+  // year's block is; CheckPreviousYearReading (reading_check.h) keeps them only where their
+  // own sums hold. A block named whose parts are not found is said in a notice.
   void ReadThreePublicYears(const Grid& grid, model::Unit unit) {
     model::PreviousYear& p = d_.previous_year;
     if (!p.three_public_header.empty()) return;
@@ -1252,6 +1253,11 @@ class Reader {
     if (p.three_public_header.empty()) return;
     if (!ReadThreePublic(grid, unit, YearBlock::kPrevious, p.three_public)) {
       p.three_public = {};
+      int line = grid.rows.empty() ? 0 : static_cast<int>(grid.rows.front().line) + 1;
+      Diag(Diagnostic::Severity::kNotice, line,
+           "the “三公” table prints a previous-year block (" + p.three_public_header +
+               ") whose parts are not told apart by their headers: it is not read",
+           "previous-year-unread");
       return;
     }
     if (!ReadThreePublic(grid, unit, YearBlock::kChange, p.three_public_change))
@@ -1260,7 +1266,8 @@ class Reader {
 
   // A previous-year column of a table by 功能分类 (重庆 一般公共预算支出情况表 `2025年预算数`
   // before the 2026 columns; 上年预算数 / 上年执行数 elsewhere): the 合计 row and the coded rows.
-  // One such column only; parse/previous_year.h keeps it only where 合计 = Σ类, 类 = Σ款 hold.
+  // One such column only; CheckPreviousYearReading (reading_check.h) keeps it only where 合计 =
+  // Σ类, 类 = Σ款 hold.
   void ReadPreviousColumn(const Section& s, const Grid& grid, model::Unit unit) {
     model::PreviousYear& p = d_.previous_year;
     if (!p.functional_table.empty()) return;

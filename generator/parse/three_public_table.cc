@@ -57,13 +57,17 @@ int NamedYear(const std::string& cell) {
   return year >= 1990 && year < 2100 ? year : 0;
 }
 
-// The block of each column of a tab table that prints years side by side (重庆 `2021年预算数 |
+// Where each block of a tab table that prints years side by side starts (重庆 `2021年预算数 |
 // 2022年预算数`, 西安 `上年 | 当年 | 增减变化情况`): a header line with two such cells or more, each
-// over the first column of its block; a column belongs to the nearest named cell at or before
-// it. The latest year named is the budget year's, the one before it the previous year's; any
-// other year is no block read. Empty where no header line names two blocks.
-std::map<int, YearBlock> ColumnBlocks(const std::vector<TokenLine>& lines, int before_line) {
-  std::map<int, YearBlock> out;
+// over the first column of its block, as (first column, block, header text). The latest year
+// named is the budget year's, the one before it the previous year's; any other year is no
+// block read. Empty where no header line names two blocks.
+struct BlockStart {
+  int column;
+  YearBlock block;
+  std::string header;
+};
+std::vector<BlockStart> ColumnBlocks(const std::vector<TokenLine>& lines, int before_line) {
   for (const auto& l : lines) {
     if (!l.tabbed || l.line >= before_line) continue;
     std::vector<std::pair<int, std::string>> named;
@@ -77,35 +81,28 @@ std::map<int, YearBlock> ColumnBlocks(const std::vector<TokenLine>& lines, int b
       latest = std::max(latest, NamedYear(t));
     }
     if (named.size() < 2) continue;
-    for (size_t i = 0; i < named.size(); ++i) {
-      const std::string& t = named[i].second;
+    std::vector<BlockStart> out;
+    for (const auto& [column, t] : named) {
       int year = NamedYear(t);
       YearBlock b = Contains(t, "增减") || Contains(t, "变化") ? YearBlock::kChange
                     : NamesPreviousYear(t, 0) || (year && year + 1 == latest) ? YearBlock::kPrevious
                     : Contains(t, "当年") || Contains(t, "本年") || year == latest
                         ? YearBlock::kBudget
                         : YearBlock::kOther;
-      int end = i + 1 < named.size() ? named[i + 1].first : 1 << 16;
-      for (int c = named[i].first; c < end && c < static_cast<int>(l.cells.size()) + 64; ++c)
-        out[c] = b;
+      out.push_back({column, b, t});
     }
     return out;
   }
-  return out;
+  return {};
 }
 
-// The header text of the first column of `block`, as printed ("2021年预算数", "上年").
-std::string BlockHeader(const std::vector<TokenLine>& lines, int before_line, YearBlock block) {
-  std::map<int, YearBlock> blocks = ColumnBlocks(lines, before_line);
-  for (const auto& l : lines) {
-    if (!l.tabbed || l.line >= before_line) continue;
-    for (size_t c = 0; c < l.cells.size(); ++c) {
-      auto it = blocks.find(static_cast<int>(c));
-      std::string t = RemoveSpaces(l.cells[c]);
-      if (it != blocks.end() && it->second == block && !t.empty()) return t;
-    }
-  }
-  return "";
+// The block of column `c`: that of the nearest start at or before it (the budget year's where
+// the table names no blocks).
+YearBlock BlockOf(const std::vector<BlockStart>& starts, int c) {
+  YearBlock b = YearBlock::kBudget;
+  for (const auto& s : starts)
+    if (s.column <= c) b = s.block;
+  return b;
 }
 
 // The figures of one block of a tab table's data row, each in the column its header names
@@ -114,17 +111,14 @@ std::string BlockHeader(const std::vector<TokenLine>& lines, int before_line, Ye
 // budget year's.
 void ReadBlock(const std::vector<TokenLine>& lines, const Row& data, model::Unit unit,
                YearBlock block, model::ThreePublic& three) {
-  std::map<int, YearBlock> blocks = ColumnBlocks(lines, data.start_line);
-  auto in_block = [&](int c) {
-    auto it = blocks.find(c);
-    return (it == blocks.end() ? YearBlock::kBudget : it->second) == block;
-  };
+  std::vector<BlockStart> starts = ColumnBlocks(lines, data.start_line);
   std::map<int, Part> header;
   for (const auto& l : lines) {
     if (!l.tabbed || l.line >= data.start_line) continue;
     for (size_t c = 0; c < l.cells.size(); ++c) {
       Part p = LabelPart(l.cells[c]);
-      if (p != Part::kNone && in_block(static_cast<int>(c))) header[static_cast<int>(c)] = p;
+      int column = static_cast<int>(c);
+      if (p != Part::kNone && BlockOf(starts, column) == block) header[column] = p;
     }
   }
   for (const auto& t : data.numbers) {
@@ -262,7 +256,9 @@ void ParsePreviousThreePublic(const std::vector<TokenLine>& lines, model::Unit u
   std::vector<Row> rows = AssembleRows(lines, FindFirstAmountColumn(lines));
   const Row* data = DataRow(rows);
   if (!data || !data->positional) return;
-  out.three_public_header = BlockHeader(lines, data->start_line, YearBlock::kPrevious);
+  for (const auto& s : ColumnBlocks(lines, data->start_line))
+    if (s.block == YearBlock::kPrevious && out.three_public_header.empty())
+      out.three_public_header = s.header;
   if (out.three_public_header.empty()) return;
   ReadBlock(lines, *data, unit, YearBlock::kPrevious, out.three_public);
   ReadBlock(lines, *data, unit, YearBlock::kChange, out.three_public_change);
