@@ -48,7 +48,7 @@ model::MaybeFigure& Slot(model::ThreePublic& t, Part p) {
 // The year a block's header names ("2021年预算数" -> 2021), or 0.
 int NamedYear(const std::string& cell) {
   size_t p = cell.find("年");
-  if (p < 4) return 0;
+  if (p == std::string::npos || p < 4) return 0;
   int year = 0;
   for (size_t k = p - 4; k < p; ++k) {
     if (cell[k] < '0' || cell[k] > '9') return 0;

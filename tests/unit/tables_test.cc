@@ -1084,6 +1084,18 @@ TEST_CASE("reads a “三公” table's 2025年预算数 block as the previous y
   CHECK(p.three_public_change.Empty());
 }
 
+TEST_CASE("reads no previous year where a header names no year block") {
+  // Header cells without 年 and without a year: no block, every column the budget year's.
+  std::vector<std::string> lines = {
+      "合计\t因公出国（境）费\t公务接待费\t本年数",
+      "1.00\t0.40\t0.60\t",
+  };
+  gongkai::model::PreviousYear p;
+  ParsePreviousThreePublic(Tokenize(lines, 2), Unit::kWanYuan, p);
+  CHECK(p.three_public_header.empty());
+  CHECK(p.three_public.Empty());
+}
+
 TEST_CASE("reads no previous year from a “三公” table that prints one year") {
   // 綦江 2022 (content/), lines 172-175: one block, 2022年预算数.
   std::vector<std::string> lines = {
