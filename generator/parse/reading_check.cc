@@ -147,7 +147,8 @@ void CheckPreviousYearReading(model::Disclosure& d) {
   if (!p.three_public.Empty()) {
     Tally t = ThreePublicSums(p.three_public);
     if (t.checked == 0 || t.failed) {
-      drop(line_of(p.three_public), "“三公” table's previous-year block (" + p.three_public_header + ")");
+      drop(line_of(p.three_public),
+           "“三公” table's previous-year block (" + p.three_public_header + ")");
       p.three_public = {};
       p.three_public_change = {};
     }

@@ -41,12 +41,14 @@ model::Claim TableClaim(const std::string& subject, const model::Figure& f,
   return c;
 }
 
-std::string TableName(const model::Disclosure& d, model::TableKind kind, const std::string& header) {
+// 《title》header: the table of `kind` and the block a figure stands in.
+std::string TableName(const model::Disclosure& d, model::TableKind kind,
+                      const std::string& header) {
   const model::TableRef* t = d.FindTable(kind);
   return "《" + (t ? t->title : std::string(model::TableKindId(kind))) + "》" + header;
 }
 
-// The “三公” table's previous-year figures (parse/reading_check.h kept them only where the
+// The “三公” table's previous-year figures (CheckPreviousYearReading kept them only where the
 // block's own sums hold), but a part its change block contradicts: then the table disagrees
 // with itself (rule table-change-column) and which figure is wrong is not known.
 void AddThreePublicClaims(const model::Disclosure& d, std::vector<model::Claim>& out) {
