@@ -299,14 +299,13 @@ void RestateChange(const SeriesText& text, const PriorYearStatement& s, int64_t 
         s.percent_decimals);
 }
 
-// max(1 万元, 5% of `figure`) in whole 万元.
+}  // namespace
+
 model::Money PlantedDifference(model::Money figure) {
   int64_t wan = (std::llabs(figure.fen()) * 5 / 100 + model::kFenPerWanYuan - 1) /
                 model::kFenPerWanYuan;
   return model::Money::FromFen(std::max<int64_t>(1, wan) * model::kFenPerWanYuan);
 }
-
-}  // namespace
 
 SeriesText FindPriorYearStatements(const std::vector<std::string>& lines,
                                    const std::vector<NumberSpan>& numbers,

@@ -60,6 +60,9 @@ SeriesText FindPriorYearStatements(const std::vector<std::string>& lines,
 std::map<size_t, std::string> RestatePriorYear(const SeriesText& text, int64_t factor,
                                                int64_t previous);
 
+/// What a plant adds to a figure: max(1 万元, 5% of `figure`), in whole 万元.
+model::Money PlantedDifference(model::Money figure);
+
 /// A planted cross-year inconsistency, as the manifest lists it.
 struct Plant {
   std::string rule;     ///< kPriorYearFigure or kPriorYearChange

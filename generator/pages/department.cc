@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <iterator>
 #include <set>
 
 #include "checks/subjects.h"
@@ -136,14 +137,24 @@ data DepartmentContext(const model::Disclosure& d) {
   ctx.set("projects", projects);
   ctx.set("has_projects", Bool(!d.projects.empty()));
 
+  // Each part, with the previous year's figure and the change where the table prints them
+  // (model::PreviousYear: kept only where the block's own sums hold).
+  const model::PreviousYear& py = d.previous_year;
+  const bool previous = !py.three_public.Empty(), change = !py.three_public_change.Empty();
+  static const char* const kLabels[] = {"合计",           "因公出国（境）费", "公务用车购置及运行费",
+                                        "公务用车购置费", "公务用车运行维护费", "公务接待费"};
   list three;
-  three.push_back(key("合计", t.total));
-  three.push_back(key("因公出国（境）费", t.overseas));
-  three.push_back(key("公务用车购置及运行费", t.vehicle_total));
-  three.push_back(key("公务用车购置费", t.vehicle_purchase));
-  three.push_back(key("公务用车运行维护费", t.vehicle_operation));
-  three.push_back(key("公务接待费", t.reception));
+  for (size_t i = 0; i < std::size(model::kThreePublicParts); ++i) {
+    const auto member = model::kThreePublicParts[i].figure;
+    data row = key(kLabels[i], t.*member);
+    row.set("previous", FigureLink(py.three_public.*member, d));
+    row.set("change", FigureLink(py.three_public_change.*member, d));
+    three.push_back(row);
+  }
   ctx.set("three_public", three);
+  ctx.set("has_previous_three_public", Bool(previous));
+  ctx.set("has_three_public_change", Bool(change));
+  ctx.set("previous_three_public_header", EscapeMarkdown(py.three_public_header));
   ctx.set("three_public_note", EscapeMarkdown(t.note));
   ctx.set("has_three_public_note", Bool(!t.note.empty()));
 

@@ -34,7 +34,7 @@ model::Figure FigureFrom(const json& j) { return *FigFrom(j); }
 
 json ClaimToJson(const model::Claim& c) {
   return {static_cast<int>(c.kind), c.line, c.subject, c.amount.fen(), c.direction,
-          c.base ? json(c.base->fen()) : json(), c.base_line, c.previous_year};
+          c.base ? json(c.base->fen()) : json(), c.base_line, c.previous_year, c.table};
 }
 model::Claim ClaimFrom(const json& j) {
   model::Claim c;
@@ -46,6 +46,7 @@ model::Claim ClaimFrom(const json& j) {
   if (!j.at(5).is_null()) c.base = model::Money::FromFen(j.at(5).get<int64_t>());
   c.base_line = j.at(6).get<int>();
   c.previous_year = j.at(7).get<bool>();
+  c.table = j.at(8).get<std::string>();
   return c;
 }
 

@@ -61,8 +61,10 @@ void CheckFigure(const model::Disclosure& previous, const model::Disclosure& cur
   auto severity = Judge(stated, before.amount, {stated, before.amount});
   if (!severity) return;
   std::string name = checks::SubjectName(current, c.subject);
+  // A table's figure says which table and block it stands in.
+  std::string where = c.table.empty() ? "" : "（表" + c.table + "）";
   Add(out, kPriorYearFigure, *severity,
-      Year(current) + "公开" + Line(stated_line) + "所说上年" + name + "为 " +
+      Year(current) + "公开" + Line(stated_line) + where + "所说上年" + name + "为 " +
           checks::Wan(stated) + "，" + Year(previous) + "公开（" + previous.id + "）" +
           Line(before.line) + "为 " + checks::Wan(before.amount) + kOriginal,
       {{stated, stated_line}}, {before});

@@ -117,7 +117,15 @@ TEST_CASE("a record keeps what the relation across years reads, and its view rel
   change.base = F("31848.36", 181).amount;
   change.base_line = 181;
   d.year_facts.sure = {"expenditure_total"};
-  d.year_facts.prior = {change};
+  // A figure its “三公” table states for the previous year (no index in claims).
+  model::Claim table;
+  table.kind = model::Claim::Kind::kAmount;
+  table.previous_year = true;
+  table.line = 300;
+  table.subject = "three_public.total";
+  table.amount = F("396.97", 300).amount;
+  table.table = "《2026年财政拨款“三公”经费支出情况表》2025年预算数";
+  d.year_facts.prior = {change, table};
   d.year_facts.prior_index = {1};
   d.year_facts.headline = {{"expenditure_total", F("32852.053832", 285)}};
   d.years = {"dept-0123456789ab", "2025-beijing-audit-bureau", "", 2025, 0, 2};
@@ -132,7 +140,11 @@ TEST_CASE("a record keeps what the relation across years reads, and its view rel
   CHECK(view.source.files[0].first_line == 120);
   CHECK(view.source.page_starts == std::vector<int>{120, 160, 200, 240});
   CHECK(view.year_facts.sure == std::vector<std::string>{"expenditure_total"});
-  REQUIRE(view.year_facts.prior.size() == 1);
+  REQUIRE(view.year_facts.prior.size() == 2);
+  CHECK(view.year_facts.prior[0].table.empty());
+  CHECK(view.year_facts.prior[1].table == "《2026年财政拨款“三公”经费支出情况表》2025年预算数");
+  CHECK(view.year_facts.prior[1].previous_year);
+  CHECK(view.year_facts.prior[1].amount.fen() == 396970000);
   const model::Claim& c = view.year_facts.prior[0];
   CHECK(c.kind == model::Claim::Kind::kChange);
   CHECK(c.amount.fen() == 1003690000);  // 1003.69 万元

@@ -237,7 +237,7 @@ TEST_SUITE("checks") {
 
 // ================================================================ the catalogue
 
-TEST_CASE("lists the 24 rules in the order they run") {
+TEST_CASE("lists the 25 rules in the order they run") {
   std::vector<std::string> ids;
   for (const auto& r : checks::AllRules()) ids.push_back(r.info.id);
   CHECK(ids == std::vector<std::string>{
@@ -248,7 +248,7 @@ TEST_CASE("lists the 24 rules in the order they run") {
                    "narrative-change", "narrative-change-parts", "narrative-change-repeated",
                    "department-identity", "unit-label", "tables-complete",
                    "explanations-complete", "empty-table-note", "prior-year-figure",
-                   "prior-year-change"});
+                   "prior-year-change", "table-change-column"});
   CHECK(checks::FindRule("no-such-rule") == nullptr);
 }
 
@@ -1598,6 +1598,79 @@ TEST_CASE("0.01 differences throughout give at most notices from every arithmeti
                                             "functional-economic-pairs", "functional-hierarchy",
                                             "functional-row-split", "narrative-amount",
                                             "projects-sum", "summary-balance", "three-public-sum"});
+}
+
+}  // TEST_SUITE
+
+// ================================================================ table-change-column
+
+TEST_SUITE("checks") {
+
+// 西安 2022 住建局 (1bb348cfd1) 表13, 合计 row in 元: 2021年 | 2022年 | 增减变化情况 of the
+// “三公”经费 (小计 57940.00 | 807650.00 | 749710.00; 公务接待费 57940.00 | 57650.00 | -290.00),
+// with the change block's 小计 and 公务接待费 as given.
+Disclosure XianChangeBlock(const char* total_change, const char* reception_change) {
+  auto Y = [](const char* yuan) {
+    auto m = Money::Parse(yuan, model::Unit::kYuan);
+    REQUIRE(m.has_value());
+    return Figure{*m, 1422};
+  };
+  Disclosure d;
+  d.source.page_starts = {1};  // read from a PDF: errors need corroboration
+  d.three_public.total = Y("807650.00");
+  d.three_public.overseas = Y("0.00");
+  d.three_public.reception = Y("57650.00");
+  d.three_public.vehicle_total = Y("750000.00");
+  model::ThreePublic& p = d.previous_year.three_public;
+  p.total = Y("57940.00");
+  p.overseas = Y("0.00");
+  p.reception = Y("57940.00");
+  p.vehicle_total = Y("0.00");
+  model::ThreePublic& c = d.previous_year.three_public_change;
+  c.total = Y(total_change);
+  c.overseas = Y("0.00");
+  c.reception = Y(reception_change);
+  c.vehicle_total = Y("750000.00");
+  return d;
+}
+
+std::vector<Finding> ChangeFindings(Disclosure& d) {
+  checks::RunChecks(d);
+  std::vector<Finding> out;
+  for (const auto& f : d.findings)
+    if (f.rule == "table-change-column") out.push_back(f);
+  return out;
+}
+
+TEST_CASE("table-change-column is silent where 当年 − 上年 = 增减变化 for every part") {
+  Disclosure d = XianChangeBlock("749710.00", "-290.00");
+  CHECK(ChangeFindings(d).empty());
+}
+
+TEST_CASE("table-change-column reports, as an error, a change block whose own sums hold but not 当年 − 上年") {
+  // -390 and 749610 add up inside the change block (0 − 390 + 750000), so every figure is
+  // confirmed by a sum of its block, and the table disagrees with itself twice.
+  Disclosure d = XianChangeBlock("749610.00", "-390.00");
+  auto f = ChangeFindings(d);
+  REQUIRE(f.size() == 2);
+  CHECK(f[0].severity == Severity::kError);
+  CHECK(f[0].message.find("增减变化栏中的“三公”经费（第 1422 行）应等于当年数 80.765 万元 减上年数 "
+                          "5.794 万元") != std::string::npos);
+  CHECK(f[0].message.find("应为 74.971 万元，实为 74.961 万元") != std::string::npos);
+  CHECK(f[1].severity == Severity::kError);
+  CHECK(f[1].message.find("公务接待费") != std::string::npos);
+  CHECK(f[1].message.find("应为 -0.029 万元，实为 -0.039 万元") != std::string::npos);
+  CHECK(f[1].lines.front() == 1422);
+}
+
+TEST_CASE("table-change-column's finding is a warning where the change block's own sums fail") {
+  // 290.00 for -290.00: 749710 ≠ 0 + 290 + 750000, so no sum confirms the change figures.
+  Disclosure d = XianChangeBlock("749710.00", "290.00");
+  auto f = ChangeFindings(d);
+  REQUIRE(f.size() == 1);
+  CHECK(f[0].severity == Severity::kWarning);
+  CHECK(f[0].message.find("公务接待费") != std::string::npos);
+  CHECK(!f[0].downgraded.empty());
 }
 
 }  // TEST_SUITE
