@@ -1,13 +1,14 @@
 // Site build orchestration, as its steps: list inputs -> load cache -> process changed inputs
-// (each on every core, with its document pages and its record; the pages of a disclosure that
-// may have other years wait for the relation across years) -> relate documents across years
-// (once, from the records, site/years.h; the waiting pages are written, and an unchanged input
-// whose place among its years changed is built again) -> write cross pages (the plan of
-// pages/plan.h, from the records) -> assets -> marker and checksums -> publish -> save cache. Incremental: an input whose bytes, the templates and gongkai's version are unchanged
-// since the last build (site/cache.h) is not parsed or rendered again — its pages are linked
-// from the previous site and its record read from the cache. A page whose content did not
-// change is linked, not rewritten (site/output.h). Deterministic: the same inputs give the
-// same bytes.
+// (each on every core, read and parsed once, with its document pages and its record; a
+// department's changed years one after the other, their pages written once they are related
+// among themselves) -> relate documents across years (once, from the records, site/years.h;
+// the pages still waiting for it are written, and an input whose place among its years
+// changed is built again) -> write cross pages (the plan of pages/plan.h, from the records)
+// -> assets -> marker and checksums -> publish -> save cache. Incremental: an input whose
+// bytes, the templates and gongkai's version are unchanged since the last build
+// (site/cache.h) is not parsed or rendered again — its pages are linked from the previous
+// site and its record read from the cache. A page whose content did not change is linked,
+// not rewritten (site/output.h). Deterministic: the same inputs give the same bytes.
 #include "site/build.h"
 
 #include <algorithm>
@@ -314,17 +315,25 @@ void Guarded(DocResult& r, const Build& b, Step step) {
   }
 }
 
+// Relates the inputs built among `inputs` across years, from their records as the relation
+// reads them (pages::YearsView, kept in `views`: the relation's series point into them).
+YearRelation RelateRecords(const std::vector<const DocResult*>& inputs,
+                           const years::Aliases& aliases, std::vector<model::Disclosure>& views) {
+  for (const auto* r : inputs)
+    if (!r->failed) views.push_back(pages::YearsView(r->record));
+  std::vector<const model::Disclosure*> built;
+  for (const auto& d : views) built.push_back(&d);
+  return RelateYears(built, aliases);
+}
+
 // The inputs of a group, all processed: related among themselves and with their
 // department's unchanged years, their pages written. (RelateAcrossYears checks this against
 // the relation of every input: where the guess was wrong, an input is built again.)
 void WriteGroup(Group& g, Build& b) {
+  std::vector<const DocResult*> inputs(g.changed.begin(), g.changed.end());
+  inputs.insert(inputs.end(), g.unchanged.begin(), g.unchanged.end());
   std::vector<model::Disclosure> views;
-  for (const auto* r : g.changed)
-    if (!r->failed) views.push_back(pages::YearsView(r->record));
-  for (const auto* r : g.unchanged) views.push_back(pages::YearsView(r->record));
-  std::vector<const model::Disclosure*> built;
-  for (const auto& d : views) built.push_back(&d);
-  const YearRelation relation = RelateYears(built, b.aliases);
+  const YearRelation relation = RelateRecords(inputs, b.aliases, views);
   for (auto* r : g.changed)
     if (r->pending)
       Guarded(*r, b, [&] {
@@ -354,8 +363,9 @@ void ProcessInput(DocResult& r, Build& b) {
     r.failed = true;
   }
   if (!r.failed) p->originals = WriteOriginals(r, std::move(copies), b);
-  const bool waits = !r.failed && !b.years && !r.alone &&
-                     (r.group || b.waiting.Wait(years::SeriesKey(d, b.aliases), HeldBytes(p->processed)));
+  const bool waits =
+      !r.failed && !b.years && !r.alone &&
+      (r.group || b.waiting.Wait(years::SeriesKey(d, b.aliases), HeldBytes(p->processed)));
   if (waits) {
     r.record = pages::MakeRecord(d, r.failed, FirstError(r.file.diagnostics));
     Trim(p->processed);
@@ -474,11 +484,9 @@ struct Related {
 // beside them). The views then show every input as built, with its years.
 void RelateAcrossYears(std::vector<DocResult>& docs, Related& related, Build& b,
                        const Phases& phases) {
-  for (const auto& r : docs)
-    if (!r.failed) related.views.push_back(pages::YearsView(r.record));
-  std::vector<const model::Disclosure*> built;
-  for (const auto& d : related.views) built.push_back(&d);
-  related.relation = RelateYears(built, b.aliases);
+  std::vector<const DocResult*> inputs;
+  for (const auto& r : docs) inputs.push_back(&r);
+  related.relation = RelateRecords(inputs, b.aliases, related.views);
   std::vector<DocResult*> again;
   size_t v = 0;
   for (auto& r : docs) {
@@ -498,6 +506,12 @@ void RelateAcrossYears(std::vector<DocResult>& docs, Related& related, Build& b,
   b.years = &related.relation;
   ProcessInputs(again, b, phases);
   b.years = nullptr;
+  // Of the year facts, the cross pages read only the headline figures (years::Timeline).
+  for (auto& view : related.views) {
+    decltype(view.year_facts.prior)().swap(view.year_facts.prior);
+    decltype(view.year_facts.prior_index)().swap(view.year_facts.prior_index);
+    decltype(view.year_facts.sure)().swap(view.year_facts.sure);
+  }
 }
 
 // One page of the plan: a Markdown page and its HTML twin, or an HTML page.

@@ -32,8 +32,9 @@ void SeriesContent(const fs::path& dir) {
   fs::rename(dir / "content" / "MANIFEST.tsv", dir / "MANIFEST.tsv");
 }
 
-gongkai::site::BuildReport Build(const fs::path& dir, const std::string& out = "site",
-                                 size_t waiting_budget = gongkai::site::BuildOptions().waiting_budget) {
+gongkai::site::BuildReport Build(
+    const fs::path& dir, const std::string& out = "site",
+    size_t waiting_budget = gongkai::site::BuildOptions().waiting_budget) {
   gongkai::site::BuildOptions options;
   options.content_dir = (dir / "content").string();
   options.out_dir = (dir / out).string();
@@ -92,8 +93,9 @@ TEST_CASE("a disclosure waits for the relation across years while the models kep
 }
 
 TEST_CASE("with no memory to wait in, a PDF series is read twice, to the same site") {
-  // content/'s 江苏省政协办公厅 2017–2019 are folders of PDFs: their department is known only once
-  // they are parsed, so they wait for the relation in memory (Waiting), or are read again.
+  // content/'s 江苏省政协办公厅 2017–2019 are folders of PDFs: their department is known
+  // only once they are parsed, so they wait for the relation in memory (Waiting), or are
+  // read again.
   const fs::path dir = fs::temp_directory_path() / fs::unique_path("gongkai-onepass-%%%%%%%%");
   fs::create_directory(dir);
   fs::create_symlink(kSource + "content", dir / "content");
