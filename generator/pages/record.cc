@@ -6,6 +6,7 @@
 #include "model/json.h"
 #include "pages/search.h"
 #include "render/overview.h"
+#include "years/cross_year.h"
 
 namespace gongkai::pages {
 
@@ -97,7 +98,8 @@ model::Disclosure YearsView(const Record& r) {
   d.year = r.year;
   d.department = r.department;
   d.source = r.source;
-  d.findings = r.findings;
+  for (const auto& f : r.findings)
+    if (years::IsCrossYearRule(f.rule)) d.findings.push_back(f);
   for (const auto& [key, value] : r.metrics) {
     model::Metric m;
     m.key = key;

@@ -129,6 +129,8 @@ TEST_CASE("a record keeps what the relation across years reads, and its view rel
   d.year_facts.prior_index = {1};
   d.year_facts.headline = {{"expenditure_total", F("32852.053832", 285)}};
   d.years = {"dept-0123456789ab", "2025-beijing-audit-bureau", "", 2025, 0, 2};
+  d.findings.push_back({"prior-year-figure", model::Diagnostic::Severity::kWarning,
+                        "2026 年公开第 181 行所说上年支出总计为 31848.36 万元", {181}, {}, ""});
   const Record back = RecordFromJson(RecordToJson(MakeRecord(d, false, "")));
   CHECK(RecordToJson(back) == RecordToJson(MakeRecord(d, false, "")));
   const model::Disclosure view = gongkai::pages::YearsView(back);
@@ -158,8 +160,11 @@ TEST_CASE("a record keeps what the relation across years reads, and its view rel
   CHECK(total->amount.fen() == 32852053832);
   CHECK(total->line == 285);
   CHECK(!gongkai::years::HeadlineFigure(view, "basic").has_value());
+  // Of its findings, those between years (the record keeps narrative-share too).
+  CHECK(back.findings.size() == 2);
   REQUIRE(view.findings.size() == 1);
-  CHECK(view.findings[0].rule == "narrative-share");
+  CHECK(view.findings[0].rule == "prior-year-figure");
+  CHECK(view.findings[0].lines == std::vector<int>{181});
   REQUIRE(view.metrics.size() == 1);
   CHECK(view.metrics[0].key == "basic_share");
   CHECK(*view.metrics[0].value == doctest::Approx(76.76));
