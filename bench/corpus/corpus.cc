@@ -11,6 +11,7 @@
 
 #include "corpus/injection.h"
 #include "corpus/random.h"
+#include "corpus/three_public_block.h"
 #include "ingest/document.h"
 #include "parse/identity.h"
 
@@ -171,6 +172,7 @@ std::vector<GeneratedDocument> GenerateSeries(const Source& source, uint64_t ser
   int delta = kDeltas[rng.Below(5)];
   Identity to = UnusedIdentity(rng, source.identity, departments);
   std::vector<GeneratedDocument> out;
+  const std::optional<ThreePublicBlock> block = FindThreePublicBlock(source.lines);
   int previous = 0;
   for (int t = 0; t < years; ++t) {
     GeneratedDocument g;
@@ -184,6 +186,13 @@ std::vector<GeneratedDocument> GenerateSeries(const Source& source, uint64_t ser
     if (t > 0 && t + 1 == years)
       PlantFirst(source, PlantRules(series), g.factor, previous, delta + t, to, overrides, lines,
                  g.plant);
+    // The “三公” table prints the previous document's block beside its own, where the source's
+    // table allows (three_public_block.h); series % 4 == 0 plant in it.
+    if (t > 0 && block) {
+      AddPreviousBlock(*block, Rewritten(source, previous, delta + t - 1, to), lines);
+      if (t + 1 == years && series % 4 == 0 && g.plant.rule.empty())
+        PlantInPreviousBlock(*block, lines, g.plant);
+    }
     Assemble(g, lines, to, first_index + t);
     previous = g.factor;
     out.push_back(std::move(g));

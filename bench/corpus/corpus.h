@@ -58,7 +58,10 @@ GeneratedDocument GenerateDocument(const Source& source, uint64_t index, uint64_
 /// k_(t-1) where the source allows two factors) and states document t-1's figures where the
 /// source states the previous year's (RestatePriorYear). Series with series % 4 == 1 get one
 /// inconsistency in their last document ((series / 4) % 2: 0 prior-year-figure, 1
-/// prior-year-change; the other rule where the source has no statement for it). Documents of a
+/// prior-year-change; the other rule where the source has no statement for it). Where the
+/// source's “三公” table is a one-year tab table (綦江), documents from the second on print the
+/// previous document's block beside their own, and series with series % 4 == 0 plant a
+/// prior-year-figure in that block's 合计 (three_public_block.h). Documents of a
 /// series get no injection of InjectionFor: a changed 收入总计 would also make the next year's
 /// statement of it wrong.
 std::vector<GeneratedDocument> GenerateSeries(const Source& source, uint64_t series,

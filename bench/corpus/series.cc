@@ -24,6 +24,13 @@ const std::pair<const char*, const char*> kDirectionWords[] = {
 const char* const kOpenDirection[] = {"增（减）", "增(减)", "增减", "（或减少）", "(或减少)",
                                       "（或增加）", "(或增加)"};
 
+// +1 for a word of increase, -1 for one of decrease (kDirectionWords).
+int WordDirection(const std::string& word) {
+  for (const char* up : {"增加", "增长", "上升", "增"})
+    if (word == up) return 1;
+  return -1;
+}
+
 std::string Opposite(const std::string& word) {
   for (const auto& [w, other] : kDirectionWords)
     if (word == w) return other;
@@ -251,6 +258,9 @@ bool LocateChange(Locator& at, const std::vector<NumberSpan>& numbers, const mod
   s.value = static_cast<size_t>(value);
   s.word = at.Word(numbers[s.value]);
   if (s.word < 0) return false;
+  // The parser reads "减少 0 万元" as a change of 0 (direction 0); restated on other figures it
+  // is a change again, in its word's direction ("增加-17.69 万元" keeps the parser's -1).
+  if (s.direction == 0) s.direction = WordDirection(at.Span(s.word).text);
   if (const model::Claim* p = PercentOf(d, i)) {
     const NumberSpan& v = numbers[s.value];
     size_t line = static_cast<size_t>(p->line - 1);
@@ -289,14 +299,13 @@ void RestateChange(const SeriesText& text, const PriorYearStatement& s, int64_t 
         s.percent_decimals);
 }
 
-// max(1 万元, 5% of `figure`) in whole 万元.
+}  // namespace
+
 model::Money PlantedDifference(model::Money figure) {
   int64_t wan = (std::llabs(figure.fen()) * 5 / 100 + model::kFenPerWanYuan - 1) /
                 model::kFenPerWanYuan;
   return model::Money::FromFen(std::max<int64_t>(1, wan) * model::kFenPerWanYuan);
 }
-
-}  // namespace
 
 SeriesText FindPriorYearStatements(const std::vector<std::string>& lines,
                                    const std::vector<NumberSpan>& numbers,
@@ -318,7 +327,9 @@ SeriesText FindPriorYearStatements(const std::vector<std::string>& lines,
     s.direction = c.direction;
     bool found = false;
     if (change) {
-      found = LocateChange(at, numbers, d, i, s);
+      // "90 万元，与上年预算数相同" prints no change to restate: a series of other figures
+      // would say "相同" of figures that differ, so the source is not usable.
+      found = !c.value_text.empty() && LocateChange(at, numbers, d, i, s);
     } else if (int value = at.Amount(c.line, c.amount); value >= 0) {
       s.value = static_cast<size_t>(value);
       found = true;

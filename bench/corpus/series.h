@@ -31,7 +31,7 @@ struct PriorYearStatement {
   size_t value = 0;     ///< span (into SeriesText::spans) of the change or previous-year amount
   int base = -1;        ///< change: span of the previous-year figure stated with it, or -1
   int word = -1;        ///< change: span of its direction word (增加, 减少, 增长, 下降 …), or -1
-  int direction = 0;    ///< change: +1 or -1 as the source states it
+  int direction = 0;    ///< change: +1 or -1 as the source's word states it (also for 0 万元)
   int percent = -1;     ///< change: span of the percentage stated with it, or -1
   int percent_word = -1;  ///< change: span of the percentage's direction word (同比增长), or -1
   int percent_decimals = 0;
@@ -59,6 +59,9 @@ SeriesText FindPriorYearStatements(const std::vector<std::string>& lines,
 /// RewriteNumbers over `text.spans`.
 std::map<size_t, std::string> RestatePriorYear(const SeriesText& text, int64_t factor,
                                                int64_t previous);
+
+/// What a plant adds to a figure: max(1 万元, 5% of `figure`), in whole 万元.
+model::Money PlantedDifference(model::Money figure);
 
 /// A planted cross-year inconsistency, as the manifest lists it.
 struct Plant {

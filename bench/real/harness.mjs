@@ -482,11 +482,18 @@ function CompareGolden(golden, json) {
     summary: ['income_total', 'expenditure_total', 'current_income', 'current_expenditure'],
     expenditure: ['total', 'basic', 'project', 'reserve'],
     three_public: ['total', 'overseas', 'reception', 'vehicle_total', 'vehicle_purchase', 'vehicle_operation'],
+    // The “三公” table's previous-year block and change block (previous_year in the JSON).
+    previous_three_public: ['total', 'overseas', 'reception', 'vehicle_total', 'vehicle_purchase', 'vehicle_operation'],
+    three_public_change: ['total', 'overseas', 'reception', 'vehicle_total', 'vehicle_purchase', 'vehicle_operation'],
+  };
+  const outputOf = {
+    previous_three_public: (j) => j.previous_year?.three_public,
+    three_public_change: (j) => j.previous_year?.three_public_change,
   };
   for (const [group, fields] of Object.entries(groups)) {
     const want = golden[group];
     if (!want || typeof want !== 'object') continue;
-    const got = json[group] ?? {};
+    const got = (outputOf[group] ? outputOf[group](json) : json[group]) ?? {};
     for (const f of fields) One(`${group}.${f}`, want[f], got[f], got.lines?.[f]);
   }
 
@@ -702,6 +709,13 @@ async function Main() {
   for (const r of results) for (const k of new Set(r.tables)) kinds.set(k, (kinds.get(k) ?? 0) + 1);
   P(`tables: ${results.filter((r) => r.tables.length).length} of ${results.length} documents have tables; ` +
     [...kinds].sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k} ${n}`).join(', '));
+
+  // What the tables state for the previous year (a block whose own sums hold).
+  const previousOf = (r) => jsonByKey.get(r.key)?.previous_year ?? {};
+  const withPrevious = results.filter((r) => previousOf(r).three_public);
+  P(`previous year read: “三公” block in ${withPrevious.length} documents ` +
+    `(with its change block in ${withPrevious.filter((r) => previousOf(r).three_public_change).length}), ` +
+    `功能分类 column in ${results.filter((r) => previousOf(r).functional).length}`);
 
   // Findings.
   const sum = (f) => results.reduce((s, r) => s + f(r), 0);

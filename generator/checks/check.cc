@@ -10,6 +10,11 @@ namespace gongkai::checks {
 
 std::string Wan(const model::Money& m) { return m.WanYuan(2) + " 万元"; }
 
+std::string ChangeText(const model::Claim& c) {
+  if (c.direction == 0) return "与上年相同";
+  return (c.direction > 0 ? "增加 " : "减少 ") + Wan(c.amount);
+}
+
 void Context::Report(std::string message, std::vector<int> lines) {
   Report(rule_.severity, std::move(message), std::move(lines));
 }

@@ -71,6 +71,10 @@ class Context {
 /// "460.74 万元".
 std::string Wan(const model::Money& m);
 
+/// A stated change as the narrative gives it: "增加 390.80 万元", "减少 0.03 万元", or
+/// "与上年相同" for a change of 0 (direction 0).
+std::string ChangeText(const model::Claim& c);
+
 /// Runs every rule on `d`, filling d.findings and the status of d.claims.
 void RunChecks(model::Disclosure& d);
 

@@ -81,10 +81,15 @@ class Corroborator {
                                                                          : e.public_;
       Sum(whole, classes);
     }
-    const model::ThreePublic& t = d_.three_public;
-    Sum(t.vehicle_total, {t.vehicle_purchase, t.vehicle_operation});
-    Sum(t.total, {t.overseas, t.reception, t.vehicle_total});
-    if (!t.vehicle_total) Sum(t.total, {t.overseas, t.reception, t.vehicle_purchase, t.vehicle_operation});
+    // The “三公” table's blocks, each on its own: the budget year's, the previous year's, the
+    // change between them.
+    for (const model::ThreePublic* t : {&d_.three_public, &d_.previous_year.three_public,
+                                        &d_.previous_year.three_public_change}) {
+      Sum(t->vehicle_total, {t->vehicle_purchase, t->vehicle_operation});
+      Sum(t->total, {t->overseas, t->reception, t->vehicle_total});
+      if (!t->vehicle_total)
+        Sum(t->total, {t->overseas, t->reception, t->vehicle_purchase, t->vehicle_operation});
+    }
     // The same figure in two tables: a row of one table stated again in another.
     std::map<std::pair<std::string, int64_t>, std::vector<std::pair<std::string, Figure>>> seen;
     for (const auto& row : d_.figure_index) {

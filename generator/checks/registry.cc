@@ -13,6 +13,7 @@ const std::vector<Rule>& AllRules() {
       NarrativeChangePartsRule(), NarrativeChangeRepeatedRule(), DepartmentIdentityRule(),
       UnitLabelRule(),            TablesCompleteRule(),         ExplanationsCompleteRule(),
       EmptyTableNoteRule(),        PriorYearFigureRule(),        PriorYearChangeRule(),
+      TableChangeColumnRule(),
   };
   return rules;
 }

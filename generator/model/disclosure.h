@@ -116,6 +116,41 @@ struct Project {
 struct ThreePublic {
   MaybeFigure total, overseas, vehicle_total, vehicle_purchase, vehicle_operation, reception;
   std::string note;
+  bool Empty() const {
+    return !total && !overseas && !vehicle_total && !vehicle_purchase && !vehicle_operation &&
+           !reception;
+  }
+};
+
+/// Each figure of a ThreePublic with the subject id the checks give it (checks/subjects.h), in
+/// the order the pages list them: 合计, 因公出国（境）费, 公务用车购置及运行费, 购置费, 运行费, 公务接待费.
+struct ThreePublicPart {
+  const char* subject;
+  MaybeFigure ThreePublic::*figure;
+};
+inline constexpr ThreePublicPart kThreePublicParts[] = {
+    {"three_public.total", &ThreePublic::total},
+    {"three_public.overseas", &ThreePublic::overseas},
+    {"three_public.vehicle_total", &ThreePublic::vehicle_total},
+    {"three_public.vehicle_purchase", &ThreePublic::vehicle_purchase},
+    {"three_public.vehicle_operation", &ThreePublic::vehicle_operation},
+    {"three_public.reception", &ThreePublic::reception}};
+
+/// What the tables state for the year before the budget year (parse::CheckPreviousYearReading): the
+/// “三公” table's previous-year block (重庆 `2025年预算数`, 西安 表13 `上年` / `2021年`) and a
+/// previous-year column by 功能分类 (重庆 一般公共预算支出情况表 `2025年预算数`). Each part is
+/// read only where its own arithmetic holds (合计 = its parts; 合计 = Σ类, 类 = Σ款, 款 = Σ项);
+/// otherwise it stays empty and a diagnostic says why.
+struct PreviousYear {
+  ThreePublic three_public;  ///< the previous year's block; all null when not read
+  std::string three_public_header;  ///< its header as printed: "2025年预算数", "上年"
+  /// The same table's change block (增减变化情况 = budget year − previous year), signed; all
+  /// null where the table prints none or its own sums fail.
+  ThreePublic three_public_change;
+  std::string functional_table;   ///< the kind id of the table the column is in, or empty
+  std::string functional_header;  ///< the column's header as printed
+  MaybeFigure functional_total;   ///< its 合计 row
+  std::vector<FunctionalRow> functional;  ///< code, name, level, total (basic/project null)
 };
 
 /// A standard table found in the document.
@@ -140,8 +175,10 @@ struct Claim {
   Money amount;              ///< amount / change: the value (a change is unsigned)
   int64_t percent_scaled = 0;  ///< share / change_pct: value × 10^percent_decimals
   int percent_decimals = 0;
-  int direction = 0;           ///< change: +1 增加/增长, -1 减少/下降
-  std::optional<Money> base;   ///< change: the previous-year figure, where the text gives it
+  /// change: +1 增加/增长, -1 减少/下降, 0 a change of 0 ("与上年预算数相同", "减少 0 万元")
+  int direction = 0;
+  /// change: the previous-year figure, where the text gives it; for "X 万元，与上年相同" it is X
+  std::optional<Money> base;
   int base_line = 0;
   std::optional<Money> now;    ///< change: the current figure it is a change of, if stated
   int now_line = 0;
@@ -149,10 +186,19 @@ struct Claim {
   bool introduces_parts = false;  ///< amount/change followed by 其中: the parts come next
   int sentence = 0;               ///< index of the sentence it stands in
   bool previous_year = false;  ///< an amount that describes the previous year
+  /// An amount about the previous year that a table states, not the narrative: the table's
+  /// title and the block's header (“2026年财政拨款“三公”经费支出情况表” 2025年预算数); empty
+  /// for the narrative's claims. Such claims stand only in year_facts.prior, never in `claims`.
+  std::string table;
   size_t offset = 0;           ///< position in the joined narrative (for ordering)
   ClaimStatus status = ClaimStatus::kUnchecked;
   std::string note;                  ///< what it was checked against
 };
+
+/// The word for a change claim's direction: "增加", "减少", or "持平" (a change of 0).
+inline const char* ChangeWord(const Claim& c) {
+  return c.direction > 0 ? "增加" : c.direction < 0 ? "减少" : "持平";
+}
 
 /// A consistency finding: where the document disagrees with itself.
 struct Finding {
@@ -198,7 +244,8 @@ struct YearFacts {
   /// in a text every stated one; in a PDF one its own arithmetic confirms (checks/corroboration.h).
   std::vector<std::string> sure;
   /// The claims about the previous year (IsPriorYearClaim) that the document itself casts no
-  /// doubt on, and their indexes in `claims` (which the build trims; prior stays).
+  /// doubt on, and their indexes in `claims` (which the build trims; prior stays); after them
+  /// the figures its tables state for the previous year (Claim::table set, no index).
   std::vector<Claim> prior;
   std::vector<int> prior_index;
   /// Every headline subject's figure the document states (years::HeadlineFigure reads them
@@ -239,6 +286,7 @@ struct Disclosure {
   std::vector<EconomicRow> economic;
   std::vector<Project> projects;
   ThreePublic three_public;
+  PreviousYear previous_year;
   std::vector<TableRef> tables;
   std::vector<Claim> claims;
   std::vector<Finding> findings;

@@ -16,6 +16,46 @@ namespace {
 
 json LineJson(const MaybeFigure& f) { return f ? json(f->line) : json(nullptr); }
 
+json ThreePublicJson(const ThreePublic& t) {
+  return {{"total", AmountJson(t.total)},
+          {"overseas", AmountJson(t.overseas)},
+          {"vehicle_total", AmountJson(t.vehicle_total)},
+          {"vehicle_purchase", AmountJson(t.vehicle_purchase)},
+          {"vehicle_operation", AmountJson(t.vehicle_operation)},
+          {"reception", AmountJson(t.reception)},
+          {"lines",
+           {{"total", LineJson(t.total)},
+            {"overseas", LineJson(t.overseas)},
+            {"vehicle_total", LineJson(t.vehicle_total)},
+            {"vehicle_purchase", LineJson(t.vehicle_purchase)},
+            {"vehicle_operation", LineJson(t.vehicle_operation)},
+            {"reception", LineJson(t.reception)}}}};
+}
+
+// What the tables state for the previous year: null for each part the document does not
+// state (or whose own sums failed, see parse/reading_check.h).
+json PreviousYearJson(const PreviousYear& p) {
+  json out = {{"three_public", nullptr}, {"three_public_change", nullptr}, {"functional", nullptr}};
+  if (!p.three_public.Empty()) {
+    out["three_public"] = ThreePublicJson(p.three_public);
+    out["three_public"]["header"] = p.three_public_header;
+  }
+  if (!p.three_public_change.Empty())
+    out["three_public_change"] = ThreePublicJson(p.three_public_change);
+  if (!p.functional.empty() || p.functional_total) {
+    json rows = json::array();
+    for (const auto& r : p.functional)
+      rows.push_back({{"code", r.code}, {"name", r.name}, {"level", r.level},
+                      {"total", AmountJson(r.total)}, {"line", r.line}});
+    out["functional"] = {{"table", p.functional_table},
+                         {"header", p.functional_header},
+                         {"total", AmountJson(p.functional_total)},
+                         {"line", LineJson(p.functional_total)},
+                         {"rows", rows}};
+  }
+  return out;
+}
+
 }  // namespace
 
 std::string SeverityName(Diagnostic::Severity s) {
@@ -141,21 +181,9 @@ json ToJson(const Disclosure& d) {
   }
   j["projects"] = projects;
 
-  const ThreePublic& t = d.three_public;
-  j["three_public"] = {{"total", AmountJson(t.total)},
-                       {"overseas", AmountJson(t.overseas)},
-                       {"vehicle_total", AmountJson(t.vehicle_total)},
-                       {"vehicle_purchase", AmountJson(t.vehicle_purchase)},
-                       {"vehicle_operation", AmountJson(t.vehicle_operation)},
-                       {"reception", AmountJson(t.reception)},
-                       {"lines",
-                        {{"total", LineJson(t.total)},
-                         {"overseas", LineJson(t.overseas)},
-                         {"vehicle_total", LineJson(t.vehicle_total)},
-                         {"vehicle_purchase", LineJson(t.vehicle_purchase)},
-                         {"vehicle_operation", LineJson(t.vehicle_operation)},
-                         {"reception", LineJson(t.reception)}}}};
-  if (!t.note.empty()) j["three_public"]["note"] = t.note;
+  j["three_public"] = ThreePublicJson(d.three_public);
+  if (!d.three_public.note.empty()) j["three_public"]["note"] = d.three_public.note;
+  j["previous_year"] = PreviousYearJson(d.previous_year);
 
   json tables = json::array();
   for (const auto& tb : d.tables) {
@@ -181,7 +209,7 @@ json ToJson(const Disclosure& d) {
       row["unit"] = "%";
     }
     if (c.kind == Claim::Kind::kChange || c.kind == Claim::Kind::kChangePct)
-      row["direction"] = c.direction > 0 ? "increase" : "decrease";
+      row["direction"] = c.direction > 0 ? "increase" : c.direction < 0 ? "decrease" : "unchanged";
     if (c.base) {
       row["base"] = AmountJson(Figure{*c.base, c.base_line});
       row["base_line"] = c.base_line;

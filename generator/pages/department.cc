@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <iterator>
 
 #include "checks/subjects.h"
 #include "model/json.h"
@@ -136,14 +137,24 @@ data DepartmentContext(const model::Disclosure& d) {
   Put(ctx, "projects", projects);
   ctx.set("has_projects", Bool(!d.projects.empty()));
 
+  // Each part, with the previous year's figure and the change where the table prints them
+  // (model::PreviousYear: kept only where the block's own sums hold).
+  const model::PreviousYear& py = d.previous_year;
+  const bool previous = !py.three_public.Empty(), change = !py.three_public_change.Empty();
+  static const char* const kLabels[] = {"合计",           "因公出国（境）费", "公务用车购置及运行费",
+                                        "公务用车购置费", "公务用车运行维护费", "公务接待费"};
   list three;
-  three.push_back(key("合计", t.total));
-  three.push_back(key("因公出国（境）费", t.overseas));
-  three.push_back(key("公务用车购置及运行费", t.vehicle_total));
-  three.push_back(key("公务用车购置费", t.vehicle_purchase));
-  three.push_back(key("公务用车运行维护费", t.vehicle_operation));
-  three.push_back(key("公务接待费", t.reception));
+  for (size_t i = 0; i < std::size(model::kThreePublicParts); ++i) {
+    const auto member = model::kThreePublicParts[i].figure;
+    data row = key(kLabels[i], t.*member);
+    row.set("previous", FigureLink(py.three_public.*member, d));
+    row.set("change", FigureLink(py.three_public_change.*member, d));
+    three.push_back(std::move(row));
+  }
   Put(ctx, "three_public", three);
+  ctx.set("has_previous_three_public", Bool(previous));
+  ctx.set("has_three_public_change", Bool(change));
+  ctx.set("previous_three_public_header", EscapeMarkdown(py.three_public_header));
   ctx.set("three_public_note", EscapeMarkdown(t.note));
   ctx.set("has_three_public_note", Bool(!t.note.empty()));
 
@@ -193,7 +204,7 @@ data DepartmentContext(const model::Disclosure& d) {
                                                          : checks::SubjectName(d, c.subject)));
     bool money = c.kind == model::Claim::Kind::kAmount || c.kind == model::Claim::Kind::kChange;
     std::string sign = c.kind == model::Claim::Kind::kChange || c.kind == model::Claim::Kind::kChangePct
-                           ? (c.direction < 0 ? "−" : "+")
+                           ? (c.direction < 0 ? "−" : c.direction > 0 ? "+" : "")
                            : "";
     row.set("value", sign + (money ? c.amount.WanYuan(2) : c.value_text + "%"));
     std::string status;
@@ -236,7 +247,8 @@ data DepartmentContext(const model::Disclosure& d) {
     if (c.kind == model::Claim::Kind::kAmount) {
       what = "上年 " + c.amount.WanYuan(2);
     } else {
-      what = std::string(c.direction < 0 ? "减少 " : "增加 ") + c.amount.WanYuan(2);
+      what = c.direction == 0 ? std::string("与上年相同")
+                              : std::string(model::ChangeWord(c)) + " " + c.amount.WanYuan(2);
       if (c.base) what += "（上年 " + c.base->WanYuan(2) + "）";
     }
     row.set("what", what);

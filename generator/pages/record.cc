@@ -6,6 +6,7 @@
 #include "model/json.h"
 #include "pages/search.h"
 #include "render/overview.h"
+#include "years/cross_year.h"
 
 namespace gongkai::pages {
 
@@ -34,7 +35,7 @@ model::Figure FigureFrom(const json& j) { return *FigFrom(j); }
 
 json ClaimToJson(const model::Claim& c) {
   return {static_cast<int>(c.kind), c.line, c.subject, c.amount.fen(), c.direction,
-          c.base ? json(c.base->fen()) : json(), c.base_line, c.previous_year};
+          c.base ? json(c.base->fen()) : json(), c.base_line, c.previous_year, c.table};
 }
 model::Claim ClaimFrom(const json& j) {
   model::Claim c;
@@ -46,6 +47,7 @@ model::Claim ClaimFrom(const json& j) {
   if (!j.at(5).is_null()) c.base = model::Money::FromFen(j.at(5).get<int64_t>());
   c.base_line = j.at(6).get<int>();
   c.previous_year = j.at(7).get<bool>();
+  c.table = j.at(8).get<std::string>();
   return c;
 }
 
@@ -96,7 +98,8 @@ model::Disclosure YearsView(const Record& r) {
   d.year = r.year;
   d.department = r.department;
   d.source = r.source;
-  d.findings = r.findings;
+  for (const auto& f : r.findings)
+    if (years::IsCrossYearRule(f.rule)) d.findings.push_back(f);
   for (const auto& [key, value] : r.metrics) {
     model::Metric m;
     m.key = key;

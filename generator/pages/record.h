@@ -62,8 +62,8 @@ struct Record {
 Record MakeRecord(const model::Disclosure& d, bool failed, const std::string& failure);
 
 /// The disclosure as the relation across years and its pages read it (site/years.h): what
-/// the record keeps of it (id, kind, year, department, sources, findings, metrics, year facts
-/// and place), so a reused input relates like a built one.
+/// the record keeps of it (id, kind, year, department, sources, findings between years,
+/// metrics, year facts and place), so a reused input relates like a built one.
 model::Disclosure YearsView(const Record& r);
 
 /// The record as JSON (amounts as integer fen, exact) and back. RecordFromJson throws

@@ -107,6 +107,54 @@ int LastDirection(const std::string& s, size_t& pos) {
 
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 
+// A change of 0 stated in words, after the amount it is about: "（2）政府性基金预算拨款收入 0 万元，
+// 与上年预算数相同。" (无锡), "与上年预算数持平", "与上年持平" (杭州, 西安), "与上年数一致" (江苏省政协),
+// "与上年一致" (省法院). Not "与上年基本持平" (about the same: a change is stated beside it) nor
+// "与上年执行数持平" (the previous year's outturn, not its budget).
+const char* const kSameAsLastYear[] = {
+    "与上年预算数相同", "与上年预算数持平", "与上年预算数一致", "与上年预算相同", "与上年预算持平",
+    "与上年数相同",     "与上年数持平",     "与上年数一致",     "与上年相同",     "与上年持平",
+    "与上年一致"};
+
+// Where a phrase of kSameAsLastYear starts in [begin, end) of `s`, in order.
+std::vector<size_t> SameAsLastYearPhrases(const std::string& s, size_t begin, size_t end) {
+  const std::string_view sentence = std::string_view(s).substr(begin, end - begin);
+  std::vector<size_t> out;
+  for (size_t p = sentence.find("与上年"); p != std::string_view::npos; p = sentence.find("与上年", p + 1))
+    for (const char* phrase : kSameAsLastYear)
+      if (sentence.compare(p, std::strlen(phrase), phrase) == 0) {
+        out.push_back(begin + p);
+        break;
+      }
+  return out;
+}
+
+// True if nothing but separators stands in [from, to) of `s`: "，", "。", white space, or
+// "本年数" ("预算支出 180万元，本年数与上年数持平", 省法院 2017).
+bool OnlySeparators(const std::string& s, size_t from, size_t to) {
+  while (from < to) {
+    size_t next = from;
+    for (const char* separator : {"，", ",", "。", " ", "本年数"})
+      if (s.compare(from, std::strlen(separator), separator) == 0) {
+        next = from + std::strlen(separator);
+        break;
+      }
+    if (next == from || next > to) return false;
+    from = next;
+  }
+  return true;
+}
+
+// The end of the unit after the figure whose digits start at `offset`: "38.27 万元" -> after 元.
+size_t UnitEnd(const std::string& s, size_t offset) {
+  size_t k = offset;
+  while (k < s.size() && (IsDigit(s[k]) || s[k] == ',' || s[k] == '.')) ++k;
+  while (k < s.size() && s[k] == ' ') ++k;
+  for (const char* unit : {"万元", "万"})
+    if (s.compare(k, std::strlen(unit), unit) == 0) return k + std::strlen(unit);
+  return k;
+}
+
 constexpr size_t kMaxRowKeywords = 2000;
 
 class Extractor {
@@ -424,6 +472,13 @@ class Extractor {
     int pending_base_line = 0;
     std::string last_subject = last_amount >= 0 ? claims_[last_amount].subject : std::string();
     int previous_year_depth = 0;
+    // "与上年预算数相同": each is read when the figures before it have been.
+    const std::vector<size_t> same = SameAsLastYearPhrases(s, begin, end);
+    size_t next_same = 0;
+    auto read_same_before = [&](size_t pos) {
+      for (; next_same < same.size() && same[next_same] < pos; ++next_same)
+        SameAsLastYear(same[next_same], begin, end, index, last_amount);
+    };
     size_t i = begin;
     while (i < end) {
       if (!IsDigit(s[i]) || (i > begin && (IsDigit(s[i - 1]) || s[i - 1] == '.' ||
@@ -432,6 +487,7 @@ class Extractor {
         continue;
       }
       prepare();
+      read_same_before(i);
       size_t j = i;
       while (j < end && (IsDigit(s[j]) || s[j] == ',' || (s[j] == '.' && j + 1 < end && IsDigit(s[j + 1]))))
         ++j;
@@ -518,7 +574,7 @@ class Extractor {
           std::string lead = Trim(window).substr(0, 3);
           if (!is_change && !claims_.empty() && last_change >= 0 &&
               claims_[last_change].sentence == index && static_cast<int>(claims_.size()) - 1 == last_change &&
-              (lead == "和" || lead == "、" || lead == "及")) {
+              claims_[last_change].direction != 0 && (lead == "和" || lead == "、" || lead == "及")) {
             is_change = true;
             dir = claims_[last_change].direction;
             dir_pos = std::string::npos;
@@ -526,6 +582,7 @@ class Extractor {
           if (is_change) {
             c.kind = Claim::Kind::kChange;
             c.direction = negative ? -dir : dir;
+            if (money->IsZero()) c.direction = 0;  // "比 2021 年减少 0 万元" (綦江): a change of 0
             bool own_subject = !subject.empty() &&
                                (dir_pos == std::string::npos || dir_pos > subject_pos ||
                                 subject_pos - dir_pos <= std::string("增加").size());
@@ -621,12 +678,43 @@ class Extractor {
       window_start = percent || wan ? after_unit : j;
       i = std::max(j, window_start);
     }
+    read_same_before(end);
     previous_amount_ = -1;
     for (int k = static_cast<int>(claims_.size()) - 1; k >= 0 && claims_[k].sentence == index; --k)
       if (claims_[k].kind == Claim::Kind::kAmount && !claims_[k].subject.empty()) {
         previous_amount_ = k;
         break;
       }
+  }
+
+  // "政府性基金预算拨款收入 0 万元，与上年预算数相同" (the phrase at `pos` of the sentence [begin,
+  // end)): a change of 0 of the amount claim `amount`, the last one read, in this sentence or
+  // ending the one before ("上年结转结余为 0 万元。与上年预算数相同。"). Its subject is that
+  // amount's, as for a change that names none ("公务接待费 0.94 万元。较 2021 年减少 0.03 万元"),
+  // and that amount is both its current figure and its 上年 figure. Fail closed: nothing but
+  // separators may stand between the amount and the phrase ("…费用等支出，与上年预算数持平"
+  // speaks of an amount further back; "没有使用政府性基金…的支出，与上年持平" of none), and the
+  // amount must have a subject and be about this year.
+  void SameAsLastYear(size_t pos, size_t begin, size_t end, int index, int amount) {
+    if (amount < 0) return;
+    const Claim& a = claims_[amount];
+    if (a.kind != Claim::Kind::kAmount || a.subject.empty() || a.previous_year) return;
+    const std::string& s = text_.text();
+    if (!OnlySeparators(s, UnitEnd(s, a.offset), pos)) return;
+    Claim c;
+    c.kind = Claim::Kind::kChange;
+    c.line = text_.LineAt(pos);
+    c.offset = pos;
+    c.sentence = index;
+    c.text = a.sentence == index ? a.text : a.text + Trim(std::string_view(s).substr(begin, end - begin));
+    c.subject = a.subject;
+    c.subject_text = a.subject_text;
+    c.direction = 0;  // the amount is 0 and value_text empty: the text prints no figure
+    c.now = a.amount;
+    c.now_line = a.line;
+    c.base = a.amount;
+    c.base_line = a.line;
+    claims_.push_back(c);
   }
 
   int previous_amount_ = -1;

@@ -107,6 +107,7 @@ class Parser {
       ReadThreePublic();
       IndexFigures();
     }
+    CheckPreviousYearReading(d_);
     BoundTables();
     FindTitleNames(mentions);
     FindExplanations();
@@ -500,6 +501,7 @@ class Parser {
     JoinedText text(clean_, 0, lines_.size());
     StatedThreePublic stated = FindStatedThreePublic(text);
     ParseThreePublicTable(Lines(*v.front()), unit, stated, d_.three_public);
+    ParsePreviousThreePublic(Lines(*v.front()), unit, d_.previous_year);
   }
 
   // A section's lines, tokenized once (every table is read by several readers).

@@ -15,6 +15,7 @@
 #include "layout/grid.h"
 #include "model/classification.h"
 #include "parse/text.h"
+#include "parse/three_public_table.h"
 
 namespace gongkai::parse {
 
@@ -365,10 +366,14 @@ class Reader {
           d_.fiscal_summary.table = "fiscal_summary";
       } else if (s.kind == "expenditure" && !expenditure_read_) {
         expenditure_read_ = ReadExpenditure(s, grid, unit);
+        ReadPreviousColumn(s, grid, unit);
+      } else if (s.kind == "general_expenditure") {
+        ReadPreviousColumn(s, grid, unit);
       } else if (s.kind == "general_basic" && d_.economic.empty()) {
         ReadEconomic(grid, unit);
       } else if (s.kind == "three_public" && !three_public_read_) {
-        three_public_read_ = ReadThreePublic(grid, unit);
+        three_public_read_ = ReadThreePublic(grid, unit, YearBlock::kBudget, d_.three_public);
+        ReadThreePublicYears(grid, unit);
       }
     }
     if (d_.summary.table.empty() && !d_.fiscal_summary.table.empty()) {
@@ -1007,17 +1012,27 @@ class Reader {
     }
   }
 
-  // “三公”经费表: columns found by their header words in whatever order; the budget year's
-  // block or row where the table prints several years; 一般公共预算 where it splits funds.
-  bool ReadThreePublic(const Grid& grid, model::Unit unit) {
+  // “三公”经费表: columns found by their header words in whatever order; the block or row of
+  // `block` where the table prints several years (2025年预算数 | 2026年预算数; 上年 | 当年 |
+  // 增减变化情况); 一般公共预算 where it splits funds. Fills `tp`; false when nothing is read.
+  bool ReadThreePublic(const Grid& grid, model::Unit unit, YearBlock block,
+                       model::ThreePublic& tp) {
     std::string year = d_.year ? std::to_string(d_.year) : "";
     std::string prev_year = d_.year ? std::to_string(d_.year - 1) : "";
+    auto is_change = [](const std::string& l) {
+      return Has(l, "增减") || Has(l, "变化") || Has(l, "比较");
+    };
     auto other_block = [&](const layout::Column& c) {
       std::string l = c.Label();
-      if (Has(l, "上年") || Has(l, "增减") || Has(l, "变化") || Has(l, "比较")) return true;
-      if (!prev_year.empty() && Has(l, prev_year + "年")) return true;
       if (Has(l, "政府性基金") || Has(l, "国有资本")) return true;
-      return false;
+      switch (block) {
+        case YearBlock::kBudget:  // any column of another year, or of 上年 money
+          return is_change(l) || Has(l, "上年") || (!prev_year.empty() && Has(l, prev_year + "年"));
+        case YearBlock::kPrevious: return is_change(l) || PreviousYearLabel(c).empty();
+        case YearBlock::kChange: return !is_change(l);
+        case YearBlock::kOther: return true;
+      }
+      return true;
     };
     // A kind found in more than one column outside the excluded blocks: the table repeats its
     // columns in blocks whose labels were not all read (西安 2022 表13, where `2021年` did not
@@ -1025,6 +1040,7 @@ class Reader {
     // none or several so marked, the kind stays null rather than be taken from another year.
     auto this_year = [&](const layout::Column& c) {
       std::string l = c.Label();
+      if (block != YearBlock::kBudget) return true;  // only the block's own columns are left
       return Has(l, "当年") || Has(l, "本年") || (!year.empty() && Has(l, year + "年"));
     };
     // The amount columns `pred` accepts outside the excluded blocks, and of them those marked
@@ -1083,12 +1099,13 @@ class Reader {
       if (!k) return std::nullopt;
       return FigureOf(r.values[*k], unit);
     };
-    model::ThreePublic& tp = d_.three_public;
     if (overseas || reception || purchase || operation) {
       // The row: the budget year's, else 合计, else the only one with figures.
       const GridRow* row = nullptr;
       for (const auto& r : grid.rows)
-        if (r.HasValues() && !year.empty() && Has(RemoveSpaces(r.label), year)) row = &r;
+        if (r.HasValues() && block == YearBlock::kBudget && !year.empty() &&
+            Has(RemoveSpaces(r.label), year))
+          row = &r;
       if (!row)
         for (const auto& r : grid.rows)
           if (r.HasValues() && IsTotalLabel(CleanLabel(r.label))) {
@@ -1185,12 +1202,13 @@ class Reader {
       // not reach its columns (西安 2022 表13); none of the row's figures can then be trusted.
       for (const MaybeFigure* f : {&tp.total, &tp.overseas, &tp.reception, &tp.vehicle_total,
                                    &tp.vehicle_purchase, &tp.vehicle_operation})
-        if (*f && (*f)->amount.fen() < 0) {
+        if (block != YearBlock::kChange && *f && (*f)->amount.fen() < 0) {
           tp = model::ThreePublic{};
           return false;
         }
       return true;
     }
+    if (block != YearBlock::kBudget) return false;
     // One column of figures, one row per item (福州): 合计 / 1、因公出国（境）费用 / …
     bool any = false;
     for (const auto& r : grid.rows) {
@@ -1211,6 +1229,77 @@ class Reader {
       any = true;
     }
     return any;
+  }
+
+  // The header words of a previous-year block or column as printed: `2025年预算数`, `上年`
+  // (a change block's are no previous year's).
+  std::string PreviousYearLabel(const layout::Column& c) const {
+    for (const auto& p : c.path) {
+      if (Has(p, "增减") || Has(p, "变化") || Has(p, "比较")) return "";
+      if (NamesPreviousYear(p, d_.year)) return p;
+    }
+    return "";
+  }
+
+  // The “三公” table's previous-year block and change block beside the budget year's (重庆
+  // `2025年预算数 | 2026年预算数`, 西安 表13 `上年 | 当年 | 增减变化情况`), each read as the budget
+  // year's block is; CheckPreviousYearReading (reading_check.h) keeps them only where their
+  // own sums hold. A block named whose parts are not found is said in a notice.
+  void ReadThreePublicYears(const Grid& grid, model::Unit unit) {
+    model::PreviousYear& p = d_.previous_year;
+    if (!p.three_public_header.empty()) return;
+    for (const auto& c : grid.columns)
+      if (c.amount && p.three_public_header.empty()) p.three_public_header = PreviousYearLabel(c);
+    if (p.three_public_header.empty()) return;
+    if (!ReadThreePublic(grid, unit, YearBlock::kPrevious, p.three_public)) {
+      p.three_public = {};
+      int line = grid.rows.empty() ? 0 : static_cast<int>(grid.rows.front().line) + 1;
+      Diag(Diagnostic::Severity::kNotice, line,
+           "the “三公” table prints a previous-year block (" + p.three_public_header +
+               ") whose parts are not told apart by their headers: it is not read",
+           "previous-year-unread");
+      return;
+    }
+    if (!ReadThreePublic(grid, unit, YearBlock::kChange, p.three_public_change))
+      p.three_public_change = {};
+  }
+
+  // A previous-year column of a table by 功能分类 (重庆 一般公共预算支出情况表 `2025年预算数`
+  // before the 2026 columns; 上年预算数 / 上年执行数 elsewhere): the 合计 row and the coded rows.
+  // One such column only; CheckPreviousYearReading (reading_check.h) keeps it only where 合计 =
+  // Σ类, 类 = Σ款 hold.
+  void ReadPreviousColumn(const Section& s, const Grid& grid, model::Unit unit) {
+    model::PreviousYear& p = d_.previous_year;
+    if (!p.functional_table.empty()) return;
+    std::optional<size_t> column;
+    for (size_t k = 0; k < grid.columns.size(); ++k) {
+      if (!grid.columns[k].amount || PreviousYearLabel(grid.columns[k]).empty()) continue;
+      if (column) return;  // two: which one is the year's total is not known
+      column = k;
+    }
+    if (!column) return;
+    std::string parent_class;
+    for (const GridRow& r : grid.rows) {
+      MaybeFigure f = FigureOf(r.values[*column], unit);
+      if (!f) continue;
+      CodedLabel cl = SplitCode(r.label, "2", parent_class);
+      if (cl.code.empty()) {
+        if (!p.functional_total && p.functional.empty() && IsTotalLabel(CleanLabel(r.label)))
+          p.functional_total = f;
+        continue;
+      }
+      if (cl.code.size() == 3 && !ClassNameFits(cl.code, cl.name)) continue;  // a unit's code
+      if (cl.code.size() == 3) parent_class = cl.code;
+      model::FunctionalRow row;
+      row.code = cl.code;
+      row.name = cl.name;
+      row.level = cl.code.size() == 3 ? 1 : cl.code.size() == 5 ? 2 : 3;
+      row.total = f;
+      row.line = f->line;
+      p.functional.push_back(std::move(row));
+    }
+    p.functional_table = s.kind;
+    p.functional_header = PreviousYearLabel(grid.columns[*column]);
   }
 
   const ingest::Document& doc_;

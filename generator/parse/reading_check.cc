@@ -55,6 +55,15 @@ void Hierarchy(const std::vector<Row>& rows, MaybeFigure Row::*col, const MaybeF
     if (auto it = by_code.find(code); it != by_code.end()) t.Sum(it->second, kids);
 }
 
+// The “三公” sums of one block of the table: 合计 = 出国 + 接待 + 车, 车 = 购置 + 运行.
+Tally ThreePublicSums(const model::ThreePublic& t) {
+  Tally tally;
+  tally.Sum(t.vehicle_total, {t.vehicle_purchase, t.vehicle_operation});
+  if (t.vehicle_total) tally.Sum(t.total, {t.overseas, t.reception, t.vehicle_total});
+  else tally.Sum(t.total, {t.overseas, t.reception, t.vehicle_purchase, t.vehicle_operation});
+  return tally;
+}
+
 std::string Counts(const Tally& t) {
   return std::to_string(t.failed) + " of the " + std::to_string(t.checked) +
          " sums inside it fail";
@@ -119,6 +128,51 @@ void CheckReading(model::Disclosure& d) {
              "; its " + std::to_string(d.economic.size()) + " rows are left out",
          "table-misread"});
     d.economic.clear();
+  }
+}
+
+void CheckPreviousYearReading(model::Disclosure& d) {
+  model::PreviousYear& p = d.previous_year;
+  auto drop = [&](int line, const std::string& what) {
+    d.diagnostics.push_back({model::Diagnostic::Severity::kNotice, line,
+                             "the " + what + " is not read: its own sums do not hold (or could "
+                             "not be checked), so its figures are left out",
+                             "previous-year-unread"});
+  };
+  auto line_of = [](const model::ThreePublic& t) {
+    for (const auto* f : {&t.total, &t.overseas, &t.reception, &t.vehicle_total})
+      if (*f) return (*f)->line;
+    return 0;
+  };
+  if (!p.three_public.Empty()) {
+    Tally t = ThreePublicSums(p.three_public);
+    if (t.checked == 0 || t.failed) {
+      drop(line_of(p.three_public),
+           "“三公” table's previous-year block (" + p.three_public_header + ")");
+      p.three_public = {};
+      p.three_public_change = {};
+    }
+  }
+  if (!p.three_public_change.Empty()) {
+    Tally t = ThreePublicSums(p.three_public_change);
+    if (t.checked == 0 || t.failed) {
+      drop(line_of(p.three_public_change), "“三公” table's change block (增减变化)");
+      p.three_public_change = {};
+    }
+  }
+  if (!p.functional_table.empty()) {
+    Tally t;
+    Hierarchy(p.functional, &model::FunctionalRow::total, p.functional_total, 3, t);
+    bool classes = false;
+    for (const auto& r : p.functional) classes |= r.level == 1;
+    if (!p.functional_total || !classes || t.failed) {
+      int line = p.functional_total ? p.functional_total->line
+                 : p.functional.empty() ? 0 : p.functional.front().line;
+      drop(line, "previous-year column (" + p.functional_header + ") of the " +
+                     p.functional_table + " table");
+      p.functional.clear();
+      p.functional_total.reset();
+    }
   }
 }
 

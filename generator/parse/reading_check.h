@@ -13,4 +13,11 @@ namespace gongkai::parse {
 /// and its rows are dropped (their figures become no findings). Used on PDF readings.
 void CheckReading(model::Disclosure& d);
 
+/// Keeps what the tables state for the previous year (d.previous_year) only where its own sums
+/// hold within the rounding policy, as a reading's checksum: the “三公” block where 合计 = 出国 +
+/// 接待 + 车 (and 车 = 购置 + 运行) hold, its change block likewise (else the change block is
+/// dropped), the column by 功能分类 where 合计 = Σ类, 类 = Σ款, 款 = Σ项 all hold and 合计 and
+/// a 类 are read. What is dropped is said in a `previous-year-unread` notice. Used on PDF readings.
+void CheckPreviousYearReading(model::Disclosure& d);
+
 }  // namespace gongkai::parse

@@ -4,6 +4,7 @@
 //   6 二、公务用车购置及运维费 1.40 1.40            (one row per part)
 #include "parse/three_public_table.h"
 
+#include <algorithm>
 #include <map>
 
 #include "parse/figures.h"
@@ -44,6 +45,97 @@ model::MaybeFigure& Slot(model::ThreePublic& t, Part p) {
   }
 }
 
+// The year a block's header names ("2021年预算数" -> 2021), or 0.
+int NamedYear(const std::string& cell) {
+  size_t p = cell.find("年");
+  if (p == std::string::npos || p < 4) return 0;
+  int year = 0;
+  for (size_t k = p - 4; k < p; ++k) {
+    if (cell[k] < '0' || cell[k] > '9') return 0;
+    year = year * 10 + (cell[k] - '0');
+  }
+  return year >= 1990 && year < 2100 ? year : 0;
+}
+
+// Where each block of a tab table that prints years side by side starts (重庆 `2021年预算数 |
+// 2022年预算数`, 西安 `上年 | 当年 | 增减变化情况`): a header line with two such cells or more, each
+// over the first column of its block, as (first column, block, header text). The latest year
+// named is the budget year's, the one before it the previous year's; any other year is no
+// block read. Empty where no header line names two blocks.
+struct BlockStart {
+  int column;
+  YearBlock block;
+  std::string header;
+};
+std::vector<BlockStart> ColumnBlocks(const std::vector<TokenLine>& lines, int before_line) {
+  for (const auto& l : lines) {
+    if (!l.tabbed || l.line >= before_line) continue;
+    std::vector<std::pair<int, std::string>> named;
+    int latest = 0;
+    for (size_t c = 0; c < l.cells.size(); ++c) {
+      std::string t = RemoveSpaces(l.cells[c]);
+      if (t.empty()) continue;
+      if (NamedYear(t) || NamesPreviousYear(t, 0) || Contains(t, "当年") || Contains(t, "本年") ||
+          Contains(t, "增减") || Contains(t, "变化"))
+        named.emplace_back(static_cast<int>(c), t);
+      latest = std::max(latest, NamedYear(t));
+    }
+    if (named.size() < 2) continue;
+    std::vector<BlockStart> out;
+    for (const auto& [column, t] : named) {
+      int year = NamedYear(t);
+      YearBlock b = Contains(t, "增减") || Contains(t, "变化") ? YearBlock::kChange
+                    : NamesPreviousYear(t, 0) || (year && year + 1 == latest) ? YearBlock::kPrevious
+                    : Contains(t, "当年") || Contains(t, "本年") || year == latest
+                        ? YearBlock::kBudget
+                        : YearBlock::kOther;
+      out.push_back({column, b, t});
+    }
+    return out;
+  }
+  return {};
+}
+
+// The block of column `c`: that of the nearest start at or before it (the budget year's where
+// the table names no blocks).
+YearBlock BlockOf(const std::vector<BlockStart>& starts, int c) {
+  YearBlock b = YearBlock::kBudget;
+  for (const auto& s : starts)
+    if (s.column <= c) b = s.block;
+  return b;
+}
+
+// The figures of one block of a tab table's data row, each in the column its header names
+// (later header lines refine earlier ones: 公务用车购置及运行费 above 小计 / 购置费 / 运行费).
+// Columns of other blocks are left out; where the table names no blocks, every column is the
+// budget year's.
+void ReadBlock(const std::vector<TokenLine>& lines, const Row& data, model::Unit unit,
+               YearBlock block, model::ThreePublic& three) {
+  std::vector<BlockStart> starts = ColumnBlocks(lines, data.start_line);
+  std::map<int, Part> header;
+  for (const auto& l : lines) {
+    if (!l.tabbed || l.line >= data.start_line) continue;
+    for (size_t c = 0; c < l.cells.size(); ++c) {
+      Part p = LabelPart(l.cells[c]);
+      int column = static_cast<int>(c);
+      if (p != Part::kNone && BlockOf(starts, column) == block) header[column] = p;
+    }
+  }
+  for (const auto& t : data.numbers) {
+    auto it = header.find(t.cell);
+    if (it == header.end()) continue;
+    auto& slot = Slot(three, it->second);
+    if (!slot) slot = ToFigure(t, unit);
+  }
+}
+
+// The first row with figures.
+const Row* DataRow(const std::vector<Row>& rows) {
+  for (const auto& r : rows)
+    if (r.HasAmounts()) return &r;
+  return nullptr;
+}
+
 const char* PartName(Part p) {
   switch (p) {
     case Part::kOverseas: return "因公出国（境）费";
@@ -56,6 +148,17 @@ const char* PartName(Part p) {
 }
 
 }  // namespace
+
+bool NamesPreviousYear(const std::string& cell, int year) {
+  for (const char* carried : {"结转", "结余", "余额", "实户"})
+    if (Contains(cell, carried)) return false;
+  if (year && Contains(cell, std::to_string(year - 1) + "年")) return true;
+  size_t p = cell.find("上年");
+  if (p == std::string::npos) return false;
+  std::string rest = cell.substr(p + std::string("上年").size());
+  return rest.empty() || StartsWith(rest, "预算") || StartsWith(rest, "执行") ||
+         StartsWith(rest, "数") || StartsWith(rest, "决算");
+}
 
 StatedThreePublic FindStatedThreePublic(const JoinedText& text) {
   StatedThreePublic s;
@@ -104,30 +207,10 @@ void ParseThreePublicTable(const std::vector<TokenLine>& lines, model::Unit unit
     return;
   }
   // One row of columns: the first row with figures.
-  const Row* data = nullptr;
-  for (const auto& r : rows)
-    if (r.HasAmounts()) {
-      data = &r;
-      break;
-    }
+  const Row* data = DataRow(rows);
   if (!data) return;
   if (data->positional) {
-    // Map each column to the part its header names (later header lines refine earlier ones:
-    // 公务用车购置及运行费 above 小计 / 购置费 / 运行费).
-    std::map<int, Part> header;
-    for (const auto& l : lines) {
-      if (!l.tabbed || l.line >= data->start_line) continue;
-      for (size_t c = 0; c < l.cells.size(); ++c) {
-        Part p = LabelPart(l.cells[c]);
-        if (p != Part::kNone) header[static_cast<int>(c)] = p;
-      }
-    }
-    for (const auto& t : data->numbers) {
-      auto it = header.find(t.cell);
-      if (it == header.end()) continue;
-      auto& slot = Slot(three, it->second);
-      if (!slot) slot = ToFigure(t, unit);
-    }
+    ReadBlock(lines, *data, unit, YearBlock::kBudget, three);
     return;
   }
   const auto& n = data->numbers;
@@ -166,6 +249,19 @@ void ParseThreePublicTable(const std::vector<TokenLine>& lines, model::Unit unit
       three.note += "the column of " + n[i].text + " could not be determined";
     }
   }
+}
+
+void ParsePreviousThreePublic(const std::vector<TokenLine>& lines, model::Unit unit,
+                              model::PreviousYear& out) {
+  std::vector<Row> rows = AssembleRows(lines, FindFirstAmountColumn(lines));
+  const Row* data = DataRow(rows);
+  if (!data || !data->positional) return;
+  for (const auto& s : ColumnBlocks(lines, data->start_line))
+    if (s.block == YearBlock::kPrevious && out.three_public_header.empty())
+      out.three_public_header = s.header;
+  if (out.three_public_header.empty()) return;
+  ReadBlock(lines, *data, unit, YearBlock::kPrevious, out.three_public);
+  ReadBlock(lines, *data, unit, YearBlock::kChange, out.three_public_change);
 }
 
 }  // namespace gongkai::parse

@@ -27,4 +27,21 @@ StatedThreePublic FindStatedThreePublic(const JoinedText& text);
 void ParseThreePublicTable(const std::vector<TokenLine>& lines, model::Unit unit,
                            const StatedThreePublic& stated, model::ThreePublic& three);
 
+/// Whether a header cell (white space removed) names the previous year's figures: 上年 alone,
+/// 上年预算数 / 上年执行数 / 上年数, or the year before `year` by number (2025年预算数; 0: no
+/// number checked); not money carried over from it, which is this year's (上年结转, 上年结余,
+/// 西安's 上年实户资金余额).
+bool NamesPreviousYear(const std::string& cell, int year);
+
+/// Which year's block of a table that prints several side by side.
+enum class YearBlock { kBudget, kPrevious, kChange, kOther };
+
+/// A tab table's previous-year block and change block beside the budget year's (重庆 `2021年预算数
+/// | 2022年预算数`, 西安 `上年 | 当年 | 增减变化情况`), named by a header line; read as the budget
+/// year's block is, into out.three_public (with its header) and out.three_public_change.
+/// Nothing where the table names no previous-year block. Whether they are kept is decided by
+/// CheckPreviousYearReading (reading_check.h).
+void ParsePreviousThreePublic(const std::vector<TokenLine>& lines, model::Unit unit,
+                              model::PreviousYear& out);
+
 }  // namespace gongkai::parse

@@ -41,7 +41,8 @@ data StatedChange(const model::Disclosure& d, std::initializer_list<std::string_
     const model::Claim& c = d.claims[i];
     bool about = false;
     for (auto s : subjects) about |= c.subject == s;
-    if (c.kind != model::Claim::Kind::kChange || !about) continue;
+    // "比上年持平 0.00 万元" says nothing: a change of 0 (与上年相同) is not told here.
+    if (c.kind != model::Claim::Kind::kChange || !about || c.direction == 0) continue;
     data change;
     change.set("subject", EscapeMarkdown(checks::SubjectName(d, c.subject)));
     change.set("direction", c.direction < 0 ? "减少" : "增加");

@@ -50,7 +50,7 @@ void AddClaims(const model::Disclosure& d, FigureCollector& out) {
     std::string subject =
         c.subject.empty() ? std::string("说明中的金额") : checks::SubjectName(d, c.subject);
     if (c.kind == model::Claim::Kind::kChange) {
-      out.Add(subject, c.direction < 0 ? "减少" : "增加", model::Figure{c.amount, c.line});
+      out.Add(subject, model::ChangeWord(c), model::Figure{c.amount, c.line});
       if (c.base) out.Add(subject, "上年", model::Figure{*c.base, c.base_line});
       if (c.now) out.Add(subject, "本年", model::Figure{*c.now, c.now_line});
     } else {

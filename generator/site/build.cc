@@ -1,18 +1,22 @@
 // Site build orchestration, as its steps: list inputs -> load cache -> process changed inputs
-// (each on every core, with its document pages and its record) -> relate documents across
-// years (from the records; an input whose place among its years changed is built again with
-// it, site/years.h) -> write cross pages (the plan of pages/plan.h, from the records) ->
-// assets -> marker and checksums -> publish -> save cache. Incremental: an input whose bytes, the templates and gongkai's version are unchanged
-// since the last build (site/cache.h) is not parsed or rendered again — its pages are linked
-// from the previous site and its record read from the cache. A page whose content did not
-// change is linked, not rewritten (site/output.h). Deterministic: the same inputs give the
-// same bytes.
+// (each on every core, read and parsed once, with its document pages and its record; a
+// department's changed years one after the other, their pages written once they are related
+// among themselves) -> relate documents across years (once, from the records, site/years.h;
+// the pages still waiting for it are written, and an input whose place among its years
+// changed is built again) -> write cross pages (the plan of pages/plan.h, from the records)
+// -> assets -> marker and checksums -> publish -> save cache. Incremental: an input whose
+// bytes, the templates and gongkai's version are unchanged since the last build
+// (site/cache.h) is not parsed or rendered again — its pages are linked from the previous
+// site and its record read from the cache. A page whose content did not change is linked,
+// not rewritten (site/output.h). Deterministic: the same inputs give the same bytes.
 #include "site/build.h"
 
 #include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <functional>
+#include <map>
+#include <memory>
 #include <set>
 #include <thread>
 
@@ -43,6 +47,7 @@
 #include "site/output.h"
 #include "site/publish.h"
 #include "site/years.h"
+#include "years/series.h"
 
 namespace gongkai::site {
 
@@ -56,6 +61,17 @@ const char* const kTemplates[] = {"layout.html", "index.md",   "department.md", 
                                   "glossary.md", "compare.md", "search.html",   "404.html",
                                   "timeline.md"};
 
+// A disclosure that may have other years (years::SeriesKey), processed, its originals in the
+// site: its pages show its place among its years and the findings between years, so they wait
+// for the relation across years. Kept in memory meanwhile (rather than read and parsed again),
+// without what only the checks read (Trim).
+struct Pending {
+  pipeline::Processed processed;
+  std::vector<render::OriginalFile> originals;
+};
+
+struct Group;
+
 // What became of one input.
 struct DocResult {
   fs::path input;
@@ -65,10 +81,24 @@ struct DocResult {
   bool failed = false;
   bool reused = false;
   bool rebuild = false;  // built again: its place among its department's years changed
+  std::unique_ptr<Pending> pending;  // processed, its pages waiting for the relation
+  Group* group = nullptr;  // its department's changed years, built together (GroupYears)
+  bool alone = false;      // the only year of its department, as PredictSeriesKey guesses
+  int processed = 0;                 // times it was read and parsed
   std::string id;
   pages::Record record;  // what the cross pages show of it
   std::vector<std::string> files;  // this input's own files in the site
   FileStamp stamp;
+};
+
+// The changed inputs that PredictSeriesKey gives one department, where it has two or more
+// years with the unchanged ones: processed one after the other, each waiting; the last of them
+// processed relates them (WriteGroup) and writes the pages of all, so that only a few models
+// wait at a time.
+struct Group {
+  std::vector<DocResult*> changed;
+  std::vector<const DocResult*> unchanged;
+  std::atomic<size_t> left{0};
 };
 
 // Everything one build works with, once the output is planned.
@@ -78,6 +108,8 @@ struct Build {
   const Cache cache;
   Output& output;
   Renderer& renderer;
+  const years::Aliases& aliases;
+  Waiting& waiting;                     // which processed inputs wait for the relation
   const YearRelation* years = nullptr;  // once the inputs are related across years
 };
 
@@ -169,6 +201,7 @@ void Unexpected(DocResult& r, const fs::path& staging, const std::string& what) 
   boost::system::error_code ec;
   for (const auto& f : r.files) fs::remove(staging / f, ec);
   r.files.clear();
+  r.pending.reset();
   r.failed = true;
   r.file.path = ingest::PrintableName(r.input.string());
   r.file.diagnostics.push_back(BuildError("internal error while building this input: " +
@@ -184,6 +217,8 @@ void Unexpected(DocResult& r, const fs::path& staging, const std::string& what) 
 // cache. False when that cannot be read (the input is then built again).
 bool ReuseInput(DocResult& r, const CachedInput& entry, Build& b) {
   if (!b.cache.LoadRecord(r.id, r.record)) return false;
+  if (!entry.failed)
+    b.waiting.Seen(years::SeriesKey(r.record.kind, r.record.year, r.record.department, b.aliases));
   r.reused = true;
   r.loaded = entry.loaded;
   r.failed = entry.failed;
@@ -196,21 +231,30 @@ bool ReuseInput(DocResult& r, const CachedInput& entry, Build& b) {
   return true;
 }
 
-// One disclosure's own pages: its originals, data/<id>.json, the department page (Markdown
-// and HTML), the source view and the charts.
-void WriteDocumentPages(DocResult& r, const model::Disclosure& d, const ingest::Document& doc,
-                        std::vector<OriginalCopy> copies, Build& b) {
-  std::string name = d.department.name.empty() ? d.id : d.department.name;
-  auto emit = [&](const std::string& rel, const std::string& content) {
-    b.output.Write(rel, content);
-    r.files.push_back(rel);
-  };
+// Writes one of r's own files into the site.
+void Emit(DocResult& r, Build& b, const std::string& rel, const std::string& content) {
+  b.output.Write(rel, content);
+  r.files.push_back(rel);
+}
+
+// One disclosure's originals, the files as published, go into the site beside the pages made
+// from them.
+std::vector<render::OriginalFile> WriteOriginals(DocResult& r, std::vector<OriginalCopy> copies,
+                                                 Build& b) {
   std::vector<render::OriginalFile> originals;
   for (auto& c : copies) {
-    emit(c.file.path, c.bytes);
+    Emit(r, b, c.file.path, c.bytes);
     originals.push_back(std::move(c.file));
   }
-  std::vector<OriginalCopy>().swap(copies);
+  return originals;
+}
+
+// One disclosure's own pages: data/<id>.json, the department page (Markdown and HTML), the
+// source view and the charts.
+void WriteDocumentPages(DocResult& r, const model::Disclosure& d, const ingest::Document& doc,
+                        const std::vector<render::OriginalFile>& originals, Build& b) {
+  std::string name = d.department.name.empty() ? d.id : d.department.name;
+  auto emit = [&](const std::string& rel, const std::string& content) { Emit(r, b, rel, content); };
   emit("data/" + d.id + ".json", model::ToJson(d).dump(2) + "\n");
   const auto originals_list = render::OriginalsList(originals, "../");
   data department = pages::DepartmentContext(d);
@@ -230,26 +274,106 @@ void WriteDocumentPages(DocResult& r, const model::Disclosure& d, const ingest::
     emit("charts/" + d.id + "-split.svg", svg);
 }
 
+// About the memory a processed disclosure takes, once trimmed: measured (mallinfo2) at 211 KiB
+// for a generated text disclosure of 44 KiB, 262 KiB for content/'s of 42 KiB on average.
+size_t HeldBytes(const pipeline::Processed& p) {
+  size_t text = 0;
+  for (const auto& line : p.doc.lines) text += line.size() + 1;
+  return 6 * text;
+}
+
+// Drops what only the checks read, which a waiting disclosure need not keep: the words of a
+// PDF's lines (their lines and pages stay), the figure index, the unit labels, the titles'
+// names. Its pages are the same without them.
+void Trim(pipeline::Processed& p) {
+  for (auto& line : p.doc.geometry) std::vector<ingest::Word>().swap(line.words);
+  model::Disclosure& d = p.disclosure;
+  decltype(d.figure_index)().swap(d.figure_index);
+  decltype(d.unit_labels)().swap(d.unit_labels);
+  decltype(d.title_names)().swap(d.title_names);
+}
+
+// A processed input's pages and record, with its place among its years and the findings
+// between years once the inputs are related (`relation`).
+void WritePages(DocResult& r, Pending& p, Build& b, const YearRelation* relation) {
+  model::Disclosure& d = p.processed.disclosure;
+  if (relation) ApplyYears(*relation, d);
+  if (!r.failed) WriteDocumentPages(r, d, p.processed.doc, p.originals, b);
+  r.record = pages::MakeRecord(d, r.failed, FirstError(r.file.diagnostics));
+}
+
+// Runs step(). An exception must not escape a thread (that ends the process): the input fails
+// with it, and every other input is still built.
+template <typename Step>
+void Guarded(DocResult& r, const Build& b, Step step) {
+  try {
+    step();
+  } catch (const std::exception& e) {
+    Unexpected(r, b.plan.staging, e.what());
+  } catch (...) {
+    Unexpected(r, b.plan.staging, "unknown exception");
+  }
+}
+
+// Relates the inputs built among `inputs` across years, from their records as the relation
+// reads them (pages::YearsView, kept in `views`: the relation's series point into them).
+YearRelation RelateRecords(const std::vector<const DocResult*>& inputs,
+                           const years::Aliases& aliases, std::vector<model::Disclosure>& views) {
+  for (const auto* r : inputs)
+    if (!r->failed) views.push_back(pages::YearsView(r->record));
+  std::vector<const model::Disclosure*> built;
+  for (const auto& d : views) built.push_back(&d);
+  return RelateYears(built, aliases);
+}
+
+// The inputs of a group, all processed: related among themselves and with their
+// department's unchanged years, their pages written. (RelateAcrossYears checks this against
+// the relation of every input: where the guess was wrong, an input is built again.)
+void WriteGroup(Group& g, Build& b) {
+  std::vector<const DocResult*> inputs(g.changed.begin(), g.changed.end());
+  inputs.insert(inputs.end(), g.unchanged.begin(), g.unchanged.end());
+  std::vector<model::Disclosure> views;
+  const YearRelation relation = RelateRecords(inputs, b.aliases, views);
+  for (auto* r : g.changed)
+    if (r->pending)
+      Guarded(*r, b, [&] {
+        WritePages(*r, *r->pending, b, &relation);
+        r->pending.reset();
+      });
+}
+
 // A changed input: read -> parse -> check -> metrics (pipeline/process.h), its originals
 // copied, its document pages written, its record made. A file that failed is listed on the
-// index with its error; no pages are made from it.
+// index with its error; no pages are made from it. Before the relation across years, a
+// disclosure that may have other years (of a group, or Waiting) keeps its model (r.pending)
+// and only its record (for the relation) is made: its pages are written once it is related.
 void ProcessInput(DocResult& r, Build& b) {
   r.file.path = ingest::PrintableName(r.input.string());
-  pipeline::Processed processed = pipeline::Process(r.input.string(), b.options.content_dir);
-  model::Disclosure& d = processed.disclosure;
+  ++r.processed;
+  auto p = std::make_unique<Pending>();
+  p->processed = pipeline::Process(r.input.string(), b.options.content_dir);
+  model::Disclosure& d = p->processed.disclosure;
   d.id = r.id;
-  if (b.years) ApplyYears(*b.years, d);
-  r.loaded = processed.read;
-  r.failed = processed.Failed();
-  for (auto& dg : processed.diagnostics) r.file.diagnostics.push_back(std::move(dg));
-  // The files as published go into the site beside the pages made from them.
+  r.loaded = p->processed.read;
+  r.failed = p->processed.Failed();
+  for (auto& dg : p->processed.diagnostics) r.file.diagnostics.push_back(std::move(dg));
   std::vector<OriginalCopy> copies;
-  if (std::string error; !r.failed && !ReadOriginals(d.id, processed.doc, copies, error)) {
+  if (std::string error; !r.failed && !ReadOriginals(d.id, p->processed.doc, copies, error)) {
     r.file.diagnostics.push_back(BuildError(error, "original-changed"));
     r.failed = true;
   }
-  if (!r.failed) WriteDocumentPages(r, d, processed.doc, std::move(copies), b);
-  r.record = pages::MakeRecord(d, r.failed, FirstError(r.file.diagnostics));
+  if (!r.failed) p->originals = WriteOriginals(r, std::move(copies), b);
+  const bool waits =
+      !r.failed && !b.years && !r.alone &&
+      (r.group || b.waiting.Wait(years::SeriesKey(d, b.aliases), HeldBytes(p->processed)));
+  if (waits) {
+    r.record = pages::MakeRecord(d, r.failed, FirstError(r.file.diagnostics));
+    Trim(p->processed);
+    r.pending = std::move(p);
+  } else {
+    WritePages(r, *p, b, b.years);
+  }
+  if (r.group && !b.years && --r.group->left == 0) WriteGroup(*r.group, b);
 }
 
 // Calls fn(i) for every i < n on `workers` threads, and meanwhile, about five times a second,
@@ -270,65 +394,124 @@ void OnEveryCore(size_t n, unsigned workers, Fn fn,
   for (auto& t : pool) t.join();
 }
 
-// Every input, on every core: reused if nothing it depends on changed, else processed. An
-// exception must not escape a thread (that ends the process): the input fails with it, and
-// every other input is still built.
-void ProcessInputs(const std::vector<DocResult*>& docs, Build& b, const Phases& phases) {
-  auto one = [&](size_t i) {
-    DocResult& r = *docs[i];
+// Groups the changed inputs `rest` by the key PredictSeriesKey gives them (worked out on every
+// core), with their department's unchanged years among `docs`, where a department has two
+// or more; orders `rest` so that each group's inputs follow each other, before the others.
+std::map<std::string, Group> GroupYears(std::vector<DocResult*>& rest,
+                                        const std::vector<DocResult*>& docs, const Build& b,
+                                        unsigned workers) {
+  std::vector<std::string> keys(rest.size());
+  OnEveryCore(rest.size(), workers, [&](size_t i) {
     try {
-      r.stamp = Stamp(r.input);
-      const CachedInput* entry = r.rebuild ? nullptr : b.cache.Reusable(r.name, r.id, r.stamp);
-      if (!entry || !ReuseInput(r, *entry, b)) ProcessInput(r, b);
-    } catch (const std::exception& e) {
-      Unexpected(r, b.plan.staging, e.what());
-    } catch (...) {
-      Unexpected(r, b.plan.staging, "unknown exception");
+      keys[i] = PredictSeriesKey(rest[i]->input.string(), b.aliases);
+    } catch (...) {  // a guess only: the input is then processed as one without one
     }
-  };
+  });
+  std::map<std::string, Group> groups;
+  for (size_t i = 0; i < rest.size(); ++i)
+    if (!keys[i].empty()) groups[keys[i]].changed.push_back(rest[i]);
+  for (const auto* r : docs)
+    if (r->reused && !r->failed)
+      if (auto it = groups.find(years::SeriesKey(r->record.kind, r->record.year,
+                                                 r->record.department, b.aliases));
+          it != groups.end())
+        it->second.unchanged.push_back(r);
+  std::vector<DocResult*> ordered;
+  for (auto it = groups.begin(); it != groups.end();) {
+    Group& g = it->second;
+    if (g.changed.size() + g.unchanged.size() < 2) {
+      g.changed.front()->alone = true;
+      it = groups.erase(it);
+      continue;
+    }
+    g.left = g.changed.size();
+    for (auto* r : g.changed) {
+      r->group = &g;
+      ordered.push_back(r);
+    }
+    ++it;
+  }
+  for (auto* r : rest)
+    if (!r->group) ordered.push_back(r);
+  rest = std::move(ordered);
+  return groups;
+}
+
+// Every input, on every core: first those reused because nothing they depend on changed (so
+// the departments they show are known), then the others: one waiting for the relation gets
+// its pages, the rest are processed, a department's years together (GroupYears) before the
+// relation across years.
+void ProcessInputs(const std::vector<DocResult*>& docs, Build& b, const Phases& phases) {
+  const unsigned workers = Workers(b.options, docs.size());
+  OnEveryCore(docs.size(), workers, [&](size_t i) {
+    DocResult& r = *docs[i];
+    if (r.pending || r.rebuild) return;
+    Guarded(r, b, [&] {
+      r.stamp = Stamp(r.input);
+      if (const CachedInput* entry = b.cache.Reusable(r.name, r.id, r.stamp))
+        ReuseInput(r, *entry, b);
+    });
+  });
+  std::vector<DocResult*> rest;
+  for (auto* r : docs)
+    if (!r->reused && !r->failed) rest.push_back(r);
+  std::map<std::string, Group> groups;
+  if (!b.years) groups = GroupYears(rest, docs, b, workers);
   std::function<void(size_t)> progress;
   if (b.options.on_progress)
-    progress = [&](size_t done) { b.options.on_progress(done, docs.size(), phases.Seconds()); };
-  OnEveryCore(docs.size(), Workers(b.options, docs.size()), one, progress);
+    progress = [&](size_t done) { b.options.on_progress(done, rest.size(), phases.Seconds()); };
+  OnEveryCore(rest.size(), workers, [&](size_t i) {
+    DocResult& r = *rest[i];
+    Guarded(r, b, [&] {
+      if (!r.pending) return ProcessInput(r, b);
+      WritePages(r, *r.pending, b, b.years);
+      r.pending.reset();
+    });
+  }, progress);
+  for (auto* r : rest) r->group = nullptr;  // (a group's input that threw still waits)
 }
 
 // The disclosures built (from their records, so a reused input relates like a built one) as
-// the relation across years reads them (pages::YearsView).
-std::vector<model::Disclosure> YearsViews(const std::vector<DocResult>& docs) {
-  std::vector<model::Disclosure> views;
-  for (const auto& r : docs)
-    if (!r.failed) views.push_back(pages::YearsView(r.record));
-  return views;
-}
+// the relation across years reads them (pages::YearsView), and the relation, made once.
+struct Related {
+  std::vector<model::Disclosure> views;  // the relation's series point into it
+  YearRelation relation;
+};
 
-YearRelation Relate(const std::vector<model::Disclosure>& views, const years::Aliases& aliases) {
-  std::vector<const model::Disclosure*> built;
-  for (const auto& d : views) built.push_back(&d);
-  return RelateYears(built, aliases);
-}
-
-// Relates the documents across years, and builds again (on every core, as the first pass) the
-// inputs whose place among their department's years, or whose findings between years, changed
-// (a year added or removed beside them).
-void RelateAcrossYears(std::vector<DocResult>& docs, const years::Aliases& aliases, Build& b,
+// Relates the documents across years; writes (on every core, as the first pass) the pages of
+// the inputs waiting for it, and builds again the unchanged inputs whose place among their
+// department's years, or whose findings between years, changed (a year added or removed
+// beside them). The views then show every input as built, with its years.
+void RelateAcrossYears(std::vector<DocResult>& docs, Related& related, Build& b,
                        const Phases& phases) {
-  const std::vector<model::Disclosure> views = YearsViews(docs);
-  const YearRelation relation = Relate(views, aliases);
+  std::vector<const DocResult*> inputs;
+  for (const auto& r : docs) inputs.push_back(&r);
+  related.relation = RelateRecords(inputs, b.aliases, related.views);
   std::vector<DocResult*> again;
   size_t v = 0;
   for (auto& r : docs) {
-    if (r.failed || !YearsChanged(views[v++], relation)) continue;
+    if (r.failed) continue;
+    model::Disclosure& view = related.views[v++];
+    if (!r.pending && !YearsChanged(view, related.relation)) continue;
+    ApplyYears(related.relation, view);
+    again.push_back(&r);
+    if (r.pending) continue;
     boost::system::error_code ec;
     for (const auto& f : r.files) fs::remove(b.plan.staging / f, ec);  // never write through a link
     r.files.clear();
     r.file = FileReport();
     r.rebuild = true;
     r.reused = false;
-    again.push_back(&r);
   }
-  b.years = &relation;
+  b.years = &related.relation;
   ProcessInputs(again, b, phases);
   b.years = nullptr;
+  // Of the year facts, the cross pages read only the headline figures (years::Timeline).
+  for (auto& view : related.views) {
+    decltype(view.year_facts.prior)().swap(view.year_facts.prior);
+    decltype(view.year_facts.prior_index)().swap(view.year_facts.prior_index);
+    decltype(view.year_facts.sure)().swap(view.year_facts.sure);
+  }
 }
 
 // One page of the plan: a Markdown page and its HTML twin, or an HTML page.
@@ -367,10 +550,8 @@ void WriteDownloads(const pages::Collection& c, Build& b) {
 // The pages made from every disclosure together (pages/plan.h), the downloads and the
 // sitemap. Returns every HTML page of the site (the document pages included), sorted.
 std::vector<std::string> WriteCrossPages(const std::vector<DocResult>& docs,
-                                         const years::Aliases& aliases, Build& b,
+                                         const YearRelation& relation, Build& b,
                                          Phases& phases) {
-  const std::vector<model::Disclosure> views = YearsViews(docs);
-  const YearRelation relation = Relate(views, aliases);
   pages::Collection collection;
   collection.series = &relation.series;
   std::vector<std::string> html;
@@ -429,6 +610,7 @@ void Tally(const std::vector<DocResult>& docs, BuildReport& report) {
     report.failed += r.failed;
     report.built += !r.failed;
     report.reused += r.reused;
+    report.processed += r.processed;
     report.files.push_back(r.file);
   }
 }
@@ -491,19 +673,21 @@ BuildReport BuildSite(const BuildOptions& options) {
   const std::string per_document_hash = PerDocumentHash(templates);
   Output output(plan.staging, plan.has_site ? plan.out : fs::path());
   Renderer renderer(templates);
+  const years::Aliases aliases = LoadAliases(options.content_dir, report);
+  Waiting waiting(options.waiting_budget);
   Build b{options, plan,
           Cache::Load(plan.cache, plan.has_site && fs::is_directory(plan.out, ec), per_document_hash),
-          output, renderer};
+          output, renderer, aliases, waiting};
 
   std::vector<DocResult*> every_input;
   for (auto& r : docs) every_input.push_back(&r);
   ProcessInputs(every_input, b, phases);
   phases.End("disclosures");
-  const years::Aliases aliases = LoadAliases(options.content_dir, report);
-  RelateAcrossYears(docs, aliases, b, phases);
+  Related related;
+  RelateAcrossYears(docs, related, b, phases);
   phases.End("across years");
   Tally(docs, report);
-  report.pages = static_cast<int>(WriteCrossPages(docs, aliases, b, phases).size());
+  report.pages = static_cast<int>(WriteCrossPages(docs, related.relation, b, phases).size());
   CopyAssets(options.assets_dir, output);
   phases.End("sitemap, assets");
 

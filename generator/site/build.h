@@ -26,6 +26,9 @@ struct BuildOptions {
   /// Replace an --out folder gongkai did not make (or files in it it did not make), and
   /// publish a build that yields no disclosure over a site that had some.
   bool force = false;
+  /// Bytes of processed disclosures kept in memory until the relation across years, so that
+  /// their pages are written without reading them again (site/years.h, Waiting).
+  size_t waiting_budget = size_t{256} << 20;
 };
 
 struct FileReport {
@@ -42,6 +45,7 @@ struct BuildReport {
   int skipped = 0;     ///< entries of the content folder not read (links out, pipes, devices)
   int pages = 0;       ///< HTML pages in the site
   int reused = 0;      ///< inputs unchanged since the last build, not parsed again
+  int processed = 0;   ///< times an input was read and parsed (each changed input once)
   double seconds = 0;  ///< wall time of the build
   size_t checksummed = 0;  ///< files listed in SHA256SUMS
   size_t hashed = 0;       ///< of them, read and hashed by this build (the rest were unchanged)

@@ -1,9 +1,12 @@
 // The build's step across years (see years.h).
 #include "site/years.h"
 
+#include <cctype>
+
 #include <boost/filesystem.hpp>
 
 #include "ingest/document.h"
+#include "parse/identity.h"
 #include "pages/timeline.h"
 #include "site/files.h"
 #include "years/cross_year.h"
@@ -29,6 +32,37 @@ bool SameFinding(const model::Finding& a, const model::Finding& b) {
 }
 
 }  // namespace
+
+std::string PredictSeriesKey(const std::string& path, const years::Aliases& aliases) {
+  namespace fs = boost::filesystem;
+  boost::system::error_code ec;
+  std::string ext = fs::path(path).extension().string();
+  for (auto& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (!fs::is_regular_file(path, ec) || (ext != ".txt" && ext != ".md")) return "";
+  ingest::Document doc;
+  std::vector<model::Diagnostic> diagnostics;
+  if (!ingest::ReadDocument(path, doc, diagnostics)) return "";
+  int line = 0;
+  return years::SeriesKey(parse::FindKind(doc.lines), parse::FindYear(doc.lines, line),
+                          parse::ChooseDepartment(parse::FindNameMentions(doc.lines)), aliases);
+}
+
+void Waiting::Seen(const std::string& key) {
+  if (key.empty()) return;
+  std::lock_guard<std::mutex> lock(mutex_);
+  seen_.insert(key);
+}
+
+bool Waiting::Wait(const std::string& key, size_t bytes) {
+  if (key.empty()) return false;
+  std::lock_guard<std::mutex> lock(mutex_);
+  // The first half of the budget for any department, the rest for those seen before (more
+  // likely to have other years).
+  const bool seen = !seen_.insert(key).second;
+  if (held_ + bytes > (seen ? budget_ : budget_ / 2)) return false;
+  held_ += bytes;
+  return true;
+}
 
 years::Aliases LoadAliases(const std::string& content_dir, BuildReport& build) {
   namespace fs = boost::filesystem;

@@ -5,6 +5,8 @@
 
 #include <functional>
 #include <map>
+#include <mutex>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -22,6 +24,37 @@ struct YearRelation {
   std::vector<years::Series> series;                              ///< every series, by key
   std::map<std::string, model::YearPlace> places;                 ///< by id (series of 2+)
   std::map<std::string, std::vector<model::Finding>> findings;    ///< between years, by id
+};
+
+/// The SeriesKey a text input (.txt, .md) will have once parsed, from its name, year and kind
+/// as the parser finds them (parse/identity.h); empty for a PDF or a folder (read with
+/// positions, and costly to read) and for an input without a name or a year. A guess that
+/// orders the work (a department's years processed together): the relation itself is made
+/// from the inputs as parsed.
+std::string PredictSeriesKey(const std::string& path, const years::Aliases& aliases);
+
+/// Which processed disclosures keep their model until the relation across years, so that
+/// their pages (which show their years and the findings between years) are written without
+/// reading and parsing them again: any with a SeriesKey while the models kept take less than
+/// half of `budget` bytes, then those of a department already seen in this build (in an
+/// unchanged input's record or a disclosure processed before) up to `budget` (a model is kept
+/// in memory: at N = 10,000, keeping every one would take GiBs). One that does not wait is
+/// written at once, without other years; should the relation give it some after all, it is
+/// built again (YearsChanged): read and parsed twice, as every one was before. Thread-safe.
+class Waiting {
+ public:
+  explicit Waiting(size_t budget) : budget_(budget) {}
+  /// Notes that a disclosure of the department `key` (SeriesKey; empty: none) is built.
+  void Seen(const std::string& key);
+  /// Notes `key` and tells whether a disclosure of it whose model takes about `bytes` waits
+  /// (then its bytes count against the budget for the rest of the build).
+  bool Wait(const std::string& key, size_t bytes);
+
+ private:
+  std::mutex mutex_;
+  std::set<std::string> seen_;
+  const size_t budget_;
+  size_t held_ = 0;
 };
 
 /// Reads `content_dir`/aliases.tsv where there is one; a bad line is reported in

@@ -61,8 +61,10 @@ void CheckFigure(const model::Disclosure& previous, const model::Disclosure& cur
   auto severity = Judge(stated, before.amount, {stated, before.amount});
   if (!severity) return;
   std::string name = checks::SubjectName(current, c.subject);
+  // A table's figure says which table and block it stands in.
+  std::string where = c.table.empty() ? "" : "（表" + c.table + "）";
   Add(out, kPriorYearFigure, *severity,
-      Year(current) + "公开" + Line(stated_line) + "所说上年" + name + "为 " +
+      Year(current) + "公开" + Line(stated_line) + where + "所说上年" + name + "为 " +
           checks::Wan(stated) + "，" + Year(previous) + "公开（" + previous.id + "）" +
           Line(before.line) + "为 " + checks::Wan(before.amount) + kOriginal,
       {{stated, stated_line}}, {before});
@@ -79,8 +81,8 @@ void CheckChange(const model::Disclosure& previous, const model::Disclosure& cur
   if (!severity) severity = Severity::kWarning;  // the right amount, the wrong direction
   std::string name = checks::SubjectName(current, c.subject);
   Add(out, kPriorYearChange, *severity,
-      Year(current) + "公开" + Line(c.line) + "说" + name + "比上年" +
-          (c.direction > 0 ? "增加 " : "减少 ") + checks::Wan(c.amount) + "；两年公开的数字之差（" +
+      Year(current) + "公开" + Line(c.line) + "说" + name + (c.direction != 0 ? "比上年" : "") +
+          checks::ChangeText(c) + "；两年公开的数字之差（" +
           checks::Wan(now.amount) + " − " + Year(previous) + "公开 " + previous.id + " " +
           Line(before.line) + "的 " + checks::Wan(before.amount) + "）为" +
           (direction > 0 ? "增加 " : direction < 0 ? "减少 " : "相差 ") + checks::Wan(expected) +

@@ -2,6 +2,7 @@
 #include "years/facts.h"
 
 #include "checks/corroboration.h"
+#include "checks/rounding.h"
 #include "years/timeline.h"
 
 namespace gongkai::years {
@@ -26,6 +27,58 @@ bool Doubtful(const model::Disclosure& d, size_t i) {
   return false;
 }
 
+// A figure a table states for the previous year, as a claim about it (Claim::table says
+// which table and block).
+model::Claim TableClaim(const std::string& subject, const model::Figure& f,
+                        const std::string& table) {
+  model::Claim c;
+  c.kind = model::Claim::Kind::kAmount;
+  c.previous_year = true;
+  c.subject = subject;
+  c.amount = f.amount;
+  c.line = f.line;
+  c.table = table;
+  return c;
+}
+
+// 《title》header: the table of `kind` and the block a figure stands in.
+std::string TableName(const model::Disclosure& d, model::TableKind kind,
+                      const std::string& header) {
+  const model::TableRef* t = d.FindTable(kind);
+  return "《" + (t ? t->title : std::string(model::TableKindId(kind))) + "》" + header;
+}
+
+// The “三公” table's previous-year figures (CheckPreviousYearReading kept them only where the
+// block's own sums hold), but a part its change block contradicts: then the table disagrees
+// with itself (rule table-change-column) and which figure is wrong is not known.
+void AddThreePublicClaims(const model::Disclosure& d, std::vector<model::Claim>& out) {
+  const model::PreviousYear& p = d.previous_year;
+  const std::string table = TableName(d, model::TableKind::kThreePublic, p.three_public_header);
+  for (const auto& [subject, member] : model::kThreePublicParts) {
+    const model::MaybeFigure& before = p.three_public.*member;
+    const model::MaybeFigure& now = d.three_public.*member;
+    const model::MaybeFigure& change = p.three_public_change.*member;
+    if (!before) continue;
+    if (now && change &&
+        checks::Compare(now->amount - before->amount, change->amount,
+                        checks::ToleranceFen({now->amount, before->amount, change->amount})) ==
+            checks::Agreement::kBeyondRounding)
+      continue;
+    out.push_back(TableClaim(subject, *before, table));
+  }
+}
+
+// The 类 of a previous-year column of the 支出总表 (all funds, as the previous year's headline
+// 类 are). A column of the 一般公共预算支出表 covers fewer funds: no subject of the previous
+// year's disclosure is the same, so it is not compared.
+void AddFunctionalClaims(const model::Disclosure& d, std::vector<model::Claim>& out) {
+  const model::PreviousYear& p = d.previous_year;
+  if (p.functional_table != model::TableKindId(model::TableKind::kExpenditure)) return;
+  const std::string table = TableName(d, model::TableKind::kExpenditure, p.functional_header);
+  for (const auto& r : p.functional)
+    if (r.level == 1 && r.total) out.push_back(TableClaim("class:" + r.code, *r.total, table));
+}
+
 }  // namespace
 
 void ComputeYearFacts(model::Disclosure& d) {
@@ -46,6 +99,9 @@ void ComputeYearFacts(model::Disclosure& d) {
       facts.prior.push_back(d.claims[i]);
       facts.prior_index.push_back(static_cast<int>(i));
     }
+  // What the tables state for the previous year: claims of their own, with no index in claims.
+  AddThreePublicClaims(d, facts.prior);
+  AddFunctionalClaims(d, facts.prior);
   d.year_facts = std::move(facts);
 }
 

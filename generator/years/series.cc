@@ -5,12 +5,21 @@
 
 namespace gongkai::years {
 
+std::string SeriesKey(const std::string& kind, int year, const model::Department& department,
+                      const Aliases& aliases) {
+  if (kind != "budget" || year == 0) return "";
+  return DepartmentKey(department, aliases);
+}
+
+std::string SeriesKey(const model::Disclosure& d, const Aliases& aliases) {
+  return SeriesKey(d.kind, d.year, d.department, aliases);
+}
+
 std::vector<Series> GroupIntoSeries(const std::vector<const model::Disclosure*>& all,
                                     const Aliases& aliases) {
   std::map<std::string, Series> by_key;
   for (const auto* d : all) {
-    if (d->kind != "budget" || d->year == 0) continue;
-    std::string key = DepartmentKey(d->department, aliases);
+    std::string key = SeriesKey(*d, aliases);
     if (key.empty()) continue;
     Series& s = by_key[key];
     s.key = key;

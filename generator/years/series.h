@@ -21,8 +21,13 @@ struct Series {
   bool SpansYears() const { return !years.empty() && years.front()->year != years.back()->year; }
 };
 
-/// The series of every budget disclosure that states its department and year; a 决算 or a
-/// document without a name or a year belongs to none. Sorted by key.
+/// The key (DepartmentKey) of the series `d` belongs to: empty for a 决算 or a document without
+/// a name or a year, which belongs to none.
+std::string SeriesKey(const model::Disclosure& d, const Aliases& aliases);
+std::string SeriesKey(const std::string& kind, int year, const model::Department& department,
+                      const Aliases& aliases);
+
+/// The series of every disclosure with a SeriesKey. Sorted by key.
 std::vector<Series> GroupIntoSeries(const std::vector<const model::Disclosure*>& all,
                                     const Aliases& aliases);
 

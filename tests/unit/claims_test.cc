@@ -389,6 +389,152 @@ TEST_CASE("a generic subject after the name of something narrower is no subject"
   CHECK(c[0].subject == "expenditure_total");
 }
 
+// ---------------------------------------------------------------- changes of 0
+
+namespace {
+
+// The change claims of `c`.
+std::vector<Claim> Changes(const std::vector<Claim>& c) {
+  std::vector<Claim> out;
+  for (const auto& x : c)
+    if (x.kind == Claim::Kind::kChange) out.push_back(x);
+  return out;
+}
+
+// A change of 0 stated in words of `subject`, on `line`, about the amount `wan` on `amount_line`.
+void CheckSameAsLastYear(const Claim& c, const char* subject, int line, const char* wan,
+                         int amount_line) {
+  CHECK(c.kind == Claim::Kind::kChange);
+  CHECK(c.subject == subject);
+  CHECK(c.direction == 0);
+  CHECK(c.amount.IsZero());
+  CHECK(c.value_text.empty());  // the text prints no figure of its own
+  CHECK(c.line == line);
+  REQUIRE(c.now.has_value());
+  CHECK(c.now->fen() == Fen(wan));
+  CHECK(c.now_line == amount_line);
+  REQUIRE(c.base.has_value());  // the previous year's figure is this year's
+  CHECK(c.base->fen() == Fen(wan));
+  CHECK(c.base_line == amount_line);
+}
+
+}  // namespace
+
+TEST_CASE("与上年预算数相同 after an amount is a change of 0 of its subject (无锡 2025)") {
+  auto c = Extract({"（2）政府性基金预算拨款收入 0 万元，与上年预算数相同。"}, Nanchong());
+  REQUIRE(c.size() == 2);
+  CHECK(c[0].kind == Claim::Kind::kAmount);
+  CHECK(c[0].subject == "income:政府性基金");
+  CheckSameAsLastYear(c[1], "income:政府性基金", 1, "0", 1);
+  CHECK(c[1].subject_text == "政府性基金预算拨款收入");
+
+  c = Extract({"无锡市发展和改革委员会 2025 年度一般公共预算拨款安排的",
+               "“三公”经费支出预算 38.27 万元，与上年预算数相同。其中，因"},
+              Nanchong());
+  REQUIRE(Changes(c).size() == 1);
+  CheckSameAsLastYear(Changes(c)[0], "three_public.total", 2, "38.27", 2);
+}
+
+TEST_CASE("a phrase of no change split over lines is read, on the line it starts") {
+  // 无锡 2025 p.35: "…预算支出 23.27 万元，与上年预算数相" / "同。"
+  auto c = Extract({"1．因公出国（境）费预算支出 23.27 万元，与上年预算数相", "同。"}, Nanchong());
+  REQUIRE(Changes(c).size() == 1);
+  CheckSameAsLastYear(Changes(c)[0], "three_public.overseas", 1, "23.27", 1);
+  c = Extract({"（2）公务用车运行维护费预算支出 2.8 万元，", "与上年预算数相同。"}, Nanchong());
+  REQUIRE(Changes(c).size() == 1);
+  CheckSameAsLastYear(Changes(c)[0], "three_public.vehicle_operation", 2, "2.8", 1);
+}
+
+TEST_CASE("a sentence that is only 与上年预算数相同 speaks of the amount ending the one before") {
+  auto c = Extract({"2．上年结转结余为 0 万元。与上年预算数相同。"}, Nanchong());
+  REQUIRE(Changes(c).size() == 1);
+  CheckSameAsLastYear(Changes(c)[0], "carryover_in", 1, "0", 1);
+  CHECK(Changes(c)[0].sentence == 1);
+}
+
+TEST_CASE("与上年持平, 与上年预算数持平 (杭州), 与上年数一致 (江苏省政协), 与上年一致 (省法院)") {
+  auto c = Extract({"2.公务接待费：2026年安排公务接待费预算6.02万元，与上年预算数持平，主要用于接待。"},
+                   Nanchong());
+  REQUIRE(Changes(c).size() == 1);
+  CheckSameAsLastYear(Changes(c)[0], "three_public.reception", 1, "6.02", 1);
+  c = Extract({"（二）公务接待费2026年预算安排4.12万元，与上年持平。"}, Nanchong());
+  REQUIRE(Changes(c).size() == 1);
+  CheckSameAsLastYear(Changes(c)[0], "three_public.reception", 1, "4.12", 1);
+  c = Extract({"（1）公务用车购置费 0 万元，与上年数一致。"}, Nanchong());
+  REQUIRE(Changes(c).size() == 1);
+  CheckSameAsLastYear(Changes(c)[0], "three_public.vehicle_purchase", 1, "0", 1);
+  c = Extract({"（2）公务用车运行维护费预算支出266.8万元，与上年一致。"}, Nanchong());
+  REQUIRE(Changes(c).size() == 1);
+  CheckSameAsLastYear(Changes(c)[0], "three_public.vehicle_operation", 1, "266.8", 1);
+  // 省法院 2017: "本年数与上年数持平，零增长".
+  c = Extract({"1．因公出国（境）费预算支出180万元，本年数与上年数持平，零增长。"}, Nanchong());
+  REQUIRE(Changes(c).size() == 1);
+  CheckSameAsLastYear(Changes(c)[0], "three_public.overseas", 1, "180", 1);
+}
+
+TEST_CASE("a functional item's amount with 与上年数一致 is a change of 0 of that item") {
+  // 江苏省政协办公厅 2018 p.10, with its 类 named as the 2017 document names it.
+  Disclosure d = Nanchong();
+  d.functional.push_back({"2010205", "委员视察", 3, {}, {}, {}, 0, ""});
+  auto c = Extract({"一般公共服务支出（类）政协事务（款）委员视察（项）429.30 万元，与上年数", "一致。"}, d);
+  REQUIRE(Changes(c).size() == 1);
+  CheckSameAsLastYear(Changes(c)[0], "functional:2010205", 1, "429.30", 1);
+  // Without its 类 (as 2018 prints it) and without the row in the tables, the item is not
+  // known: no subject, no claim.
+  c = Extract({"4.政协事务（款）委员视察（项）429.30 万元，与上年数一致。"}, Nanchong());
+  REQUIRE(c.size() == 1);
+  CHECK(c[0].subject.empty());
+}
+
+TEST_CASE("one statement of no change is one claim (西安 2022)") {
+  Disclosure d = Nanchong();
+  d.functional.push_back({"2101301", "城乡医疗救助", 3, {}, {}, {}, 0, ""});
+  auto c = Extract({"（9）城乡医疗救助 4000 万元，与上年持平，原因是与上年预算保持一致；"}, d);
+  REQUIRE(Changes(c).size() == 1);
+  CheckSameAsLastYear(Changes(c)[0], "functional:2101301", 1, "4000", 1);
+  // As 西安 prints it, with the code between the name and the amount, the amount has no
+  // subject (the code ends the words that name it): no claim.
+  c = Extract({"（9）城乡医疗救助（2101301）4000 万元，与上年持平，原因是与上年预算保持一致；"}, d);
+  CHECK(Changes(c).empty());
+}
+
+TEST_CASE("no amount right before the phrase, or none at all: no change is read") {
+  // 杭州 2026: the phrase speaks of no amount.
+  auto c = Extract({"公务接待费预算 6.02 万元。",
+                    "本部门2026年没有使用政府性基金预算拨款安排的支出，与上年持平。"},
+                   Nanchong());
+  CHECK(Changes(c).empty());
+  // 杭州 2026: words stand between the amount and the phrase; they may name another figure.
+  c = Extract({"公务用车运行维护费支出 18.00 万元，主要用于公务用车燃料费、维修费等支出，与上年预算数持平。"},
+              Nanchong());
+  CHECK(Changes(c).empty());
+  // An amount without a subject.
+  c = Extract({"3.其他资金收入预算总计 80 万元，与上年数一致。"}, Nanchong());
+  REQUIRE(c.size() == 1);
+  CHECK(c[0].subject.empty());
+  // About the same, or the same as the previous year's outturn: not a change of 0.
+  c = Extract({"公务接待费 48.92 万元，与上年基本持平。", "公务接待费 48.92 万元，与上年执行数持平。"},
+              Nanchong());
+  CHECK(Changes(c).empty());
+  // A figure about the previous year is no current amount.
+  c = Extract({"上年“三公”经费 5 万元，与上年持平。"}, Nanchong());
+  CHECK(Changes(c).empty());
+}
+
+TEST_CASE("减少 0 万元 is a change of 0 (綦江 2022)") {
+  auto c = Extract({"公务接待费 1 万元，比 2021 年减少 0 万元，主要原因是严格控制公务接待；"}, Nanchong());
+  const std::vector<Claim> changes = Changes(c);
+  REQUIRE(changes.size() == 1);
+  const Claim& z = changes[0];
+  CHECK(z.subject == "three_public.reception");
+  CHECK(z.direction == 0);
+  CHECK(z.amount.IsZero());
+  CHECK(z.value_text == "0");
+  REQUIRE(z.now.has_value());
+  CHECK(z.now->fen() == Fen("1"));
+  CHECK_FALSE(z.base.has_value());  // the text gives no 上年 figure
+}
+
 TEST_CASE("spaces of justified PDF text between Chinese characters are no word breaks") {
   gongkai::parse::JoinedText text({"社会保障和就业支出（类）行政事业单位养老支 出 （款 ） 机 关 事 业"}, 0, 1);
   CHECK(text.text() == "社会保障和就业支出（类）行政事业单位养老支出（款）机关事业");

@@ -92,7 +92,12 @@ std::vector<Disagreement> CrossYear(const model::Disclosure& previous,
                                     const model::Disclosure& current, int& compared) {
   std::vector<Disagreement> out;
   compared = 0;
-  for (const auto& c : current.claims) {
+  // The narrative's claims, and the figures a table states for the previous year (the “三公”
+  // table's previous-year block: year_facts.prior with Claim::table set).
+  std::vector<model::Claim> claims = current.claims;
+  for (const auto& c : current.year_facts.prior)
+    if (!c.table.empty()) claims.push_back(c);
+  for (const auto& c : claims) {
     if (c.subject.empty()) continue;
     model::MaybeFigure before = gongkai::checks::PrimaryFigure(previous, c.subject);
     if (!before) continue;
@@ -379,6 +384,46 @@ TEST_CASE("each planted cross-year inconsistency is where the manifest says, and
   }
 }
 
+TEST_CASE("a series from 綦江 prints the previous document's “三公” block and plants in it") {
+  // 綦江 l. 172-175: `2022年预算数` over 合计 | 因公出国（境）费 | 公务用车购置及运行费 (小计 | 购置费
+  // | 运行费) | 公务接待费, figures 1.00 | | | | | 1.00: each year prints k_(t-1) × that block first.
+  corpus::Source s = LoadContent(kQijiang);
+  std::set<std::string> departments;
+  std::vector<corpus::GeneratedDocument> docs = corpus::GenerateSeries(s, 0, 0, 3, 42, departments);
+  REQUIRE(docs.size() == 3);
+  const int64_t wan = 1000000;  // fen
+  model::Disclosure first = Pipeline(docs[0]), second = Pipeline(docs[1]), third = Pipeline(docs[2]);
+  CHECK(first.previous_year.three_public.Empty());
+  const model::PreviousYear& p = second.previous_year;
+  CHECK(p.three_public_header == std::to_string(docs[0].year) + "年预算数");
+  REQUIRE(p.three_public.total.has_value());
+  CHECK(p.three_public.total->amount.fen() == docs[0].factor * wan);
+  CHECK(p.three_public.total->line == 175);
+  REQUIRE(p.three_public.reception.has_value());
+  CHECK(p.three_public.reception->amount.fen() == docs[0].factor * wan);
+  CHECK(!p.three_public.overseas.has_value());
+  REQUIRE(second.three_public.total.has_value());
+  CHECK(second.three_public.total->amount.fen() == docs[1].factor * wan);
+  CHECK(docs[1].plant.rule.empty());
+  CHECK(gongkai::years::CheckAcrossYears(first, second).current.empty());
+  // Series 0 plants in its last year: the blank 因公出国（境）费 gets 1 万元 (5% of k × 1 万元 is
+  // less) and 合计 grows by as much, so the block adds up but its 合计 is not the year before's.
+  const corpus::Plant& plant = docs[2].plant;
+  CHECK(plant.rule == "prior-year-figure");
+  CHECK(plant.subject == "three_public.total");
+  CHECK(plant.line == 175);
+  CHECK(plant.expected.fen() == docs[1].factor * wan);
+  CHECK(plant.stated.fen() == (docs[1].factor + 1) * wan);
+  REQUIRE(third.previous_year.three_public.overseas.has_value());
+  CHECK(third.previous_year.three_public.overseas->amount.fen() == wan);
+  gongkai::years::CrossYearFindings found = gongkai::years::CheckAcrossYears(second, third);
+  REQUIRE(found.current.size() == 1);
+  CHECK(found.current[0].rule == "prior-year-figure");
+  CHECK(found.current[0].lines == std::vector<int>{175});
+  CHECK(found.current[0].message.find("《") != std::string::npos);  // names the table
+  CHECK(ErrorRules(third) == ErrorRules(Pipeline(corpus::GenerateDocument(s, 3, 42))));
+}
+
 namespace {
 
 // A corpus of `n` files in series of 3 years from content/, in a new temporary folder `out`.
@@ -397,7 +442,8 @@ corpus::CorpusReport SeriesCorpus(uint64_t n, uint64_t seed, std::string& out) {
 }  // namespace
 
 TEST_CASE("a corpus of series: every seed's years agree but where the manifest plants") {
-  // 10 series of 3 years, two from each seed of content/; series 1, 5 and 9 carry a plant.
+  // 10 series of 3 years, two from each seed of content/; series 1, 5 and 9 carry a plant in
+  // the narrative, series 0 (綦江) one in its “三公” table's previous-year block.
   std::string out;
   corpus::CorpusReport report = SeriesCorpus(30, 7, out);
   REQUIRE_FALSE(report.fatal);
@@ -452,11 +498,12 @@ TEST_CASE("a corpus of series: every seed's years agree but where the manifest p
     previous = std::move(d);
     previous_series = r[7];
   }
-  CHECK(plants == 3);
+  CHECK(plants == 4);
   // Each seed: 2 series × 2 years compared, of figures per document: 綦江 12 (of its 16
-  // changes; the other 4 are about figures no table states), 承德 7, 南充 5, 随州 17 (as in the
-  // test above), 苍溪 3 (of 4).
-  CHECK(compared_all == 4 * (12 + 7 + 5 + 17 + 3));
+  // changes; the other 4 are about figures no table states) and 2 of its “三公” table's
+  // previous-year block (合计, 公务接待费: the other parts are blank), 承德 7, 南充 5, 随州 17 (as
+  // in the test above), 苍溪 3 (of 4).
+  CHECK(compared_all == 4 * (12 + 2 + 7 + 5 + 17 + 3));
   boost::filesystem::remove_all(out);
 }
 
@@ -489,8 +536,12 @@ TEST_CASE("a corpus of series lists every document's series and plant in its man
   CHECK(rows[3][6] != rows[0][6]);
   for (const auto& r : rows) CHECK(r[4] == "-");  // series carry no single-document injection
   CHECK(rows[5][8] != "-");                       // series 1's last year
+  // Series 0 (綦江) plants in its “三公” table's previous-year block: 合计 on line 175.
+  CHECK(rows[2][8] == "prior-year-figure");
+  CHECK(rows[2][9] == "three_public.total");
+  CHECK(rows[2][10] == "175");
   for (size_t i = 0; i < rows.size(); ++i)
-    if (i != 5) CHECK(rows[i][8] == "-");
+    if (i != 5 && i != 2) CHECK(rows[i][8] == "-");
   boost::filesystem::remove_all(out);
 }
 

@@ -117,10 +117,20 @@ TEST_CASE("a record keeps what the relation across years reads, and its view rel
   change.base = F("31848.36", 181).amount;
   change.base_line = 181;
   d.year_facts.sure = {"expenditure_total"};
-  d.year_facts.prior = {change};
+  // A figure its “三公” table states for the previous year (no index in claims).
+  model::Claim table;
+  table.kind = model::Claim::Kind::kAmount;
+  table.previous_year = true;
+  table.line = 300;
+  table.subject = "three_public.total";
+  table.amount = F("396.97", 300).amount;
+  table.table = "《2026年财政拨款“三公”经费支出情况表》2025年预算数";
+  d.year_facts.prior = {change, table};
   d.year_facts.prior_index = {1};
   d.year_facts.headline = {{"expenditure_total", F("32852.053832", 285)}};
   d.years = {"dept-0123456789ab", "2025-beijing-audit-bureau", "", 2025, 0, 2};
+  d.findings.push_back({"prior-year-figure", model::Diagnostic::Severity::kWarning,
+                        "2026 年公开第 181 行所说上年支出总计为 31848.36 万元", {181}, {}, ""});
   const Record back = RecordFromJson(RecordToJson(MakeRecord(d, false, "")));
   CHECK(RecordToJson(back) == RecordToJson(MakeRecord(d, false, "")));
   const model::Disclosure view = gongkai::pages::YearsView(back);
@@ -132,7 +142,11 @@ TEST_CASE("a record keeps what the relation across years reads, and its view rel
   CHECK(view.source.files[0].first_line == 120);
   CHECK(view.source.page_starts == std::vector<int>{120, 160, 200, 240});
   CHECK(view.year_facts.sure == std::vector<std::string>{"expenditure_total"});
-  REQUIRE(view.year_facts.prior.size() == 1);
+  REQUIRE(view.year_facts.prior.size() == 2);
+  CHECK(view.year_facts.prior[0].table.empty());
+  CHECK(view.year_facts.prior[1].table == "《2026年财政拨款“三公”经费支出情况表》2025年预算数");
+  CHECK(view.year_facts.prior[1].previous_year);
+  CHECK(view.year_facts.prior[1].amount.fen() == 396970000);
   const model::Claim& c = view.year_facts.prior[0];
   CHECK(c.kind == model::Claim::Kind::kChange);
   CHECK(c.amount.fen() == 1003690000);  // 1003.69 万元
@@ -146,8 +160,11 @@ TEST_CASE("a record keeps what the relation across years reads, and its view rel
   CHECK(total->amount.fen() == 32852053832);
   CHECK(total->line == 285);
   CHECK(!gongkai::years::HeadlineFigure(view, "basic").has_value());
+  // Of its findings, those between years (the record keeps narrative-share too).
+  CHECK(back.findings.size() == 2);
   REQUIRE(view.findings.size() == 1);
-  CHECK(view.findings[0].rule == "narrative-share");
+  CHECK(view.findings[0].rule == "prior-year-figure");
+  CHECK(view.findings[0].lines == std::vector<int>{181});
   REQUIRE(view.metrics.size() == 1);
   CHECK(view.metrics[0].key == "basic_share");
   CHECK(*view.metrics[0].value == doctest::Approx(76.76));

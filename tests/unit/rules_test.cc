@@ -237,7 +237,7 @@ TEST_SUITE("checks") {
 
 // ================================================================ the catalogue
 
-TEST_CASE("lists the 24 rules in the order they run") {
+TEST_CASE("lists the 25 rules in the order they run") {
   std::vector<std::string> ids;
   for (const auto& r : checks::AllRules()) ids.push_back(r.info.id);
   CHECK(ids == std::vector<std::string>{
@@ -248,7 +248,7 @@ TEST_CASE("lists the 24 rules in the order they run") {
                    "narrative-change", "narrative-change-parts", "narrative-change-repeated",
                    "department-identity", "unit-label", "tables-complete",
                    "explanations-complete", "empty-table-note", "prior-year-figure",
-                   "prior-year-change"});
+                   "prior-year-change", "table-change-column"});
   CHECK(checks::FindRule("no-such-rule") == nullptr);
 }
 
@@ -1182,6 +1182,35 @@ TEST_CASE("narrative-change reports a change stated in the wrong direction") {
   CHECK(d.claims[0].status == model::ClaimStatus::kInconsistent);
 }
 
+TEST_CASE("narrative-change recomputes nothing of 与上年相同: its 上年 figure is the amount") {
+  // "“三公”经费支出预算 38.27 万元，与上年预算数相同" (无锡 2025): the parser takes 38.27 as both
+  // years' figure; only the checks between years can compare it.
+  Disclosure d;
+  d.three_public.total = F("40.00", 7);
+  Claim c = ChangeClaim("three_public.total", "0", 0, 3);
+  c.value_text.clear();
+  c.now = c.base = M("38.27");
+  c.now_line = c.base_line = 3;
+  d.claims = {c};
+  CHECK(Run(d, "narrative-change").empty());
+  CHECK(d.claims[0].status == model::ClaimStatus::kUnchecked);
+  CHECK(d.claims[0].note == "说与上年相同：上年数即本年数 38.27 万元");
+}
+
+TEST_CASE("narrative-change: 增加 0.00 万元 on a stated base is recomputed like any change") {
+  Disclosure d;
+  d.expenditure.public_ = F("73.25", 7);
+  Claim c = ChangeClaim("running_costs", "0.00", 0, 3);  // "较上年 60.48 万元增加 0.00 万元"
+  c.base = M("60.48");
+  c.base_line = 3;
+  d.claims = {c};
+  auto f = Run(d, "narrative-change");
+  REQUIRE(f.size() == 1);
+  CHECK(f[0].message ==
+        "第 3 行所说机关运行经费的变动额（73.25 万元 与上年 60.48 万元 之差）：应为 12.77 万元，实为 "
+        "0.00 万元，相差 12.77 万元（超出尾数误差 0.015 万元）");
+}
+
 TEST_CASE("narrative-change gives only a notice for a change 0.01 off") {
   Disclosure d;
   d.expenditure.public_ = F("73.25", 7);
@@ -1221,6 +1250,23 @@ TEST_CASE("narrative-change-parts end to end: parts after 其中 that do not add
         "第 3 行收入总计的变动应等于其组成部分（基本支出、项目支出）的变动之和：应为 380.80 万元，"
         "实为 390.80 万元，相差 10.00 万元（超出尾数误差 0.015 万元）");
   CHECK(f[0].lines == Lines{3, 4, 5});
+}
+
+TEST_CASE("narrative-change-parts: a whole unchanged is the net change of its parts") {
+  // "“三公”经费 … 与上年相同。其中，因公出国（境）费 … 增加 30 万元，… 公务接待费 … 减少 31 万元"
+  Disclosure d;
+  Claim whole = ChangeClaim("three_public.total", "0", 0, 3, 0);
+  whole.value_text.clear();
+  d.claims = {whole, ChangeClaim("three_public.overseas", "30", 1, 4, 1),
+              ChangeClaim("three_public.reception", "31", -1, 5, 1)};
+  auto f = Run(d, "narrative-change-parts");
+  REQUIRE(f.size() == 1);
+  CHECK(f[0].severity == Severity::kWarning);  // not introduced by 其中 at the whole
+  CHECK(Has(f[0].message, "应为 -1.00 万元，实为 0.00 万元"));
+  CHECK(f[0].lines == Lines{3, 4, 5});
+  // +30 and −30 net 0: they agree.
+  d.claims[2] = ChangeClaim("three_public.reception", "30", -1, 5, 1);
+  CHECK(Run(d, "narrative-change-parts").empty());
 }
 
 TEST_CASE("narrative-change-parts end to end: parts after 其中 past the rate of change are an error") {
@@ -1302,6 +1348,19 @@ TEST_CASE("narrative-change-repeated warns about one change stated in both direc
   auto f = Run(d, "narrative-change-repeated");
   REQUIRE(f.size() == 1);
   CHECK(f[0].message == "第 3 行说公务接待费增加 0.03 万元，第 9 行却说减少 0.03 万元");
+}
+
+TEST_CASE("narrative-change-repeated: 与上年相同 and 增加 of one subject disagree") {
+  Disclosure d;
+  Claim same = ChangeClaim("three_public.total", "0", 0, 3, 0);
+  same.value_text.clear();
+  d.claims = {same, ChangeClaim("three_public.total", "5.00", 1, 9, 5)};
+  auto f = Run(d, "narrative-change-repeated");
+  REQUIRE(f.size() == 1);
+  CHECK(f[0].message == "第 3 行说“三公”经费与上年相同，第 9 行却说增加 5.00 万元");
+  // "减少 0 万元" and "与上年持平" say the same.
+  d.claims = {same, ChangeClaim("three_public.total", "0", 0, 9, 5)};
+  CHECK(Run(d, "narrative-change-repeated").empty());
 }
 
 TEST_CASE("narrative-change-repeated is silent on a repetition 0.01 off") {
@@ -1539,6 +1598,79 @@ TEST_CASE("0.01 differences throughout give at most notices from every arithmeti
                                             "functional-economic-pairs", "functional-hierarchy",
                                             "functional-row-split", "narrative-amount",
                                             "projects-sum", "summary-balance", "three-public-sum"});
+}
+
+}  // TEST_SUITE
+
+// ================================================================ table-change-column
+
+TEST_SUITE("checks") {
+
+// 西安 2022 住建局 (1bb348cfd1) 表13, 合计 row in 元: 2021年 | 2022年 | 增减变化情况 of the
+// “三公”经费 (小计 57940.00 | 807650.00 | 749710.00; 公务接待费 57940.00 | 57650.00 | -290.00),
+// with the change block's 小计 and 公务接待费 as given.
+Disclosure XianChangeBlock(const char* total_change, const char* reception_change) {
+  auto Y = [](const char* yuan) {
+    auto m = Money::Parse(yuan, model::Unit::kYuan);
+    REQUIRE(m.has_value());
+    return Figure{*m, 1422};
+  };
+  Disclosure d;
+  d.source.page_starts = {1};  // read from a PDF: errors need corroboration
+  d.three_public.total = Y("807650.00");
+  d.three_public.overseas = Y("0.00");
+  d.three_public.reception = Y("57650.00");
+  d.three_public.vehicle_total = Y("750000.00");
+  model::ThreePublic& p = d.previous_year.three_public;
+  p.total = Y("57940.00");
+  p.overseas = Y("0.00");
+  p.reception = Y("57940.00");
+  p.vehicle_total = Y("0.00");
+  model::ThreePublic& c = d.previous_year.three_public_change;
+  c.total = Y(total_change);
+  c.overseas = Y("0.00");
+  c.reception = Y(reception_change);
+  c.vehicle_total = Y("750000.00");
+  return d;
+}
+
+std::vector<Finding> ChangeFindings(Disclosure& d) {
+  checks::RunChecks(d);
+  std::vector<Finding> out;
+  for (const auto& f : d.findings)
+    if (f.rule == "table-change-column") out.push_back(f);
+  return out;
+}
+
+TEST_CASE("table-change-column is silent where 当年 − 上年 = 增减变化 for every part") {
+  Disclosure d = XianChangeBlock("749710.00", "-290.00");
+  CHECK(ChangeFindings(d).empty());
+}
+
+TEST_CASE("table-change-column reports, as an error, a change block whose own sums hold but not 当年 − 上年") {
+  // -390 and 749610 add up inside the change block (0 − 390 + 750000), so every figure is
+  // confirmed by a sum of its block, and the table disagrees with itself twice.
+  Disclosure d = XianChangeBlock("749610.00", "-390.00");
+  auto f = ChangeFindings(d);
+  REQUIRE(f.size() == 2);
+  CHECK(f[0].severity == Severity::kError);
+  CHECK(f[0].message.find("增减变化栏中的“三公”经费（第 1422 行）应等于当年数 80.765 万元 减上年数 "
+                          "5.794 万元") != std::string::npos);
+  CHECK(f[0].message.find("应为 74.971 万元，实为 74.961 万元") != std::string::npos);
+  CHECK(f[1].severity == Severity::kError);
+  CHECK(f[1].message.find("公务接待费") != std::string::npos);
+  CHECK(f[1].message.find("应为 -0.029 万元，实为 -0.039 万元") != std::string::npos);
+  CHECK(f[1].lines.front() == 1422);
+}
+
+TEST_CASE("table-change-column's finding is a warning where the change block's own sums fail") {
+  // 290.00 for -290.00: 749710 ≠ 0 + 290 + 750000, so no sum confirms the change figures.
+  Disclosure d = XianChangeBlock("749710.00", "290.00");
+  auto f = ChangeFindings(d);
+  REQUIRE(f.size() == 1);
+  CHECK(f[0].severity == Severity::kWarning);
+  CHECK(f[0].message.find("公务接待费") != std::string::npos);
+  CHECK(!f[0].downgraded.empty());
 }
 
 }  // TEST_SUITE

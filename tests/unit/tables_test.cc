@@ -8,6 +8,7 @@
 #include "parse/identity.h"
 #include "parse/narrative.h"
 #include "parse/project_table.h"
+#include "parse/reading_check.h"
 #include "parse/sections.h"
 #include "parse/split_table.h"
 #include "parse/summary_table.h"
@@ -1045,3 +1046,162 @@ TEST_CASE("finds no year where none is stated") {
 }
 
 }  // TEST_SUITE
+
+TEST_SUITE("previous year") {
+
+// 重庆 2026 市政府办公厅 (3be48d9f27) 表八 2026年财政拨款“三公”经费支出情况表, p.20, as a tab table:
+// the 2025年预算数 block (396.97 = 184.49 + 202.48 + 10.00; 购置费 blank) beside 2026年预算数.
+const std::vector<std::string> kChongqingThreePublic = {
+    "2025年预算数\t\t\t\t\t\t2026年预算数\t\t\t\t\t",
+    "合计\t因公出国（境）费\t公务用车购置及运行费\t\t\t公务接待费\t合计\t因公出国（境）费\t"
+    "公务用车购置及运行费\t\t\t公务接待费",
+    "\t\t小计\t公务用车购置费\t公务用车运行费\t\t\t\t小计\t公务用车购置费\t公务用车运行费\t",
+    "396.97\t184.49\t202.48\t\t202.48\t10.00\t394.49\t184.49\t200.00\t\t200.00\t10.00",
+};
+
+TEST_CASE("reads the budget year's “三公” block beside the previous year's, not the first one") {
+  gongkai::model::ThreePublic three;
+  ParseThreePublicTable(Tokenize(kChongqingThreePublic, 2), Unit::kWanYuan, StatedThreePublic(),
+                        three);
+  CHECK_FIGURE(three.total, "394.49", 4);
+  CHECK_FIGURE(three.overseas, "184.49", 4);
+  CHECK_FIGURE(three.vehicle_total, "200.00", 4);
+  CHECK(!three.vehicle_purchase.has_value());
+  CHECK_FIGURE(three.vehicle_operation, "200.00", 4);
+  CHECK_FIGURE(three.reception, "10.00", 4);
+}
+
+TEST_CASE("reads a “三公” table's 2025年预算数 block as the previous year's, with its header") {
+  gongkai::model::PreviousYear p;
+  ParsePreviousThreePublic(Tokenize(kChongqingThreePublic, 2), Unit::kWanYuan, p);
+  CHECK(p.three_public_header == "2025年预算数");
+  CHECK_FIGURE(p.three_public.total, "396.97", 4);
+  CHECK_FIGURE(p.three_public.overseas, "184.49", 4);
+  CHECK_FIGURE(p.three_public.vehicle_total, "202.48", 4);
+  CHECK(!p.three_public.vehicle_purchase.has_value());
+  CHECK_FIGURE(p.three_public.vehicle_operation, "202.48", 4);
+  CHECK_FIGURE(p.three_public.reception, "10.00", 4);
+  CHECK(p.three_public_change.Empty());
+}
+
+TEST_CASE("reads no previous year where a header names no year block") {
+  // Header cells without 年 and without a year: no block, every column the budget year's.
+  std::vector<std::string> lines = {
+      "合计\t因公出国（境）费\t公务接待费\t本年数",
+      "1.00\t0.40\t0.60\t",
+  };
+  gongkai::model::PreviousYear p;
+  ParsePreviousThreePublic(Tokenize(lines, 2), Unit::kWanYuan, p);
+  CHECK(p.three_public_header.empty());
+  CHECK(p.three_public.Empty());
+}
+
+TEST_CASE("reads no previous year from a “三公” table that prints one year") {
+  // 綦江 2022 (content/), lines 172-175: one block, 2022年预算数.
+  std::vector<std::string> lines = {
+      "2022年预算数\t\t\t\t\t",
+      "合计\t因公出国（境）费\t公务用车购置及运行费\t\t\t公务接待费",
+      "\t\t小计\t公务用车购置费\t公务用车运行费\t",
+      "1.00\t\t\t\t\t1.00",
+  };
+  gongkai::model::PreviousYear p;
+  ParsePreviousThreePublic(Tokenize(lines, 2), Unit::kWanYuan, p);
+  CHECK(p.three_public_header.empty());
+  CHECK(p.three_public.Empty());
+}
+
+// 西安 2022 住建局 (1bb348cfd1) 表13's 合计 row in 元 (its 三公 columns: 小计 | 因公出国 |
+// 公务接待费 | 车 小计 | 购置 | 运行), the blocks 上年 | 当年 | 增减变化情况 as the 2025 template names them.
+const std::vector<std::string> kXianThreePublic = {
+    "上年\t\t\t\t\t\t当年\t\t\t\t\t\t增减变化情况\t\t\t\t\t",
+    "合计\t因公出国（境）费\t公务接待费\t公务用车购置及运行费\t\t\t"
+    "合计\t因公出国（境）费\t公务接待费\t公务用车购置及运行费\t\t\t"
+    "合计\t因公出国（境）费\t公务接待费\t公务用车购置及运行费\t\t",
+    "\t\t\t小计\t公务用车购置费\t公务用车运行费\t\t\t\t小计\t公务用车购置费\t公务用车运行费\t"
+    "\t\t\t小计\t公务用车购置费\t公务用车运行费",
+    "57940.00\t0.00\t57940.00\t0.00\t0.00\t0.00\t807650.00\t0.00\t57650.00\t750000.00\t0.00\t"
+    "750000.00\t749710.00\t0.00\t-290.00\t750000.00\t0.00\t750000.00",
+};
+
+TEST_CASE("reads the 上年, 当年 and 增减变化情况 blocks of a “三公” table each as its own") {
+  gongkai::model::ThreePublic three;
+  ParseThreePublicTable(Tokenize(kXianThreePublic, 2), Unit::kYuan, StatedThreePublic(), three);
+  CHECK_FIGURE(three.total, "80.765", 4);
+  CHECK_FIGURE(three.reception, "5.765", 4);
+  CHECK_FIGURE(three.vehicle_operation, "75.00", 4);
+  gongkai::model::PreviousYear p;
+  ParsePreviousThreePublic(Tokenize(kXianThreePublic, 2), Unit::kYuan, p);
+  CHECK(p.three_public_header == "上年");
+  CHECK_FIGURE(p.three_public.total, "5.794", 4);
+  CHECK_FIGURE(p.three_public.reception, "5.794", 4);
+  CHECK_FIGURE(p.three_public.vehicle_total, "0.00", 4);
+  CHECK_FIGURE(p.three_public_change.total, "74.971", 4);
+  CHECK_FIGURE(p.three_public_change.reception, "-0.029", 4);
+  CHECK_FIGURE(p.three_public_change.vehicle_operation, "75.00", 4);
+}
+
+TEST_CASE("tells a header naming the previous year's figures from money carried over from it") {
+  CHECK(NamesPreviousYear("上年", 2026));                // 西安 2025 表13
+  CHECK(NamesPreviousYear("上年预算数", 2026));
+  CHECK(NamesPreviousYear("上年执行数", 0));             // 杭州
+  CHECK(NamesPreviousYear("2025年预算数", 2026));        // 重庆 2026
+  CHECK(NamesPreviousYear("2021年", 2022));              // 西安 2022 表13
+  CHECK_FALSE(NamesPreviousYear("2026年预算数", 2026));
+  CHECK_FALSE(NamesPreviousYear("2025年预算数", 0));     // no year to count back from
+  CHECK_FALSE(NamesPreviousYear("上年结转", 2026));
+  CHECK_FALSE(NamesPreviousYear("上年实户资金余额", 2021));  // 西安 2021 688bbf25c9 支出总表
+  CHECK_FALSE(NamesPreviousYear("比上年增减", 2026));
+}
+
+TEST_CASE("keeps a previous-year “三公” block only where its 合计 is the sum of its parts") {
+  gongkai::model::Disclosure d;
+  ParsePreviousThreePublic(Tokenize(kChongqingThreePublic, 2), Unit::kWanYuan, d.previous_year);
+  CheckPreviousYearReading(d);
+  CHECK_FIGURE(d.previous_year.three_public.total, "396.97", 4);
+  CHECK(d.diagnostics.empty());
+
+  // 396.97 read as 369.97: 184.49 + 202.48 + 10.00 = 396.97 ≠ 369.97, so the block is dropped.
+  std::vector<std::string> misread = kChongqingThreePublic;
+  misread[3].replace(0, 6, "369.97");
+  gongkai::model::Disclosure e;
+  ParsePreviousThreePublic(Tokenize(misread, 2), Unit::kWanYuan, e.previous_year);
+  CheckPreviousYearReading(e);
+  CHECK(e.previous_year.three_public.Empty());
+  REQUIRE(e.diagnostics.size() == 1);
+  CHECK(e.diagnostics[0].rule == "previous-year-unread");
+  CHECK(e.diagnostics[0].line == 4);
+  CHECK(e.diagnostics[0].severity == gongkai::model::Diagnostic::Severity::kNotice);
+}
+
+TEST_CASE("keeps a previous-year column by 功能分类 only where 合计 = Σ类 and 类 = Σ款 hold") {
+  // The 205 branch of 重庆 3be48d9f27's 一般公共预算支出情况表, 2025年预算数 column (p.14): 205
+  // 15.16 = 20508 15.16 = 2050803 15.16; its 15.16 stands for the table's 合计 here.
+  using gongkai::model::FunctionalRow;
+  auto row = [](const char* code, int level, const char* wan, int line) {
+    FunctionalRow r;
+    r.code = code;
+    r.level = level;
+    r.total = gongkai::model::Figure{*gongkai::model::Money::Parse(wan), line};
+    r.line = line;
+    return r;
+  };
+  gongkai::model::Disclosure d;
+  auto& p = d.previous_year;
+  p.functional_table = "general_expenditure";
+  p.functional_header = "2025年预算数";
+  p.functional_total = gongkai::model::Figure{*gongkai::model::Money::Parse("15.16"), 10};
+  p.functional = {row("205", 1, "15.16", 11), row("20508", 2, "15.16", 12),
+                  row("2050803", 3, "15.16", 13)};
+  CheckPreviousYearReading(d);
+  CHECK(p.functional.size() == 3);
+  CHECK(d.diagnostics.empty());
+  p.functional[1].total->amount = *gongkai::model::Money::Parse("15.61");
+  CheckPreviousYearReading(d);
+  CHECK(p.functional.empty());
+  CHECK(!p.functional_total.has_value());
+  REQUIRE(d.diagnostics.size() == 1);
+  CHECK(d.diagnostics[0].message.find("2025年预算数") != std::string::npos);
+}
+
+}  // TEST_SUITE
+

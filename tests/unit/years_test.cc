@@ -8,6 +8,7 @@
 #include "model/disclosure.h"
 #include "pages/timeline.h"
 #include "years/cross_year.h"
+#include "years/facts.h"
 #include "years/identity.h"
 #include "years/series.h"
 #include "years/timeline.h"
@@ -239,6 +240,34 @@ TEST_CASE("prior-year-change warns when the stated change is not the two documen
   CHECK(found.current[0].severity == Severity::kWarning);
 }
 
+TEST_CASE("与上年相同 is compared between years: the previous year's figure must be this year's") {
+  // "支出总计 1927.16 万元，与上年预算数相同": 上年 stated as 1927.16 (the parser's base), a
+  // change of 0; the 2018 document says 1536.36.
+  Pair p;
+  Claim same = Change("expenditure_total", "0", 0, "1927.16", 700);
+  same.base_line = 50;
+  p.current.year_facts.prior = {same};
+  auto found = years::CheckAcrossYears(p.previous, p.current);
+  REQUIRE(found.current.size() == 2);
+  CHECK(found.current[0].rule == "prior-year-figure");
+  CHECK(found.current[0].severity == Severity::kWarning);
+  CHECK(found.current[0].lines == std::vector<int>{50});
+  CHECK(found.current[0].message ==
+        "2019 年公开第 50 行所说上年支出总计为 1927.16 万元，2018 年公开（2018-x）第 40 行为 "
+        "1536.36 万元（上年公开的是年初预算；预算年中可能调整，故为提示或警告）");
+  CHECK(found.current[1].rule == "prior-year-change");
+  CHECK(found.current[1].severity == Severity::kWarning);
+  CHECK(found.current[1].lines == std::vector<int>{700, 50});
+  CHECK(found.current[1].message ==
+        "2019 年公开第 700 行说支出总计与上年相同；两年公开的数字之差（1927.16 万元 − 2018 年公开 "
+        "2018-x 第 40 行的 1536.36 万元）为增加 390.80 万元（上年公开的是年初预算；预算年中可能调整，"
+        "故为提示或警告）");
+  CHECK(found.previous.size() == 2);
+  // Where 2018 says 1927.16 too, both agree: nothing.
+  p.previous.summary.expenditure_total = F("1927.16", 40);
+  CHECK(years::CheckAcrossYears(p.previous, p.current).current.empty());
+}
+
 TEST_CASE("the checks between years fail closed") {
   Pair p;
   p.current.year_facts.prior = {Change("expenditure_total", "400.00", 1, "1000.00", 700)};
@@ -260,6 +289,96 @@ TEST_CASE("the checks between years fail closed") {
     REQUIRE(found.current.size() == 1);
     CHECK(found.current[0].rule == "prior-year-figure");
   }
+}
+
+// The “三公” table of 2026 states its 2025年预算数 block (重庆 3be48d9f27: 396.97 = 184.49 +
+// 202.48 + 10.00); the 2025 disclosure published 396.97 too, and 公务接待费 12.00.
+struct ThreePublicPair {
+  Disclosure previous = Doc("2025-x", "某部门", 2025), current = Doc("2026-x", "某部门", 2026);
+  ThreePublicPair() {
+    previous.three_public.total = F("396.97", 30);
+    previous.three_public.reception = F("12.00", 30);
+    previous.year_facts.sure = {"three_public.total", "three_public.reception"};
+    current.tables.push_back({gongkai::model::TableKind::kThreePublic,
+                              "2026年财政拨款“三公”经费支出情况表", 401, "万元"});
+    current.three_public.total = F("394.49", 414);
+    auto& p = current.previous_year;
+    p.three_public_header = "2025年预算数";
+    p.three_public.total = F("396.97", 414);
+    p.three_public.overseas = F("184.49", 414);
+    p.three_public.vehicle_total = F("202.48", 414);
+    p.three_public.reception = F("10.00", 414);
+  }
+};
+
+TEST_CASE("a “三公” table's previous-year block becomes claims about the previous year") {
+  ThreePublicPair p;
+  years::ComputeYearFacts(p.current);
+  const auto& prior = p.current.year_facts.prior;
+  REQUIRE(prior.size() == 4);
+  CHECK(prior[0].subject == "three_public.total");
+  CHECK(prior[0].amount.fen() == M("396.97").fen());
+  CHECK(prior[0].line == 414);
+  CHECK(prior[0].previous_year);
+  CHECK(prior[0].table == "《2026年财政拨款“三公”经费支出情况表》2025年预算数");
+  CHECK(prior[3].subject == "three_public.reception");
+  CHECK(p.current.year_facts.prior_index.empty());  // no narrative claim: no index in claims
+}
+
+TEST_CASE("prior-year-figure compares a table's previous-year figure, saying which table") {
+  ThreePublicPair p;
+  years::ComputeYearFacts(p.current);
+  auto found = years::CheckAcrossYears(p.previous, p.current);
+  // 合计 396.97 agrees; 公务接待费 10.00 against 12.00 does not; the parts 2025 does not state
+  // without doubt are not compared.
+  REQUIRE(found.current.size() == 1);
+  REQUIRE(found.previous.size() == 1);
+  CHECK(found.current[0].rule == "prior-year-figure");
+  CHECK(found.current[0].severity == Severity::kWarning);
+  CHECK(found.current[0].message ==
+        "2026 年公开第 414 行（表《2026年财政拨款“三公”经费支出情况表》2025年预算数）所说上年"
+        "公务接待费为 10.00 万元，2025 年公开（2025-x）第 30 行为 12.00 万元"
+        "（上年公开的是年初预算；预算年中可能调整，故为提示或警告）");
+  CHECK(found.previous[0].lines == std::vector<int>{30});
+}
+
+TEST_CASE("a previous-year figure its table's change block contradicts is not compared") {
+  ThreePublicPair p;
+  p.current.three_public.reception = F("10.00", 414);
+  // 10.00 − 10.00 is no increase of 2.00: the table disagrees with itself (table-change-column).
+  p.current.previous_year.three_public_change.reception = F("2.00", 414);
+  years::ComputeYearFacts(p.current);
+  for (const auto& c : p.current.year_facts.prior) CHECK(c.subject != "three_public.reception");
+  CHECK(years::CheckAcrossYears(p.previous, p.current).current.empty());
+}
+
+TEST_CASE("a previous-year column's 类 are compared only where it is the 支出总表's") {
+  // 重庆 3be48d9f27's column is in its 一般公共预算支出情况表 (201 12,679.50 of 2025): that table
+  // covers fewer funds than the previous year's headline 类 (收支总表, all funds), so no claim.
+  Disclosure d = Doc("2026-x", "某部门", 2026);
+  d.tables.push_back({gongkai::model::TableKind::kExpenditure, "部门支出总表", 200, "万元"});
+  auto& p = d.previous_year;
+  p.functional_header = "2025年预算数";
+  p.functional_total = F("15635.80", 224);
+  gongkai::model::FunctionalRow c;
+  c.code = "201";
+  c.level = 1;
+  c.total = F("12679.50", 226);
+  gongkai::model::FunctionalRow k = c;
+  k.code = "20103";
+  k.level = 2;
+  k.total = F("12679.50", 227);
+  p.functional = {c, k};
+  p.functional_table = "general_expenditure";
+  years::ComputeYearFacts(d);
+  CHECK(d.year_facts.prior.empty());
+  p.functional_table = "expenditure";
+  years::ComputeYearFacts(d);
+  REQUIRE(d.year_facts.prior.size() == 1);  // the 类 only, not its 款
+  CHECK(d.year_facts.prior[0].subject == "class:201");
+  CHECK(d.year_facts.prior[0].amount.fen() == M("12679.50").fen());
+  CHECK(d.year_facts.prior[0].line == 226);
+  CHECK(d.year_facts.prior[0].table == "《部门支出总表》2025年预算数");
 }
 
 }  // TEST_SUITE

@@ -1,7 +1,9 @@
 // narrative-change: a stated year-on-year change is recomputed. With the base given
 // ("较 2021年预算 1536.36万元增加 390.80万元"): now − before = the change. A percentage
 // ("增加 25%", "同比增长 10.77%") = change ÷ base on the stated base, or on the base derived from
-// now and the change where the text gives none.
+// now and the change where the text gives none. "与上年预算数相同" prints no figure of its own
+// (the parser takes the amount before it as both years' figure): nothing here recomputes it;
+// the checks between years compare it with the previous year's disclosure.
 #include "checks/rules/rules.h"
 
 #include <cstdlib>
@@ -22,7 +24,9 @@ void Run(Context& ctx) {
     if (c.now) now = model::Figure{*c.now, c.now_line};
     if (!now && !c.subject.empty()) now = PrimaryFigure(d, c.subject);
     std::optional<model::Money> base = c.base;
-    if (base && now) {
+    if (c.direction == 0 && c.value_text.empty() && base) {
+      c.note = "说与上年相同：上年数即本年数 " + Wan(*base);
+    } else if (base && now) {
       model::Money diff = now->amount - *base;
       int dir = diff.fen() > 0 ? 1 : diff.fen() < 0 ? -1 : 0;
       model::Money expected = model::Money::FromFen(std::llabs(diff.fen()));
@@ -32,7 +36,7 @@ void Run(Context& ctx) {
               " 与上年 " + Wan(*base) + " 之差）",
           stated, expected, {*now, model::Figure{*base, c.base_line}},
           {c.line, now->line, c.base_line});
-      if (a != Agreement::kBeyondRounding && dir != 0 && dir != c.direction) {
+      if (a != Agreement::kBeyondRounding && dir != 0 && c.direction != 0 && dir != c.direction) {
         ctx.Report("第 " + std::to_string(c.line) + " 行说" + name + (c.direction > 0 ? "增加" : "减少") +
                        "，但从 " + Wan(*base) + " 到 " + Wan(now->amount) + " 是" +
                        (dir > 0 ? "增加" : "减少"),

@@ -38,8 +38,10 @@ void Run(Context& ctx) {
     model::Money sum;
     std::vector<model::Figure> inputs;
     std::vector<int> lines = {c.line};
+    // In the direction of the whole; a whole unchanged (与上年相同) is 0 = the parts' net change.
+    const int whole = c.direction == 0 ? 1 : c.direction;
     for (const auto* p : parts) {
-      sum += model::Money::FromFen(p->direction * c.direction * p->amount.fen());
+      sum += model::Money::FromFen(p->direction * whole * p->amount.fen());
       inputs.push_back({p->amount, p->line});
       lines.push_back(p->line);
     }

@@ -20,9 +20,7 @@ void Run(Context& ctx) {
     model::Money vc = model::Money::FromFen(c.direction * c.amount.fen());
     if (Compare(va, vc, ToleranceFen({a.amount, c.amount})) == Agreement::kBeyondRounding)
       ctx.Report("第 " + std::to_string(a.line) + " 行说" + SubjectName(d, c.subject) +
-                     (a.direction > 0 ? "增加 " : "减少 ") + Wan(a.amount) + "，第 " +
-                     std::to_string(c.line) + " 行却说" + (c.direction > 0 ? "增加 " : "减少 ") +
-                     Wan(c.amount),
+                     ChangeText(a) + "，第 " + std::to_string(c.line) + " 行却说" + ChangeText(c),
                  {c.line, a.line});
   }
 }

@@ -14,6 +14,7 @@ Rule FunctionalRowSplitRule();
 Rule BasicSplitRule();
 Rule EconomicHierarchyRule();
 Rule ThreePublicSumRule();
+Rule TableChangeColumnRule();
 Rule ProjectsSumRule();
 Rule CrossTableRule();
 Rule FunctionalEconomicPairsRule();
