@@ -55,6 +55,15 @@ bool IsBlank(std::string_view line) {
   return true;
 }
 
+// Where the line that starts at `start` ends: at its first CR or LF, else at the end of the
+// text. (std::string::find_first_of looks each character up in the set, several times the
+// cost of this loop on a file of a few hundred KB.)
+size_t LineEnd(const std::string& text, size_t start) {
+  auto end = std::find_if(text.begin() + static_cast<std::ptrdiff_t>(start), text.end(),
+                          [](char c) { return c == '\n' || c == '\r'; });
+  return static_cast<size_t>(end - text.begin());
+}
+
 }  // namespace
 
 bool LoadDocument(std::string_view path, std::string_view bytes, Document& doc,
@@ -89,8 +98,7 @@ bool LoadDocument(std::string_view path, std::string_view bytes, Document& doc,
   bool any_text = false;
   size_t start = 0;
   while (start < text.size()) {
-    size_t end = text.find_first_of("\r\n", start);
-    if (end == std::string::npos) end = text.size();
+    size_t end = LineEnd(text, start);
     if (doc.lines.size() >= kMaxLines) {
       Fail(diagnostics, static_cast<int>(doc.lines.size()) + 1,
            "the file has more than " + std::to_string(kMaxLines) +

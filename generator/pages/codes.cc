@@ -13,6 +13,7 @@ using kainjow::mustache::list;
 using render::Bool;
 using render::EscapeMarkdown;
 using render::FigureLink;
+using render::Put;
 
 CodeIndex::CodeIndex(const std::vector<const Record*>& all) {
   // Names from the rows first (in input order), then from the summaries' 类.
@@ -61,10 +62,10 @@ data CodesContext(const CodeIndex& index) {
     row.set("name", EscapeMarkdown(index.Name(code)));
     row.set("count", std::to_string(index.Records(code).size()));
     row.set("indent", std::string(code.size() == 5 ? "　" : code.size() == 7 ? "　　" : ""));
-    (code[0] == '2' ? functional : economic).push_back(row);
+    (code[0] == '2' ? functional : economic).push_back(std::move(row));
   }
-  ctx.set("functional", functional);
-  ctx.set("economic", economic);
+  Put(ctx, "functional", functional);
+  Put(ctx, "economic", economic);
   return ctx;
 }
 
@@ -86,10 +87,10 @@ data CodeContext(const std::string& code, const CodeIndex& index) {
     data row;
     row.set("code", c);
     row.set("name", EscapeMarkdown(index.Name(c)));
-    children.push_back(row);
+    children.push_back(std::move(row));
   }
   ctx.set("has_children", Bool(!children.empty()));
-  ctx.set("children", children);
+  Put(ctx, "children", children);
   list rows;
   for (const auto* d : index.Records(code)) {
     std::string src = "../source/" + d->id + ".html";
@@ -103,7 +104,7 @@ data CodeContext(const std::string& code, const CodeIndex& index) {
       row.set("part_a", FigureLink(b, src));
       row.set("part_b", FigureLink(c, src));
       row.set("table", table);
-      rows.push_back(row);
+      rows.push_back(std::move(row));
     };
     bool found = false;
     for (const auto& f : d->functional)
@@ -120,7 +121,7 @@ data CodeContext(const std::string& code, const CodeIndex& index) {
       for (const auto& c : d->classes)
         if (c.code == code) add(c.amount, std::nullopt, std::nullopt, "收支总表");
   }
-  ctx.set("rows", rows);
+  Put(ctx, "rows", rows);
   ctx.set("part_a_label", functional ? "基本支出" : "人员经费");
   ctx.set("part_b_label", functional ? "项目支出" : "公用经费");
   return ctx;

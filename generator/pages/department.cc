@@ -5,7 +5,6 @@
 #include <algorithm>
 #include <cstdio>
 #include <iterator>
-#include <set>
 
 #include "checks/subjects.h"
 #include "model/json.h"
@@ -22,6 +21,7 @@ namespace gongkai::pages {
 using kainjow::mustache::data;
 using kainjow::mustache::list;
 using render::Bool;
+using render::Put;
 using render::EscapeMarkdown;
 using render::AddOverview;
 using render::ClassesChartSvg;
@@ -71,7 +71,7 @@ data DepartmentContext(const model::Disclosure& d) {
   keys.push_back(key("人员经费", e.personnel));
   keys.push_back(key("公用经费", e.public_));
   keys.push_back(key("“三公”经费", t.total));
-  ctx.set("key_figures", keys);
+  Put(ctx, "key_figures", keys);
   ctx.set("summary_table", s.table == "fiscal_summary" ? "财政拨款收支总表" : "部门收支总表");
   ctx.set("summary_is_fiscal", Bool(s.table == "fiscal_summary"));
 
@@ -80,9 +80,9 @@ data DepartmentContext(const model::Disclosure& d) {
     data row;
     row.set("name", EscapeMarkdown(i.name));
     row.set("amount", FigureLink(i.amount, d));
-    income.push_back(row);
+    income.push_back(std::move(row));
   }
-  ctx.set("income_items", income);
+  Put(ctx, "income_items", income);
   ctx.set("has_income_items", Bool(!s.income_items.empty()));
 
   list classes;
@@ -91,9 +91,9 @@ data DepartmentContext(const model::Disclosure& d) {
     row.set("code", "[" + c.code + "](../codes/" + c.code + ".html)");
     row.set("name", EscapeMarkdown(c.name));
     row.set("amount", FigureLink(c.amount, d));
-    classes.push_back(row);
+    classes.push_back(std::move(row));
   }
-  ctx.set("classes", classes);
+  Put(ctx, "classes", classes);
   ctx.set("has_classes", Bool(!s.expenditure_classes.empty()));
 
   list functional;
@@ -106,9 +106,9 @@ data DepartmentContext(const model::Disclosure& d) {
     row.set("basic", FigureLink(r.basic, d));
     row.set("project", FigureLink(r.project, d));
     row.set("note", EscapeMarkdown(r.note));
-    functional.push_back(row);
+    functional.push_back(std::move(row));
   }
-  ctx.set("functional", functional);
+  Put(ctx, "functional", functional);
   ctx.set("has_functional", Bool(!d.functional.empty()));
 
   list economic;
@@ -120,9 +120,9 @@ data DepartmentContext(const model::Disclosure& d) {
     row.set("total", FigureLink(r.total, d));
     row.set("personnel", FigureLink(r.personnel, d));
     row.set("public", FigureLink(r.public_, d));
-    economic.push_back(row);
+    economic.push_back(std::move(row));
   }
-  ctx.set("economic", economic);
+  Put(ctx, "economic", economic);
   ctx.set("has_economic", Bool(!d.economic.empty()));
 
   list projects;
@@ -132,9 +132,9 @@ data DepartmentContext(const model::Disclosure& d) {
     row.set("amount", FigureLink(p.amount, d));
     row.set("function_code", p.function_code ? *p.function_code : std::string("—"));
     row.set("category", EscapeMarkdown(p.category.empty() ? "—" : p.category));
-    projects.push_back(row);
+    projects.push_back(std::move(row));
   }
-  ctx.set("projects", projects);
+  Put(ctx, "projects", projects);
   ctx.set("has_projects", Bool(!d.projects.empty()));
 
   // Each part, with the previous year's figure and the change where the table prints them
@@ -149,9 +149,9 @@ data DepartmentContext(const model::Disclosure& d) {
     data row = key(kLabels[i], t.*member);
     row.set("previous", FigureLink(py.three_public.*member, d));
     row.set("change", FigureLink(py.three_public_change.*member, d));
-    three.push_back(row);
+    three.push_back(std::move(row));
   }
-  ctx.set("three_public", three);
+  Put(ctx, "three_public", three);
   ctx.set("has_previous_three_public", Bool(previous));
   ctx.set("has_three_public_change", Bool(change));
   ctx.set("previous_three_public_header", EscapeMarkdown(py.three_public_header));
@@ -166,9 +166,9 @@ data DepartmentContext(const model::Disclosure& d) {
     row.set("line", LineLink(tb.line, src));
     row.set("unit", tb.unit.empty() ? std::string("—") : tb.unit + (tb.unit_inherited ? "（沿用）" : ""));
     row.set("empty", tb.empty ? "空表" : "");
-    tables.push_back(row);
+    tables.push_back(std::move(row));
   }
-  ctx.set("tables", tables);
+  Put(ctx, "tables", tables);
 
   list findings;
   int errors = 0, warnings = 0, notices = 0;
@@ -180,12 +180,12 @@ data DepartmentContext(const model::Disclosure& d) {
     row.set("message", EscapeMarkdown(f.downgraded.empty() ? f.message
                                                            : f.message + "（" + f.downgraded + "）"));
     row.set("lines", LineLinks(f.lines, src));
-    findings.push_back(row);
+    findings.push_back(std::move(row));
     errors += f.severity == model::Diagnostic::Severity::kError;
     warnings += f.severity == model::Diagnostic::Severity::kWarning;
     notices += f.severity == model::Diagnostic::Severity::kNotice;
   }
-  ctx.set("findings", findings);
+  Put(ctx, "findings", findings);
   ctx.set("has_findings", Bool(!d.findings.empty()));
   ctx.set("errors", std::to_string(errors));
   ctx.set("warnings", std::to_string(warnings));
@@ -212,9 +212,9 @@ data DepartmentContext(const model::Disclosure& d) {
       if (c.status == k) status = v;
     row.set("status", status + (c.previous_year ? "（上年数）" : ""));
     row.set("note", EscapeMarkdown(c.note));
-    claims.push_back(row);
+    claims.push_back(std::move(row));
   }
-  ctx.set("claims", claims);
+  Put(ctx, "claims", claims);
   ctx.set("has_claims", Bool(!d.claims.empty()));
 
   // Derived metrics, each with the lines of the figures it is computed from.
@@ -227,9 +227,9 @@ data DepartmentContext(const model::Disclosure& d) {
     std::snprintf(buf, sizeof buf, "%.2f", *m.value);
     row.set("value", std::string(buf) + (m.unit == "%" ? "%" : " " + m.unit));
     row.set("lines", LineLinks(m.lines, src));
-    metrics.push_back(row);
+    metrics.push_back(std::move(row));
   }
-  ctx.set("metrics", metrics);
+  Put(ctx, "metrics", metrics);
   ctx.set("has_metrics", Bool(!metrics.empty()));
   ctx.set("has_staff", Bool(d.staff.has_value()));
   ctx.set("staff", d.staff ? std::to_string(*d.staff) : std::string());
@@ -256,9 +256,9 @@ data DepartmentContext(const model::Disclosure& d) {
                          : c.status == model::ClaimStatus::kInconsistent ? "不一致"
                                                                          : "未核对";
     row.set("status", status);
-    changes.push_back(row);
+    changes.push_back(std::move(row));
   }
-  ctx.set("changes", changes);
+  Put(ctx, "changes", changes);
   ctx.set("has_changes", Bool(!changes.empty()));
 
   // Narrative sections, with the first use of each glossary term linked to the glossary.
@@ -266,19 +266,24 @@ data DepartmentContext(const model::Disclosure& d) {
   for (const auto& g : d.glossary) terms.push_back(g.term);
   std::sort(terms.begin(), terms.end(),
             [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
-  std::set<std::string> linked;
+  // The terms still to link (of two characters or more), longest first: a term leaves the list
+  // once linked, so each text position is compared only with these.
+  terms.erase(std::remove_if(terms.begin(), terms.end(),
+                             [](const std::string& t) { return parse::CodePointCount(t) < 2; }),
+              terms.end());
   auto with_terms = [&](const std::string& text) {
     std::string out;
     size_t i = 0, plain = 0;
     while (i < text.size()) {
       bool hit = false;
-      for (const auto& t : terms) {
-        if (parse::CodePointCount(t) < 2 || linked.count(t) || text.compare(i, t.size(), t) != 0) continue;
-        out += EscapeMarkdown(text.substr(plain, i - plain)) + "[" + EscapeMarkdown(t) +
-               "](../glossary.html#" + GlossaryAnchor(t) + ")";
-        linked.insert(t);
-        i += t.size();
+      for (auto t = terms.begin(); t != terms.end(); ++t) {
+        if ((*t)[0] != text[i] || text.compare(i, t->size(), *t) != 0) continue;
+        const std::string term = *t;
+        out += EscapeMarkdown(text.substr(plain, i - plain)) + "[" + EscapeMarkdown(term) +
+               "](../glossary.html#" + GlossaryAnchor(term) + ")";
+        i += term.size();
         plain = i;
+        terms.erase(std::remove(terms.begin(), terms.end(), term), terms.end());
         hit = true;
         break;
       }
@@ -301,21 +306,21 @@ data DepartmentContext(const model::Disclosure& d) {
       data p;
       p.set("text", with_terms(text));
       p.set("line", LineLink(line, src));
-      paras.push_back(p);
+      paras.push_back(std::move(p));
     }
-    row.set("paragraphs", paras);
-    sections.push_back(row);
+    Put(row, "paragraphs", paras);
+    sections.push_back(std::move(row));
   }
-  ctx.set("sections", sections);
+  Put(ctx, "sections", sections);
   list glossary;
   for (const auto& g : d.glossary) {
     data row;
     row.set("term", EscapeMarkdown(g.term));
     row.set("anchor", GlossaryAnchor(g.term));
     row.set("line", LineLink(g.line, src));
-    glossary.push_back(row);
+    glossary.push_back(std::move(row));
   }
-  ctx.set("glossary", glossary);
+  Put(ctx, "glossary", glossary);
   ctx.set("has_glossary", Bool(!glossary.empty()));
   ctx.set("classes_chart", "../charts/" + d.id + "-classes.svg");
   ctx.set("split_chart", "../charts/" + d.id + "-split.svg");
@@ -329,9 +334,9 @@ data DepartmentContext(const model::Disclosure& d) {
     row.set("line", LineLink(dg.line, src));
     row.set("message", EscapeMarkdown(dg.message));
     row.set("rule", dg.rule);
-    diags.push_back(row);
+    diags.push_back(std::move(row));
   }
-  ctx.set("diagnostics", diags);
+  Put(ctx, "diagnostics", diags);
   ctx.set("has_diagnostics", Bool(!d.diagnostics.empty()));
   return ctx;
 }

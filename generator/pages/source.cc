@@ -1,6 +1,7 @@
 // Disclosure and its lines -> source.html context.
 #include "pages/source.h"
 
+#include "render/context.h"
 #include "render/markdown.h"
 #include "render/originals.h"
 #include "render/source_notes.h"
@@ -10,6 +11,7 @@ namespace gongkai::pages {
 using kainjow::mustache::data;
 using kainjow::mustache::list;
 using render::EscapeHtml;
+using render::Put;
 using render::OriginalPageHtml;
 using render::OriginalPageOf;
 using render::SourceNotes;
@@ -50,9 +52,9 @@ data SourceContext(const model::Disclosure& d, const ingest::Document& doc) {
   for (size_t i = 0; i < doc.lines.size(); ++i) {
     lines += marks[i];
     const int n = static_cast<int>(i) + 1;
-    lines += notes.Item(n, doc.lines[i], OriginalPageHtml(OriginalPageOf(d, n, "../")));
+    notes.AppendItem(lines, n, doc.lines[i], OriginalPageHtml(OriginalPageOf(d, n, "../")));
   }
-  ctx.set("lines_html", lines);
+  Put(ctx, "lines_html", lines);
   ctx.set("line_count", std::to_string(doc.lines.size()));
   ctx.set("pdf", doc.IsPdf());
   ctx.set("page_count", std::to_string(doc.pages.size()));

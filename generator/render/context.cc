@@ -7,19 +7,23 @@ namespace gongkai::render {
 
 using kainjow::mustache::data;
 
-bool RenderTemplate(const std::string& tmpl, const data& context, std::string& out,
-                    std::string& error) {
-  kainjow::mustache::mustache m{tmpl};
-  if (!m.is_valid()) {
-    error = m.error_message();
+bool Template::Render(const data& context, std::string& out, std::string& error) const {
+  out.clear();
+  if (!compiled_.is_valid()) {
+    error = compiled_.error_message();
     return false;
   }
-  out = m.render(context);
-  if (!m.is_valid()) {
-    error = m.error_message();
+  compiled_.render(context, [&out](const std::string& piece) { out += piece; });
+  if (!compiled_.is_valid()) {
+    error = compiled_.error_message();
     return false;
   }
   return true;
+}
+
+bool RenderTemplate(const std::string& tmpl, const data& context, std::string& out,
+                    std::string& error) {
+  return Template(tmpl).Render(context, out, error);
 }
 
 std::string FigureLink(const model::MaybeFigure& f, const std::string& source_href) {
@@ -36,6 +40,8 @@ std::string FigureLink(const model::MaybeFigure& f, const model::Disclosure& d) 
 }
 
 data Bool(bool b) { return b ? data(data::type::bool_true) : data(data::type::bool_false); }
+
+void Put(data& ctx, const std::string& key, data value) { ctx[key] = std::move(value); }
 
 std::string DepartmentName(const model::Disclosure& d) {
   return d.department.name.empty() ? d.id : d.department.name;

@@ -14,8 +14,27 @@ namespace gongkai::render {
 /// A Mustache boolean (for {{#flag}} sections).
 kainjow::mustache::data Bool(bool b);
 
+/// Sets `key` of the object `ctx` (not a list or string) to `value`, moved in: kainjow's set()
+/// copies it once more, which costs for a list of rows or a long text.
+void Put(kainjow::mustache::data& ctx, const std::string& key, kainjow::mustache::data value);
+
 /// "错误" / "警告" / "提示".
 std::string SeverityLabel(model::Diagnostic::Severity s);
+
+/// A Mustache template parsed once and rendered any number of times, from several threads at
+/// once (kainjow's renderer only reads the parsed template, as long as the context holds no
+/// lambdas or partials; gongkai's contexts hold strings, lists, objects and booleans only).
+class Template {
+ public:
+  explicit Template(const std::string& text) : compiled_(text) {}
+  /// Renders `context` into `out`; on a template error returns false and sets `error`.
+  bool Render(const kainjow::mustache::data& context, std::string& out, std::string& error) const;
+
+ private:
+  // kainjow's render() is not const, though it changes nothing of the template it renders
+  // (its error message is set only by lambdas and partials).
+  mutable kainjow::mustache::mustache compiled_;
+};
 
 /// Renders a Mustache template; on a template error returns false and sets `error`.
 bool RenderTemplate(const std::string& tmpl, const kainjow::mustache::data& context,

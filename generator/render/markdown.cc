@@ -1,6 +1,7 @@
 // cmark-gfm wrapper.
 #include "render/markdown.h"
 
+#include <algorithm>
 #include <cstdlib>
 #include <mutex>
 
@@ -33,12 +34,23 @@ std::string MarkdownToHtml(std::string_view markdown) {
 // "{#id}" (id: [a-z0-9-]); that becomes the heading's id. Each table gets the text of the
 // heading before it as its <caption>, for screen readers.
 std::string AddHeadingIdsAndCaptions(const std::string& html) {
+  static const std::string kAlign = " align=\"";
   std::string out;
   out.reserve(html.size() + 256);
   std::string last_heading;
   size_t i = 0;
+  size_t align = html.find(kAlign);
   while (i < html.size()) {
-    if (html.compare(i, 2, "<h") == 0 && i + 3 < html.size() && html[i + 2] >= '1' &&
+    // Copy up to the next tag or alignment attribute that may need work.
+    if (align < i) align = html.find(kAlign, i);
+    size_t next = std::min(html.find('<', i), align);
+    if (next == std::string::npos) next = html.size();
+    out.append(html, i, next - i);
+    i = next;
+    if (i == html.size()) break;
+    // html[i] is '<' or the alignment's space: the letter after it tells the tags apart.
+    const char tag = i + 1 < html.size() ? html[i + 1] : '\0';
+    if (tag == 'h' && i + 3 < html.size() && html[i + 2] >= '1' &&
         html[i + 2] <= '6' && html[i + 3] == '>') {
       char level = html[i + 2];
       std::string close = std::string("</h") + level + ">";
@@ -71,25 +83,21 @@ std::string AddHeadingIdsAndCaptions(const std::string& html) {
       }
     }
     // cmark-gfm marks column alignment with align="", obsolete in HTML5: use classes.
-    if (html.compare(i, 8, " align=\"") == 0) {
-      size_t close = html.find('"', i + 8);
+    if (i == align) {
+      size_t close = html.find('"', i + kAlign.size());
       if (close != std::string::npos) {
-        out += " class=\"align-" + html.substr(i + 8, close - i - 8) + "\"";
+        out += " class=\"align-" + html.substr(i + kAlign.size(), close - i - kAlign.size()) + "\"";
         i = close + 1;
         continue;
       }
     }
-    if (html.compare(i, 7, "<table>") == 0) {
+    if (tag == 't' && html.compare(i, 7, "<table>") == 0) {
       out += "<table>";
       if (!last_heading.empty()) out += "\n<caption>" + last_heading + "</caption>";
       i += 7;
       continue;
     }
-    // Copy up to the next tag or attribute that may need work.
-    size_t next = html.find_first_of("< ", i + 1);
-    if (next == std::string::npos) next = html.size();
-    out.append(html, i, next - i);
-    i = next;
+    out += html[i++];
   }
   return out;
 }
@@ -123,17 +131,28 @@ std::string EscapeMarkdown(std::string_view text) {
 std::string EscapeHtml(std::string_view text) {
   std::string out;
   out.reserve(text.size() + 8);
-  for (char c : text) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
-    }
-  }
+  AppendEscapedHtml(out, text);
   return out;
+}
+
+void AppendEscapedHtml(std::string& out, std::string_view text) {
+  // The runs without a character to escape are appended whole.
+  size_t plain = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    const char* entity = nullptr;
+    switch (text[i]) {
+      case '&': entity = "&amp;"; break;
+      case '<': entity = "&lt;"; break;
+      case '>': entity = "&gt;"; break;
+      case '"': entity = "&quot;"; break;
+      case '\'': entity = "&#39;"; break;
+      default: continue;
+    }
+    out.append(text, plain, i - plain);
+    out += entity;
+    plain = i + 1;
+  }
+  out.append(text, plain, text.size() - plain);
 }
 
 }  // namespace gongkai::render

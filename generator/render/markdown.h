@@ -18,5 +18,7 @@ std::string EscapeMarkdown(std::string_view text);
 
 /// Escapes text for HTML element content and attribute values.
 std::string EscapeHtml(std::string_view text);
+/// EscapeHtml(text) appended to `out`.
+void AppendEscapedHtml(std::string& out, std::string_view text);
 
 }  // namespace gongkai::render

@@ -173,19 +173,33 @@ SourceNotes::SourceNotes(const model::Disclosure& d) : figures_(FiguresByLine(d)
 }
 
 std::string SourceNotes::Item(int n, std::string_view text, std::string_view lead) const {
+  std::string out;
+  AppendItem(out, n, text, lead);
+  return out;
+}
+
+void SourceNotes::AppendItem(std::string& out, int n, std::string_view text,
+                             std::string_view lead) const {
   auto figures = figures_.find(n);
   auto notes = notes_.find(n);
   const bool read = figures != figures_.end(), cited = notes != notes_.end();
-  std::string out = "<li id=\"L" + std::to_string(n) + "\"";
+  out += "<li id=\"L";
+  out += std::to_string(n);
+  out += '"';
   if (read || cited)
     out += std::string(" class=\"") + (read ? "read" : "") + (read && cited ? " " : "") +
            (cited ? "cited" : "") + "\"";
   out += ">";
   out += lead;
-  out += read ? MarkFigures(text, figures->second) + ReadList(figures->second) : EscapeHtml(text);
+  if (read) {
+    out += MarkFigures(text, figures->second);
+    out += ReadList(figures->second);
+  } else {
+    AppendEscapedHtml(out, text);
+  }
   if (cited)
     for (const auto& note : notes->second) out += FindingNote(*note.finding, note.main_line, n);
-  return out + "</li>\n";
+  out += "</li>\n";
 }
 
 }  // namespace gongkai::render

@@ -36,6 +36,8 @@ class SourceNotes {
   /// main line, a link to it on the others). `<li id="L<n>">`, HTML-escaped, ends in a newline.
   /// `lead` is HTML put before the text (the link to the line's page of the original PDF).
   std::string Item(int n, std::string_view text, std::string_view lead = {}) const;
+  /// Item appended to `out` (a document has thousands of lines: no string per line).
+  void AppendItem(std::string& out, int n, std::string_view text, std::string_view lead = {}) const;
 
  private:
   struct Note {

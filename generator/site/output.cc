@@ -100,9 +100,13 @@ void Output::MakeParent(const fs::path& p) {
   }
 }
 
+Renderer::Renderer(const std::map<std::string, std::string>& templates) {
+  for (const auto& [name, text] : templates) templates_.try_emplace(name, text);
+}
+
 std::string Renderer::Render(const std::string& name, const data& ctx) {
   std::string out, error;
-  if (!render::RenderTemplate(templates_.at(name), ctx, out, error)) {
+  if (!templates_.at(name).Render(ctx, out, error)) {
     std::lock_guard<std::mutex> lock(mutex_);
     errors_.push_back(BuildError("template " + name + ": " + error, "template"));
   }
@@ -118,7 +122,7 @@ std::string Renderer::Page(const std::string& rel, const std::string& title,
   layout.set("title", title);
   layout.set("root", root);
   layout.set("page", page);
-  layout.set("body", body);
+  render::Put(layout, "body", body);
   return Render("layout.html", layout);
 }
 

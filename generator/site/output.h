@@ -14,6 +14,7 @@
 #include <kainjow/mustache.hpp>
 
 #include "model/disclosure.h"
+#include "render/context.h"
 
 namespace gongkai::site {
 
@@ -60,7 +61,8 @@ class Output {
 /// [template] error and an empty or partial page.
 class Renderer {
  public:
-  explicit Renderer(std::map<std::string, std::string> templates) : templates_(std::move(templates)) {}
+  /// Parses each template once (the file name of templates/ -> its text).
+  explicit Renderer(const std::map<std::string, std::string>& templates);
 
   /// The template `name` (a file name of templates/) with `ctx`.
   std::string Render(const std::string& name, const kainjow::mustache::data& ctx);
@@ -71,7 +73,7 @@ class Renderer {
   std::vector<model::Diagnostic> errors();
 
  private:
-  std::map<std::string, std::string> templates_;
+  std::map<std::string, render::Template> templates_;
   std::mutex mutex_;
   std::vector<model::Diagnostic> errors_;
 };

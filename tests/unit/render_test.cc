@@ -6,10 +6,14 @@
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <thread>
+#include <vector>
 
 #include "model/disclosure.h"
 #include "pages/department.h"
+#include "pages/glossary.h"
 #include "render/context.h"
+#include "render/markdown.h"
 #include "render/source_notes.h"
 
 namespace model = gongkai::model;
@@ -127,6 +131,79 @@ TEST_CASE("a finding stands on the line it cites; its other lines link to it") {
         "<a href=\"#L12\">第 12 行</a>的核对结果（规则 "
         "<a href=\"../rules/classes-sum.html\">classes-sum</a>）</div></li>\n");
   CHECK(notes.Item(31, "x") == "<li id=\"L31\">x</li>\n");
+}
+
+TEST_CASE("the narrative links the first use of each glossary term of two characters or more, longest first") {
+  Disclosure d = Department();
+  // 基本支出 twice in the glossary (two definitions); 项 is one character.
+  d.glossary = {{"支出", "", 50}, {"基本支出", "", 51}, {"项", "", 52}, {"基本支出", "", 53}};
+  d.sections = {{"functions", "一、主要职能", 10,
+                 {{11, "基本支出和项目支出；基本支出"}, {12, "支出和项目"}}}};
+  const auto ctx = gongkai::pages::DepartmentContext(d);
+  const auto& paras = ctx.get("sections")->list_value().at(0).get("paragraphs")->list_value();
+  REQUIRE(paras.size() == 2);
+  const std::string basic = "[基本支出](../glossary.html#" + gongkai::pages::GlossaryAnchor("基本支出") + ")";
+  const std::string spending = "[支出](../glossary.html#" + gongkai::pages::GlossaryAnchor("支出") + ")";
+  CHECK(paras[0].get("text")->string_value() == basic + "和项目" + spending + "；基本支出");
+  CHECK(paras[1].get("text")->string_value() == "支出和项目");
+}
+
+TEST_CASE("a heading's {#id} becomes its id, a table its caption, a column's alignment a class") {
+  const std::string md = "## 收入 **合计** {#income}\n\n"
+                         "| 名称 | 金额 |\n|:--|--:|\n| a b | 1 |\n\n"
+                         "### Bad {#Bad}\n\n"
+                         "引号 \" align=\"x\" 照录\n";
+  CHECK(render::MarkdownToHtml(md) ==
+        "<h2 id=\"income\">收入 <strong>合计</strong></h2>\n"
+        "<table>\n<caption>收入 合计</caption>\n<thead>\n<tr>\n"
+        "<th class=\"align-left\">名称</th>\n<th class=\"align-right\">金额</th>\n"
+        "</tr>\n</thead>\n<tbody>\n<tr>\n"
+        "<td class=\"align-left\">a b</td>\n<td class=\"align-right\">1</td>\n"
+        "</tr>\n</tbody>\n</table>\n"
+        "<h3>Bad {#Bad}</h3>\n"
+        "<p>引号 &quot; align=&quot;x&quot; 照录</p>\n");
+}
+
+TEST_CASE("HTML escaping replaces the five significant characters and keeps the rest, UTF-8 included") {
+  CHECK(render::EscapeHtml("收入<b>&\"'") == "收入&lt;b&gt;&amp;&quot;&#39;");
+  CHECK(render::EscapeHtml("") == "");
+  std::string out = "<li>";
+  render::AppendEscapedHtml(out, "a > b，合计");
+  CHECK(out == "<li>a &gt; b，合计");
+}
+
+TEST_CASE("a template parsed once renders each context on its own, from several threads at once") {
+  const render::Template tmpl("{{#rows}}- {{name}}{{^last}},{{/last}}\n{{/rows}}{{title}}");
+  auto context = [](const std::string& title, int rows) {
+    kainjow::mustache::data ctx;
+    kainjow::mustache::list list;
+    for (int i = 0; i < rows; ++i) {
+      kainjow::mustache::data row;
+      row.set("name", "<" + std::to_string(i) + ">");
+      row.set("last", render::Bool(i + 1 == rows));
+      list.push_back(row);
+    }
+    ctx.set("rows", list);
+    ctx.set("title", title);
+    return ctx;
+  };
+  const auto a = context("甲", 2), b = context("乙", 0);
+  const std::string want_a = "- &lt;0&gt;,\n- &lt;1&gt;\n甲", want_b = "乙";
+  std::vector<int> good(4, 0);
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 4; ++t)
+    threads.emplace_back([&, t] {
+      for (int k = 0; k < 200; ++k) {
+        std::string out, error;
+        const bool first = (t + k) % 2 == 0;
+        if (tmpl.Render(first ? a : b, out, error) && out == (first ? want_a : want_b)) ++good[t];
+      }
+    });
+  for (auto& th : threads) th.join();
+  CHECK(good == std::vector<int>(4, 200));
+  std::string out, error;
+  CHECK_FALSE(render::Template("{{#open}}").Render(a, out, error));
+  CHECK(error == "Unclosed section \"open\" at 0");
 }
 
 }  // TEST_SUITE
