@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Golden Markdown pages: one page of each family (a department, the index, the rules and one
-# rule, the codes and one code, the glossary, the comparison, a department across years), built from content/, must equal
+# rule, the codes and one code, the glossary and one term, the comparison, a department across years), built from content/, must equal
 # tests/pages/<path> byte for byte — a change to a template or a context builder shows here as
 # a diff. After a deliberate change, rewrite them with tests/pages/update.sh and read the diff.
 # usage: pages_test.sh GONGKAI SOURCE_DIR WORK_DIR
@@ -27,6 +27,7 @@ check "a golden rule page" has_page 'rules/[^/]*\.md' 'rules/index\.md'
 check "a golden codes index" has_page 'codes/index\.md'
 check "a golden code page" has_page 'codes/[^/]*\.md' 'codes/index\.md'
 check "a golden glossary" has_page 'glossary\.md'
+check "a golden glossary term page" has_page 'glossary/g[0-9a-f]*\.md'
 check "a golden comparison" has_page 'compare\.md'
 check "a golden page across years" has_page 'departments/dept-[0-9a-f]*/index\.md'
 for page in $goldens; do

@@ -280,7 +280,7 @@ data DepartmentContext(const model::Disclosure& d) {
         if ((*t)[0] != text[i] || text.compare(i, t->size(), *t) != 0) continue;
         const std::string term = *t;
         out += EscapeMarkdown(text.substr(plain, i - plain)) + "[" + EscapeMarkdown(term) +
-               "](../glossary.html#" + GlossaryAnchor(term) + ")";
+               "](../" + GlossaryPath(term) + ")";
         i += term.size();
         plain = i;
         terms.erase(std::remove(terms.begin(), terms.end(), term), terms.end());
@@ -316,7 +316,7 @@ data DepartmentContext(const model::Disclosure& d) {
   for (const auto& g : d.glossary) {
     data row;
     row.set("term", EscapeMarkdown(g.term));
-    row.set("anchor", GlossaryAnchor(g.term));
+    row.set("path", GlossaryPath(g.term));
     row.set("line", LineLink(g.line, src));
     glossary.push_back(std::move(row));
   }

@@ -1,8 +1,9 @@
-// Records' 名词解释 -> glossary.md context.
+// Records' 名词解释 -> glossary.md and glossary/<anchor>.md contexts.
 #include "pages/glossary.h"
 
-#include <algorithm>
 #include <cstdio>
+#include <map>
+#include <set>
 
 #include "render/context.h"
 #include "render/markdown.h"
@@ -22,35 +23,66 @@ std::string GlossaryAnchor(const std::string& term) {
   return buf;
 }
 
-data GlossaryContext(const std::vector<const Record*>& all) {
-  // Terms in the order first seen; each with the definitions of every department.
-  std::vector<std::string> terms;
-  for (const auto* d : all)
-    for (const auto& g : d->glossary)
-      if (std::find(terms.begin(), terms.end(), g.term) == terms.end()) terms.push_back(g.term);
-  std::sort(terms.begin(), terms.end());
+std::string GlossaryPath(const std::string& term) {
+  return "glossary/" + GlossaryAnchor(term) + ".html";
+}
+
+GlossaryIndex::GlossaryIndex(const std::vector<const Record*>& all) {
+  std::map<std::string, Term> terms;
+  std::map<std::pair<std::string, std::string>, size_t> definition;  // (term, text) -> index
+  for (const auto* r : all) {
+    std::set<std::string> defined;
+    for (const auto& g : r->glossary) {
+      Term& t = terms[g.term];
+      t.term = g.term;
+      if (defined.insert(g.term).second) ++t.departments;
+      auto [it, added] = definition.emplace(std::make_pair(g.term, g.definition), t.definitions.size());
+      if (added) t.definitions.push_back({g.definition, {}});
+      t.definitions[it->second].uses.push_back({r, g.line});
+    }
+  }
+  for (auto& [term, t] : terms) terms_.push_back(std::move(t));
+}
+
+data GlossaryContext(const GlossaryIndex& index) {
   data ctx;
   list out;
-  for (const auto& term : terms) {
-    data t;
-    t.set("term", EscapeMarkdown(term));
-    t.set("anchor", GlossaryAnchor(term));
-    list defs;
-    for (const auto* d : all)
-      for (const auto& g : d->glossary)
-        if (g.term == term) {
-          data row;
-          row.set("definition", EscapeMarkdown(g.definition));
-          row.set("name", EscapeMarkdown(d->Name()));
-          row.set("id", d->id);
-          row.set("line", std::to_string(g.line));
-          defs.push_back(row);
-        }
-    t.set("definitions", defs);
-    out.push_back(t);
+  for (const auto& t : index.terms()) {
+    data row;
+    row.set("term", EscapeMarkdown(t.term));
+    row.set("path", GlossaryPath(t.term));
+    row.set("departments", std::to_string(t.departments));
+    row.set("definitions", std::to_string(t.definitions.size()));
+    out.push_back(std::move(row));
   }
   ctx.set("terms", out);
-  ctx.set("has_terms", Bool(!terms.empty()));
+  ctx.set("has_terms", Bool(!index.terms().empty()));
+  return ctx;
+}
+
+data GlossaryTermContext(const GlossaryIndex& index, size_t i) {
+  const GlossaryIndex::Term& t = index.terms()[i];
+  data ctx;
+  ctx.set("term", EscapeMarkdown(t.term));
+  ctx.set("departments", std::to_string(t.departments));
+  list definitions;
+  for (const auto& def : t.definitions) {
+    data row;
+    row.set("definition", EscapeMarkdown(def.text));
+    list uses;
+    for (const auto& u : def.uses) {
+      data use;
+      use.set("sep", uses.empty() ? "" : "；");
+      use.set("name", EscapeMarkdown(u.record->Name()));
+      use.set("id", u.record->id);
+      use.set("line", std::to_string(u.line));
+      uses.push_back(std::move(use));
+    }
+    row.set("count", std::to_string(def.uses.size()));
+    render::Put(row, "uses", uses);
+    definitions.push_back(std::move(row));
+  }
+  render::Put(ctx, "definitions", definitions);
   return ctx;
 }
 

@@ -1,5 +1,7 @@
-// The glossary page (glossary.md, .html): the documents' 名词解释, each term with every
-// department's definition.
+// The glossary: the documents' 名词解释. glossary.md lists the terms; each term has its page
+// glossary/<anchor>.md (and .html) with its definitions, a definition worded alike by several
+// departments given once with every department that uses it. One page per term keeps pages
+// small at a national scale (one page of every definition was 30 MB at 10,000 disclosures).
 #pragma once
 
 #include <string>
@@ -11,9 +13,41 @@
 
 namespace gongkai::pages {
 
-/// The anchor of a glossary term on glossary.html: "g" and 8 hex digits of its hash.
+/// The stem of a glossary term's page: "g" and 8 hex digits of its hash.
 std::string GlossaryAnchor(const std::string& term);
 
-kainjow::mustache::data GlossaryContext(const std::vector<const Record*>& all);
+/// A term's page from the site's root: "glossary/<anchor>.html".
+std::string GlossaryPath(const std::string& term);
+
+/// Every term of the records' 名词解释, sorted, each with its definitions in the order first
+/// seen (records in input order), each definition with the departments that word it so.
+class GlossaryIndex {
+ public:
+  struct Use {
+    const Record* record;
+    int line;
+  };
+  struct Definition {
+    std::string text;
+    std::vector<Use> uses;
+  };
+  struct Term {
+    std::string term;
+    std::vector<Definition> definitions;
+    size_t departments = 0;  // records that define it
+  };
+
+  explicit GlossaryIndex(const std::vector<const Record*>& all);
+  const std::vector<Term>& terms() const { return terms_; }
+
+ private:
+  std::vector<Term> terms_;
+};
+
+/// Context for glossary.md: the terms, each linked to its page.
+kainjow::mustache::data GlossaryContext(const GlossaryIndex& index);
+
+/// Context for glossary-term.md: one term (index.terms()[i]) with its definitions.
+kainjow::mustache::data GlossaryTermContext(const GlossaryIndex& index, size_t i);
 
 }  // namespace gongkai::pages

@@ -40,8 +40,15 @@ std::vector<Page> CrossPages(const Collection& c) {
   for (const auto& code : codes->codes())
     plan.push_back({"codes/" + code + ".md", "code.md",
                     [codes, code] { return CodeContext(code, *codes); }, "科目 " + code, "code"});
-  plan.push_back({"glossary.md", "glossary.md", [&] { return GlossaryContext(all); }, "名词解释",
-                  "glossary"});
+  auto glossary = std::make_shared<const GlossaryIndex>(all);
+  plan.push_back({"glossary.md", "glossary.md", [glossary] { return GlossaryContext(*glossary); },
+                  "名词解释", "glossary"});
+  for (size_t i = 0; i < glossary->terms().size(); ++i) {
+    const std::string& term = glossary->terms()[i].term;
+    plan.push_back({"glossary/" + GlossaryAnchor(term) + ".md", "glossary-term.md",
+                    [glossary, i] { return GlossaryTermContext(*glossary, i); },
+                    "名词解释：" + term, "glossary"});
+  }
   plan.push_back({"compare.md", "compare.md",
                   [&] {
                     data compare = CompareContext(all);

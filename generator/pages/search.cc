@@ -87,7 +87,7 @@ void AddSearchEntries(const Collection& c, const std::function<void(const Search
   for (const auto* r : all)
     for (const auto& g : r->glossary)
       if (terms.insert(g.term).second)
-        add({"glossary.html#" + GlossaryAnchor(g.term), g.term, "glossary", "", g.definition});
+        add({GlossaryPath(g.term), g.term, "glossary", "", g.definition});
 }
 
 }  // namespace gongkai::pages

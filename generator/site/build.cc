@@ -59,7 +59,7 @@ namespace {
 const char* const kTemplates[] = {"layout.html", "index.md",   "department.md", "source.html",
                                   "rule.md",     "rules.md",   "code.md",       "codes.md",
                                   "glossary.md", "compare.md", "search.html",   "404.html",
-                                  "timeline.md"};
+                                  "timeline.md", "glossary-term.md"};
 
 // A disclosure that may have other years (years::SeriesKey), processed, its originals in the
 // site: its pages show its place among its years and the findings between years, so they wait

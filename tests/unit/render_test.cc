@@ -142,8 +142,8 @@ TEST_CASE("the narrative links the first use of each glossary term of two charac
   const auto ctx = gongkai::pages::DepartmentContext(d);
   const auto& paras = ctx.get("sections")->list_value().at(0).get("paragraphs")->list_value();
   REQUIRE(paras.size() == 2);
-  const std::string basic = "[基本支出](../glossary.html#" + gongkai::pages::GlossaryAnchor("基本支出") + ")";
-  const std::string spending = "[支出](../glossary.html#" + gongkai::pages::GlossaryAnchor("支出") + ")";
+  const std::string basic = "[基本支出](../glossary/" + gongkai::pages::GlossaryAnchor("基本支出") + ".html)";
+  const std::string spending = "[支出](../glossary/" + gongkai::pages::GlossaryAnchor("支出") + ".html)";
   CHECK(paras[0].get("text")->string_value() == basic + "和项目" + spending + "；基本支出");
   CHECK(paras[1].get("text")->string_value() == "支出和项目");
 }
@@ -204,6 +204,32 @@ TEST_CASE("a template parsed once renders each context on its own, from several 
   std::string out, error;
   CHECK_FALSE(render::Template("{{#open}}").Render(a, out, error));
   CHECK(error == "Unclosed section \"open\" at 0");
+}
+
+TEST_CASE("the glossary gives a definition worded alike by several departments once, with each") {
+  // 承德 l.1462 and 南充 l.357 word 一般公共预算拨款收入 alike; 苍溪 l.638 says 县级 (content/).
+  gongkai::pages::Record chengde, nanchong, cangxi;
+  chengde.id = "chengde";
+  chengde.glossary = {{"一般公共预算拨款收入", "指市级财政当年拨付的资金。", 1462}};
+  nanchong.id = "nanchong";
+  nanchong.glossary = {{"一般公共预算拨款收入", "指市级财政当年拨付的资金。", 357},
+                       {"基本支出", "保障机构正常运转的支出", 401}};
+  cangxi.id = "cangxi";
+  cangxi.glossary = {{"一般公共预算拨款收入", "指县级财政当年拨付的资金。", 638}};
+  const gongkai::pages::GlossaryIndex index({&chengde, &nanchong, &cangxi});
+  REQUIRE(index.terms().size() == 2u);
+  const auto& t = index.terms()[0];  // sorted by bytes: 一 (e4 b8 80) before 基 (e5 9f ba)
+  CHECK(t.term == "一般公共预算拨款收入");
+  CHECK(t.departments == 3u);
+  REQUIRE(t.definitions.size() == 2u);
+  CHECK(t.definitions[0].text == "指市级财政当年拨付的资金。");
+  REQUIRE(t.definitions[0].uses.size() == 2u);
+  CHECK(t.definitions[0].uses[0].record == &chengde);
+  CHECK(t.definitions[0].uses[1].line == 357);
+  CHECK(t.definitions[1].uses.at(0).record == &cangxi);
+  CHECK(index.terms()[1].departments == 1u);
+  CHECK(gongkai::pages::GlossaryPath("基本支出") ==
+        "glossary/" + gongkai::pages::GlossaryAnchor("基本支出") + ".html");
 }
 
 }  // TEST_SUITE
