@@ -145,14 +145,29 @@ bool OnlySeparators(const std::string& s, size_t from, size_t to) {
   return true;
 }
 
-// The end of the unit after the figure whose digits start at `offset`: "38.27 万元" -> after 元.
-size_t UnitEnd(const std::string& s, size_t offset) {
-  size_t k = offset;
-  while (k < s.size() && (IsDigit(s[k]) || s[k] == ',' || s[k] == '.')) ++k;
-  while (k < s.size() && s[k] == ' ') ++k;
-  for (const char* unit : {"万元", "万"})
-    if (s.compare(k, std::strlen(unit), unit) == 0) return k + std::strlen(unit);
-  return k;
+// A figure whose digits start at `i` in [i, end) of `s`: its digits (with thousands commas, a
+// point only before a digit), then after spaces its unit, if any: 万元, 万, % or ％.
+struct FigureSpan {
+  size_t digits_end;  // after the digits
+  size_t unit;        // where the unit would start (after the spaces)
+  size_t unit_end;    // after the unit; `unit` if there is none
+};
+
+FigureSpan ScanFigure(const std::string& s, size_t i, size_t end) {
+  FigureSpan f;
+  size_t j = i;
+  while (j < end && (IsDigit(s[j]) || s[j] == ',' || (s[j] == '.' && j + 1 < end && IsDigit(s[j + 1]))))
+    ++j;
+  size_t k = j;
+  while (k < end && s[k] == ' ') ++k;
+  f.digits_end = j;
+  f.unit = f.unit_end = k;
+  for (const char* unit : {"万元", "万", "%", "％"})
+    if (s.compare(k, std::strlen(unit), unit) == 0) {
+      f.unit_end = k + std::strlen(unit);
+      break;
+    }
+  return f;
 }
 
 constexpr size_t kMaxRowKeywords = 2000;
@@ -488,12 +503,9 @@ class Extractor {
       }
       prepare();
       read_same_before(i);
-      size_t j = i;
-      while (j < end && (IsDigit(s[j]) || s[j] == ',' || (s[j] == '.' && j + 1 < end && IsDigit(s[j + 1]))))
-        ++j;
+      const FigureSpan span = ScanFigure(s, i, end);
+      const size_t j = span.digits_end, k = span.unit;
       std::string digits = s.substr(i, j - i);
-      size_t k = j;
-      while (k < end && s[k] == ' ') ++k;
       auto at = [&](const char* w) { return s.compare(k, std::strlen(w), w) == 0; };
       if (at("年") || at("月") || at("日") || std::isalpha(static_cast<unsigned char>(s[j]))) {
         i = j;  // a date or a code: part of the words
@@ -512,10 +524,7 @@ class Extractor {
           wan |= StartsWith(next, ok);
       }
       bool percent = at("%") || at("％");
-      size_t after_unit = k + (at("万元") ? std::string("万元").size()
-                               : at("万") ? std::string("万").size()
-                               : percent ? (at("%") ? 1 : std::string("％").size())
-                                         : 0);
+      size_t after_unit = span.unit_end;
       std::string after = s.substr(after_unit, 12);
       std::string tail = window.size() > 12 ? window.substr(window.size() - 12) : window;
       bool comparison = false;
@@ -700,7 +709,7 @@ class Extractor {
     const Claim& a = claims_[amount];
     if (a.kind != Claim::Kind::kAmount || a.subject.empty() || a.previous_year) return;
     const std::string& s = text_.text();
-    if (!OnlySeparators(s, UnitEnd(s, a.offset), pos)) return;
+    if (!OnlySeparators(s, ScanFigure(s, a.offset, s.size()).unit_end, pos)) return;
     Claim c;
     c.kind = Claim::Kind::kChange;
     c.line = text_.LineAt(pos);
