@@ -3,6 +3,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <fts.h>
 #include <stdio.h>
 #include <sys/file.h>
 #include <sys/stat.h>
@@ -72,18 +73,23 @@ std::string UnescapeLine(const std::string& s) {
   return out;
 }
 
-// Every file under `root` (not following symbolic links), as sorted relative paths. (The
-// prefix is cut off the path: fs::relative would resolve both paths on the disk, component by
-// component, for every file.)
+// Every file under `root` (a symbolic link is listed, not followed), as sorted relative paths.
+// fts with FTS_NOSTAT tells folders from files by the type the folder listing gives, where
+// boost's directory iterator stats every entry (a published site has 144k at N = 10,000).
 std::vector<std::string> FilesUnder(const fs::path& root) {
   std::vector<std::string> files;
-  const size_t prefix = root.generic_string().size() + 1;
-  boost::system::error_code ec;
-  for (fs::recursive_directory_iterator it(root, fs::directory_options::none, ec), end;
-       !ec && it != end; it.increment(ec)) {
-    if (fs::is_directory(it->symlink_status())) continue;
-    files.push_back(it->path().generic_string().substr(prefix));
+  std::string top = root.string();
+  char* roots[] = {top.data(), nullptr};
+  FTS* fts = ::fts_open(roots, FTS_PHYSICAL | FTS_NOSTAT | FTS_NOCHDIR, nullptr);
+  if (!fts) return files;
+  const size_t prefix = top.size() + (top.back() == '/' ? 0 : 1);
+  while (FTSENT* e = ::fts_read(fts)) {
+    const int info = e->fts_info;
+    if (info == FTS_D || info == FTS_DP || info == FTS_DC || info == FTS_DNR || info == FTS_ERR)
+      continue;
+    if (e->fts_pathlen > prefix) files.emplace_back(e->fts_path + prefix);
   }
+  ::fts_close(fts);
   std::sort(files.begin(), files.end());
   return files;
 }
