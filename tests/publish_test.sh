@@ -216,7 +216,7 @@ interrupted env GONGKAI_KILL_LOG="$WORK/spare.log" \
 exchange=$(awk '$2 == "exchange" { print $1; exit }' spare.log)
 check "the spare's mark is the first thing removed" \
   is "$(sed -n 1p spare.log | cut -d' ' -f2-)" "unlink $WORK/sp.building/.gongkai-spare"
-spare_kills="2 3 5 $((exchange / 4)) $((exchange / 2)) $((exchange * 3 / 4)) $((exchange - 1)) $exchange"
+spare_kills="2 3 $((exchange / 3)) $((exchange * 2 / 3)) $((exchange - 1)) $exchange"
 killed=0 whole=0 unmarked=0 next=0
 for n in $(echo "$spare_kills" | tr ' ' '\n' | sort -nu); do
   restore
