@@ -58,10 +58,52 @@ std::string NameBeforeYear(std::string_view s) {
   return "";
 }
 
+// The length of the part heading "^第(?:一|二|三|四|五|六|七|八|九|十)+部分" at the start of `s`
+// ("第一部分", "第十二部分"), 0 if none: read by hand, not with std::regex (see NameBeforeYear),
+// as every name found is cleaned with it.
+size_t PartHeadingLength(std::string_view s) {
+  static const char* const kNumerals[] = {"一", "二", "三", "四", "五",
+                                          "六", "七", "八", "九", "十"};
+  if (!StartsWith(s, "第")) return 0;
+  size_t i = std::string_view("第").size();
+  const size_t first = i;
+  for (bool numeral = true; numeral;) {
+    numeral = false;
+    for (const char* n : kNumerals)
+      if (StartsWith(s.substr(i), n)) {
+        i += std::string_view(n).size();
+        numeral = true;
+        break;
+      }
+  }
+  if (i == first || !StartsWith(s.substr(i), "部分")) return 0;
+  return i + std::string_view("部分").size();
+}
+
+// The name in a part heading "^第…部分\s*(.+?)(概况|20[0-9]{2})" ("第一部分 曾都区医疗保障服务中心
+// 概况"), read by hand as std::regex reads it: after the most white space that lets it match,
+// the shortest text (of one byte or more, without a line end) that 概况 or a year follows;
+// "" if none.
+std::string OverviewName(std::string_view s) {
+  const size_t heading = PartHeadingLength(s);
+  if (heading == 0) return "";
+  auto ends_name = [&](size_t e) {
+    auto digit = [&](size_t k) { return k < s.size() && s[k] >= '0' && s[k] <= '9'; };
+    return StartsWith(s.substr(e), "概况") ||
+           (StartsWith(s.substr(e), "20") && digit(e + 2) && digit(e + 3));
+  };
+  size_t spaces = heading;
+  while (spaces < s.size() && IsRegexSpace(s[spaces])) ++spaces;
+  for (size_t start = spaces;; --start) {  // \s* gives back white space one byte at a time
+    for (size_t e = start + 1; e <= s.size() && s[e - 1] != '\n' && s[e - 1] != '\r'; ++e)
+      if (ends_name(e)) return std::string(s.substr(start, e - start));
+    if (start == heading) return "";
+  }
+}
+
 std::string CleanName(std::string s) {
   s = RemoveSpaces(StripMarkup(s));
-  static const std::regex kPart("^第(?:一|二|三|四|五|六|七|八|九|十)+部分");
-  s = std::regex_replace(s, kPart, "");
+  s.erase(0, PartHeadingLength(s));
   // Leading department codes: "322-苍溪县...", "447承德市...", "322001-".
   size_t i = 0;
   while (i < s.size() && ((s[i] >= '0' && s[i] <= '9') || s[i] == '-')) ++i;
@@ -111,7 +153,6 @@ std::vector<NameMention> FindNameMentions(const std::vector<std::string>& lines,
   static const std::regex kField(
       "(单位名称|部门名称|部门/单位|预算（单位）名称|预算\\(单位\\)名称|申报单位)(?:：|:|\\s)*"
       "([^\\s:]+)|部门(?:：|:)\\s*([^\\s:]+)");
-  static const std::regex kOverview("^第(?:一|二|三|四|五|六|七|八|九|十)+部分\\s*(.+?)(概况|20[0-9]{2})");
   static const std::regex kHeader("^\\s*[0-9]+([^\\s0-9]+)\\s+(预算年度|单位)");
   for (size_t i = 0; i < lines.size(); ++i) {
     const std::string& line = clean.text[i];
@@ -146,8 +187,8 @@ std::vector<NameMention> FindNameMentions(const std::vector<std::string>& lines,
     if (Contains(flat, "年") && (Contains(flat, "预算") || Contains(flat, "决算")) &&
         CodePointCount(flat) < 60)
       if (std::string name = NameBeforeYear(flat); !name.empty()) add(name, false);
-    if (searchable && StartsWith(flat, "第") && std::regex_search(flat, m, kOverview, kAtStart))
-      add(m[1].str(), false);
+    if (searchable && StartsWith(flat, "第"))
+      if (std::string name = OverviewName(flat); !name.empty()) add(name, false);
     if (searchable && StartsWithDigit(flat) && (Contains(flat, "预算年度") || Contains(flat, "单位")) &&
         std::regex_search(flat, m, kHeader, kAtStart))
       add(m[1].str(), false);
