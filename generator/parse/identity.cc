@@ -101,6 +101,57 @@ std::string OverviewName(std::string_view s) {
   }
 }
 
+// The values of the fields "(单位名称|部门名称|部门/单位|预算（单位）名称|预算\(单位\)名称|申报单位)
+// (?:：|:|\s)*([^\s:]+)" and "部门(?:：|:)\s*([^\s:]+)" in `s` ("单位名称：苍溪县医疗保障局",
+// "部门：承德市医疗保障局"), read by hand as a std::regex iterator reads them (see
+// NameBeforeYear): from the left, each from where the one before ended, the first of the two
+// that matches at a place. A value is every byte up to white space or ':'; where a label ends
+// its line, std::regex gives back the last "：" after it as its value (a name no one takes).
+std::vector<std::string_view> FieldValues(std::string_view s) {
+  static const char* const kLabels[] = {"单位名称",         "部门名称",       "部门/单位",
+                                        "预算（单位）名称", "预算(单位)名称", "申报单位"};
+  const std::string_view kWideColon = "：";
+  auto value_end = [&](size_t i) {  // [^\s:]+, greedy
+    while (i < s.size() && !IsRegexSpace(s[i]) && s[i] != ':') ++i;
+    return i;
+  };
+  std::vector<std::string_view> out;
+  for (size_t p = 0; p < s.size();) {
+    size_t begin = std::string_view::npos;
+    for (const char* label : kLabels) {
+      if (!StartsWith(s.substr(p), label)) continue;
+      size_t i = p + std::string_view(label).size(), last_wide = std::string_view::npos;
+      for (;;) {  // (?:：|:|\s)*, greedy
+        if (StartsWith(s.substr(i), kWideColon)) {
+          last_wide = i;
+          i += kWideColon.size();
+        } else if (i < s.size() && (s[i] == ':' || IsRegexSpace(s[i]))) {
+          ++i;
+        } else {
+          break;
+        }
+      }
+      begin = i < s.size() ? i : last_wide;
+      break;  // no two labels start alike
+    }
+    if (begin == std::string_view::npos && StartsWith(s.substr(p), "部门")) {
+      size_t i = p + std::string_view("部门").size();
+      if (StartsWith(s.substr(i), kWideColon) || StartsWith(s.substr(i), ":")) {
+        i += s[i] == ':' ? 1 : kWideColon.size();
+        while (i < s.size() && IsRegexSpace(s[i])) ++i;
+        if (value_end(i) > i) begin = i;
+      }
+    }
+    if (begin == std::string_view::npos) {
+      ++p;
+      continue;
+    }
+    p = value_end(begin);
+    out.push_back(s.substr(begin, p - begin));
+  }
+  return out;
+}
+
 std::string CleanName(std::string s) {
   s = RemoveSpaces(StripMarkup(s));
   s.erase(0, PartHeadingLength(s));
@@ -150,9 +201,6 @@ std::vector<NameMention> FindNameMentions(const std::vector<std::string>& lines)
 std::vector<NameMention> FindNameMentions(const std::vector<std::string>& lines,
                                           const CleanLines& clean) {
   std::vector<NameMention> out;
-  static const std::regex kField(
-      "(单位名称|部门名称|部门/单位|预算（单位）名称|预算\\(单位\\)名称|申报单位)(?:：|:|\\s)*"
-      "([^\\s:]+)|部门(?:：|:)\\s*([^\\s:]+)");
   static const std::regex kHeader("^\\s*[0-9]+([^\\s0-9]+)\\s+(预算年度|单位)");
   for (size_t i = 0; i < lines.size(); ++i) {
     const std::string& line = clean.text[i];
@@ -177,9 +225,7 @@ std::vector<NameMention> FindNameMentions(const std::vector<std::string>& lines,
     if (searchable && (Contains(flat, "名称") || Contains(flat, "申报单位") ||
                        (Contains(flat, "部门") && (Contains(flat, "部门/单位") || Contains(flat, "部门：") ||
                                                   Contains(flat, "部门:"))))) {
-      auto begin = std::sregex_iterator(flat.begin(), flat.end(), kField);
-      for (auto it = begin; it != std::sregex_iterator(); ++it)
-        add((*it)[2].matched ? (*it)[2].str() : (*it)[3].str(), false);
+      for (std::string_view value : FieldValues(flat)) add(std::string(value), false);
     }
     // The patterns anchored with ^ are tried at the start only (match_continuous), not at
     // every byte where ^ then fails.
