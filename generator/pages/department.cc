@@ -24,12 +24,12 @@ using render::Bool;
 using render::Put;
 using render::EscapeMarkdown;
 using render::AddOverview;
-using render::ClassesChartSvg;
+using render::HasClassesChart;
 using render::FigureLink;
 using render::LineLink;
 using render::LineLinks;
 using render::SeverityLabel;
-using render::SplitChartSvg;
+using render::HasSplitChart;
 
 data DepartmentContext(const model::Disclosure& d) {
   const std::string src = "../source/" + d.id + ".html";
@@ -324,8 +324,8 @@ data DepartmentContext(const model::Disclosure& d) {
   ctx.set("has_glossary", Bool(!glossary.empty()));
   ctx.set("classes_chart", "../charts/" + d.id + "-classes.svg");
   ctx.set("split_chart", "../charts/" + d.id + "-split.svg");
-  ctx.set("has_classes_chart", Bool(!ClassesChartSvg(d).empty()));
-  ctx.set("has_split_chart", Bool(!SplitChartSvg(d).empty()));
+  ctx.set("has_classes_chart", Bool(HasClassesChart(d)));
+  ctx.set("has_split_chart", Bool(HasSplitChart(d)));
 
   list diags;
   for (const auto& dg : d.diagnostics) {

@@ -58,10 +58,103 @@ std::string NameBeforeYear(std::string_view s) {
   return "";
 }
 
+// The length of the part heading "^第(?:一|二|三|四|五|六|七|八|九|十)+部分" at the start of `s`
+// ("第一部分", "第十二部分"), 0 if none: read by hand, not with std::regex (see NameBeforeYear),
+// as every name found is cleaned with it.
+size_t PartHeadingLength(std::string_view s) {
+  static const char* const kNumerals[] = {"一", "二", "三", "四", "五",
+                                          "六", "七", "八", "九", "十"};
+  if (!StartsWith(s, "第")) return 0;
+  size_t i = std::string_view("第").size();
+  const size_t first = i;
+  for (bool numeral = true; numeral;) {
+    numeral = false;
+    for (const char* n : kNumerals)
+      if (StartsWith(s.substr(i), n)) {
+        i += std::string_view(n).size();
+        numeral = true;
+        break;
+      }
+  }
+  if (i == first || !StartsWith(s.substr(i), "部分")) return 0;
+  return i + std::string_view("部分").size();
+}
+
+// The name in a part heading "^第…部分\s*(.+?)(概况|20[0-9]{2})" ("第一部分 曾都区医疗保障服务中心
+// 概况"), read by hand as std::regex reads it: after the most white space that lets it match,
+// the shortest text (of one byte or more, without a line end) that 概况 or a year follows;
+// "" if none.
+std::string OverviewName(std::string_view s) {
+  const size_t heading = PartHeadingLength(s);
+  if (heading == 0) return "";
+  auto ends_name = [&](size_t e) {
+    auto digit = [&](size_t k) { return k < s.size() && s[k] >= '0' && s[k] <= '9'; };
+    return StartsWith(s.substr(e), "概况") ||
+           (StartsWith(s.substr(e), "20") && digit(e + 2) && digit(e + 3));
+  };
+  size_t spaces = heading;
+  while (spaces < s.size() && IsRegexSpace(s[spaces])) ++spaces;
+  for (size_t start = spaces;; --start) {  // \s* gives back white space one byte at a time
+    for (size_t e = start + 1; e <= s.size() && s[e - 1] != '\n' && s[e - 1] != '\r'; ++e)
+      if (ends_name(e)) return std::string(s.substr(start, e - start));
+    if (start == heading) return "";
+  }
+}
+
+// The values of the fields "(单位名称|部门名称|部门/单位|预算（单位）名称|预算\(单位\)名称|申报单位)
+// (?:：|:|\s)*([^\s:]+)" and "部门(?:：|:)\s*([^\s:]+)" in `s` ("单位名称：苍溪县医疗保障局",
+// "部门：承德市医疗保障局"), read by hand as a std::regex iterator reads them (see
+// NameBeforeYear): from the left, each from where the one before ended, the first of the two
+// that matches at a place. A value is every byte up to white space or ':'; where a label ends
+// its line, std::regex gives back the last "：" after it as its value (a name no one takes).
+std::vector<std::string_view> FieldValues(std::string_view s) {
+  static const char* const kLabels[] = {"单位名称",         "部门名称",       "部门/单位",
+                                        "预算（单位）名称", "预算(单位)名称", "申报单位"};
+  const std::string_view kWideColon = "：";
+  auto value_end = [&](size_t i) {  // [^\s:]+, greedy
+    while (i < s.size() && !IsRegexSpace(s[i]) && s[i] != ':') ++i;
+    return i;
+  };
+  std::vector<std::string_view> out;
+  for (size_t p = 0; p < s.size();) {
+    size_t begin = std::string_view::npos;
+    for (const char* label : kLabels) {
+      if (!StartsWith(s.substr(p), label)) continue;
+      size_t i = p + std::string_view(label).size(), last_wide = std::string_view::npos;
+      for (;;) {  // (?:：|:|\s)*, greedy
+        if (StartsWith(s.substr(i), kWideColon)) {
+          last_wide = i;
+          i += kWideColon.size();
+        } else if (i < s.size() && (s[i] == ':' || IsRegexSpace(s[i]))) {
+          ++i;
+        } else {
+          break;
+        }
+      }
+      begin = i < s.size() ? i : last_wide;
+      break;  // no two labels start alike
+    }
+    if (begin == std::string_view::npos && StartsWith(s.substr(p), "部门")) {
+      size_t i = p + std::string_view("部门").size();
+      if (StartsWith(s.substr(i), kWideColon) || StartsWith(s.substr(i), ":")) {
+        i += s[i] == ':' ? 1 : kWideColon.size();
+        while (i < s.size() && IsRegexSpace(s[i])) ++i;
+        if (value_end(i) > i) begin = i;
+      }
+    }
+    if (begin == std::string_view::npos) {
+      ++p;
+      continue;
+    }
+    p = value_end(begin);
+    out.push_back(s.substr(begin, p - begin));
+  }
+  return out;
+}
+
 std::string CleanName(std::string s) {
   s = RemoveSpaces(StripMarkup(s));
-  static const std::regex kPart("^第(?:一|二|三|四|五|六|七|八|九|十)+部分");
-  s = std::regex_replace(s, kPart, "");
+  s.erase(0, PartHeadingLength(s));
   // Leading department codes: "322-苍溪县...", "447承德市...", "322001-".
   size_t i = 0;
   while (i < s.size() && ((s[i] >= '0' && s[i] <= '9') || s[i] == '-')) ++i;
@@ -108,10 +201,6 @@ std::vector<NameMention> FindNameMentions(const std::vector<std::string>& lines)
 std::vector<NameMention> FindNameMentions(const std::vector<std::string>& lines,
                                           const CleanLines& clean) {
   std::vector<NameMention> out;
-  static const std::regex kField(
-      "(单位名称|部门名称|部门/单位|预算（单位）名称|预算\\(单位\\)名称|申报单位)(?:：|:|\\s)*"
-      "([^\\s:]+)|部门(?:：|:)\\s*([^\\s:]+)");
-  static const std::regex kOverview("^第(?:一|二|三|四|五|六|七|八|九|十)+部分\\s*(.+?)(概况|20[0-9]{2})");
   static const std::regex kHeader("^\\s*[0-9]+([^\\s0-9]+)\\s+(预算年度|单位)");
   for (size_t i = 0; i < lines.size(); ++i) {
     const std::string& line = clean.text[i];
@@ -136,9 +225,7 @@ std::vector<NameMention> FindNameMentions(const std::vector<std::string>& lines,
     if (searchable && (Contains(flat, "名称") || Contains(flat, "申报单位") ||
                        (Contains(flat, "部门") && (Contains(flat, "部门/单位") || Contains(flat, "部门：") ||
                                                   Contains(flat, "部门:"))))) {
-      auto begin = std::sregex_iterator(flat.begin(), flat.end(), kField);
-      for (auto it = begin; it != std::sregex_iterator(); ++it)
-        add((*it)[2].matched ? (*it)[2].str() : (*it)[3].str(), false);
+      for (std::string_view value : FieldValues(flat)) add(std::string(value), false);
     }
     // The patterns anchored with ^ are tried at the start only (match_continuous), not at
     // every byte where ^ then fails.
@@ -146,8 +233,8 @@ std::vector<NameMention> FindNameMentions(const std::vector<std::string>& lines,
     if (Contains(flat, "年") && (Contains(flat, "预算") || Contains(flat, "决算")) &&
         CodePointCount(flat) < 60)
       if (std::string name = NameBeforeYear(flat); !name.empty()) add(name, false);
-    if (searchable && StartsWith(flat, "第") && std::regex_search(flat, m, kOverview, kAtStart))
-      add(m[1].str(), false);
+    if (searchable && StartsWith(flat, "第"))
+      if (std::string name = OverviewName(flat); !name.empty()) add(name, false);
     if (searchable && StartsWithDigit(flat) && (Contains(flat, "预算年度") || Contains(flat, "单位")) &&
         std::regex_search(flat, m, kHeader, kAtStart))
       add(m[1].str(), false);

@@ -1,6 +1,8 @@
 // UTF-8 helpers for the parsers.
 #include "parse/text.h"
 
+#include <algorithm>
+
 namespace gongkai::parse {
 
 char32_t NextMultiByteCodePoint(std::string_view s, size_t& i) {
@@ -90,10 +92,13 @@ std::string StripMarkup(std::string_view s) {
   size_t j = i;
   while (j < s.size() && s[j] == '#') ++j;
   if (j > i && (j == s.size() || s[j] == ' ')) i = j;
+  // The text up to the next '<' or '*' is kept as it is; each is looked for (memchr) again only
+  // once passed, not byte by byte: most lines hold neither.
+  size_t next_tag = s.find('<', i), next_star = s.find('*', i);
   while (i < s.size()) {
-    // The text up to the next '<' or '*' is kept as it is.
-    size_t mark = i;
-    while (mark < s.size() && s[mark] != '<' && s[mark] != '*') ++mark;
+    if (next_tag < i) next_tag = s.find('<', i);
+    if (next_star < i) next_star = s.find('*', i);
+    const size_t mark = std::min({next_tag, next_star, s.size()});
     out.append(s.substr(i, mark - i));
     if (mark == s.size()) break;
     i = mark;

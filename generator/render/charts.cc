@@ -23,18 +23,40 @@ std::string Text(int x, int y, const std::string& s, const char* anchor = "start
          anchor + "\">" + EscapeHtml(s) + "</text>\n";
 }
 
-}  // namespace
-
-std::string ClassesChartSvg(const model::Disclosure& d) {
+// The classes the classes chart shows (those above 0), the largest amount and their sum, in fen.
+struct ChartClasses {
   std::vector<const model::ClassAmount*> classes;
   int64_t max = 0, sum = 0;
+  bool Drawn() const { return !classes.empty() && sum != 0; }
+};
+
+ChartClasses ClassesOf(const model::Disclosure& d) {
+  ChartClasses out;
   for (const auto& c : d.summary.expenditure_classes)
     if (c.amount.amount.fen() > 0) {
-      classes.push_back(&c);
-      max = std::max(max, c.amount.amount.fen());
-      sum += c.amount.amount.fen();
+      out.classes.push_back(&c);
+      out.max = std::max(out.max, c.amount.amount.fen());
+      out.sum += c.amount.amount.fen();
     }
-  if (classes.empty() || sum == 0) return "";
+  return out;
+}
+
+}  // namespace
+
+bool HasClassesChart(const model::Disclosure& d) { return ClassesOf(d).Drawn(); }
+
+bool HasSplitChart(const model::Disclosure& d) {
+  const auto& e = d.expenditure;
+  if (!e.basic || !e.project) return false;
+  int64_t b = e.basic->amount.fen(), p = e.project->amount.fen();
+  return b >= 0 && p >= 0 && b + p != 0;
+}
+
+std::string ClassesChartSvg(const model::Disclosure& d) {
+  const ChartClasses chart = ClassesOf(d);
+  if (!chart.Drawn()) return "";
+  const auto& classes = chart.classes;
+  const int64_t max = chart.max, sum = chart.sum;
   const int label_w = 190, bar_w = 360, row_h = 26, width = label_w + bar_w + 170;
   int height = static_cast<int>(classes.size()) * row_h + 34;
   std::string svg = Header(width, height, "支出功能分类结构（万元）");
@@ -56,10 +78,9 @@ std::string ClassesChartSvg(const model::Disclosure& d) {
 }
 
 std::string SplitChartSvg(const model::Disclosure& d) {
+  if (!HasSplitChart(d)) return "";
   const auto& e = d.expenditure;
-  if (!e.basic || !e.project) return "";
   int64_t b = e.basic->amount.fen(), p = e.project->amount.fen();
-  if (b < 0 || p < 0 || b + p == 0) return "";
   const int width = 560, bar = 520, height = 78;
   int bw = static_cast<int>(b * bar / (b + p));
   model::Money total = model::Money::FromFen(b + p);

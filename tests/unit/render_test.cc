@@ -12,6 +12,7 @@
 #include "model/disclosure.h"
 #include "pages/department.h"
 #include "pages/glossary.h"
+#include "render/charts.h"
 #include "render/context.h"
 #include "render/markdown.h"
 #include "render/source_notes.h"
@@ -68,6 +69,28 @@ TEST_CASE("the first screen states the spending, its split with exact shares, an
                 "[210.00](../source/t.html#L31 \"第 31 行\") 万元（70.0%）。") != std::string::npos);
   CHECK(md.find("**核对未发现错误或警告**：按[全部核对规则](../rules/index.html)核对，"
                 "这份文件的数字相互一致。") != std::string::npos);
+}
+
+TEST_CASE("a chart is said to be there exactly where it is drawn") {
+  Disclosure d = Department();
+  CHECK_FALSE(render::HasClassesChart(d));
+  CHECK_FALSE(render::HasSplitChart(d));
+  CHECK(render::ClassesChartSvg(d).empty());
+  CHECK(render::SplitChartSvg(d).empty());
+  d.summary.expenditure_classes = {{"201", "一般公共服务支出", F("0", 30)}};  // none above 0
+  CHECK_FALSE(render::HasClassesChart(d));
+  CHECK(render::ClassesChartSvg(d).empty());
+  d.summary.expenditure_classes.push_back({"208", "社会保障和就业支出", F("210", 31)});
+  CHECK(render::HasClassesChart(d));
+  CHECK(render::ClassesChartSvg(d).find("社会保障和就业支出") != std::string::npos);
+  d.expenditure.basic = F("200", 12);  // no 项目支出
+  CHECK_FALSE(render::HasSplitChart(d));
+  d.expenditure.project = F("0", 12);
+  CHECK(render::HasSplitChart(d));  // 200 and 0: one bar
+  CHECK(render::SplitChartSvg(d).find("基本支出 200.00（100.0%）") != std::string::npos);
+  d.expenditure.basic = F("0", 12);  // 0 and 0: nothing to draw
+  CHECK_FALSE(render::HasSplitChart(d));
+  CHECK(render::SplitChartSvg(d).empty());
 }
 
 TEST_CASE("a sentence whose figures the document does not state is left out, not estimated") {

@@ -1039,6 +1039,41 @@ TEST_CASE("finds the department named before the year of a title") {
   CHECK(names({"2022年部门预算", "承德市医疗保障局2022年工作"}).empty());
 }
 
+TEST_CASE("finds the department named in a part heading, after its 第…部分") {
+  auto names = [](const std::vector<std::string>& lines) {
+    std::vector<std::string> out;
+    for (const auto& m : FindNameMentions(lines))
+      out.push_back(m.name + "@" + std::to_string(m.line));
+    return out;
+  };
+  // 随州市曾都区 2023 (content/) l.1; the shortest name before 概况 or a year.
+  CHECK(names({"第一部分 曾都区医疗保障服务中心概况"}) ==
+        std::vector<std::string>{"曾都区医疗保障服务中心@1"});
+  CHECK(names({"", "第十二部分  苍溪县医疗保障局 2023 年工作"}) ==
+        std::vector<std::string>{"苍溪县医疗保障局@2"});
+  // No numeral, no 部分, or nothing between the heading and 概况: no name.
+  CHECK(names({"第部分 苍溪县医疗保障局概况"}).empty());
+  CHECK(names({"第一部 苍溪县医疗保障局概况"}).empty());
+  CHECK(names({"第一部分 概况"}).empty());
+}
+
+TEST_CASE("finds the department in 单位名称 and 部门 fields, each value up to white space") {
+  auto names = [](const std::vector<std::string>& lines) {
+    std::vector<std::string> out;
+    for (const auto& m : FindNameMentions(lines))
+      out.push_back(m.name + "@" + std::to_string(m.line));
+    return out;
+  };
+  CHECK(names({"单位名称：苍溪县医疗保障局 金额单位：万元"}) ==
+        std::vector<std::string>{"苍溪县医疗保障局@1"});
+  CHECK(names({"部门： 承德市医疗保障局", "申报单位\t南充市医疗保障中心"}) ==
+        std::vector<std::string>{"承德市医疗保障局@1", "南充市医疗保障中心@2"});
+  // Two fields on a line; one with no value names nothing.
+  CHECK(names({"部门名称:随州市曾都区医疗保障服务中心 部门/单位：曾都区医疗保障服务中心"}) ==
+        std::vector<std::string>{"随州市曾都区医疗保障服务中心@1", "曾都区医疗保障服务中心@1"});
+  CHECK(names({"单位名称：", "部门：", "部门 承德市医疗保障局"}).empty());
+}
+
 TEST_CASE("finds no year where none is stated") {
   int line = -1;
   CHECK(FindYear({"收入总计 460.74", "2022年3月1日"}, line) == 0);
