@@ -647,7 +647,7 @@ void SaveCache(const std::vector<DocResult>& docs, const Build& b,
     inputs[r.name] = {r.id, r.stamp, r.failed, r.loaded, r.files, r.file.diagnostics};
     if (!r.reused) built.push_back(&r.record);
   }
-  Cache::Save(b.plan.cache, per_document_hash, inputs, built);
+  b.cache.Save(per_document_hash, inputs, built);
 }
 
 }  // namespace
