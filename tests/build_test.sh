@@ -224,6 +224,11 @@ build "$WORK/content" "$WORK/a" "$WORK/templates"
 check "a template change re-renders every department" has "built 10 disclosures" "$WORK/err"
 check "nothing is reused after a template change" bash -c "! grep -q unchanged '$WORK/err'"
 check "the pages show the new template" has "派生指标（改）" "$WORK/a/departments/$NANCHONG.html"
+# A code page is linked from the last site when its key (what it is made from, with every
+# template) is the last build's: a change of code.md changes every key.
+sed -i 's/## 各部门的金额（万元）/## 各部门的金额（万元，改）/' "$WORK/templates/code.md"
+build "$WORK/content" "$WORK/a" "$WORK/templates"
+check "a change of code.md re-renders the code pages" has "各部门的金额（万元，改）" "$WORK/a/codes/201.html"
 
 # A removed input leaves nothing behind.
 rm "$WORK/content/$NANCHONG.txt"
@@ -232,6 +237,7 @@ check "the removed disclosure's page is gone" test ! -e "$WORK/a/departments/$NA
 check "its data file is gone" test ! -e "$WORK/a/data/$NANCHONG.json"
 check "its source page is gone" test ! -e "$WORK/a/source/$NANCHONG.html"
 check "the index no longer lists it" bash -c "! grep -q '$NANCHONG' '$WORK/a/index.html'"
+check "no code page lists it" bash -c "! grep -rq '$NANCHONG' '$WORK/a/codes'"
 check "its original is gone" test ! -e "$WORK/a/originals/$NANCHONG"
 check "SHA256SUMS no longer lists it" bash -c "! grep -q '$NANCHONG' '$WORK/a/SHA256SUMS'"
 check "SHA256SUMS checks after an input is removed" sums_ok "$WORK/a"

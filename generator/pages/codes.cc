@@ -53,6 +53,33 @@ std::vector<std::string> CodeIndex::Children(const std::string& code) const {
   return out;
 }
 
+namespace {
+
+// Calls fn(record, total, part a, part b, table) for each row of the page of `code`: each
+// department's amounts under it, from its tables by 功能分类 and 经济分类, else from its
+// summary's 类.
+template <typename Fn>
+void ForEachRow(const std::string& code, const CodeIndex& index, Fn fn) {
+  for (const auto* d : index.Records(code)) {
+    bool found = false;
+    for (const auto& f : d->functional)
+      if (f.code == code) {
+        fn(*d, f.total, f.basic, f.project, "部门支出总表");
+        found = true;
+      }
+    for (const auto& e : d->economic)
+      if (e.code == code) {
+        fn(*d, e.total, e.personnel, e.public_, "基本支出表");
+        found = true;
+      }
+    if (!found)
+      for (const auto& c : d->classes)
+        if (c.code == code) fn(*d, c.amount, std::nullopt, std::nullopt, "收支总表");
+  }
+}
+
+}  // namespace
+
 data CodesContext(const CodeIndex& index) {
   data ctx;
   list functional, economic;
@@ -92,39 +119,49 @@ data CodeContext(const std::string& code, const CodeIndex& index) {
   ctx.set("has_children", Bool(!children.empty()));
   Put(ctx, "children", children);
   list rows;
-  for (const auto* d : index.Records(code)) {
-    std::string src = "../source/" + d->id + ".html";
-    auto add = [&](const model::MaybeFigure& a, const model::MaybeFigure& b,
-                   const model::MaybeFigure& c, const std::string& table) {
-      data row;
-      row.set("id", d->id);
-      row.set("name", EscapeMarkdown(d->Name()));
-      row.set("year", d->year ? std::to_string(d->year) : std::string("—"));
-      row.set("total", FigureLink(a, src));
-      row.set("part_a", FigureLink(b, src));
-      row.set("part_b", FigureLink(c, src));
-      row.set("table", table);
-      rows.push_back(std::move(row));
-    };
-    bool found = false;
-    for (const auto& f : d->functional)
-      if (f.code == code) {
-        add(f.total, f.basic, f.project, "部门支出总表");
-        found = true;
-      }
-    for (const auto& e : d->economic)
-      if (e.code == code) {
-        add(e.total, e.personnel, e.public_, "基本支出表");
-        found = true;
-      }
-    if (!found)
-      for (const auto& c : d->classes)
-        if (c.code == code) add(c.amount, std::nullopt, std::nullopt, "收支总表");
-  }
+  rows.reserve(index.Records(code).size());  // kainjow's data is copied, not moved, as a list grows
+  ForEachRow(code, index, [&](const Record& d, const model::MaybeFigure& total,
+                              const model::MaybeFigure& part_a, const model::MaybeFigure& part_b,
+                              const char* table) {
+    const std::string src = "../source/" + d.id + ".html";
+    data row;
+    row.set("id", d.id);
+    row.set("name", EscapeMarkdown(d.Name()));
+    row.set("year", d.year ? std::to_string(d.year) : std::string("—"));
+    row.set("total", FigureLink(total, src));
+    row.set("part_a", FigureLink(part_a, src));
+    row.set("part_b", FigureLink(part_b, src));
+    row.set("table", table);
+    rows.push_back(std::move(row));
+  });
   Put(ctx, "rows", rows);
   ctx.set("part_a_label", functional ? "基本支出" : "人员经费");
   ctx.set("part_b_label", functional ? "项目支出" : "公用经费");
   return ctx;
+}
+
+std::string CodePageKey(const std::string& code, const CodeIndex& index) {
+  std::string key = code + '\0' + index.Name(code) + '\0' + index.Parent(code) + '\0';
+  if (const std::string parent = index.Parent(code); !parent.empty()) key += index.Name(parent);
+  for (const auto& c : index.Children(code)) key += '\0' + c + '\0' + index.Name(c);
+  key += '\n';
+  auto figure = [&](const model::MaybeFigure& f) {
+    if (f)
+      key += std::to_string(f->amount.fen()) + ',' + std::to_string(f->amount.decimals()) + ',' +
+             std::to_string(f->line);
+    key += '\0';
+  };
+  ForEachRow(code, index, [&](const Record& d, const model::MaybeFigure& total,
+                              const model::MaybeFigure& part_a, const model::MaybeFigure& part_b,
+                              const char* table) {
+    key += d.id + '\0' + d.Name() + '\0' + std::to_string(d.year) + '\0';
+    figure(total);
+    figure(part_a);
+    figure(part_b);
+    key += table;
+    key += '\n';
+  });
+  return key;
 }
 
 }  // namespace gongkai::pages

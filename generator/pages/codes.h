@@ -48,5 +48,9 @@ class CodeIndex {
 kainjow::mustache::data CodesContext(const CodeIndex& index);
 /// One code: its name, parent and children (as links), and each department's amounts.
 kainjow::mustache::data CodeContext(const std::string& code, const CodeIndex& index);
+/// What the page of `code` is made from (pages::Page::key): the code's name, parent and
+/// children, and each row's department (id, name, year), figures and table, all that
+/// CodeContext reads; the same key, the same context.
+std::string CodePageKey(const std::string& code, const CodeIndex& index);
 
 }  // namespace gongkai::pages

@@ -29,6 +29,7 @@ using nlohmann::json;
 namespace {
 
 const char kManifest[] = "manifest.json";
+const char kPageKeys[] = "pages.json";
 // The first bytes of a records file: the format of its records (pages::RecordToBytes). A
 // new format gets a new header, and a file of another is not read.
 const char kPackHeader[] = "gongkai records 1\n";
@@ -163,9 +164,31 @@ std::string PerDocumentHash(const std::map<std::string, std::string>& templates)
                            templates.at("source.html"));
 }
 
+std::string TemplatesHash(const std::map<std::string, std::string>& templates) {
+  std::string all = GONGKAI_VERSION;
+  for (const auto& [name, text] : templates) all += '\0' + name + '\0' + text;
+  return ingest::Sha256Hex(all);
+}
+
+// The cross pages' keys in `dir` (none where they cannot be read), removed from it.
+std::unordered_map<std::string, std::string> TakePageKeys(const fs::path& dir) {
+  std::unordered_map<std::string, std::string> keys;
+  std::string text;
+  if (ReadWholeFile((dir / kPageKeys).string(), text)) {
+    json j = json::parse(text, nullptr, false);
+    if (j.is_object())
+      for (const auto& [path, key] : j.items())
+        if (key.is_string()) keys[path] = key.get<std::string>();
+  }
+  boost::system::error_code ec;
+  fs::remove(dir / kPageKeys, ec);
+  return keys;
+}
+
 Cache Cache::Load(const fs::path& dir, bool usable, const std::string& per_document_hash) {
   Cache cache;
   cache.dir_ = dir;
+  std::unordered_map<std::string, std::string> page_keys = TakePageKeys(dir);
   std::string text;
   if (!usable || !ReadWholeFile((dir / kManifest).string(), text)) return cache;
   json manifest = json::parse(text, nullptr, false);
@@ -185,6 +208,7 @@ Cache Cache::Load(const fs::path& dir, bool usable, const std::string& per_docum
     return cache;
   }
   cache.usable_ = true;
+  cache.page_keys_ = std::move(page_keys);
   cache.pack_name_ = manifest.value("pack", "");
   if (!IsPackName(cache.pack_name_)) return cache;
   auto pack = std::make_shared<const Pack>(dir / cache.pack_name_);
@@ -210,9 +234,16 @@ bool Cache::LoadRecord(const std::string& id, pages::Record& record) const {
          Unframe(frame, record) && record.id == id;
 }
 
+const std::string& Cache::PageKey(const std::string& path) const {
+  static const std::string kNone;
+  auto it = page_keys_.find(path);
+  return it == page_keys_.end() ? kNone : it->second;
+}
+
 void Cache::Save(const std::string& per_document_hash,
                  const std::map<std::string, CachedInput>& inputs,
-                 const std::vector<const pages::Record*>& built) const {
+                 const std::vector<const pages::Record*>& built,
+                 const std::map<std::string, std::string>& page_keys) const {
   boost::system::error_code ec;
   fs::create_directories(dir_, ec);
   // The records kept where they are: of the inputs not built this time.
@@ -270,6 +301,11 @@ void Cache::Save(const std::string& per_document_hash,
     if (IsPackName(it->path().filename().string()) && it->path().filename() != pack_name)
       stale.push_back(it->path());
   for (const auto& path : stale) fs::remove_all(path, ec);
+  {
+    std::ofstream keys((dir_ / (std::string(kPageKeys) + ".tmp")).string(), std::ios::binary);
+    keys << json(page_keys).dump() << "\n";
+  }
+  fs::rename(dir_ / (std::string(kPageKeys) + ".tmp"), dir_ / kPageKeys, ec);
 }
 
 }  // namespace gongkai::site

@@ -40,6 +40,9 @@ struct CachedInput {
 /// The hash of what every per-document page depends on beside its input: gongkai's version
 /// and the templates layout.html, department.md and source.html.
 std::string PerDocumentHash(const std::map<std::string, std::string>& templates);
+/// The hash of every template and gongkai's version: what a cross page depends on beside what
+/// it is made from (pages::Page::key).
+std::string TemplatesHash(const std::map<std::string, std::string>& templates);
 
 class Cache {
  public:
@@ -61,15 +64,21 @@ class Cache {
   /// be read (the input is then built again).
   bool LoadRecord(const std::string& id, pages::Record& record) const;
 
+  /// The key the last build gave the cross page at `path` (pages::Page::key hashed with the
+  /// templates), "" for none. Load reads them and removes them from the folder: a build
+  /// stopped before Save, maybe once it published its pages, leaves none to trust.
+  const std::string& PageKey(const std::string& path) const;
+
   /// Writes the cache for the next build into the folder it was loaded from: the records of
   /// the inputs built this time (`built`), appended to the records file the others' stay in
   /// (a new file, with only the records of `inputs`, where more than half of it would be
   /// records no input has), then the manifest (a temporary file renamed over it: a build
   /// stopped meanwhile leaves the old one or the new one, and the records the old one names
   /// are still where it says). A record that could not be written is not named: its input is
-  /// built again next time.
+  /// built again next time. Then the cross pages' keys `page_keys` (by path).
   void Save(const std::string& per_document_hash, const std::map<std::string, CachedInput>& inputs,
-            const std::vector<const pages::Record*>& built) const;
+            const std::vector<const pages::Record*>& built,
+            const std::map<std::string, std::string>& page_keys) const;
 
  private:
   // Where a record's bytes are in the records file: its checksum and the record.
@@ -84,6 +93,7 @@ class Cache {
   std::string pack_name_;             // the records file's name in dir_, "" for none
   std::shared_ptr<const Pack> pack_;  // open when its header is this format's
   std::unordered_map<std::string, Span> records_;  // by id
+  std::unordered_map<std::string, std::string> page_keys_;  // by path
 };
 
 }  // namespace gongkai::site

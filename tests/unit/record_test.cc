@@ -216,11 +216,11 @@ TEST_CASE("a record the cache cannot read is not used, and a removed input's rec
   using gongkai::site::Cache;
   Cache::Load(dir, false, "hash")
       .Save("hash", {{"2026-beijing-audit-bureau", Entry(kept.id)}, {"gone", Entry("gone")}},
-            {&kept, &gone});
+            {&kept, &gone}, {});
   CHECK(!fs::exists(dir / "records"));
   Record read;
   REQUIRE(Cache::Load(dir, true, "hash").LoadRecord("gone", read));
-  Cache::Load(dir, true, "hash").Save("hash", {{"2026-beijing-audit-bureau", Entry(kept.id)}}, {});
+  Cache::Load(dir, true, "hash").Save("hash", {{"2026-beijing-audit-bureau", Entry(kept.id)}}, {}, {});
   const Cache cache = Cache::Load(dir, true, "hash");
   REQUIRE(cache.LoadRecord(kept.id, read));
   CHECK(RecordToBytes(read) == RecordToBytes(kept));
@@ -243,14 +243,14 @@ TEST_CASE("records built again are appended, until most of the file is records n
   small.id = "small";
   const Record first = MakeRecord(small, false, "");
   Cache::Load(dir, false, "hash")
-      .Save("hash", {{"audit", Entry(audit.id)}, {"small", Entry("small")}}, {&audit, &first});
+      .Save("hash", {{"audit", Entry(audit.id)}, {"small", Entry("small")}}, {&audit, &first}, {});
   const fs::path pack = PackOf(dir);
   CHECK(pack.filename() == "records-1.pack");
   const auto size = fs::file_size(pack);
   small.year = 2024;
   const Record second = MakeRecord(small, false, "");
   Cache::Load(dir, true, "hash")
-      .Save("hash", {{"audit", Entry(audit.id)}, {"small", Entry("small")}}, {&second});
+      .Save("hash", {{"audit", Entry(audit.id)}, {"small", Entry("small")}}, {&second}, {});
   CHECK(PackOf(dir) == pack);
   CHECK(fs::file_size(pack) == size + 8 + RecordToBytes(second).size());
   Record read;
@@ -260,7 +260,7 @@ TEST_CASE("records built again are appended, until most of the file is records n
   CHECK(RecordToBytes(read) == RecordToBytes(audit));
   // The audit bureau removed: the file would be mostly its record. A new one is written, with
   // the small record only, and the old one goes.
-  Cache::Load(dir, true, "hash").Save("hash", {{"small", Entry("small")}}, {});
+  Cache::Load(dir, true, "hash").Save("hash", {{"small", Entry("small")}}, {}, {});
   CHECK(PackOf(dir).filename() == "records-2.pack");
   CHECK(!fs::exists(pack));
   const Cache cache = Cache::Load(dir, true, "hash");
