@@ -88,6 +88,31 @@ model::Diagnostic::Severity SeverityOf(const std::string& name) {
                              : model::Diagnostic::Severity::kNotice;
 }
 
+// Writes `text` at `path` through a temporary file renamed over it: a build stopped meanwhile
+// leaves the old file or the new one. False if it could not.
+bool ReplaceFile(const fs::path& path, const std::string& text) {
+  const fs::path tmp = path.string() + ".tmp";
+  {
+    std::ofstream out(tmp.string(), std::ios::binary);
+    out << text;
+    if (!out.flush()) return false;
+  }
+  boost::system::error_code ec;
+  fs::rename(tmp, path, ec);
+  return !ec;
+}
+
+// Removes the records files in `dir` but `pack`, which the manifest names, and the folder of
+// records of older versions.
+void RemoveStale(const fs::path& dir, const std::string& pack) {
+  std::vector<fs::path> stale{dir / kOldRecords};
+  boost::system::error_code ec;
+  for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec))
+    if (IsPackName(it->path().filename().string()) && it->path().filename() != pack)
+      stale.push_back(it->path());
+  for (const auto& path : stale) fs::remove_all(path, ec);
+}
+
 CachedInput InputFromJson(const json& entry) {
   CachedInput in;
   in.id = entry.value("id", "");
@@ -240,72 +265,71 @@ const std::string& Cache::PageKey(const std::string& path) const {
   return it == page_keys_.end() ? kNone : it->second;
 }
 
-void Cache::Save(const std::string& per_document_hash,
-                 const std::map<std::string, CachedInput>& inputs,
-                 const std::vector<const pages::Record*>& built,
-                 const std::map<std::string, std::string>& page_keys) const {
-  boost::system::error_code ec;
-  fs::create_directories(dir_, ec);
+Cache::Written Cache::WriteRecords(const std::map<std::string, CachedInput>& inputs,
+                                  const std::vector<const pages::Record*>& built) const {
   // The records kept where they are: of the inputs not built this time.
   std::map<std::string, const pages::Record*> fresh;
   for (const auto* r : built) fresh[r->id] = r;
-  std::map<std::string, Span> at;  // where the new manifest finds each record
+  Written w;
   uint64_t kept = 0;
   if (pack_)
     for (const auto& [name, in] : inputs)
       if (auto it = records_.find(in.id); it != records_.end() && !fresh.count(in.id)) {
-        at[in.id] = it->second;
+        w.at[in.id] = it->second;
         kept += it->second.size;
       }
   // Appended to the last file, unless more than half of it is records no input has now.
+  boost::system::error_code ec;
   const uint64_t old_size = pack_ ? fs::file_size(dir_ / pack_name_, ec) : 0;
   const bool append = pack_ && !ec && old_size - kPackHeaderSize - kept <= kept;
-  const std::string pack_name = append ? pack_name_ : NextPackName(dir_);
-  std::ofstream out((dir_ / pack_name).string(),
+  w.pack = append ? pack_name_ : NextPackName(dir_);
+  std::ofstream out((dir_ / w.pack).string(),
                     std::ios::binary | (append ? std::ios::app : std::ios::trunc));
   uint64_t end = append ? old_size : 0;
   auto put = [&](const std::string& id, const std::string& frame) {
     out.write(frame.data(), static_cast<std::streamsize>(frame.size()));
-    at[id] = {end, frame.size()};
+    w.at[id] = {end, frame.size()};
     end += frame.size();
   };
   if (!append) {
     out << kPackHeader;
     end = kPackHeaderSize;
     std::string frame;
-    for (auto& [id, span] : at)
-      if (pack_->Read(span.at, span.size, frame)) put(id, frame);
+    for (auto it = w.at.begin(); it != w.at.end();)
+      if (pack_->Read(it->second.at, it->second.size, frame)) {
+        put(it->first, frame);
+        ++it;
+      } else {
+        it = w.at.erase(it);  // its input is built again next time
+      }
   }
   for (const auto& [id, r] : fresh) put(id, Frame(*r));
   out.close();
   // Not written whole: the records written this time are not named (their inputs are built
   // again next time); of a new file, none.
   if (!out)
-    for (auto it = at.begin(); it != at.end();)
-      it = !append || fresh.count(it->first) ? at.erase(it) : std::next(it);
+    for (auto it = w.at.begin(); it != w.at.end();)
+      it = !append || fresh.count(it->first) ? w.at.erase(it) : std::next(it);
+  return w;
+}
+
+void Cache::Save(const std::string& per_document_hash,
+                 const std::map<std::string, CachedInput>& inputs,
+                 const std::vector<const pages::Record*>& built,
+                 const std::map<std::string, std::string>& page_keys) const {
+  boost::system::error_code ec;
+  fs::create_directories(dir_, ec);
+  const Written records = WriteRecords(inputs, built);
   json manifest = {{"version", GONGKAI_VERSION}, {"templates", per_document_hash},
-                   {"pack", pack_name}, {"inputs", json::object()}};
+                   {"pack", records.pack}, {"inputs", json::object()}};
   for (const auto& [name, in] : inputs) {
     json& entry = manifest["inputs"][name] = InputToJson(in);
-    if (auto it = at.find(in.id); it != at.end()) entry["record"] = {it->second.at, it->second.size};
+    if (auto it = records.at.find(in.id); it != records.at.end())
+      entry["record"] = {it->second.at, it->second.size};
   }
-  {
-    std::ofstream m((dir_ / (std::string(kManifest) + ".tmp")).string(), std::ios::binary);
-    m << manifest.dump() << "\n";
-  }
-  fs::rename(dir_ / (std::string(kManifest) + ".tmp"), dir_ / kManifest, ec);
-  if (ec) return;
-  // The files no manifest names any more.
-  std::vector<fs::path> stale{dir_ / kOldRecords};
-  for (fs::directory_iterator it(dir_, ec), stop; !ec && it != stop; it.increment(ec))
-    if (IsPackName(it->path().filename().string()) && it->path().filename() != pack_name)
-      stale.push_back(it->path());
-  for (const auto& path : stale) fs::remove_all(path, ec);
-  {
-    std::ofstream keys((dir_ / (std::string(kPageKeys) + ".tmp")).string(), std::ios::binary);
-    keys << json(page_keys).dump() << "\n";
-  }
-  fs::rename(dir_ / (std::string(kPageKeys) + ".tmp"), dir_ / kPageKeys, ec);
+  if (!ReplaceFile(dir_ / kManifest, manifest.dump() + "\n")) return;
+  RemoveStale(dir_, records.pack);
+  ReplaceFile(dir_ / kPageKeys, json(page_keys).dump() + "\n");
 }
 
 }  // namespace gongkai::site

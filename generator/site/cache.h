@@ -86,6 +86,13 @@ class Cache {
     uint64_t at = 0, size = 0;
   };
   class Pack;  // the records file, open for reading
+  // The records file Save wrote (its name) and where each record is in it, by id.
+  struct Written {
+    std::string pack;
+    std::map<std::string, Span> at;
+  };
+  Written WriteRecords(const std::map<std::string, CachedInput>& inputs,
+                       const std::vector<const pages::Record*>& built) const;
 
   boost::filesystem::path dir_;
   bool usable_ = false;
