@@ -29,6 +29,12 @@ sums_complete() {
   sed 's/^[0-9a-f]*  //' "$1/SHA256SUMS" | sort >"$WORK/listed"
   diff "$WORK/files" "$WORK/listed" >/dev/null || { diff "$WORK/files" "$WORK/listed" | head -n 5; return 1; }
 }
+# The marker lists every file of the site but itself and SHA256SUMS, and nothing else.
+marker_complete() {
+  (cd "$1" && find . -type f ! -path ./SHA256SUMS ! -path ./.gongkai-site | sed 's|^\./||' | sort) >"$WORK/files"
+  tail -n +2 "$1/.gongkai-site" | sort >"$WORK/listed"
+  diff "$WORK/files" "$WORK/listed" >/dev/null || { diff "$WORK/files" "$WORK/listed" | head -n 5; return 1; }
+}
 # The number of files of site $1 that are not (path, inode) pairs of the listing $2: the files
 # a build wrote rather than linked from the previous site (SHA256SUMS aside).
 written() {
@@ -66,6 +72,7 @@ check "the department page links its original with size and SHA-256" has \
   "$WORK/a/departments/$CHENGDE.html"
 check "SHA256SUMS checks after a full build" sums_ok "$WORK/a"
 check "SHA256SUMS lists every file of the site but itself" sums_complete "$WORK/a"
+check "the marker lists every file of the site but itself and SHA256SUMS" marker_complete "$WORK/a"
 GONGKAI_TIMING=1 build "$WORK/content" "$WORK/d"
 check "a build without a previous site hashes every file" \
   test "$(hashed)" = "$(wc -l <"$WORK/d/SHA256SUMS")"
@@ -108,6 +115,7 @@ check "a one-file change writes a part of the site ($w of $(wc -l <"$WORK/a/SHA2
   test "$w" -gt 3 -a "$w" -lt "$(($(wc -l <"$WORK/a/SHA256SUMS") / 3))"
 check "SHA256SUMS checks after a one-file change" sums_ok "$WORK/a"
 check "SHA256SUMS still lists every file" sums_complete "$WORK/a"
+check "the marker still lists every file" marker_complete "$WORK/a"
 cp "$WORK/content/$CHENGDE.txt" "$WORK/chengde-built.txt"
 printf '\n附：本文件在发布后被改动。\n' >>"$WORK/content/$CHENGDE.txt"
 check "an edit of an input in place leaves the site's original as it was" \
@@ -241,6 +249,8 @@ check "no code page lists it" bash -c "! grep -rq '$NANCHONG' '$WORK/a/codes'"
 check "its original is gone" test ! -e "$WORK/a/originals/$NANCHONG"
 check "SHA256SUMS no longer lists it" bash -c "! grep -q '$NANCHONG' '$WORK/a/SHA256SUMS'"
 check "SHA256SUMS checks after an input is removed" sums_ok "$WORK/a"
+check "SHA256SUMS lists every file after an input is removed" sums_complete "$WORK/a"
+check "the marker too" marker_complete "$WORK/a"
 
 # A page changed in place in the published site is not blessed by the next incremental build:
 # its page is linked again as it is, with the checksum gongkai gave it, so sha256sum -c keeps

@@ -156,6 +156,85 @@ build B link
 check "a rebuild through the link updates the target" same_tree www/site refB
 check "no staging or cache is left beside the link" test ! -e link.building -a ! -e link.cache
 
+# --- The spare: after a build that wrote little of the site, the previous site stays in
+# <out>.building (marked complete by .gongkai-spare, its unchanged files hard links to the
+# site's) and the next build brings it up to date in place. The content folder C (its path is
+# in the pages, so it keeps its name) holds content/'s 10 disclosures, then one line appended
+# to one of them (C2), then another one removed (C3); refC* are full builds of each.
+mkdir C
+cp -r "$SRC/content/." C/
+build C refC
+build C sp
+check "a full build keeps no spare" test ! -e sp.building
+build C sp
+check "an unchanged rebuild keeps the previous site as the spare" test -f sp.building/.gongkai-spare
+check "whose files are the site's own (hard links)" \
+  is "$(stat -c %i sp.building/index.html)" "$(stat -c %i sp/index.html)"
+mkdir state && cp -a sp sp.building sp.cache state/  # (cp -a keeps the links between them)
+restore() { rm -rf sp sp.building sp.cache && cp -a state/sp state/sp.building state/sp.cache .; }
+# An unchanged rebuild with a spare changes almost nothing: no file linked again, no old site
+# deleted file by file.
+interrupted env GONGKAI_KILL_LOG="$WORK/unchanged.log" \
+  "$GONGKAI" build --content C --out sp --templates "$SRC/templates" --assets "$SRC/assets" \
+  --jobs 1 2>/dev/null
+steps=$(grep -cE " $WORK/sp(\.building)?(/|\$)" unchanged.log)
+check "an unchanged rebuild with a spare takes a few steps in the site's folders ($steps)" \
+  test "$steps" -lt 10
+check "and the site is unchanged" same_tree sp refC
+printf '\n附：本文件在发布后补充了一行。\n' >>"C/$CHENGDE.txt"
+build C refC2
+restore
+build C sp
+check "a rebuild with a spare succeeds" is "$status" 0
+check "and gives the same bytes as a full build" same_tree sp refC2
+check "... whose checksums hold" bash -c "cd sp && sha256sum -c --quiet --strict SHA256SUMS"
+check "... and list every file" is "$(wc -l <sp/SHA256SUMS)" "$(find sp -type f ! -name SHA256SUMS | wc -l)"
+check "the previous site is the spare again" test -f sp.building/.gongkai-spare
+read -r site_bytes spare_bytes < <(du -sb sp sp.building | awk '{ printf "%s ", $1 }')
+check "the spare costs a tenth of the site or less ($spare_bytes of $site_bytes bytes)" \
+  test "${spare_bytes:-0}" -gt 0 -a $((spare_bytes * 10)) -le "$site_bytes"
+mv "C/$NANCHONG.txt" .
+build C refC3
+build C sp
+check "a rebuild from a spare two builds old, an input removed, equals a full build" same_tree sp refC3
+check "... the removed input's files gone" test ! -e "sp/departments/$NANCHONG.html"
+check "... no temporary file left" test -z "$(find sp -name '*.gongkai-tmp')"
+# A change of layout.html rewrites every page: the spare is deleted rather than doubling the disk.
+cp -r "$SRC/templates" T
+sed -i 's|</body>|<!-- 改 --></body>|' T/layout.html
+"$GONGKAI" build --content C --out sp --templates T --assets "$SRC/assets" --jobs 1 2>/dev/null
+check "a build that rewrote most of the site deletes the spare" test ! -e sp.building
+check "(it rewrote the pages)" grep -q '<!-- 改 -->' sp/index.html
+mv "$NANCHONG.txt" C/  # C2 again (the input's time changed: it is built again, to the same pages)
+
+# Killed while bringing the spare up to date: the site is the old one, the spare's mark is gone
+# (it is removed first), and the next build throws the spare away and builds the new site.
+restore
+interrupted env GONGKAI_KILL_LOG="$WORK/spare.log" \
+  "$GONGKAI" build --content C --out sp --templates "$SRC/templates" --assets "$SRC/assets" \
+  --jobs 1 2>/dev/null
+exchange=$(awk '$2 == "exchange" { print $1; exit }' spare.log)
+check "the spare's mark is the first thing removed" \
+  is "$(sed -n 1p spare.log | cut -d' ' -f2-)" "unlink $WORK/sp.building/.gongkai-spare"
+spare_kills="2 3 $((exchange / 3)) $((exchange * 2 / 3)) $((exchange - 1)) $exchange"
+killed=0 whole=0 unmarked=0 next=0
+for n in $(echo "$spare_kills" | tr ' ' '\n' | sort -nu); do
+  restore
+  interrupted env GONGKAI_KILL_AT="$n" \
+    "$GONGKAI" build --content C --out sp --templates "$SRC/templates" --assets "$SRC/assets" \
+    --jobs 1 >/dev/null 2>&1
+  [ $? -eq 137 ] && killed=$((killed + 1))
+  same_tree sp refC && whole=$((whole + 1)) || echo "  killed at step $n: the site is not the old one"
+  [ ! -e sp.building/.gongkai-spare ] && unmarked=$((unmarked + 1))
+  build C sp
+  same_tree sp refC2 && next=$((next + 1)) || echo "  after the kill at step $n, the next build is not C2"
+done
+count=$(echo "$spare_kills" | tr ' ' '\n' | sort -nu | wc -l)
+check "the update of the spare was killed at each of $count steps (exchange at $exchange)" is "$killed" "$count"
+check "each time the site was the whole old one" is "$whole" "$count"
+check "each time the spare had lost its mark" is "$unmarked" "$count"
+check "each time the next build gave the new site" is "$next" "$count"
+
 # --- Killed at every step of publishing: the whole old site or the whole new one, always.
 # The steps (renames, unlinks) of one build, counted the way the shim counts them.
 build A steps

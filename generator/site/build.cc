@@ -198,9 +198,8 @@ unsigned Workers(const BuildOptions& options, size_t inputs) {
 
 // An input whose processing threw: it fails with the exception's message, and the pages it
 // had written into the staging folder are taken out again.
-void Unexpected(DocResult& r, const fs::path& staging, const std::string& what) {
-  boost::system::error_code ec;
-  for (const auto& f : r.files) fs::remove(staging / f, ec);
+void Unexpected(DocResult& r, Output& output, const std::string& what) {
+  for (const auto& f : r.files) output.Remove(f);
   r.files.clear();
   r.pending.reset();
   r.failed = true;
@@ -310,9 +309,9 @@ void Guarded(DocResult& r, const Build& b, Step step) {
   try {
     step();
   } catch (const std::exception& e) {
-    Unexpected(r, b.plan.staging, e.what());
+    Unexpected(r, b.output, e.what());
   } catch (...) {
-    Unexpected(r, b.plan.staging, "unknown exception");
+    Unexpected(r, b.output, "unknown exception");
   }
 }
 
@@ -497,8 +496,7 @@ void RelateAcrossYears(std::vector<DocResult>& docs, Related& related, Build& b,
     ApplyYears(related.relation, view);
     again.push_back(&r);
     if (r.pending) continue;
-    boost::system::error_code ec;
-    for (const auto& f : r.files) fs::remove(b.plan.staging / f, ec);  // never write through a link
+    for (const auto& f : r.files) b.output.Remove(f);  // never write through a link
     r.files.clear();
     r.file = FileReport();
     r.rebuild = true;
@@ -632,9 +630,11 @@ void Tally(const std::vector<DocResult>& docs, BuildReport& report) {
   }
 }
 
-// The marker, then SHA256SUMS over the complete staged site, marker included: what this build
-// wrote was hashed as it was written, what it linked keeps its checksum, the rest is read. A content folder that yields nothing does not wipe out a published
-// site by accident.
+// The marker, then SHA256SUMS over the complete staged site, marker included, both from the
+// files the build placed (not a walk of the folder): what this build wrote was hashed as it
+// was written, what it linked keeps its checksum, the rest is read. Files of a recycled spare
+// the build did not place are removed. A content folder that yields nothing does not wipe out
+// a published site by accident.
 bool SealSite(Build& b, BuildReport& report, unsigned workers) {
   if (report.errors.empty() && report.built == 0 && b.plan.has_site && !b.options.force) {
     report.errors.push_back(BuildError("no disclosure was built from " + b.options.content_dir +
@@ -642,12 +642,13 @@ bool SealSite(Build& b, BuildReport& report, unsigned workers) {
                                            " is left as it was (pass --force to publish an "
                                            "empty site)", "content-empty"));
   }
-  if (report.errors.empty()) WriteSiteMarker(b.plan, report.errors);
+  std::vector<PlacedFile> files = b.output.Placed();
+  if (report.errors.empty()) WriteSiteMarker(b.output, files, report.errors);
   if (!report.errors.empty()) return false;
+  b.output.RemoveUnplaced();
   ChecksumCount sums;
   std::string sums_error;
-  if (!WriteChecksums(b.plan.staging, b.plan.has_site ? b.plan.out : fs::path(),
-                      b.plan.cache / kChecksumsFile, b.output.Placed(), workers, sums,
+  if (!WriteChecksums(b.plan.staging, b.plan.cache / kChecksumsFile, files, workers, sums,
                       sums_error))
     report.errors.push_back(BuildError(sums_error, "output"));
   report.checksummed = sums.files;
@@ -689,7 +690,7 @@ BuildReport BuildSite(const BuildOptions& options) {
   }
   boost::system::error_code ec;
   const std::string per_document_hash = PerDocumentHash(templates);
-  Output output(plan.staging, plan.has_site ? plan.out : fs::path());
+  Output output(plan.staging, plan.has_site ? plan.out : fs::path(), std::move(plan.staged));
   Renderer renderer(templates);
   const years::Aliases aliases = LoadAliases(options.content_dir, report);
   Waiting waiting(options.waiting_budget);
@@ -715,7 +716,7 @@ BuildReport BuildSite(const BuildOptions& options) {
   for (const auto& e : renderer.errors()) report.errors.push_back(e);
   for (const auto& e : output.errors()) report.errors.push_back(e);
   if (SealSite(b, report, Workers(options, docs.size()))) phases.End("marker, checksums");
-  if (!report.errors.empty() || !Publish(plan, report.errors)) {
+  if (!report.errors.empty() || !Publish(plan, output.Bytes(), report.errors)) {
     fs::remove_all(plan.staging, ec);
     report.fatal = true;
     return report;

@@ -2,11 +2,8 @@
 // checksum of every file linked unchanged from the previous site.
 #include "site/checksums.h"
 
-#include <sys/stat.h>
-
 #include <algorithm>
 #include <atomic>
-#include <fstream>
 #include <mutex>
 #include <thread>
 #include <vector>
@@ -22,26 +19,9 @@ namespace fs = boost::filesystem;
 
 namespace {
 
-bool SameInode(const fs::path& a, const fs::path& b) {
-  struct stat sa, sb;
-  return ::stat(a.c_str(), &sa) == 0 && ::stat(b.c_str(), &sb) == 0 && sa.st_dev == sb.st_dev &&
-         sa.st_ino == sb.st_ino;
-}
-
-// Every regular file under `site`, relative to it ('/'-separated), but kNotChecksummed.
-bool ListFiles(const fs::path& site, std::vector<std::string>& out, std::string& error) {
-  const size_t prefix = site.generic_string().size() + 1;
-  boost::system::error_code ec;
-  for (fs::recursive_directory_iterator it(site, ec), end; !ec && it != end; it.increment(ec)) {
-    if (!fs::is_regular_file(it->symlink_status())) continue;
-    std::string rel = it->path().generic_string().substr(prefix);
-    if (std::find_if(kNotChecksummed.begin(), kNotChecksummed.end(),
-                     [&](const char* name) { return rel == name; }) == kNotChecksummed.end())
-      out.push_back(std::move(rel));
-  }
-  if (ec) error = "cannot list " + site.string() + ": " + ec.message();
-  std::sort(out.begin(), out.end());
-  return !ec;
+bool Checksummed(const std::string& path) {
+  return std::find_if(kNotChecksummed.begin(), kNotChecksummed.end(),
+                      [&](const char* name) { return path == name; }) == kNotChecksummed.end();
 }
 
 }  // namespace
@@ -80,42 +60,40 @@ std::map<std::string, std::string> ParseChecksums(std::string_view text) {
   return out;
 }
 
-bool WriteChecksums(const fs::path& site, const fs::path& previous, const fs::path& kept,
-                    const std::unordered_map<std::string, std::string>& placed, unsigned jobs,
-                    ChecksumCount& count, std::string& error) {
-  std::vector<std::string> files;
-  if (!ListFiles(site, files, error)) return false;
+bool WriteChecksums(const fs::path& site, const fs::path& kept,
+                    const std::vector<PlacedFile>& placed, unsigned jobs, ChecksumCount& count,
+                    std::string& error) {
+  std::vector<const PlacedFile*> files;
+  for (const auto& f : placed)
+    if (Checksummed(f.path)) files.push_back(&f);
   std::map<std::string, std::string> known;
   std::string text;
-  if (!previous.empty() && ReadWholeFile(kept.string(), text)) known = ParseChecksums(text);
+  if (ReadWholeFile(kept.string(), text)) known = ParseChecksums(text);
   // The site is about to change: until KeepChecksums records it again, no build may take the
   // kept checksums for its files (a publish stopped midway leaves files of two builds).
   boost::system::error_code ec;
   fs::remove(kept, ec);
 
-  // Each file's hash, on every thread: reused where the file is the previous site's own.
+  // Each file's hash, on every thread: as written, else the previous site's, else read.
   std::vector<std::string> hashes(files.size());
   std::atomic<size_t> next{0}, hashed{0};
   std::mutex mutex;
   auto work = [&] {
     for (size_t i; (i = next++) < files.size();) {
-      auto written = placed.find(files[i]);
-      if (written != placed.end() && !written->second.empty()) {  // hashed as it was written
-        hashes[i] = written->second;
+      const PlacedFile& f = *files[i];
+      if (!f.sha256.empty()) {  // hashed as it was written
+        hashes[i] = f.sha256;
         ++hashed;
         continue;
       }
-      // Linked from the previous site: by the build (placed, ""), or found to be its inode.
-      auto old = known.find(files[i]);
-      if (old != known.end() &&
-          (written != placed.end() || SameInode(site / files[i], previous / files[i]))) {
+      if (auto old = known.find(f.path); old != known.end()) {  // linked from the previous site
         hashes[i] = old->second;
         continue;
       }
       std::string bytes;
-      if (!ReadWholeFile((site / files[i]).string(), bytes)) {
+      if (!ReadWholeFile((site / f.path).string(), bytes)) {
         std::lock_guard<std::mutex> lock(mutex);
-        error = "cannot read " + (site / files[i]).string() + " to checksum it";
+        error = "cannot read " + (site / f.path).string() + " to checksum it";
         continue;
       }
       hashes[i] = ingest::Sha256Hex(bytes);
@@ -128,9 +106,9 @@ bool WriteChecksums(const fs::path& site, const fs::path& previous, const fs::pa
   for (auto& t : pool) t.join();
   if (!error.empty()) return false;
 
-  std::ofstream out((site / kChecksumsFile).string(), std::ios::binary);
-  for (size_t i = 0; i < files.size(); ++i) out << ChecksumLine(hashes[i], files[i]);
-  if (!out.flush()) {
+  std::string sums;
+  for (size_t i = 0; i < files.size(); ++i) sums += ChecksumLine(hashes[i], files[i]->path);
+  if (!WriteFileAtomically((site / kChecksumsFile).string(), sums)) {
     error = "cannot write " + (site / kChecksumsFile).string();
     return false;
   }

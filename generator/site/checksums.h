@@ -7,10 +7,11 @@
 #include <map>
 #include <string>
 #include <string_view>
-#include <unordered_map>
+#include <vector>
 
 #include <boost/filesystem/path.hpp>
 
+#include "site/output.h"
 #include "site/publish.h"
 
 namespace gongkai::site {
@@ -33,23 +34,20 @@ struct ChecksumCount {
   size_t hashed = 0;  ///< of them, read and hashed by this build
 };
 
-/// Writes `site`/SHA256SUMS: every regular file under `site` but kNotChecksummed, by path in
-/// byte order, so the same files give the same bytes. A file that is the same inode as the
-/// file at its path in `previous` (linked unchanged from the previous site) keeps the hash that
-/// `kept` gives it without being read; every other file is hashed, on `jobs` threads. So an
-/// incremental build reads only what it wrote, and an in-place edit of the previous site is
-/// not blessed with a new checksum: `sha256sum -c` keeps reporting it until a full build.
-/// `placed` (site/output.h: Output::Placed) gives the hash of every file the build wrote, taken
-/// as it was written, and marks ("") those it linked from the previous site: neither is read.
-/// `previous` may be empty (no previous site). `kept` is the previous site's SHA256SUMS as
-/// KeepChecksums kept it in the cache once that site was published; it is removed here, so a
-/// build stopped while publishing (in place, a mix of two builds) leaves none and the next
-/// build hashes every file. Returns false and sets `error` when a file cannot be read or
-/// SHA256SUMS cannot be written.
-bool WriteChecksums(const boost::filesystem::path& site, const boost::filesystem::path& previous,
-                    const boost::filesystem::path& kept,
-                    const std::unordered_map<std::string, std::string>& placed, unsigned jobs,
-                    ChecksumCount& count, std::string& error);
+/// Writes `site`/SHA256SUMS: every file of `files` (the site's, as the build placed them:
+/// site/output.h, Output::Placed, by path in byte order) but kNotChecksummed, so the same files
+/// give the same bytes; the site is not walked. A file the build wrote has the hash taken as it
+/// was written; a file it linked unchanged from the previous site ("") keeps the hash that
+/// `kept` gives it without being read; every other file is read and hashed, on `jobs` threads.
+/// So an incremental build reads only what it wrote, and an in-place edit of the previous site
+/// is not blessed with a new checksum: `sha256sum -c` keeps reporting it until a full build.
+/// `kept` is the previous site's SHA256SUMS as KeepChecksums kept it in the cache once that
+/// site was published; it is removed here, so a build stopped while publishing (in place, a
+/// mix of two builds) leaves none and the next build hashes every file. Returns false and sets
+/// `error` when a file cannot be read or SHA256SUMS cannot be written.
+bool WriteChecksums(const boost::filesystem::path& site, const boost::filesystem::path& kept,
+                    const std::vector<PlacedFile>& files, unsigned jobs, ChecksumCount& count,
+                    std::string& error);
 
 /// Keeps a copy of `site`/SHA256SUMS at `kept` (in the cache), for the next build: call it once
 /// the site is published. False if it could not (the next build then hashes every file).

@@ -5,8 +5,17 @@
 
 namespace gongkai::site {
 
+/// The suffix of a file being written beside its place, to be renamed over it: never part of a
+/// finished site.
+inline constexpr const char* kTempSuffix = ".gongkai-tmp";
+
 /// Reads the whole file at `path` into `out`; false when it cannot be opened or read.
 bool ReadWholeFile(const std::string& path, std::string& out);
+
+/// Writes `content` at `path` through a temporary file beside it (kTempSuffix) and a rename,
+/// so `path` is whole or absent, and a file that was there (perhaps a hard link to another
+/// name) is replaced, not written through. False when it cannot.
+bool WriteFileAtomically(const std::string& path, const std::string& content);
 
 /// Copies a file's bytes over `to`. Boost 1.74's copy_file fails between two file systems (its
 /// copy_file_range gets EXDEV and it does not fall back), which is the case of a mount point.

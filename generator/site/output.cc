@@ -1,7 +1,12 @@
 // The staging writer and the template renderer of a build.
 #include "site/output.h"
 
+#include <errno.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <algorithm>
+#include <cstring>
 #include <fstream>
 
 #include <boost/filesystem.hpp>
@@ -19,18 +24,55 @@ model::Diagnostic BuildError(std::string message, std::string rule) {
   return {model::Diagnostic::Severity::kError, 0, std::move(message), std::move(rule)};
 }
 
+namespace {
+
+// Whether `a` and `b` are the same file (inode).
+bool SameFile(const struct stat& a, const struct stat& b) {
+  return a.st_dev == b.st_dev && a.st_ino == b.st_ino;
+}
+
+// Makes a file at `to` with `fill(path)`: straight at `to` when the path is free, else under a
+// temporary name renamed over it (whatever is at `to` may be a link to the published site).
+template <typename Fill>
+bool MakeAt(const fs::path& to, bool taken, Fill fill) {
+  if (!taken) return fill(to);
+  fs::path tmp = to;
+  tmp += kTempSuffix;
+  return fill(tmp) && ::rename(tmp.c_str(), to.c_str()) == 0;
+}
+
+bool WriteAt(const fs::path& to, bool taken, const std::string& content) {
+  if (taken) return WriteFileAtomically(to.string(), content);
+  std::ofstream out(to.string(), std::ios::binary | std::ios::trunc);
+  out << content;
+  return static_cast<bool>(out);
+}
+
+// Links `from` (whose stat is `st`) at `to`; a file at `to` that is `from` already is left.
+bool LinkAt(const fs::path& from, const struct stat& st, const fs::path& to, bool taken) {
+  struct stat there;
+  if (taken && ::stat(to.c_str(), &there) == 0 && SameFile(st, there)) return true;
+  return MakeAt(to, taken, [&](const fs::path& p) {
+    boost::system::error_code ec;
+    fs::create_hard_link(from, p, ec);
+    return !ec;
+  });
+}
+
+}  // namespace
+
 bool Output::Reuse(const std::string& rel, const std::string& content) {
   if (previous_.empty()) return false;
   fs::path dest = staging_ / rel;
   MakeParent(dest);
   fs::path old = previous_ / rel;
-  boost::system::error_code ec;
-  if (fs::file_size(old, ec) != content.size() || ec) return false;
+  struct stat st;
+  if (::stat(old.c_str(), &st) != 0 || static_cast<uint64_t>(st.st_size) != content.size())
+    return false;
   std::string existing;
   if (!ReadWholeFile(old.string(), existing) || existing != content) return false;
-  fs::create_hard_link(old, dest, ec);
-  if (ec) return false;
-  Place(rel, "");
+  if (!LinkAt(old, st, dest, Taken(rel))) return false;
+  Place(rel, "", content.size());
   return true;
 }
 
@@ -38,41 +80,92 @@ bool Output::Write(const std::string& rel, const std::string& content) {
   if (Reuse(rel, content)) return true;
   fs::path dest = staging_ / rel;
   MakeParent(dest);
-  std::ofstream out(dest.string(), std::ios::binary);
-  if (out) out << content;
-  if (!out) {
+  if (!WriteAt(dest, Taken(rel), content)) {
     Fail("cannot write " + dest.string());
     return false;
   }
-  Place(rel, ingest::Sha256Hex(content));
+  Place(rel, ingest::Sha256Hex(content), content.size());
   return true;
 }
 
 bool Output::Keep(const std::string& rel) {
-  fs::path dest = staging_ / rel;
+  fs::path dest = staging_ / rel, old = previous_ / rel;
   MakeParent(dest);
-  boost::system::error_code ec;
-  fs::create_hard_link(previous_ / rel, dest, ec);
-  if (!ec) {
-    Place(rel, "");
+  const bool taken = Taken(rel);
+  struct stat st;
+  if (::stat(old.c_str(), &st) == 0 && LinkAt(old, st, dest, taken)) {
+    Place(rel, "", st.st_size);
     return true;
   }
-  // A copy is read back and hashed by SHA256SUMS (it is not the previous site's own file).
-  if (!CopyWholeFile((previous_ / rel).string(), dest.string())) {
-    Fail("cannot reuse " + (previous_ / rel).string() + ": " + ec.message());
+  const int err = errno;
+  // Where it cannot be linked, a copy (not the previous site's own file, so hashed).
+  std::string bytes;
+  if (!ReadWholeFile(old.string(), bytes) || !WriteAt(dest, taken, bytes)) {
+    Fail("cannot reuse " + old.string() + ": " + std::strerror(err));
     return false;
   }
+  Place(rel, ingest::Sha256Hex(bytes), bytes.size());
   return true;
 }
 
-void Output::Place(const std::string& rel, std::string sha256) {
+void Output::Remove(const std::string& rel) {
+  boost::system::error_code ec;
+  fs::remove(staging_ / rel, ec);
   std::lock_guard<std::mutex> lock(mutex_);
-  placed_[rel] = std::move(sha256);
+  placed_.erase(rel);
 }
 
-std::unordered_map<std::string, std::string> Output::Placed() {
+void Output::RemoveUnplaced() {
   std::lock_guard<std::mutex> lock(mutex_);
-  return placed_;
+  std::set<fs::path> parents;
+  for (const auto& rel : present_) {
+    if (placed_.count(rel)) continue;
+    fs::path p = staging_ / rel;
+    ::unlink(p.c_str());
+    parents.insert(p.parent_path());
+  }
+  // Folders left empty, deepest first (rmdir fails on a folder that still holds something).
+  for (auto it = parents.rbegin(); it != parents.rend(); ++it)
+    for (fs::path d = *it; d != staging_ && ::rmdir(d.c_str()) == 0;) d = d.parent_path();
+}
+
+// A path the build must not write through: the staging folder held a file there when the
+// build began, or the build placed one there already.
+bool Output::Taken(const std::string& rel) {
+  if (present_.count(rel)) return true;
+  std::lock_guard<std::mutex> lock(mutex_);
+  return placed_.count(rel) > 0;
+}
+
+void Output::Place(const std::string& rel, std::string sha256, uint64_t size) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  placed_[rel] = {std::move(sha256), size};
+}
+
+std::vector<PlacedFile> Output::Placed() {
+  std::lock_guard<std::mutex> lock(mutex_);
+  std::vector<PlacedFile> files;
+  files.reserve(placed_.size());
+  for (const auto& [rel, entry] : placed_) files.push_back({rel, entry.sha256});
+  std::sort(files.begin(), files.end(),
+            [](const PlacedFile& a, const PlacedFile& b) { return a.path < b.path; });
+  return files;
+}
+
+PlacedFile Output::Find(const std::string& rel) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  auto it = placed_.find(rel);
+  return it == placed_.end() ? PlacedFile() : PlacedFile{rel, it->second.sha256};
+}
+
+SiteBytes Output::Bytes() {
+  std::lock_guard<std::mutex> lock(mutex_);
+  SiteBytes bytes;
+  for (const auto& [rel, entry] : placed_) {
+    bytes.total += entry.size;
+    if (!entry.sha256.empty()) bytes.written += entry.size;
+  }
+  return bytes;
 }
 
 bool Output::HasPrevious(const std::string& rel) {

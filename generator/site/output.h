@@ -3,11 +3,13 @@
 // errors instead of stopping the build, and both are thread-safe.
 #pragma once
 
+#include <cstdint>
 #include <map>
 #include <mutex>
 #include <set>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include <boost/filesystem/path.hpp>
@@ -21,13 +23,34 @@ namespace gongkai::site {
 /// An error of the build not tied to one input's line: `path: error: message [rule]`.
 model::Diagnostic BuildError(std::string message, std::string rule);
 
+/// A file of the new site as the build placed it.
+struct PlacedFile {
+  std::string path;    ///< relative to the site, '/'-separated
+  std::string sha256;  ///< of the bytes written; "" when linked unchanged from the previous site
+};
+
+/// The bytes of the new site, and of them those the build wrote rather than linked from the
+/// previous site: what keeping the previous site as a spare costs (site/publish.h).
+struct SiteBytes {
+  uint64_t total = 0;
+  uint64_t written = 0;
+};
+
 /// Writes pages into the staging folder. Where the previous site has a file with exactly the
-/// same content, that file is linked instead (so it is not rewritten).
+/// same content, that file is linked instead (so it is not rewritten). Every file of the site
+/// goes through it, so it knows the site's files without walking the folder (Placed).
+///
+/// The staging folder may already hold files (`present`: a recycled spare, site/publish.h, or
+/// the staging marker). One that is already the previous site's file (the same inode) is left
+/// where it is when the build links it; every other file at a path that may be taken is
+/// written or linked under a temporary name and renamed over it, never written through: it
+/// may be a hard link to the published site's file. RemoveUnplaced takes out the rest.
 class Output {
  public:
   /// `previous` empty: there is no previous site to link from.
-  Output(boost::filesystem::path staging, boost::filesystem::path previous)
-      : staging_(std::move(staging)), previous_(std::move(previous)) {}
+  Output(boost::filesystem::path staging, boost::filesystem::path previous,
+         std::unordered_set<std::string> present = {})
+      : staging_(std::move(staging)), previous_(std::move(previous)), present_(std::move(present)) {}
 
   /// Writes `content` at `rel` (relative to the site); false, with an [output] error, if it cannot.
   bool Write(const std::string& rel, const std::string& content);
@@ -39,22 +62,35 @@ class Output {
   bool Keep(const std::string& rel);
   /// The previous site has a file at `rel`.
   bool HasPrevious(const std::string& rel);
-  /// Every file placed so far: the SHA-256 of the bytes written, or "" for a file linked
-  /// unchanged from the previous site (its checksum there still holds). SHA256SUMS takes
-  /// them from here instead of reading the site back (site/checksums.h).
-  std::unordered_map<std::string, std::string> Placed();
+  /// Takes the file placed at `rel` out of the new site again.
+  void Remove(const std::string& rel);
+  /// Removes the files `present` held that the build did not place, and the folders they
+  /// leave empty. Call it once every file is placed.
+  void RemoveUnplaced();
+  /// Every file placed so far, by path in byte order. SHA256SUMS and the marker take them from
+  /// here instead of reading the site back (site/checksums.h, site/publish.h).
+  std::vector<PlacedFile> Placed();
+  /// The file placed at `rel` (its path empty when there is none).
+  PlacedFile Find(const std::string& rel);
+  SiteBytes Bytes();
   void Fail(std::string message);
   std::vector<model::Diagnostic> errors();
 
  private:
+  struct Entry {
+    std::string sha256;
+    uint64_t size = 0;
+  };
   void MakeParent(const boost::filesystem::path& p);
-  void Place(const std::string& rel, std::string sha256);
+  bool Taken(const std::string& rel);
+  void Place(const std::string& rel, std::string sha256, uint64_t size);
 
   boost::filesystem::path staging_, previous_;
+  const std::unordered_set<std::string> present_;
   std::mutex mutex_;
   std::vector<model::Diagnostic> errors_;
   std::set<std::string> made_;
-  std::unordered_map<std::string, std::string> placed_;
+  std::unordered_map<std::string, Entry> placed_;
 };
 
 /// Renders the Mustache templates (read-only once loaded); a template error becomes a

@@ -16,14 +16,34 @@
 // files are copied into it one by one, each replaced atomically, pages before the pages that
 // link to them and stale files removed last: every link keeps working while it runs, and a
 // build stopped midway leaves a mix of both builds that the next build completes.
+//
+// The spare. After the exchange the staging folder holds the previous site. Where the build
+// wrote (rather than linked from the previous site) at most a tenth of the new site's bytes
+// (kSpareShare), that folder is kept as the next build's staging folder, marked complete by
+// `.gongkai-spare`: its unchanged files are hard links to the site's, so it costs the disk only
+// the bytes of the files that changed, and the next build brings it up to date in place
+// (site/output.h: a file that is already the site's is left as it is, every other file is
+// written or linked under a temporary name and renamed over it, never written through; the
+// files the build does not make are removed) instead of linking every file of the site into
+// an empty folder and deleting the old site file by file. After a build that rewrote more (a
+// full build, a template change) the folder is deleted, as is the staging folder of a build
+// that failed. The site itself only ever changes by the exchange. The mark is removed before
+// the spare is changed at all, so a spare whose update was stopped is recognised and thrown
+// away, and that build starts from an empty staging folder. A spare is kept only when the
+// previous site held nothing but the files its marker lists (not after --force let unknown
+// files stay), so the marker of the spare lists all it holds. Publishing in place (a mount
+// point) keeps no spare.
 #pragma once
 
+#include <cstdint>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 #include <boost/filesystem/path.hpp>
 
 #include "model/disclosure.h"
+#include "site/output.h"
 
 namespace gongkai::site {
 
@@ -31,6 +51,10 @@ namespace gongkai::site {
 inline constexpr const char* kSiteMarker = ".gongkai-site";
 /// The checksums file at the site's root (site/checksums.h), written after the marker.
 inline constexpr const char* kChecksumsFile = "SHA256SUMS";
+/// The mark of a complete spare (see the file comment), in the staging folder; never published.
+inline constexpr const char* kSpareMarker = ".gongkai-spare";
+/// The spare is kept when the build wrote at most 1 / kSpareShare of the new site's bytes.
+inline constexpr uint64_t kSpareShare = 10;
 
 struct OutputOptions {
   std::string out_dir;
@@ -45,6 +69,11 @@ struct OutputPlan {
   boost::filesystem::path staging;  ///< <out>.building: the new site, built beside the old one
   boost::filesystem::path cache;    ///< <out>.cache: what the last build was (manifest, lock)
   bool has_site = false;            ///< out exists and is not empty
+  /// The site holds only the files its marker lists (the condition to keep it as a spare).
+  bool site_exact = false;
+  /// The files the staging folder holds when the build begins: its marker, or every file of a
+  /// recycled spare (Output replaces them, never writes through them).
+  std::unordered_set<std::string> staged;
 };
 
 /// Holds the site's build lock (flock on <cache>/lock) for as long as it lives.
@@ -62,18 +91,23 @@ class BuildLock {
   int fd_ = -1;
 };
 
-/// Resolves --out, checks it against the rules above, takes the lock and prepares an empty
-/// staging folder. False (with errors naming the folder and what to do) when the build must not
+/// Resolves --out, checks it against the rules above, takes the lock and prepares the staging
+/// folder: the spare, when there is a complete one (its mark removed first), else an empty
+/// folder. False (with errors naming the folder and what to do) when the build must not
 /// write there; nothing has been changed then.
 bool PlanOutput(const OutputOptions& options, OutputPlan& plan, BuildLock& lock,
                 std::vector<model::Diagnostic>& errors);
 
-/// Writes the marker (listing every file of the staging folder) into the staging folder. Call
-/// it when the staging folder is complete; a file written after it is unknown to the next build.
-bool WriteSiteMarker(const OutputPlan& plan, std::vector<model::Diagnostic>& errors);
+/// Writes the marker, listing `files` (every file of the new site: Output::Placed, by path),
+/// through `output`, and adds it to `files`. Call it when every file is placed; a file written
+/// after it is unknown to the next build.
+bool WriteSiteMarker(Output& output, std::vector<PlacedFile>& files,
+                     std::vector<model::Diagnostic>& errors);
 
-/// Replaces the site with the staging folder (see the file comment). False with errors when
-/// it could not; the previous site is then whole.
-bool Publish(const OutputPlan& plan, std::vector<model::Diagnostic>& errors);
+/// Replaces the site with the staging folder (see the file comment); keeps the previous site
+/// as the spare when `bytes` shows the build wrote little of it. False with errors when it
+/// could not; the previous site is then whole.
+bool Publish(const OutputPlan& plan, const SiteBytes& bytes,
+             std::vector<model::Diagnostic>& errors);
 
 }  // namespace gongkai::site

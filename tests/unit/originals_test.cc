@@ -3,6 +3,7 @@
 // linked file's checksum).
 #include <doctest/doctest.h>
 
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <fstream>
@@ -16,6 +17,7 @@
 #include "site/checksums.h"
 #include "site/files.h"
 #include "site/originals.h"
+#include "site/output.h"
 
 namespace fs = boost::filesystem;
 using gongkai::model::Disclosure;
@@ -151,72 +153,105 @@ TEST_CASE("a checksum line escapes a name as sha256sum does, and reads back") {
   CHECK(parsed["c\nd"] == kShaYy);
 }
 
-TEST_CASE("SHA256SUMS lists every file but itself, the marker too, hashing only what is not linked from before") {
+TEST_CASE("SHA256SUMS lists the files the build placed but itself: each hash as written, else as kept, else read") {
   fs::path root = fs::temp_directory_path() / ("gongkai-sums-" + std::to_string(::getpid()));
   fs::remove_all(root);
   fs::path previous = root / "site", staging = root / "site.building";
   fs::path kept = root / "site.cache" / "SHA256SUMS";
-  WriteText(previous / "kept.html", "x");
-  WriteText(previous / "rewritten.html", "x");
-  // The previous checksums as the cache kept them, one deliberately not the file's: kept.html
-  // is linked into the new site, so its line is taken over without reading the file.
-  WriteText(kept, ChecksumLine(std::string(64, 'a'), "kept.html") +
-                      ChecksumLine(kShaX, "rewritten.html"));
-  fs::create_directories(staging);
-  fs::create_hard_link(previous / "kept.html", staging / "kept.html");
-  WriteText(staging / "rewritten.html", "yy");
-  WriteText(staging / "sub dir/a\\b", "x");
-  WriteText(staging / "SHA256SUMS", "stale");
-  WriteText(staging / ".gongkai-site", "the marker");
-
-  gongkai::site::ChecksumCount count;
-  std::string error;
-  REQUIRE(gongkai::site::WriteChecksums(staging, previous, kept, {}, 2, count, error));
-  CHECK(error == "");
-  CHECK(count.files == 4);
-  CHECK(count.hashed == 3);
-  const std::string sums = std::string(kShaMarker) + "  .gongkai-site\n" +
-                           std::string(64, 'a') + "  kept.html\n" + kShaYy +
-                           "  rewritten.html\n" + "\\" + kShaX + "  sub dir/a\\\\b\n";
-  CHECK(ReadText(staging / "SHA256SUMS") == sums);
-  // The kept checksums are used once: the site is about to change.
-  CHECK_FALSE(fs::exists(kept));
-  REQUIRE(gongkai::site::WriteChecksums(staging, previous, kept, {}, 1, count, error));
-  CHECK(count.hashed == 4);
-  CHECK(ReadText(staging / "SHA256SUMS").find("\n" + std::string(kShaX) + "  kept.html\n") !=
-        std::string::npos);
-  // Kept again once published; without a previous site they are not used.
-  REQUIRE(gongkai::site::KeepChecksums(staging, kept));
-  CHECK(ReadText(kept) == ReadText(staging / "SHA256SUMS"));
-  REQUIRE(gongkai::site::WriteChecksums(staging, fs::path(), kept, {}, 1, count, error));
-  CHECK(count.hashed == 4);
-  fs::remove_all(root);
-}
-
-TEST_CASE("SHA256SUMS takes the hashes the build made as it wrote, and reads only the rest") {
-  fs::path root = fs::temp_directory_path() / ("gongkai-placed-" + std::to_string(::getpid()));
-  fs::remove_all(root);
-  fs::path previous = root / "site", staging = root / "site.building";
-  fs::path kept = root / "site.cache" / "SHA256SUMS";
   WriteText(previous / "linked.html", "x");
+  // The previous checksums as the cache kept them, deliberately not the file's: linked.html is
+  // linked into the new site, so its line is taken over without reading the file.
   WriteText(kept, ChecksumLine(std::string(64, 'a'), "linked.html"));
   fs::create_directories(staging);
   fs::create_hard_link(previous / "linked.html", staging / "linked.html");
   WriteText(staging / "written.html", "yy");
+  WriteText(staging / "sub dir/a\\b", "x");
+  WriteText(staging / "SHA256SUMS", "stale");
   WriteText(staging / ".gongkai-site", "the marker");
-  // Hashes that are not the files' own show where each line came from: written.html's from
-  // the build (not read back), linked.html's from the kept checksums (placed as linked), the
-  // marker's by reading it (not placed).
-  std::unordered_map<std::string, std::string> placed = {{"written.html", std::string(64, 'b')},
-                                                         {"linked.html", ""}};
+  WriteText(staging / "stray.html", "x");  // in the folder, but the build did not place it
+  // written.html's hash is not its file's: it is taken as the build made it, not read back.
+  // The marker and a\b are placed as linked but the kept checksums lack them: they are read.
+  const std::vector<gongkai::site::PlacedFile> files = {
+      {".gongkai-site", ""}, {"SHA256SUMS", ""}, {"linked.html", ""},
+      {"sub dir/a\\b", ""}, {"written.html", std::string(64, 'b')}};
+
   gongkai::site::ChecksumCount count;
   std::string error;
-  REQUIRE(gongkai::site::WriteChecksums(staging, previous, kept, placed, 2, count, error));
-  CHECK(count.files == 3);
-  CHECK(count.hashed == 2);
-  CHECK(ReadText(staging / "SHA256SUMS") == std::string(kShaMarker) + "  .gongkai-site\n" +
-                                                std::string(64, 'a') + "  linked.html\n" +
-                                                std::string(64, 'b') + "  written.html\n");
+  REQUIRE(gongkai::site::WriteChecksums(staging, kept, files, 2, count, error));
+  CHECK(error == "");
+  CHECK(count.files == 4);
+  CHECK(count.hashed == 3);
+  const std::string sums = std::string(kShaMarker) + "  .gongkai-site\n" +
+                           std::string(64, 'a') + "  linked.html\n" + "\\" + kShaX +
+                           "  sub dir/a\\\\b\n" + std::string(64, 'b') + "  written.html\n";
+  CHECK(ReadText(staging / "SHA256SUMS") == sums);
+  // The kept checksums are used once: the site is about to change.
+  CHECK_FALSE(fs::exists(kept));
+  REQUIRE(gongkai::site::WriteChecksums(staging, kept, files, 1, count, error));
+  CHECK(count.hashed == 4);
+  CHECK(ReadText(staging / "SHA256SUMS").find("\n" + std::string(kShaX) + "  linked.html\n") !=
+        std::string::npos);
+  // Kept again once published.
+  REQUIRE(gongkai::site::KeepChecksums(staging, kept));
+  CHECK(ReadText(kept) == ReadText(staging / "SHA256SUMS"));
+  fs::remove_all(root);
+}
+
+TEST_CASE("a recycled staging folder is brought up to date without writing through a link") {
+  fs::path root = fs::temp_directory_path() / ("gongkai-spare-" + std::to_string(::getpid()));
+  fs::remove_all(root);
+  fs::path previous = root / "site", staging = root / "site.building";
+  WriteText(previous / "same.html", "s");
+  WriteText(previous / "kept.html", "k");
+  WriteText(previous / "changed.html", "c");
+  // The spare: same.html and kept.html are the site's own files (as an unchanged page is);
+  // changed.html is the site's too, but its content changes; old.html is an older version
+  // than the site's; stale.html and gone/page.html are files the new build does not make.
+  fs::create_directories(staging / "gone");
+  fs::create_hard_link(previous / "same.html", staging / "same.html");
+  fs::create_hard_link(previous / "kept.html", staging / "kept.html");
+  fs::create_hard_link(previous / "changed.html", staging / "changed.html");
+  WriteText(previous / "old.html", "new");
+  WriteText(staging / "old.html", "old");
+  WriteText(staging / "stale.html", "x");
+  WriteText(staging / "gone/page.html", "x");
+  auto inode = [](const fs::path& p) {
+    struct stat st;
+    REQUIRE(::stat(p.c_str(), &st) == 0);
+    return st.st_ino;
+  };
+  const auto same = inode(previous / "same.html"), kept = inode(previous / "kept.html");
+
+  gongkai::site::Output output(staging, previous,
+                               {"same.html", "kept.html", "changed.html", "old.html",
+                                "stale.html", "gone/page.html"});
+  CHECK(output.Write("same.html", "s"));       // the previous site's bytes: left as it is
+  CHECK(output.Keep("kept.html"));             // an unchanged input's page: left as it is
+  CHECK(output.Write("changed.html", "C2"));   // written under another name and renamed
+  CHECK(output.Keep("old.html"));              // the site's file linked over the older one
+  CHECK(output.Write("new/page.html", "n"));   // a new file
+  output.RemoveUnplaced();
+  CHECK(output.errors().empty());
+
+  CHECK(inode(staging / "same.html") == same);
+  CHECK(inode(staging / "kept.html") == kept);
+  CHECK(ReadText(previous / "changed.html") == "c");  // the published site is untouched
+  CHECK(ReadText(staging / "changed.html") == "C2");
+  CHECK(inode(staging / "old.html") == inode(previous / "old.html"));
+  CHECK(ReadText(staging / "new/page.html") == "n");
+  CHECK_FALSE(fs::exists(staging / "stale.html"));
+  CHECK_FALSE(fs::exists(staging / "gone"));  // the folder left empty too
+  std::vector<std::string> listed;
+  for (const auto& f : output.Placed()) listed.push_back(f.path + "=" + f.sha256.substr(0, 8));
+  // sha256("C2") = 9685eb76…, sha256("n") = 1b16b1df…; linked files have none.
+  CHECK(listed == std::vector<std::string>{"changed.html=9685eb76", "kept.html=",
+                                           "new/page.html=1b16b1df", "old.html=", "same.html="});
+  const auto bytes = output.Bytes();
+  CHECK(bytes.total == 8);    // s k C2 new n
+  CHECK(bytes.written == 3);  // C2 n
+  // Nothing is left under a temporary name.
+  for (fs::recursive_directory_iterator it(staging), end; it != end; ++it)
+    CHECK(it->path().string().find(".gongkai-tmp") == std::string::npos);
   fs::remove_all(root);
 }
 
