@@ -127,8 +127,13 @@ build "$WORK/content" "$WORK/full"
 check "the incremental site equals a full build" same_tree "$WORK/a" "$WORK/full"
 # The cross pages are made from each input's record in the cache (pages/record.h); one that
 # cannot be read is not trusted: its input is built again.
-check "each input's record is in the cache" test -s "$WORK/a.cache/records/$NANCHONG.json"
-printf '{"id": "%s"}\n' "$NANCHONG" >"$WORK/a.cache/records/$NANCHONG.json"
+pack=$(ls "$WORK"/a.cache/records-*.pack)
+check "the inputs' records are in one file of the cache" test "$(echo "$pack" | wc -l)" -eq 1
+check "... the records of the inputs of a.cache/manifest.json" \
+  test "$(grep -o '"record":\[' "$WORK/a.cache/manifest.json" | wc -l)" -eq 10
+# One byte of 南充's record changed, 40 bytes after its id, which its record begins with.
+at=$(grep -boaF "$NANCHONG" "$pack" | head -n 1 | cut -d: -f1)
+printf 'X' | dd of="$pack" bs=1 seek=$((at + ${#NANCHONG} + 40)) conv=notrunc status=none
 build "$WORK/content" "$WORK/a"
 check "an input whose record cannot be read is built again" has "(9 unchanged, not parsed again)" "$WORK/err"
 check "... and the site equals a full build" same_tree "$WORK/a" "$WORK/full"
@@ -227,6 +232,11 @@ build "$WORK/content" "$WORK/a" "$WORK/templates"
 check "a template change re-renders every department" has "built 10 disclosures" "$WORK/err"
 check "nothing is reused after a template change" bash -c "! grep -q unchanged '$WORK/err'"
 check "the pages show the new template" has "派生指标（改）" "$WORK/a/departments/$NANCHONG.html"
+# A code page is linked from the last site when its key (what it is made from, with every
+# template) is the last build's: a change of code.md changes every key.
+sed -i 's/## 各部门的金额（万元）/## 各部门的金额（万元，改）/' "$WORK/templates/code.md"
+build "$WORK/content" "$WORK/a" "$WORK/templates"
+check "a change of code.md re-renders the code pages" has "各部门的金额（万元，改）" "$WORK/a/codes/201.html"
 
 # A removed input leaves nothing behind.
 rm "$WORK/content/$NANCHONG.txt"
@@ -235,6 +245,7 @@ check "the removed disclosure's page is gone" test ! -e "$WORK/a/departments/$NA
 check "its data file is gone" test ! -e "$WORK/a/data/$NANCHONG.json"
 check "its source page is gone" test ! -e "$WORK/a/source/$NANCHONG.html"
 check "the index no longer lists it" bash -c "! grep -q '$NANCHONG' '$WORK/a/index.html'"
+check "no code page lists it" bash -c "! grep -rq '$NANCHONG' '$WORK/a/codes'"
 check "its original is gone" test ! -e "$WORK/a/originals/$NANCHONG"
 check "SHA256SUMS no longer lists it" bash -c "! grep -q '$NANCHONG' '$WORK/a/SHA256SUMS'"
 check "SHA256SUMS checks after an input is removed" sums_ok "$WORK/a"

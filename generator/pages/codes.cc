@@ -1,7 +1,9 @@
 // Records' classification rows -> codes.md and code.md contexts.
 #include "pages/codes.h"
 
+#include <charconv>
 #include <set>
+#include <string_view>
 
 #include "render/context.h"
 #include "render/markdown.h"
@@ -28,11 +30,26 @@ CodeIndex::CodeIndex(const std::vector<const Record*>& all) {
   for (const auto* r : all)
     for (const auto& c : r->classes) name(c.code, c.name);
   for (const auto& entry : by_code_) codes_.push_back(entry.first);
+  // Each code's rows in one pass over the records, so that a page does not look through
+  // every row of its records for its own (measured at 3,000 disclosures: the keys 0.16 -> 0.06 s,
+  // the contexts 0.71 -> 0.55 s of CPU).
+  using Table = Row::Table;
   for (const auto* r : all) {
-    std::set<std::string> used;
-    for (const auto& f : r->functional) used.insert(f.code);
-    for (const auto& e : r->economic) used.insert(e.code);
-    for (const auto& c : r->classes) used.insert(c.code);
+    std::set<std::string> tabled;
+    for (size_t i = 0; i < r->functional.size(); ++i) {
+      by_code_[r->functional[i].code].rows.push_back({r, Table::kFunctional, uint32_t(i)});
+      tabled.insert(r->functional[i].code);
+    }
+    for (size_t i = 0; i < r->economic.size(); ++i) {
+      by_code_[r->economic[i].code].rows.push_back({r, Table::kEconomic, uint32_t(i)});
+      tabled.insert(r->economic[i].code);
+    }
+    std::set<std::string> used = tabled;
+    for (size_t i = 0; i < r->classes.size(); ++i) {
+      const std::string& code = r->classes[i].code;
+      used.insert(code);
+      if (!tabled.count(code)) by_code_[code].rows.push_back({r, Table::kClasses, uint32_t(i)});
+    }
     for (const auto& code : used) by_code_[code].records.push_back(r);
   }
 }
@@ -52,6 +69,35 @@ std::vector<std::string> CodeIndex::Children(const std::string& code) const {
   }
   return out;
 }
+
+namespace {
+
+// Calls fn(record, total, part a, part b, table) for each row of the page of `code`: each
+// department's amounts under it, from its tables by 功能分类 and 经济分类, else from its
+// summary's 类.
+template <typename Fn>
+void ForEachRow(const std::string& code, const CodeIndex& index, Fn fn) {
+  for (const auto& row : index.Rows(code)) {
+    const Record& d = *row.record;
+    switch (row.table) {
+      case CodeIndex::Row::Table::kFunctional: {
+        const auto& f = d.functional[row.at];
+        fn(d, f.total, f.basic, f.project, "部门支出总表");
+        break;
+      }
+      case CodeIndex::Row::Table::kEconomic: {
+        const auto& e = d.economic[row.at];
+        fn(d, e.total, e.personnel, e.public_, "基本支出表");
+        break;
+      }
+      case CodeIndex::Row::Table::kClasses:
+        fn(d, d.classes[row.at].amount, std::nullopt, std::nullopt, "收支总表");
+        break;
+    }
+  }
+}
+
+}  // namespace
 
 data CodesContext(const CodeIndex& index) {
   data ctx;
@@ -92,39 +138,68 @@ data CodeContext(const std::string& code, const CodeIndex& index) {
   ctx.set("has_children", Bool(!children.empty()));
   Put(ctx, "children", children);
   list rows;
-  for (const auto* d : index.Records(code)) {
-    std::string src = "../source/" + d->id + ".html";
-    auto add = [&](const model::MaybeFigure& a, const model::MaybeFigure& b,
-                   const model::MaybeFigure& c, const std::string& table) {
-      data row;
-      row.set("id", d->id);
-      row.set("name", EscapeMarkdown(d->Name()));
-      row.set("year", d->year ? std::to_string(d->year) : std::string("—"));
-      row.set("total", FigureLink(a, src));
-      row.set("part_a", FigureLink(b, src));
-      row.set("part_b", FigureLink(c, src));
-      row.set("table", table);
-      rows.push_back(std::move(row));
-    };
-    bool found = false;
-    for (const auto& f : d->functional)
-      if (f.code == code) {
-        add(f.total, f.basic, f.project, "部门支出总表");
-        found = true;
-      }
-    for (const auto& e : d->economic)
-      if (e.code == code) {
-        add(e.total, e.personnel, e.public_, "基本支出表");
-        found = true;
-      }
-    if (!found)
-      for (const auto& c : d->classes)
-        if (c.code == code) add(c.amount, std::nullopt, std::nullopt, "收支总表");
-  }
+  rows.reserve(index.Rows(code).size());  // kainjow's data is copied, not moved, as a list grows
+  ForEachRow(code, index, [&](const Record& d, const model::MaybeFigure& total,
+                              const model::MaybeFigure& part_a, const model::MaybeFigure& part_b,
+                              const char* table) {
+    const std::string src = "../source/" + d.id + ".html";
+    data row;
+    row.set("id", d.id);
+    row.set("name", EscapeMarkdown(d.Name()));
+    row.set("year", d.year ? std::to_string(d.year) : std::string("—"));
+    row.set("total", FigureLink(total, src));
+    row.set("part_a", FigureLink(part_a, src));
+    row.set("part_b", FigureLink(part_b, src));
+    row.set("table", table);
+    rows.push_back(std::move(row));
+  });
   Put(ctx, "rows", rows);
   ctx.set("part_a_label", functional ? "基本支出" : "人员经费");
   ctx.set("part_b_label", functional ? "项目支出" : "公用经费");
   return ctx;
+}
+
+std::string CodePageKey(const std::string& code, const CodeIndex& index) {
+  // Appended in place, a few bytes at a time: the keys of a build's code pages hold every row
+  // of them (19 MB at 3,000 disclosures), and temporaries made it 0.19 s of CPU.
+  std::string key;
+  auto put = [&](std::string_view part) {
+    key.append(part);
+    key.push_back('\0');
+  };
+  auto number = [&](int64_t n) {
+    char buf[24];
+    put(std::string_view(buf, std::to_chars(buf, buf + sizeof buf, n).ptr - buf));
+  };
+  put(code);
+  put(index.Name(code));
+  if (const std::string parent = index.Parent(code); !parent.empty()) {
+    put(parent);
+    put(index.Name(parent));
+  }
+  put("children");
+  for (const auto& c : index.Children(code)) {
+    put(c);
+    put(index.Name(c));
+  }
+  auto figure = [&](const model::MaybeFigure& f) {
+    if (!f) return put("-");
+    number(f->amount.fen());
+    number(f->amount.decimals());
+    number(f->line);
+  };
+  ForEachRow(code, index, [&](const Record& d, const model::MaybeFigure& total,
+                              const model::MaybeFigure& part_a, const model::MaybeFigure& part_b,
+                              const char* table) {
+    put(d.id);
+    put(d.Name());
+    number(d.year);
+    figure(total);
+    figure(part_a);
+    figure(part_b);
+    put(table);
+  });
+  return key;
 }
 
 }  // namespace gongkai::pages

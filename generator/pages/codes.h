@@ -2,6 +2,7 @@
 // department's amounts under one code, its parent and children).
 #pragma once
 
+#include <cstdint>
 #include <map>
 #include <string>
 #include <vector>
@@ -28,6 +29,16 @@ class CodeIndex {
   const std::vector<const Record*>& Records(const std::string& code) const {
     return at(code).records;
   }
+  /// A row of the page of a code: a department's row of one of its tables, by its place there.
+  struct Row {
+    enum class Table : uint8_t { kFunctional, kEconomic, kClasses };
+    const Record* record;
+    Table table;  ///< record->functional, record->economic, or (where neither has the code)
+                  ///< record->classes, the summary's 类
+    uint32_t at;
+  };
+  /// The rows of the page of `code`, in input order, a record's functional before its economic.
+  const std::vector<Row>& Rows(const std::string& code) const { return at(code).rows; }
   /// The longest other code that prefixes `code`; "" if none.
   std::string Parent(const std::string& code) const;
   /// The codes one level below `code`: prefixed by it, with no code between.
@@ -37,6 +48,7 @@ class CodeIndex {
   struct Code {
     std::string name;
     std::vector<const Record*> records;
+    std::vector<Row> rows;
   };
   const Code& at(const std::string& code) const { return by_code_.at(code); }
   bool Has(const std::string& code) const { return by_code_.count(code) > 0; }
@@ -48,5 +60,9 @@ class CodeIndex {
 kainjow::mustache::data CodesContext(const CodeIndex& index);
 /// One code: its name, parent and children (as links), and each department's amounts.
 kainjow::mustache::data CodeContext(const std::string& code, const CodeIndex& index);
+/// What the page of `code` is made from (pages::Page::key): the code's name, parent and
+/// children, and each row's department (id, name, year), figures and table, all that
+/// CodeContext reads; the same key, the same context.
+std::string CodePageKey(const std::string& code, const CodeIndex& index);
 
 }  // namespace gongkai::pages

@@ -39,7 +39,8 @@ std::vector<Page> CrossPages(const Collection& c) {
                   "codes"});
   for (const auto& code : codes->codes())
     plan.push_back({"codes/" + code + ".md", "code.md",
-                    [codes, code] { return CodeContext(code, *codes); }, "科目 " + code, "code"});
+                    [codes, code] { return CodeContext(code, *codes); }, "科目 " + code, "code",
+                    [codes, code] { return CodePageKey(code, *codes); }});
   auto glossary = std::make_shared<const GlossaryIndex>(all);
   plan.push_back({"glossary.md", "glossary.md", [glossary] { return GlossaryContext(*glossary); },
                   "名词解释", "glossary"});

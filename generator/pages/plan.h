@@ -25,6 +25,10 @@ struct Page {
   std::function<kainjow::mustache::data()> context;
   std::string title;  ///< the HTML page's <title>
   std::string kind;   ///< layout.html's page kind
+  /// What the page is made from, where that is cheaper to know than the page itself: a page
+  /// whose key (with the templates) is the one the last build gave it is that build's page,
+  /// linked from the last site without making its context. Null: made every build.
+  std::function<std::string()> key = nullptr;
 };
 
 /// What the cross pages are made from: the records of every input, in input order. Must

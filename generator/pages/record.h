@@ -1,17 +1,17 @@
 // One disclosure as the cross pages show it — its index row, its findings for the rule
 // pages, its classification amounts for the code pages and the CSVs, its glossary terms, the
 // figures the comparison shows, its search entries — and nothing more. Made from the
-// disclosure once, when it is built (MakeRecord); kept in the build's cache as JSON, so an
-// unchanged input's record is read instead of its model. Adding a field a cross page shows
-// touches the Record, MakeRecord and its JSON (all here), and the page that shows it.
+// disclosure once, when it is built (MakeRecord); kept in the build's cache as bytes
+// (RecordToBytes), so an unchanged input's record is read instead of its model. Adding a field
+// a cross page shows touches the Record, MakeRecord and its list of fields (all here), and the
+// page that shows it.
 #pragma once
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "model/disclosure.h"
 #include "render/search_index.h"
@@ -66,9 +66,10 @@ Record MakeRecord(const model::Disclosure& d, bool failed, const std::string& fa
 /// metrics, year facts and place), so a reused input relates like a built one.
 model::Disclosure YearsView(const Record& r);
 
-/// The record as JSON (amounts as integer fen, exact) and back. RecordFromJson throws
-/// nlohmann::json::exception on a record it cannot read.
-nlohmann::json RecordToJson(const Record& r);
-Record RecordFromJson(const nlohmann::json& j);
+/// The record as bytes for the build's cache (amounts as integer fen, exact; every field a
+/// cross page reads) and back. RecordFromBytes throws std::runtime_error on bytes that are not
+/// one whole record.
+std::string RecordToBytes(const Record& r);
+Record RecordFromBytes(std::string_view bytes);
 
 }  // namespace gongkai::pages

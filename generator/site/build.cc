@@ -111,6 +111,7 @@ struct Build {
   const years::Aliases& aliases;
   Waiting& waiting;                     // which processed inputs wait for the relation
   const YearRelation* years = nullptr;  // once the inputs are related across years
+  std::string templates_hash = {};      // cache.h's TemplatesHash
 };
 
 // Reports the end of each phase with its wall time (BuildOptions::on_phase).
@@ -512,10 +513,22 @@ void RelateAcrossYears(std::vector<DocResult>& docs, Related& related, Build& b,
   }
 }
 
-// One page of the plan: a Markdown page and its HTML twin, or an HTML page.
-void WritePage(const pages::Page& page, Build& b) {
-  const std::string body = b.renderer.Render(page.tmpl, page.context());
+// One page of the plan: a Markdown page and its HTML twin, or an HTML page. A page with a key
+// (pages::Page::key; hashed with the templates into `key`) that the last build gave it too is
+// linked from the last site, its context not made.
+void WritePage(const pages::Page& page, Build& b, std::string& key) {
   const std::string html = pages::HtmlPath(page);
+  if (page.key) {
+    key = ingest::Sha256Hex(b.templates_hash + '\0' + page.path + '\0' + page.title + '\0' +
+                            page.kind + '\0' + page.key());
+    if (b.cache.Usable() && b.cache.PageKey(page.path) == key && b.output.HasPrevious(html) &&
+        b.output.HasPrevious(page.path)) {
+      b.output.Keep(page.path);
+      if (html != page.path) b.output.Keep(html);
+      return;
+    }
+  }
+  const std::string body = b.renderer.Render(page.tmpl, page.context());
   if (html == page.path) {
     b.output.Write(html, b.renderer.Page(html, page.title, body, page.kind));
     return;
@@ -548,8 +561,8 @@ void WriteDownloads(const pages::Collection& c, Build& b) {
 // The pages made from every disclosure together (pages/plan.h), the downloads and the
 // sitemap. Returns every HTML page of the site (the document pages included), sorted.
 std::vector<std::string> WriteCrossPages(const std::vector<DocResult>& docs,
-                                         const YearRelation& relation, Build& b,
-                                         Phases& phases) {
+                                         const YearRelation& relation, Build& b, Phases& phases,
+                                         std::map<std::string, std::string>& page_keys) {
   pages::Collection collection;
   collection.series = &relation.series;
   std::vector<std::string> html;
@@ -562,17 +575,21 @@ std::vector<std::string> WriteCrossPages(const std::vector<DocResult>& docs,
   // The pages of one kind after another (for the phase times), each kind's on every core.
   const std::vector<pages::Page> plan = pages::CrossPages(collection);
   const unsigned workers = Workers(b.options, plan.size());
+  std::vector<std::string> keys(plan.size());
   for (size_t begin = 0, end; begin < plan.size(); begin = end) {
     for (end = begin + 1; end < plan.size() && plan[end].kind == plan[begin].kind;) ++end;
     OnEveryCore(end - begin, workers, [&](size_t i) {
       const pages::Page& page = plan[begin + i];
       try {
-        WritePage(page, b);
+        WritePage(page, b, keys[begin + i]);
       } catch (const std::exception& e) {
         b.output.Fail(page.path + ": internal error: " + e.what());
       }
     });
-    for (size_t i = begin; i < end; ++i) html.push_back(pages::HtmlPath(plan[i]));
+    for (size_t i = begin; i < end; ++i) {
+      html.push_back(pages::HtmlPath(plan[i]));
+      if (!keys[i].empty()) page_keys[plan[i].path] = keys[i];
+    }
     phases.End(plan[begin].kind.c_str());
   }
   WriteDownloads(collection, b);
@@ -641,14 +658,15 @@ bool SealSite(Build& b, BuildReport& report, unsigned workers) {
 
 // The cache for the next build: what each input was when it was built.
 void SaveCache(const std::vector<DocResult>& docs, const Build& b,
-               const std::string& per_document_hash) {
+               const std::string& per_document_hash,
+               const std::map<std::string, std::string>& page_keys) {
   std::map<std::string, CachedInput> inputs;
   std::vector<const pages::Record*> built;
   for (const auto& r : docs) {
     inputs[r.name] = {r.id, r.stamp, r.failed, r.loaded, r.files, r.file.diagnostics};
     if (!r.reused) built.push_back(&r.record);
   }
-  Cache::Save(b.plan.cache, per_document_hash, inputs, built);
+  b.cache.Save(per_document_hash, inputs, built, page_keys);
 }
 
 }  // namespace
@@ -679,6 +697,7 @@ BuildReport BuildSite(const BuildOptions& options) {
   Build b{options, plan,
           Cache::Load(plan.cache, plan.has_site && fs::is_directory(plan.out, ec), per_document_hash),
           output, renderer, aliases, waiting};
+  b.templates_hash = TemplatesHash(templates);
 
   std::vector<DocResult*> every_input;
   for (auto& r : docs) every_input.push_back(&r);
@@ -688,7 +707,9 @@ BuildReport BuildSite(const BuildOptions& options) {
   RelateAcrossYears(docs, related, b, phases);
   phases.End("across years");
   Tally(docs, report);
-  report.pages = static_cast<int>(WriteCrossPages(docs, related.relation, b, phases).size());
+  std::map<std::string, std::string> page_keys;  // the cross pages', for the next build
+  report.pages =
+      static_cast<int>(WriteCrossPages(docs, related.relation, b, phases, page_keys).size());
   CopyAssets(options.assets_dir, output);
   phases.End("sitemap, assets");
 
@@ -702,7 +723,7 @@ BuildReport BuildSite(const BuildOptions& options) {
   }
   phases.End("publish");
   KeepChecksums(plan.out, plan.cache / kChecksumsFile);  // if it cannot, the next build hashes every file
-  SaveCache(docs, b, per_document_hash);
+  SaveCache(docs, b, per_document_hash, page_keys);
   phases.End("save cache");
   report.seconds = phases.Seconds();
   return report;

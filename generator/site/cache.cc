@@ -1,11 +1,17 @@
-// The incremental build's manifest: load, the reuse decision for an input, save.
+// The incremental build's manifest and records file: load, the reuse decision for an input,
+// save.
 #include "site/cache.h"
 
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 #include <fstream>
-#include <set>
+#include <functional>
+#include <string_view>
 
 #include <boost/filesystem.hpp>
 #include <nlohmann/json.hpp>
@@ -23,16 +29,88 @@ using nlohmann::json;
 namespace {
 
 const char kManifest[] = "manifest.json";
-const char kRecords[] = "records";
+const char kPageKeys[] = "pages.json";
+// The first bytes of a records file: the format of its records (pages::RecordToBytes). A
+// new format gets a new header, and a file of another is not read.
+const char kPackHeader[] = "gongkai records 1\n";
+const size_t kPackHeaderSize = sizeof kPackHeader - 1;
+const char kOldRecords[] = "records";  // one file per record, as gongkai kept them before
 
-fs::path RecordPath(const fs::path& dir, const std::string& id) {
-  return dir / kRecords / (id + ".json");
+// A record in the records file: a checksum of its bytes (8 bytes, little-endian), then its
+// bytes. The checksum is std::hash's (the standard library's, fast): a record damaged on
+// disk, or torn by a build stopped while appending it, is not read as another record or as
+// this one with another figure. std::hash may differ between library versions: then every
+// input is built again, no worse.
+uint64_t Checksum(std::string_view bytes) { return std::hash<std::string_view>{}(bytes); }
+
+std::string Frame(const pages::Record& r) {
+  const std::string bytes = pages::RecordToBytes(r);
+  std::string frame(8, '\0');
+  for (int i = 0, h = 0; i < 8; ++i, h += 8)
+    frame[i] = static_cast<char>(Checksum(bytes) >> h);
+  return frame + bytes;
+}
+
+// The record in `frame`; false when its checksum does not hold or it is not a whole record.
+bool Unframe(std::string_view frame, pages::Record& record) {
+  if (frame.size() < 8) return false;
+  uint64_t sum = 0;
+  for (int i = 7; i >= 0; --i) sum = sum << 8 | static_cast<unsigned char>(frame[i]);
+  frame.remove_prefix(8);
+  if (sum != Checksum(frame)) return false;
+  try {
+    record = pages::RecordFromBytes(frame);
+  } catch (const std::exception&) {
+    return false;
+  }
+  return true;
+}
+
+// A records file's name: records-<n>.pack. The next name is one no file in `dir` has (so
+// the manifest on disk still names the file it read until the new manifest replaces it).
+bool IsPackName(const std::string& name) {
+  return name.rfind("records-", 0) == 0 && name.size() > 13 &&
+         name.compare(name.size() - 5, 5, ".pack") == 0;
+}
+std::string NextPackName(const fs::path& dir) {
+  long last = 0;
+  boost::system::error_code ec;
+  for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+    const std::string name = it->path().filename().string();
+    if (IsPackName(name)) last = std::max(last, std::strtol(name.c_str() + 8, nullptr, 10));
+  }
+  return "records-" + std::to_string(last + 1) + ".pack";
 }
 
 model::Diagnostic::Severity SeverityOf(const std::string& name) {
   return name == "error"     ? model::Diagnostic::Severity::kError
          : name == "warning" ? model::Diagnostic::Severity::kWarning
                              : model::Diagnostic::Severity::kNotice;
+}
+
+// Writes `text` at `path` through a temporary file renamed over it: a build stopped meanwhile
+// leaves the old file or the new one. False if it could not.
+bool ReplaceFile(const fs::path& path, const std::string& text) {
+  const fs::path tmp = path.string() + ".tmp";
+  {
+    std::ofstream out(tmp.string(), std::ios::binary);
+    out << text;
+    if (!out.flush()) return false;
+  }
+  boost::system::error_code ec;
+  fs::rename(tmp, path, ec);
+  return !ec;
+}
+
+// Removes the records files in `dir` but `pack`, which the manifest names, and the folder of
+// records of older versions.
+void RemoveStale(const fs::path& dir, const std::string& pack) {
+  std::vector<fs::path> stale{dir / kOldRecords};
+  boost::system::error_code ec;
+  for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec))
+    if (IsPackName(it->path().filename().string()) && it->path().filename() != pack)
+      stale.push_back(it->path());
+  for (const auto& path : stale) fs::remove_all(path, ec);
 }
 
 CachedInput InputFromJson(const json& entry) {
@@ -60,6 +138,33 @@ json InputToJson(const CachedInput& in) {
 
 }  // namespace
 
+// The records file the last build wrote, open for reading from every thread (pread).
+class Cache::Pack {
+ public:
+  explicit Pack(const fs::path& path) : fd_(::open(path.c_str(), O_RDONLY | O_CLOEXEC)) {}
+  ~Pack() {
+    if (fd_ >= 0) ::close(fd_);
+  }
+  Pack(const Pack&) = delete;
+  Pack& operator=(const Pack&) = delete;
+
+  /// The `size` bytes at `at` into `out`; false if they cannot all be read.
+  bool Read(uint64_t at, uint64_t size, std::string& out) const {
+    if (fd_ < 0) return false;
+    out.resize(size);
+    for (uint64_t done = 0; done < size;) {
+      const ssize_t n = ::pread(fd_, out.data() + done, size - done, static_cast<off_t>(at + done));
+      if (n < 0 && errno == EINTR) continue;
+      if (n <= 0) return false;
+      done += static_cast<uint64_t>(n);
+    }
+    return true;
+  }
+
+ private:
+  int fd_;
+};
+
 FileStamp Stamp(const fs::path& p) {
   struct stat st;
   if (::stat(p.string().c_str(), &st) != 0) return {};
@@ -84,9 +189,31 @@ std::string PerDocumentHash(const std::map<std::string, std::string>& templates)
                            templates.at("source.html"));
 }
 
+std::string TemplatesHash(const std::map<std::string, std::string>& templates) {
+  std::string all = GONGKAI_VERSION;
+  for (const auto& [name, text] : templates) all += '\0' + name + '\0' + text;
+  return ingest::Sha256Hex(all);
+}
+
+// The cross pages' keys in `dir` (none where they cannot be read), removed from it.
+std::unordered_map<std::string, std::string> TakePageKeys(const fs::path& dir) {
+  std::unordered_map<std::string, std::string> keys;
+  std::string text;
+  if (ReadWholeFile((dir / kPageKeys).string(), text)) {
+    json j = json::parse(text, nullptr, false);
+    if (j.is_object())
+      for (const auto& [path, key] : j.items())
+        if (key.is_string()) keys[path] = key.get<std::string>();
+  }
+  boost::system::error_code ec;
+  fs::remove(dir / kPageKeys, ec);
+  return keys;
+}
+
 Cache Cache::Load(const fs::path& dir, bool usable, const std::string& per_document_hash) {
   Cache cache;
   cache.dir_ = dir;
+  std::unordered_map<std::string, std::string> page_keys = TakePageKeys(dir);
   std::string text;
   if (!usable || !ReadWholeFile((dir / kManifest).string(), text)) return cache;
   json manifest = json::parse(text, nullptr, false);
@@ -94,13 +221,24 @@ Cache Cache::Load(const fs::path& dir, bool usable, const std::string& per_docum
       manifest.value("templates", "") != per_document_hash || !manifest.contains("inputs"))
     return cache;
   try {
-    for (const auto& [name, entry] : manifest["inputs"].items())
-      cache.inputs_[name] = InputFromJson(entry);
+    for (const auto& [name, entry] : manifest["inputs"].items()) {
+      const CachedInput& in = cache.inputs_[name] = InputFromJson(entry);
+      if (entry.contains("record"))
+        cache.records_[in.id] = {entry["record"].at(0).get<uint64_t>(),
+                                 entry["record"].at(1).get<uint64_t>()};
+    }
   } catch (const json::exception&) {
     cache.inputs_.clear();  // a damaged manifest: build everything
+    cache.records_.clear();
     return cache;
   }
   cache.usable_ = true;
+  cache.page_keys_ = std::move(page_keys);
+  cache.pack_name_ = manifest.value("pack", "");
+  if (!IsPackName(cache.pack_name_)) return cache;
+  auto pack = std::make_shared<const Pack>(dir / cache.pack_name_);
+  std::string header;
+  if (pack->Read(0, kPackHeaderSize, header) && header == kPackHeader) cache.pack_ = std::move(pack);
   return cache;
 }
 
@@ -115,46 +253,83 @@ const CachedInput* Cache::Reusable(const std::string& name, const std::string& i
 }
 
 bool Cache::LoadRecord(const std::string& id, pages::Record& record) const {
-  std::string text;
-  if (!ReadWholeFile(RecordPath(dir_, id).string(), text)) return false;
-  json j = json::parse(text, nullptr, false);
-  if (j.is_discarded()) return false;
-  try {
-    record = pages::RecordFromJson(j);
-  } catch (const json::exception&) {
-    return false;
-  }
-  return record.id == id;
+  auto it = records_.find(id);
+  std::string frame;
+  return pack_ && it != records_.end() && pack_->Read(it->second.at, it->second.size, frame) &&
+         Unframe(frame, record) && record.id == id;
 }
 
-void Cache::Save(const fs::path& dir, const std::string& per_document_hash,
-                 const std::map<std::string, CachedInput>& inputs,
-                 const std::vector<const pages::Record*>& built) {
+const std::string& Cache::PageKey(const std::string& path) const {
+  static const std::string kNone;
+  auto it = page_keys_.find(path);
+  return it == page_keys_.end() ? kNone : it->second;
+}
+
+Cache::Written Cache::WriteRecords(const std::map<std::string, CachedInput>& inputs,
+                                  const std::vector<const pages::Record*>& built) const {
+  // The records kept where they are: of the inputs not built this time.
+  std::map<std::string, const pages::Record*> fresh;
+  for (const auto* r : built) fresh[r->id] = r;
+  Written w;
+  uint64_t kept = 0;
+  if (pack_)
+    for (const auto& [name, in] : inputs)
+      if (auto it = records_.find(in.id); it != records_.end() && !fresh.count(in.id)) {
+        w.at[in.id] = it->second;
+        kept += it->second.size;
+      }
+  // Appended to the last file, unless more than half of it is records no input has now.
   boost::system::error_code ec;
-  fs::create_directories(dir / kRecords, ec);
-  for (const auto* r : built) {
-    const fs::path path = RecordPath(dir, r->id);
-    std::ofstream out(path.string(), std::ios::binary);
-    out << pages::RecordToJson(*r).dump() << "\n";
-    out.close();
-    // Not written whole: not left to be read (the input is built again next time).
-    if (!out) fs::remove(path, ec);
+  const uint64_t old_size = pack_ ? fs::file_size(dir_ / pack_name_, ec) : 0;
+  const bool append = pack_ && !ec && old_size - kPackHeaderSize - kept <= kept;
+  w.pack = append ? pack_name_ : NextPackName(dir_);
+  std::ofstream out((dir_ / w.pack).string(),
+                    std::ios::binary | (append ? std::ios::app : std::ios::trunc));
+  uint64_t end = append ? old_size : 0;
+  auto put = [&](const std::string& id, const std::string& frame) {
+    out.write(frame.data(), static_cast<std::streamsize>(frame.size()));
+    w.at[id] = {end, frame.size()};
+    end += frame.size();
+  };
+  if (!append) {
+    out << kPackHeader;
+    end = kPackHeaderSize;
+    std::string frame;
+    for (auto it = w.at.begin(); it != w.at.end();)
+      if (pack_->Read(it->second.at, it->second.size, frame)) {
+        put(it->first, frame);
+        ++it;
+      } else {
+        it = w.at.erase(it);  // its input is built again next time
+      }
   }
-  std::set<std::string> ids;
-  for (const auto& [name, in] : inputs) ids.insert(in.id + ".json");
-  for (fs::directory_iterator it(dir / kRecords, ec), end; !ec && it != end; it.increment(ec))
-    if (!ids.count(it->path().filename().string())) {
-      boost::system::error_code ignored;  // a stale record left behind is never read
-      fs::remove(it->path(), ignored);
-    }
+  for (const auto& [id, r] : fresh) put(id, Frame(*r));
+  out.close();
+  // Not written whole: the records written this time are not named (their inputs are built
+  // again next time); of a new file, none.
+  if (!out)
+    for (auto it = w.at.begin(); it != w.at.end();)
+      it = !append || fresh.count(it->first) ? w.at.erase(it) : std::next(it);
+  return w;
+}
+
+void Cache::Save(const std::string& per_document_hash,
+                 const std::map<std::string, CachedInput>& inputs,
+                 const std::vector<const pages::Record*>& built,
+                 const std::map<std::string, std::string>& page_keys) const {
+  boost::system::error_code ec;
+  fs::create_directories(dir_, ec);
+  const Written records = WriteRecords(inputs, built);
   json manifest = {{"version", GONGKAI_VERSION}, {"templates", per_document_hash},
-                   {"inputs", json::object()}};
-  for (const auto& [name, in] : inputs) manifest["inputs"][name] = InputToJson(in);
-  {
-    std::ofstream m((dir / (std::string(kManifest) + ".tmp")).string(), std::ios::binary);
-    m << manifest.dump() << "\n";
+                   {"pack", records.pack}, {"inputs", json::object()}};
+  for (const auto& [name, in] : inputs) {
+    json& entry = manifest["inputs"][name] = InputToJson(in);
+    if (auto it = records.at.find(in.id); it != records.at.end())
+      entry["record"] = {it->second.at, it->second.size};
   }
-  fs::rename(dir / (std::string(kManifest) + ".tmp"), dir / kManifest, ec);
+  if (!ReplaceFile(dir_ / kManifest, manifest.dump() + "\n")) return;
+  RemoveStale(dir_, records.pack);
+  ReplaceFile(dir_ / kPageKeys, json(page_keys).dump() + "\n");
 }
 
 }  // namespace gongkai::site

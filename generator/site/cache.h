@@ -1,12 +1,15 @@
 // The build's memory of the previous build (<out>.cache/): what each input was when it was
 // built — its size and time, its id, its files in the site, its diagnostics (manifest.json) —
-// and its record for the cross pages (records/<id>.json, pages/record.h), so an input that
-// did not change is not read, parsed or rendered again, and its model is not read back.
+// and its record for the cross pages (pages/record.h), all records in one file
+// (records-<n>.pack), so an input that did not change is not read, parsed or rendered again,
+// and its model is not read back.
 #pragma once
 
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include <boost/filesystem/path.hpp>
@@ -37,6 +40,9 @@ struct CachedInput {
 /// The hash of what every per-document page depends on beside its input: gongkai's version
 /// and the templates layout.html, department.md and source.html.
 std::string PerDocumentHash(const std::map<std::string, std::string>& templates);
+/// The hash of every template and gongkai's version: what a cross page depends on beside what
+/// it is made from (pages::Page::key).
+std::string TemplatesHash(const std::map<std::string, std::string>& templates);
 
 class Cache {
  public:
@@ -58,18 +64,43 @@ class Cache {
   /// be read (the input is then built again).
   bool LoadRecord(const std::string& id, pages::Record& record) const;
 
-  /// Writes the cache for the next build into `dir`: the records of the inputs built this
-  /// time (`built`; the others' are kept, those of inputs gone are removed), then the manifest
-  /// (a temporary file renamed over it: a build stopped meanwhile leaves the old one or the
-  /// new one, and an input whose record was not written is not reused by the old one).
-  static void Save(const boost::filesystem::path& dir, const std::string& per_document_hash,
-                   const std::map<std::string, CachedInput>& inputs,
-                   const std::vector<const pages::Record*>& built);
+  /// The key the last build gave the cross page at `path` (pages::Page::key hashed with the
+  /// templates), "" for none. Load reads them and removes them from the folder: a build
+  /// stopped before Save, maybe once it published its pages, leaves none to trust.
+  const std::string& PageKey(const std::string& path) const;
+
+  /// Writes the cache for the next build into the folder it was loaded from: the records of
+  /// the inputs built this time (`built`), appended to the records file the others' stay in
+  /// (a new file, with only the records of `inputs`, where more than half of it would be
+  /// records no input has), then the manifest (a temporary file renamed over it: a build
+  /// stopped meanwhile leaves the old one or the new one, and the records the old one names
+  /// are still where it says). A record that could not be written is not named: its input is
+  /// built again next time. Then the cross pages' keys `page_keys` (by path).
+  void Save(const std::string& per_document_hash, const std::map<std::string, CachedInput>& inputs,
+            const std::vector<const pages::Record*>& built,
+            const std::map<std::string, std::string>& page_keys) const;
 
  private:
+  // Where a record's bytes are in the records file: its checksum and the record.
+  struct Span {
+    uint64_t at = 0, size = 0;
+  };
+  class Pack;  // the records file, open for reading
+  // The records file Save wrote (its name) and where each record is in it, by id.
+  struct Written {
+    std::string pack;
+    std::map<std::string, Span> at;
+  };
+  Written WriteRecords(const std::map<std::string, CachedInput>& inputs,
+                       const std::vector<const pages::Record*>& built) const;
+
   boost::filesystem::path dir_;
   bool usable_ = false;
   std::map<std::string, CachedInput> inputs_;
+  std::string pack_name_;             // the records file's name in dir_, "" for none
+  std::shared_ptr<const Pack> pack_;  // open when its header is this format's
+  std::unordered_map<std::string, Span> records_;  // by id
+  std::unordered_map<std::string, std::string> page_keys_;  // by path
 };
 
 }  // namespace gongkai::site

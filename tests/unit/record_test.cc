@@ -1,5 +1,5 @@
 // Unit tests for the cross pages' per-document records (pages/record.h) and their place in the
-// build's cache (site/cache.h): what a record keeps and drops, exactly, through its JSON.
+// build's cache (site/cache.h): what a record keeps and drops, exactly, through its bytes.
 #include <doctest/doctest.h>
 
 #include <fstream>
@@ -14,8 +14,8 @@ namespace model = gongkai::model;
 namespace fs = boost::filesystem;
 using gongkai::pages::MakeRecord;
 using gongkai::pages::Record;
-using gongkai::pages::RecordFromJson;
-using gongkai::pages::RecordToJson;
+using gongkai::pages::RecordFromBytes;
+using gongkai::pages::RecordToBytes;
 
 namespace {
 
@@ -89,10 +89,10 @@ TEST_CASE("a record keeps what the cross pages show and drops the rest") {
   CHECK(r.search[2].url == "rules/narrative-share.html");
 }
 
-TEST_CASE("a record reads back from its JSON exactly, to the fen") {
+TEST_CASE("a record reads back from its bytes exactly, to the fen") {
   const Record r = MakeRecord(Audit(), false, "");
-  const Record back = RecordFromJson(RecordToJson(r));
-  CHECK(RecordToJson(back) == RecordToJson(r));
+  const Record back = RecordFromBytes(RecordToBytes(r));
+  CHECK(RecordToBytes(back) == RecordToBytes(r));
   CHECK(back.functional[0].total->amount.fen() == 1710772524);  // 1710.772524 万元
   CHECK(back.functional[0].total->line == 196);
   CHECK(!back.functional[0].basic.has_value());
@@ -131,8 +131,8 @@ TEST_CASE("a record keeps what the relation across years reads, and its view rel
   d.years = {"dept-0123456789ab", "2025-beijing-audit-bureau", "", 2025, 0, 2};
   d.findings.push_back({"prior-year-figure", model::Diagnostic::Severity::kWarning,
                         "2026 年公开第 181 行所说上年支出总计为 31848.36 万元", {181}, {}, ""});
-  const Record back = RecordFromJson(RecordToJson(MakeRecord(d, false, "")));
-  CHECK(RecordToJson(back) == RecordToJson(MakeRecord(d, false, "")));
+  const Record back = RecordFromBytes(RecordToBytes(MakeRecord(d, false, "")));
+  CHECK(RecordToBytes(back) == RecordToBytes(MakeRecord(d, false, "")));
   const model::Disclosure view = gongkai::pages::YearsView(back);
   CHECK(view.id == "2026-beijing-audit-bureau");
   CHECK(view.kind == "budget");
@@ -174,31 +174,99 @@ TEST_CASE("a failed input's record names its file and its error, and has no sear
   model::Disclosure d;
   d.id = "broken";
   d.source.path = "content/broken.pdf";
-  const Record back = RecordFromJson(RecordToJson(MakeRecord(d, true, "line 3: no text")));
+  const Record back = RecordFromBytes(RecordToBytes(MakeRecord(d, true, "line 3: no text")));
   CHECK(back.failed);
   CHECK(back.failure == "line 3: no text");
   CHECK(back.source_path == "content/broken.pdf");
   CHECK(back.search.empty());
 }
 
+TEST_CASE("a record's bytes cut short or run on are not a record") {
+  const std::string bytes = RecordToBytes(MakeRecord(Audit(), false, ""));
+  CHECK(RecordFromBytes(bytes).functional[0].total->amount.fen() == 1710772524);
+  CHECK_THROWS(RecordFromBytes(bytes.substr(0, bytes.size() - 1)));
+  CHECK_THROWS(RecordFromBytes(bytes + '\0'));
+  CHECK_THROWS(RecordFromBytes(""));
+}
+
+// The records file of the cache in `dir` (there is one).
+fs::path PackOf(const fs::path& dir) {
+  for (fs::directory_iterator it(dir), end; it != end; ++it)
+    if (it->path().extension() == ".pack") return it->path();
+  FAIL("no records file in " << dir);
+  return {};
+}
+
+// Changes the byte after the first `marker` in `file`.
+void Damage(const fs::path& file, const std::string& marker) {
+  std::fstream f(file.string(), std::ios::in | std::ios::out | std::ios::binary);
+  std::string bytes((std::istreambuf_iterator<char>(f)), std::istreambuf_iterator<char>());
+  const size_t at = bytes.find(marker);
+  REQUIRE(at != std::string::npos);
+  f.seekp(static_cast<std::streamoff>(at + marker.size()));
+  f.put(static_cast<char>(bytes[at + marker.size()] ^ 1));
+}
+
 TEST_CASE("a record the cache cannot read is not used, and a removed input's record goes") {
   const fs::path dir = fs::temp_directory_path() / fs::unique_path("gongkai-record-%%%%%%%%");
+  fs::create_directories(dir / "records");  // as gongkai kept records before: removed
   const Record kept = MakeRecord(Audit(), false, "");
   Record gone;
   gone.id = "gone";
   using gongkai::site::Cache;
-  Cache::Save(dir, "hash", {{"2026-beijing-audit-bureau", Entry(kept.id)}, {"gone", Entry("gone")}},
-              {&kept, &gone});
-  REQUIRE(fs::exists(dir / "records" / "gone.json"));
-  Cache::Save(dir, "hash", {{"2026-beijing-audit-bureau", Entry(kept.id)}}, {});
-  CHECK(!fs::exists(dir / "records" / "gone.json"));
-  const Cache cache = Cache::Load(dir, true, "hash");
+  Cache::Load(dir, false, "hash")
+      .Save("hash", {{"2026-beijing-audit-bureau", Entry(kept.id)}, {"gone", Entry("gone")}},
+            {&kept, &gone}, {});
+  CHECK(!fs::exists(dir / "records"));
   Record read;
+  REQUIRE(Cache::Load(dir, true, "hash").LoadRecord("gone", read));
+  Cache::Load(dir, true, "hash").Save("hash", {{"2026-beijing-audit-bureau", Entry(kept.id)}}, {}, {});
+  const Cache cache = Cache::Load(dir, true, "hash");
   REQUIRE(cache.LoadRecord(kept.id, read));
-  CHECK(RecordToJson(read) == RecordToJson(kept));
+  CHECK(RecordToBytes(read) == RecordToBytes(kept));
   CHECK(!cache.LoadRecord("gone", read));
-  std::ofstream((dir / "records" / (kept.id + ".json")).string()) << "{\"id\": \"2026-beijing-audit-bureau\"}";
-  CHECK(!cache.LoadRecord(kept.id, read));  // a record missing its fields
+  CHECK(!Cache::Load(dir, true, "other templates").LoadRecord(kept.id, read));
+  // One bit of a figure changed (the amount of the 类 一般公共服务支出, which follows its
+  // name): the record still reads, with another amount, but its checksum does not hold.
+  Damage(PackOf(dir), "一般公共服务支出");
+  CHECK(!Cache::Load(dir, true, "hash").LoadRecord(kept.id, read));
+  fs::resize_file(PackOf(dir), 30);  // cut short
+  CHECK(!Cache::Load(dir, true, "hash").LoadRecord(kept.id, read));
+  fs::remove_all(dir);
+}
+
+TEST_CASE("records built again are appended, until most of the file is records no input has") {
+  const fs::path dir = fs::temp_directory_path() / fs::unique_path("gongkai-record-%%%%%%%%");
+  using gongkai::site::Cache;
+  const Record audit = MakeRecord(Audit(), false, "");
+  model::Disclosure small;
+  small.id = "small";
+  const Record first = MakeRecord(small, false, "");
+  Cache::Load(dir, false, "hash")
+      .Save("hash", {{"audit", Entry(audit.id)}, {"small", Entry("small")}}, {&audit, &first}, {});
+  const fs::path pack = PackOf(dir);
+  CHECK(pack.filename() == "records-1.pack");
+  const auto size = fs::file_size(pack);
+  small.year = 2024;
+  const Record second = MakeRecord(small, false, "");
+  Cache::Load(dir, true, "hash")
+      .Save("hash", {{"audit", Entry(audit.id)}, {"small", Entry("small")}}, {&second}, {});
+  CHECK(PackOf(dir) == pack);
+  CHECK(fs::file_size(pack) == size + 8 + RecordToBytes(second).size());
+  Record read;
+  REQUIRE(Cache::Load(dir, true, "hash").LoadRecord("small", read));
+  CHECK(read.year == 2024);
+  REQUIRE(Cache::Load(dir, true, "hash").LoadRecord(audit.id, read));
+  CHECK(RecordToBytes(read) == RecordToBytes(audit));
+  // The audit bureau removed: the file would be mostly its record. A new one is written, with
+  // the small record only, and the old one goes.
+  Cache::Load(dir, true, "hash").Save("hash", {{"small", Entry("small")}}, {}, {});
+  CHECK(PackOf(dir).filename() == "records-2.pack");
+  CHECK(!fs::exists(pack));
+  const Cache cache = Cache::Load(dir, true, "hash");
+  REQUIRE(cache.LoadRecord("small", read));
+  CHECK(read.year == 2024);
+  CHECK(!cache.LoadRecord(audit.id, read));
   fs::remove_all(dir);
 }
 
