@@ -38,23 +38,33 @@ void AppendVarint(uint32_t v, std::string& out) {
   out += kDigits[v];
 }
 
-// Postings (id << 2 | weight, in id order) as three delta-coded groups, weight 3, 2 then 1,
-// separated by '.': each value is the id's distance from the previous one of its group, less 1.
-std::string EncodePostings(const std::vector<uint32_t>& sorted_by_weight) {
+// Postings (id << 2 | weight, titles first: see ByWeight) as three delta-coded groups, weight
+// 3, 2 then 1, separated by '.': each value is the id's distance from the previous one of its
+// group, less 1.
+std::string EncodePostings(const uint32_t* begin, const uint32_t* end) {
   std::string out;
   uint32_t weight = 3;
   int64_t prev = -1;
-  for (uint32_t p : sorted_by_weight) {
-    while ((p & 3) < weight) {
+  for (const uint32_t* p = begin; p != end; ++p) {
+    while ((*p & 3) < weight) {
       out += '.';
       --weight;
       prev = -1;
     }
-    AppendVarint(static_cast<uint32_t>((p >> 2) - prev - 1), out);
-    prev = p >> 2;
+    AppendVarint(static_cast<uint32_t>((*p >> 2) - prev - 1), out);
+    prev = *p >> 2;
   }
   for (; weight > 1; --weight) out += '.';
   return out;
+}
+
+// A key's postings (in id order) with the titles first: weight 3, then 2, then 1, each group
+// in id order (a stable sort by weight, in three passes).
+void ByWeight(const std::vector<uint32_t>& list, std::vector<uint32_t>& out) {
+  out.clear();
+  for (uint32_t weight = 3; weight >= 1; --weight)
+    for (uint32_t p : list)
+      if ((p & 3) == weight) out.push_back(p);
 }
 
 // A classic-script call `gongkaiSearch.<call>(arg, arg)`. JSON is valid JavaScript except
@@ -77,25 +87,50 @@ std::string Json(const nlohmann::json& j) {
   return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
-// The index keys of one run of ASCII or CJK characters.
-void AddRunKeys(const std::vector<std::string>& run, bool ascii, bool single_characters,
-                uint32_t weight, std::unordered_map<std::string, uint32_t>& keys) {
-  auto add = [&](std::string key) {
-    uint32_t& w = keys[std::move(key)];
-    w = std::max(w, weight);
+// Calls add(key) for each index key of `text` (as SearchKeys describes them; a key may come
+// more than once), as the text is read: the run of characters being read is its length, its
+// last character (for the next pair) and, for an ASCII run, its first 16 characters.
+template <typename Add>
+void ForEachKey(std::string_view text, bool single_characters, Add add) {
+  SearchKey prefix, last;  // an ASCII run's prefix; a CJK run's last character
+  size_t run = 0;
+  bool ascii = false;
+  auto end_run = [&] {
+    if (run == 1 && !single_characters) add(ascii ? prefix : last);  // a run of one character
+    run = 0;
+    prefix = SearchKey();
   };
-  if (run.empty()) return;
-  bool singles = single_characters || run.size() == 1;
-  if (ascii) {
-    if (singles) add(run[0]);
-    std::string prefix = run[0];
-    for (size_t i = 1; i < run.size() && i < kMaxPrefix; ++i) add(prefix += run[i]);
-    return;
+  for (size_t i = 0; i < text.size();) {
+    const size_t start = i;
+    char32_t c = parse::NextCodePoint(text, i);
+    if (c >= 'A' && c <= 'Z') c = c - 'A' + 'a';
+    const bool is_ascii = IsAsciiKeyChar(c);
+    if (!is_ascii && !parse::IsHan(c)) {
+      end_run();
+      continue;
+    }
+    if (run > 0 && is_ascii != ascii) end_run();  // a run changes script: 2101501行政运行
+    ascii = is_ascii;
+    ++run;
+    if (ascii) {
+      if (run > kMaxPrefix) continue;
+      prefix.bytes[prefix.size++] = static_cast<char>(c);
+      if (run > 1 || single_characters) add(prefix);
+      continue;
+    }
+    SearchKey one;  // the character as it is in the text (valid UTF-8, ingest checks)
+    one.size = static_cast<uint8_t>(i - start);
+    std::copy(text.begin() + start, text.begin() + i, one.bytes.begin());
+    if (single_characters) add(one);
+    if (run > 1) {
+      SearchKey pair = last;
+      std::copy(one.bytes.begin(), one.bytes.begin() + one.size, pair.bytes.begin() + pair.size);
+      pair.size = static_cast<uint8_t>(pair.size + one.size);
+      add(pair);
+    }
+    last = one;
   }
-  for (size_t i = 0; i < run.size(); ++i) {
-    if (singles) add(run[i]);
-    if (i + 1 < run.size()) add(run[i] + run[i + 1]);
-  }
+  end_run();
 }
 
 // The end of a piece of at most `bytes` bytes of `text` from `from`, on a code point.
@@ -107,7 +142,7 @@ size_t PieceEnd(const std::string& text, size_t from, size_t bytes) {
 
 }  // namespace
 
-uint32_t SearchKeyHash(const std::string& key) {
+uint32_t SearchKeyHash(std::string_view key) {
   uint32_t h = 2166136261u;
   for (unsigned char c : key) {
     h ^= c;
@@ -116,37 +151,14 @@ uint32_t SearchKeyHash(const std::string& key) {
   return h;
 }
 
-void AddSearchKeys(const std::string& text, bool single_characters, uint32_t weight,
-                   std::unordered_map<std::string, uint32_t>& keys) {
-  std::vector<std::string> run;
-  bool ascii = false;
-  size_t i = 0;
-  while (i < text.size()) {
-    char32_t c = parse::NextCodePoint(text, i);
-    if (c >= 'A' && c <= 'Z') c = c - 'A' + 'a';
-    bool is_ascii = IsAsciiKeyChar(c);
-    if (!is_ascii && !parse::IsHan(c)) {
-      AddRunKeys(run, ascii, single_characters, weight, keys);
-      run.clear();
-      continue;
-    }
-    if (!run.empty() && is_ascii != ascii) {  // a run changes script: 2101501行政运行
-      AddRunKeys(run, ascii, single_characters, weight, keys);
-      run.clear();
-    }
-    ascii = is_ascii;
-    run.push_back(parse::EncodeCodePoint(c));
-  }
-  AddRunKeys(run, ascii, single_characters, weight, keys);
+std::vector<std::string> SearchKeys(const std::string& text, bool single_characters) {
+  std::set<std::string> keys;
+  ForEachKey(text, single_characters, [&](const SearchKey& k) { keys.emplace(k.view()); });
+  return {keys.begin(), keys.end()};
 }
 
-std::vector<std::string> SearchKeys(const std::string& text, bool single_characters) {
-  std::unordered_map<std::string, uint32_t> keys;
-  AddSearchKeys(text, single_characters, 1, keys);
-  std::vector<std::string> out;
-  for (const auto& [k, w] : keys) out.push_back(k);
-  std::sort(out.begin(), out.end());
-  return out;
+size_t SearchIndexBuilder::KeyHash::operator()(const SearchKey& key) const {
+  return SearchKeyHash(key.view());
 }
 
 SearchIndexBuilder::SearchIndexBuilder(SearchIndexOptions options, Write write)
@@ -178,12 +190,27 @@ void SearchIndexBuilder::AddPiece(const SearchEntry& entry, const std::string& t
   ++entries_;
   // The department's name is not indexed on each of its entries: it is the title of its
   // department entry (weight 3, ranked first) and of its 概况 and 预算说明 pieces.
-  std::unordered_map<std::string, uint32_t> keys;
-  AddSearchKeys(text, false, 1, keys);
-  if (with_title) AddSearchKeys(entry.title, true, entry.kind == "department" ? 3 : 2, keys);
-  for (const auto& [k, w] : keys) postings_[k].push_back(id << 2 | w);
+  ForEachKey(text, false, [&](const SearchKey& k) { Post(k, id << 2 | 1); });
+  if (with_title) {
+    const uint32_t weight = entry.kind == "department" ? 3 : 2;
+    ForEachKey(entry.title, true, [&](const SearchKey& k) { Post(k, id << 2 | weight); });
+  }
   if (!chunk_body_.empty()) chunk_body_ += ',';
   chunk_body_ += Json({id, entry.url, entry.title, entry.kind, entry.dept, text});
+}
+
+// A key of the entry being added: its posting, once per entry with the highest weight given.
+void SearchIndexBuilder::Post(const SearchKey& key, uint32_t posting) {
+  const auto [at, added] = numbers_.try_emplace(key, static_cast<uint32_t>(keys_.size()));
+  if (added) {
+    keys_.push_back(key);
+    postings_.emplace_back();
+  }
+  std::vector<uint32_t>& list = postings_[at->second];
+  if (!list.empty() && list.back() >> 2 == posting >> 2)
+    list.back() = std::max(list.back(), posting);  // the same id: the higher weight
+  else
+    list.push_back(posting);
 }
 
 void SearchIndexBuilder::CloseChunk() {
@@ -200,15 +227,17 @@ void SearchIndexBuilder::Finish() {
   CloseChunk();
   // Each key: its count, its head (titles first), the stem of its further pages. Keys are
   // letters, digits and CJK characters only, so they are JSON strings as they are.
-  std::vector<std::pair<std::string, std::string>> terms;  // key -> its shard entry
+  std::vector<std::string> terms(keys_.size());  // by key number: the key's shard entry
   size_t total = 0;
   std::set<std::string> stems;
-  for (auto& [key, list] : postings_) {
-    std::stable_sort(list.begin(), list.end(),
-                     [](uint32_t a, uint32_t b) { return (a & 3) > (b & 3); });
+  std::vector<uint32_t> list;
+  for (size_t k = 0; k < keys_.size(); ++k) {
+    const std::string key(keys_[k].view());
+    ByWeight(postings_[k], list);
+    std::vector<uint32_t>().swap(postings_[k]);
     size_t head = std::min(list.size(), options_.head_postings);
     std::string entry = "\"" + key + "\":[" + std::to_string(list.size()) + ",\"" +
-                        EncodePostings({list.begin(), list.begin() + head}) + "\"";
+                        EncodePostings(list.data(), list.data() + head) + "\"";
     if (head < list.size()) {
       // Pages are named by a 64-bit FNV-1a of the key, so they keep their names when other
       // keys come or go; a clash (never seen) gets a suffix.
@@ -220,35 +249,40 @@ void SearchIndexBuilder::Finish() {
       while (!stems.insert(stem).second) stem += "x";
       size_t pages = 0;
       for (size_t at = head; at < list.size(); at += options_.page_postings) {
-        std::vector<uint32_t> page(list.begin() + at,
-                                   list.begin() + std::min(list.size(), at + options_.page_postings));
+        const uint32_t* page = list.data() + at;
+        const size_t size = std::min(list.size() - at, options_.page_postings);
         ++pages;
         std::string name = stem + "-" + std::to_string(pages);
         write_("search/" + name + ".js",
-               Script("more", "\"" + name + "\",\"" + EncodePostings(page) + "\""));
+               Script("more", "\"" + name + "\",\"" + EncodePostings(page, page + size) + "\""));
       }
       entry += "," + std::to_string(pages) + ",\"" + stem + "\"";
     }
     entry += "]";
     total += entry.size();
-    terms.emplace_back(key, std::move(entry));
-    std::vector<uint32_t>().swap(list);
+    terms[k] = std::move(entry);
   }
+  numbers_.clear();
   postings_.clear();
   uint32_t shards = 1;
   while (shards < 65536 && total / shards > options_.shard_bytes) shards *= 2;
   // Sorted by shard, then key: each shard's keys in one order, whatever the hash map's.
-  std::vector<std::pair<uint32_t, size_t>> order;
-  for (size_t i = 0; i < terms.size(); ++i) order.push_back({SearchKeyHash(terms[i].first) % shards, i});
+  std::vector<std::pair<uint32_t, uint32_t>> order;  // shard, key number
+  order.reserve(keys_.size());
+  for (uint32_t k = 0; k < keys_.size(); ++k)
+    order.push_back({SearchKeyHash(keys_[k].view()) % shards, k});
   std::sort(order.begin(), order.end(), [&](const auto& a, const auto& b) {
-    return a.first != b.first ? a.first < b.first : terms[a.second].first < terms[b.second].first;
+    return a.first != b.first ? a.first < b.first : keys_[a.second] < keys_[b.second];
   });
   for (size_t i = 0, s = 0; s < shards; ++s) {
     std::string body = std::to_string(s) + ",{";
-    for (size_t first = i; i < order.size() && order[i].first == s; ++i)
-      body += (i > first ? "," : "") + terms[order[i].second].second;
+    for (size_t first = i; i < order.size() && order[i].first == s; ++i) {
+      if (i > first) body += ',';
+      body += terms[order[i].second];
+    }
     write_("search/t" + std::to_string(s) + ".js", Script("terms", body + "}"));
   }
+  keys_.clear();
   write_("search/meta.js",
          Script("meta", Json({{"shards", shards}, {"entries", entries_}, {"chunk_bits", kChunkBits}})));
 }

@@ -13,10 +13,12 @@
 // no modules). The index is never inlined into pages.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <functional>
 #include <map>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -40,6 +42,18 @@ struct SearchIndexOptions {
   size_t page_postings = 4000;
 };
 
+/// An index key as its UTF-8 bytes, zero-padded: an ASCII prefix takes at most 16 bytes, one
+/// or two CJK characters at most 8. Held in place rather than as a std::string (one string
+/// per character pair was most of the index's time). A key holds no NUL, so the padding
+/// tells its size.
+struct SearchKey {
+  std::array<char, 16> bytes{};
+  uint8_t size = 0;
+  std::string_view view() const { return {bytes.data(), size}; }
+  bool operator==(const SearchKey& other) const { return bytes == other.bytes; }
+  bool operator<(const SearchKey& other) const { return view() < other.view(); }
+};
+
 /// Builds the index one entry at a time, holding only the postings (integer ids) and the
 /// current entry chunk: each chunk file goes to `write` as soon as it is full, the term
 /// shards and posting pages at Finish(). An entry chunk never holds two departments' entries
@@ -55,13 +69,20 @@ class SearchIndexBuilder {
   void Finish();
 
  private:
+  struct KeyHash {
+    size_t operator()(const SearchKey& key) const;
+  };
   void AddPiece(const SearchEntry& entry, const std::string& text, bool with_title);
+  void Post(const SearchKey& key, uint32_t posting);
   void CloseChunk();
 
   SearchIndexOptions options_;
   Write write_;
-  /// key -> postings, each id << 2 | weight (3 department title, 2 title, 1 text), id order.
-  std::unordered_map<std::string, std::vector<uint32_t>> postings_;
+  /// Each key's number, in the order first seen; keys_ and postings_ by that number.
+  std::unordered_map<SearchKey, uint32_t, KeyHash> numbers_;
+  std::vector<SearchKey> keys_;
+  /// A key's postings, each id << 2 | weight (3 department title, 2 title, 1 text), id order.
+  std::vector<std::vector<uint32_t>> postings_;
   uint32_t chunk_ = 0;         ///< the chunk being filled
   std::string chunk_body_;     ///< its entries, as JSON array elements
   uint32_t chunk_entries_ = 0;
@@ -75,17 +96,12 @@ std::map<std::string, std::string> BuildSearchIndex(const std::vector<SearchEntr
                                                     const SearchIndexOptions& options = {});
 
 /// FNV-1a 32-bit of `key`'s bytes; search.js computes the same.
-uint32_t SearchKeyHash(const std::string& key);
+uint32_t SearchKeyHash(std::string_view key);
 
-/// The index keys of `text` with their weight (the highest of `weight` given): bigrams of
-/// CJK characters (single characters too when `single_characters`, or where a run is one
-/// character), prefixes of 2 to 16 characters of ASCII letter and digit runs (the first
-/// character too when `single_characters` or the run is one character); ASCII lower-cased;
-/// punctuation and spaces break runs.
-void AddSearchKeys(const std::string& text, bool single_characters, uint32_t weight,
-                   std::unordered_map<std::string, uint32_t>& keys);
-
-/// The keys of `text` (as AddSearchKeys), sorted.
+/// The index keys of `text`, sorted: bigrams of CJK characters (single characters too when
+/// `single_characters`, or where a run is one character), prefixes of 2 to 16 characters of
+/// ASCII letter and digit runs (the first character too when `single_characters` or the run
+/// is one character); ASCII lower-cased; punctuation and spaces break runs.
 std::vector<std::string> SearchKeys(const std::string& text, bool single_characters = true);
 
 }  // namespace gongkai::render
