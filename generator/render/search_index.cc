@@ -3,7 +3,9 @@
 
 #include <algorithm>
 #include <array>
+#include <exception>
 #include <set>
+#include <thread>
 
 #include <nlohmann/json.hpp>
 
@@ -19,6 +21,8 @@ constexpr uint32_t kChunkBits = 5;
 constexpr uint32_t kChunkEntries = 1u << kChunkBits;
 // ASCII runs are keyed by prefixes up to this length (a longer query matches on its start).
 constexpr size_t kMaxPrefix = 16;
+// Pieces wait for their keys until they hold this much text (PostPieces).
+constexpr size_t kBatchBytes = 1 << 20;
 // Pieces of a long text overlap by this many bytes, so a query of up to 16 CJK characters
 // that a cut would split is still whole in one piece.
 constexpr size_t kPieceOverlap = 48;
@@ -133,6 +137,33 @@ void ForEachKey(std::string_view text, bool single_characters, Add add) {
   end_run();
 }
 
+// A key of a piece, with its hash and the piece's posting (id << 2 | weight).
+struct PieceKey {
+  SearchKey key;
+  uint32_t hash;
+  uint32_t posting;
+};
+
+// Calls fn(t) for every t < threads, each on a thread of its own (t = 0 on this one); an
+// exception (std::bad_alloc) is thrown again here, once every thread has ended.
+template <typename Fn>
+void OnThreads(size_t threads, Fn fn) {
+  std::vector<std::exception_ptr> errors(threads);
+  auto run = [&](size_t t) {
+    try {
+      fn(t);
+    } catch (...) {
+      errors[t] = std::current_exception();
+    }
+  };
+  std::vector<std::thread> pool;
+  for (size_t t = 1; t < threads; ++t) pool.emplace_back(run, t);
+  run(0);
+  for (auto& t : pool) t.join();
+  for (const auto& e : errors)
+    if (e) std::rethrow_exception(e);
+}
+
 // The end of a piece of at most `bytes` bytes of `text` from `from`, on a code point.
 size_t PieceEnd(const std::string& text, size_t from, size_t bytes) {
   size_t end = std::min(text.size(), from + bytes);
@@ -162,7 +193,7 @@ size_t SearchIndexBuilder::KeyHash::operator()(const SearchKey& key) const {
 }
 
 SearchIndexBuilder::SearchIndexBuilder(SearchIndexOptions options, Write write)
-    : options_(options), write_(std::move(write)) {}
+    : options_(options), write_(std::move(write)), parts_(std::max(1u, options.threads)) {}
 
 void SearchIndexBuilder::Add(const SearchEntry& entry) {
   // Long texts (a code page lists every department that uses the code) in overlapping pieces,
@@ -190,23 +221,49 @@ void SearchIndexBuilder::AddPiece(const SearchEntry& entry, const std::string& t
   ++entries_;
   // The department's name is not indexed on each of its entries: it is the title of its
   // department entry (weight 3, ranked first) and of its 概况 and 预算说明 pieces.
-  ForEachKey(text, false, [&](const SearchKey& k) { Post(k, id << 2 | 1); });
-  if (with_title) {
-    const uint32_t weight = entry.kind == "department" ? 3 : 2;
-    ForEachKey(entry.title, true, [&](const SearchKey& k) { Post(k, id << 2 | weight); });
-  }
+  const uint32_t weight = !with_title ? 0 : entry.kind == "department" ? 3 : 2;
+  pieces_.push_back({id, text, weight ? entry.title : std::string(), weight});
+  pieces_bytes_ += text.size();
+  if (pieces_bytes_ >= kBatchBytes) PostPieces();
   if (!chunk_body_.empty()) chunk_body_ += ',';
   chunk_body_ += Json({id, entry.url, entry.title, entry.kind, entry.dept, text});
 }
 
-// A key of the entry being added: its posting, once per entry with the highest weight given.
-void SearchIndexBuilder::Post(const SearchKey& key, uint32_t posting) {
-  const auto [at, added] = numbers_.try_emplace(key, static_cast<uint32_t>(keys_.size()));
+// The waiting pieces' keys: read on every thread (a share of the pieces each), then posted on
+// every thread (one part of the keys each, going through the pieces in id order), so that a
+// key's postings are in id order whatever the number of threads.
+void SearchIndexBuilder::PostPieces() {
+  const size_t threads = parts_.size();
+  std::vector<std::vector<PieceKey>> keys(pieces_.size());
+  OnThreads(threads, [&](size_t t) {
+    for (size_t i = t; i < pieces_.size(); i += threads) {
+      const Piece& piece = pieces_[i];
+      auto add = [&](uint32_t weight) {
+        return [&, weight](const SearchKey& k) {
+          keys[i].push_back({k, SearchKeyHash(k.view()), piece.id << 2 | weight});
+        };
+      };
+      ForEachKey(piece.text, false, add(1));
+      if (piece.weight) ForEachKey(piece.title, true, add(piece.weight));
+    }
+  });
+  OnThreads(threads, [&](size_t t) {
+    for (const auto& piece : keys)
+      for (const auto& k : piece)
+        if (k.hash % threads == t) parts_[t].Post(k.key, k.posting);
+  });
+  pieces_.clear();
+  pieces_bytes_ = 0;
+}
+
+// A key of a piece: its posting, once per piece with the highest weight given.
+void SearchIndexBuilder::Part::Post(const SearchKey& key, uint32_t posting) {
+  const auto [at, added] = numbers.try_emplace(key, static_cast<uint32_t>(keys.size()));
   if (added) {
-    keys_.push_back(key);
-    postings_.emplace_back();
+    keys.push_back(key);
+    postings.emplace_back();
   }
-  std::vector<uint32_t>& list = postings_[at->second];
+  std::vector<uint32_t>& list = postings[at->second];
   if (!list.empty() && list.back() >> 2 == posting >> 2)
     list.back() = std::max(list.back(), posting);  // the same id: the higher weight
   else
@@ -223,66 +280,77 @@ void SearchIndexBuilder::CloseChunk() {
   chunk_entries_ = 0;
 }
 
+// A key's entry in its shard: its count, its head (titles first), the stem of its further
+// pages, which it writes. Keys are letters, digits and CJK characters only, so they are JSON
+// strings as they are. Frees `postings`.
+std::string SearchIndexBuilder::Term(const SearchKey& key, std::vector<uint32_t>& postings,
+                                     std::set<std::string>& stems) {
+  std::vector<uint32_t> list;
+  ByWeight(postings, list);
+  std::vector<uint32_t>().swap(postings);
+  const size_t head = std::min(list.size(), options_.head_postings);
+  std::string entry = "\"";
+  entry.append(key.view());
+  entry += "\":[" + std::to_string(list.size()) + ",\"" +
+           EncodePostings(list.data(), list.data() + head) + "\"";
+  if (head < list.size()) {
+    // Pages are named by a 64-bit FNV-1a of the key, so they keep their names when other
+    // keys come or go; a clash (never seen) gets a suffix.
+    uint64_t h = 14695981039346656037ull;
+    for (unsigned char c : key.view()) h = (h ^ c) * 1099511628211ull;
+    std::array<char, 17> hex{};
+    snprintf(hex.data(), hex.size(), "%016llx", static_cast<unsigned long long>(h));
+    std::string stem = "m" + std::string(hex.data());
+    while (!stems.insert(stem).second) stem += "x";
+    size_t pages = 0;
+    for (size_t at = head; at < list.size(); at += options_.page_postings) {
+      const uint32_t* page = list.data() + at;
+      const size_t size = std::min(list.size() - at, options_.page_postings);
+      ++pages;
+      std::string name = stem + "-" + std::to_string(pages);
+      write_("search/" + name + ".js",
+             Script("more", "\"" + name + "\",\"" + EncodePostings(page, page + size) + "\""));
+    }
+    entry += "," + std::to_string(pages) + ",\"" + stem + "\"";
+  }
+  return entry + "]";
+}
+
 void SearchIndexBuilder::Finish() {
   CloseChunk();
-  // Each key: its count, its head (titles first), the stem of its further pages. Keys are
-  // letters, digits and CJK characters only, so they are JSON strings as they are.
-  std::vector<std::string> terms(keys_.size());  // by key number: the key's shard entry
+  PostPieces();
+  // Every key in key order (whatever part holds it, so that the files do not depend on the
+  // number of threads), its entry in its shard.
+  std::vector<std::pair<uint32_t, uint32_t>> all;  // part, key number
+  for (uint32_t p = 0; p < parts_.size(); ++p)
+    for (uint32_t k = 0; k < parts_[p].keys.size(); ++k) all.push_back({p, k});
+  auto key = [&](const std::pair<uint32_t, uint32_t>& at) -> const SearchKey& {
+    return parts_[at.first].keys[at.second];
+  };
+  std::sort(all.begin(), all.end(), [&](const auto& a, const auto& b) { return key(a) < key(b); });
+  std::vector<std::string> terms;
+  terms.reserve(all.size());
   size_t total = 0;
   std::set<std::string> stems;
-  std::vector<uint32_t> list;
-  for (size_t k = 0; k < keys_.size(); ++k) {
-    const std::string key(keys_[k].view());
-    ByWeight(postings_[k], list);
-    std::vector<uint32_t>().swap(postings_[k]);
-    size_t head = std::min(list.size(), options_.head_postings);
-    std::string entry = "\"" + key + "\":[" + std::to_string(list.size()) + ",\"" +
-                        EncodePostings(list.data(), list.data() + head) + "\"";
-    if (head < list.size()) {
-      // Pages are named by a 64-bit FNV-1a of the key, so they keep their names when other
-      // keys come or go; a clash (never seen) gets a suffix.
-      uint64_t h = 14695981039346656037ull;
-      for (unsigned char c : key) h = (h ^ c) * 1099511628211ull;
-      std::array<char, 17> hex{};
-      snprintf(hex.data(), hex.size(), "%016llx", static_cast<unsigned long long>(h));
-      std::string stem = "m" + std::string(hex.data());
-      while (!stems.insert(stem).second) stem += "x";
-      size_t pages = 0;
-      for (size_t at = head; at < list.size(); at += options_.page_postings) {
-        const uint32_t* page = list.data() + at;
-        const size_t size = std::min(list.size() - at, options_.page_postings);
-        ++pages;
-        std::string name = stem + "-" + std::to_string(pages);
-        write_("search/" + name + ".js",
-               Script("more", "\"" + name + "\",\"" + EncodePostings(page, page + size) + "\""));
-      }
-      entry += "," + std::to_string(pages) + ",\"" + stem + "\"";
-    }
-    entry += "]";
-    total += entry.size();
-    terms[k] = std::move(entry);
+  for (const auto& at : all) {
+    terms.push_back(Term(key(at), parts_[at.first].postings[at.second], stems));
+    total += terms.back().size();
   }
-  numbers_.clear();
-  postings_.clear();
   uint32_t shards = 1;
   while (shards < 65536 && total / shards > options_.shard_bytes) shards *= 2;
-  // Sorted by shard, then key: each shard's keys in one order, whatever the hash map's.
-  std::vector<std::pair<uint32_t, uint32_t>> order;  // shard, key number
-  order.reserve(keys_.size());
-  for (uint32_t k = 0; k < keys_.size(); ++k)
-    order.push_back({SearchKeyHash(keys_[k].view()) % shards, k});
-  std::sort(order.begin(), order.end(), [&](const auto& a, const auto& b) {
-    return a.first != b.first ? a.first < b.first : keys_[a.second] < keys_[b.second];
-  });
-  for (size_t i = 0, s = 0; s < shards; ++s) {
+  // Each shard's keys in key order.
+  std::vector<std::vector<uint32_t>> by_shard(shards);
+  for (uint32_t i = 0; i < all.size(); ++i)
+    by_shard[SearchKeyHash(key(all[i]).view()) % shards].push_back(i);
+  for (uint32_t s = 0; s < shards; ++s) {
     std::string body = std::to_string(s) + ",{";
-    for (size_t first = i; i < order.size() && order[i].first == s; ++i) {
-      if (i > first) body += ',';
-      body += terms[order[i].second];
+    for (size_t i = 0; i < by_shard[s].size(); ++i) {
+      if (i > 0) body += ',';
+      body += terms[by_shard[s][i]];
     }
     write_("search/t" + std::to_string(s) + ".js", Script("terms", body + "}"));
   }
-  keys_.clear();
+  parts_.assign(parts_.size(), Part());
   write_("search/meta.js",
          Script("meta", Json({{"shards", shards}, {"entries", entries_}, {"chunk_bits", kChunkBits}})));
 }

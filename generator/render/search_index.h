@@ -17,6 +17,7 @@
 #include <cstdint>
 #include <functional>
 #include <map>
+#include <set>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -40,6 +41,8 @@ struct SearchIndexOptions {
   /// page_postings each, loaded only for more results.
   size_t head_postings = 600;
   size_t page_postings = 4000;
+  /// Threads that read the entries' keys and post them; the files are the same for any number.
+  unsigned threads = 1;
 };
 
 /// An index key as its UTF-8 bytes, zero-padded: an ASCII prefix takes at most 16 bytes, one
@@ -72,17 +75,33 @@ class SearchIndexBuilder {
   struct KeyHash {
     size_t operator()(const SearchKey& key) const;
   };
+  /// The keys whose hash is one part of the hash's range (its value modulo the number of
+  /// parts), each numbered in the order first seen, with its postings by that number: each
+  /// id << 2 | weight (3 department title, 2 title, 1 text), in id order.
+  struct Part {
+    std::unordered_map<SearchKey, uint32_t, KeyHash> numbers;
+    std::vector<SearchKey> keys;
+    std::vector<std::vector<uint32_t>> postings;
+    void Post(const SearchKey& key, uint32_t posting);
+  };
+  /// A piece of an entry waiting for its keys: its id, its text, and its title with the
+  /// title's weight (0: the title is not indexed with this piece).
+  struct Piece {
+    uint32_t id;
+    std::string text, title;
+    uint32_t weight;
+  };
   void AddPiece(const SearchEntry& entry, const std::string& text, bool with_title);
-  void Post(const SearchKey& key, uint32_t posting);
+  void PostPieces();
+  std::string Term(const SearchKey& key, std::vector<uint32_t>& postings,
+                   std::set<std::string>& stems);
   void CloseChunk();
 
   SearchIndexOptions options_;
   Write write_;
-  /// Each key's number, in the order first seen; keys_ and postings_ by that number.
-  std::unordered_map<SearchKey, uint32_t, KeyHash> numbers_;
-  std::vector<SearchKey> keys_;
-  /// A key's postings, each id << 2 | weight (3 department title, 2 title, 1 text), id order.
-  std::vector<std::vector<uint32_t>> postings_;
+  std::vector<Part> parts_;     ///< options_.threads of them
+  std::vector<Piece> pieces_;   ///< waiting for PostPieces
+  size_t pieces_bytes_ = 0;     ///< their text
   uint32_t chunk_ = 0;         ///< the chunk being filled
   std::string chunk_body_;     ///< its entries, as JSON array elements
   uint32_t chunk_entries_ = 0;
