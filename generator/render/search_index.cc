@@ -229,29 +229,49 @@ void SearchIndexBuilder::AddPiece(const SearchEntry& entry, const std::string& t
   chunk_body_ += Json({id, entry.url, entry.title, entry.kind, entry.dept, text});
 }
 
-// The waiting pieces' keys: read on every thread (a share of the pieces each), then posted on
-// every thread (one part of the keys each, going through the pieces in id order), so that a
-// key's postings are in id order whatever the number of threads.
+namespace {
+
+// Calls post(key, posting) for each key of `piece`: its text's, and its title's with the
+// title's weight. (A template: SearchIndexBuilder::Piece is private.)
+template <typename Piece, typename Post>
+void ForEachPieceKey(const Piece& piece, Post post) {
+  ForEachKey(piece.text, false, [&](const SearchKey& k) { post(k, piece.id << 2 | 1); });
+  if (piece.weight)
+    ForEachKey(piece.title, true, [&](const SearchKey& k) { post(k, piece.id << 2 | piece.weight); });
+}
+
+}  // namespace
+
+// The waiting pieces' keys. On one thread, posted as they are read. On several, read on every
+// thread (thread t the pieces t, t + threads, ... into one list), then posted on every thread
+// (one part of the keys each, by hash, going through the pieces in id order), so that a key's
+// postings are in id order whatever the number of threads.
 void SearchIndexBuilder::PostPieces() {
   const size_t threads = parts_.size();
-  std::vector<std::vector<PieceKey>> keys(pieces_.size());
-  OnThreads(threads, [&](size_t t) {
-    for (size_t i = t; i < pieces_.size(); i += threads) {
-      const Piece& piece = pieces_[i];
-      auto add = [&](uint32_t weight) {
-        return [&, weight](const SearchKey& k) {
-          keys[i].push_back({k, SearchKeyHash(k.view()), piece.id << 2 | weight});
-        };
-      };
-      ForEachKey(piece.text, false, add(1));
-      if (piece.weight) ForEachKey(piece.title, true, add(piece.weight));
-    }
-  });
-  OnThreads(threads, [&](size_t t) {
-    for (const auto& piece : keys)
-      for (const auto& k : piece)
-        if (k.hash % threads == t) parts_[t].Post(k.key, k.posting);
-  });
+  if (threads == 1) {
+    for (const auto& piece : pieces_)
+      ForEachPieceKey(piece, [&](const SearchKey& k, uint32_t posting) { parts_[0].Post(k, posting); });
+  } else {
+    std::vector<std::vector<PieceKey>> keys(threads);
+    std::vector<size_t> ends(pieces_.size());  // where each piece's keys end in its thread's list
+    OnThreads(threads, [&](size_t t) {
+      keys[t].reserve(pieces_bytes_ / threads);
+      for (size_t i = t; i < pieces_.size(); i += threads) {
+        ForEachPieceKey(pieces_[i], [&](const SearchKey& k, uint32_t posting) {
+          keys[t].push_back({k, SearchKeyHash(k.view()), posting});
+        });
+        ends[i] = keys[t].size();
+      }
+    });
+    OnThreads(threads, [&](size_t t) {
+      std::vector<size_t> from(threads, 0);
+      for (size_t i = 0; i < pieces_.size(); ++i) {
+        const std::vector<PieceKey>& list = keys[i % threads];
+        for (size_t& at = from[i % threads]; at < ends[i]; ++at)
+          if (list[at].hash % threads == t) parts_[t].Post(list[at].key, list[at].posting);
+      }
+    });
+  }
   pieces_.clear();
   pieces_bytes_ = 0;
 }
