@@ -544,8 +544,10 @@ void WriteDownloads(const pages::Collection& c, const YearRelation& relation, Bu
       WriteYearFiles(relation, [&](const std::string& rel, const std::string& body) {
         b.output.Write(rel, body);
       });
-    } catch (const std::exception& e) {
+    } catch (const std::exception& e) {  // an exception must not escape a thread
       b.output.Fail(std::string("downloads: internal error: ") + e.what());
+    } catch (...) {
+      b.output.Fail("downloads: internal error: unknown exception");
     }
   });
   // The search index is streamed: each entry added as it is made, each file written as it is
