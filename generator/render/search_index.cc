@@ -6,6 +6,7 @@
 #include <exception>
 #include <set>
 #include <thread>
+#include <utility>
 
 #include <nlohmann/json.hpp>
 
@@ -21,8 +22,6 @@ constexpr uint32_t kChunkBits = 5;
 constexpr uint32_t kChunkEntries = 1u << kChunkBits;
 // ASCII runs are keyed by prefixes up to this length (a longer query matches on its start).
 constexpr size_t kMaxPrefix = 16;
-// Pieces wait for their keys until they hold this much text (PostPieces).
-constexpr size_t kBatchBytes = 1 << 20;
 // Pieces of a long text overlap by this many bytes, so a query of up to 16 CJK characters
 // that a cut would split is still whole in one piece.
 constexpr size_t kPieceOverlap = 48;
@@ -224,7 +223,7 @@ void SearchIndexBuilder::AddPiece(const SearchEntry& entry, const std::string& t
   const uint32_t weight = !with_title ? 0 : entry.kind == "department" ? 3 : 2;
   pieces_.push_back({id, text, weight ? entry.title : std::string(), weight});
   pieces_bytes_ += text.size();
-  if (pieces_bytes_ >= kBatchBytes) PostPieces();
+  if (pieces_bytes_ >= options_.batch_bytes) PostWaitingPieces();
   if (!chunk_body_.empty()) chunk_body_ += ',';
   chunk_body_ += Json({id, entry.url, entry.title, entry.kind, entry.dept, text});
 }
@@ -242,22 +241,22 @@ void ForEachPieceKey(const Piece& piece, Post post) {
 
 }  // namespace
 
-// The waiting pieces' keys. On one thread, posted as they are read. On several, read on every
-// thread (thread t the pieces t, t + threads, ... into one list), then posted on every thread
-// (one part of the keys each, by hash, going through the pieces in id order), so that a key's
-// postings are in id order whatever the number of threads.
-void SearchIndexBuilder::PostPieces() {
+// The keys of `pieces` (`bytes` of text). On one thread, posted as they are read. On several,
+// read on every thread (thread t the pieces t, t + threads, ... into one list), then posted on
+// every thread (one part of the keys each, by hash, going through the pieces in id order), so
+// that a key's postings are in id order whatever the number of threads.
+void SearchIndexBuilder::PostPieces(const std::vector<Piece>& pieces, size_t bytes) {
   const size_t threads = parts_.size();
   if (threads == 1) {
-    for (const auto& piece : pieces_)
+    for (const auto& piece : pieces)
       ForEachPieceKey(piece, [&](const SearchKey& k, uint32_t posting) { parts_[0].Post(k, posting); });
   } else {
     std::vector<std::vector<PieceKey>> keys(threads);
-    std::vector<size_t> ends(pieces_.size());  // where each piece's keys end in its thread's list
+    std::vector<size_t> ends(pieces.size());  // where each piece's keys end in its thread's list
     OnThreads(threads, [&](size_t t) {
-      keys[t].reserve(pieces_bytes_ / threads);
-      for (size_t i = t; i < pieces_.size(); i += threads) {
-        ForEachPieceKey(pieces_[i], [&](const SearchKey& k, uint32_t posting) {
+      keys[t].reserve(bytes / threads);
+      for (size_t i = t; i < pieces.size(); i += threads) {
+        ForEachPieceKey(pieces[i], [&](const SearchKey& k, uint32_t posting) {
           keys[t].push_back({k, SearchKeyHash(k.view()), posting});
         });
         ends[i] = keys[t].size();
@@ -265,15 +264,42 @@ void SearchIndexBuilder::PostPieces() {
     });
     OnThreads(threads, [&](size_t t) {
       std::vector<size_t> from(threads, 0);
-      for (size_t i = 0; i < pieces_.size(); ++i) {
+      for (size_t i = 0; i < pieces.size(); ++i) {
         const std::vector<PieceKey>& list = keys[i % threads];
         for (size_t& at = from[i % threads]; at < ends[i]; ++at)
           if (list[at].hash % threads == t) parts_[t].Post(list[at].key, list[at].posting);
       }
     });
   }
+}
+
+// The waiting pieces' keys: with more than one thread, posted on threads of their own while
+// the next pieces are added (one batch at a time, so a key's postings stay in id order).
+void SearchIndexBuilder::PostWaitingPieces() {
+  WaitForPosting();
+  if (parts_.size() == 1) {
+    PostPieces(pieces_, pieces_bytes_);
+  } else {
+    posting_ = std::thread([this, pieces = std::move(pieces_), bytes = pieces_bytes_] {
+      try {
+        PostPieces(pieces, bytes);
+      } catch (...) {
+        posting_error_ = std::current_exception();
+      }
+    });
+  }
   pieces_.clear();
   pieces_bytes_ = 0;
+}
+
+// Waits for the last batch's keys, and throws what posting them threw.
+void SearchIndexBuilder::WaitForPosting() {
+  if (posting_.joinable()) posting_.join();
+  if (posting_error_) std::rethrow_exception(std::exchange(posting_error_, nullptr));
+}
+
+SearchIndexBuilder::~SearchIndexBuilder() {
+  if (posting_.joinable()) posting_.join();
 }
 
 // A key of a piece: its posting, once per piece with the highest weight given.
@@ -338,7 +364,8 @@ std::string SearchIndexBuilder::Term(const SearchKey& key, std::vector<uint32_t>
 
 void SearchIndexBuilder::Finish() {
   CloseChunk();
-  PostPieces();
+  PostWaitingPieces();
+  WaitForPosting();
   // Every key in key order (whatever part holds it, so that the files do not depend on the
   // number of threads), its entry in its shard.
   std::vector<std::pair<uint32_t, uint32_t>> all;  // part, key number

@@ -15,11 +15,13 @@
 
 #include <array>
 #include <cstdint>
+#include <exception>
 #include <functional>
 #include <map>
 #include <set>
 #include <string>
 #include <string_view>
+#include <thread>
 #include <unordered_map>
 #include <vector>
 
@@ -43,6 +45,9 @@ struct SearchIndexOptions {
   size_t page_postings = 4000;
   /// Threads that read the entries' keys and post them; the files are the same for any number.
   unsigned threads = 1;
+  /// Pieces wait for their keys until they hold this much text; then (with more than one
+  /// thread) their keys are posted while the next pieces are added.
+  size_t batch_bytes = 1 << 20;
 };
 
 /// An index key as its UTF-8 bytes, zero-padded: an ASCII prefix takes at most 16 bytes, one
@@ -67,6 +72,8 @@ class SearchIndexBuilder {
  public:
   using Write = std::function<void(const std::string& path, std::string body)>;
   SearchIndexBuilder(SearchIndexOptions options, Write write);
+  /// Waits for the keys still being posted.
+  ~SearchIndexBuilder();
   void Add(const SearchEntry& entry);
   /// Writes the last chunk, the shards, the posting pages and `search/meta.js`.
   void Finish();
@@ -92,7 +99,9 @@ class SearchIndexBuilder {
     uint32_t weight;
   };
   void AddPiece(const SearchEntry& entry, const std::string& text, bool with_title);
-  void PostPieces();
+  void PostPieces(const std::vector<Piece>& pieces, size_t bytes);
+  void PostWaitingPieces();
+  void WaitForPosting();
   std::string Term(const SearchKey& key, std::vector<uint32_t>& postings,
                    std::set<std::string>& stems);
   void CloseChunk();
@@ -100,8 +109,12 @@ class SearchIndexBuilder {
   SearchIndexOptions options_;
   Write write_;
   std::vector<Part> parts_;     ///< options_.threads of them
-  std::vector<Piece> pieces_;   ///< waiting for PostPieces
+  std::vector<Piece> pieces_;   ///< waiting for their keys
   size_t pieces_bytes_ = 0;     ///< their text
+  /// Posts the keys of the last batch of pieces while the next is added (with more than one
+  /// thread), and what it threw.
+  std::thread posting_;
+  std::exception_ptr posting_error_;
   uint32_t chunk_ = 0;         ///< the chunk being filled
   std::string chunk_body_;     ///< its entries, as JSON array elements
   uint32_t chunk_entries_ = 0;

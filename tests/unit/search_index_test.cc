@@ -117,6 +117,11 @@ TEST_CASE("the files are the same whatever the number of threads that read the k
   const auto three = render::BuildSearchIndex(entries, options);
   CHECK(Names(one) == Names(three));
   CHECK(one == three);
+  // Posted in batches of a few entries, each while the next is added.
+  options.batch_bytes = 200;
+  CHECK(render::BuildSearchIndex(entries, options) == one);
+  options.threads = 1;
+  CHECK(render::BuildSearchIndex(entries, options) == one);
   // 医疗 is in every one of the 300 entries (in 75 departments' chunks): 50 in its head, the
   // other 250 in pages of 4000.
   const std::string& shard = one.at("search/t" + std::to_string(render::SearchKeyHash("医疗") % 64) + ".js");
