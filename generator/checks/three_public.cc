@@ -19,4 +19,15 @@ std::vector<ThreePublicSum> ThreePublicSums(const model::ThreePublic& t) {
            "公务用车购置及运行费应等于购置费加运行费"}};
 }
 
+std::vector<ThreePublicChange> ThreePublicChanges(const model::Disclosure& d) {
+  std::vector<ThreePublicChange> out;
+  for (const auto& [subject, member] : model::kThreePublicParts) {
+    const model::MaybeFigure& now = d.three_public.*member;
+    const model::MaybeFigure& before = d.previous_year.three_public.*member;
+    const model::MaybeFigure& change = d.previous_year.three_public_change.*member;
+    if (now && before && change) out.push_back({subject, *now, *before, *change});
+  }
+  return out;
+}
+
 }  // namespace gongkai::checks
