@@ -29,16 +29,27 @@ void Context::Report(Severity severity, std::string message, std::vector<int> li
   d_.findings.push_back({rule_.id, severity, std::move(message), std::move(lines), {}, {}});
 }
 
+int64_t Comparison::ToleranceFen() const {
+  std::vector<model::Money> all = {actual.amount};
+  for (const auto& f : inputs) all.push_back(f.amount);
+  return checks::ToleranceFen(all);
+}
+
+Agreement Comparison::Agree() const { return Compare(expected, actual.amount, ToleranceFen()); }
+
 Agreement Context::CheckEqual(const std::string& what, const model::Figure& actual,
                               const model::Money& expected,
                               const std::vector<model::Figure>& inputs, std::vector<int> lines) {
-  std::vector<model::Money> all = {actual.amount};
-  for (const auto& f : inputs) all.push_back(f.amount);
-  int64_t tolerance = ToleranceFen(all);
-  Agreement a = Compare(expected, actual.amount, tolerance);
+  return CheckEqual(what, Comparison{actual, expected, inputs}, std::move(lines));
+}
+
+Agreement Context::CheckEqual(const std::string& what, const Comparison& c,
+                              std::vector<int> lines) {
+  int64_t tolerance = c.ToleranceFen();
+  Agreement a = c.Agree();
   if (a == Agreement::kExact) return a;
-  model::Money diff = model::Money::FromFen(std::llabs(actual.amount.fen() - expected.fen()));
-  std::string message = what + "：应为 " + Wan(expected) + "，实为 " + Wan(actual.amount) +
+  model::Money diff = model::Money::FromFen(std::llabs(c.actual.amount.fen() - c.expected.fen()));
+  std::string message = what + "：应为 " + Wan(c.expected) + "，实为 " + Wan(c.actual.amount) +
                         "，相差 " + Wan(diff);
   if (a == Agreement::kWithinRounding) {
     Report(Severity::kNotice,
@@ -50,8 +61,8 @@ Agreement Context::CheckEqual(const std::string& what, const model::Figure& actu
            std::move(lines));
   }
   std::vector<model::Figure>& figures = d_.findings.back().figures;
-  figures.push_back(actual);
-  figures.insert(figures.end(), inputs.begin(), inputs.end());
+  figures.push_back(c.actual);
+  figures.insert(figures.end(), c.inputs.begin(), c.inputs.end());
   return a;
 }
 

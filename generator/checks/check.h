@@ -21,6 +21,18 @@ struct RuleInfo {
   std::string explanation;
 };
 
+/// A comparison a rule makes: a printed figure `actual` against what it should equal,
+/// `expected`, computed from the figures `inputs`, under the rounding policy (the tolerance of
+/// all of them together, rounding.h).
+struct Comparison {
+  model::Figure actual;
+  model::Money expected;
+  std::vector<model::Figure> inputs;
+
+  int64_t ToleranceFen() const;
+  Agreement Agree() const;
+};
+
 class Context;
 using RuleFn = void (*)(Context&);
 
@@ -50,6 +62,7 @@ class Context {
   Agreement CheckEqual(const std::string& what, const model::Figure& actual,
                        const model::Money& expected, const std::vector<model::Figure>& inputs,
                        std::vector<int> lines);
+  Agreement CheckEqual(const std::string& what, const Comparison& c, std::vector<int> lines);
 
   /// Lowers the severity CheckEqual reports beyond rounding, for one scope.
   class Scoped {

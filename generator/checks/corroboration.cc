@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "checks/rounding.h"
+#include "checks/three_public.h"
 
 namespace gongkai::checks {
 
@@ -84,12 +85,8 @@ class Corroborator {
     // The “三公” table's blocks, each on its own: the budget year's, the previous year's, the
     // change between them.
     for (const model::ThreePublic* t : {&d_.three_public, &d_.previous_year.three_public,
-                                        &d_.previous_year.three_public_change}) {
-      Sum(t->vehicle_total, {t->vehicle_purchase, t->vehicle_operation});
-      Sum(t->total, {t->overseas, t->reception, t->vehicle_total});
-      if (!t->vehicle_total)
-        Sum(t->total, {t->overseas, t->reception, t->vehicle_purchase, t->vehicle_operation});
-    }
+                                        &d_.previous_year.three_public_change})
+      for (const ThreePublicSum& sum : ThreePublicSums(*t)) Sum(t->*sum.whole, sum.parts);
     // The same figure in two tables: a row of one table stated again in another.
     std::map<std::pair<std::string, int64_t>, std::vector<std::pair<std::string, Figure>>> seen;
     for (const auto& row : d_.figure_index) {

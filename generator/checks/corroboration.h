@@ -6,8 +6,8 @@
 //   收入总计 = 支出总计; 本年收入合计 + 上年结转 = 收入总计; 本年支出合计 + 结转下年 = 支出总计;
 //   Σ收入项目 = 本年收入合计; Σ类 (收支总表) = 本年支出合计; 合计 = 基本 + 项目 (+ 预留);
 //   Σ类 = 合计; 类 = Σ款, 款 = Σ项 (支出总表); a row's 合计 = 基本 + 项目; 人员 + 公用 = 基本;
-//   “三公” 合计 = 出国 + 接待 + 车, 车 = 购置 + 运行 (in each block the table prints: the budget
-//   year's, the previous year's, the change); a 类 in the 收支总表 = the same 类 in the
+//   “三公” 合计 = 出国 + 接待 + 车, 车 = 购置 + 运行 (three_public.h; in each block the table
+//   prints: the budget year's, the previous year's, the change); a 类 in the 收支总表 = the same 类 in the
 //   支出总表; the 支出总表's 合计 = 本年支出合计.
 // A finding of error severity keeps it only when every figure it compares is corroborated;
 // otherwise it becomes a warning whose `downgraded` says why. A finding that compares no

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "checks/rounding.h"
+#include "checks/three_public.h"
 #include "model/classification.h"
 
 namespace gongkai::parse {
@@ -55,12 +56,11 @@ void Hierarchy(const std::vector<Row>& rows, MaybeFigure Row::*col, const MaybeF
     if (auto it = by_code.find(code); it != by_code.end()) t.Sum(it->second, kids);
 }
 
-// The “三公” sums of one block of the table: 合计 = 出国 + 接待 + 车, 车 = 购置 + 运行.
+// The “三公” sums of one block of the table (checks/three_public.h).
 Tally ThreePublicSums(const model::ThreePublic& t) {
   Tally tally;
-  tally.Sum(t.vehicle_total, {t.vehicle_purchase, t.vehicle_operation});
-  if (t.vehicle_total) tally.Sum(t.total, {t.overseas, t.reception, t.vehicle_total});
-  else tally.Sum(t.total, {t.overseas, t.reception, t.vehicle_purchase, t.vehicle_operation});
+  for (const checks::ThreePublicSum& sum : checks::ThreePublicSums(t))
+    tally.Sum(t.*sum.whole, sum.parts);
   return tally;
 }
 

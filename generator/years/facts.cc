@@ -1,8 +1,11 @@
 // Facts for the checks between years (see facts.h).
 #include "years/facts.h"
 
+#include <set>
+#include <string>
+
 #include "checks/corroboration.h"
-#include "checks/rounding.h"
+#include "checks/three_public.h"
 #include "years/timeline.h"
 
 namespace gongkai::years {
@@ -50,21 +53,17 @@ std::string TableName(const model::Disclosure& d, model::TableKind kind,
 
 // The “三公” table's previous-year figures (CheckPreviousYearReading kept them only where the
 // block's own sums hold), but a part its change block contradicts: then the table disagrees
-// with itself (rule table-change-column) and which figure is wrong is not known.
+// with itself (rule table-change-column, by the same comparison) and which figure is wrong is
+// not known.
 void AddThreePublicClaims(const model::Disclosure& d, std::vector<model::Claim>& out) {
   const model::PreviousYear& p = d.previous_year;
   const std::string table = TableName(d, model::TableKind::kThreePublic, p.three_public_header);
+  std::set<std::string> contradicted;
+  for (const checks::ThreePublicChange& c : checks::ThreePublicChanges(d))
+    if (c.Check().Agree() == checks::Agreement::kBeyondRounding) contradicted.insert(c.subject);
   for (const auto& [subject, member] : model::kThreePublicParts) {
     const model::MaybeFigure& before = p.three_public.*member;
-    const model::MaybeFigure& now = d.three_public.*member;
-    const model::MaybeFigure& change = p.three_public_change.*member;
-    if (!before) continue;
-    if (now && change &&
-        checks::Compare(now->amount - before->amount, change->amount,
-                        checks::ToleranceFen({now->amount, before->amount, change->amount})) ==
-            checks::Agreement::kBeyondRounding)
-      continue;
-    out.push_back(TableClaim(subject, *before, table));
+    if (before && !contradicted.count(subject)) out.push_back(TableClaim(subject, *before, table));
   }
 }
 

@@ -11,6 +11,7 @@
 
 #include "checks/check.h"
 #include "checks/rounding.h"
+#include "checks/three_public.h"
 #include "ingest/document.h"
 #include "model/disclosure.h"
 #include "parse/parser.h"
@@ -706,7 +707,29 @@ void SetThreePublic(Disclosure& d) {
   t.vehicle_operation = F("2.50", 9);
   t.reception = F("0.34", 10);
 }
+
+// The line of each figure, 0 for a blank one.
+Lines LinesOfMaybe(const std::vector<model::MaybeFigure>& figures) {
+  Lines lines;
+  for (const auto& f : figures) lines.push_back(f ? f->line : 0);
+  return lines;
+}
 }  // namespace
+
+TEST_CASE("the “三公” sums of a block are 合计 = 出国 + 车 + 接待 and 车 = 购置 + 运行") {
+  Disclosure d;
+  SetThreePublic(d);
+  auto sums = checks::ThreePublicSums(d.three_public);
+  REQUIRE(sums.size() == 2);
+  CHECK(sums[0].whole == &model::ThreePublic::total);
+  CHECK(LinesOfMaybe(sums[0].parts) == Lines{6, 7, 10});
+  CHECK(sums[1].whole == &model::ThreePublic::vehicle_total);
+  CHECK(LinesOfMaybe(sums[1].parts) == Lines{8, 9});
+  // No vehicle subtotal printed: the 合计 takes 购置费 and 运行费 in its place.
+  d.three_public.vehicle_total.reset();
+  sums = checks::ThreePublicSums(d.three_public);
+  CHECK(LinesOfMaybe(sums[0].parts) == Lines{6, 8, 9, 10});
+}
 
 TEST_CASE("three-public-sum is silent when the “三公” parts add up") {
   Disclosure d;

@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "model/disclosure.h"
@@ -350,6 +351,23 @@ TEST_CASE("a previous-year figure its table's change block contradicts is not co
   years::ComputeYearFacts(p.current);
   for (const auto& c : p.current.year_facts.prior) CHECK(c.subject != "three_public.reception");
   CHECK(years::CheckAcrossYears(p.previous, p.current).current.empty());
+}
+
+TEST_CASE("a change block off by rounding only does not contradict its previous-year figure") {
+  // 10.00 − 10.00 against 0.01 and 0.02: three figures in 万元 explain 0.015 (rounding.h), so
+  // 0.01 is rounding (table-change-column: a notice) and 0.02 is not (an error).
+  const std::pair<const char*, int> cases[] = {{"0.01", 1}, {"0.02", 0}};
+  for (const auto& change_kept : cases) {
+    CAPTURE(change_kept.first);
+    ThreePublicPair p;
+    p.current.three_public.reception = F("10.00", 414);
+    p.current.previous_year.three_public_change.reception = F(change_kept.first, 414);
+    years::ComputeYearFacts(p.current);
+    int reception = 0;
+    for (const auto& c : p.current.year_facts.prior)
+      reception += c.subject == "three_public.reception";
+    CHECK(reception == change_kept.second);
+  }
 }
 
 TEST_CASE("a previous-year column's 类 are compared only where it is the 支出总表's") {

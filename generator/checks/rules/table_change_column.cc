@@ -2,24 +2,18 @@
 // previous-year figure, part by part (西安 表13: 上年 | 当年 | 增减变化情况 of the “三公”经费).
 #include "checks/rules/rules.h"
 #include "checks/subjects.h"
+#include "checks/three_public.h"
 
 namespace gongkai::checks {
 namespace {
 
 void Run(Context& ctx) {
   const model::Disclosure& d = ctx.d();
-  const model::ThreePublic& before = d.previous_year.three_public;
-  const model::ThreePublic& change = d.previous_year.three_public_change;
-  for (const auto& [subject, member] : model::kThreePublicParts) {
-    const model::MaybeFigure& now = d.three_public.*member;
-    const model::MaybeFigure& prev = before.*member;
-    const model::MaybeFigure& diff = change.*member;
-    if (!now || !prev || !diff) continue;
-    ctx.CheckEqual("“三公”经费表增减变化栏中的" + SubjectName(d, subject) + "（第 " +
-                       std::to_string(diff->line) + " 行）应等于当年数 " + Wan(now->amount) +
-                       " 减上年数 " + Wan(prev->amount),
-                   *diff, now->amount - prev->amount, {*now, *prev}, {diff->line, now->line});
-  }
+  for (const ThreePublicChange& c : ThreePublicChanges(d))
+    ctx.CheckEqual("“三公”经费表增减变化栏中的" + SubjectName(d, c.subject) + "（第 " +
+                       std::to_string(c.change.line) + " 行）应等于当年数 " + Wan(c.now.amount) +
+                       " 减上年数 " + Wan(c.before.amount),
+                   c.Check(), {c.change.line, c.now.line});
 }
 
 }  // namespace

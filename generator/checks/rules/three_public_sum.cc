@@ -1,34 +1,25 @@
 // three-public-sum: “三公”经费 = 因公出国（境）费 + 公务用车购置及运行费 + 公务接待费, and
-// 公务用车购置及运行费 = 购置费 + 运行费.
+// 公务用车购置及运行费 = 购置费 + 运行费 (the sums of checks/three_public.h).
 #include "checks/rules/rules.h"
+#include "checks/three_public.h"
 
 namespace gongkai::checks {
 namespace {
 void Run(Context& ctx) {
   const auto& t = ctx.d().three_public;
-  if (t.total) {
+  for (const ThreePublicSum& sum : ThreePublicSums(t)) {
+    const model::MaybeFigure& whole = t.*sum.whole;
     std::vector<model::Figure> parts;
-    if (t.overseas) parts.push_back(*t.overseas);
-    if (t.vehicle_total) {
-      parts.push_back(*t.vehicle_total);
-    } else {
-      if (t.vehicle_purchase) parts.push_back(*t.vehicle_purchase);
-      if (t.vehicle_operation) parts.push_back(*t.vehicle_operation);
+    for (const auto& p : sum.parts)
+      if (p) parts.push_back(*p);
+    if (!whole || parts.empty()) continue;
+    // The 合计's finding names the lines of its parts too; the vehicle subtotal's its own.
+    std::vector<int> lines = {whole->line};
+    if (sum.whole == &model::ThreePublic::total) {
+      auto of_parts = LinesOf(parts);
+      lines.insert(lines.end(), of_parts.begin(), of_parts.end());
     }
-    if (t.reception) parts.push_back(*t.reception);
-    if (!parts.empty()) {
-      auto lines = LinesOf(parts);
-      lines.insert(lines.begin(), t.total->line);
-      ctx.CheckEqual("“三公”经费合计应等于因公出国（境）费、公务用车购置及运行费、公务接待费之和",
-                     *t.total, SumOf(parts), parts, lines);
-    }
-  }
-  if (t.vehicle_total && (t.vehicle_purchase || t.vehicle_operation)) {
-    std::vector<model::Figure> parts;
-    if (t.vehicle_purchase) parts.push_back(*t.vehicle_purchase);
-    if (t.vehicle_operation) parts.push_back(*t.vehicle_operation);
-    ctx.CheckEqual("公务用车购置及运行费应等于购置费加运行费", *t.vehicle_total, SumOf(parts),
-                   parts, {t.vehicle_total->line});
+    ctx.CheckEqual(sum.says, *whole, SumOf(parts), parts, lines);
   }
 }
 }  // namespace
