@@ -148,7 +148,7 @@ build "$WORK/keys" "$WORK/k"
 term=$(grep -lF "指事业单位开展专业业务活动及辅助活动所取得的收入" "$WORK"/k/glossary/*.md)
 other=$(grep -lF "指市级财政当年拨付的资金" "$WORK"/k/glossary/*.md)  # 承德's too
 check "a term's page shows 承德's definition" test -n "$term" -a -n "$other"
-for p in rules/narrative-share.md rules/summary-balance.md rules/index.md glossary.md \
+for p in rules/narrative-share.md rules/summary-balance.md rules/index.md glossary.md index.md \
   "${term#$WORK/k/}" "${other#$WORK/k/}" search.html 404.html; do
   printf '\n<!-- mark -->\n' >>"$WORK/k/$p"
 done
@@ -165,6 +165,13 @@ check "the page of the term whose definition changed is made again" bash -c "! g
 check "... and shows the new definition" has "所取得的全部收入" "${term%.md}.html"
 check "another term's page is linked" marked "$other"
 check "search.html and 404.html are linked" bash -c "grep -qF mark '$WORK/k/search.html' && grep -qF mark '$WORK/k/404.html'"
+check "the index, whose figures changed, is made again" bash -c "! grep -qF mark '$WORK/k/index.md'"
+# A change the index does not show (a definition) leaves its key as it was.
+printf '\n<!-- mark -->\n' >>"$WORK/k/index.md"
+sed -i '1464s/所取得的全部收入/所取得的各项收入/' "$WORK/keys/$CHENGDE.txt"
+build "$WORK/keys" "$WORK/k"
+check "the index, whose rows and totals are the same, is linked" marked "$WORK/k/index.md"
+check "... and the term's page shows the new definition" has "所取得的各项收入" "${term%.md}.html"
 
 # One department across the years: a year added between two others rebuilds its neighbours'
 # pages and the department's timeline, and the incremental site equals a full build; so does

@@ -39,6 +39,7 @@ class KeyWriter {
     key_.append(buf, std::to_chars(buf, buf + sizeof buf, n).ptr);
     key_.push_back('\0');
   }
+  void Put(bool b) { Put(static_cast<int64_t>(b)); }
   void Put(int n) { Put(static_cast<int64_t>(n)); }
   void Put(size_t n) { Put(static_cast<int64_t>(n)); }
   void Put(model::Diagnostic::Severity s) { Put(static_cast<int64_t>(s)); }

@@ -27,7 +27,13 @@ std::vector<Page> CrossPages(const Collection& c) {
                     AddSeriesToIndex(series, index);
                     return index;
                   },
-                  "部门预算公开", "index"});
+                  "部门预算公开", "index",
+                  [&] {
+                    KeyWriter key;
+                    IndexKey(c.records, key);
+                    AddSeriesToIndexKey(series, key);
+                    return key.Take();
+                  }});
   auto findings = std::make_shared<const FindingIndex>(all);
   plan.push_back({"rules/index.md", "rules.md", [findings] { return RulesContext(*findings); },
                   "核对规则", "rules", [findings] { return RulesPageKey(*findings); }});

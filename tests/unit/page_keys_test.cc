@@ -1,8 +1,10 @@
-// Unit tests for the keys of the rule and glossary pages (pages/rules.h, pages/glossary.h): a
-// page's key changes with what the page shows and only with it.
+// Unit tests for the keys of the rule, glossary and index pages (pages/rules.h,
+// pages/glossary.h, pages/index.h): a page's key changes with what the page shows and only
+// with it.
 #include <doctest/doctest.h>
 
 #include "pages/glossary.h"
+#include "pages/index.h"
 #include "pages/rules.h"
 
 namespace model = gongkai::model;
@@ -56,6 +58,12 @@ std::string TermKey(const std::vector<Record>& records, const std::string& term)
 }
 std::string GlossaryKey(const std::vector<Record>& records) {
   return gongkai::pages::GlossaryPageKey(GlossaryIndex(All(records)));
+}
+
+std::string IndexKey(const std::vector<Record>& records) {
+  gongkai::pages::KeyWriter key;
+  gongkai::pages::IndexKey(All(records), key);
+  return key.Take();
 }
 
 }  // namespace
@@ -124,6 +132,31 @@ TEST_CASE("a glossary page's key changes with what the page shows, and only with
   r[1].glossary.push_back({"政府采购", "指使用财政性资金采购的行为。", 2700});
   CHECK(GlossaryKey(r) != GlossaryKey(base));
   CHECK(TermKey(r, "基本支出") == TermKey(base, "基本支出"));
+}
+
+TEST_CASE("the index's key changes with what the index shows, and only with it") {
+  const std::vector<Record> base = Records();
+  std::vector<Record> r = Records();
+  CHECK(IndexKey(r) == IndexKey(base));
+  r[0].findings[0].message = "另一条信息";  // the index counts findings only
+  r[1].glossary.clear();
+  CHECK(IndexKey(r) == IndexKey(base));
+  r = Records();
+  r[1].department.name = "曾都区医疗保障事务中心";
+  CHECK(IndexKey(r) != IndexKey(base));
+  r = Records();
+  r[1].findings[0].severity = Severity::kError;  // 0 / 1 -> 1 / 0, and a department with errors
+  CHECK(IndexKey(r) != IndexKey(base));
+  r = Records();
+  r[0].expenditure_total = model::Figure{model::Money::FromFen(192717), 85};
+  CHECK(IndexKey(r) != IndexKey(base));
+  r = Records();
+  r[0].spending = model::Figure{model::Money::FromFen(192717), 85};  // only in the sum
+  CHECK(IndexKey(r) != IndexKey(base));
+  r = Records();
+  r[1].failed = true;
+  r[1].failure = "cannot be read";
+  CHECK(IndexKey(r) != IndexKey(base));
 }
 
 }  // TEST_SUITE
