@@ -3,7 +3,10 @@
 
 #include <algorithm>
 #include <array>
+#include <exception>
 #include <set>
+#include <thread>
+#include <utility>
 
 #include <nlohmann/json.hpp>
 
@@ -38,23 +41,33 @@ void AppendVarint(uint32_t v, std::string& out) {
   out += kDigits[v];
 }
 
-// Postings (id << 2 | weight, in id order) as three delta-coded groups, weight 3, 2 then 1,
-// separated by '.': each value is the id's distance from the previous one of its group, less 1.
-std::string EncodePostings(const std::vector<uint32_t>& sorted_by_weight) {
+// Postings (id << 2 | weight, titles first: see ByWeight) as three delta-coded groups, weight
+// 3, 2 then 1, separated by '.': each value is the id's distance from the previous one of its
+// group, less 1.
+std::string EncodePostings(const uint32_t* begin, const uint32_t* end) {
   std::string out;
   uint32_t weight = 3;
   int64_t prev = -1;
-  for (uint32_t p : sorted_by_weight) {
-    while ((p & 3) < weight) {
+  for (const uint32_t* p = begin; p != end; ++p) {
+    while ((*p & 3) < weight) {
       out += '.';
       --weight;
       prev = -1;
     }
-    AppendVarint(static_cast<uint32_t>((p >> 2) - prev - 1), out);
-    prev = p >> 2;
+    AppendVarint(static_cast<uint32_t>((*p >> 2) - prev - 1), out);
+    prev = *p >> 2;
   }
   for (; weight > 1; --weight) out += '.';
   return out;
+}
+
+// A key's postings (in id order) with the titles first: weight 3, then 2, then 1, each group
+// in id order (a stable sort by weight, in three passes).
+void ByWeight(const std::vector<uint32_t>& list, std::vector<uint32_t>& out) {
+  out.clear();
+  for (uint32_t weight = 3; weight >= 1; --weight)
+    for (uint32_t p : list)
+      if ((p & 3) == weight) out.push_back(p);
 }
 
 // A classic-script call `gongkaiSearch.<call>(arg, arg)`. JSON is valid JavaScript except
@@ -77,25 +90,77 @@ std::string Json(const nlohmann::json& j) {
   return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
-// The index keys of one run of ASCII or CJK characters.
-void AddRunKeys(const std::vector<std::string>& run, bool ascii, bool single_characters,
-                uint32_t weight, std::unordered_map<std::string, uint32_t>& keys) {
-  auto add = [&](std::string key) {
-    uint32_t& w = keys[std::move(key)];
-    w = std::max(w, weight);
+// Calls add(key) for each index key of `text` (as SearchKeys describes them; a key may come
+// more than once), as the text is read: the run of characters being read is its length, its
+// last character (for the next pair) and, for an ASCII run, its first 16 characters.
+template <typename Add>
+void ForEachKey(std::string_view text, bool single_characters, Add add) {
+  SearchKey prefix, last;  // an ASCII run's prefix; a CJK run's last character
+  size_t run = 0;
+  bool ascii = false;
+  auto end_run = [&] {
+    if (run == 1 && !single_characters) add(ascii ? prefix : last);  // a run of one character
+    run = 0;
+    prefix = SearchKey();
   };
-  if (run.empty()) return;
-  bool singles = single_characters || run.size() == 1;
-  if (ascii) {
-    if (singles) add(run[0]);
-    std::string prefix = run[0];
-    for (size_t i = 1; i < run.size() && i < kMaxPrefix; ++i) add(prefix += run[i]);
-    return;
+  for (size_t i = 0; i < text.size();) {
+    const size_t start = i;
+    char32_t c = parse::NextCodePoint(text, i);
+    if (c >= 'A' && c <= 'Z') c = c - 'A' + 'a';
+    const bool is_ascii = IsAsciiKeyChar(c);
+    if (!is_ascii && !parse::IsHan(c)) {
+      end_run();
+      continue;
+    }
+    if (run > 0 && is_ascii != ascii) end_run();  // a run changes script: 2101501行政运行
+    ascii = is_ascii;
+    ++run;
+    if (ascii) {
+      if (run > kMaxPrefix) continue;
+      prefix.bytes[prefix.size++] = static_cast<char>(c);
+      if (run > 1 || single_characters) add(prefix);
+      continue;
+    }
+    SearchKey one;  // the character as it is in the text (valid UTF-8, ingest checks)
+    one.size = static_cast<uint8_t>(i - start);
+    std::copy(text.begin() + start, text.begin() + i, one.bytes.begin());
+    if (single_characters) add(one);
+    if (run > 1) {
+      SearchKey pair = last;
+      std::copy(one.bytes.begin(), one.bytes.begin() + one.size, pair.bytes.begin() + pair.size);
+      pair.size = static_cast<uint8_t>(pair.size + one.size);
+      add(pair);
+    }
+    last = one;
   }
-  for (size_t i = 0; i < run.size(); ++i) {
-    if (singles) add(run[i]);
-    if (i + 1 < run.size()) add(run[i] + run[i + 1]);
-  }
+  end_run();
+}
+
+// A key of a piece, with its hash and the piece's posting (id << 2 | weight).
+struct PieceKey {
+  SearchKey key;
+  uint32_t hash;
+  uint32_t posting;
+};
+
+// Calls fn(t) for every t < threads, each on a thread of its own (t = 0 on this one); an
+// exception (std::bad_alloc) is thrown again here, once every thread has ended.
+template <typename Fn>
+void OnThreads(size_t threads, Fn fn) {
+  std::vector<std::exception_ptr> errors(threads);
+  auto run = [&](size_t t) {
+    try {
+      fn(t);
+    } catch (...) {
+      errors[t] = std::current_exception();
+    }
+  };
+  std::vector<std::thread> pool;
+  for (size_t t = 1; t < threads; ++t) pool.emplace_back(run, t);
+  run(0);
+  for (auto& t : pool) t.join();
+  for (const auto& e : errors)
+    if (e) std::rethrow_exception(e);
 }
 
 // The end of a piece of at most `bytes` bytes of `text` from `from`, on a code point.
@@ -107,7 +172,7 @@ size_t PieceEnd(const std::string& text, size_t from, size_t bytes) {
 
 }  // namespace
 
-uint32_t SearchKeyHash(const std::string& key) {
+uint32_t SearchKeyHash(std::string_view key) {
   uint32_t h = 2166136261u;
   for (unsigned char c : key) {
     h ^= c;
@@ -116,41 +181,18 @@ uint32_t SearchKeyHash(const std::string& key) {
   return h;
 }
 
-void AddSearchKeys(const std::string& text, bool single_characters, uint32_t weight,
-                   std::unordered_map<std::string, uint32_t>& keys) {
-  std::vector<std::string> run;
-  bool ascii = false;
-  size_t i = 0;
-  while (i < text.size()) {
-    char32_t c = parse::NextCodePoint(text, i);
-    if (c >= 'A' && c <= 'Z') c = c - 'A' + 'a';
-    bool is_ascii = IsAsciiKeyChar(c);
-    if (!is_ascii && !parse::IsHan(c)) {
-      AddRunKeys(run, ascii, single_characters, weight, keys);
-      run.clear();
-      continue;
-    }
-    if (!run.empty() && is_ascii != ascii) {  // a run changes script: 2101501行政运行
-      AddRunKeys(run, ascii, single_characters, weight, keys);
-      run.clear();
-    }
-    ascii = is_ascii;
-    run.push_back(parse::EncodeCodePoint(c));
-  }
-  AddRunKeys(run, ascii, single_characters, weight, keys);
+std::vector<std::string> SearchKeys(const std::string& text, bool single_characters) {
+  std::set<std::string> keys;
+  ForEachKey(text, single_characters, [&](const SearchKey& k) { keys.emplace(k.view()); });
+  return {keys.begin(), keys.end()};
 }
 
-std::vector<std::string> SearchKeys(const std::string& text, bool single_characters) {
-  std::unordered_map<std::string, uint32_t> keys;
-  AddSearchKeys(text, single_characters, 1, keys);
-  std::vector<std::string> out;
-  for (const auto& [k, w] : keys) out.push_back(k);
-  std::sort(out.begin(), out.end());
-  return out;
+size_t SearchIndexBuilder::KeyHash::operator()(const SearchKey& key) const {
+  return SearchKeyHash(key.view());
 }
 
 SearchIndexBuilder::SearchIndexBuilder(SearchIndexOptions options, Write write)
-    : options_(options), write_(std::move(write)) {}
+    : options_(options), write_(std::move(write)), parts_(std::max(1u, options.threads)) {}
 
 void SearchIndexBuilder::Add(const SearchEntry& entry) {
   // Long texts (a code page lists every department that uses the code) in overlapping pieces,
@@ -178,12 +220,100 @@ void SearchIndexBuilder::AddPiece(const SearchEntry& entry, const std::string& t
   ++entries_;
   // The department's name is not indexed on each of its entries: it is the title of its
   // department entry (weight 3, ranked first) and of its 概况 and 预算说明 pieces.
-  std::unordered_map<std::string, uint32_t> keys;
-  AddSearchKeys(text, false, 1, keys);
-  if (with_title) AddSearchKeys(entry.title, true, entry.kind == "department" ? 3 : 2, keys);
-  for (const auto& [k, w] : keys) postings_[k].push_back(id << 2 | w);
+  const uint32_t weight = !with_title ? 0 : entry.kind == "department" ? 3 : 2;
+  pieces_.push_back({id, text, weight ? entry.title : std::string(), weight});
+  pieces_bytes_ += text.size();
+  if (pieces_bytes_ >= options_.batch_bytes) PostWaitingPieces();
   if (!chunk_body_.empty()) chunk_body_ += ',';
   chunk_body_ += Json({id, entry.url, entry.title, entry.kind, entry.dept, text});
+}
+
+namespace {
+
+// Calls post(key, posting) for each key of `piece`: its text's, and its title's with the
+// title's weight. (A template: SearchIndexBuilder::Piece is private.)
+template <typename Piece, typename Post>
+void ForEachPieceKey(const Piece& piece, Post post) {
+  ForEachKey(piece.text, false, [&](const SearchKey& k) { post(k, piece.id << 2 | 1); });
+  if (piece.weight)
+    ForEachKey(piece.title, true, [&](const SearchKey& k) { post(k, piece.id << 2 | piece.weight); });
+}
+
+}  // namespace
+
+// The keys of `pieces` (`bytes` of text). On one thread, posted as they are read. On several,
+// read on every thread (thread t the pieces t, t + threads, ... into one list), then posted on
+// every thread (one part of the keys each, by hash, going through the pieces in id order), so
+// that a key's postings are in id order whatever the number of threads.
+void SearchIndexBuilder::PostPieces(const std::vector<Piece>& pieces, size_t bytes) {
+  const size_t threads = parts_.size();
+  if (threads == 1) {
+    for (const auto& piece : pieces)
+      ForEachPieceKey(piece, [&](const SearchKey& k, uint32_t posting) { parts_[0].Post(k, posting); });
+  } else {
+    std::vector<std::vector<PieceKey>> keys(threads);
+    std::vector<size_t> ends(pieces.size());  // where each piece's keys end in its thread's list
+    OnThreads(threads, [&](size_t t) {
+      keys[t].reserve(bytes / threads);
+      for (size_t i = t; i < pieces.size(); i += threads) {
+        ForEachPieceKey(pieces[i], [&](const SearchKey& k, uint32_t posting) {
+          keys[t].push_back({k, SearchKeyHash(k.view()), posting});
+        });
+        ends[i] = keys[t].size();
+      }
+    });
+    OnThreads(threads, [&](size_t t) {
+      std::vector<size_t> from(threads, 0);
+      for (size_t i = 0; i < pieces.size(); ++i) {
+        const std::vector<PieceKey>& list = keys[i % threads];
+        for (size_t& at = from[i % threads]; at < ends[i]; ++at)
+          if (list[at].hash % threads == t) parts_[t].Post(list[at].key, list[at].posting);
+      }
+    });
+  }
+}
+
+// The waiting pieces' keys: with more than one thread, posted on threads of their own while
+// the next pieces are added (one batch at a time, so a key's postings stay in id order).
+void SearchIndexBuilder::PostWaitingPieces() {
+  WaitForPosting();
+  if (parts_.size() == 1) {
+    PostPieces(pieces_, pieces_bytes_);
+  } else {
+    posting_ = std::thread([this, pieces = std::move(pieces_), bytes = pieces_bytes_] {
+      try {
+        PostPieces(pieces, bytes);
+      } catch (...) {
+        posting_error_ = std::current_exception();
+      }
+    });
+  }
+  pieces_.clear();
+  pieces_bytes_ = 0;
+}
+
+// Waits for the last batch's keys, and throws what posting them threw.
+void SearchIndexBuilder::WaitForPosting() {
+  if (posting_.joinable()) posting_.join();
+  if (posting_error_) std::rethrow_exception(std::exchange(posting_error_, nullptr));
+}
+
+SearchIndexBuilder::~SearchIndexBuilder() {
+  if (posting_.joinable()) posting_.join();
+}
+
+// A key of a piece: its posting, once per piece with the highest weight given.
+void SearchIndexBuilder::Part::Post(const SearchKey& key, uint32_t posting) {
+  const auto [at, added] = numbers.try_emplace(key, static_cast<uint32_t>(keys.size()));
+  if (added) {
+    keys.push_back(key);
+    postings.emplace_back();
+  }
+  std::vector<uint32_t>& list = postings[at->second];
+  if (!list.empty() && list.back() >> 2 == posting >> 2)
+    list.back() = std::max(list.back(), posting);  // the same id: the higher weight
+  else
+    list.push_back(posting);
 }
 
 void SearchIndexBuilder::CloseChunk() {
@@ -196,59 +326,78 @@ void SearchIndexBuilder::CloseChunk() {
   chunk_entries_ = 0;
 }
 
+// A key's entry in its shard: its count, its head (titles first), the stem of its further
+// pages, which it writes. Keys are letters, digits and CJK characters only, so they are JSON
+// strings as they are. Frees `postings`.
+std::string SearchIndexBuilder::Term(const SearchKey& key, std::vector<uint32_t>& postings,
+                                     std::set<std::string>& stems) {
+  std::vector<uint32_t> list;
+  ByWeight(postings, list);
+  std::vector<uint32_t>().swap(postings);
+  const size_t head = std::min(list.size(), options_.head_postings);
+  std::string entry = "\"";
+  entry.append(key.view());
+  entry += "\":[" + std::to_string(list.size()) + ",\"" +
+           EncodePostings(list.data(), list.data() + head) + "\"";
+  if (head < list.size()) {
+    // Pages are named by a 64-bit FNV-1a of the key, so they keep their names when other
+    // keys come or go; a clash (never seen) gets a suffix.
+    uint64_t h = 14695981039346656037ull;
+    for (unsigned char c : key.view()) h = (h ^ c) * 1099511628211ull;
+    std::array<char, 17> hex{};
+    snprintf(hex.data(), hex.size(), "%016llx", static_cast<unsigned long long>(h));
+    std::string stem = "m" + std::string(hex.data());
+    while (!stems.insert(stem).second) stem += "x";
+    size_t pages = 0;
+    for (size_t at = head; at < list.size(); at += options_.page_postings) {
+      const uint32_t* page = list.data() + at;
+      const size_t size = std::min(list.size() - at, options_.page_postings);
+      ++pages;
+      std::string name = stem + "-" + std::to_string(pages);
+      write_("search/" + name + ".js",
+             Script("more", "\"" + name + "\",\"" + EncodePostings(page, page + size) + "\""));
+    }
+    entry += "," + std::to_string(pages) + ",\"" + stem + "\"";
+  }
+  return entry + "]";
+}
+
 void SearchIndexBuilder::Finish() {
   CloseChunk();
-  // Each key: its count, its head (titles first), the stem of its further pages. Keys are
-  // letters, digits and CJK characters only, so they are JSON strings as they are.
-  std::vector<std::pair<std::string, std::string>> terms;  // key -> its shard entry
+  PostWaitingPieces();
+  WaitForPosting();
+  // Every key in key order (whatever part holds it, so that the files do not depend on the
+  // number of threads), its entry in its shard.
+  std::vector<std::pair<uint32_t, uint32_t>> all;  // part, key number
+  for (uint32_t p = 0; p < parts_.size(); ++p)
+    for (uint32_t k = 0; k < parts_[p].keys.size(); ++k) all.push_back({p, k});
+  auto key = [&](const std::pair<uint32_t, uint32_t>& at) -> const SearchKey& {
+    return parts_[at.first].keys[at.second];
+  };
+  std::sort(all.begin(), all.end(), [&](const auto& a, const auto& b) { return key(a) < key(b); });
+  std::vector<std::string> terms;
+  terms.reserve(all.size());
   size_t total = 0;
   std::set<std::string> stems;
-  for (auto& [key, list] : postings_) {
-    std::stable_sort(list.begin(), list.end(),
-                     [](uint32_t a, uint32_t b) { return (a & 3) > (b & 3); });
-    size_t head = std::min(list.size(), options_.head_postings);
-    std::string entry = "\"" + key + "\":[" + std::to_string(list.size()) + ",\"" +
-                        EncodePostings({list.begin(), list.begin() + head}) + "\"";
-    if (head < list.size()) {
-      // Pages are named by a 64-bit FNV-1a of the key, so they keep their names when other
-      // keys come or go; a clash (never seen) gets a suffix.
-      uint64_t h = 14695981039346656037ull;
-      for (unsigned char c : key) h = (h ^ c) * 1099511628211ull;
-      std::array<char, 17> hex{};
-      snprintf(hex.data(), hex.size(), "%016llx", static_cast<unsigned long long>(h));
-      std::string stem = "m" + std::string(hex.data());
-      while (!stems.insert(stem).second) stem += "x";
-      size_t pages = 0;
-      for (size_t at = head; at < list.size(); at += options_.page_postings) {
-        std::vector<uint32_t> page(list.begin() + at,
-                                   list.begin() + std::min(list.size(), at + options_.page_postings));
-        ++pages;
-        std::string name = stem + "-" + std::to_string(pages);
-        write_("search/" + name + ".js",
-               Script("more", "\"" + name + "\",\"" + EncodePostings(page) + "\""));
-      }
-      entry += "," + std::to_string(pages) + ",\"" + stem + "\"";
-    }
-    entry += "]";
-    total += entry.size();
-    terms.emplace_back(key, std::move(entry));
-    std::vector<uint32_t>().swap(list);
+  for (const auto& at : all) {
+    terms.push_back(Term(key(at), parts_[at.first].postings[at.second], stems));
+    total += terms.back().size();
   }
-  postings_.clear();
   uint32_t shards = 1;
   while (shards < 65536 && total / shards > options_.shard_bytes) shards *= 2;
-  // Sorted by shard, then key: each shard's keys in one order, whatever the hash map's.
-  std::vector<std::pair<uint32_t, size_t>> order;
-  for (size_t i = 0; i < terms.size(); ++i) order.push_back({SearchKeyHash(terms[i].first) % shards, i});
-  std::sort(order.begin(), order.end(), [&](const auto& a, const auto& b) {
-    return a.first != b.first ? a.first < b.first : terms[a.second].first < terms[b.second].first;
-  });
-  for (size_t i = 0, s = 0; s < shards; ++s) {
+  // Each shard's keys in key order.
+  std::vector<std::vector<uint32_t>> by_shard(shards);
+  for (uint32_t i = 0; i < all.size(); ++i)
+    by_shard[SearchKeyHash(key(all[i]).view()) % shards].push_back(i);
+  for (uint32_t s = 0; s < shards; ++s) {
     std::string body = std::to_string(s) + ",{";
-    for (size_t first = i; i < order.size() && order[i].first == s; ++i)
-      body += (i > first ? "," : "") + terms[order[i].second].second;
+    for (size_t i = 0; i < by_shard[s].size(); ++i) {
+      if (i > 0) body += ',';
+      body += terms[by_shard[s][i]];
+    }
     write_("search/t" + std::to_string(s) + ".js", Script("terms", body + "}"));
   }
+  parts_.assign(parts_.size(), Part());
   write_("search/meta.js",
          Script("meta", Json({{"shards", shards}, {"entries", entries_}, {"chunk_bits", kChunkBits}})));
 }

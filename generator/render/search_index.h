@@ -13,10 +13,15 @@
 // no modules). The index is never inlined into pages.
 #pragma once
 
+#include <array>
 #include <cstdint>
+#include <exception>
 #include <functional>
 #include <map>
+#include <set>
 #include <string>
+#include <string_view>
+#include <thread>
 #include <unordered_map>
 #include <vector>
 
@@ -38,6 +43,23 @@ struct SearchIndexOptions {
   /// page_postings each, loaded only for more results.
   size_t head_postings = 600;
   size_t page_postings = 4000;
+  /// Threads that read the entries' keys and post them; the files are the same for any number.
+  unsigned threads = 1;
+  /// Pieces wait for their keys until they hold this much text; then (with more than one
+  /// thread) their keys are posted while the next pieces are added.
+  size_t batch_bytes = 1 << 20;
+};
+
+/// An index key as its UTF-8 bytes, zero-padded: an ASCII prefix takes at most 16 bytes, one
+/// or two CJK characters at most 8. Held in place rather than as a std::string (one string
+/// per character pair was most of the index's time). A key holds no NUL, so the padding
+/// tells its size.
+struct SearchKey {
+  std::array<char, 16> bytes{};
+  uint8_t size = 0;
+  std::string_view view() const { return {bytes.data(), size}; }
+  bool operator==(const SearchKey& other) const { return bytes == other.bytes; }
+  bool operator<(const SearchKey& other) const { return view() < other.view(); }
 };
 
 /// Builds the index one entry at a time, holding only the postings (integer ids) and the
@@ -50,18 +72,49 @@ class SearchIndexBuilder {
  public:
   using Write = std::function<void(const std::string& path, std::string body)>;
   SearchIndexBuilder(SearchIndexOptions options, Write write);
+  /// Waits for the keys still being posted.
+  ~SearchIndexBuilder();
   void Add(const SearchEntry& entry);
   /// Writes the last chunk, the shards, the posting pages and `search/meta.js`.
   void Finish();
 
  private:
+  struct KeyHash {
+    size_t operator()(const SearchKey& key) const;
+  };
+  /// The keys whose hash is one part of the hash's range (its value modulo the number of
+  /// parts), each numbered in the order first seen, with its postings by that number: each
+  /// id << 2 | weight (3 department title, 2 title, 1 text), in id order.
+  struct Part {
+    std::unordered_map<SearchKey, uint32_t, KeyHash> numbers;
+    std::vector<SearchKey> keys;
+    std::vector<std::vector<uint32_t>> postings;
+    void Post(const SearchKey& key, uint32_t posting);
+  };
+  /// A piece of an entry waiting for its keys: its id, its text, and its title with the
+  /// title's weight (0: the title is not indexed with this piece).
+  struct Piece {
+    uint32_t id;
+    std::string text, title;
+    uint32_t weight;
+  };
   void AddPiece(const SearchEntry& entry, const std::string& text, bool with_title);
+  void PostPieces(const std::vector<Piece>& pieces, size_t bytes);
+  void PostWaitingPieces();
+  void WaitForPosting();
+  std::string Term(const SearchKey& key, std::vector<uint32_t>& postings,
+                   std::set<std::string>& stems);
   void CloseChunk();
 
   SearchIndexOptions options_;
   Write write_;
-  /// key -> postings, each id << 2 | weight (3 department title, 2 title, 1 text), id order.
-  std::unordered_map<std::string, std::vector<uint32_t>> postings_;
+  std::vector<Part> parts_;     ///< options_.threads of them
+  std::vector<Piece> pieces_;   ///< waiting for their keys
+  size_t pieces_bytes_ = 0;     ///< their text
+  /// Posts the keys of the last batch of pieces while the next is added (with more than one
+  /// thread), and what it threw.
+  std::thread posting_;
+  std::exception_ptr posting_error_;
   uint32_t chunk_ = 0;         ///< the chunk being filled
   std::string chunk_body_;     ///< its entries, as JSON array elements
   uint32_t chunk_entries_ = 0;
@@ -75,17 +128,12 @@ std::map<std::string, std::string> BuildSearchIndex(const std::vector<SearchEntr
                                                     const SearchIndexOptions& options = {});
 
 /// FNV-1a 32-bit of `key`'s bytes; search.js computes the same.
-uint32_t SearchKeyHash(const std::string& key);
+uint32_t SearchKeyHash(std::string_view key);
 
-/// The index keys of `text` with their weight (the highest of `weight` given): bigrams of
-/// CJK characters (single characters too when `single_characters`, or where a run is one
-/// character), prefixes of 2 to 16 characters of ASCII letter and digit runs (the first
-/// character too when `single_characters` or the run is one character); ASCII lower-cased;
-/// punctuation and spaces break runs.
-void AddSearchKeys(const std::string& text, bool single_characters, uint32_t weight,
-                   std::unordered_map<std::string, uint32_t>& keys);
-
-/// The keys of `text` (as AddSearchKeys), sorted.
+/// The index keys of `text`, sorted: bigrams of CJK characters (single characters too when
+/// `single_characters`, or where a run is one character), prefixes of 2 to 16 characters of
+/// ASCII letter and digit runs (the first character too when `single_characters` or the run
+/// is one character); ASCII lower-cased; punctuation and spaces break runs.
 std::vector<std::string> SearchKeys(const std::string& text, bool single_characters = true);
 
 }  // namespace gongkai::render

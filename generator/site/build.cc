@@ -544,18 +544,38 @@ void WritePage(const pages::Page& page, Build& b, std::string& key) {
 }
 
 // The files made from every disclosure together that are not pages: the CSV downloads and
-// the search index.
-void WriteDownloads(const pages::Collection& c, Build& b) {
+// the department's files across the years (site/years.h), on a thread of their own, beside the
+// search index, whose keys are read on every core.
+void WriteDownloads(const pages::Collection& c, const YearRelation& relation, Build& b) {
   const auto& all = c.built;
-  b.output.Write("data/departments.csv", pages::DepartmentsCsv(all));
-  b.output.Write("data/functional.csv", pages::FunctionalCsv(all));
+  std::thread downloads([&] {
+    try {
+      b.output.Write("data/departments.csv", pages::DepartmentsCsv(all));
+      b.output.Write("data/functional.csv", pages::FunctionalCsv(all));
+      WriteYearFiles(relation, [&](const std::string& rel, const std::string& body) {
+        b.output.Write(rel, body);
+      });
+    } catch (const std::exception& e) {  // an exception must not escape a thread
+      b.output.Fail(std::string("downloads: internal error: ") + e.what());
+    } catch (...) {
+      b.output.Fail("downloads: internal error: unknown exception");
+    }
+  });
   // The search index is streamed: each entry added as it is made, each file written as it is
   // complete (render/search_index.h).
-  render::SearchIndexBuilder index({}, [&](const std::string& path, std::string body) {
+  render::SearchIndexOptions options;
+  options.threads = Workers(b.options, all.size());
+  render::SearchIndexBuilder index(options, [&](const std::string& path, std::string body) {
     b.output.Write(path, body);
   });
-  pages::AddSearchEntries(c, [&](const render::SearchEntry& e) { index.Add(e); });
-  index.Finish();
+  try {
+    pages::AddSearchEntries(c, [&](const render::SearchEntry& e) { index.Add(e); });
+    index.Finish();
+  } catch (...) {
+    downloads.join();
+    throw;
+  }
+  downloads.join();
 }
 
 // The pages made from every disclosure together (pages/plan.h), the downloads and the
@@ -592,10 +612,7 @@ std::vector<std::string> WriteCrossPages(const std::vector<DocResult>& docs,
     }
     phases.End(plan[begin].kind.c_str());
   }
-  WriteDownloads(collection, b);
-  WriteYearFiles(relation, [&](const std::string& rel, const std::string& body) {
-    b.output.Write(rel, body);
-  });
+  WriteDownloads(collection, relation, b);
   phases.End("csv, search index");
   std::sort(html.begin(), html.end());
   if (!b.options.base_url.empty()) {

@@ -101,6 +101,36 @@ TEST_CASE("a long text is stored in overlapping pieces, its title indexed once")
   CHECK(shard.find("\"南充\":[4,\"..0000\"]") != std::string::npos);
 }
 
+TEST_CASE("the files are the same whatever the number of threads that read the keys") {
+  std::vector<SearchEntry> entries;
+  for (int i = 0; i < 300; ++i) {
+    SearchEntry e = i % 3 ? kChengdeProject : kNanchong;
+    e.dept = "承德市医疗保障局" + std::to_string(i / 4);
+    e.text += " " + std::to_string(2101501 + i) + " 医疗救助第" + std::to_string(i) + "项";
+    entries.push_back(e);
+  }
+  render::SearchIndexOptions options;
+  options.shard_bytes = 400;
+  options.head_postings = 50;
+  const auto one = render::BuildSearchIndex(entries, options);
+  options.threads = 3;
+  const auto three = render::BuildSearchIndex(entries, options);
+  CHECK(Names(one) == Names(three));
+  CHECK(one == three);
+  // Posted in batches of a few entries, each while the next is added.
+  options.batch_bytes = 200;
+  CHECK(render::BuildSearchIndex(entries, options) == one);
+  options.threads = 1;
+  CHECK(render::BuildSearchIndex(entries, options) == one);
+  // 医疗 is in every one of the 300 entries (in 75 departments' chunks): 50 in its head, the
+  // other 250 in pages of 4000.
+  const std::string& shard = one.at("search/t" + std::to_string(render::SearchKeyHash("医疗") % 64) + ".js");
+  CHECK(shard.find("\"医疗\":[300,\"") != std::string::npos);
+  CHECK(shard.find("\",1,\"m") != std::string::npos);
+  CHECK(one.at("search/meta.js") ==
+        "gongkaiSearch.meta({\"chunk_bits\":5,\"entries\":300,\"shards\":64});\n");
+}
+
 TEST_CASE("a changed entry rewrites its own chunk and the shards of the keys it changed") {
   std::vector<SearchEntry> entries;
   for (int i = 0; i < 40; ++i) {
