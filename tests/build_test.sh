@@ -138,6 +138,41 @@ build "$WORK/content" "$WORK/a"
 check "an input whose record cannot be read is built again" has "(9 unchanged, not parsed again)" "$WORK/err"
 check "... and the site equals a full build" same_tree "$WORK/a" "$WORK/full"
 
+# A cross page with a key (pages::Page::key: the values it shows, hashed with the templates)
+# that the last build gave it is linked from the last site, not made again. A mark added to
+# the last site's pages tells which: a page linked keeps it, a page made again loses it.
+# 承德's 收入总计 changed (a summary-balance finding) and its definition of 事业收入 (the only one
+# of the term: the glossary's list, which counts definitions, stays the same).
+cp -r "$SRC/content" "$WORK/keys"
+build "$WORK/keys" "$WORK/k"
+term=$(grep -lF "指事业单位开展专业业务活动及辅助活动所取得的收入" "$WORK"/k/glossary/*.md)
+other=$(grep -lF "指市级财政当年拨付的资金" "$WORK"/k/glossary/*.md)  # 承德's too
+check "a term's page shows 承德's definition" test -n "$term" -a -n "$other"
+for p in rules/narrative-share.md rules/summary-balance.md rules/index.md glossary.md index.md \
+  "${term#$WORK/k/}" "${other#$WORK/k/}" search.html 404.html; do
+  printf '\n<!-- mark -->\n' >>"$WORK/k/$p"
+done
+sed -i -e '85s/收入总计 1927.16/收入总计 1927.17/' \
+  -e '1464s/所取得的收入/所取得的全部收入/' "$WORK/keys/$CHENGDE.txt"
+build "$WORK/keys" "$WORK/k"
+marked() { grep -qF -- "<!-- mark -->" "$1"; }
+check "a rule page whose findings are the same is linked" marked "$WORK/k/rules/narrative-share.md"
+check "the page of the rule with a new finding is made again" bash -c "! grep -qF mark '$WORK/k/rules/summary-balance.md'"
+check "... and lists it" has "$CHENGDE" "$WORK/k/rules/summary-balance.html"
+check "the rules' list, whose count changed, is made again" bash -c "! grep -qF mark '$WORK/k/rules/index.md'"
+check "the glossary, whose terms and counts are the same, is linked" marked "$WORK/k/glossary.md"
+check "the page of the term whose definition changed is made again" bash -c "! grep -qF mark '$term'"
+check "... and shows the new definition" has "所取得的全部收入" "${term%.md}.html"
+check "another term's page is linked" marked "$other"
+check "search.html and 404.html are linked" bash -c "grep -qF mark '$WORK/k/search.html' && grep -qF mark '$WORK/k/404.html'"
+check "the index, whose figures changed, is made again" bash -c "! grep -qF mark '$WORK/k/index.md'"
+# A change the index does not show (a definition) leaves its key as it was.
+printf '\n<!-- mark -->\n' >>"$WORK/k/index.md"
+sed -i '1464s/所取得的全部收入/所取得的各项收入/' "$WORK/keys/$CHENGDE.txt"
+build "$WORK/keys" "$WORK/k"
+check "the index, whose rows and totals are the same, is linked" marked "$WORK/k/index.md"
+check "... and the term's page shows the new definition" has "所取得的各项收入" "${term%.md}.html"
+
 # One department across the years: a year added between two others rebuilds its neighbours'
 # pages and the department's timeline, and the incremental site equals a full build; so does
 # removing it again.

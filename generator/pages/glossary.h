@@ -46,8 +46,13 @@ class GlossaryIndex {
 
 /// Context for glossary.md: the terms, each linked to its page.
 kainjow::mustache::data GlossaryContext(const GlossaryIndex& index);
+/// What glossary.md is made from (pages::Page::key): every value GlossaryContext reads, listed
+/// by the same function; the same key, the same context.
+std::string GlossaryPageKey(const GlossaryIndex& index);
 
 /// Context for glossary-term.md: one term (index.terms()[i]) with its definitions.
 kainjow::mustache::data GlossaryTermContext(const GlossaryIndex& index, size_t i);
+/// What the page of index.terms()[i] is made from (pages::Page::key), as GlossaryPageKey.
+std::string GlossaryTermPageKey(const GlossaryIndex& index, size_t i);
 
 }  // namespace gongkai::pages

@@ -6,6 +6,7 @@
 
 #include <kainjow/mustache.hpp>
 
+#include "pages/page_key.h"
 #include "pages/record.h"
 
 namespace gongkai::pages {
@@ -18,5 +19,8 @@ kainjow::mustache::data IndexRow(const Record& r);
 /// (render::SpendingOf, in 万元 to 0.01, over those that state it), how many have an error
 /// finding, how many failed.
 kainjow::mustache::data IndexContext(const std::vector<const Record*>& records);
+/// Writes what IndexContext shows into `key` (index.md's pages::Page::key, with
+/// AddSeriesToIndexKey): every field it sets, listed by the same functions.
+void IndexKey(const std::vector<const Record*>& records, KeyWriter& key);
 
 }  // namespace gongkai::pages

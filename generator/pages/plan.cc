@@ -27,12 +27,21 @@ std::vector<Page> CrossPages(const Collection& c) {
                     AddSeriesToIndex(series, index);
                     return index;
                   },
-                  "部门预算公开", "index"});
-  plan.push_back({"rules/index.md", "rules.md", [&] { return RulesContext(all); }, "核对规则", "rules"});
+                  "部门预算公开", "index",
+                  [&] {
+                    KeyWriter key;
+                    IndexKey(c.records, key);
+                    AddSeriesToIndexKey(series, key);
+                    return key.Take();
+                  }});
+  auto findings = std::make_shared<const FindingIndex>(all);
+  plan.push_back({"rules/index.md", "rules.md", [findings] { return RulesContext(*findings); },
+                  "核对规则", "rules", [findings] { return RulesPageKey(*findings); }});
   for (const auto& r : checks::AllRules()) {
     const std::string id = r.info.id;
-    plan.push_back({"rules/" + id + ".md", "rule.md", [&all, id] { return RuleContext(id, all); },
-                    r.info.title, "rule"});
+    plan.push_back({"rules/" + id + ".md", "rule.md",
+                    [findings, id] { return RuleContext(id, *findings); }, r.info.title, "rule",
+                    [findings, id] { return RulePageKey(id, *findings); }});
   }
   auto codes = std::make_shared<const CodeIndex>(all);
   plan.push_back({"codes/index.md", "codes.md", [codes] { return CodesContext(*codes); }, "科目",
@@ -43,12 +52,13 @@ std::vector<Page> CrossPages(const Collection& c) {
                     [codes, code] { return CodePageKey(code, *codes); }});
   auto glossary = std::make_shared<const GlossaryIndex>(all);
   plan.push_back({"glossary.md", "glossary.md", [glossary] { return GlossaryContext(*glossary); },
-                  "名词解释", "glossary"});
+                  "名词解释", "glossary", [glossary] { return GlossaryPageKey(*glossary); }});
   for (size_t i = 0; i < glossary->terms().size(); ++i) {
     const std::string& term = glossary->terms()[i].term;
     plan.push_back({"glossary/" + GlossaryAnchor(term) + ".md", "glossary-term.md",
                     [glossary, i] { return GlossaryTermContext(*glossary, i); },
-                    "名词解释：" + term, "glossary"});
+                    "名词解释：" + term, "glossary",
+                    [glossary, i] { return GlossaryTermPageKey(*glossary, i); }});
   }
   plan.push_back({"compare.md", "compare.md",
                   [&] {
@@ -62,8 +72,10 @@ std::vector<Page> CrossPages(const Collection& c) {
       plan.push_back({TimelinePath(s.key), "timeline.md",
                       [&s] { return TimelineContext(s, years::Timeline(s)); },
                       s.name + " 历年", "timeline"});
-  plan.push_back({"search.html", "search.html", [] { return data(); }, "搜索", "search"});
-  plan.push_back({"404.html", "404.html", [] { return data(); }, "找不到页面", "404"});
+  // Made from their templates only: the key is empty (WritePage hashes it with them).
+  auto nothing = [] { return std::string(); };
+  plan.push_back({"search.html", "search.html", [] { return data(); }, "搜索", "search", nothing});
+  plan.push_back({"404.html", "404.html", [] { return data(); }, "找不到页面", "404", nothing});
   return plan;
 }
 

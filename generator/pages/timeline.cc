@@ -333,8 +333,12 @@ std::string TimelineCsv(const std::vector<years::Series>& series) {
   return out;
 }
 
-void AddSeriesToIndex(const std::vector<years::Series>& series, data& index) {
-  list rows;
+namespace {
+
+// Calls fn(name, key, years, has_trend, latest_total) for each department of several years:
+// all that the index's grouping by department shows of it, for the index's context and key.
+template <typename Fn>
+void VisitIndexSeries(const std::vector<years::Series>& series, Fn fn) {
   for (const auto& s : series) {
     if (!s.SpansYears()) continue;
     const auto figures = years::Timeline(s);
@@ -342,17 +346,34 @@ void AddSeriesToIndex(const std::vector<years::Series>& series, data& index) {
     for (auto it = s.years.rbegin(); it != s.years.rend(); ++it)
       year_links += (year_links.empty() ? "" : " ") + ("[" + std::to_string((*it)->year) +
                                                        "](departments/" + (*it)->id + ".html)");
-    data row;
-    row.set("name", EscapeMarkdown(s.name));
-    row.set("key", s.key);
-    row.set("years", year_links);
-    row.set("has_trend", Bool(!TrendSparklineSvg(s, figures).empty()));
     const auto* total = Find(figures, "expenditure_total");
-    row.set("latest_total", total ? Linked(total->values.back(), *s.years.back(), "") : "—");
-    rows.push_back(row);
+    fn(EscapeMarkdown(s.name), s.key, year_links, !TrendSparklineSvg(s, figures).empty(),
+       total ? Linked(total->values.back(), *s.years.back(), "") : std::string("—"));
   }
+}
+
+}  // namespace
+
+void AddSeriesToIndex(const std::vector<years::Series>& series, data& index) {
+  list rows;
+  VisitIndexSeries(series, [&](const std::string& name, const std::string& key,
+                               const std::string& year_links, bool has_trend,
+                               const std::string& latest_total) {
+    data row;
+    row.set("name", name);
+    row.set("key", key);
+    row.set("years", year_links);
+    row.set("has_trend", Bool(has_trend));
+    row.set("latest_total", latest_total);
+    rows.push_back(row);
+  });
   index.set("has_series", Bool(!rows.empty()));
   index.set("series", rows);
+}
+
+void AddSeriesToIndexKey(const std::vector<years::Series>& series, KeyWriter& key) {
+  key(std::string_view("series"));
+  VisitIndexSeries(series, [&](const auto&... values) { key(values...); });
 }
 
 void AddSeriesToCompare(const std::vector<years::Series>& series, data& compare) {

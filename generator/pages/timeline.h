@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include "model/disclosure.h"
+#include "pages/page_key.h"
 #include "render/search_index.h"
 #include "years/series.h"
 #include "years/timeline.h"
@@ -54,6 +55,9 @@ std::string TimelineCsv(const std::vector<years::Series>& series);
 /// years or more, its years latest first (each linked to its page), its trend of 支出总计
 /// (charts/<key>-trend.svg, TrendSparklineSvg) and its latest 支出总计 linked to its line.
 void AddSeriesToIndex(const std::vector<years::Series>& series, kainjow::mustache::data& index);
+/// Writes what AddSeriesToIndex sets into `key` (index.md's pages::Page::key, after IndexKey),
+/// listed by the same function.
+void AddSeriesToIndexKey(const std::vector<years::Series>& series, KeyWriter& key);
 
 /// Sets the compare page's years of one department side by side (compare.md, `series`): for
 /// every department with two years or more, its 支出总计 (linked to its line) and the metrics

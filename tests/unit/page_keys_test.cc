@@ -1,0 +1,162 @@
+// Unit tests for the keys of the rule, glossary and index pages (pages/rules.h,
+// pages/glossary.h, pages/index.h): a page's key changes with what the page shows and only
+// with it.
+#include <doctest/doctest.h>
+
+#include "pages/glossary.h"
+#include "pages/index.h"
+#include "pages/rules.h"
+
+namespace model = gongkai::model;
+using gongkai::pages::FindingIndex;
+using gongkai::pages::GlossaryIndex;
+using gongkai::pages::Record;
+using Severity = model::Diagnostic::Severity;
+
+namespace {
+
+// 承德 with a narrative-change error and a narrative-share warning, 曾都 with a narrative-change
+// warning; both define 基本支出, 承德 also 项目支出.
+std::vector<Record> Records() {
+  std::vector<Record> r(2);
+  r[0].id = "chengde";
+  r[0].department.name = "承德市医疗保障局";
+  r[0].year = 2022;
+  r[0].findings.push_back({"narrative-change", Severity::kError,
+                           "机关运行经费的变动额：应为 12.77 万元，实为 9.77 万元", {757}, {}, ""});
+  r[0].findings.push_back({"narrative-share", Severity::kWarning, "比例应为 5.21%", {181}, {}, ""});
+  r[0].glossary.push_back({"基本支出", "指为保障机构正常运转的支出。", 900});
+  r[0].glossary.push_back({"项目支出", "指为完成特定任务的支出。", 901});
+  r[1].id = "zengdu";
+  r[1].department.name = "曾都区医疗保障局";
+  r[1].year = 2023;
+  r[1].findings.push_back({"narrative-change", Severity::kWarning,
+                           "支出的变动额：应为 5811.56 万元，实为 6034.96 万元", {49, 115}, {}, ""});
+  r[1].glossary.push_back({"基本支出", "指为保障机构正常运转的支出。", 2600});
+  return r;
+}
+
+std::vector<const Record*> All(const std::vector<Record>& records) {
+  std::vector<const Record*> all;
+  for (const auto& r : records) all.push_back(&r);
+  return all;
+}
+
+std::string RuleKey(const std::vector<Record>& records, const std::string& id) {
+  return gongkai::pages::RulePageKey(id, FindingIndex(All(records)));
+}
+std::string RulesKey(const std::vector<Record>& records) {
+  return gongkai::pages::RulesPageKey(FindingIndex(All(records)));
+}
+// The key of the page of `term` (which must be defined).
+std::string TermKey(const std::vector<Record>& records, const std::string& term) {
+  const GlossaryIndex index(All(records));
+  for (size_t i = 0; i < index.terms().size(); ++i)
+    if (index.terms()[i].term == term) return gongkai::pages::GlossaryTermPageKey(index, i);
+  FAIL("no term " << term);
+  return "";
+}
+std::string GlossaryKey(const std::vector<Record>& records) {
+  return gongkai::pages::GlossaryPageKey(GlossaryIndex(All(records)));
+}
+
+std::string IndexKey(const std::vector<Record>& records) {
+  gongkai::pages::KeyWriter key;
+  gongkai::pages::IndexKey(All(records), key);
+  return key.Take();
+}
+
+}  // namespace
+
+TEST_SUITE("pages") {
+
+TEST_CASE("a rule page's key changes with what the page shows, and only with it") {
+  const std::vector<Record> base = Records();
+  std::vector<Record> r = Records();
+  CHECK(RuleKey(r, "narrative-change") == RuleKey(base, "narrative-change"));
+  CHECK(RuleKey(r, "narrative-change") != RuleKey(base, "narrative-share"));
+  r[0].findings[0].message = "机关运行经费的变动额：应为 12.77 万元，实为 9.78 万元";
+  CHECK(RuleKey(r, "narrative-change") != RuleKey(base, "narrative-change"));
+  CHECK(RuleKey(r, "narrative-share") == RuleKey(base, "narrative-share"));
+  CHECK(RulesKey(r) == RulesKey(base));  // the rules' list shows counts only
+  r = Records();
+  r[1].findings[0].lines = {49};  // a link of the finding
+  CHECK(RuleKey(r, "narrative-change") != RuleKey(base, "narrative-change"));
+  r = Records();
+  r[1].findings[0].severity = Severity::kNotice;
+  CHECK(RuleKey(r, "narrative-change") != RuleKey(base, "narrative-change"));
+  r = Records();
+  r[1].department.name = "曾都区医疗保障事务中心";  // 曾都 has no narrative-share finding
+  CHECK(RuleKey(r, "narrative-change") != RuleKey(base, "narrative-change"));
+  CHECK(RuleKey(r, "narrative-share") == RuleKey(base, "narrative-share"));
+  r = Records();
+  r[0].year = 2021;
+  CHECK(RuleKey(r, "narrative-share") != RuleKey(base, "narrative-share"));
+  r = Records();
+  r[1].findings[0].downgraded = "figures not corroborated";  // not shown
+  r[1].findings[0].figures.push_back({model::Money::FromFen(100), 49});
+  CHECK(RuleKey(r, "narrative-change") == RuleKey(base, "narrative-change"));
+  r = Records();
+  r[1].findings.push_back({"narrative-share", Severity::kWarning, "比例应为 3.10%", {60}, {}, ""});
+  CHECK(RuleKey(r, "narrative-share") != RuleKey(base, "narrative-share"));
+  CHECK(RuleKey(r, "narrative-change") == RuleKey(base, "narrative-change"));
+  CHECK(RulesKey(r) != RulesKey(base));  // narrative-share: 1 department -> 2
+  r = Records();
+  r[0].findings.push_back(r[0].findings[1]);  // a second finding, the same department
+  CHECK(RuleKey(r, "narrative-share") != RuleKey(base, "narrative-share"));
+  CHECK(RulesKey(r) == RulesKey(base));
+}
+
+TEST_CASE("a glossary page's key changes with what the page shows, and only with it") {
+  const std::vector<Record> base = Records();
+  std::vector<Record> r = Records();
+  CHECK(TermKey(r, "基本支出") == TermKey(base, "基本支出"));
+  CHECK(TermKey(r, "基本支出") != TermKey(base, "项目支出"));
+  r[1].glossary[0].definition = "指为保障机构正常运转、完成日常工作任务的支出。";
+  CHECK(TermKey(r, "基本支出") != TermKey(base, "基本支出"));
+  CHECK(TermKey(r, "项目支出") == TermKey(base, "项目支出"));
+  CHECK(GlossaryKey(r) != GlossaryKey(base));  // 基本支出: 1 definition -> 2
+  r = Records();
+  r[0].glossary[1].definition = "指为完成特定行政任务的支出。";  // still one definition
+  CHECK(TermKey(r, "项目支出") != TermKey(base, "项目支出"));
+  CHECK(TermKey(r, "基本支出") == TermKey(base, "基本支出"));
+  CHECK(GlossaryKey(r) == GlossaryKey(base));
+  r = Records();
+  r[1].glossary[0].line = 2601;  // the link to its source line
+  CHECK(TermKey(r, "基本支出") != TermKey(base, "基本支出"));
+  r = Records();
+  r[0].department.name = "承德市医疗保障事务中心";
+  CHECK(TermKey(r, "基本支出") != TermKey(base, "基本支出"));
+  CHECK(GlossaryKey(r) == GlossaryKey(base));
+  r = Records();
+  r[1].glossary.push_back({"政府采购", "指使用财政性资金采购的行为。", 2700});
+  CHECK(GlossaryKey(r) != GlossaryKey(base));
+  CHECK(TermKey(r, "基本支出") == TermKey(base, "基本支出"));
+}
+
+TEST_CASE("the index's key changes with what the index shows, and only with it") {
+  const std::vector<Record> base = Records();
+  std::vector<Record> r = Records();
+  CHECK(IndexKey(r) == IndexKey(base));
+  r[0].findings[0].message = "另一条信息";  // the index counts findings only
+  r[1].glossary.clear();
+  CHECK(IndexKey(r) == IndexKey(base));
+  r = Records();
+  r[1].department.name = "曾都区医疗保障事务中心";
+  CHECK(IndexKey(r) != IndexKey(base));
+  r = Records();
+  r[1].findings[0].severity = Severity::kError;  // 0 / 1 -> 1 / 0, and a department with errors
+  CHECK(IndexKey(r) != IndexKey(base));
+  r = Records();
+  r[0].expenditure_total = model::Figure{model::Money::FromFen(192717), 85};
+  CHECK(IndexKey(r) != IndexKey(base));
+  r = Records();
+  r[0].spending = model::Figure{model::Money::FromFen(192717), 85};  // only in the sum
+  CHECK(IndexKey(r) != IndexKey(base));
+  r = Records();
+  r[1].failed = true;
+  r[1].failure = "cannot be read";
+  CHECK(IndexKey(r) != IndexKey(base));
+}
+
+}  // TEST_SUITE
