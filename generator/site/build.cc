@@ -5,7 +5,7 @@
 // the pages still waiting for it are written, and an input whose place among its years
 // changed is built again) -> write cross pages (the plan of pages/plan.h, from the records)
 // -> assets -> marker and checksums -> publish -> save cache. Incremental: an input whose
-// bytes, the templates and gongkai's version are unchanged since the last build
+// bytes, the templates and the gongkai binary are unchanged since the last build
 // (site/cache.h) is not parsed or rendered again — its pages are linked from the previous
 // site and its record read from the cache. A page whose content did not change is linked,
 // not rewritten (site/output.h). Deterministic: the same inputs give the same bytes.

@@ -37,11 +37,21 @@ struct CachedInput {
   std::vector<model::Diagnostic> diagnostics;
 };
 
-/// The hash of what every per-document page depends on beside its input: gongkai's version
-/// and the templates layout.html, department.md and source.html.
+/// What made this build, as a hash: gongkai's version and the GNU build ids of the executable
+/// and of every library it loaded (poppler, cmark-gfm, …), so that a rebuilt or upgraded
+/// gongkai (or library) never reuses pages the last one made. An executable without a build id
+/// gets an identity of its own process: nothing is then reused.
+const std::string& BinaryIdentity();
+/// The GNU build ids (the linker's hash of an object's contents, ELF note NT_GNU_BUILD_ID) of
+/// the executable and of every library loaded with it, the executable's first, as hex, each
+/// followed by ';'. Empty when none has one.
+std::string LoadedBuildIds();
+
+/// The hash of what every per-document page depends on beside its input: the binary
+/// (BinaryIdentity) and the templates layout.html, department.md and source.html.
 std::string PerDocumentHash(const std::map<std::string, std::string>& templates);
-/// The hash of every template and gongkai's version: what a cross page depends on beside what
-/// it is made from (pages::Page::key).
+/// The hash of every template and the binary (BinaryIdentity): what a cross page depends on
+/// beside what it is made from (pages::Page::key).
 std::string TemplatesHash(const std::map<std::string, std::string>& templates);
 
 class Cache {
@@ -51,8 +61,8 @@ class Cache {
   static Cache Load(const boost::filesystem::path& dir, bool usable,
                     const std::string& per_document_hash);
 
-  /// The previous site exists and was built by this gongkai version with the same
-  /// per-document templates (layout.html among them).
+  /// The previous site exists and was built by this gongkai (the same binary and libraries,
+  /// BinaryIdentity) with the same per-document templates (layout.html among them).
   bool Usable() const { return usable_; }
 
   /// The last build's entry for the input named `name`, when the input can be reused: the

@@ -2,10 +2,15 @@
 // build's cache (site/cache.h): what a record keeps and drops, exactly, through its bytes.
 #include <doctest/doctest.h>
 
+#include <unistd.h>
+
+#include <cstdio>
 #include <fstream>
+#include <map>
 
 #include <boost/filesystem.hpp>
 
+#include "ingest/sha256.h"
 #include "pages/record.h"
 #include "site/cache.h"
 #include "years/timeline.h"
@@ -271,3 +276,29 @@ TEST_CASE("records built again are appended, until most of the file is records n
 }
 
 }  // TEST_SUITE
+
+TEST_CASE("the cache is keyed on the binary that built it: its build id, as readelf reads it") {
+  // readelf (binutils, installed with the compiler) reads the note from the file on disk.
+  std::string shown;
+  // (/proc/<pid>, not /proc/self: that would be readelf's own.)
+  const std::string command = "readelf -n /proc/" + std::to_string(::getpid()) + "/exe 2>/dev/null";
+  if (FILE* p = ::popen(command.c_str(), "r")) {
+    char buf[512];
+    while (::fgets(buf, sizeof buf, p)) shown += buf;
+    ::pclose(p);
+  }
+  const std::string marker = "Build ID: ";
+  const size_t at = shown.find(marker);
+  REQUIRE(at != std::string::npos);
+  const std::string id = shown.substr(at + marker.size(), shown.find('\n', at) - at - marker.size());
+  CHECK(id.size() == 40);  // sha1, as linked (CMakeLists.txt: --build-id=sha1)
+  const std::string ids = gongkai::site::LoadedBuildIds();
+  CHECK(ids.rfind(id + ";", 0) == 0);   // the executable's first
+  CHECK(ids.size() > id.size() + 1);    // and the libraries' (libstdc++, poppler, …)
+  CHECK(gongkai::site::BinaryIdentity().size() == 64);
+  std::map<std::string, std::string> templates = {
+      {"layout.html", "L"}, {"department.md", "D"}, {"source.html", "S"}};
+  CHECK(gongkai::site::PerDocumentHash(templates) ==
+        gongkai::ingest::Sha256Hex(gongkai::site::BinaryIdentity() + '\0' + "L" + '\0' + "D" +
+                                   '\0' + "S"));
+}
