@@ -36,9 +36,9 @@ bool SameFinding(const model::Finding& a, const model::Finding& b) {
 // itself (a title, 单位名称, the header of its first table "447承德市医疗保障局 预算年度：2022")
 // and its year; a third of one of 44 KiB. A guess from them is consistent across a
 // department's years, and that is what grouping them needs: on a generated corpus of 1,000
-// (seed 2024) it differs from the whole file's for 400 inputs (a shorter form of the name,
-// "曾都区医疗保障服务中心"), yet the build reads 1,002 times instead of 1,000 (a department
-// whose years follow different layouts). 8 KiB finds no name at all in 200 of them, those
+// (seed 2024) it differs from the whole file's for a third of the inputs (a shorter form of
+// the name, "曾都区医疗保障服务中心"), yet the build reads 1,002 times instead of 1,000 (a
+// department whose years follow different layouts). 8 KiB finds no name at all in those
 // whose narrative comes first (南充's), which then wait for the relation in memory.
 constexpr size_t kHeadBytes = 16 << 10;
 
