@@ -2,7 +2,6 @@
 #include "site/years.h"
 
 #include <cctype>
-#include <fstream>
 
 #include <boost/filesystem.hpp>
 
@@ -32,29 +31,6 @@ bool SameFinding(const model::Finding& a, const model::Finding& b) {
          a.lines == b.lines && a.downgraded == b.downgraded;
 }
 
-// The bytes of a text input PredictSeriesKey reads: its first pages, where a disclosure names
-// itself (a title, 单位名称, the header of its first table "447承德市医疗保障局 预算年度：2022")
-// and its year; a third of one of 44 KiB. A guess from them is consistent across a
-// department's years, and that is what grouping them needs: on a generated corpus of 1,000
-// (seed 2024) it differs from the whole file's for a third of the inputs (a shorter form of
-// the name, "曾都区医疗保障服务中心"), yet the build reads 1,002 times instead of 1,000 (a
-// department whose years follow different layouts). 8 KiB finds no name at all in those
-// whose narrative comes first (南充's), which then wait for the relation in memory.
-constexpr size_t kHeadBytes = 16 << 10;
-
-// The first `max` bytes of the file at `path`, without the line the limit cuts (so no
-// character is cut in two, in UTF-8 or GB18030, whose bytes after a lead byte are never a
-// line feed); all of it when it is shorter. "" when it cannot be read.
-std::string ReadHead(const std::string& path, size_t max) {
-  std::ifstream in(path, std::ios::binary);
-  std::string bytes(max, '\0');
-  in.read(bytes.data(), static_cast<std::streamsize>(max));
-  bytes.resize(static_cast<size_t>(in.gcount()));
-  if (bytes.size() == max)
-    if (size_t end = bytes.rfind('\n'); end != std::string::npos) bytes.resize(end + 1);
-  return bytes;
-}
-
 }  // namespace
 
 std::string PredictSeriesKey(const std::string& path, const years::Aliases& aliases) {
@@ -65,11 +41,7 @@ std::string PredictSeriesKey(const std::string& path, const years::Aliases& alia
   if (!fs::is_regular_file(path, ec) || (ext != ".txt" && ext != ".md")) return "";
   ingest::Document doc;
   std::vector<model::Diagnostic> diagnostics;
-  // A head that does not decode alone (UTF-16 cut after the first byte of a line feed) is
-  // read with the rest.
-  if (!ingest::LoadDocument(path, ReadHead(path, kHeadBytes), doc, diagnostics) &&
-      !ingest::ReadDocument(path, doc, diagnostics))
-    return "";
+  if (!ingest::ReadDocument(path, doc, diagnostics)) return "";
   int line = 0;
   return years::SeriesKey(parse::FindKind(doc.lines), parse::FindYear(doc.lines, line),
                           parse::ChooseDepartment(parse::FindNameMentions(doc.lines)), aliases);

@@ -27,10 +27,10 @@ struct YearRelation {
 };
 
 /// The SeriesKey a text input (.txt, .md) will have once parsed, from its name, year and kind
-/// as the parser finds them (parse/identity.h) in its first 16 KiB; empty for a PDF or a
-/// folder (read with positions, and costly to read) and for an input without a name or a
-/// year there. A guess that orders the work (a department's years processed together): the
-/// relation itself is made from the inputs as parsed.
+/// as the parser finds them (parse/identity.h); empty for a PDF or a folder (read with
+/// positions, and costly to read) and for an input without a name or a year. A guess that
+/// orders the work (a department's years processed together): the relation itself is made
+/// from the inputs as parsed.
 std::string PredictSeriesKey(const std::string& path, const years::Aliases& aliases);
 
 /// Which processed disclosures keep their model until the relation across years, so that
