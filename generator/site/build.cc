@@ -424,6 +424,10 @@ std::map<std::string, Group> GroupYears(std::vector<DocResult*>& rest,
       it = groups.erase(it);
       continue;
     }
+    if (g.changed.size() > b.options.max_group) {  // not one department (build.h)
+      it = groups.erase(it);
+      continue;
+    }
     g.left = g.changed.size();
     for (auto* r : g.changed) {
       r->group = &g;

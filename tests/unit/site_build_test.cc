@@ -34,8 +34,10 @@ void SeriesContent(const fs::path& dir) {
 
 gongkai::site::BuildReport Build(
     const fs::path& dir, const std::string& out = "site",
-    size_t waiting_budget = gongkai::site::BuildOptions().waiting_budget) {
+    size_t waiting_budget = gongkai::site::BuildOptions().waiting_budget,
+    size_t max_group = gongkai::site::BuildOptions().max_group) {
   gongkai::site::BuildOptions options;
+  options.max_group = max_group;
   options.content_dir = (dir / "content").string();
   options.out_dir = (dir / out).string();
   options.waiting_budget = waiting_budget;
@@ -148,6 +150,20 @@ TEST_CASE("a build reads each input once, and then only what changed and its nei
   report = Build(dir);
   CHECK(report.reused == 8);
   CHECK(report.processed == 0);
+  fs::remove_all(dir);
+}
+
+TEST_CASE("a group of more inputs than max_group is no department's years: its inputs wait within the budget") {
+  const fs::path dir = fs::temp_directory_path() / fs::unique_path("gongkai-onepass-%%%%%%%%");
+  SeriesContent(dir);
+  // Series of 3, 3 and 2: with max_group 2 the two of 3 are not built as groups. With no
+  // budget to wait in, their 6 inputs are written without their years, then again with them.
+  auto grouped = Build(dir, "grouped", 0);
+  CHECK(grouped.processed == 8);  // groups wait outside the budget
+  auto capped = Build(dir, "capped", 0, 2);
+  CHECK(capped.built == 8);
+  CHECK(capped.processed == 14);
+  CHECK(Differences(dir / "grouped", dir / "capped").empty());
   fs::remove_all(dir);
 }
 
