@@ -16,11 +16,15 @@ std::string Sha256Hex(std::string_view data) {
   // EVP_Digest is one call that does not fail for SHA-256 short of an allocation failure.
   if (EVP_Digest(data.data(), data.size(), digest, &size, EVP_sha256(), nullptr) != 1 || size != 32)
     throw std::runtime_error("SHA-256 failed (OpenSSL)");
+  return Hex(std::string_view(reinterpret_cast<const char*>(digest), size));
+}
+
+std::string Hex(std::string_view bytes) {
   static const char kHex[] = "0123456789abcdef";
-  std::string out(64, '0');
-  for (unsigned int i = 0; i < 32; ++i) {
-    out[2 * i] = kHex[digest[i] >> 4];
-    out[2 * i + 1] = kHex[digest[i] & 15];
+  std::string out(2 * bytes.size(), '0');
+  for (size_t i = 0; i < bytes.size(); ++i) {
+    out[2 * i] = kHex[static_cast<unsigned char>(bytes[i]) >> 4];
+    out[2 * i + 1] = kHex[static_cast<unsigned char>(bytes[i]) & 15];
   }
   return out;
 }

@@ -91,20 +91,6 @@ model::Diagnostic::Severity SeverityOf(const std::string& name) {
                              : model::Diagnostic::Severity::kNotice;
 }
 
-// Writes `text` at `path` through a temporary file renamed over it: a build stopped meanwhile
-// leaves the old file or the new one. False if it could not.
-bool ReplaceFile(const fs::path& path, const std::string& text) {
-  const fs::path tmp = path.string() + ".tmp";
-  {
-    std::ofstream out(tmp.string(), std::ios::binary);
-    out << text;
-    if (!out.flush()) return false;
-  }
-  boost::system::error_code ec;
-  fs::rename(tmp, path, ec);
-  return !ec;
-}
-
 // Removes the records files in `dir` but `pack`, which the manifest names, and the folder of
 // records of older versions.
 void RemoveStale(const fs::path& dir, const std::string& pack) {
@@ -206,12 +192,7 @@ std::string LoadedBuildIds() {
             if (next > end) break;
             if (note->n_type == NT_GNU_BUILD_ID && note->n_namesz == 4 &&
                 std::memcmp(name, "GNU", 4) == 0) {
-              static const char* const kHex = "0123456789abcdef";
-              for (uint32_t b = 0; b < note->n_descsz; ++b) {
-                ids += kHex[static_cast<unsigned char>(desc[b]) >> 4];
-                ids += kHex[static_cast<unsigned char>(desc[b]) & 15];
-              }
-              ids += ';';
+              ids += ingest::Hex(std::string_view(desc, note->n_descsz)) + ';';
             }
             p = next;
           }
@@ -380,9 +361,9 @@ void Cache::Save(const std::string& per_document_hash,
     if (auto it = records.at.find(in.id); it != records.at.end())
       entry["record"] = {it->second.at, it->second.size};
   }
-  if (!ReplaceFile(dir_ / kManifest, manifest.dump() + "\n")) return;
+  if (!WriteFileAtomically((dir_ / kManifest).string(), manifest.dump() + "\n")) return;
   RemoveStale(dir_, records.pack);
-  ReplaceFile(dir_ / kPageKeys, json(page_keys).dump() + "\n");
+  WriteFileAtomically((dir_ / kPageKeys).string(), json(page_keys).dump() + "\n");
 }
 
 }  // namespace gongkai::site

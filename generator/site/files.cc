@@ -23,22 +23,21 @@ bool ReadWholeFile(const std::string& path, std::string& out) {
   return !in.bad();
 }
 
+bool WriteWholeFile(const std::string& path, const std::string& content) {
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  out << content;
+  out.close();
+  return !out.fail();
+}
+
 bool WriteFileAtomically(const std::string& path, const std::string& content) {
   const std::string tmp = path + kTempSuffix;
-  {
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    out << content;
-    if (!out) return false;
-  }
-  return ::rename(tmp.c_str(), path.c_str()) == 0;
+  return WriteWholeFile(tmp, content) && ::rename(tmp.c_str(), path.c_str()) == 0;
 }
 
 bool CopyWholeFile(const std::string& from, const std::string& to) {
   std::string bytes;
-  if (!ReadWholeFile(from, bytes)) return false;
-  std::ofstream out(to, std::ios::binary | std::ios::trunc);
-  out << bytes;
-  return static_cast<bool>(out);
+  return ReadWholeFile(from, bytes) && WriteWholeFile(to, bytes);
 }
 
 }  // namespace gongkai::site

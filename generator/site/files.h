@@ -12,6 +12,10 @@ inline constexpr const char* kTempSuffix = ".gongkai-tmp";
 /// Reads the whole file at `path` into `out`; false when it cannot be opened or read.
 bool ReadWholeFile(const std::string& path, std::string& out);
 
+/// Writes `content` into the file at `path` (made, or truncated: a hard link is written
+/// through); false when it cannot be written and closed.
+bool WriteWholeFile(const std::string& path, const std::string& content);
+
 /// Writes `content` at `path` through a temporary file beside it (kTempSuffix) and a rename,
 /// so `path` is whole or absent, and a file that was there (perhaps a hard link to another
 /// name) is replaced, not written through. False when it cannot.

@@ -42,10 +42,7 @@ bool MakeAt(const fs::path& to, bool taken, Fill fill) {
 }
 
 bool WriteAt(const fs::path& to, bool taken, const std::string& content) {
-  if (taken) return WriteFileAtomically(to.string(), content);
-  std::ofstream out(to.string(), std::ios::binary | std::ios::trunc);
-  out << content;
-  return static_cast<bool>(out);
+  return taken ? WriteFileAtomically(to.string(), content) : WriteWholeFile(to.string(), content);
 }
 
 // Links `from` (whose stat is `st`) at `to`; a file at `to` that is `from` already is left.
