@@ -137,6 +137,14 @@ printf 'X' | dd of="$pack" bs=1 seek=$((at + ${#NANCHONG} + 40)) conv=notrunc st
 build "$WORK/content" "$WORK/a"
 check "an input whose record cannot be read is built again" has "(9 unchanged, not parsed again)" "$WORK/err"
 check "... and the site equals a full build" same_tree "$WORK/a" "$WORK/full"
+# Another file put in an input's place, of the same size and modification time (cp -p, mv):
+# its inode tells it from the file built, and it is built again.
+n="$WORK/content/$NANCHONG.txt"
+sed 's/使用高效顺畅/使用高效通畅/' "$n" >"$n.new" && touch -r "$n" "$n.new" && mv "$n.new" "$n"
+build "$WORK/content" "$WORK/a"
+check "a file of the same size and time in an input's place is built again" \
+  has "(9 unchanged, not parsed again)" "$WORK/err"
+check "... and its source page shows it" has "使用高效通畅" "$WORK/a/source/$NANCHONG.html"
 
 # A cross page with a key (pages::Page::key: the values it shows, hashed with the templates)
 # that the last build gave it is linked from the last site, not made again. A mark added to
