@@ -66,12 +66,26 @@ std::vector<SearchEntry> DepartmentSearchEntries(const model::Disclosure& d) {
   return out;
 }
 
-void AddSearchEntries(const Collection& c, const std::function<void(const SearchEntry&)>& add) {
+SearchGroups MakeSearchGroups(const Collection& c) {
   const auto& all = c.built;
+  SearchGroups out;
   static const std::vector<years::Series> kNone;
-  const auto department = MergeYearsInSearch(c.series ? *c.series : kNone, add);
-  for (const auto* r : all)
+  const pages::Record* record = nullptr;
+  // MergeYearsInSearch passes on a record's own entry, or a new one made for a department's
+  // years (kept in `owned`).
+  const auto department = MergeYearsInSearch(c.series ? *c.series : kNone, [&](const SearchEntry& e) {
+    const auto& own = record->search;
+    const bool in_record = &e >= own.data() && &e < own.data() + own.size();
+    out.groups.back().entries.push_back(in_record ? &e : &out.owned.emplace_back(e));
+  });
+  for (const auto* r : all) {
+    record = r;
+    out.groups.push_back({"department " + r->id, {}});
     for (const auto& e : r->search) department(e);
+  }
+  auto add = [&](SearchEntry e) {
+    out.groups.push_back({e.url, {&out.owned.emplace_back(std::move(e))}});
+  };
   const CodeIndex codes(all);
   for (const auto& code : codes.codes()) {
     std::string depts;
@@ -88,6 +102,7 @@ void AddSearchEntries(const Collection& c, const std::function<void(const Search
     for (const auto& g : r->glossary)
       if (terms.insert(g.term).second)
         add({GlossaryPath(g.term), g.term, "glossary", "", g.definition});
+  return out;
 }
 
 }  // namespace gongkai::pages
