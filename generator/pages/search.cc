@@ -88,12 +88,15 @@ SearchGroups MakeSearchGroups(const Collection& c) {
   };
   const CodeIndex codes(all);
   for (const auto& code : codes.codes()) {
+    // The departments with the code in their functional or economic rows, in input order (a
+    // record's rows are together in Rows), once each: not every row of every record looked at
+    // again for each code.
     std::string depts;
-    for (const auto* r : codes.Records(code)) {
-      bool has = false;
-      for (const auto& f : r->functional) has |= f.code == code;
-      for (const auto& e : r->economic) has |= e.code == code;
-      if (has) depts += r->Name() + " ";
+    const Record* last = nullptr;
+    for (const auto& row : codes.Rows(code)) {
+      if (row.table == CodeIndex::Row::Table::kClasses || row.record == last) continue;
+      last = row.record;
+      depts += row.record->Name() + " ";
     }
     add({"codes/" + code + ".html", code + " " + codes.Name(code), "code", "", depts});
   }
