@@ -35,7 +35,8 @@ struct SearchState {
   std::map<std::string, uint64_t> files;  ///< search/… -> hash of its bytes (SearchFileHash)
 };
 
-/// The state as the bytes of its file (the cache's search.state): a checksum line, then JSON.
+/// The state as the bytes of its file (the cache's search.state): a checksum line, then lines
+/// of tab-separated fields (search_update.cc).
 std::string SearchStateFile(const SearchState& state);
 /// The state a file's bytes hold; false (and `state` empty) when they are damaged (the
 /// checksum does not hold) or of another format: the index is then made whole.

@@ -284,6 +284,14 @@ TEST_CASE("a damaged state or a damaged file of the last index makes the index w
   std::string file = render::SearchStateFile(state);
   render::SearchState read;
   CHECK(render::ReadSearchStateFile(file, read));
+  // Read back whole: 60 groups, and a hash for each file the index wrote.
+  CHECK(read.identity == "test");
+  CHECK(read.groups.size() == 60);
+  CHECK(read.files == state.files);
+  CHECK(read.files.size() == last.placed.size());
+  CHECK(read.groups.at("承德市医疗保障局7").titles == "111");
+  CHECK(read.groups.at("承德市医疗保障局7").place.chunks == 1);
+  CHECK(read.term_bytes == state.term_bytes);
   file[file.size() / 2] ^= 1;
   CHECK_FALSE(render::ReadSearchStateFile(file, read));
   CHECK(read.groups.empty());
