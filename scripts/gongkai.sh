@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 
 BUILD_PACKAGES=(cmake make g++ pkg-config nlohmann-json3-dev libcmark-gfm-dev
   libcmark-gfm-extensions-dev libboost-filesystem-dev doctest-dev libkainjow-mustache-dev
-  libpoppler-cpp-dev libssl-dev)
+  libpoppler-cpp-dev libssl-dev libjemalloc-dev)
 # The browser test drives Debian's Chromium (with a CJK font, so its screenshots show Chinese);
 # tidy validates the HTML; the hostile test renders the Markdown pages with cmark-gfm; the CLI
 # and publish tests use Python (csv, a lock holder).
