@@ -1,8 +1,11 @@
 // Disclosure -> Record, and the record's bytes in the build's cache.
 #include "pages/record.h"
 
+#include <unistd.h>
+
 #include <cstdio>
 #include <limits>
+#include <mutex>
 #include <stdexcept>
 #include <type_traits>
 
@@ -113,6 +116,13 @@ void Fields(A& a, render::SearchEntry& s) {
   a(s.text);
 }
 template <typename A>
+void Fields(A& a, model::YearFacts& y) {
+  a(y.sure);
+  a(y.prior);
+  a(y.prior_index);
+  a(y.headline);
+}
+template <typename A>
 void Fields(A& a, Record& r) {
   a(r.id);
   a(r.source_path);
@@ -129,10 +139,7 @@ void Fields(A& a, Record& r) {
   a(s.page_starts);
   a(s.page_numbers);
   a(s.page_files);
-  a(r.year_facts.sure);
-  a(r.year_facts.prior);
-  a(r.year_facts.prior_index);
-  a(r.year_facts.headline);
+  a(r.year_facts);
   model::YearPlace& p = r.years;
   a(p.key);
   a(p.previous);
@@ -188,6 +195,15 @@ class Writer {
   void operator()(std::pair<A, B>& v) {
     (*this)(v.first);
     (*this)(v.second);
+  }
+  template <typename T>
+  void operator()(Packed<T>& v) {
+    out += v.bytes();
+  }
+  template <typename T>
+  void operator()(PackedList<T>& v) {
+    Varint(v.size());
+    out += v.bytes();
   }
 
  private:
@@ -245,6 +261,27 @@ class Reader {
     (*this)(v.first);
     (*this)(v.second);
   }
+  // A packed value or list: read (so its bytes are checked as the objects' would be), and its
+  // bytes kept.
+  template <typename T>
+  void operator()(Packed<T>& v) {
+    const size_t begin = pos_;
+    T value;
+    (*this)(value);
+    v = Packed<T>::FromBytes(std::string(in_.substr(begin, pos_ - begin)));
+  }
+  template <typename T>
+  void operator()(PackedList<T>& v) {
+    const uint64_t n = Varint();
+    if (n > in_.size() - pos_) Fail();
+    const size_t begin = pos_;
+    for (uint64_t i = 0; i < n; ++i) {
+      T item;
+      (*this)(item);
+    }
+    v = PackedList<T>::FromBytes(std::string(in_.substr(begin, pos_ - begin)), n);
+  }
+  size_t Position() const { return pos_; }
 
  private:
   [[noreturn]] static void Fail() { throw std::runtime_error("not a whole record"); }
@@ -263,7 +300,118 @@ class Reader {
   size_t pos_ = 0;
 };
 
+// The temporary file of the packed lists (PackedList): unnamed (std::tmpfile, gone when the
+// process ends however it ends), appended under a lock, read from any thread (pread).
+class Spill {
+ public:
+  static Spill& Get() {
+    static Spill spill;
+    return spill;
+  }
+  // Appends `bytes`, their place to `at`; false (nothing kept) where the file cannot take them.
+  bool Append(const std::string& bytes, uint64_t& at) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (!file_ || ::pwrite(::fileno(file_), bytes.data(), bytes.size(),
+                           static_cast<off_t>(end_)) != static_cast<ssize_t>(bytes.size()))
+      return false;
+    at = end_;
+    end_ += bytes.size();
+    return true;
+  }
+  // The `n` bytes at `at`; throws std::runtime_error if they cannot all be read.
+  void Read(uint64_t at, uint64_t n, std::string& out) const {
+    out.resize(n);
+    for (uint64_t done = 0; done < n;) {
+      const ssize_t got = ::pread(::fileno(file_), out.data() + done, n - done,
+                                  static_cast<off_t>(at + done));
+      if (got <= 0) throw std::runtime_error("cannot read back the records' temporary file");
+      done += static_cast<uint64_t>(got);
+    }
+  }
+
+ private:
+  Spill() : file_(std::tmpfile()) {}
+  ~Spill() {
+    if (file_) std::fclose(file_);
+  }
+  std::mutex mutex_;
+  std::FILE* file_;
+  uint64_t end_ = 0;
+};
+
+// The bytes of `v`, no longer than they are (a string grown by appending keeps room to spare).
+template <typename T>
+std::string BytesOf(T& v) {
+  Writer w;
+  w(v);
+  w.out.shrink_to_fit();
+  return std::move(w.out);
+}
+
 }  // namespace
+
+template <typename T>
+Packed<T>::Packed(const T& value) : bytes_(BytesOf(const_cast<T&>(value))) {}  // only read
+
+template <typename T>
+T Packed<T>::Unpack() const {
+  T value;
+  Reader in(bytes_);
+  in(value);
+  return value;
+}
+
+template <typename T>
+Packed<T> Packed<T>::FromBytes(std::string bytes) {
+  return Packed(std::move(bytes), 0);
+}
+
+template <typename T>
+PackedList<T>::PackedList(const std::vector<T>& items) : size_(items.size()) {
+  Writer w;
+  for (const auto& item : items) w(const_cast<T&>(item));  // only read
+  Keep(std::move(w.out));
+}
+
+template <typename T>
+PackedList<T> PackedList<T>::FromBytes(std::string bytes, size_t size) {
+  PackedList list;
+  list.size_ = size;
+  list.Keep(std::move(bytes));
+  return list;
+}
+
+template <typename T>
+void PackedList<T>::Keep(std::string bytes) {
+  length_ = bytes.size();
+  if (bytes.empty() || Spill::Get().Append(bytes, at_)) return;
+  bytes_ = std::move(bytes);
+  bytes_.shrink_to_fit();
+}
+
+template <typename T>
+std::string PackedList<T>::bytes() const {
+  if (length_ == 0 || !bytes_.empty()) return bytes_;
+  std::string bytes;
+  Spill::Get().Read(at_, length_, bytes);
+  return bytes;
+}
+
+template <typename T>
+typename PackedList<T>::const_iterator PackedList<T>::begin() const {
+  return const_iterator(std::make_shared<const std::string>(bytes()), size_);
+}
+
+template <typename T>
+size_t PackedList<T>::Decode(std::string_view bytes, size_t at, T& item) {
+  Reader in(bytes.substr(at));
+  item = T();
+  in(item);
+  return at + in.Position();
+}
+
+template class Packed<model::YearFacts>;
+template class PackedList<render::SearchEntry>;
 
 model::Disclosure YearsView(const Record& r) {
   model::Disclosure d;
@@ -280,7 +428,7 @@ model::Disclosure YearsView(const Record& r) {
     m.value = std::stod(value);  // "12.34", printed again to 0.01 as it was
     d.metrics.push_back(std::move(m));
   }
-  d.year_facts = r.year_facts;
+  d.year_facts = r.year_facts.Unpack();
   d.years = r.years;
   return d;
 }
@@ -307,7 +455,7 @@ Record MakeRecord(const model::Disclosure& d, bool failed, const std::string& fa
   r.year = d.year;
   r.kind = d.kind;
   r.source = d.source;
-  r.year_facts = d.year_facts;
+  r.year_facts = Packed<model::YearFacts>(d.year_facts);
   r.years = d.years;
   r.income_total = d.summary.income_total;
   r.expenditure_total = d.summary.expenditure_total;
@@ -323,6 +471,7 @@ Record MakeRecord(const model::Disclosure& d, bool failed, const std::string& fa
   r.three_public = d.three_public.total;
   r.tables = static_cast<int>(d.tables.size());
   r.staff = d.staff;
+  r.findings.reserve(d.findings.size());  // (each list no longer than it is: many are kept)
   for (const auto& f : d.findings) r.findings.push_back({f.rule, f.severity, f.message, f.lines, {}, {}});
   for (const char* key : kShownMetrics)
     for (const auto& m : d.metrics)
@@ -332,13 +481,15 @@ Record MakeRecord(const model::Disclosure& d, bool failed, const std::string& fa
         r.metrics.emplace_back(key, buf);
         break;
       }
+  r.functional.reserve(d.functional.size());
   for (const auto& f : d.functional)
     r.functional.push_back({f.code, f.name, f.level, f.total, f.basic, f.project, f.line, {}});
+  r.economic.reserve(d.economic.size());
   for (const auto& e : d.economic)
     r.economic.push_back({e.code, e.name, e.total, e.personnel, e.public_, e.line, {}});
   r.classes = d.summary.expenditure_classes;
   r.glossary = d.glossary;
-  if (!failed) r.search = DepartmentSearchEntries(d);
+  if (!failed) r.search = PackedList<render::SearchEntry>(DepartmentSearchEntries(d));
   return r;
 }
 

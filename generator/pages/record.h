@@ -7,6 +7,9 @@
 // page that shows it.
 #pragma once
 
+#include <cstddef>
+#include <iterator>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -17,6 +20,86 @@
 #include "render/search_index.h"
 
 namespace gongkai::pages {
+
+/// A value kept in a record as its bytes (the record's own format, RecordToBytes) rather than
+/// as objects, for what a build reads once or twice and holds through all of it: fewer bytes
+/// than the objects' strings and vectors (the year facts of a generated record: 0.8 KiB so,
+/// 5.1 KiB as claims), so the records of a large site take less memory. Read with Unpack.
+template <typename T>
+class Packed {
+ public:
+  Packed() : Packed(T()) {}
+  explicit Packed(const T& value);
+  /// The value, decoded (a copy: change the record's with a new Packed).
+  T Unpack() const;
+  /// Its bytes as the record's bytes hold them.
+  const std::string& bytes() const { return bytes_; }
+  /// From `bytes`, which must be one whole value (RecordFromBytes checks them).
+  static Packed FromBytes(std::string bytes);
+
+ private:
+  Packed(std::string bytes, int) : bytes_(std::move(bytes)) {}
+  std::string bytes_;
+};
+
+/// A list kept out of memory: its elements' bytes (as Packed) go to a temporary file as the
+/// list is made (in memory where that file cannot be written), and are read back one element
+/// at a time when it is read — a range-for decodes each in turn — so the lists of a large
+/// site are never whole in memory (a department's search entries: 13 KiB so, 18 KiB as
+/// strings, read once, by the search index). Copies share the bytes; they never change.
+template <typename T>
+class PackedList {
+ public:
+  class const_iterator {
+   public:
+    using iterator_category = std::input_iterator_tag;
+    using value_type = T;
+    using difference_type = std::ptrdiff_t;
+    using pointer = const T*;
+    using reference = const T&;
+    const T& operator*() const { return item_; }
+    const T* operator->() const { return &item_; }
+    const_iterator& operator++() {
+      if (--left_ > 0) at_ = Decode(*bytes_, at_, item_);
+      return *this;
+    }
+    bool operator==(const const_iterator& o) const { return left_ == o.left_; }
+    bool operator!=(const const_iterator& o) const { return left_ != o.left_; }
+
+   private:
+    friend class PackedList;
+    const_iterator(std::shared_ptr<const std::string> bytes, size_t left)
+        : bytes_(std::move(bytes)), left_(left) {
+      if (left_ > 0) at_ = Decode(*bytes_, 0, item_);
+    }
+    std::shared_ptr<const std::string> bytes_;  // read once for the whole list
+    size_t at_ = 0, left_ = 0;
+    T item_;
+  };
+
+  PackedList() = default;
+  explicit PackedList(const std::vector<T>& items);
+  size_t size() const { return size_; }
+  bool empty() const { return size_ == 0; }
+  /// Reads the list's bytes back; throws std::runtime_error if the temporary file cannot be read.
+  const_iterator begin() const;
+  const_iterator end() const { return const_iterator(nullptr, 0); }
+  /// Every element, decoded.
+  std::vector<T> Unpack() const { return std::vector<T>(begin(), end()); }
+  /// The elements' bytes as the record's bytes hold them, after their count (read back as begin).
+  std::string bytes() const;
+  /// From `bytes`, which must be `size` whole elements (RecordFromBytes checks them).
+  static PackedList FromBytes(std::string bytes, size_t size);
+
+ private:
+  // Decodes the element at `at` of `bytes` into `item`; returns where the next begins.
+  static size_t Decode(std::string_view bytes, size_t at, T& item);
+  void Keep(std::string bytes);
+  std::string bytes_;      // where the temporary file could not take them
+  uint64_t at_ = 0;        // else where they are in it
+  uint64_t length_ = 0;    // how many bytes
+  size_t size_ = 0;        // how many elements
+};
 
 struct Record {
   std::string id;
@@ -29,7 +112,7 @@ struct Record {
   /// Its files and pages, and what the relation across years needs (site/years.h): the
   /// headline figures and claims about the previous year (years/facts.h), its place.
   model::SourceInfo source;
-  model::YearFacts year_facts;
+  Packed<model::YearFacts> year_facts;  ///< what the record keeps of the claims (YearsView)
   model::YearPlace years;
   /// The summary table's figures.
   model::MaybeFigure income_total, expenditure_total, current_income, carryover_in;
@@ -48,7 +131,7 @@ struct Record {
   std::vector<model::ClassAmount> classes;       ///< the summary's 类
   std::vector<model::GlossaryEntry> glossary;
   /// The department's own search entries (its page, narrative, projects, findings).
-  std::vector<render::SearchEntry> search;
+  PackedList<render::SearchEntry> search;
 
   /// The department's name, else its id.
   const std::string& Name() const { return department.name.empty() ? id : department.name; }

@@ -2,6 +2,7 @@
 // build's cache (site/cache.h): what a record keeps and drops, exactly, through its bytes.
 #include <doctest/doctest.h>
 
+#include <malloc.h>
 #include <unistd.h>
 
 #include <cstdio>
@@ -89,9 +90,36 @@ TEST_CASE("a record keeps what the cross pages show and drops the rest") {
   CHECK(r.Count(model::Diagnostic::Severity::kError) == 0);
   // The department's page, its narrative sentence once, its finding.
   REQUIRE(r.search.size() == 3);
-  CHECK(r.search[0].kind == "department");
-  CHECK(r.search[1].text == "一般公共预算当年拨款 431.10 万元");
-  CHECK(r.search[2].url == "rules/narrative-share.html");
+  const auto search = r.search.Unpack();
+  REQUIRE(search.size() == 3);
+  CHECK(search[0].kind == "department");
+  CHECK(search[0].title == "北京市审计局");
+  CHECK(search[1].text == "一般公共预算当年拨款 431.10 万元");
+  CHECK(search[2].url == "rules/narrative-share.html");
+  // Read in turn by a range-for, as the search index reads them.
+  std::vector<std::string> kinds;
+  for (const auto& e : r.search) kinds.push_back(e.kind);
+  CHECK(kinds == std::vector<std::string>{"department", "narrative", "finding"});
+}
+
+TEST_CASE("a record's search entries are kept out of memory, and read back whole") {
+  const gongkai::render::SearchEntry entry{"departments/x.html", "某局", "narrative", "某局",
+                                          std::string(1024, 'a')};
+  const std::vector<gongkai::render::SearchEntry> entries(1000, entry);
+  const size_t before = mallinfo2().uordblks;
+  gongkai::pages::PackedList<gongkai::render::SearchEntry> list(entries);
+  CHECK(mallinfo2().uordblks - before < 64 * 1024);  // not the 1 MiB of text
+  const auto copy = list;  // shares the bytes
+  list = {};
+  size_t n = 0, text = 0;
+  for (const auto& e : copy) {
+    ++n;
+    text += e.text.size();
+  }
+  CHECK(n == 1000);
+  CHECK(text == 1000 * 1024);
+  CHECK(copy.Unpack()[999].url == "departments/x.html");
+  CHECK(copy.bytes().size() == 1000 * (1 + 18 + 1 + 6 + 1 + 9 + 1 + 6 + 2 + 1024));
 }
 
 TEST_CASE("a record reads back from its bytes exactly, to the fen") {
