@@ -102,6 +102,7 @@ listing "$WORK/a" "$WORK/before"
 sed -i '85s/收入总计 1927.16/收入总计 1927.17/' "$WORK/content/$CHENGDE.txt"
 GONGKAI_TIMING=1 build "$WORK/content" "$WORK/a"
 check "a one-file change parses only that file" has "(9 unchanged, not parsed again)" "$WORK/err"
+check "... and makes the search index from the last build's" has "search index: from the last build's" "$WORK/err"
 check "the changed figure is in its data file" has '"income_total": 1927.17' "$WORK/a/data/$CHENGDE.json"
 check "the new finding is on its page" has "summary-balance" "$WORK/a/departments/$CHENGDE.html"
 check "another department's page is not rewritten" test "$(inode "$WORK/a/departments/$NANCHONG.html")" = "$before"
@@ -137,6 +138,24 @@ printf 'X' | dd of="$pack" bs=1 seek=$((at + ${#NANCHONG} + 40)) conv=notrunc st
 build "$WORK/content" "$WORK/a"
 check "an input whose record cannot be read is built again" has "(9 unchanged, not parsed again)" "$WORK/err"
 check "... and the site equals a full build" same_tree "$WORK/a" "$WORK/full"
+# The search index's state (render/search_update.h) with one byte changed is not trusted: the
+# index is made whole, to the same files.
+state="$WORK/a.cache/search.state"
+check "the search index keeps a state in the cache" test -s "$state"
+printf 'X' | dd of="$state" bs=1 seek=$(($(stat -c %s "$state") / 2)) conv=notrunc status=none
+GONGKAI_TIMING=1 build "$WORK/content" "$WORK/a"
+check "a damaged search state makes the index whole" has "search index: whole" "$WORK/err"
+check "... and the site equals a full build" same_tree "$WORK/a" "$WORK/full"
+GONGKAI_TIMING=1 build "$WORK/content" "$WORK/a"
+check "the next build makes it from the last build's again" has "search index: from the last build's" "$WORK/err"
+# Another file put in an input's place, of the same size and modification time (cp -p, mv):
+# its inode tells it from the file built, and it is built again.
+n="$WORK/content/$NANCHONG.txt"
+sed 's/使用高效顺畅/使用高效通畅/' "$n" >"$n.new" && touch -r "$n" "$n.new" && mv "$n.new" "$n"
+build "$WORK/content" "$WORK/a"
+check "a file of the same size and time in an input's place is built again" \
+  has "(9 unchanged, not parsed again)" "$WORK/err"
+check "... and its source page shows it" has "使用高效通畅" "$WORK/a/source/$NANCHONG.html"
 
 # A cross page with a key (pages::Page::key: the values it shows, hashed with the templates)
 # that the last build gave it is linked from the last site, not made again. A mark added to
@@ -149,7 +168,7 @@ term=$(grep -lF "指事业单位开展专业业务活动及辅助活动所取得
 other=$(grep -lF "指市级财政当年拨付的资金" "$WORK"/k/glossary/*.md)  # 承德's too
 check "a term's page shows 承德's definition" test -n "$term" -a -n "$other"
 for p in rules/narrative-share.md rules/summary-balance.md rules/index.md glossary.md index.md \
-  "${term#$WORK/k/}" "${other#$WORK/k/}" search.html 404.html; do
+  compare.md "${term#$WORK/k/}" "${other#$WORK/k/}" search.html 404.html; do
   printf '\n<!-- mark -->\n' >>"$WORK/k/$p"
 done
 sed -i -e '85s/收入总计 1927.16/收入总计 1927.17/' \
@@ -166,12 +185,21 @@ check "... and shows the new definition" has "所取得的全部收入" "${term%
 check "another term's page is linked" marked "$other"
 check "search.html and 404.html are linked" bash -c "grep -qF mark '$WORK/k/search.html' && grep -qF mark '$WORK/k/404.html'"
 check "the index, whose figures changed, is made again" bash -c "! grep -qF mark '$WORK/k/index.md'"
+check "the comparison, whose rows are the same (承德's 支出总计 and counts of findings), is linked" \
+  marked "$WORK/k/compare.md"
 # A change the index does not show (a definition) leaves its key as it was.
 printf '\n<!-- mark -->\n' >>"$WORK/k/index.md"
 sed -i '1464s/所取得的全部收入/所取得的各项收入/' "$WORK/keys/$CHENGDE.txt"
 build "$WORK/keys" "$WORK/k"
 check "the index, whose rows and totals are the same, is linked" marked "$WORK/k/index.md"
 check "... and the term's page shows the new definition" has "所取得的各项收入" "${term%.md}.html"
+# 承德's 支出总计 and 基本支出 on line 238 changed: its row of the comparison shows them.
+sed -i '238s/1927.16 1548.34/1927.26 1548.44/' "$WORK/keys/$CHENGDE.txt"
+build "$WORK/keys" "$WORK/k"
+check "the comparison, whose row of 承德 changed, is made again" \
+  bash -c "! grep -qF mark '$WORK/k/compare.md'"
+check "... and shows the new 支出总计" \
+  has "[1927.26](source/$CHENGDE.html#L238" "$WORK/k/compare.md"
 
 # One department across the years: a year added between two others rebuilds its neighbours'
 # pages and the department's timeline, and the incremental site equals a full build; so does
@@ -187,7 +215,10 @@ check "two years of a department have a timeline" test -f "$timeline"
 check "the later year links the earlier as 上一年" \
   has "<a href=\"2017-$ZX.html\">← 上一年（2017 年）</a>" "$WORK/ya/departments/2019-$ZX.html"
 cp -r "$SRC/content/2018-$ZX" "$WORK/years/"
+printf '\n<!-- mark -->\n' >>"${timeline%.html}.md"
 GONGKAI_TIMING=1 build "$WORK/years" "$WORK/ya"
+check "the timeline of a department with a year added is made again" \
+  bash -c "! grep -qF mark '${timeline%.html}.md'"
 check "a year added is built, its neighbours built again, the other department not" \
   has "(1 unchanged, not parsed again)" "$WORK/err"
 check "the earlier year now links the added one as 下一年" \
@@ -195,14 +226,24 @@ check "the earlier year now links the added one as 下一年" \
 check "the later year now links the added one as 上一年" \
   has "<a href=\"2018-$ZX.html\">← 上一年（2018 年）</a>" "$WORK/ya/departments/2019-$ZX.html"
 check "the timeline has the added year" has "2018 年" "$timeline"
+check "a year added makes the search index from the last build's" \
+  has "search index: from the last build's" "$WORK/err"
 check "another department's page is not rewritten when a year is added" \
   test "$(inode "$WORK/ya/departments/$NANCHONG.html")" = "$other"
 build "$WORK/years" "$WORK/yfull"
 check "after a year is added the incremental site equals a full build" same_tree "$WORK/ya" "$WORK/yfull"
 GONGKAI_TIMING=1 build "$WORK/years" "$WORK/ya"
 check "an unchanged rebuild of three years parses nothing again" has "(4 unchanged, not parsed again)" "$WORK/err"
-rm -r "$WORK/years/2018-$ZX" "$WORK/years/2019-$ZX"
+# Another department changed: the timeline, whose key (what it shows) is the same, is linked.
+printf '\n<!-- mark -->\n' >>"${timeline%.html}.md"
+echo "补充说明：无。" >>"$WORK/years/$NANCHONG.txt"
 build "$WORK/years" "$WORK/ya"
+check "the timeline of a department whose years did not change is linked" \
+  marked "${timeline%.html}.md"
+rm -r "$WORK/years/2018-$ZX" "$WORK/years/2019-$ZX"
+GONGKAI_TIMING=1 build "$WORK/years" "$WORK/ya"
+check "years removed make the search index from the last build's" \
+  has "search index: from the last build's" "$WORK/err"
 check "a department left with one year has no timeline" test ! -e "$timeline"
 check "its page no longer links other years" bash -c "! grep -q '历年：' '$WORK/ya/departments/2017-$ZX.html'"
 rm -rf "$WORK/yfull" && build "$WORK/years" "$WORK/yfull"
@@ -275,7 +316,11 @@ check "a change of code.md re-renders the code pages" has "各部门的金额（
 
 # A removed input leaves nothing behind.
 rm "$WORK/content/$NANCHONG.txt"
-build "$WORK/content" "$WORK/a" "$WORK/templates"
+GONGKAI_TIMING=1 build "$WORK/content" "$WORK/a" "$WORK/templates"
+check "an input removed makes the search index from the last build's" \
+  has "search index: from the last build's" "$WORK/err"
+build "$WORK/content" "$WORK/rfull" "$WORK/templates"
+check "after an input is removed the incremental site equals a full build" same_tree "$WORK/a" "$WORK/rfull"
 check "the removed disclosure's page is gone" test ! -e "$WORK/a/departments/$NANCHONG.html"
 check "its data file is gone" test ! -e "$WORK/a/data/$NANCHONG.json"
 check "its source page is gone" test ! -e "$WORK/a/source/$NANCHONG.html"

@@ -193,6 +193,9 @@ int RunBuild(const std::vector<std::string>& args) {
   if (timing && report.checksummed)
     std::fprintf(stderr, "  SHA256SUMS: %zu files, %zu hashed\n", report.checksummed,
                  report.hashed);
+  if (timing)
+    std::fprintf(stderr, "  search index: %s, %zu files made\n",
+                 report.search_whole ? "whole" : "from the last build's", report.search_made);
   for (const auto& f : report.files) PrintDiagnostics(f.path, f.diagnostics);
   PrintDiagnostics("gongkai", report.errors);
   if (report.fatal) return 2;

@@ -8,7 +8,10 @@
 #include <utility>
 #include <vector>
 
+#include <kainjow/mustache.hpp>
+
 #include "model/disclosure.h"
+#include "render/context.h"
 
 namespace gongkai::pages {
 
@@ -49,6 +52,52 @@ class KeyWriter {
   }
 
   std::string key_;
+};
+
+/// A page's context and its key made by one function that lists what the page shows, for a
+/// page family with nested lists (compare.cc, timeline.cc): the function is a template on its
+/// sink and calls `sink.Set(field, value)` and `sink.List(field, n, fn)`, where `fn(i, item)`
+/// sets the fields of the list's i-th item on `item` (a sink of the same kind). ContextSink
+/// builds the Mustache context from the calls, KeySink writes the same calls into a key.
+class ContextSink {
+ public:
+  /// Sets the fields of `ctx` (an object).
+  explicit ContextSink(kainjow::mustache::data& ctx) : ctx_(ctx) {}
+  void Set(const char* field, std::string value) { ctx_.set(field, std::move(value)); }
+  void Set(const char* field, const char* value) { ctx_.set(field, std::string(value)); }
+  void Set(const char* field, bool value) { ctx_.set(field, render::Bool(value)); }
+  template <typename Fn>
+  void List(const char* field, size_t n, Fn fn) {
+    kainjow::mustache::list items;
+    for (size_t i = 0; i < n; ++i) {
+      kainjow::mustache::data item;
+      ContextSink sink(item);
+      fn(i, sink);
+      items.push_back(std::move(item));
+    }
+    render::Put(ctx_, field, std::move(items));
+  }
+
+ private:
+  kainjow::mustache::data& ctx_;
+};
+
+/// Writes what a ContextSink would set, field names, list lengths and values, into a key.
+class KeySink {
+ public:
+  explicit KeySink(KeyWriter& key) : key_(key) {}
+  template <typename T>
+  void Set(const char* field, const T& value) {
+    key_(field, value);
+  }
+  template <typename Fn>
+  void List(const char* field, size_t n, Fn fn) {
+    key_(field, n);
+    for (size_t i = 0; i < n; ++i) fn(i, *this);
+  }
+
+ private:
+  KeyWriter& key_;
 };
 
 }  // namespace gongkai::pages

@@ -66,12 +66,22 @@ std::vector<Page> CrossPages(const Collection& c) {
                     AddSeriesToCompare(series, compare);
                     return compare;
                   },
-                  "部门比较", "compare"});
+                  "部门比较", "compare",
+                  [&] {
+                    KeyWriter key;
+                    CompareKey(all, key);
+                    AddSeriesToCompareKey(series, key);
+                    return key.Take();
+                  }});
   for (const auto& s : series)
     if (s.SpansYears())
       plan.push_back({TimelinePath(s.key), "timeline.md",
                       [&s] { return TimelineContext(s, years::Timeline(s)); },
-                      s.name + " 历年", "timeline"});
+                      s.name + " 历年", "timeline", [&s] {
+                        KeyWriter key;
+                        TimelineKey(s, years::Timeline(s), key);
+                        return key.Take();
+                      }});
   // Made from their templates only: the key is empty (WritePage hashes it with them).
   auto nothing = [] { return std::string(); };
   plan.push_back({"search.html", "search.html", [] { return data(); }, "搜索", "search", nothing});

@@ -1,11 +1,8 @@
 // Disclosure -> Record, and the record's bytes in the build's cache.
 #include "pages/record.h"
 
-#include <unistd.h>
-
 #include <cstdio>
 #include <limits>
-#include <mutex>
 #include <stdexcept>
 #include <type_traits>
 
@@ -200,11 +197,6 @@ class Writer {
   void operator()(Packed<T>& v) {
     out += v.bytes();
   }
-  template <typename T>
-  void operator()(PackedList<T>& v) {
-    Varint(v.size());
-    out += v.bytes();
-  }
 
  private:
   void Varint(uint64_t v) {
@@ -261,8 +253,8 @@ class Reader {
     (*this)(v.first);
     (*this)(v.second);
   }
-  // A packed value or list: read (so its bytes are checked as the objects' would be), and its
-  // bytes kept.
+  // A packed value: read (so its bytes are checked as the objects' would be), and its bytes
+  // kept.
   template <typename T>
   void operator()(Packed<T>& v) {
     const size_t begin = pos_;
@@ -270,18 +262,6 @@ class Reader {
     (*this)(value);
     v = Packed<T>::FromBytes(std::string(in_.substr(begin, pos_ - begin)));
   }
-  template <typename T>
-  void operator()(PackedList<T>& v) {
-    const uint64_t n = Varint();
-    if (n > in_.size() - pos_) Fail();
-    const size_t begin = pos_;
-    for (uint64_t i = 0; i < n; ++i) {
-      T item;
-      (*this)(item);
-    }
-    v = PackedList<T>::FromBytes(std::string(in_.substr(begin, pos_ - begin)), n);
-  }
-  size_t Position() const { return pos_; }
 
  private:
   [[noreturn]] static void Fail() { throw std::runtime_error("not a whole record"); }
@@ -298,45 +278,6 @@ class Reader {
 
   std::string_view in_;
   size_t pos_ = 0;
-};
-
-// The temporary file of the packed lists (PackedList): unnamed (std::tmpfile, gone when the
-// process ends however it ends), appended under a lock, read from any thread (pread).
-class Spill {
- public:
-  static Spill& Get() {
-    static Spill spill;
-    return spill;
-  }
-  // Appends `bytes`, their place to `at`; false (nothing kept) where the file cannot take them.
-  bool Append(const std::string& bytes, uint64_t& at) {
-    std::lock_guard<std::mutex> lock(mutex_);
-    if (!file_ || ::pwrite(::fileno(file_), bytes.data(), bytes.size(),
-                           static_cast<off_t>(end_)) != static_cast<ssize_t>(bytes.size()))
-      return false;
-    at = end_;
-    end_ += bytes.size();
-    return true;
-  }
-  // The `n` bytes at `at`; throws std::runtime_error if they cannot all be read.
-  void Read(uint64_t at, uint64_t n, std::string& out) const {
-    out.resize(n);
-    for (uint64_t done = 0; done < n;) {
-      const ssize_t got = ::pread(::fileno(file_), out.data() + done, n - done,
-                                  static_cast<off_t>(at + done));
-      if (got <= 0) throw std::runtime_error("cannot read back the records' temporary file");
-      done += static_cast<uint64_t>(got);
-    }
-  }
-
- private:
-  Spill() : file_(std::tmpfile()) {}
-  ~Spill() {
-    if (file_) std::fclose(file_);
-  }
-  std::mutex mutex_;
-  std::FILE* file_;
-  uint64_t end_ = 0;
 };
 
 // The bytes of `v`, no longer than they are (a string grown by appending keeps room to spare).
@@ -366,52 +307,7 @@ Packed<T> Packed<T>::FromBytes(std::string bytes) {
   return Packed(std::move(bytes), 0);
 }
 
-template <typename T>
-PackedList<T>::PackedList(const std::vector<T>& items) : size_(items.size()) {
-  Writer w;
-  for (const auto& item : items) w(const_cast<T&>(item));  // only read
-  Keep(std::move(w.out));
-}
-
-template <typename T>
-PackedList<T> PackedList<T>::FromBytes(std::string bytes, size_t size) {
-  PackedList list;
-  list.size_ = size;
-  list.Keep(std::move(bytes));
-  return list;
-}
-
-template <typename T>
-void PackedList<T>::Keep(std::string bytes) {
-  length_ = bytes.size();
-  if (bytes.empty() || Spill::Get().Append(bytes, at_)) return;
-  bytes_ = std::move(bytes);
-  bytes_.shrink_to_fit();
-}
-
-template <typename T>
-std::string PackedList<T>::bytes() const {
-  if (length_ == 0 || !bytes_.empty()) return bytes_;
-  std::string bytes;
-  Spill::Get().Read(at_, length_, bytes);
-  return bytes;
-}
-
-template <typename T>
-typename PackedList<T>::const_iterator PackedList<T>::begin() const {
-  return const_iterator(std::make_shared<const std::string>(bytes()), size_);
-}
-
-template <typename T>
-size_t PackedList<T>::Decode(std::string_view bytes, size_t at, T& item) {
-  Reader in(bytes.substr(at));
-  item = T();
-  in(item);
-  return at + in.Position();
-}
-
 template class Packed<model::YearFacts>;
-template class PackedList<render::SearchEntry>;
 
 model::Disclosure YearsView(const Record& r) {
   model::Disclosure d;
@@ -489,7 +385,10 @@ Record MakeRecord(const model::Disclosure& d, bool failed, const std::string& fa
     r.economic.push_back({e.code, e.name, e.total, e.personnel, e.public_, e.line, {}});
   r.classes = d.summary.expenditure_classes;
   r.glossary = d.glossary;
-  if (!failed) r.search = PackedList<render::SearchEntry>(DepartmentSearchEntries(d));
+  if (!failed) {
+    r.search = DepartmentSearchEntries(d);
+    r.search.shrink_to_fit();
+  }
   return r;
 }
 

@@ -7,9 +7,6 @@
 // page that shows it.
 #pragma once
 
-#include <cstddef>
-#include <iterator>
-#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -42,65 +39,6 @@ class Packed {
   std::string bytes_;
 };
 
-/// A list kept out of memory: its elements' bytes (as Packed) go to a temporary file as the
-/// list is made (in memory where that file cannot be written), and are read back one element
-/// at a time when it is read — a range-for decodes each in turn — so the lists of a large
-/// site are never whole in memory (a department's search entries: 13 KiB so, 18 KiB as
-/// strings, read once, by the search index). Copies share the bytes; they never change.
-template <typename T>
-class PackedList {
- public:
-  class const_iterator {
-   public:
-    using iterator_category = std::input_iterator_tag;
-    using value_type = T;
-    using difference_type = std::ptrdiff_t;
-    using pointer = const T*;
-    using reference = const T&;
-    const T& operator*() const { return item_; }
-    const T* operator->() const { return &item_; }
-    const_iterator& operator++() {
-      if (--left_ > 0) at_ = Decode(*bytes_, at_, item_);
-      return *this;
-    }
-    bool operator==(const const_iterator& o) const { return left_ == o.left_; }
-    bool operator!=(const const_iterator& o) const { return left_ != o.left_; }
-
-   private:
-    friend class PackedList;
-    const_iterator(std::shared_ptr<const std::string> bytes, size_t left)
-        : bytes_(std::move(bytes)), left_(left) {
-      if (left_ > 0) at_ = Decode(*bytes_, 0, item_);
-    }
-    std::shared_ptr<const std::string> bytes_;  // read once for the whole list
-    size_t at_ = 0, left_ = 0;
-    T item_;
-  };
-
-  PackedList() = default;
-  explicit PackedList(const std::vector<T>& items);
-  size_t size() const { return size_; }
-  bool empty() const { return size_ == 0; }
-  /// Reads the list's bytes back; throws std::runtime_error if the temporary file cannot be read.
-  const_iterator begin() const;
-  const_iterator end() const { return const_iterator(nullptr, 0); }
-  /// Every element, decoded.
-  std::vector<T> Unpack() const { return std::vector<T>(begin(), end()); }
-  /// The elements' bytes as the record's bytes hold them, after their count (read back as begin).
-  std::string bytes() const;
-  /// From `bytes`, which must be `size` whole elements (RecordFromBytes checks them).
-  static PackedList FromBytes(std::string bytes, size_t size);
-
- private:
-  // Decodes the element at `at` of `bytes` into `item`; returns where the next begins.
-  static size_t Decode(std::string_view bytes, size_t at, T& item);
-  void Keep(std::string bytes);
-  std::string bytes_;      // where the temporary file could not take them
-  uint64_t at_ = 0;        // else where they are in it
-  uint64_t length_ = 0;    // how many bytes
-  size_t size_ = 0;        // how many elements
-};
-
 struct Record {
   std::string id;
   std::string source_path;  ///< as shown: named on the index when the input failed
@@ -131,7 +69,7 @@ struct Record {
   std::vector<model::ClassAmount> classes;       ///< the summary's 类
   std::vector<model::GlossaryEntry> glossary;
   /// The department's own search entries (its page, narrative, projects, findings).
-  PackedList<render::SearchEntry> search;
+  std::vector<render::SearchEntry> search;
 
   /// The department's name, else its id.
   const std::string& Name() const { return department.name.empty() ? id : department.name; }

@@ -66,20 +66,37 @@ std::vector<SearchEntry> DepartmentSearchEntries(const model::Disclosure& d) {
   return out;
 }
 
-void AddSearchEntries(const Collection& c, const std::function<void(const SearchEntry&)>& add) {
+SearchGroups MakeSearchGroups(const Collection& c) {
   const auto& all = c.built;
+  SearchGroups out;
   static const std::vector<years::Series> kNone;
-  const auto department = MergeYearsInSearch(c.series ? *c.series : kNone, add);
-  for (const auto* r : all)
+  const pages::Record* record = nullptr;
+  // MergeYearsInSearch passes on a record's own entry, or a new one made for a department's
+  // years (kept in `owned`).
+  const auto department = MergeYearsInSearch(c.series ? *c.series : kNone, [&](const SearchEntry& e) {
+    const auto& own = record->search;
+    const bool in_record = &e >= own.data() && &e < own.data() + own.size();
+    out.groups.back().entries.push_back(in_record ? &e : &out.owned.emplace_back(e));
+  });
+  for (const auto* r : all) {
+    record = r;
+    out.groups.push_back({"department " + r->id, {}});
     for (const auto& e : r->search) department(e);
+  }
+  auto add = [&](SearchEntry e) {
+    out.groups.push_back({e.url, {&out.owned.emplace_back(std::move(e))}});
+  };
   const CodeIndex codes(all);
   for (const auto& code : codes.codes()) {
+    // The departments with the code in their functional or economic rows, in input order (a
+    // record's rows are together in Rows), once each: not every row of every record looked at
+    // again for each code.
     std::string depts;
-    for (const auto* r : codes.Records(code)) {
-      bool has = false;
-      for (const auto& f : r->functional) has |= f.code == code;
-      for (const auto& e : r->economic) has |= e.code == code;
-      if (has) depts += r->Name() + " ";
+    const Record* last = nullptr;
+    for (const auto& row : codes.Rows(code)) {
+      if (row.table == CodeIndex::Row::Table::kClasses || row.record == last) continue;
+      last = row.record;
+      depts += row.record->Name() + " ";
     }
     add({"codes/" + code + ".html", code + " " + codes.Name(code), "code", "", depts});
   }
@@ -88,6 +105,7 @@ void AddSearchEntries(const Collection& c, const std::function<void(const Search
     for (const auto& g : r->glossary)
       if (terms.insert(g.term).second)
         add({GlossaryPath(g.term), g.term, "glossary", "", g.definition});
+  return out;
 }
 
 }  // namespace gongkai::pages

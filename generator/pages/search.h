@@ -3,7 +3,7 @@
 // glossary terms.
 #pragma once
 
-#include <functional>
+#include <deque>
 #include <vector>
 
 #include "model/disclosure.h"
@@ -18,10 +18,14 @@ struct Collection;
 /// narrative's sentences that state figures, its projects, its findings.
 std::vector<render::SearchEntry> DepartmentSearchEntries(const model::Disclosure& d);
 
-/// The search entries of the whole site, one at a time to `add` (so they are never all in
-/// memory at once): each built record's own (a department of several years once, for its page
-/// across the years: pages::MergeYearsInSearch), then the codes and glossary terms.
-void AddSearchEntries(const Collection& c,
-                      const std::function<void(const render::SearchEntry&)>& add);
+/// The search entries of the whole site in groups (render::SearchGroup): each built record's
+/// own, keyed by its id (a department of several years once, for its page across the years:
+/// pages::MergeYearsInSearch), then each code's and glossary term's, keyed by its URL. A
+/// record's entries are pointed at where the record holds them; `owned` holds the others.
+struct SearchGroups {
+  std::deque<render::SearchEntry> owned;
+  std::vector<render::SearchGroup> groups;
+};
+SearchGroups MakeSearchGroups(const Collection& c);
 
 }  // namespace gongkai::pages

@@ -113,24 +113,88 @@ std::string SourceFileOf(const model::Disclosure& d, int line) {
   return slash == std::string::npos ? path : path.substr(slash + 1);
 }
 
-list CrossYearFindings(const years::Series& series) {
-  list out;
+// A finding between years of one year of a series.
+struct CrossYearFinding {
+  const model::Disclosure* year;
+  const model::Finding* finding;
+};
+std::vector<CrossYearFinding> CrossYearFindings(const years::Series& series) {
+  std::vector<CrossYearFinding> out;
   for (const auto* d : series.years)
-    for (const auto& f : d->findings) {
-      if (!years::IsCrossYearRule(f.rule)) continue;
-      data item;
-      item.set("year", std::to_string(d->year));
-      item.set("href", std::string("../") + d->id + ".html");
-      item.set("severity", SeverityLabel(f.severity));
-      item.set("message", EscapeMarkdown(f.message));
-      int line = f.lines.empty() ? 0 : f.lines.front();
-      item.set("line", line > 0 ? "[第 " + std::to_string(line) + " 行](" + kRoot + "source/" +
-                                      d->id + ".html#L" + std::to_string(line) + ")"
-                                : std::string("—"));
-      item.set("rule", f.rule);
-      out.push_back(item);
-    }
+    for (const auto& f : d->findings)
+      if (years::IsCrossYearRule(f.rule)) out.push_back({d, &f});
   return out;
+}
+
+// The bars of the two charts of a department's page across the years (each drawn only with
+// two or more).
+std::vector<Bar> TotalBars(const years::Series& series,
+                           const std::vector<years::TimelineFigure>& figures) {
+  return Bars(series, {Find(figures, "expenditure_total")});
+}
+std::vector<Bar> SplitBars(const years::Series& series,
+                           const std::vector<years::TimelineFigure>& figures) {
+  return Bars(series, {Find(figures, "basic"), Find(figures, "project")});
+}
+
+// Lists on `ctx` (pages/page_key.h) all that timeline.md shows of `series`, for the page's
+// context and its key.
+template <typename Sink>
+void VisitTimeline(const years::Series& series, const std::vector<years::TimelineFigure>& figures,
+                   Sink& ctx) {
+  const auto& ys = series.years;
+  ctx.Set("name", EscapeMarkdown(series.name));
+  ctx.Set("key", series.key);
+  ctx.Set("first_year", std::to_string(ys.front()->year));
+  ctx.Set("last_year", std::to_string(ys.back()->year));
+  ctx.Set("count", std::to_string(ys.size()));
+  ctx.List("years", ys.size(), [&](size_t i, auto& y) {  // latest first
+    const auto* d = ys[ys.size() - 1 - i];
+    y.Set("year", std::to_string(d->year));
+    y.Set("href", "../" + d->id + ".html");
+    y.Set("name", EscapeMarkdown(d->department.name));
+    y.Set("source_href", std::string(kRoot) + "source/" + d->id + ".html");
+    y.Set("json_href", std::string(kRoot) + "data/" + d->id + ".json");
+  });
+  // A column a year, and after each year but the first the change from the year before.
+  std::vector<std::string> columns;
+  for (size_t i = 0; i < ys.size(); ++i) {
+    columns.push_back("[" + std::to_string(ys[i]->year) + " 年](../" + ys[i]->id + ".html)");
+    if (i > 0) columns.push_back("比上年");
+  }
+  ctx.List("columns", columns.size(), [&](size_t i, auto& c) { c.Set("title", columns[i]); });
+  ctx.List("rows", figures.size(), [&](size_t r, auto& row) {
+    const auto& f = figures[r];
+    row.Set("label", EscapeMarkdown(f.label));
+    row.Set("subject", f.subject);
+    std::vector<std::string> cells;
+    for (size_t i = 0; i < f.values.size(); ++i) {
+      cells.push_back(Linked(f.values[i], *ys[i], kRoot));
+      if (i > 0) cells.push_back(ChangeText(f.values[i - 1], f.values[i]));
+    }
+    row.List("cells", cells.size(), [&](size_t i, auto& cell) { cell.Set("text", cells[i]); });
+  });
+  const auto findings = CrossYearFindings(series);
+  ctx.Set("has_cross_findings", !findings.empty());
+  ctx.List("cross_findings", findings.size(), [&](size_t i, auto& item) {
+    const model::Disclosure& d = *findings[i].year;
+    const model::Finding& f = *findings[i].finding;
+    item.Set("year", std::to_string(d.year));
+    item.Set("href", std::string("../") + d.id + ".html");
+    item.Set("severity", SeverityLabel(f.severity));
+    item.Set("message", EscapeMarkdown(f.message));
+    int line = f.lines.empty() ? 0 : f.lines.front();
+    item.Set("line", line > 0 ? "[第 " + std::to_string(line) + " 行](" + kRoot + "source/" +
+                                    d.id + ".html#L" + std::to_string(line) + ")"
+                              : std::string("—"));
+    item.Set("rule", f.rule);
+  });
+  ctx.Set("has_total_chart", TotalBars(series, figures).size() >= 2);
+  ctx.Set("total_chart", std::string(kRoot) + "charts/" + series.key + "-years-total.svg");
+  ctx.Set("has_split_chart", SplitBars(series, figures).size() >= 2);
+  ctx.Set("split_chart", std::string(kRoot) + "charts/" + series.key + "-years-split.svg");
+  ctx.Set("json_href", std::string(kRoot) + "data/timelines/" + series.key + ".json");
+  ctx.Set("csv_href", std::string(kRoot) + "data/timeline.csv");
 }
 
 }  // namespace
@@ -140,70 +204,20 @@ std::string TimelinePath(const std::string& key) { return "departments/" + key +
 data TimelineContext(const years::Series& series,
                      const std::vector<years::TimelineFigure>& figures) {
   data ctx;
-  ctx.set("name", EscapeMarkdown(series.name));
-  ctx.set("key", series.key);
-  ctx.set("first_year", std::to_string(series.years.front()->year));
-  ctx.set("last_year", std::to_string(series.years.back()->year));
-  ctx.set("count", std::to_string(series.years.size()));
-  list year_list, columns;
-  for (auto it = series.years.rbegin(); it != series.years.rend(); ++it) {
-    const auto* d = *it;
-    data y;
-    y.set("year", std::to_string(d->year));
-    y.set("href", "../" + d->id + ".html");
-    y.set("name", EscapeMarkdown(d->department.name));
-    y.set("source_href", std::string(kRoot) + "source/" + d->id + ".html");
-    y.set("json_href", std::string(kRoot) + "data/" + d->id + ".json");
-    year_list.push_back(y);
-  }
-  for (size_t i = 0; i < series.years.size(); ++i) {
-    data c;
-    c.set("title", "[" + std::to_string(series.years[i]->year) + " 年](../" +
-                       series.years[i]->id + ".html)");
-    columns.push_back(c);
-    if (i > 0) {
-      data change;
-      change.set("title", "比上年");
-      columns.push_back(change);
-    }
-  }
-  list rows;
-  for (const auto& f : figures) {
-    data row;
-    row.set("label", EscapeMarkdown(f.label));
-    row.set("subject", f.subject);
-    list cells;
-    for (size_t i = 0; i < f.values.size(); ++i) {
-      data cell;
-      cell.set("text", Linked(f.values[i], *series.years[i], kRoot));
-      cells.push_back(cell);
-      if (i > 0) {
-        data change;
-        change.set("text", ChangeText(f.values[i - 1], f.values[i]));
-        cells.push_back(change);
-      }
-    }
-    row.set("cells", cells);
-    rows.push_back(row);
-  }
-  ctx.set("years", year_list);
-  ctx.set("columns", columns);
-  ctx.set("rows", rows);
-  list findings = CrossYearFindings(series);
-  ctx.set("has_cross_findings", Bool(!findings.empty()));
-  ctx.set("cross_findings", findings);
-  ctx.set("has_total_chart", Bool(!TimelineTotalChartSvg(series, figures).empty()));
-  ctx.set("total_chart", std::string(kRoot) + "charts/" + series.key + "-years-total.svg");
-  ctx.set("has_split_chart", Bool(!TimelineSplitChartSvg(series, figures).empty()));
-  ctx.set("split_chart", std::string(kRoot) + "charts/" + series.key + "-years-split.svg");
-  ctx.set("json_href", std::string(kRoot) + "data/timelines/" + series.key + ".json");
-  ctx.set("csv_href", std::string(kRoot) + "data/timeline.csv");
+  ContextSink sink(ctx);
+  VisitTimeline(series, figures, sink);
   return ctx;
+}
+
+void TimelineKey(const years::Series& series, const std::vector<years::TimelineFigure>& figures,
+                 KeyWriter& key) {
+  KeySink sink(key);
+  VisitTimeline(series, figures, sink);
 }
 
 std::string TimelineTotalChartSvg(const years::Series& series,
                                   const std::vector<years::TimelineFigure>& figures) {
-  auto bars = Bars(series, {Find(figures, "expenditure_total")});
+  auto bars = TotalBars(series, figures);
   if (bars.size() < 2) return "";
   int64_t max = 1;
   for (const auto& b : bars) max = std::max(max, b.fen[0]);
@@ -224,7 +238,7 @@ std::string TimelineTotalChartSvg(const years::Series& series,
 
 std::string TimelineSplitChartSvg(const years::Series& series,
                                   const std::vector<years::TimelineFigure>& figures) {
-  auto bars = Bars(series, {Find(figures, "basic"), Find(figures, "project")});
+  auto bars = SplitBars(series, figures);
   if (bars.size() < 2) return "";
   int64_t max = 1;
   for (const auto& b : bars) max = std::max(max, b.fen[0] + b.fen[1]);
@@ -250,7 +264,7 @@ std::string TimelineSplitChartSvg(const years::Series& series,
 
 std::string TrendSparklineSvg(const years::Series& series,
                               const std::vector<years::TimelineFigure>& figures) {
-  auto bars = Bars(series, {Find(figures, "expenditure_total")});
+  auto bars = TotalBars(series, figures);
   if (bars.size() < 2) return "";
   int64_t max = 1, min = bars[0].fen[0];
   for (const auto& b : bars) {
@@ -347,7 +361,7 @@ void VisitIndexSeries(const std::vector<years::Series>& series, Fn fn) {
       year_links += (year_links.empty() ? "" : " ") + ("[" + std::to_string((*it)->year) +
                                                        "](departments/" + (*it)->id + ".html)");
     const auto* total = Find(figures, "expenditure_total");
-    fn(EscapeMarkdown(s.name), s.key, year_links, !TrendSparklineSvg(s, figures).empty(),
+    fn(EscapeMarkdown(s.name), s.key, year_links, TotalBars(s, figures).size() >= 2,
        total ? Linked(total->values.back(), *s.years.back(), "") : std::string("—"));
   }
 }
@@ -376,51 +390,55 @@ void AddSeriesToIndexKey(const std::vector<years::Series>& series, KeyWriter& ke
   VisitIndexSeries(series, [&](const auto&... values) { key(values...); });
 }
 
-void AddSeriesToCompare(const std::vector<years::Series>& series, data& compare) {
+namespace {
+
+// Lists on `ctx` (pages/page_key.h) the compare page's years of one department side by side:
+// all that it shows, for the page's context and its key.
+template <typename Sink>
+void VisitCompareSeries(const std::vector<years::Series>& series, Sink& ctx) {
   // The compare page's own metrics, in its order.
   static const std::pair<const char*, const char*> kMetrics[] = {
       {"basic_share", "基本支出占比 %"},         {"project_share", "项目支出占比 %"},
       {"personnel_share", "人员经费占基本支出 %"}, {"public_share", "公用经费占基本支出 %"},
       {"carryover_share", "上年结转占收入 %"},     {"three_public_share", "“三公”占支出 %"},
       {"total_per_staff", "人均支出（万元）"}};
-  list out;
-  for (const auto& s : series) {
-    if (!s.SpansYears()) continue;
-    data item;
-    item.set("name", EscapeMarkdown(s.name));
-    item.set("key", s.key);
-    list columns, rows;
-    for (const auto* d : s.years) {
-      data c;
-      c.set("title", "[" + std::to_string(d->year) + " 年](departments/" + d->id + ".html)");
-      columns.push_back(c);
-    }
-    auto add_row = [&](const std::string& label, auto cell_of) {
-      data row;
-      row.set("label", label);
-      list cells;
-      for (const auto* d : s.years) {
-        data cell;
-        cell.set("text", cell_of(*d));
-        cells.push_back(cell);
-      }
-      row.set("cells", cells);
-      rows.push_back(row);
-    };
-    add_row("支出总计", [](const model::Disclosure& d) {
-      return Linked(years::HeadlineFigure(d, "expenditure_total"), d, "");
+  std::vector<const years::Series*> spanning;
+  for (const auto& s : series)
+    if (s.SpansYears()) spanning.push_back(&s);
+  ctx.Set("has_series", !spanning.empty());
+  ctx.List("series", spanning.size(), [&](size_t i, auto& item) {
+    const years::Series& s = *spanning[i];
+    item.Set("name", EscapeMarkdown(s.name));
+    item.Set("key", s.key);
+    item.List("columns", s.years.size(), [&](size_t y, auto& c) {
+      const auto* d = s.years[y];
+      c.Set("title", "[" + std::to_string(d->year) + " 年](departments/" + d->id + ".html)");
     });
-    for (const auto& [key, label] : kMetrics)
-      add_row(label, [key = key](const model::Disclosure& d) {
-        std::string v = MetricText(d, key);
-        return v.empty() ? std::string("—") : v;
+    // 支出总计, then each metric: a row each, a cell a year.
+    item.List("rows", 1 + std::size(kMetrics), [&](size_t r, auto& row) {
+      row.Set("label", r == 0 ? std::string("支出总计") : std::string(kMetrics[r - 1].second));
+      row.List("cells", s.years.size(), [&](size_t y, auto& cell) {
+        const model::Disclosure& d = *s.years[y];
+        if (r == 0)
+          return cell.Set("text", Linked(years::HeadlineFigure(d, "expenditure_total"), d, ""));
+        std::string v = MetricText(d, kMetrics[r - 1].first);
+        cell.Set("text", v.empty() ? std::string("—") : v);
       });
-    item.set("columns", columns);
-    item.set("rows", rows);
-    out.push_back(item);
-  }
-  compare.set("has_series", Bool(!out.empty()));
-  compare.set("series", out);
+    });
+  });
+}
+
+}  // namespace
+
+void AddSeriesToCompare(const std::vector<years::Series>& series, data& compare) {
+  ContextSink sink(compare);
+  VisitCompareSeries(series, sink);
+}
+
+void AddSeriesToCompareKey(const std::vector<years::Series>& series, KeyWriter& key) {
+  key(std::string_view("series"));
+  KeySink sink(key);
+  VisitCompareSeries(series, sink);
 }
 
 std::function<void(const render::SearchEntry&)> MergeYearsInSearch(

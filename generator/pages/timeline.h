@@ -28,6 +28,11 @@ std::string TimelinePath(const std::string& key);
 kainjow::mustache::data TimelineContext(const years::Series& series,
                                         const std::vector<years::TimelineFigure>& figures);
 
+/// Writes what TimelineContext shows into `key` (the page's pages::Page::key), listed by the
+/// same function.
+void TimelineKey(const years::Series& series, const std::vector<years::TimelineFigure>& figures,
+                 KeyWriter& key);
+
 /// Vertical bars: 支出总计 (the timeline's expenditure_total) year by year; empty when fewer
 /// than two years state it.
 std::string TimelineTotalChartSvg(const years::Series& series,
@@ -63,6 +68,9 @@ void AddSeriesToIndexKey(const std::vector<years::Series>& series, KeyWriter& ke
 /// every department with two years or more, its 支出总计 (linked to its line) and the metrics
 /// the page compares, one column a year.
 void AddSeriesToCompare(const std::vector<years::Series>& series, kainjow::mustache::data& compare);
+/// Writes what AddSeriesToCompare sets into `key` (compare.md's pages::Page::key, after
+/// CompareKey), listed by the same function.
+void AddSeriesToCompareKey(const std::vector<years::Series>& series, KeyWriter& key);
 
 /// Search finds a department of several years once: the department entries of its years
 /// (kind "department", departments/<id>.html) become one, for its page across the years,

@@ -3,8 +3,11 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdio>
+#include <cstring>
 #include <exception>
 #include <set>
+#include <stdexcept>
 #include <thread>
 #include <utility>
 
@@ -194,49 +197,157 @@ size_t SearchIndexBuilder::KeyHash::operator()(const SearchKey& key) const {
 SearchIndexBuilder::SearchIndexBuilder(SearchIndexOptions options, Write write)
     : options_(options), write_(std::move(write)), parts_(std::max(1u, options.threads)) {}
 
-void SearchIndexBuilder::Add(const SearchEntry& entry) {
+namespace {
+
+// A group's chunks are blocks of this many chunks: a department's entries fill one block (about
+// six chunks at most sizes), a long one (a code used everywhere) several blocks in a row.
+constexpr uint32_t kBlockChunks = 8;
+// Ids (chunk << kChunkBits | place) shifted by 2 for the weight must fit 32 bits.
+constexpr uint32_t kMaxSlots = 1u << (32 - 2 - kChunkBits - 3);
+
+uint64_t Fnv64(std::string_view key) {
+  uint64_t h = 14695981039346656037ull;
+  for (unsigned char c : key) h = (h ^ c) * 1099511628211ull;
+  return h;
+}
+
+// The bytes a piece adds to its chunk (without its id, so the chunks of a group do not depend
+// on where the group is).
+size_t PieceBytes(const SearchEntry& entry, std::string_view text) {
+  return entry.url.size() + entry.title.size() + entry.kind.size() + entry.dept.size() + text.size();
+}
+
+}  // namespace
+
+void ForEachSearchPiece(
+    const SearchGroup& group, const SearchIndexOptions& options,
+    const std::function<void(const SearchEntry&, std::string_view, bool, uint32_t, uint32_t)>& fn) {
+  uint32_t chunk = 0, place = 0;
+  size_t bytes = 0;
+  auto piece = [&](const SearchEntry& entry, std::string_view text, bool with_title) {
+    if (place == kChunkEntries || (place > 0 && bytes >= options.chunk_bytes)) {
+      ++chunk;
+      place = 0;
+      bytes = 0;
+    }
+    fn(entry, text, with_title, chunk, place++);
+    bytes += PieceBytes(entry, text);
+  };
   // Long texts (a code page lists every department that uses the code) in overlapping pieces,
   // so a result loads a small chunk; the title is indexed with the first piece only.
-  const std::string& text = entry.text;
-  size_t from = 0;
-  for (;;) {
-    size_t end = PieceEnd(text, from, options_.piece_bytes);
-    if (end == from) end = text.size();  // a piece_bytes smaller than a code point
-    AddPiece(entry, text.substr(from, end - from), from == 0);
-    if (end == text.size()) break;
-    size_t next = end - std::min(kPieceOverlap, end - from);
-    while (next > from && (static_cast<unsigned char>(text[next]) & 0xC0) == 0x80) --next;
-    from = next > from ? next : end;
+  for (const SearchEntry* entry : group.entries) {
+    const std::string& text = entry->text;
+    size_t from = 0;
+    for (;;) {
+      size_t end = PieceEnd(text, from, options.piece_bytes);
+      if (end == from) end = text.size();  // a piece_bytes smaller than a code point
+      piece(*entry, std::string_view(text).substr(from, end - from), from == 0);
+      if (end == text.size()) break;
+      size_t next = end - std::min(kPieceOverlap, end - from);
+      while (next > from && (static_cast<unsigned char>(text[next]) & 0xC0) == 0x80) --next;
+      from = next > from ? next : end;
+    }
   }
 }
 
-void SearchIndexBuilder::AddPiece(const SearchEntry& entry, const std::string& text,
-                                  bool with_title) {
-  if (chunk_entries_ == kChunkEntries || chunk_body_.size() >= options_.chunk_bytes ||
-      (chunk_entries_ > 0 && entry.dept != chunk_dept_))
-    CloseChunk();
-  uint32_t id = chunk_ << kChunkBits | chunk_entries_++;
-  chunk_dept_ = entry.dept;
-  ++entries_;
+// Each group gets blocks of kBlockChunks chunks (a slot each), as many as its pieces fill, at
+// the first run of free slots from the slot its key hashes to (FNV-1a 64, modulo the slot
+// count), the groups taken in key order. The slot count is the least power of 2 (16 at least)
+// of at least twice the blocks, so runs are short. The places depend on the groups' keys and
+// sizes only: the same for a full build and after an edit, and an edit moves no other group
+// unless the slot count doubles or halves, or it takes a slot another group would have had.
+std::vector<SearchPlace> PlaceSearchGroups(const std::vector<SearchGroup>& groups,
+                                           const SearchIndexOptions& options, uint32_t& slots) {
+  std::vector<SearchPlace> places(groups.size());
+  std::vector<uint32_t> blocks(groups.size());
+  uint64_t all = 0;
+  for (size_t g = 0; g < groups.size(); ++g) {
+    ForEachSearchPiece(groups[g], options, [&](const SearchEntry&, std::string_view, bool,
+                                               uint32_t chunk, uint32_t) {
+      places[g].chunks = chunk + 1;
+    });
+    blocks[g] = (places[g].chunks + kBlockChunks - 1) / kBlockChunks;
+    all += blocks[g];
+  }
+  slots = 16;
+  while (slots < 2 * all) {
+    if (slots >= kMaxSlots) throw std::length_error("search index: too many entries");
+    slots *= 2;
+  }
+  std::vector<uint32_t> order(groups.size());
+  for (uint32_t g = 0; g < order.size(); ++g) order[g] = g;
+  std::stable_sort(order.begin(), order.end(),
+                   [&](uint32_t a, uint32_t b) { return groups[a].key < groups[b].key; });
+  std::vector<bool> taken(slots);
+  for (uint32_t g : order) {
+    const uint32_t need = blocks[g];
+    if (need == 0) continue;
+    uint32_t at = static_cast<uint32_t>(Fnv64(groups[g].key) % slots);
+    for (uint32_t free = 0; free < need;) {
+      if (at + need > slots) at = 0, free = 0;
+      if (taken[at + free]) {
+        at += free + 1;
+        free = 0;
+      } else {
+        ++free;
+      }
+    }
+    std::fill(taken.begin() + at, taken.begin() + at + need, true);
+    places[g].first_chunk = at * kBlockChunks;
+  }
+  return places;
+}
+
+std::string SearchChunkFile(uint32_t chunk, const std::string& pieces) {
+  return Script("docs", std::to_string(chunk) + ",[" + pieces + "]");
+}
+
+std::string SearchChunkPiece(uint32_t id, const SearchEntry& entry, std::string_view text,
+                             bool& faithful) {
+  const nlohmann::json piece = {id, entry.url, entry.title, entry.kind, entry.dept, std::string(text)};
+  try {
+    return piece.dump(-1, ' ', false, nlohmann::json::error_handler_t::strict);
+  } catch (const nlohmann::json::type_error&) {  // not valid UTF-8
+    faithful = false;
+    return Json(piece);
+  }
+}
+
+void ForEachSearchPieceKey(uint32_t id, const SearchEntry& entry, std::string_view text,
+                           bool with_title,
+                           const std::function<void(const SearchKey&, uint32_t)>& post) {
+  ForEachKey(text, false, [&](const SearchKey& k) { post(k, id << 2 | 1); });
   // The department's name is not indexed on each of its entries: it is the title of its
   // department entry (weight 3, ranked first) and of its 概况 and 预算说明 pieces.
-  const uint32_t weight = !with_title ? 0 : entry.kind == "department" ? 3 : 2;
-  pieces_.push_back({id, text, weight ? entry.title : std::string(), weight});
-  pieces_bytes_ += text.size();
-  if (pieces_bytes_ >= options_.batch_bytes) PostWaitingPieces();
-  if (!chunk_body_.empty()) chunk_body_ += ',';
-  chunk_body_ += Json({id, entry.url, entry.title, entry.kind, entry.dept, text});
+  const uint32_t weight = entry.kind == "department" ? 3 : 2;
+  if (with_title) ForEachKey(entry.title, true, [&](const SearchKey& k) { post(k, id << 2 | weight); });
+}
+
+bool SearchIndexBuilder::Add(const SearchGroup& group, const SearchPlace& place) {
+  bool faithful = true;
+  ForEachSearchPiece(group, options_, [&](const SearchEntry& entry, std::string_view text,
+                                          bool with_title, uint32_t chunk, uint32_t at) {
+    if (place.first_chunk + chunk != chunk_) CloseChunk();
+    chunk_ = place.first_chunk + chunk;
+    const uint32_t id = chunk_ << kChunkBits | at;
+    ++entries_;
+    pieces_.push_back({id, &entry, std::string(text), with_title});
+    pieces_bytes_ += text.size();
+    if (pieces_bytes_ >= options_.batch_bytes) PostWaitingPieces();
+    if (!chunk_body_.empty()) chunk_body_ += ',';
+    chunk_body_ += SearchChunkPiece(id, entry, text, faithful);
+  });
+  CloseChunk();
+  return faithful;
 }
 
 namespace {
 
-// Calls post(key, posting) for each key of `piece`: its text's, and its title's with the
-// title's weight. (A template: SearchIndexBuilder::Piece is private.)
+// Calls post(key, posting) for each key of `piece`. (A template: SearchIndexBuilder::Piece is
+// private.)
 template <typename Piece, typename Post>
 void ForEachPieceKey(const Piece& piece, Post post) {
-  ForEachKey(piece.text, false, [&](const SearchKey& k) { post(k, piece.id << 2 | 1); });
-  if (piece.weight)
-    ForEachKey(piece.title, true, [&](const SearchKey& k) { post(k, piece.id << 2 | piece.weight); });
+  ForEachSearchPieceKey(piece.id, *piece.entry, piece.text, piece.with_title, post);
 }
 
 }  // namespace
@@ -317,24 +428,25 @@ void SearchIndexBuilder::Part::Post(const SearchKey& key, uint32_t posting) {
 }
 
 void SearchIndexBuilder::CloseChunk() {
-  if (chunk_entries_ > 0) {
-    write_("search/d" + std::to_string(chunk_) + ".js",
-           Script("docs", std::to_string(chunk_) + ",[" + chunk_body_ + "]"));
-    ++chunk_;
-  }
+  if (!chunk_body_.empty()) write_("search/d" + std::to_string(chunk_) + ".js", SearchChunkFile(chunk_, chunk_body_));
   chunk_body_.clear();
-  chunk_entries_ = 0;
+}
+
+std::string SearchStem(std::string_view key) {
+  std::array<char, 17> hex{};
+  snprintf(hex.data(), hex.size(), "%016llx", static_cast<unsigned long long>(Fnv64(key)));
+  return "m" + std::string(hex.data());
 }
 
 // A key's entry in its shard: its count, its head (titles first), the stem of its further
-// pages, which it writes. Keys are letters, digits and CJK characters only, so they are JSON
-// strings as they are. Frees `postings`.
-std::string SearchIndexBuilder::Term(const SearchKey& key, std::vector<uint32_t>& postings,
-                                     std::set<std::string>& stems) {
+// pages, which it gives to `page`. Keys are letters, digits and CJK characters only, so they
+// are JSON strings as they are.
+std::string SearchTerm(const SearchKey& key, const std::vector<uint32_t>& postings,
+                       const SearchIndexOptions& options, std::set<std::string>& stems,
+                       const std::function<void(const std::string&, std::string)>& page) {
   std::vector<uint32_t> list;
   ByWeight(postings, list);
-  std::vector<uint32_t>().swap(postings);
-  const size_t head = std::min(list.size(), options_.head_postings);
+  const size_t head = std::min(list.size(), options.head_postings);
   std::string entry = "\"";
   entry.append(key.view());
   entry += "\":[" + std::to_string(list.size()) + ",\"" +
@@ -342,24 +454,63 @@ std::string SearchIndexBuilder::Term(const SearchKey& key, std::vector<uint32_t>
   if (head < list.size()) {
     // Pages are named by a 64-bit FNV-1a of the key, so they keep their names when other
     // keys come or go; a clash (never seen) gets a suffix.
-    uint64_t h = 14695981039346656037ull;
-    for (unsigned char c : key.view()) h = (h ^ c) * 1099511628211ull;
-    std::array<char, 17> hex{};
-    snprintf(hex.data(), hex.size(), "%016llx", static_cast<unsigned long long>(h));
-    std::string stem = "m" + std::string(hex.data());
+    std::string stem = SearchStem(key.view());
     while (!stems.insert(stem).second) stem += "x";
     size_t pages = 0;
-    for (size_t at = head; at < list.size(); at += options_.page_postings) {
-      const uint32_t* page = list.data() + at;
-      const size_t size = std::min(list.size() - at, options_.page_postings);
+    for (size_t at = head; at < list.size(); at += options.page_postings) {
+      const uint32_t* first = list.data() + at;
+      const size_t size = std::min(list.size() - at, options.page_postings);
       ++pages;
       std::string name = stem + "-" + std::to_string(pages);
-      write_("search/" + name + ".js",
-             Script("more", "\"" + name + "\",\"" + EncodePostings(page, page + size) + "\""));
+      page("search/" + name + ".js",
+           Script("more", "\"" + name + "\",\"" + EncodePostings(first, first + size) + "\""));
     }
     entry += "," + std::to_string(pages) + ",\"" + stem + "\"";
   }
   return entry + "]";
+}
+
+std::vector<uint32_t> DecodeSearchPostings(std::string_view encoded) {
+  std::vector<uint32_t> out;
+  uint32_t weight = 3, v = 0, shift = 0;
+  int64_t prev = -1;
+  for (char c : encoded) {
+    if (c == '.') {
+      --weight;
+      prev = -1;
+      continue;
+    }
+    const char* at = std::strchr(kDigits, c);
+    const uint32_t x = at && c ? static_cast<uint32_t>(at - kDigits) : 0;
+    v |= (x & 31) << shift;
+    if (x >= 32) {
+      shift += 5;
+      continue;
+    }
+    prev += v + 1;
+    out.push_back(static_cast<uint32_t>(prev) << 2 | weight);
+    v = shift = 0;
+  }
+  return out;
+}
+
+std::string SearchShardFile(uint32_t shard, const std::vector<std::string>& terms) {
+  std::string body = std::to_string(shard) + ",{";
+  for (size_t i = 0; i < terms.size(); ++i) {
+    if (i > 0) body += ',';
+    body += terms[i];
+  }
+  return Script("terms", body + "}");
+}
+
+uint32_t SearchShardCount(uint64_t bytes, const SearchIndexOptions& options) {
+  uint32_t shards = 1;
+  while (shards < 65536 && bytes / shards > options.shard_bytes) shards *= 2;
+  return shards;
+}
+
+std::string SearchMetaFile(uint32_t shards, uint32_t entries) {
+  return Script("meta", Json({{"shards", shards}, {"entries", entries}, {"chunk_bits", kChunkBits}}));
 }
 
 void SearchIndexBuilder::Finish() {
@@ -377,38 +528,44 @@ void SearchIndexBuilder::Finish() {
   std::sort(all.begin(), all.end(), [&](const auto& a, const auto& b) { return key(a) < key(b); });
   std::vector<std::string> terms;
   terms.reserve(all.size());
-  size_t total = 0;
+  term_bytes_ = 0;
   std::set<std::string> stems;
   for (const auto& at : all) {
-    terms.push_back(Term(key(at), parts_[at.first].postings[at.second], stems));
-    total += terms.back().size();
+    std::vector<uint32_t>& postings = parts_[at.first].postings[at.second];
+    terms.push_back(SearchTerm(key(at), postings, options_, stems, write_));
+    std::vector<uint32_t>().swap(postings);
+    term_bytes_ += terms.back().size();
   }
-  uint32_t shards = 1;
-  while (shards < 65536 && total / shards > options_.shard_bytes) shards *= 2;
+  const uint32_t shards = SearchShardCount(term_bytes_, options_);
   // Each shard's keys in key order.
-  std::vector<std::vector<uint32_t>> by_shard(shards);
+  std::vector<std::vector<std::string>> by_shard(shards);
   for (uint32_t i = 0; i < all.size(); ++i)
-    by_shard[SearchKeyHash(key(all[i]).view()) % shards].push_back(i);
-  for (uint32_t s = 0; s < shards; ++s) {
-    std::string body = std::to_string(s) + ",{";
-    for (size_t i = 0; i < by_shard[s].size(); ++i) {
-      if (i > 0) body += ',';
-      body += terms[by_shard[s][i]];
-    }
-    write_("search/t" + std::to_string(s) + ".js", Script("terms", body + "}"));
-  }
+    by_shard[SearchKeyHash(key(all[i]).view()) % shards].push_back(std::move(terms[i]));
+  for (uint32_t s = 0; s < shards; ++s)
+    write_("search/t" + std::to_string(s) + ".js", SearchShardFile(s, by_shard[s]));
   parts_.assign(parts_.size(), Part());
-  write_("search/meta.js",
-         Script("meta", Json({{"shards", shards}, {"entries", entries_}, {"chunk_bits", kChunkBits}})));
+  write_("search/meta.js", SearchMetaFile(shards, entries_));
 }
 
 std::map<std::string, std::string> BuildSearchIndex(const std::vector<SearchEntry>& entries,
                                                     const SearchIndexOptions& options) {
+  std::vector<SearchGroup> groups;
+  for (const auto& e : entries) {
+    if (groups.empty() || groups.back().entries.back()->dept != e.dept)
+      groups.push_back({e.dept + " " + e.url, {}});
+    groups.back().entries.push_back(&e);
+  }
+  uint32_t slots = 0;
+  const std::vector<SearchPlace> places = PlaceSearchGroups(groups, options, slots);
+  std::vector<uint32_t> order(groups.size());
+  for (uint32_t g = 0; g < order.size(); ++g) order[g] = g;
+  std::sort(order.begin(), order.end(),
+            [&](uint32_t a, uint32_t b) { return places[a].first_chunk < places[b].first_chunk; });
   std::map<std::string, std::string> files;
   SearchIndexBuilder builder(options, [&](const std::string& path, std::string body) {
     files[path] = std::move(body);
   });
-  for (const auto& e : entries) builder.Add(e);
+  for (uint32_t g : order) builder.Add(groups[g], places[g]);
   builder.Finish();
   return files;
 }

@@ -62,21 +62,87 @@ struct SearchKey {
   bool operator<(const SearchKey& other) const { return view() < other.view(); }
 };
 
-/// Builds the index one entry at a time, holding only the postings (integer ids) and the
+/// A part of the index that changes together: a department's entries (one record's), or one
+/// code's or glossary term's. Its key names it from build to build (a record's id, a page's
+/// URL); the entries are not owned.
+struct SearchGroup {
+  std::string key;
+  std::vector<const SearchEntry*> entries;
+};
+
+/// Where a group's entries are: its chunks are first_chunk, first_chunk + 1, …, and its entry
+/// ids chunk << 5 | place in the chunk.
+struct SearchPlace {
+  uint32_t first_chunk = 0;
+  uint32_t chunks = 0;
+};
+
+/// The groups' places, `slots` the size of the numbering (see search_index.cc: a group's
+/// chunks depend on its key, its size and the groups near it, not on the groups before it in
+/// the input, so an edit renumbers nothing else). Throws std::length_error past 2^22 slots.
+std::vector<SearchPlace> PlaceSearchGroups(const std::vector<SearchGroup>& groups,
+                                           const SearchIndexOptions& options, uint32_t& slots);
+
+/// Calls fn(entry, text, with_title, chunk, place) for each piece of the group's entries, in
+/// id order: `chunk` counts from the group's first, `place` within the chunk. A long text is
+/// cut into overlapping pieces, its title indexed with the first only; a chunk is closed at 32
+/// pieces or once its pieces hold options.chunk_bytes bytes.
+void ForEachSearchPiece(
+    const SearchGroup& group, const SearchIndexOptions& options,
+    const std::function<void(const SearchEntry&, std::string_view, bool, uint32_t, uint32_t)>& fn);
+
+/// An entry chunk file's text: `pieces` as JSON array elements (SearchChunkPiece).
+std::string SearchChunkFile(uint32_t chunk, const std::string& pieces);
+/// One piece in a chunk file: [id, url, title, kind, dept, text]. A text that is not valid
+/// UTF-8 is kept with U+FFFD in place of the bad bytes, and `faithful` set false.
+std::string SearchChunkPiece(uint32_t id, const SearchEntry& entry, std::string_view text,
+                             bool& faithful);
+
+/// Calls post(key, posting) for each key of a piece: its text's (weight 1), and its title's
+/// when `with_title` (weight 3 for a department's own entry, else 2); a key may come more than
+/// once.
+void ForEachSearchPieceKey(uint32_t id, const SearchEntry& entry, std::string_view text,
+                           bool with_title,
+                           const std::function<void(const SearchKey&, uint32_t)>& post);
+
+/// A key's entry in its term shard, `"key":[count,"head"(,pages,"stem")]`, for its postings
+/// (id << 2 | weight, in id order, one per id); the posting pages it names are given to
+/// `page(name, body)`. `stems` holds the stems taken so far: a clash (never seen) gets a
+/// suffix.
+std::string SearchTerm(const SearchKey& key, const std::vector<uint32_t>& postings,
+                       const SearchIndexOptions& options, std::set<std::string>& stems,
+                       const std::function<void(const std::string&, std::string)>& page);
+/// The stem of a key's posting pages before any clash: m and its 64-bit FNV-1a in hex.
+std::string SearchStem(std::string_view key);
+/// The postings (id << 2 | weight) an encoded head or page holds, in the order written.
+std::vector<uint32_t> DecodeSearchPostings(std::string_view encoded);
+/// A term shard's file for its terms (SearchTerm), in key order.
+std::string SearchShardFile(uint32_t shard, const std::vector<std::string>& terms);
+/// The shard count for terms of `bytes` bytes in all.
+uint32_t SearchShardCount(uint64_t bytes, const SearchIndexOptions& options);
+/// search/meta.js.
+std::string SearchMetaFile(uint32_t shards, uint32_t entries);
+
+/// Builds the index one group at a time, holding only the postings (integer ids) and the
 /// current entry chunk: each chunk file goes to `write` as soon as it is full, the term
-/// shards and posting pages at Finish(). An entry chunk never holds two departments' entries
-/// (a chunk ends where `dept` changes), so a changed document rewrites its own chunks and the
-/// shards of the keys whose postings changed, not the others. `write` gets paths relative to
-/// the site root (search/...).
+/// shards and posting pages at Finish(). An entry chunk never holds two groups' entries, so a
+/// changed document rewrites its own chunks and the shards of the keys whose postings
+/// changed, not the others (render/search_update.h makes that use of it). `write` gets paths
+/// relative to the site root (search/...).
 class SearchIndexBuilder {
  public:
   using Write = std::function<void(const std::string& path, std::string body)>;
   SearchIndexBuilder(SearchIndexOptions options, Write write);
   /// Waits for the keys still being posted.
   ~SearchIndexBuilder();
-  void Add(const SearchEntry& entry);
+  /// Adds a group at its place; groups come in the order of their places. False when a text
+  /// of the group was not kept as it is (SearchChunkPiece).
+  bool Add(const SearchGroup& group, const SearchPlace& place);
   /// Writes the last chunk, the shards, the posting pages and `search/meta.js`.
   void Finish();
+  /// After Finish: the bytes of all terms (what the shard count is chosen by).
+  uint64_t term_bytes() const { return term_bytes_; }
+  uint32_t entries() const { return entries_; }
 
  private:
   struct KeyHash {
@@ -91,19 +157,16 @@ class SearchIndexBuilder {
     std::vector<std::vector<uint32_t>> postings;
     void Post(const SearchKey& key, uint32_t posting);
   };
-  /// A piece of an entry waiting for its keys: its id, its text, and its title with the
-  /// title's weight (0: the title is not indexed with this piece).
+  /// A piece of an entry waiting for its keys.
   struct Piece {
     uint32_t id;
-    std::string text, title;
-    uint32_t weight;
+    const SearchEntry* entry;
+    std::string text;
+    bool with_title;
   };
-  void AddPiece(const SearchEntry& entry, const std::string& text, bool with_title);
   void PostPieces(const std::vector<Piece>& pieces, size_t bytes);
   void PostWaitingPieces();
   void WaitForPosting();
-  std::string Term(const SearchKey& key, std::vector<uint32_t>& postings,
-                   std::set<std::string>& stems);
   void CloseChunk();
 
   SearchIndexOptions options_;
@@ -117,13 +180,13 @@ class SearchIndexBuilder {
   std::exception_ptr posting_error_;
   uint32_t chunk_ = 0;         ///< the chunk being filled
   std::string chunk_body_;     ///< its entries, as JSON array elements
-  uint32_t chunk_entries_ = 0;
-  std::string chunk_dept_;
   uint32_t entries_ = 0;
+  uint64_t term_bytes_ = 0;
 };
 
 /// Builds the index files in memory: path (relative to the site root) -> content. Same files
-/// as SearchIndexBuilder.
+/// as SearchIndexBuilder; each run of entries of one `dept` is a group (keyed by its dept and
+/// its first entry's URL).
 std::map<std::string, std::string> BuildSearchIndex(const std::vector<SearchEntry>& entries,
                                                     const SearchIndexOptions& options = {});
 

@@ -38,6 +38,7 @@
 #include "render/markdown.h"
 #include "render/originals.h"
 #include "render/search_index.h"
+#include "render/search_update.h"
 #include "pages/timeline.h"
 #include "site/cache.h"
 #include "site/checksums.h"
@@ -112,6 +113,9 @@ struct Build {
   Waiting& waiting;                     // which processed inputs wait for the relation
   const YearRelation* years = nullptr;  // once the inputs are related across years
   std::string templates_hash = {};      // cache.h's TemplatesHash
+  std::string search_state = {};        // render/search_update.h's, saved with the cache
+  size_t search_made = 0;               // its files made, and whether whole (BuildReport)
+  bool search_whole = true;
 };
 
 // Reports the end of each phase with its wall time (BuildOptions::on_phase).
@@ -550,6 +554,9 @@ void WritePage(const pages::Page& page, Build& b, std::string& key) {
 // The files made from every disclosure together that are not pages: the CSV downloads and
 // the department's files across the years (site/years.h), on a thread of their own, beside the
 // search index, whose keys are read on every core.
+// The search index's state in the cache folder (render/search_update.h).
+constexpr const char* kSearchStateFile = "search.state";
+
 void WriteDownloads(const pages::Collection& c, const YearRelation& relation, Build& b) {
   const auto& all = c.built;
   std::thread downloads([&] {
@@ -565,16 +572,34 @@ void WriteDownloads(const pages::Collection& c, const YearRelation& relation, Bu
       b.output.Fail("downloads: internal error: unknown exception");
     }
   });
-  // The search index is streamed: each entry added as it is made, each file written as it is
-  // complete (render/search_index.h).
+  // The search index: made from the last build's where it can (render/search_update.h). Its
+  // state is taken out of the cache folder until it is saved again after publishing: a build
+  // stopped in between leaves none to trust.
   render::SearchIndexOptions options;
   options.threads = Workers(b.options, all.size());
-  render::SearchIndexBuilder index(options, [&](const std::string& path, std::string body) {
-    b.output.Write(path, body);
-  });
+  const fs::path state_path = b.plan.cache / kSearchStateFile;
+  std::string bytes;
+  render::SearchState previous;
+  const bool has_previous = b.cache.Usable() && ReadWholeFile(state_path.string(), bytes) &&
+                            render::ReadSearchStateFile(bytes, previous);
+  boost::system::error_code ec;
+  fs::remove(state_path, ec);
+  const render::SearchFiles files{
+      [&](const std::string& rel, std::string& body) { return b.output.ReadPrevious(rel, body); },
+      [&](const std::string& rel) { b.output.Keep(rel); },
+      [&](const std::string& rel, std::string body) {
+        ++b.search_made;
+        b.output.Write(rel, body);
+      }};
   try {
-    pages::AddSearchEntries(c, [&](const render::SearchEntry& e) { index.Add(e); });
-    index.Finish();
+    const pages::SearchGroups groups = pages::MakeSearchGroups(c);
+    const std::string identity = BinaryIdentity() + " " + std::to_string(options.shard_bytes) + " " +
+                                 std::to_string(options.chunk_bytes) + " " +
+                                 std::to_string(options.piece_bytes) + " " +
+                                 std::to_string(options.head_postings) + " " +
+                                 std::to_string(options.page_postings);
+    b.search_state = render::SearchStateFile(render::WriteSearchIndex(
+        groups.groups, options, identity, has_previous ? &previous : nullptr, files, b.search_whole));
   } catch (...) {
     downloads.join();
     throw;
@@ -731,6 +756,8 @@ BuildReport BuildSite(const BuildOptions& options) {
   std::map<std::string, std::string> page_keys;  // the cross pages', for the next build
   report.pages =
       static_cast<int>(WriteCrossPages(docs, related.relation, b, phases, page_keys).size());
+  report.search_made = b.search_made;
+  report.search_whole = b.search_whole;
   CopyAssets(options.assets_dir, output);
   phases.End("sitemap, assets");
 
@@ -745,6 +772,7 @@ BuildReport BuildSite(const BuildOptions& options) {
   phases.End("publish");
   KeepChecksums(plan.out, plan.cache / kChecksumsFile);  // if it cannot, the next build hashes every file
   SaveCache(docs, b, per_document_hash, page_keys);
+  WriteFileAtomically((plan.cache / kSearchStateFile).string(), b.search_state);
   phases.End("save cache");
   report.seconds = phases.Seconds();
   return report;

@@ -54,6 +54,10 @@ struct BuildReport {
   double seconds = 0;  ///< wall time of the build
   size_t checksummed = 0;  ///< files listed in SHA256SUMS
   size_t hashed = 0;       ///< of them, read and hashed by this build (the rest were unchanged)
+  /// The search index's files this build made (the rest were kept from the last build), and
+  /// whether it made the index whole rather than from the last build's (render/search_update.h).
+  size_t search_made = 0;
+  bool search_whole = true;
 };
 
 /// Builds the site. Every input is processed even when others fail; a failed input is

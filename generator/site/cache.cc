@@ -105,7 +105,8 @@ void RemoveStale(const fs::path& dir, const std::string& pack) {
 CachedInput InputFromJson(const json& entry) {
   CachedInput in;
   in.id = entry.value("id", "");
-  in.stamp = {entry.value("size", int64_t(-1)), entry.value("mtime_ns", int64_t(-1))};
+  in.stamp = {entry.value("size", int64_t(-1)), entry.value("mtime_ns", int64_t(-1)),
+              entry.value("inode", int64_t(-1))};
   in.failed = entry.value("failed", false);
   in.loaded = entry.value("loaded", true);
   for (const auto& f : entry.value("files", json::array())) in.files.push_back(f.get<std::string>());
@@ -121,8 +122,8 @@ json InputToJson(const CachedInput& in) {
     diags.push_back({{"severity", model::SeverityName(dg.severity)}, {"line", dg.line},
                      {"message", dg.message}, {"rule", dg.rule}});
   return {{"id", in.id},         {"size", in.stamp.size},       {"mtime_ns", in.stamp.mtime_ns},
-          {"failed", in.failed}, {"loaded", in.loaded},         {"files", in.files},
-          {"diagnostics", diags}};
+          {"inode", in.stamp.inode}, {"failed", in.failed},     {"loaded", in.loaded},
+          {"files", in.files},   {"diagnostics", diags}};
 }
 
 }  // namespace
@@ -158,7 +159,8 @@ FileStamp Stamp(const fs::path& p) {
   struct stat st;
   if (::stat(p.string().c_str(), &st) != 0) return {};
   FileStamp stamp{static_cast<int64_t>(st.st_size),
-                  static_cast<int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec};
+                  static_cast<int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec,
+                  static_cast<int64_t>(st.st_ino)};
   if (!S_ISDIR(st.st_mode)) return stamp;
   // A folder is one disclosure of several files: it changed when any of them did (their sizes
   // and times folded together with the folder's own, which changes when a file comes or goes).
@@ -168,6 +170,7 @@ FileStamp Stamp(const fs::path& p) {
     FileStamp f = Stamp(it->path());
     stamp.size = stamp.size * 31 + f.size;
     stamp.mtime_ns = std::max(stamp.mtime_ns, f.mtime_ns) + (f.size & 1);
+    stamp.inode = stamp.inode * 31 + f.inode;
   }
   return stamp;
 }
@@ -280,7 +283,8 @@ const CachedInput* Cache::Reusable(const std::string& name, const std::string& i
   auto it = inputs_.find(name);
   if (it == inputs_.end()) return nullptr;
   const CachedInput& in = it->second;
-  return in.id == id && in.stamp.size == stamp.size && in.stamp.mtime_ns == stamp.mtime_ns
+  return in.id == id && in.stamp.size == stamp.size && in.stamp.mtime_ns == stamp.mtime_ns &&
+                 in.stamp.inode == stamp.inode
              ? &in
              : nullptr;
 }

@@ -19,11 +19,13 @@
 
 namespace gongkai::site {
 
-/// When an input last changed: its size and modification time (for a folder, folded over its
-/// disclosure files).
+/// When an input last changed: its size, modification time and inode (for a folder, folded
+/// over its disclosure files), from one stat, the file not read. The inode tells a file put in
+/// the place of another of the same size and time (`cp -p`, `mv`) from the one built.
 struct FileStamp {
   int64_t size = -1;
   int64_t mtime_ns = -1;
+  int64_t inode = -1;
 };
 FileStamp Stamp(const boost::filesystem::path& p);
 
@@ -66,7 +68,7 @@ class Cache {
   bool Usable() const { return usable_; }
 
   /// The last build's entry for the input named `name`, when the input can be reused: the
-  /// same id, size and modification time. Null otherwise.
+  /// same id and FileStamp. Null otherwise.
   const CachedInput* Reusable(const std::string& name, const std::string& id,
                               const FileStamp& stamp) const;
 

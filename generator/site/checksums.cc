@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <deque>
 #include <mutex>
 #include <thread>
 #include <vector>
@@ -24,6 +25,60 @@ bool Checksummed(const std::string& path) {
                       [&](const char* name) { return path == name; }) == kNotChecksummed.end();
 }
 
+// Calls fn(path, sha256, escaped) for each checksum line of a SHA256SUMS text, in its order
+// (an escaped path unescaped into a buffer that the next line reuses); lines that are not
+// checksum lines are skipped.
+template <typename Fn>
+void ForEachChecksum(std::string_view text, Fn fn) {
+  std::string unescaped;
+  while (!text.empty()) {
+    size_t end = text.find('\n');
+    std::string_view line = text.substr(0, end);
+    text = end == std::string_view::npos ? std::string_view() : text.substr(end + 1);
+    bool escaped = !line.empty() && line[0] == '\\';
+    if (escaped) line.remove_prefix(1);
+    if (line.size() < 67 || line.substr(64, 2) != "  ") continue;
+    if (!escaped) {
+      fn(line.substr(66), line.substr(0, 64), false);
+      continue;
+    }
+    unescaped.clear();
+    for (size_t i = 66; i < line.size(); ++i) {
+      if (line[i] == '\\' && i + 1 < line.size()) {
+        char next = line[++i];
+        unescaped += next == 'n' ? '\n' : next == 'r' ? '\r' : next;
+      } else {
+        unescaped += line[i];
+      }
+    }
+    fn(std::string_view(unescaped), line.substr(0, 64), true);
+  }
+}
+
+// The previous site's checksum of each of `files` (sorted by path), "" for none, from the
+// SHA256SUMS text `kept`: its lines read in place (SHA256SUMS is written in path order, so one
+// walk beside the files finds them) rather than into a map of every path, which cost as much
+// as the rest of an edit's checksums.
+std::vector<std::string_view> KeptChecksums(std::string_view kept,
+                                            const std::vector<const PlacedFile*>& files,
+                                            std::deque<std::string>& unescaped) {
+  std::vector<std::pair<std::string_view, std::string_view>> lines;
+  ForEachChecksum(kept, [&](std::string_view path, std::string_view sha256, bool escaped) {
+    if (escaped) path = unescaped.emplace_back(path);
+    lines.emplace_back(path, sha256);
+  });
+  auto by_path = [](const auto& a, const auto& b) { return a.first < b.first; };
+  if (!std::is_sorted(lines.begin(), lines.end(), by_path))  // not as gongkai wrote it
+    std::stable_sort(lines.begin(), lines.end(), by_path);
+  std::vector<std::string_view> out(files.size());
+  for (size_t i = 0, j = 0; i < files.size(); ++i) {
+    const std::string_view path = files[i]->path;
+    while (j < lines.size() && lines[j].first < path) ++j;
+    if (j < lines.size() && lines[j].first == path) out[i] = lines[j].second;
+  }
+  return out;
+}
+
 }  // namespace
 
 std::string ChecksumLine(const std::string& sha256, const std::string& path) {
@@ -39,24 +94,9 @@ std::string ChecksumLine(const std::string& sha256, const std::string& path) {
 
 std::map<std::string, std::string> ParseChecksums(std::string_view text) {
   std::map<std::string, std::string> out;
-  while (!text.empty()) {
-    size_t end = text.find('\n');
-    std::string_view line = text.substr(0, end);
-    text = end == std::string_view::npos ? std::string_view() : text.substr(end + 1);
-    bool escaped = !line.empty() && line[0] == '\\';
-    if (escaped) line.remove_prefix(1);
-    if (line.size() < 67 || line.substr(64, 2) != "  ") continue;
-    std::string path;
-    for (size_t i = 66; i < line.size(); ++i) {
-      if (escaped && line[i] == '\\' && i + 1 < line.size()) {
-        char next = line[++i];
-        path += next == 'n' ? '\n' : next == 'r' ? '\r' : next;
-      } else {
-        path += line[i];
-      }
-    }
-    out[path] = std::string(line.substr(0, 64));
-  }
+  ForEachChecksum(text, [&](std::string_view path, std::string_view sha256, bool) {
+    out[std::string(path)] = std::string(sha256);
+  });
   return out;
 }
 
@@ -66,9 +106,10 @@ bool WriteChecksums(const fs::path& site, const fs::path& kept,
   std::vector<const PlacedFile*> files;
   for (const auto& f : placed)
     if (Checksummed(f.path)) files.push_back(&f);
-  std::map<std::string, std::string> known;
   std::string text;
-  if (ReadWholeFile(kept.string(), text)) known = ParseChecksums(text);
+  if (!ReadWholeFile(kept.string(), text)) text.clear();
+  std::deque<std::string> unescaped;  // the kept paths that were escaped
+  const std::vector<std::string_view> known = KeptChecksums(text, files, unescaped);
   // The site is about to change: until KeepChecksums records it again, no build may take the
   // kept checksums for its files (a publish stopped midway leaves files of two builds).
   boost::system::error_code ec;
@@ -86,8 +127,8 @@ bool WriteChecksums(const fs::path& site, const fs::path& kept,
         ++hashed;
         continue;
       }
-      if (auto old = known.find(f.path); old != known.end()) {  // linked from the previous site
-        hashes[i] = old->second;
+      if (!known[i].empty()) {  // linked from the previous site
+        hashes[i] = known[i];
         continue;
       }
       std::string bytes;
@@ -107,6 +148,7 @@ bool WriteChecksums(const fs::path& site, const fs::path& kept,
   if (!error.empty()) return false;
 
   std::string sums;
+  sums.reserve(files.size() * 128);
   for (size_t i = 0; i < files.size(); ++i) sums += ChecksumLine(hashes[i], files[i]->path);
   if (!WriteFileAtomically((site / kChecksumsFile).string(), sums)) {
     error = "cannot write " + (site / kChecksumsFile).string();

@@ -173,6 +173,10 @@ bool Output::HasPrevious(const std::string& rel) {
   return !previous_.empty() && fs::is_regular_file(previous_ / rel, ec);
 }
 
+bool Output::ReadPrevious(const std::string& rel, std::string& body) {
+  return !previous_.empty() && ReadWholeFile((previous_ / rel).string(), body);
+}
+
 void Output::Fail(std::string message) {
   std::lock_guard<std::mutex> lock(mutex_);
   errors_.push_back(BuildError(std::move(message), "output"));

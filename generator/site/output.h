@@ -63,6 +63,8 @@ class Output {
   bool Keep(const std::string& rel);
   /// The previous site has a file at `rel`.
   bool HasPrevious(const std::string& rel);
+  /// The previous site's file at `rel`; false when there is none or it cannot be read.
+  bool ReadPrevious(const std::string& rel, std::string& body);
   /// Takes the file placed at `rel` out of the new site again.
   void Remove(const std::string& rel);
   /// Removes the files `present` held that the build did not place, and the folders they

@@ -197,6 +197,31 @@ TEST_CASE("SHA256SUMS lists the files the build placed but itself: each hash as 
   fs::remove_all(root);
 }
 
+TEST_CASE("the kept checksums are found for linked files whatever their order, escaped names too") {
+  fs::path root = fs::temp_directory_path() / ("gongkai-kept-" + std::to_string(::getpid()));
+  fs::remove_all(root);
+  fs::path staging = root / "site.building", kept = root / "site.cache" / "SHA256SUMS";
+  // Not in path order (not as gongkai writes it), a name escaped, a file the site no longer has.
+  WriteText(kept, ChecksumLine(std::string(64, 'c'), "z.html") +
+                      ChecksumLine(std::string(64, 'd'), "sub dir/a\\b") +
+                      ChecksumLine(std::string(64, 'e'), "gone.html") +
+                      ChecksumLine(std::string(64, 'a'), "linked.html"));
+  WriteText(staging / "sub dir/a\\b", "x");
+  WriteText(staging / "linked.html", "x");
+  WriteText(staging / "new.html", "x");
+  const std::vector<gongkai::site::PlacedFile> files = {
+      {"linked.html", ""}, {"new.html", ""}, {"sub dir/a\\b", ""}, {"z.html", ""}};
+  WriteText(staging / "z.html", "x");
+  gongkai::site::ChecksumCount count;
+  std::string error;
+  REQUIRE(gongkai::site::WriteChecksums(staging, kept, files, 1, count, error));
+  CHECK(count.hashed == 1);  // new.html only
+  CHECK(ReadText(staging / "SHA256SUMS") ==
+        std::string(64, 'a') + "  linked.html\n" + kShaX + "  new.html\n" + "\\" +
+            std::string(64, 'd') + "  sub dir/a\\\\b\n" + std::string(64, 'c') + "  z.html\n");
+  fs::remove_all(root);
+}
+
 TEST_CASE("a recycled staging folder is brought up to date without writing through a link") {
   fs::path root = fs::temp_directory_path() / ("gongkai-spare-" + std::to_string(::getpid()));
   fs::remove_all(root);

@@ -1,11 +1,15 @@
-// Unit tests for the keys of the rule, glossary and index pages (pages/rules.h,
-// pages/glossary.h, pages/index.h): a page's key changes with what the page shows and only
-// with it.
+// Unit tests for the keys of the rule, glossary, index, compare and timeline pages
+// (pages/rules.h, pages/glossary.h, pages/index.h, pages/compare.h, pages/timeline.h): a page's
+// key changes with what the page shows and only with it.
 #include <doctest/doctest.h>
 
+#include "pages/compare.h"
 #include "pages/glossary.h"
 #include "pages/index.h"
 #include "pages/rules.h"
+#include "pages/timeline.h"
+#include "years/cross_year.h"
+#include "years/timeline.h"
 
 namespace model = gongkai::model;
 using gongkai::pages::FindingIndex;
@@ -65,6 +69,37 @@ std::string IndexKey(const std::vector<Record>& records) {
   gongkai::pages::IndexKey(All(records), key);
   return key.Take();
 }
+
+std::string CompareKey(const std::vector<Record>& records,
+                       const std::vector<gongkai::years::Series>& series = {}) {
+  gongkai::pages::KeyWriter key;
+  gongkai::pages::CompareKey(All(records), key);
+  gongkai::pages::AddSeriesToCompareKey(series, key);
+  return key.Take();
+}
+
+// Two years of one department: 支出总计 100.00 (line 10) and 120.00 (line 12) 万元, 2019's
+// 基本支出占比 80.34 %.
+struct TwoYears {
+  model::Disclosure a, b;
+  TwoYears() {
+    for (auto* d : {&a, &b}) d->department.name = "某部门";
+    a.id = "2018-x";
+    a.year = 2018;
+    b.id = "2019-x";
+    b.year = 2019;
+    a.summary.expenditure_total = model::Figure{model::Money::FromFen(1000000), 10};
+    b.summary.expenditure_total = model::Figure{model::Money::FromFen(1200000), 12};
+    b.metrics.push_back({"basic_share", "基本支出占支出合计", 80.34, "%", {20}});
+  }
+  gongkai::years::Series Series() const { return {"k", "某部门", {&a, &b}}; }
+  std::string TimelineKey() const {
+    gongkai::pages::KeyWriter key;
+    const auto s = Series();
+    gongkai::pages::TimelineKey(s, gongkai::years::Timeline(s), key);
+    return key.Take();
+  }
+};
 
 }  // namespace
 
@@ -157,6 +192,67 @@ TEST_CASE("the index's key changes with what the index shows, and only with it")
   r[1].failed = true;
   r[1].failure = "cannot be read";
   CHECK(IndexKey(r) != IndexKey(base));
+}
+
+TEST_CASE("the compare page's key changes with what the page shows, and only with it") {
+  const std::vector<Record> base = Records();
+  std::vector<Record> r = Records();
+  CHECK(CompareKey(r) == CompareKey(base));
+  r[0].findings[0].message = "另一条信息";  // the page counts findings only
+  r[1].glossary.clear();
+  CHECK(CompareKey(r) == CompareKey(base));
+  r = Records();
+  r[0].expenditure_total = model::Figure{model::Money::FromFen(192717), 85};
+  CHECK(CompareKey(r) != CompareKey(base));
+  std::vector<Record> with_total = Records();  // the 部门支出总表's total is shown first
+  with_total[0].total = model::Figure{model::Money::FromFen(192716), 90};
+  CHECK(CompareKey(with_total) != CompareKey(base));
+  r = with_total;
+  r[0].expenditure_total = model::Figure{model::Money::FromFen(192717), 85};
+  CHECK(CompareKey(r) == CompareKey(with_total));
+  r = Records();
+  r[1].metrics.push_back({"basic_share", "80.34"});
+  CHECK(CompareKey(r) != CompareKey(base));
+  r = Records();
+  r[1].findings[0].severity = Severity::kError;  // 0 / 1 -> 1 / 0
+  CHECK(CompareKey(r) != CompareKey(base));
+  r = Records();
+  r[1].department.region = "随州市";
+  CHECK(CompareKey(r) != CompareKey(base));
+  // The years side by side: a metric of one year, and the 支出总计's line it links to.
+  TwoYears years, other;
+  CHECK(CompareKey(base, {years.Series()}) == CompareKey(base, {other.Series()}));
+  CHECK(CompareKey(base, {years.Series()}) != CompareKey(base));
+  other.b.metrics[0].value = 80.35;
+  CHECK(CompareKey(base, {years.Series()}) != CompareKey(base, {other.Series()}));
+  other = TwoYears();
+  other.b.summary.expenditure_total->line = 13;
+  CHECK(CompareKey(base, {years.Series()}) != CompareKey(base, {other.Series()}));
+}
+
+TEST_CASE("a department's timeline key changes with what its page shows, and only with it") {
+  const TwoYears base;
+  TwoYears t;
+  CHECK(t.TimelineKey() == base.TimelineKey());
+  t.b.metrics.clear();  // not on the timeline
+  t.a.findings.push_back({"summary-balance", Severity::kError, "收支不平衡", {85}, {}, ""});
+  CHECK(t.TimelineKey() == base.TimelineKey());
+  t = TwoYears();
+  t.b.summary.expenditure_total = model::Figure{model::Money::FromFen(1200001), 12};
+  CHECK(t.TimelineKey() != base.TimelineKey());
+  t = TwoYears();
+  t.b.summary.expenditure_total->line = 13;  // the link to its source line
+  CHECK(t.TimelineKey() != base.TimelineKey());
+  t = TwoYears();
+  t.a.expenditure.basic = model::Figure{model::Money::FromFen(600000), 20};  // a row more
+  CHECK(t.TimelineKey() != base.TimelineKey());
+  t = TwoYears();
+  t.b.findings.push_back({gongkai::years::kPriorYearFigure, Severity::kWarning,
+                          "上年支出总计与上年公开不符", {30}, {}, ""});
+  CHECK(t.TimelineKey() != base.TimelineKey());
+  t = TwoYears();
+  t.a.department.name = "某部门（旧称）";  // its years' names are listed
+  CHECK(t.TimelineKey() != base.TimelineKey());
 }
 
 }  // TEST_SUITE

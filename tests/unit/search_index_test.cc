@@ -2,6 +2,12 @@
 // shard holds for a key, posting pages, entry chunks per department, and that a changed
 // entry rewrites only its own chunk and the shards of the keys it changed. Names and codes
 // are those of content/ (承德市医疗保障局, 南充市医疗保障中心, 2101501 行政运行).
+//
+// Places (PlaceSearchGroups) were worked out by hand from FNV-1a 64 of the group keys: with 16
+// slots, "南充市医疗保障中心 departments/…nanchong…" hashes to slot 0 and "承德市医疗保障局
+// departments/…chengde…" to slot 11 (chunk 88, ids from 88 << 5 = 2816); " codes/2101501.html"
+// to slot 9 (chunk 72, ids from 2304). Varints: 2815 = 31 + 87 × 32, 87 = 23 + 2 × 32: "_T2";
+// 2816 = 0 + 88 × 32: "wU2"; 2817: "xU2"; 2304 = 0 + 72 × 32, 72 = 8 + 2 × 32: "wE2".
 #include <doctest/doctest.h>
 
 #include <map>
@@ -9,6 +15,7 @@
 #include <vector>
 
 #include "render/search_index.h"
+#include "render/search_update.h"
 
 namespace render = gongkai::render;
 using render::SearchEntry;
@@ -49,20 +56,20 @@ TEST_CASE("Chinese text is keyed by character pairs, a code by its prefixes") {
 
 TEST_CASE("a key's postings list department titles, then other titles, then texts, as ids") {
   auto files = render::BuildSearchIndex({kChengde, kChengdeProject, kNanchong});
-  // Chengde's two entries are chunk 0 (ids 0 and 1); Nanchong starts chunk 1 (id 1 << 5).
-  CHECK(Names(files) == std::vector<std::string>{"search/d0.js", "search/d1.js", "search/meta.js",
+  // Chengde's two entries are chunk 88 (ids 2816 and 2817); Nanchong's is chunk 0 (id 0).
+  CHECK(Names(files) == std::vector<std::string>{"search/d0.js", "search/d88.js", "search/meta.js",
                                                  "search/t0.js"});
   CHECK(files["search/meta.js"] ==
         "gongkaiSearch.meta({\"chunk_bits\":5,\"entries\":3,\"shards\":1});\n");
   const std::string& shard = files["search/t0.js"];
-  // 医疗: department titles 0 and 32 (32 is 31 after 0: "v"), then the project's title 1.
-  CHECK(shard.find("\"医疗\":[3,\"0v.1.\"]") != std::string::npos);
-  // 2101501 is only in the project's text (weight 1, id 1).
-  CHECK(shard.find("\"2101501\":[1,\"..1\"]") != std::string::npos);
+  // 医疗: department titles 0 and 2816 (2815 after 0), then the project's title 2817.
+  CHECK(shard.find("\"医疗\":[3,\"0_T2.xU2.\"]") != std::string::npos);
+  // 2101501 is only in the project's text (weight 1, id 2817).
+  CHECK(shard.find("\"2101501\":[1,\"..xU2\"]") != std::string::npos);
   // The department name is not indexed on the department's other entries.
-  CHECK(shard.find("\"承德\":[1,\"0..\"]") != std::string::npos);
-  CHECK(files["search/d1.js"] ==
-        "gongkaiSearch.docs(1,[[32,\"departments/2022-sichuan-nanchong-medical-security-center.html\","
+  CHECK(shard.find("\"承德\":[1,\"wU2..\"]") != std::string::npos);
+  CHECK(files["search/d0.js"] ==
+        "gongkaiSearch.docs(0,[[0,\"departments/2022-sichuan-nanchong-medical-security-center.html\","
         "\"南充市医疗保障中心\",\"department\",\"南充市医疗保障中心\",\"南充市 2022年部门预算\"]]);\n");
 }
 
@@ -82,9 +89,9 @@ TEST_CASE("a key in more entries than its head keeps the rest in pages") {
   size_t at = shard.find("\"医疗\":[3,\"0..\",2,\"m");
   REQUIRE(at != std::string::npos);
   std::string stem = shard.substr(shard.find("\"m", at) + 1, 17);
-  // Page 1: id 32 (two digits: 32 = 0 + 1 × 32); page 2: the project's title, id 1.
-  CHECK(files["search/" + stem + "-1.js"] == "gongkaiSearch.more(\"" + stem + "-1\",\"w1..\");\n");
-  CHECK(files["search/" + stem + "-2.js"] == "gongkaiSearch.more(\"" + stem + "-2\",\".1.\");\n");
+  // Page 1: Chengde's department entry, id 2816; page 2: the project's title, id 2817.
+  CHECK(files["search/" + stem + "-1.js"] == "gongkaiSearch.more(\"" + stem + "-1\",\"wU2..\");\n");
+  CHECK(files["search/" + stem + "-2.js"] == "gongkaiSearch.more(\"" + stem + "-2\",\".xU2.\");\n");
 }
 
 TEST_CASE("a long text is stored in overlapping pieces, its title indexed once") {
@@ -95,10 +102,10 @@ TEST_CASE("a long text is stored in overlapping pieces, its title indexed once")
   auto files = render::BuildSearchIndex({code}, options);
   CHECK(files["search/meta.js"].find("\"entries\":4") != std::string::npos);
   const std::string& shard = files["search/t0.js"];
-  CHECK(shard.find("\"2101501\":[1,\".0.\"]") != std::string::npos);
+  CHECK(shard.find("\"2101501\":[1,\".wE2.\"]") != std::string::npos);
   // 265 bytes: pieces [0, 118), [68, 186), [137, 255), [205, 265) (cut on characters, each
-  // beginning 48 bytes or less before the last ends); 南充 is in all four.
-  CHECK(shard.find("\"南充\":[4,\"..0000\"]") != std::string::npos);
+  // beginning 48 bytes or less before the last ends), ids 2304 to 2307; 南充 is in all four.
+  CHECK(shard.find("\"南充\":[4,\"..wE2000\"]") != std::string::npos);
 }
 
 TEST_CASE("the files are the same whatever the number of threads that read the keys") {
@@ -147,10 +154,159 @@ TEST_CASE("a changed entry rewrites its own chunk and the shards of the keys it 
   std::vector<std::string> changed;
   for (const auto& [path, body] : after)
     if (before[path] != body) changed.push_back(path);
-  // Chunk 17 and the shards of 救助 and 疗救 (疗救 and 救助 are new keys, 医疗 gains a posting).
+  // Chunk 376 and the shards of 救助 and 疗救 (疗救 and 救助 are new keys, 医疗 gains a
+  // posting). 40 groups take 128 slots; "承德市医疗保障局17 departments/…" hashes to slot 47
+  // and no group before it in key order took it: chunk 47 × 8.
   CHECK(before.size() > 50);
   CHECK(changed.size() <= 4);
-  CHECK(changed.front() == "search/d17.js");
+  CHECK(changed.front() == "search/d376.js");
+}
+
+TEST_CASE("a department added or removed moves no other department's chunks") {
+  std::vector<SearchEntry> entries;
+  for (int i = 0; i < 40; ++i) {
+    SearchEntry e = kChengde;
+    e.dept = e.title = "承德市医疗保障局" + std::to_string(i);
+    entries.push_back(e);
+  }
+  auto before = render::BuildSearchIndex(entries, {});
+  entries.erase(entries.begin() + 5);
+  SearchEntry added = kNanchong;
+  entries.push_back(added);
+  auto after = render::BuildSearchIndex(entries, {});
+  size_t chunks = 0, same = 0;
+  for (const auto& [path, body] : after)
+    if (path.compare(0, 8, "search/d") == 0) ++chunks, same += before.count(path) && before[path] == body;
+  // 40 chunks. The added department (南充, first in key order) hashes to slot 48, which
+  // 承德…18 had: 18 moves on to 49, 33 (home 49) to 51, 4 (home 51) to 52; the other 36 are
+  // where they were (slots worked out by hand, as at the top).
+  CHECK(chunks == 40);
+  CHECK(same == 36);
+}
+
+}  // TEST_SUITE
+
+TEST_SUITE("search update") {
+
+namespace {
+
+// The groups of `entries`, a group per department (its name, its entries).
+std::vector<render::SearchGroup> Groups(const std::vector<SearchEntry>& entries) {
+  std::vector<render::SearchGroup> groups;
+  for (const auto& e : entries) {
+    if (groups.empty() || groups.back().key != e.dept) groups.push_back({e.dept, {}});
+    groups.back().entries.push_back(&e);
+  }
+  return groups;
+}
+
+// A site's search files in memory: those the last build left, and those this one places.
+struct Site {
+  std::map<std::string, std::string> previous, placed;
+  size_t made = 0;
+  render::SearchFiles Files() {
+    return {[this](const std::string& rel, std::string& body) {
+              auto it = previous.find(rel);
+              if (it == previous.end()) return false;
+              body = it->second;
+              return true;
+            },
+            [this](const std::string& rel) { placed[rel] = previous.at(rel); },
+            [this](const std::string& rel, std::string body) {
+              ++made;
+              placed[rel] = std::move(body);
+            }};
+  }
+};
+
+render::SearchState Write(const std::vector<SearchEntry>& entries, const render::SearchState* previous,
+                          Site& site, bool& whole, const render::SearchIndexOptions& options) {
+  return render::WriteSearchIndex(Groups(entries), options, "test", previous, site.Files(), whole);
+}
+
+// 60 departments of three entries each, most keys in many of them, some in posting pages.
+std::vector<SearchEntry> Departments() {
+  std::vector<SearchEntry> entries;
+  for (int i = 0; i < 60; ++i) {
+    const std::string name = "承德市医疗保障局" + std::to_string(i);
+    entries.push_back({"departments/" + std::to_string(i) + ".html", name, "department", name,
+                       "承德市 2022年部门预算 行政运行 医疗救助" + std::to_string(i % 7)});
+    entries.push_back({"departments/" + std::to_string(i) + ".html", "医疗救助资金", "project", name,
+                       "项目支出 " + std::to_string(2101501 + i % 5) + " 120.00 万元"});
+    entries.push_back({"rules/summary-balance.html", "收支平衡", "finding", name, "收入总计 1927.16 万元"});
+  }
+  return entries;
+}
+
+}  // namespace
+
+TEST_CASE("an edit, an added and a removed department give the files of a whole build") {
+  render::SearchIndexOptions options;
+  options.shard_bytes = 300;
+  options.head_postings = 20;
+  options.page_postings = 15;
+  std::vector<SearchEntry> entries = Departments();
+  Site last;
+  bool whole = false;
+  render::SearchState state = Write(entries, nullptr, last, whole, options);
+  CHECK(whole);
+  REQUIRE(last.placed.size() > 100);
+  // The edits: a project's text changed, a department removed, one added (each state read back
+  // from its file).
+  std::vector<std::vector<SearchEntry>> edits(3, entries);
+  edits[0][4].text += " 医疗救助 公务接待费";
+  edits[1].erase(edits[1].begin() + 30, edits[1].begin() + 33);
+  edits[2].push_back({"departments/new.html", "南充市医疗保障中心", "department", "南充市医疗保障中心",
+                      "南充市 2022年部门预算 医疗救助"});
+  for (size_t n = 0; n < edits.size(); ++n) {
+    const auto& edited = edits[n];
+    render::SearchState previous;
+    REQUIRE(render::ReadSearchStateFile(render::SearchStateFile(state), previous));
+    Site site{last.placed, {}, 0};
+    Write(edited, &previous, site, whole, options);
+    CHECK_FALSE(whole);
+    Site full;
+    Write(edited, nullptr, full, whole, options);
+    CHECK(site.placed == full.placed);
+    // Made again: meta.js, the changed chunks, the shards of the keys changed and their pages.
+    // The edit adds a few keys (5 files of 294); a department added or removed changes a key
+    // in every department, whose pages (15 postings each here) all shift (96 and 235 of ~294).
+    CHECK(site.made > 1);
+    CHECK(site.made < (n == 0 ? 10 : full.made));
+  }
+}
+
+TEST_CASE("a damaged state or a damaged file of the last index makes the index whole") {
+  std::vector<SearchEntry> entries = Departments();
+  Site last;
+  bool whole = false;
+  const render::SearchState state = Write(entries, nullptr, last, whole, {});
+  std::string file = render::SearchStateFile(state);
+  render::SearchState read;
+  CHECK(render::ReadSearchStateFile(file, read));
+  // Read back whole: 60 groups, and a hash for each file the index wrote.
+  CHECK(read.identity == "test");
+  CHECK(read.groups.size() == 60);
+  CHECK(read.files == state.files);
+  CHECK(read.files.size() == last.placed.size());
+  CHECK(read.groups.at("承德市医疗保障局7").titles == "111");
+  CHECK(read.groups.at("承德市医疗保障局7").place.chunks == 1);
+  CHECK(read.term_bytes == state.term_bytes);
+  file[file.size() / 2] ^= 1;
+  CHECK_FALSE(render::ReadSearchStateFile(file, read));
+  CHECK(read.groups.empty());
+  // The edited department's chunk in the last site does not hold what the state says: its keys
+  // cannot be read back, so the index is made whole, to the same files.
+  entries[4].text += " 医疗救助";
+  Site site{last.placed, {}, 0};
+  for (auto& [path, body] : site.previous)
+    if (path.compare(0, 8, "search/d") == 0 && body.find("\"承德市医疗保障局1\"") != std::string::npos)
+      body.replace(body.find("行政运行"), 12, "行政管理");
+  Write(entries, &state, site, whole, {});
+  CHECK(whole);
+  Site full;
+  Write(entries, nullptr, full, whole, {});
+  CHECK(site.placed == full.placed);
 }
 
 }  // TEST_SUITE

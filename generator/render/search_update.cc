@@ -1,0 +1,475 @@
+// The search index made from the last build's after an edit, or whole (see search_update.h).
+#include "render/search_update.h"
+
+#include <algorithm>
+#include <charconv>
+#include <set>
+#include <string_view>
+#include <utility>
+
+#include <nlohmann/json.hpp>
+
+#include "ingest/sha256.h"
+
+namespace gongkai::render {
+
+using nlohmann::json;
+
+namespace {
+
+constexpr char kFormat[] = "gongkai search state 2";
+
+// boost::hash_combine's rule, with the 64-bit constant.
+void Mix(uint64_t& h, uint64_t v) { h ^= v + 0x9e3779b97f4a7c15ull + (h << 6) + (h >> 2); }
+
+uint64_t Fingerprint(const SearchGroup& group) {
+  uint64_t h = SearchFileHash(group.key);
+  for (const SearchEntry* e : group.entries)
+    for (const std::string* field : {&e->url, &e->title, &e->kind, &e->dept, &e->text}) {
+      Mix(h, field->size());
+      Mix(h, SearchFileHash(*field));
+    }
+  return h;
+}
+
+std::string Titles(const SearchGroup& group, const SearchIndexOptions& options) {
+  std::string titles;
+  ForEachSearchPiece(group, options, [&](const SearchEntry&, std::string_view, bool with_title,
+                                         uint32_t, uint32_t) { titles += with_title ? '1' : '0'; });
+  return titles;
+}
+
+// The stem of a posting page's path (search/<stem>-<n>.js), "" for another file.
+std::string PageStem(const std::string& rel) {
+  const size_t dash = rel.rfind('-');
+  return rel.compare(0, 8, "search/m") == 0 && dash != std::string::npos ? rel.substr(7, dash - 7) : "";
+}
+
+std::string ChunkPath(uint32_t chunk) { return "search/d" + std::to_string(chunk) + ".js"; }
+std::string ShardPath(uint32_t shard) { return "search/t" + std::to_string(shard) + ".js"; }
+
+// A posting added as SearchIndexBuilder posts it: once per id, with the highest weight.
+void Post(std::vector<uint32_t>& list, uint32_t posting) {
+  if (!list.empty() && list.back() >> 2 == posting >> 2)
+    list.back() = std::max(list.back(), posting);
+  else
+    list.push_back(posting);
+}
+
+// A key's postings in the last build (`old`) and in this one (`now`), of the changed groups.
+struct Delta {
+  std::vector<uint32_t> old, now;
+};
+
+// A term of a shard file: its key and its text `"key":[…]`.
+struct ShardTerm {
+  std::string key, text;
+};
+
+// Makes the index from the last build's; false (nothing written) when it cannot.
+class Update {
+ public:
+  Update(const std::vector<SearchGroup>& groups, const std::vector<SearchPlace>& places,
+         const SearchIndexOptions& options, const SearchState& previous, const SearchFiles& files,
+         SearchState& next)
+      : groups_(groups), places_(places), options_(options), previous_(previous), files_(files),
+        next_(next) {}
+
+  bool Run();
+
+ private:
+  bool Read(const std::string& rel, std::string& body);
+  bool ReadOldKeys(const SearchState::Group& old);
+  void MakeGroup(const SearchGroup& group, const SearchPlace& place);
+  bool AllPostings(const ShardTerm& term, std::vector<uint32_t>& postings, std::string& stem);
+  bool MakeShard(uint32_t shard, const std::vector<std::pair<SearchKey, Delta*>>& keys);
+  void Write(const std::string& rel, std::string body);
+  void Keep(const std::string& rel);
+
+  const std::vector<SearchGroup>& groups_;
+  const std::vector<SearchPlace>& places_;
+  const SearchIndexOptions& options_;
+  const SearchState& previous_;
+  const SearchFiles& files_;
+  SearchState& next_;
+  std::map<SearchKey, Delta> deltas_;
+  std::vector<std::pair<std::string, std::string>> writes_;  // made, written once all is known
+  std::set<std::string> stems_;       // of every key with posting pages
+  std::set<std::string> old_stems_;   // of the keys made again, in the last build
+};
+
+// A file of the last site, when it holds the bytes the last build wrote there.
+bool Update::Read(const std::string& rel, std::string& body) {
+  auto it = previous_.files.find(rel);
+  return it != previous_.files.end() && files_.read_previous(rel, body) &&
+         SearchFileHash(body) == it->second;
+}
+
+// The keys the last build posted for a group, read again from its chunk files.
+bool Update::ReadOldKeys(const SearchState::Group& old) {
+  if (!old.faithful) return false;
+  size_t piece = 0;
+  for (uint32_t c = 0; c < old.place.chunks; ++c) {
+    std::string body;
+    if (!Read(ChunkPath(old.place.first_chunk + c), body)) return false;
+    const size_t open = body.find('('), close = body.rfind(')');
+    if (open == std::string::npos || close == std::string::npos || close < open) return false;
+    const json args = json::parse("[" + body.substr(open + 1, close - open - 1) + "]", nullptr, false);
+    if (args.is_discarded() || args.size() != 2 || !args[1].is_array()) return false;
+    for (const auto& p : args[1]) {
+      if (!p.is_array() || p.size() != 6 || !p[0].is_number_unsigned() || piece >= old.titles.size())
+        return false;
+      for (size_t f = 1; f < 6; ++f)
+        if (!p[f].is_string()) return false;
+      const SearchEntry e = {p[1], p[2], p[3], p[4], ""};
+      const std::string text = p[5];
+      ForEachSearchPieceKey(p[0].get<uint32_t>(), e, text, old.titles[piece++] == '1',
+                            [&](const SearchKey& k, uint32_t posting) { Post(deltas_[k].old, posting); });
+    }
+  }
+  return piece == old.titles.size();
+}
+
+// A changed group's chunk files and keys.
+void Update::MakeGroup(const SearchGroup& group, const SearchPlace& place) {
+  SearchState::Group& state = next_.groups[group.key];
+  state.fingerprint = Fingerprint(group);
+  state.place = place;
+  std::string body;
+  uint32_t chunk = 0;
+  auto close = [&] {
+    if (!body.empty()) writes_.emplace_back(ChunkPath(place.first_chunk + chunk), SearchChunkFile(place.first_chunk + chunk, body));
+    body.clear();
+  };
+  ForEachSearchPiece(group, options_, [&](const SearchEntry& entry, std::string_view text,
+                                          bool with_title, uint32_t c, uint32_t at) {
+    if (c != chunk) close();
+    chunk = c;
+    const uint32_t id = (place.first_chunk + c) << 5 | at;
+    state.titles += with_title ? '1' : '0';
+    if (!body.empty()) body += ',';
+    body += SearchChunkPiece(id, entry, text, state.faithful);
+    ForEachSearchPieceKey(id, entry, text, with_title,
+                          [&](const SearchKey& k, uint32_t posting) { Post(deltas_[k].now, posting); });
+  });
+  close();
+}
+
+// Every posting of a term of the last build (its head and its pages), in id order, and the
+// stem of its pages ("" for none).
+bool Update::AllPostings(const ShardTerm& term, std::vector<uint32_t>& postings, std::string& stem) {
+  const size_t at = term.text.find(":[");
+  if (at == std::string::npos) return false;
+  const json fields = json::parse(term.text.substr(at + 1), nullptr, false);
+  if (fields.is_discarded() || (fields.size() != 2 && fields.size() != 4) ||
+      !fields[0].is_number_unsigned() || !fields[1].is_string())
+    return false;
+  postings = DecodeSearchPostings(fields[1].get<std::string>());
+  if (fields.size() == 4) {
+    if (!fields[2].is_number_unsigned() || !fields[3].is_string()) return false;
+    stem = fields[3];
+    for (size_t page = 1; page <= fields[2].get<size_t>(); ++page) {
+      std::string body;
+      if (!Read("search/" + stem + "-" + std::to_string(page) + ".js", body)) return false;
+      const size_t open = body.find('('), close = body.rfind(')');
+      if (open == std::string::npos || close == std::string::npos || close < open) return false;
+      const json args = json::parse("[" + body.substr(open + 1, close - open - 1) + "]", nullptr, false);
+      if (args.is_discarded() || args.size() != 2 || !args[1].is_string()) return false;
+      for (uint32_t p : DecodeSearchPostings(args[1].get<std::string>())) postings.push_back(p);
+    }
+  }
+  if (postings.size() != fields[0].get<size_t>()) return false;
+  std::sort(postings.begin(), postings.end());
+  return true;
+}
+
+// Splits a shard file into its terms, in key order.
+bool ParseShard(const std::string& body, std::vector<ShardTerm>& terms) {
+  size_t at = body.find('{');
+  if (at == std::string::npos || ++at >= body.size()) return false;
+  if (body[at] == '}') return true;
+  for (;;) {
+    if (body[at] != '"') return false;
+    const size_t key_end = body.find('"', at + 1);
+    const size_t end = key_end == std::string::npos ? key_end : body.find(']', key_end);
+    if (end == std::string::npos || end + 1 >= body.size()) return false;
+    terms.push_back({body.substr(at + 1, key_end - at - 1), body.substr(at, end + 1 - at)});
+    at = end + 1;
+    if (body[at] == '}') return true;
+    if (body[at] != ',') return false;
+    ++at;
+  }
+}
+
+// A shard of the last build with the postings of `keys` (in key order) changed.
+bool Update::MakeShard(uint32_t shard, const std::vector<std::pair<SearchKey, Delta*>>& keys) {
+  std::string body;
+  std::vector<ShardTerm> old;
+  if (!Read(ShardPath(shard), body) || !ParseShard(body, old)) return false;
+  std::vector<std::string> terms;
+  size_t i = 0;
+  for (const auto& [key, delta] : keys) {
+    for (; i < old.size() && old[i].key < key.view(); ++i) terms.push_back(std::move(old[i].text));
+    std::vector<uint32_t> postings;
+    std::string stem;
+    int64_t bytes = 0;
+    if (i < old.size() && old[i].key == key.view()) {
+      if (!AllPostings(old[i], postings, stem)) return false;
+      bytes -= static_cast<int64_t>(old[i].text.size());
+      ++i;
+    }
+    // Every posting the last build gave the changed groups is there: take them out, add the new.
+    std::vector<uint32_t> rest;
+    std::set_difference(postings.begin(), postings.end(), delta->old.begin(), delta->old.end(),
+                        std::back_inserter(rest));
+    if (rest.size() + delta->old.size() != postings.size()) return false;
+    postings.clear();
+    std::merge(rest.begin(), rest.end(), delta->now.begin(), delta->now.end(),
+               std::back_inserter(postings));
+    for (size_t p = 1; p < postings.size(); ++p)
+      if (postings[p] >> 2 == postings[p - 1] >> 2) return false;
+    if (!stem.empty()) {
+      if (stem != SearchStem(key.view())) return false;  // a clash's suffix: made whole
+      stems_.erase(stem);
+      old_stems_.insert(stem);
+    }
+    if (!postings.empty()) {
+      std::string made_stem;
+      terms.push_back(SearchTerm(key, postings, options_, stems_,
+                                 [&](const std::string& rel, std::string page) {
+                                   made_stem = rel.substr(7, rel.rfind('-') - 7);
+                                   writes_.emplace_back(rel, std::move(page));
+                                 }));
+      if (!made_stem.empty() && made_stem != SearchStem(key.view())) return false;
+      bytes += static_cast<int64_t>(terms.back().size());
+    }
+    next_.term_bytes += bytes;
+  }
+  for (; i < old.size(); ++i) terms.push_back(std::move(old[i].text));
+  writes_.emplace_back(ShardPath(shard), SearchShardFile(shard, terms));
+  return true;
+}
+
+void Update::Write(const std::string& rel, std::string body) {
+  next_.files[rel] = SearchFileHash(body);
+  files_.write(rel, std::move(body));
+}
+
+void Update::Keep(const std::string& rel) {
+  next_.files[rel] = previous_.files.at(rel);
+  files_.keep(rel);
+}
+
+bool Update::Run() {
+  if (previous_.identity.empty() || previous_.identity != next_.identity ||
+      previous_.slots != next_.slots)
+    return false;
+  // The groups that changed or moved (or came), then those that went.
+  std::vector<const SearchGroup*> kept;
+  std::set<std::string> present;
+  for (size_t g = 0; g < groups_.size(); ++g) {
+    const SearchGroup& group = groups_[g];
+    if (!present.insert(group.key).second) return false;  // a key twice: made whole
+    auto it = previous_.groups.find(group.key);
+    const bool same = it != previous_.groups.end() && it->second.place.first_chunk == places_[g].first_chunk &&
+                      it->second.place.chunks == places_[g].chunks &&
+                      it->second.fingerprint == Fingerprint(group);
+    if (same) {
+      next_.groups[group.key] = it->second;
+      kept.push_back(&group);
+      continue;
+    }
+    if (it != previous_.groups.end() && !ReadOldKeys(it->second)) return false;
+    MakeGroup(group, places_[g]);
+  }
+  for (const auto& [key, old] : previous_.groups)
+    if (!present.count(key) && !ReadOldKeys(old)) return false;
+  // The keys whose postings changed, by shard.
+  next_.shards = previous_.shards;
+  next_.term_bytes = previous_.term_bytes;
+  std::map<uint32_t, std::vector<std::pair<SearchKey, Delta*>>> shards;
+  for (auto& [key, delta] : deltas_) {
+    std::sort(delta.old.begin(), delta.old.end());
+    std::sort(delta.now.begin(), delta.now.end());
+    if (delta.old != delta.now) shards[SearchKeyHash(key.view()) % next_.shards].push_back({key, &delta});
+  }
+  for (const auto& [rel, hash] : previous_.files)
+    if (!PageStem(rel).empty()) stems_.insert(PageStem(rel));
+  for (const auto& stem : stems_)
+    if (stem.size() != 17) return false;  // a clash's suffix: made whole
+  for (const auto& [shard, keys] : shards)
+    if (!MakeShard(shard, keys)) return false;
+  if (SearchShardCount(next_.term_bytes, options_) != next_.shards) return false;
+
+  // Everything is known: write what was made, keep the rest.
+  next_.entries = 0;
+  for (const auto& [key, group] : next_.groups) next_.entries += static_cast<uint32_t>(group.titles.size());
+  Write("search/meta.js", SearchMetaFile(next_.shards, next_.entries));
+  for (const SearchGroup* group : kept) {
+    const SearchPlace& place = next_.groups[group->key].place;
+    for (uint32_t c = 0; c < place.chunks; ++c) Keep(ChunkPath(place.first_chunk + c));
+  }
+  for (uint32_t s = 0; s < next_.shards; ++s)
+    if (!shards.count(s)) Keep(ShardPath(s));
+  for (const auto& [rel, hash] : previous_.files)
+    if (!PageStem(rel).empty() && !old_stems_.count(PageStem(rel))) Keep(rel);
+  for (auto& [rel, body] : writes_) Write(rel, std::move(body));
+  return true;
+}
+
+}  // namespace
+
+uint64_t SearchFileHash(std::string_view bytes) {
+  // std::hash of a string_view is libstdc++'s 64-bit murmur hash: fast, and the same for the
+  // same library (the cache's identity holds libstdc++'s build id). Not a cryptographic hash:
+  // it tells a damaged file, which is all a state asks of it.
+  return std::hash<std::string_view>{}(bytes);
+}
+
+SearchState WriteSearchIndex(const std::vector<SearchGroup>& groups,
+                             const SearchIndexOptions& options, const std::string& identity,
+                             const SearchState* previous, const SearchFiles& files, bool& whole) {
+  SearchState next;
+  next.identity = identity;
+  const std::vector<SearchPlace> places = PlaceSearchGroups(groups, options, next.slots);
+  if (previous && Update(groups, places, options, *previous, files, next).Run()) {
+    whole = false;
+    return next;
+  }
+  whole = true;
+  const uint32_t slots = next.slots;
+  next = SearchState();
+  next.identity = identity;
+  next.slots = slots;
+  SearchIndexBuilder builder(options, [&](const std::string& rel, std::string body) {
+    next.files[rel] = SearchFileHash(body);
+    files.write(rel, std::move(body));
+  });
+  std::vector<uint32_t> order;
+  for (uint32_t g = 0; g < groups.size(); ++g)
+    if (places[g].chunks > 0) order.push_back(g);
+  std::sort(order.begin(), order.end(),
+            [&](uint32_t a, uint32_t b) { return places[a].first_chunk < places[b].first_chunk; });
+  for (uint32_t g : order) {
+    SearchState::Group state{Fingerprint(groups[g]), places[g], Titles(groups[g], options), true};
+    state.faithful = builder.Add(groups[g], places[g]);
+    if (!next.groups.emplace(groups[g].key, std::move(state)).second) next.identity.clear();
+  }
+  for (uint32_t g = 0; g < groups.size(); ++g)  // a group without entries is in the state too
+    if (places[g].chunks == 0 && !next.groups.emplace(groups[g].key, SearchState::Group{Fingerprint(groups[g]), places[g], "", true}).second)
+      next.identity.clear();
+  builder.Finish();
+  next.shards = SearchShardCount(builder.term_bytes(), options);
+  next.term_bytes = builder.term_bytes();
+  next.entries = builder.entries();
+  return next;
+}
+
+// The state is lines of tab-separated fields, written and read here rather than as JSON: at
+// N = 300 nlohmann::json took 24 M instructions to read a state of 130 KB and 20 M to write it
+// (a key and a hash for each of the index's files), which at N = 10,000 would be about a third
+// of a second of an edit's build. A key or path holding a tab or a line break is not kept (the
+// state is then of no use: its identity is empty).
+//   <format>\n<identity>\n<slots>\t<shards>\t<entries>\t<term_bytes>\n
+//   g\t<key>\t<fingerprint>\t<first chunk>\t<chunks>\t<titles>\t<faithful: 0 or 1>\n …
+//   f\t<path>\t<hash>\n …
+// after a line with the SHA-256 of the rest.
+namespace {
+
+bool Plain(const std::string& s) { return s.find_first_of("\t\n") == std::string::npos; }
+
+void Field(std::string& out, uint64_t v) {
+  char digits[24];
+  out.append(digits, std::to_chars(digits, digits + sizeof digits, v).ptr);
+}
+
+// The fields of a line, split at tabs.
+std::vector<std::string_view> Fields(std::string_view line) {
+  std::vector<std::string_view> out;
+  for (size_t from = 0;;) {
+    const size_t tab = line.find('\t', from);
+    out.push_back(line.substr(from, tab == std::string_view::npos ? tab : tab - from));
+    if (tab == std::string_view::npos) return out;
+    from = tab + 1;
+  }
+}
+
+template <typename T>
+bool Number(std::string_view s, T& v) {
+  const auto [end, error] = std::from_chars(s.data(), s.data() + s.size(), v);
+  return error == std::errc() && end == s.data() + s.size() && !s.empty();
+}
+
+}  // namespace
+
+std::string SearchStateFile(const SearchState& state) {
+  bool plain = Plain(state.identity);
+  std::string body = std::string(kFormat) + "\n";
+  body += (plain ? state.identity : "") + "\n";
+  for (uint64_t v : {uint64_t{state.slots}, uint64_t{state.shards}, uint64_t{state.entries}, state.term_bytes}) {
+    Field(body, v);
+    body += '\t';
+  }
+  body.back() = '\n';
+  for (const auto& [key, g] : state.groups) {
+    plain = plain && Plain(key) && Plain(g.titles);
+    body += "g\t" + key + '\t';
+    for (uint64_t v : {g.fingerprint, uint64_t{g.place.first_chunk}, uint64_t{g.place.chunks}}) {
+      Field(body, v);
+      body += '\t';
+    }
+    body += g.titles + (g.faithful ? "\t1\n" : "\t0\n");
+  }
+  for (const auto& [rel, hash] : state.files) {
+    plain = plain && Plain(rel);
+    body += "f\t" + rel + '\t';
+    Field(body, hash);
+    body += '\n';
+  }
+  if (!plain) body = std::string(kFormat) + "\n\n0\t0\t0\t0\n";  // of no use, but readable
+  return ingest::Sha256Hex(body) + "\n" + body;
+}
+
+bool ReadSearchStateFile(const std::string& bytes, SearchState& state) {
+  state = SearchState();
+  const size_t line = bytes.find('\n');
+  if (line == std::string::npos) return false;
+  const std::string_view body = std::string_view(bytes).substr(line + 1);
+  if (bytes.compare(0, line, ingest::Sha256Hex(body)) != 0) return false;
+  size_t n = 0;
+  bool ok = true;
+  for (size_t from = 0; ok && from < body.size(); ++n) {
+    const size_t end = body.find('\n', from);
+    if (end == std::string_view::npos) return false;  // every line ends with a line break
+    const std::string_view text = body.substr(from, end - from);
+    from = end + 1;
+    if (n == 0) {
+      ok = text == kFormat;
+    } else if (n == 1) {
+      state.identity = std::string(text);
+    } else if (n == 2) {
+      const auto f = Fields(text);
+      ok = f.size() == 4 && Number(f[0], state.slots) && Number(f[1], state.shards) &&
+           Number(f[2], state.entries) && Number(f[3], state.term_bytes);
+    } else {
+      const auto f = Fields(text);
+      if (f.size() == 7 && f[0] == "g") {
+        SearchState::Group g;
+        ok = Number(f[2], g.fingerprint) && Number(f[3], g.place.first_chunk) &&
+             Number(f[4], g.place.chunks) && (f[6] == "0" || f[6] == "1");
+        g.titles = std::string(f[5]);
+        g.faithful = f[6] == "1";
+        ok = ok && state.groups.emplace(std::string(f[1]), std::move(g)).second;
+      } else if (f.size() == 3 && f[0] == "f") {
+        uint64_t hash = 0;
+        ok = Number(f[2], hash) && state.files.emplace(std::string(f[1]), hash).second;
+      } else {
+        ok = false;
+      }
+    }
+  }
+  if (!ok || n < 3) state = SearchState();
+  return ok && n >= 3;
+}
+
+}  // namespace gongkai::render
