@@ -113,6 +113,13 @@ void Fields(A& a, render::SearchEntry& s) {
   a(s.text);
 }
 template <typename A>
+void Fields(A& a, model::YearFacts& y) {
+  a(y.sure);
+  a(y.prior);
+  a(y.prior_index);
+  a(y.headline);
+}
+template <typename A>
 void Fields(A& a, Record& r) {
   a(r.id);
   a(r.source_path);
@@ -129,10 +136,7 @@ void Fields(A& a, Record& r) {
   a(s.page_starts);
   a(s.page_numbers);
   a(s.page_files);
-  a(r.year_facts.sure);
-  a(r.year_facts.prior);
-  a(r.year_facts.prior_index);
-  a(r.year_facts.headline);
+  a(r.year_facts);
   model::YearPlace& p = r.years;
   a(p.key);
   a(p.previous);
@@ -188,6 +192,10 @@ class Writer {
   void operator()(std::pair<A, B>& v) {
     (*this)(v.first);
     (*this)(v.second);
+  }
+  template <typename T>
+  void operator()(Packed<T>& v) {
+    out += v.bytes();
   }
 
  private:
@@ -245,6 +253,15 @@ class Reader {
     (*this)(v.first);
     (*this)(v.second);
   }
+  // A packed value: read (so its bytes are checked as the objects' would be), and its bytes
+  // kept.
+  template <typename T>
+  void operator()(Packed<T>& v) {
+    const size_t begin = pos_;
+    T value;
+    (*this)(value);
+    v = Packed<T>::FromBytes(std::string(in_.substr(begin, pos_ - begin)));
+  }
 
  private:
   [[noreturn]] static void Fail() { throw std::runtime_error("not a whole record"); }
@@ -263,7 +280,34 @@ class Reader {
   size_t pos_ = 0;
 };
 
+// The bytes of `v`, no longer than they are (a string grown by appending keeps room to spare).
+template <typename T>
+std::string BytesOf(T& v) {
+  Writer w;
+  w(v);
+  w.out.shrink_to_fit();
+  return std::move(w.out);
+}
+
 }  // namespace
+
+template <typename T>
+Packed<T>::Packed(const T& value) : bytes_(BytesOf(const_cast<T&>(value))) {}  // only read
+
+template <typename T>
+T Packed<T>::Unpack() const {
+  T value;
+  Reader in(bytes_);
+  in(value);
+  return value;
+}
+
+template <typename T>
+Packed<T> Packed<T>::FromBytes(std::string bytes) {
+  return Packed(std::move(bytes), 0);
+}
+
+template class Packed<model::YearFacts>;
 
 model::Disclosure YearsView(const Record& r) {
   model::Disclosure d;
@@ -280,7 +324,7 @@ model::Disclosure YearsView(const Record& r) {
     m.value = std::stod(value);  // "12.34", printed again to 0.01 as it was
     d.metrics.push_back(std::move(m));
   }
-  d.year_facts = r.year_facts;
+  d.year_facts = r.year_facts.Unpack();
   d.years = r.years;
   return d;
 }
@@ -307,7 +351,7 @@ Record MakeRecord(const model::Disclosure& d, bool failed, const std::string& fa
   r.year = d.year;
   r.kind = d.kind;
   r.source = d.source;
-  r.year_facts = d.year_facts;
+  r.year_facts = Packed<model::YearFacts>(d.year_facts);
   r.years = d.years;
   r.income_total = d.summary.income_total;
   r.expenditure_total = d.summary.expenditure_total;
@@ -323,6 +367,7 @@ Record MakeRecord(const model::Disclosure& d, bool failed, const std::string& fa
   r.three_public = d.three_public.total;
   r.tables = static_cast<int>(d.tables.size());
   r.staff = d.staff;
+  r.findings.reserve(d.findings.size());  // (each list no longer than it is: many are kept)
   for (const auto& f : d.findings) r.findings.push_back({f.rule, f.severity, f.message, f.lines, {}, {}});
   for (const char* key : kShownMetrics)
     for (const auto& m : d.metrics)
@@ -332,13 +377,18 @@ Record MakeRecord(const model::Disclosure& d, bool failed, const std::string& fa
         r.metrics.emplace_back(key, buf);
         break;
       }
+  r.functional.reserve(d.functional.size());
   for (const auto& f : d.functional)
     r.functional.push_back({f.code, f.name, f.level, f.total, f.basic, f.project, f.line, {}});
+  r.economic.reserve(d.economic.size());
   for (const auto& e : d.economic)
     r.economic.push_back({e.code, e.name, e.total, e.personnel, e.public_, e.line, {}});
   r.classes = d.summary.expenditure_classes;
   r.glossary = d.glossary;
-  if (!failed) r.search = DepartmentSearchEntries(d);
+  if (!failed) {
+    r.search = DepartmentSearchEntries(d);
+    r.search.shrink_to_fit();
+  }
   return r;
 }
 

@@ -18,6 +18,27 @@
 
 namespace gongkai::pages {
 
+/// A value kept in a record as its bytes (the record's own format, RecordToBytes) rather than
+/// as objects, for what a build reads once or twice and holds through all of it: fewer bytes
+/// than the objects' strings and vectors (the year facts of a generated record: 0.8 KiB so,
+/// 5.1 KiB as claims), so the records of a large site take less memory. Read with Unpack.
+template <typename T>
+class Packed {
+ public:
+  Packed() : Packed(T()) {}
+  explicit Packed(const T& value);
+  /// The value, decoded (a copy: change the record's with a new Packed).
+  T Unpack() const;
+  /// Its bytes as the record's bytes hold them.
+  const std::string& bytes() const { return bytes_; }
+  /// From `bytes`, which must be one whole value (RecordFromBytes checks them).
+  static Packed FromBytes(std::string bytes);
+
+ private:
+  Packed(std::string bytes, int) : bytes_(std::move(bytes)) {}
+  std::string bytes_;
+};
+
 struct Record {
   std::string id;
   std::string source_path;  ///< as shown: named on the index when the input failed
@@ -29,7 +50,7 @@ struct Record {
   /// Its files and pages, and what the relation across years needs (site/years.h): the
   /// headline figures and claims about the previous year (years/facts.h), its place.
   model::SourceInfo source;
-  model::YearFacts year_facts;
+  Packed<model::YearFacts> year_facts;  ///< what the record keeps of the claims (YearsView)
   model::YearPlace years;
   /// The summary table's figures.
   model::MaybeFigure income_total, expenditure_total, current_income, carryover_in;

@@ -136,14 +136,17 @@ bool Output::Taken(const std::string& rel) {
 
 void Output::Place(const std::string& rel, std::string sha256, uint64_t size) {
   std::lock_guard<std::mutex> lock(mutex_);
-  placed_[rel] = {std::move(sha256), size};
+  Entry& entry = placed_[rel];
+  entry.written = sha256.size() == entry.sha256.size();  // "" when linked
+  if (entry.written) std::copy(sha256.begin(), sha256.end(), entry.sha256.begin());
+  entry.size = size;
 }
 
 std::vector<PlacedFile> Output::Placed() {
   std::lock_guard<std::mutex> lock(mutex_);
   std::vector<PlacedFile> files;
   files.reserve(placed_.size());
-  for (const auto& [rel, entry] : placed_) files.push_back({rel, entry.sha256});
+  for (const auto& [rel, entry] : placed_) files.push_back({rel, entry.Sha256()});
   std::sort(files.begin(), files.end(),
             [](const PlacedFile& a, const PlacedFile& b) { return a.path < b.path; });
   return files;
@@ -152,7 +155,7 @@ std::vector<PlacedFile> Output::Placed() {
 PlacedFile Output::Find(const std::string& rel) {
   std::lock_guard<std::mutex> lock(mutex_);
   auto it = placed_.find(rel);
-  return it == placed_.end() ? PlacedFile() : PlacedFile{rel, it->second.sha256};
+  return it == placed_.end() ? PlacedFile() : PlacedFile{rel, it->second.Sha256()};
 }
 
 SiteBytes Output::Bytes() {
@@ -160,7 +163,7 @@ SiteBytes Output::Bytes() {
   SiteBytes bytes;
   for (const auto& [rel, entry] : placed_) {
     bytes.total += entry.size;
-    if (!entry.sha256.empty()) bytes.written += entry.size;
+    if (entry.written) bytes.written += entry.size;
   }
   return bytes;
 }
