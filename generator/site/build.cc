@@ -551,12 +551,12 @@ void WritePage(const pages::Page& page, Build& b, std::string& key) {
   b.output.Write(html, b.renderer.Page(html, page.title, render::MarkdownToHtml(body), page.kind));
 }
 
-// The files made from every disclosure together that are not pages: the CSV downloads and
-// the department's files across the years (site/years.h), on a thread of their own, beside the
-// search index, whose keys are read on every core.
 // The search index's state in the cache folder (render/search_update.h).
 constexpr const char* kSearchStateFile = "search.state";
 
+// The files made from every disclosure together that are not pages: the CSV downloads and
+// the department's files across the years (site/years.h), on a thread of their own, beside the
+// search index, made from the last build's where it can be.
 void WriteDownloads(const pages::Collection& c, const YearRelation& relation, Build& b) {
   const auto& all = c.built;
   std::thread downloads([&] {
