@@ -38,6 +38,17 @@ std::vector<std::string> Names(const std::map<std::string, std::string>& files) 
   return out;
 }
 
+// 40 departments of one entry each, 承德's entry under the names 承德市医疗保障局0 … 39.
+std::vector<SearchEntry> FortyDepartments() {
+  std::vector<SearchEntry> entries;
+  for (int i = 0; i < 40; ++i) {
+    SearchEntry e = kChengde;
+    e.dept = e.title = "承德市医疗保障局" + std::to_string(i);
+    entries.push_back(e);
+  }
+  return entries;
+}
+
 }  // namespace
 
 TEST_SUITE("search") {
@@ -139,12 +150,7 @@ TEST_CASE("the files are the same whatever the number of threads that read the k
 }
 
 TEST_CASE("a changed entry rewrites its own chunk and the shards of the keys it changed") {
-  std::vector<SearchEntry> entries;
-  for (int i = 0; i < 40; ++i) {
-    SearchEntry e = kChengde;
-    e.dept = e.title = "承德市医疗保障局" + std::to_string(i);
-    entries.push_back(e);
-  }
+  std::vector<SearchEntry> entries = FortyDepartments();
   render::SearchIndexOptions options;
   options.shard_bytes = 200;
   auto before = render::BuildSearchIndex(entries, options);
@@ -163,12 +169,7 @@ TEST_CASE("a changed entry rewrites its own chunk and the shards of the keys it 
 }
 
 TEST_CASE("a department added or removed moves no other department's chunks") {
-  std::vector<SearchEntry> entries;
-  for (int i = 0; i < 40; ++i) {
-    SearchEntry e = kChengde;
-    e.dept = e.title = "承德市医疗保障局" + std::to_string(i);
-    entries.push_back(e);
-  }
+  std::vector<SearchEntry> entries = FortyDepartments();
   auto before = render::BuildSearchIndex(entries, {});
   entries.erase(entries.begin() + 5);
   SearchEntry added = kNanchong;
