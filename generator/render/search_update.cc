@@ -48,6 +48,15 @@ std::string PageStem(const std::string& rel) {
 std::string ChunkPath(uint32_t chunk) { return "search/d" + std::to_string(chunk) + ".js"; }
 std::string ShardPath(uint32_t shard) { return "search/t" + std::to_string(shard) + ".js"; }
 
+// The arguments of an index file's call, gongkaiSearch.<call>(<arguments>);\n (search_index.cc's
+// Script), as a JSON array; an empty array when the file is not such a call.
+json ScriptArguments(const std::string& body) {
+  const size_t open = body.find('('), close = body.rfind(')');
+  if (open == std::string::npos || close == std::string::npos || close < open) return json::array();
+  json args = json::parse("[" + body.substr(open + 1, close - open - 1) + "]", nullptr, false);
+  return args.is_discarded() ? json::array() : args;
+}
+
 // A posting added as SearchIndexBuilder posts it: once per id, with the highest weight.
 void Post(std::vector<uint32_t>& list, uint32_t posting) {
   if (!list.empty() && list.back() >> 2 == posting >> 2)
@@ -112,10 +121,8 @@ bool Update::ReadOldKeys(const SearchState::Group& old) {
   for (uint32_t c = 0; c < old.place.chunks; ++c) {
     std::string body;
     if (!Read(ChunkPath(old.place.first_chunk + c), body)) return false;
-    const size_t open = body.find('('), close = body.rfind(')');
-    if (open == std::string::npos || close == std::string::npos || close < open) return false;
-    const json args = json::parse("[" + body.substr(open + 1, close - open - 1) + "]", nullptr, false);
-    if (args.is_discarded() || args.size() != 2 || !args[1].is_array()) return false;
+    const json args = ScriptArguments(body);
+    if (args.size() != 2 || !args[1].is_array()) return false;
     for (const auto& p : args[1]) {
       if (!p.is_array() || p.size() != 6 || !p[0].is_number_unsigned() || piece >= old.titles.size())
         return false;
@@ -171,10 +178,8 @@ bool Update::AllPostings(const ShardTerm& term, std::vector<uint32_t>& postings,
     for (size_t page = 1; page <= fields[2].get<size_t>(); ++page) {
       std::string body;
       if (!Read("search/" + stem + "-" + std::to_string(page) + ".js", body)) return false;
-      const size_t open = body.find('('), close = body.rfind(')');
-      if (open == std::string::npos || close == std::string::npos || close < open) return false;
-      const json args = json::parse("[" + body.substr(open + 1, close - open - 1) + "]", nullptr, false);
-      if (args.is_discarded() || args.size() != 2 || !args[1].is_string()) return false;
+      const json args = ScriptArguments(body);
+      if (args.size() != 2 || !args[1].is_string()) return false;
       for (uint32_t p : DecodeSearchPostings(args[1].get<std::string>())) postings.push_back(p);
     }
   }
