@@ -298,6 +298,18 @@ std::vector<SearchPlace> PlaceSearchGroups(const std::vector<SearchGroup>& group
   return places;
 }
 
+std::vector<uint32_t> GroupsInChunkOrder(const std::vector<SearchPlace>& places) {
+  std::vector<uint32_t> order;
+  for (uint32_t g = 0; g < places.size(); ++g)
+    if (places[g].chunks > 0) order.push_back(g);
+  std::sort(order.begin(), order.end(),
+            [&](uint32_t a, uint32_t b) { return places[a].first_chunk < places[b].first_chunk; });
+  return order;
+}
+
+std::string SearchChunkPath(uint32_t chunk) { return "search/d" + std::to_string(chunk) + ".js"; }
+std::string SearchShardPath(uint32_t shard) { return "search/t" + std::to_string(shard) + ".js"; }
+
 std::string SearchChunkFile(uint32_t chunk, const std::string& pieces) {
   return Script("docs", std::to_string(chunk) + ",[" + pieces + "]");
 }
@@ -428,7 +440,7 @@ void SearchIndexBuilder::Part::Post(const SearchKey& key, uint32_t posting) {
 }
 
 void SearchIndexBuilder::CloseChunk() {
-  if (!chunk_body_.empty()) write_("search/d" + std::to_string(chunk_) + ".js", SearchChunkFile(chunk_, chunk_body_));
+  if (!chunk_body_.empty()) write_(SearchChunkPath(chunk_), SearchChunkFile(chunk_, chunk_body_));
   chunk_body_.clear();
 }
 
@@ -542,7 +554,7 @@ void SearchIndexBuilder::Finish() {
   for (uint32_t i = 0; i < all.size(); ++i)
     by_shard[SearchKeyHash(key(all[i]).view()) % shards].push_back(std::move(terms[i]));
   for (uint32_t s = 0; s < shards; ++s)
-    write_("search/t" + std::to_string(s) + ".js", SearchShardFile(s, by_shard[s]));
+    write_(SearchShardPath(s), SearchShardFile(s, by_shard[s]));
   parts_.assign(parts_.size(), Part());
   write_("search/meta.js", SearchMetaFile(shards, entries_));
 }
@@ -557,15 +569,11 @@ std::map<std::string, std::string> BuildSearchIndex(const std::vector<SearchEntr
   }
   uint32_t slots = 0;
   const std::vector<SearchPlace> places = PlaceSearchGroups(groups, options, slots);
-  std::vector<uint32_t> order(groups.size());
-  for (uint32_t g = 0; g < order.size(); ++g) order[g] = g;
-  std::sort(order.begin(), order.end(),
-            [&](uint32_t a, uint32_t b) { return places[a].first_chunk < places[b].first_chunk; });
   std::map<std::string, std::string> files;
   SearchIndexBuilder builder(options, [&](const std::string& path, std::string body) {
     files[path] = std::move(body);
   });
-  for (uint32_t g : order) builder.Add(groups[g], places[g]);
+  for (uint32_t g : GroupsInChunkOrder(places)) builder.Add(groups[g], places[g]);
   builder.Finish();
   return files;
 }

@@ -91,6 +91,13 @@ void ForEachSearchPiece(
     const SearchGroup& group, const SearchIndexOptions& options,
     const std::function<void(const SearchEntry&, std::string_view, bool, uint32_t, uint32_t)>& fn);
 
+/// The groups that have entries, by their first chunk: the order SearchIndexBuilder::Add takes
+/// them in.
+std::vector<uint32_t> GroupsInChunkOrder(const std::vector<SearchPlace>& places);
+
+/// The paths (relative to the site) of an entry chunk and of a term shard.
+std::string SearchChunkPath(uint32_t chunk);
+std::string SearchShardPath(uint32_t shard);
 /// An entry chunk file's text: `pieces` as JSON array elements (SearchChunkPiece).
 std::string SearchChunkFile(uint32_t chunk, const std::string& pieces);
 /// One piece in a chunk file: [id, url, title, kind, dept, text]. A text that is not valid

@@ -45,8 +45,6 @@ std::string PageStem(const std::string& rel) {
   return rel.compare(0, 8, "search/m") == 0 && dash != std::string::npos ? rel.substr(7, dash - 7) : "";
 }
 
-std::string ChunkPath(uint32_t chunk) { return "search/d" + std::to_string(chunk) + ".js"; }
-std::string ShardPath(uint32_t shard) { return "search/t" + std::to_string(shard) + ".js"; }
 
 // The arguments of an index file's call, gongkaiSearch.<call>(<arguments>);\n (search_index.cc's
 // Script), as a JSON array; an empty array when the file is not such a call.
@@ -120,7 +118,7 @@ bool Update::ReadOldKeys(const SearchState::Group& old) {
   size_t piece = 0;
   for (uint32_t c = 0; c < old.place.chunks; ++c) {
     std::string body;
-    if (!Read(ChunkPath(old.place.first_chunk + c), body)) return false;
+    if (!Read(SearchChunkPath(old.place.first_chunk + c), body)) return false;
     const json args = ScriptArguments(body);
     if (args.size() != 2 || !args[1].is_array()) return false;
     for (const auto& p : args[1]) {
@@ -145,7 +143,7 @@ void Update::MakeGroup(const SearchGroup& group, const SearchPlace& place) {
   std::string body;
   uint32_t chunk = 0;
   auto close = [&] {
-    if (!body.empty()) writes_.emplace_back(ChunkPath(place.first_chunk + chunk), SearchChunkFile(place.first_chunk + chunk, body));
+    if (!body.empty()) writes_.emplace_back(SearchChunkPath(place.first_chunk + chunk), SearchChunkFile(place.first_chunk + chunk, body));
     body.clear();
   };
   ForEachSearchPiece(group, options_, [&](const SearchEntry& entry, std::string_view text,
@@ -210,7 +208,7 @@ bool ParseShard(const std::string& body, std::vector<ShardTerm>& terms) {
 bool Update::MakeShard(uint32_t shard, const std::vector<std::pair<SearchKey, Delta*>>& keys) {
   std::string body;
   std::vector<ShardTerm> old;
-  if (!Read(ShardPath(shard), body) || !ParseShard(body, old)) return false;
+  if (!Read(SearchShardPath(shard), body) || !ParseShard(body, old)) return false;
   std::vector<std::string> terms;
   size_t i = 0;
   for (const auto& [key, delta] : keys) {
@@ -251,7 +249,7 @@ bool Update::MakeShard(uint32_t shard, const std::vector<std::pair<SearchKey, De
     next_.term_bytes += bytes;
   }
   for (; i < old.size(); ++i) terms.push_back(std::move(old[i].text));
-  writes_.emplace_back(ShardPath(shard), SearchShardFile(shard, terms));
+  writes_.emplace_back(SearchShardPath(shard), SearchShardFile(shard, terms));
   return true;
 }
 
@@ -312,10 +310,10 @@ bool Update::Run() {
   Write("search/meta.js", SearchMetaFile(next_.shards, next_.entries));
   for (const SearchGroup* group : kept) {
     const SearchPlace& place = next_.groups[group->key].place;
-    for (uint32_t c = 0; c < place.chunks; ++c) Keep(ChunkPath(place.first_chunk + c));
+    for (uint32_t c = 0; c < place.chunks; ++c) Keep(SearchChunkPath(place.first_chunk + c));
   }
   for (uint32_t s = 0; s < next_.shards; ++s)
-    if (!shards.count(s)) Keep(ShardPath(s));
+    if (!shards.count(s)) Keep(SearchShardPath(s));
   for (const auto& [rel, hash] : previous_.files)
     if (!PageStem(rel).empty() && !old_stems_.count(PageStem(rel))) Keep(rel);
   for (auto& [rel, body] : writes_) Write(rel, std::move(body));
@@ -350,12 +348,7 @@ SearchState WriteSearchIndex(const std::vector<SearchGroup>& groups,
     next.files[rel] = SearchFileHash(body);
     files.write(rel, std::move(body));
   });
-  std::vector<uint32_t> order;
-  for (uint32_t g = 0; g < groups.size(); ++g)
-    if (places[g].chunks > 0) order.push_back(g);
-  std::sort(order.begin(), order.end(),
-            [&](uint32_t a, uint32_t b) { return places[a].first_chunk < places[b].first_chunk; });
-  for (uint32_t g : order) {
+  for (uint32_t g : GroupsInChunkOrder(places)) {
     SearchState::Group state{Fingerprint(groups[g]), places[g], Titles(groups[g], options), true};
     state.faithful = builder.Add(groups[g], places[g]);
     if (!next.groups.emplace(groups[g].key, std::move(state)).second) next.identity.clear();
