@@ -43,7 +43,7 @@ std::vector<Page> CrossPages(const Collection& c) {
                     [findings, id] { return RuleContext(id, *findings); }, r.info.title, "rule",
                     [findings, id] { return RulePageKey(id, *findings); }});
   }
-  auto codes = std::make_shared<const CodeIndex>(all);
+  const auto codes = c.codes;
   plan.push_back({"codes/index.md", "codes.md", [codes] { return CodesContext(*codes); }, "科目",
                   "codes"});
   for (const auto& code : codes->codes())

@@ -4,11 +4,13 @@
 #pragma once
 
 #include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
 #include <kainjow/mustache.hpp>
 
+#include "pages/codes.h"
 #include "pages/record.h"
 #include "years/series.h"
 
@@ -39,6 +41,9 @@ struct Collection {
   /// The departments across years (site/years.h): timelines, the index's 按部门：历年, the
   /// compare page's years, one search entry for a department of several years.
   const std::vector<years::Series>* series = nullptr;
+  /// The codes' rows of `built` (pages/codes.h), made once for the code pages and the search
+  /// index's code entries.
+  std::shared_ptr<const CodeIndex> codes;
 };
 
 /// Every cross page, in the order they are written: index, rules, codes, glossary, compare,

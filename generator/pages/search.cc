@@ -86,7 +86,7 @@ SearchGroups MakeSearchGroups(const Collection& c) {
   auto add = [&](SearchEntry e) {
     out.groups.push_back({e.url, {&out.owned.emplace_back(std::move(e))}});
   };
-  const CodeIndex codes(all);
+  const CodeIndex& codes = *c.codes;
   for (const auto& code : codes.codes()) {
     // The departments with the code in their functional or economic rows, in input order (a
     // record's rows are together in Rows), once each: not every row of every record looked at

@@ -621,6 +621,7 @@ std::vector<std::string> WriteCrossPages(const std::vector<DocResult>& docs,
     for (const auto& f : r.files)
       if (f.size() > 5 && f.compare(f.size() - 5, 5, ".html") == 0) html.push_back(f);
   }
+  collection.codes = std::make_shared<const pages::CodeIndex>(collection.built);
   // The pages of one kind after another (for the phase times), each kind's on every core.
   const std::vector<pages::Page> plan = pages::CrossPages(collection);
   const unsigned workers = Workers(b.options, plan.size());
