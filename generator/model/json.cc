@@ -2,6 +2,7 @@
 #include "model/json.h"
 
 #include <cstdlib>
+#include <utility>
 
 namespace gongkai::model {
 
@@ -51,7 +52,7 @@ json PreviousYearJson(const PreviousYear& p) {
                          {"header", p.functional_header},
                          {"total", AmountJson(p.functional_total)},
                          {"line", LineJson(p.functional_total)},
-                         {"rows", rows}};
+                         {"rows", std::move(rows)}};
   }
   return out;
 }
@@ -86,7 +87,7 @@ json ToJson(const Disclosure& d) {
     for (const auto& f : d.source.files)
       files.push_back({{"path", f.path}, {"sha256", f.sha256}, {"format", f.format},
                        {"first_line", f.first_line}, {"pages", f.pages}});
-    j["source"]["files"] = files;
+    j["source"]["files"] = std::move(files);
   }
   if (!d.source.page_starts.empty()) {
     j["source"]["page_starts"] = d.source.page_starts;
@@ -118,10 +119,10 @@ json ToJson(const Disclosure& d) {
       {"current_expenditure", AmountJson(s.current_expenditure)},
       {"carryover_in", AmountJson(s.carryover_in)},
       {"carryover_out", AmountJson(s.carryover_out)},
-      {"income_items", income_items},
+      {"income_items", std::move(income_items)},
       {"other_in", Items(s.other_in)},
       {"other_out", Items(s.other_out)},
-      {"expenditure_classes", classes},
+      {"expenditure_classes", std::move(classes)},
       {"lines",
        {{"income_total", LineJson(s.income_total)},
         {"expenditure_total", LineJson(s.expenditure_total)},
@@ -157,9 +158,9 @@ json ToJson(const Disclosure& d) {
                 {"total", AmountJson(r.total)}, {"basic", AmountJson(r.basic)},
                 {"project", AmountJson(r.project)}, {"line", r.line}};
     if (!r.note.empty()) row["note"] = r.note;
-    functional.push_back(row);
+    functional.push_back(std::move(row));
   }
-  j["functional"] = functional;
+  j["functional"] = std::move(functional);
 
   json economic = json::array();
   for (const auto& r : d.economic) {
@@ -167,9 +168,9 @@ json ToJson(const Disclosure& d) {
                 {"personnel", AmountJson(r.personnel)}, {"public", AmountJson(r.public_)},
                 {"line", r.line}};
     if (!r.note.empty()) row["note"] = r.note;
-    economic.push_back(row);
+    economic.push_back(std::move(row));
   }
-  j["economic"] = economic;
+  j["economic"] = std::move(economic);
 
   json projects = json::array();
   for (const auto& p : d.projects) {
@@ -177,9 +178,9 @@ json ToJson(const Disclosure& d) {
                 {"function_code", p.function_code ? json(*p.function_code) : json(nullptr)}};
     if (!p.code.empty()) row["code"] = p.code;
     if (!p.category.empty()) row["category"] = p.category;
-    projects.push_back(row);
+    projects.push_back(std::move(row));
   }
-  j["projects"] = projects;
+  j["projects"] = std::move(projects);
 
   j["three_public"] = ThreePublicJson(d.three_public);
   if (!d.three_public.note.empty()) j["three_public"]["note"] = d.three_public.note;
@@ -190,9 +191,9 @@ json ToJson(const Disclosure& d) {
     json row = {{"kind", TableKindId(tb.kind)}, {"title", tb.title}, {"line", tb.line},
                 {"unit", tb.unit.empty() ? json(nullptr) : json(tb.unit)}, {"empty", tb.empty}};
     if (tb.unit_inherited) row["unit_inherited"] = true;
-    tables.push_back(row);
+    tables.push_back(std::move(row));
   }
-  j["tables"] = tables;
+  j["tables"] = std::move(tables);
   json claims = json::array();
   for (const auto& c : d.claims) {
     static const char* kKinds[] = {"amount", "share", "change", "change_pct"};
@@ -216,29 +217,29 @@ json ToJson(const Disclosure& d) {
     }
     if (c.previous_year) row["previous_year"] = true;
     if (!c.note.empty()) row["note"] = c.note;
-    claims.push_back(row);
+    claims.push_back(std::move(row));
   }
-  j["claims"] = claims;
+  j["claims"] = std::move(claims);
   json metrics = json::object();
   json metric_lines = json::object();
   for (const auto& m : d.metrics) {
     metrics[m.key] = m.value ? json(*m.value) : json(nullptr);
     metric_lines[m.key] = m.lines;
   }
-  j["metrics"] = metrics;
-  j["metric_lines"] = metric_lines;
+  j["metrics"] = std::move(metrics);
+  j["metric_lines"] = std::move(metric_lines);
   j["staff"] = d.staff ? json({{"count", *d.staff}, {"line", d.staff_line}}) : json(nullptr);
   json sections = json::array();
   for (const auto& sec : d.sections) {
     json paras = json::array();
     for (const auto& [line, text] : sec.paragraphs) paras.push_back({{"line", line}, {"text", text}});
-    sections.push_back({{"key", sec.key}, {"title", sec.title}, {"line", sec.line}, {"paragraphs", paras}});
+    sections.push_back({{"key", sec.key}, {"title", sec.title}, {"line", sec.line}, {"paragraphs", std::move(paras)}});
   }
-  j["sections"] = sections;
+  j["sections"] = std::move(sections);
   json glossary = json::array();
   for (const auto& g : d.glossary)
     glossary.push_back({{"term", g.term}, {"definition", g.definition}, {"line", g.line}});
-  j["glossary"] = glossary;
+  j["glossary"] = std::move(glossary);
   json findings = json::array();
   for (const auto& f : d.findings) {
     json fj = {{"rule", f.rule},
@@ -248,7 +249,7 @@ json ToJson(const Disclosure& d) {
     if (!f.downgraded.empty()) fj["downgraded"] = f.downgraded;
     findings.push_back(std::move(fj));
   }
-  j["findings"] = findings;
+  j["findings"] = std::move(findings);
   // The department across years: the headline figures stated without doubt, and where the site
   // has other years of it, its key and neighbours.
   if (!d.year_facts.sure.empty() || !d.years.key.empty()) {
@@ -262,7 +263,7 @@ json ToJson(const Disclosure& d) {
                     {"next", id_or_null(d.years.next)},
                     {"next_year", year_or_null(d.years.next_year)},
                     {"count", d.years.count}});
-    j["across_years"] = years;
+    j["across_years"] = std::move(years);
   }
   json diags = json::array();
   for (const auto& dg : d.diagnostics)
@@ -270,7 +271,7 @@ json ToJson(const Disclosure& d) {
                      {"line", dg.line ? json(dg.line) : json(nullptr)},
                      {"message", dg.message},
                      {"rule", dg.rule}});
-  j["diagnostics"] = diags;
+  j["diagnostics"] = std::move(diags);
   return j;
 }
 

@@ -59,6 +59,7 @@ data DepartmentContext(const model::Disclosure& d) {
   const auto& e = d.expenditure;
   const auto& t = d.three_public;
   list keys;
+  keys.reserve(12);
   keys.push_back(key("收入总计", s.income_total));
   keys.push_back(key("支出总计", s.expenditure_total));
   keys.push_back(key("本年收入合计", s.current_income));
@@ -76,6 +77,7 @@ data DepartmentContext(const model::Disclosure& d) {
   ctx.set("summary_is_fiscal", Bool(s.table == "fiscal_summary"));
 
   list income;
+  income.reserve(s.income_items.size());
   for (const auto& i : s.income_items) {
     data row;
     row.set("name", EscapeMarkdown(i.name));
@@ -86,6 +88,7 @@ data DepartmentContext(const model::Disclosure& d) {
   ctx.set("has_income_items", Bool(!s.income_items.empty()));
 
   list classes;
+  classes.reserve(s.expenditure_classes.size());
   for (const auto& c : s.expenditure_classes) {
     data row;
     row.set("code", "[" + c.code + "](../codes/" + c.code + ".html)");
@@ -97,6 +100,7 @@ data DepartmentContext(const model::Disclosure& d) {
   ctx.set("has_classes", Bool(!s.expenditure_classes.empty()));
 
   list functional;
+  functional.reserve(d.functional.size());
   for (const auto& r : d.functional) {
     data row;
     row.set("code", "[" + r.code + "](../codes/" + r.code + ".html)");
@@ -112,6 +116,7 @@ data DepartmentContext(const model::Disclosure& d) {
   ctx.set("has_functional", Bool(!d.functional.empty()));
 
   list economic;
+  economic.reserve(d.economic.size());
   for (const auto& r : d.economic) {
     data row;
     row.set("code", "[" + r.code + "](../codes/" + r.code + ".html)");
@@ -126,6 +131,7 @@ data DepartmentContext(const model::Disclosure& d) {
   ctx.set("has_economic", Bool(!d.economic.empty()));
 
   list projects;
+  projects.reserve(d.projects.size());
   for (const auto& p : d.projects) {
     data row;
     row.set("name", EscapeMarkdown(p.name));
@@ -144,6 +150,7 @@ data DepartmentContext(const model::Disclosure& d) {
   static const char* const kLabels[] = {"合计",           "因公出国（境）费", "公务用车购置及运行费",
                                         "公务用车购置费", "公务用车运行维护费", "公务接待费"};
   list three;
+  three.reserve(std::size(model::kThreePublicParts));
   for (size_t i = 0; i < std::size(model::kThreePublicParts); ++i) {
     const auto member = model::kThreePublicParts[i].figure;
     data row = key(kLabels[i], t.*member);
@@ -159,6 +166,7 @@ data DepartmentContext(const model::Disclosure& d) {
   ctx.set("has_three_public_note", Bool(!t.note.empty()));
 
   list tables;
+  tables.reserve(d.tables.size());
   for (const auto& tb : d.tables) {
     data row;
     row.set("kind", parse::TableKindName(model::TableKindId(tb.kind)));
@@ -171,6 +179,7 @@ data DepartmentContext(const model::Disclosure& d) {
   Put(ctx, "tables", tables);
 
   list findings;
+  findings.reserve(d.findings.size());
   int errors = 0, warnings = 0, notices = 0;
   for (const auto& f : d.findings) {
     data row;
@@ -192,6 +201,7 @@ data DepartmentContext(const model::Disclosure& d) {
   ctx.set("notices", std::to_string(notices));
 
   list claims;
+  claims.reserve(d.claims.size());
   static const char* kKinds[] = {"金额", "比例", "增减", "增减比例"};
   static const std::pair<model::ClaimStatus, const char*> kStatus[] = {
       {model::ClaimStatus::kConsistent, "一致"}, {model::ClaimStatus::kInconsistent, "不一致"},
@@ -219,6 +229,7 @@ data DepartmentContext(const model::Disclosure& d) {
 
   // Derived metrics, each with the lines of the figures it is computed from.
   list metrics;
+  metrics.reserve(d.metrics.size());
   for (const auto& m : d.metrics) {
     if (!m.value) continue;
     data row;
@@ -237,6 +248,7 @@ data DepartmentContext(const model::Disclosure& d) {
 
   // Stated previous-year figures and changes.
   list changes;
+  changes.reserve(d.claims.size());
   for (const auto& c : d.claims) {
     if (c.kind != model::Claim::Kind::kChange && !(c.kind == model::Claim::Kind::kAmount && c.previous_year))
       continue;
@@ -296,12 +308,14 @@ data DepartmentContext(const model::Disclosure& d) {
     return out + EscapeMarkdown(text.substr(plain));
   };
   list sections;
+  sections.reserve(d.sections.size());
   for (const auto& sec : d.sections) {
     data row;
     row.set("title", EscapeMarkdown(sec.key == "functions" ? "主要职能" : "机构设置"));
     row.set("heading", EscapeMarkdown(sec.title));
     row.set("line", LineLink(sec.line, src));
     list paras;
+    paras.reserve(sec.paragraphs.size());
     for (const auto& [line, text] : sec.paragraphs) {
       data p;
       p.set("text", with_terms(text));
@@ -313,6 +327,7 @@ data DepartmentContext(const model::Disclosure& d) {
   }
   Put(ctx, "sections", sections);
   list glossary;
+  glossary.reserve(d.glossary.size());
   for (const auto& g : d.glossary) {
     data row;
     row.set("term", EscapeMarkdown(g.term));
@@ -328,6 +343,7 @@ data DepartmentContext(const model::Disclosure& d) {
   ctx.set("has_split_chart", Bool(HasSplitChart(d)));
 
   list diags;
+  diags.reserve(d.diagnostics.size());
   for (const auto& dg : d.diagnostics) {
     data row;
     row.set("severity", model::SeverityName(dg.severity));

@@ -49,10 +49,14 @@ data SourceContext(const model::Disclosure& d, const ingest::Document& doc) {
   lines.reserve(bytes);
   // Each line with the figures read from it marked and the findings that cite it.
   const SourceNotes notes(d);
+  // A line on no page of a PDF (all of a text's) has no link to the original's page.
+  const bool paged = !d.source.page_starts.empty();
+  const std::string root = "../";
   for (size_t i = 0; i < doc.lines.size(); ++i) {
     lines += marks[i];
     const int n = static_cast<int>(i) + 1;
-    notes.AppendItem(lines, n, doc.lines[i], OriginalPageHtml(OriginalPageOf(d, n, "../")));
+    notes.AppendItem(lines, n, doc.lines[i],
+                     paged ? OriginalPageHtml(OriginalPageOf(d, n, root)) : std::string());
   }
   Put(ctx, "lines_html", lines);
   ctx.set("line_count", std::to_string(doc.lines.size()));

@@ -27,8 +27,12 @@ Processed Process(const std::string& path, const std::string& root) {
   std::vector<model::Diagnostic> diagnostics;
   if (!ingest::ReadDisclosure(path, doc, diagnostics, root))
     return Unread(path, std::move(diagnostics));
+  return Process(std::move(doc), diagnostics);
+}
+
+Processed Process(ingest::Document doc, const std::vector<model::Diagnostic>& read_diagnostics) {
   Processed p = Process(std::move(doc));
-  p.diagnostics.insert(p.diagnostics.begin(), diagnostics.begin(), diagnostics.end());
+  p.diagnostics.insert(p.diagnostics.begin(), read_diagnostics.begin(), read_diagnostics.end());
   return p;
 }
 

@@ -32,6 +32,11 @@ Processed Process(const std::string& path, const std::string& root = "");
 /// parsing found no error, runs the checks and computes the metrics.
 Processed Process(ingest::Document doc);
 
+/// Analyses a file that ingest::ReadDisclosure read (the build reads some text inputs ahead of
+/// their turn, site/years.h): the same as Process(path) reading it now, `read_diagnostics`
+/// (what reading reported) first among the diagnostics.
+Processed Process(ingest::Document doc, const std::vector<model::Diagnostic>& read_diagnostics);
+
 /// The result for an input that could not be read at `path`: `diagnostics` say why.
 Processed Unread(const std::string& path, std::vector<model::Diagnostic> diagnostics);
 

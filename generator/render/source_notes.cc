@@ -2,6 +2,7 @@
 #include "render/source_notes.h"
 
 #include <algorithm>
+#include <charconv>
 
 #include "checks/subjects.h"
 #include "model/json.h"
@@ -183,13 +184,13 @@ void SourceNotes::AppendItem(std::string& out, int n, std::string_view text,
   auto figures = figures_.find(n);
   auto notes = notes_.find(n);
   const bool read = figures != figures_.end(), cited = notes != notes_.end();
-  out += "<li id=\"L";
-  out += std::to_string(n);
-  out += '"';
-  if (read || cited)
-    out += std::string(" class=\"") + (read ? "read" : "") + (read && cited ? " " : "") +
-           (cited ? "cited" : "") + "\"";
-  out += ">";
+  char number[16];
+  const auto printed = std::to_chars(number, number + sizeof number, n);
+  out.append("<li id=\"L").append(number, printed.ptr);
+  if (read && cited) out.append("\" class=\"read cited\">");
+  else if (read) out.append("\" class=\"read\">");
+  else if (cited) out.append("\" class=\"cited\">");
+  else out.append("\">");
   out += lead;
   if (read) {
     out += MarkFigures(text, figures->second);

@@ -33,18 +33,19 @@ bool SameFinding(const model::Finding& a, const model::Finding& b) {
 
 }  // namespace
 
-std::string PredictSeriesKey(const std::string& path, const years::Aliases& aliases) {
+std::string PredictSeriesKey(const std::string& path, const years::Aliases& aliases,
+                             ReadAhead& read) {
   namespace fs = boost::filesystem;
   boost::system::error_code ec;
   std::string ext = fs::path(path).extension().string();
   for (auto& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   if (!fs::is_regular_file(path, ec) || (ext != ".txt" && ext != ".md")) return "";
-  ingest::Document doc;
-  std::vector<model::Diagnostic> diagnostics;
-  if (!ingest::ReadDocument(path, doc, diagnostics)) return "";
+  read.read = ingest::ReadDocument(path, read.doc, read.diagnostics);
+  if (!read.read) return "";
+  const auto& lines = read.doc.lines;
   int line = 0;
-  return years::SeriesKey(parse::FindKind(doc.lines), parse::FindYear(doc.lines, line),
-                          parse::ChooseDepartment(parse::FindNameMentions(doc.lines)), aliases);
+  return years::SeriesKey(parse::FindKind(lines), parse::FindYear(lines, line),
+                          parse::ChooseDepartment(parse::FindNameMentions(lines)), aliases);
 }
 
 void Waiting::Seen(const std::string& key) {

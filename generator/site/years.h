@@ -12,6 +12,7 @@
 
 #include <kainjow/mustache.hpp>
 
+#include "ingest/document.h"
 #include "model/disclosure.h"
 #include "site/build.h"
 #include "years/identity.h"
@@ -26,12 +27,21 @@ struct YearRelation {
   std::map<std::string, std::vector<model::Finding>> findings;    ///< between years, by id
 };
 
+/// A text input as PredictSeriesKey read it (ingest::ReadDocument), for the pipeline to
+/// analyse without reading it again (pipeline::Process(doc, diagnostics)).
+struct ReadAhead {
+  bool read = false;                           ///< read without error: doc holds its lines
+  ingest::Document doc;
+  std::vector<model::Diagnostic> diagnostics;  ///< what reading reported
+};
+
 /// The SeriesKey a text input (.txt, .md) will have once parsed, from its name, year and kind
 /// as the parser finds them (parse/identity.h); empty for a PDF or a folder (read with
 /// positions, and costly to read) and for an input without a name or a year. A guess that
 /// orders the work (a department's years processed together): the relation itself is made
-/// from the inputs as parsed.
-std::string PredictSeriesKey(const std::string& path, const years::Aliases& aliases);
+/// from the inputs as parsed. What it read of a text input is left in `read`.
+std::string PredictSeriesKey(const std::string& path, const years::Aliases& aliases,
+                             ReadAhead& read);
 
 /// Which processed disclosures keep their model until the relation across years, so that
 /// their pages (which show their years and the findings between years) are written without

@@ -10,8 +10,11 @@
 #include <string>
 
 #include "corpus/corpus.h"
+#include "model/json.h"
+#include "pipeline/process.h"
 #include "site/build.h"
 #include "site/years.h"
+#include "years/series.h"
 
 namespace fs = boost::filesystem;
 
@@ -151,6 +154,27 @@ TEST_CASE("a build reads each input once, and then only what changed and its nei
   CHECK(report.reused == 8);
   CHECK(report.processed == 0);
   fs::remove_all(dir);
+}
+
+TEST_CASE("a text input read to predict its department is analysed as when read in its turn") {
+  const std::string path = kSource + "content/2022-hebei-chengde-healthcare-security-bureau.txt";
+  gongkai::site::ReadAhead read;
+  const std::string key = gongkai::site::PredictSeriesKey(path, {}, read);
+  REQUIRE(read.read);
+  CHECK(read.doc.lines.size() == 1500);  // 1,499 line feeds, then a last line " "
+  const auto later = gongkai::pipeline::Process(path);
+  CHECK(key == gongkai::years::SeriesKey(later.disclosure, {}));
+  CHECK(later.disclosure.department.name == "承德市医疗保障局");
+  const auto ahead = gongkai::pipeline::Process(std::move(read.doc), read.diagnostics);
+  CHECK(ahead.doc.lines == later.doc.lines);
+  CHECK(ahead.diagnostics.size() == later.diagnostics.size());
+  CHECK(gongkai::model::ToJson(ahead.disclosure) == gongkai::model::ToJson(later.disclosure));
+  // A PDF is not read to predict (nor kept).
+  gongkai::site::ReadAhead pdf;
+  CHECK(gongkai::site::PredictSeriesKey(
+            kSource + "content/2026-shenzhen-urban-management-law-enforcement-bureau.pdf", {}, pdf)
+            .empty());
+  CHECK_FALSE(pdf.read);
 }
 
 TEST_CASE("a group of more inputs than max_group is no department's years: its inputs wait within the budget") {
