@@ -182,7 +182,8 @@ data CodeContext(const std::string& code, size_t part, const CodeIndex& index) {
   ForEachPageLinked(code, part, index, [&](const CodeIndex::Part& p, const std::string& first,
                                            const std::string& last) {
     data page;
-    page.set("number", std::to_string(pages.size() + 1));
+    // (A later page is not given its own number: that changes as pages come and go.)
+    if (part == 0) page.set("number", std::to_string(pages.size() + 1));
     page.set("stem", p.stem);
     page.set("first", EscapeMarkdown(first));
     page.set("last", EscapeMarkdown(last));
