@@ -7,6 +7,7 @@
 
 #include "render/context.h"
 #include "render/markdown.h"
+#include "render/search_index.h"
 
 namespace gongkai::pages {
 
@@ -17,7 +18,7 @@ using render::EscapeMarkdown;
 using render::FigureLink;
 using render::Put;
 
-CodeIndex::CodeIndex(const std::vector<const Record*>& all) {
+CodeIndex::CodeIndex(const std::vector<const Record*>& all, const CodePaging& paging) {
   // Names from the rows first (in input order), then from the summaries' 类.
   auto name = [&](const std::string& code, const std::string& as_printed) {
     auto [it, fresh] = by_code_.try_emplace(code);
@@ -52,6 +53,24 @@ CodeIndex::CodeIndex(const std::vector<const Record*>& all) {
     }
     for (const auto& code : used) by_code_[code].records.push_back(r);
   }
+  for (auto& [code, c] : by_code_) Paginate(code, c, paging);
+}
+
+void CodeIndex::Paginate(const std::string& code, Code& c, const CodePaging& paging) {
+  const auto size = static_cast<uint32_t>(c.rows.size());
+  if (c.records.size() <= paging.paged_above) {
+    c.parts.push_back({code, 0, size, static_cast<uint32_t>(c.records.size())});
+    return;
+  }
+  for (uint32_t i = 0; i < size; ++i) {
+    const Record* r = c.rows[i].record;
+    if (i > 0 && r == c.rows[i - 1].record) continue;  // a department's rows stay together
+    const bool cut = i > 0 && (render::SearchKeyHash(r->id) % paging.one_in == 0 ||
+                               c.parts.back().departments == paging.most);
+    if (cut) c.parts.back().end = i;
+    if (i == 0 || cut) c.parts.push_back({i == 0 ? code : code + "-" + r->id, i, size, 0});
+    ++c.parts.back().departments;
+  }
 }
 
 std::string CodeIndex::Parent(const std::string& code) const {
@@ -72,12 +91,15 @@ std::vector<std::string> CodeIndex::Children(const std::string& code) const {
 
 namespace {
 
-// Calls fn(record, total, part a, part b, table) for each row of the page of `code`: each
-// department's amounts under it, from its tables by 功能分类 and 经济分类, else from its
+// Calls fn(record, total, part a, part b, table) for each row of the page `part` of `code`:
+// each department's amounts under it, from its tables by 功能分类 and 经济分类, else from its
 // summary's 类.
 template <typename Fn>
-void ForEachRow(const std::string& code, const CodeIndex& index, Fn fn) {
-  for (const auto& row : index.Rows(code)) {
+void ForEachRow(const std::string& code, size_t part, const CodeIndex& index, Fn fn) {
+  const auto& rows = index.Rows(code);
+  const CodeIndex::Part& p = index.Parts(code)[part];
+  for (uint32_t i = p.begin; i < p.end; ++i) {
+    const auto& row = rows[i];
     const Record& d = *row.record;
     switch (row.table) {
       case CodeIndex::Row::Table::kFunctional: {
@@ -95,6 +117,22 @@ void ForEachRow(const std::string& code, const CodeIndex& index, Fn fn) {
         break;
     }
   }
+}
+
+// Calls fn(part, first, last) for the pages a page of `code` links to by their departments:
+// every page from the first page of a paged code, the page itself from a later one (its
+// neighbours are linked by name only); first and last are the names of its first and last
+// departments. The context and the key of a page both read them through this.
+template <typename Fn>
+void ForEachPageLinked(const std::string& code, size_t part, const CodeIndex& index, Fn fn) {
+  const auto& parts = index.Parts(code);
+  const auto& rows = index.Rows(code);
+  auto visit = [&](size_t i) {
+    fn(parts[i], rows[parts[i].begin].record->Name(), rows[parts[i].end - 1].record->Name());
+  };
+  if (part > 0) return visit(part);
+  if (parts.size() > 1)
+    for (size_t i = 0; i < parts.size(); ++i) visit(i);
 }
 
 }  // namespace
@@ -115,7 +153,7 @@ data CodesContext(const CodeIndex& index) {
   return ctx;
 }
 
-data CodeContext(const std::string& code, const CodeIndex& index) {
+data CodeContext(const std::string& code, size_t part, const CodeIndex& index) {
   data ctx;
   ctx.set("code", code);
   ctx.set("name", EscapeMarkdown(index.Name(code)));
@@ -124,24 +162,49 @@ data CodeContext(const std::string& code, const CodeIndex& index) {
   ctx.set("level", code.size() == 3 ? "类" : code.size() == 5 ? "款" : "项");
   ctx.set("is_functional", Bool(functional));
   // Parent: the longest other code that prefixes this one; children: codes one level down.
-  const std::string parent = index.Parent(code);
+  const std::string parent = part == 0 ? index.Parent(code) : "";
   ctx.set("has_parent", Bool(!parent.empty()));
   ctx.set("parent", parent);
   ctx.set("parent_name", EscapeMarkdown(parent.empty() ? "" : index.Name(parent)));
   list children;
-  for (const auto& c : index.Children(code)) {
-    data row;
-    row.set("code", c);
-    row.set("name", EscapeMarkdown(index.Name(c)));
-    children.push_back(std::move(row));
-  }
+  if (part == 0)
+    for (const auto& c : index.Children(code)) {
+      data row;
+      row.set("code", c);
+      row.set("name", EscapeMarkdown(index.Name(c)));
+      children.push_back(std::move(row));
+    }
   ctx.set("has_children", Bool(!children.empty()));
   Put(ctx, "children", children);
+  // A paged code: its first page lists the pages, a later page links to its neighbours.
+  const auto& parts = index.Parts(code);
+  list pages;
+  ForEachPageLinked(code, part, index, [&](const CodeIndex::Part& p, const std::string& first,
+                                           const std::string& last) {
+    data page;
+    // (A later page is not given its own number: that changes as pages come and go.)
+    if (part == 0) page.set("number", std::to_string(pages.size() + 1));
+    page.set("stem", p.stem);
+    page.set("first", EscapeMarkdown(first));
+    page.set("last", EscapeMarkdown(last));
+    page.set("departments", std::to_string(p.departments));
+    pages.push_back(std::move(page));
+  });
+  ctx.set("paged", Bool(part == 0 && parts.size() > 1));
+  ctx.set("later", Bool(part > 0));
+  if (part == 0) {
+    ctx.set("departments", std::to_string(index.Records(code).size()));
+    ctx.set("page_count", std::to_string(parts.size()));
+  }
+  Put(ctx, "pages", pages);
+  if (part > 0) ctx.set("previous", parts[part - 1].stem);
+  ctx.set("has_next", Bool(part + 1 < parts.size()));
+  ctx.set("next", part + 1 < parts.size() ? parts[part + 1].stem : "");
   list rows;
-  rows.reserve(index.Rows(code).size());  // kainjow's data is copied, not moved, as a list grows
-  ForEachRow(code, index, [&](const Record& d, const model::MaybeFigure& total,
-                              const model::MaybeFigure& part_a, const model::MaybeFigure& part_b,
-                              const char* table) {
+  rows.reserve(parts[part].end - parts[part].begin);  // kainjow's data is copied, not moved, as a list grows
+  ForEachRow(code, part, index, [&](const Record& d, const model::MaybeFigure& total,
+                                    const model::MaybeFigure& part_a,
+                                    const model::MaybeFigure& part_b, const char* table) {
     const std::string src = "../source/" + d.id + ".html";
     data row;
     row.set("id", d.id);
@@ -159,7 +222,7 @@ data CodeContext(const std::string& code, const CodeIndex& index) {
   return ctx;
 }
 
-std::string CodePageKey(const std::string& code, const CodeIndex& index) {
+std::string CodePageKey(const std::string& code, size_t part, const CodeIndex& index) {
   // Appended in place, a few bytes at a time: the keys of a build's code pages hold every row
   // of them (19 MB at 3,000 disclosures), and temporaries made it 0.19 s of CPU.
   std::string key;
@@ -173,24 +236,40 @@ std::string CodePageKey(const std::string& code, const CodeIndex& index) {
   };
   put(code);
   put(index.Name(code));
-  if (const std::string parent = index.Parent(code); !parent.empty()) {
+  if (const std::string parent = index.Parent(code); part == 0 && !parent.empty()) {
     put(parent);
     put(index.Name(parent));
   }
   put("children");
-  for (const auto& c : index.Children(code)) {
-    put(c);
-    put(index.Name(c));
+  if (part == 0)
+    for (const auto& c : index.Children(code)) {
+      put(c);
+      put(index.Name(c));
+    }
+  const auto& parts = index.Parts(code);
+  put("pages");
+  if (part == 0) {
+    number(static_cast<int64_t>(index.Records(code).size()));
+    number(static_cast<int64_t>(parts.size()));
   }
+  ForEachPageLinked(code, part, index, [&](const CodeIndex::Part& p, const std::string& first,
+                                           const std::string& last) {
+    put(p.stem);
+    put(first);
+    put(last);
+    number(p.departments);
+  });
+  put(part > 0 ? parts[part - 1].stem : "");
+  put(part + 1 < parts.size() ? parts[part + 1].stem : "");
   auto figure = [&](const model::MaybeFigure& f) {
     if (!f) return put("-");
     number(f->amount.fen());
     number(f->amount.decimals());
     number(f->line);
   };
-  ForEachRow(code, index, [&](const Record& d, const model::MaybeFigure& total,
-                              const model::MaybeFigure& part_a, const model::MaybeFigure& part_b,
-                              const char* table) {
+  ForEachRow(code, part, index, [&](const Record& d, const model::MaybeFigure& total,
+                                    const model::MaybeFigure& part_a,
+                                    const model::MaybeFigure& part_b, const char* table) {
     put(d.id);
     put(d.Name());
     number(d.year);

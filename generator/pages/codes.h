@@ -1,5 +1,6 @@
 // The classification code pages: codes/index.md (every code used) and codes/<code>.md (each
-// department's amounts under one code, its parent and children).
+// department's amounts under one code, its parent and children; a code that many departments
+// use is split into pages, codes/<code>-<id>.md after the first).
 #pragma once
 
 #include <cstdint>
@@ -13,12 +14,23 @@
 
 namespace gongkai::pages {
 
+/// How the page of a code that many departments use is split into pages, so that a department
+/// added or removed makes again a bounded part of it (not a page listing every department).
+/// A page begins at a department whose id hashes to 0 modulo `one_in` (render::SearchKeyHash,
+/// FNV-1a: where a page begins depends on that department alone, so the pages around an added
+/// or removed one keep their bounds), or after `most` departments.
+struct CodePaging {
+  size_t paged_above = 256;  ///< a code of more departments than this is paged
+  uint32_t one_in = 64;      ///< a page begins at about one department in this many
+  size_t most = 256;         ///< and holds this many departments at most
+};
+
 /// Every classification code the records use (functional 类/款/项 and economic), each with its
 /// name and the records that use it, made in one pass over the records so that a page per code
 /// does not read them all again.
 class CodeIndex {
  public:
-  explicit CodeIndex(const std::vector<const Record*>& all);
+  explicit CodeIndex(const std::vector<const Record*>& all, const CodePaging& paging = {});
 
   /// Every code, sorted.
   const std::vector<std::string>& codes() const { return codes_; }
@@ -39,6 +51,15 @@ class CodeIndex {
   };
   /// The rows of the page of `code`, in input order, a record's functional before its economic.
   const std::vector<Row>& Rows(const std::string& code) const { return at(code).rows; }
+  /// One page of a code's: the rows [begin, end) of Rows(code), whole departments, and the
+  /// page's name: the code for the first page, `<code>-<id of its first department>` after.
+  struct Part {
+    std::string stem;  ///< codes/<stem>.md
+    uint32_t begin, end;
+    uint32_t departments;
+  };
+  /// The pages of `code`: one holding every row, unless it is paged (CodePaging).
+  const std::vector<Part>& Parts(const std::string& code) const { return at(code).parts; }
   /// The longest other code that prefixes `code`; "" if none.
   std::string Parent(const std::string& code) const;
   /// The codes one level below `code`: prefixed by it, with no code between.
@@ -49,7 +70,9 @@ class CodeIndex {
     std::string name;
     std::vector<const Record*> records;
     std::vector<Row> rows;
+    std::vector<Part> parts;
   };
+  void Paginate(const std::string& code, Code& c, const CodePaging& paging);
   const Code& at(const std::string& code) const { return by_code_.at(code); }
   bool Has(const std::string& code) const { return by_code_.count(code) > 0; }
 
@@ -58,11 +81,13 @@ class CodeIndex {
 };
 
 kainjow::mustache::data CodesContext(const CodeIndex& index);
-/// One code: its name, parent and children (as links), and each department's amounts.
-kainjow::mustache::data CodeContext(const std::string& code, const CodeIndex& index);
-/// What the page of `code` is made from (pages::Page::key): the code's name, parent and
-/// children, and each row's department (id, name, year), figures and table, all that
-/// CodeContext reads; the same key, the same context.
-std::string CodePageKey(const std::string& code, const CodeIndex& index);
+/// One page of a code (`part` of CodeIndex::Parts): the first gives its name, parent and
+/// children (as links) and, where it is paged, how many departments and a link to each page;
+/// a later one its neighbours. Each gives its departments' amounts.
+kainjow::mustache::data CodeContext(const std::string& code, size_t part, const CodeIndex& index);
+/// What the page `part` of `code` is made from (pages::Page::key): all that CodeContext reads
+/// for it (the code's name, parent and children, the pages' names and first departments, each
+/// row's department, figures and table); the same key, the same context.
+std::string CodePageKey(const std::string& code, size_t part, const CodeIndex& index);
 
 }  // namespace gongkai::pages

@@ -15,7 +15,7 @@ namespace {
 
 // True for a cell gongkai writes as a number: an optional minus, digits, an optional
 // decimal part ("-12.50", "2023"). A spreadsheet reads it as that number, never a formula.
-bool IsPlainNumber(const std::string& s) {
+bool IsPlainNumber(std::string_view s) {
   size_t i = s.size() > 1 && s[0] == '-' ? 1 : 0, digits = 0, dots = 0;
   for (; i < s.size(); ++i) {
     if (s[i] == '.' && digits > 0 && dots == 0) {
@@ -35,16 +35,28 @@ bool IsPlainNumber(const std::string& s) {
 // be a formula to a spreadsheet (=HYPERLINK(...) from a department's name): it gets a leading
 // ' (the OWASP rule for CSV injection), which spreadsheets read as "text" and do not show.
 // Numbers are left as they are, negative ones included.
-std::string Csv(const std::string& s) {
+void AppendCsv(std::string& out, std::string_view s) {
   const bool formula = !s.empty() &&
                        std::string_view("=+-@\t\r").find(s[0]) != std::string_view::npos &&
                        !IsPlainNumber(s);
-  const std::string cell = formula ? "'" + s : s;
-  bool quote = cell.find_first_of(",\"\n\r") != std::string::npos;
-  if (!quote) return cell;
-  std::string out = "\"";
-  for (char c : cell) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return out + "\"";
+  const bool quote = s.find_first_of(",\"\n\r") != std::string_view::npos;
+  if (quote) out += '"';
+  if (formula) out += '\'';
+  if (!quote) {
+    out.append(s);
+    return;
+  }
+  for (char c : s) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  out += '"';
+}
+
+std::string Csv(const std::string& s) {
+  std::string out;
+  AppendCsv(out, s);
+  return out;
 }
 
 namespace {
@@ -66,18 +78,16 @@ std::string DepartmentsCsv(const std::vector<const Record*>& all) {
       w += f.severity == model::Diagnostic::Severity::kWarning;
       n += f.severity == model::Diagnostic::Severity::kNotice;
     }
-    std::vector<std::string> cells = {
-        d->id, d->Name(), d->department.region, d->department.level,
-        d->year ? std::to_string(d->year) : "", CsvAmount(d->income_total),
-        CsvAmount(d->expenditure_total), CsvAmount(d->current_income), CsvAmount(d->carryover_in),
-        CsvAmount(d->basic), CsvAmount(d->project), CsvAmount(d->personnel), CsvAmount(d->public_),
-        CsvAmount(d->three_public), d->Metric("basic_share"),
-        d->Metric("project_share"), d->Metric("personnel_share"),
-        d->Metric("public_share"), d->Metric("carryover_share"),
-        d->Metric("three_public_share"), d->staff ? std::to_string(*d->staff) : "",
-        d->Metric("total_per_staff"), std::to_string(e), std::to_string(w), std::to_string(n)};
-    for (size_t i = 0; i < cells.size(); ++i) out += (i ? "," : "") + Csv(cells[i]);
-    out += "\r\n";
+    AppendCsvRow(out, "\r\n", d->id, d->Name(), d->department.region, d->department.level,
+                 d->year ? std::to_string(d->year) : "", CsvAmount(d->income_total),
+                 CsvAmount(d->expenditure_total), CsvAmount(d->current_income),
+                 CsvAmount(d->carryover_in), CsvAmount(d->basic), CsvAmount(d->project),
+                 CsvAmount(d->personnel), CsvAmount(d->public_), CsvAmount(d->three_public),
+                 d->Metric("basic_share"), d->Metric("project_share"),
+                 d->Metric("personnel_share"), d->Metric("public_share"),
+                 d->Metric("carryover_share"), d->Metric("three_public_share"),
+                 d->staff ? std::to_string(*d->staff) : "", d->Metric("total_per_staff"),
+                 std::to_string(e), std::to_string(w), std::to_string(n));
   }
   return out;
 }
@@ -85,14 +95,10 @@ std::string DepartmentsCsv(const std::vector<const Record*>& all) {
 std::string FunctionalCsv(const std::vector<const Record*>& all) {
   std::string out = "id,department,year,code,name,level,total,basic,project,line\r\n";
   for (const auto* d : all)
-    for (const auto& f : d->functional) {
-      std::vector<std::string> cells = {d->id, d->Name(), d->year ? std::to_string(d->year) : "",
-                                        f.code, f.name, std::to_string(f.level),
-                                        CsvAmount(f.total), CsvAmount(f.basic),
-                                        CsvAmount(f.project), std::to_string(f.line)};
-      for (size_t i = 0; i < cells.size(); ++i) out += (i ? "," : "") + Csv(cells[i]);
-      out += "\r\n";
-    }
+    for (const auto& f : d->functional)
+      AppendCsvRow(out, "\r\n", d->id, d->Name(), d->year ? std::to_string(d->year) : "", f.code,
+                   f.name, std::to_string(f.level), CsvAmount(f.total), CsvAmount(f.basic),
+                   CsvAmount(f.project), std::to_string(f.line));
   return out;
 }
 

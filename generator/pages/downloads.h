@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "pages/record.h"
@@ -13,6 +14,16 @@ namespace gongkai::pages {
 /// One CSV cell, RFC 4180 quoted; a text cell that a spreadsheet would take for a formula
 /// (= + - @ tab CR first, and not a plain number such as -12.50) gets a leading '.
 std::string Csv(const std::string& s);
+/// Appends Csv(s) to `out`.
+void AppendCsv(std::string& out, std::string_view s);
+/// Appends one CSV row: each cell as Csv gives it, separated by commas, then `end` ("\r\n" or
+/// "\n"). In place, without a string per cell: the downloads hold every row of every document.
+template <typename... Cells>
+void AppendCsvRow(std::string& out, std::string_view end, const Cells&... cells) {
+  bool first = true;
+  ((first ? void() : void(out += ','), first = false, AppendCsv(out, cells)), ...);
+  out += end;
+}
 
 std::string DepartmentsCsv(const std::vector<const Record*>& all);
 /// data/functional.csv: department × functional code × amounts, with the source line.

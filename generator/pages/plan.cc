@@ -46,10 +46,16 @@ std::vector<Page> CrossPages(const Collection& c) {
   const auto codes = c.codes;
   plan.push_back({"codes/index.md", "codes.md", [codes] { return CodesContext(*codes); }, "科目",
                   "codes"});
-  for (const auto& code : codes->codes())
-    plan.push_back({"codes/" + code + ".md", "code.md",
-                    [codes, code] { return CodeContext(code, *codes); }, "科目 " + code, "code",
-                    [codes, code] { return CodePageKey(code, *codes); }});
+  for (const auto& code : codes->codes()) {
+    const auto& parts = codes->Parts(code);
+    for (size_t i = 0; i < parts.size(); ++i) {
+      const std::string& first = codes->Rows(code)[parts[i].begin].record->Name();
+      plan.push_back({"codes/" + parts[i].stem + ".md", "code.md",
+                      [codes, code, i] { return CodeContext(code, i, *codes); },
+                      "科目 " + code + (i == 0 ? "" : "（续：" + first + " 起）"), "code",
+                      [codes, code, i] { return CodePageKey(code, i, *codes); }});
+    }
+  }
   auto glossary = std::make_shared<const GlossaryIndex>(all);
   plan.push_back({"glossary.md", "glossary.md", [glossary] { return GlossaryContext(*glossary); },
                   "名词解释", "glossary", [glossary] { return GlossaryPageKey(*glossary); }});

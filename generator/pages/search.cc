@@ -88,15 +88,18 @@ SearchGroups MakeSearchGroups(const Collection& c) {
   };
   const CodeIndex& codes = *c.codes;
   for (const auto& code : codes.codes()) {
-    // The departments with the code in their functional or economic rows, in input order (a
-    // record's rows are together in Rows), once each: not every row of every record looked at
-    // again for each code.
+    // The departments with the code in their functional or economic rows on its first page
+    // (a paged code's later pages are reached from it, and a department added to one of
+    // them changes no entry), in input order (a record's rows are together in Rows), once
+    // each: not every row of every record looked at again for each code.
     std::string depts;
     const Record* last = nullptr;
-    for (const auto& row : codes.Rows(code)) {
-      if (row.table == CodeIndex::Row::Table::kClasses || row.record == last) continue;
-      last = row.record;
-      depts += row.record->Name() + " ";
+    const auto& rows = codes.Rows(code);
+    const auto& first = codes.Parts(code)[0];
+    for (auto row = rows.begin() + first.begin; row != rows.begin() + first.end; ++row) {
+      if (row->table == CodeIndex::Row::Table::kClasses || row->record == last) continue;
+      last = row->record;
+      depts += row->record->Name() + " ";
     }
     add({"codes/" + code + ".html", code + " " + codes.Name(code), "code", "", depts});
   }

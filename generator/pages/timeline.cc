@@ -337,12 +337,9 @@ std::string TimelineCsv(const std::vector<years::Series>& series) {
         if (!v) continue;
         const auto* d = s.years[i];
         int page = OriginalPageOf(*d, v->line, "").page;
-        std::vector<std::string> cells = {s.key, d->department.name, std::to_string(d->year),
-                                          d->id, f.subject, f.label, v->amount.WanYuan(2),
-                                          SourceFileOf(*d, v->line), std::to_string(v->line),
-                                          page ? std::to_string(page) : std::string()};
-        for (size_t k = 0; k < cells.size(); ++k) out += (k ? "," : "") + Csv(cells[k]);
-        out += "\n";
+        AppendCsvRow(out, "\n", s.key, d->department.name, std::to_string(d->year), d->id,
+                     f.subject, f.label, v->amount.WanYuan(2), SourceFileOf(*d, v->line),
+                     std::to_string(v->line), page ? std::to_string(page) : std::string());
       }
   return out;
 }

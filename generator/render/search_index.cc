@@ -453,6 +453,23 @@ std::string SearchStem(std::string_view key) {
 // A key's entry in its shard: its count, its head (titles first), the stem of its further
 // pages, which it gives to `page`. Keys are letters, digits and CJK characters only, so they
 // are JSON strings as they are.
+namespace {
+
+// How many of the postings [first, end) the posting page that begins at `first` holds: up to
+// the next posting whose value hashes to 0 modulo `mean` (a multiplicative hash, Knuth's), at
+// most 4 × mean. Where a page ends depends on the posting there alone, so an entry added or
+// removed changes the page it falls in (and the first page, whose first postings come after
+// the head), not every later page, as pages of a fixed size did: at N = 10,000 an added
+// department shifted the pages of every common key.
+size_t PostingPageSize(const uint32_t* first, const uint32_t* end, size_t mean) {
+  const size_t most = std::min<size_t>(end - first, 4 * mean);
+  size_t size = 1;
+  while (size < most && (first[size] * 2654435761u >> 7) % mean != 0) ++size;
+  return size;
+}
+
+}  // namespace
+
 std::string SearchTerm(const SearchKey& key, const std::vector<uint32_t>& postings,
                        const SearchIndexOptions& options, std::set<std::string>& stems,
                        const std::function<void(const std::string&, std::string)>& page) {
@@ -469,9 +486,9 @@ std::string SearchTerm(const SearchKey& key, const std::vector<uint32_t>& postin
     std::string stem = SearchStem(key.view());
     while (!stems.insert(stem).second) stem += "x";
     size_t pages = 0;
-    for (size_t at = head; at < list.size(); at += options.page_postings) {
+    for (size_t at = head, size; at < list.size(); at += size) {
       const uint32_t* first = list.data() + at;
-      const size_t size = std::min(list.size() - at, options.page_postings);
+      size = PostingPageSize(first, list.data() + list.size(), options.page_postings);
       ++pages;
       std::string name = stem + "-" + std::to_string(pages);
       page("search/" + name + ".js",

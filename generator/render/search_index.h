@@ -40,7 +40,8 @@ struct SearchIndexOptions {
   size_t chunk_bytes = 2500;  ///< an entry chunk file is closed once it holds this much text
   size_t piece_bytes = 1500;  ///< a longer text is indexed and stored in pieces of this size
   /// A key keeps this many postings in its shard (titles first); the rest are in pages of
-  /// page_postings each, loaded only for more results.
+  /// page_postings each on average (a page ends at a posting that hashes to it, at most 4
+  /// times as many: search_index.cc PostingPageSize), loaded only for more results.
   size_t head_postings = 600;
   size_t page_postings = 4000;
   /// Threads that read the entries' keys and post them; the files are the same for any number.

@@ -2,14 +2,21 @@
 // the page shows and only with it, and the build's cache keeps the keys for one build only.
 #include <doctest/doctest.h>
 
+#include <map>
+#include <set>
+
 #include <boost/filesystem.hpp>
 
 #include "pages/codes.h"
+#include "pages/plan.h"
+#include "pages/search.h"
 #include "site/cache.h"
 
 namespace model = gongkai::model;
 namespace fs = boost::filesystem;
+using gongkai::pages::CodeContext;
 using gongkai::pages::CodeIndex;
+using gongkai::pages::CodePaging;
 using gongkai::pages::CodePageKey;
 using gongkai::pages::Record;
 
@@ -38,12 +45,127 @@ std::vector<Record> Records() {
 std::string Key(const std::vector<Record>& records, const std::string& code) {
   std::vector<const Record*> all;
   for (const auto& r : records) all.push_back(&r);
-  return CodePageKey(code, CodeIndex(all));
+  return CodePageKey(code, 0, CodeIndex(all));
+}
+
+// Departments d00 ... d23, each with a row under 2010801 (d05 with two), for the paging of
+// a code's page. The ids that hash (FNV-1a 32) to 0 modulo 8: d01, d09, d16, d23 (worked out
+// by hand: d00 3, d01 0, d02 1, d03 6, ..., d09 0, ..., d16 0, ..., d23 0).
+std::vector<Record> Many() {
+  std::vector<Record> r(24);
+  for (int i = 0; i < 24; ++i) {
+    char id[8];
+    snprintf(id, sizeof id, "d%02d", i);
+    r[i].id = id;
+    r[i].department.name = std::string("部门") + (id + 1);
+    r[i].year = 2024;
+    r[i].functional.push_back({"2010801", "行政运行", 3, F(100 * i, 10), std::nullopt, std::nullopt, 10, ""});
+  }
+  r[5].functional.push_back({"2010801", "行政运行", 3, F(7, 11), std::nullopt, std::nullopt, 11, ""});
+  return r;
+}
+
+// A page begins at d01, d09, d16, d23 (their hash) or after 5 departments; paged above 4.
+constexpr CodePaging kSmall{4, 8, 5};
+
+// Each page of 2010801: its name, then its key.
+std::map<std::string, std::string> PageKeys(const std::vector<Record>& records) {
+  std::vector<const Record*> all;
+  for (const auto& r : records) all.push_back(&r);
+  const CodeIndex index(all, kSmall);
+  std::map<std::string, std::string> out;
+  for (size_t i = 0; i < index.Parts("2010801").size(); ++i)
+    out[index.Parts("2010801")[i].stem] = CodePageKey("2010801", i, index);
+  return out;
+}
+
+// The pages whose key is not the same in both (or that one has and the other has not).
+std::set<std::string> Changed(const std::map<std::string, std::string>& a,
+                              const std::map<std::string, std::string>& b) {
+  std::set<std::string> out;
+  for (const auto& [stem, key] : a)
+    if (!b.count(stem) || b.at(stem) != key) out.insert(stem);
+  for (const auto& [stem, key] : b)
+    if (!a.count(stem)) out.insert(stem);
+  return out;
 }
 
 }  // namespace
 
 TEST_SUITE("pages") {
+
+TEST_CASE("a code many departments use is split into pages that begin where an id says") {
+  const std::vector<Record> records = Many();
+  std::vector<const Record*> all;
+  for (const auto& r : records) all.push_back(&r);
+  const CodeIndex index(all, kSmall);
+  std::vector<std::string> stems;
+  std::vector<uint32_t> departments, begins;
+  for (const auto& p : index.Parts("2010801")) {
+    stems.push_back(p.stem);
+    departments.push_back(p.departments);
+    begins.push_back(p.begin);
+  }
+  // d01 begins a page by its hash; d06 after 5 departments (d05's two rows stay together);
+  // d09 by its hash; d14 after 5; d16 by its hash; d21 after 5; d23 by its hash.
+  CHECK(stems == std::vector<std::string>{"2010801", "2010801-d01", "2010801-d06", "2010801-d09",
+                                          "2010801-d14", "2010801-d16", "2010801-d21",
+                                          "2010801-d23"});
+  CHECK(departments == std::vector<uint32_t>{1, 5, 3, 5, 2, 5, 2, 1});
+  CHECK(begins == std::vector<uint32_t>{0, 1, 7, 10, 15, 17, 22, 24});
+  CHECK(index.Parts("2010801").back().end == 25);
+  // Four departments or fewer: one page, as before.
+  all.resize(4);
+  CHECK(CodeIndex(all, kSmall).Parts("2010801").size() == 1);
+  CHECK(CodeIndex(all, kSmall).Parts("2010801")[0].end == 4);
+}
+
+TEST_CASE("a code page lists the pages from its first page and its neighbours from a later one") {
+  const std::vector<Record> records = Many();
+  std::vector<const Record*> all;
+  for (const auto& r : records) all.push_back(&r);
+  const CodeIndex index(all, kSmall);
+  auto first = CodeContext("2010801", 0, index);
+  CHECK(first.get("paged")->is_true());
+  CHECK(first.get("departments")->string_value() == "24");
+  CHECK(first.get("page_count")->string_value() == "8");
+  CHECK(first.get("pages")->list_value().size() == 8);
+  CHECK(first.get("rows")->list_value().size() == 1);  // d00's row only
+  CHECK(first.get("next")->string_value() == "2010801-d01");
+  auto later = CodeContext("2010801", 2, index);
+  CHECK(later.get("later")->is_true());
+  CHECK(!later.get("paged")->is_true());
+  CHECK(later.get("previous")->string_value() == "2010801-d01");
+  CHECK(later.get("next")->string_value() == "2010801-d09");
+  const auto& self = later.get("pages")->list_value();
+  REQUIRE(self.size() == 1);
+  CHECK(self[0].get("first")->string_value() == "部门06");
+  CHECK(self[0].get("last")->string_value() == "部门08");
+  CHECK(later.get("rows")->list_value().size() == 3);
+  CHECK(!CodeContext("2010801", 7, index).get("has_next")->is_true());
+}
+
+TEST_CASE("a department added or removed changes the keys of its own page and of the first") {
+  const auto base = PageKeys(Many());
+  std::vector<Record> r = Many();
+  r.erase(r.begin() + 7);  // d07, inside the page that begins at d06
+  CHECK(Changed(base, PageKeys(r)) == std::set<std::string>{"2010801", "2010801-d06"});
+  r = Many();
+  r[11].functional[0].total = F(1, 10);  // a figure of d11 (page d09) changed
+  CHECK(Changed(base, PageKeys(r)) == std::set<std::string>{"2010801-d09"});
+  r = Many();
+  r[20].department.name = "部门二十";  // d20, the last of page d16: the first page shows it
+  CHECK(Changed(base, PageKeys(r)) == std::set<std::string>{"2010801", "2010801-d16"});
+  // d09, which begins a page, removed: d06's page takes d10 and d11, a page begins after them
+  // at d12 (5 departments) and runs to d15; d16's page links to it; d21 and d23 keep theirs.
+  r = Many();
+  r.erase(r.begin() + 9);
+  CHECK(Changed(base, PageKeys(r)) == std::set<std::string>{"2010801", "2010801-d06",
+                                                            "2010801-d09", "2010801-d12",
+                                                            "2010801-d14", "2010801-d16"});
+  // Added back: the same pages again.
+  CHECK(PageKeys(Many()) == base);
+}
 
 TEST_CASE("a code page's key changes with what the page shows, and only with it") {
   const std::vector<Record> base = Records();
@@ -72,6 +194,24 @@ TEST_CASE("a code page's key changes with what the page shows, and only with it"
   r.pop_back();  // 南充 removed
   CHECK(Key(r, "2010801") != Key(base, "2010801"));
   CHECK(Key(r, "30101") == Key(base, "30101"));
+}
+
+TEST_CASE("a paged code's search entry lists the departments of its first page") {
+  const std::vector<Record> records = Many();
+  gongkai::pages::Collection c;
+  for (const auto& r : records) c.built.push_back(&r);
+  c.records = c.built;
+  c.codes = std::make_shared<const CodeIndex>(c.built, kSmall);
+  const auto groups = gongkai::pages::MakeSearchGroups(c);
+  const gongkai::render::SearchEntry* code = nullptr;
+  for (const auto& g : groups.groups)
+    if (g.key == "codes/2010801.html") code = g.entries.at(0);
+  REQUIRE(code != nullptr);
+  CHECK(code->title == "2010801 行政运行");
+  CHECK(code->text == "部门00 ");  // d00 alone begins the list; d01 begins the next page
+  c.codes = std::make_shared<const CodeIndex>(c.built);  // 24 departments: one page
+  for (const auto& g : gongkai::pages::MakeSearchGroups(c).groups)
+    if (g.key == "codes/2010801.html") CHECK(g.entries.at(0)->text.size() == 24 * 9);
 }
 
 TEST_CASE("the cross pages' keys are kept for the next build only") {

@@ -10,7 +10,9 @@
 // 2816 = 0 + 88 × 32: "wU2"; 2817: "xU2"; 2304 = 0 + 72 × 32, 72 = 8 + 2 × 32: "wE2".
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -103,6 +105,52 @@ TEST_CASE("a key in more entries than its head keeps the rest in pages") {
   // Page 1: Chengde's department entry, id 2816; page 2: the project's title, id 2817.
   CHECK(files["search/" + stem + "-1.js"] == "gongkaiSearch.more(\"" + stem + "-1\",\"wU2..\");\n");
   CHECK(files["search/" + stem + "-2.js"] == "gongkaiSearch.more(\"" + stem + "-2\",\".xU2.\");\n");
+}
+
+TEST_CASE("a posting added or removed changes the posting page it falls in, not the later ones") {
+  // The text postings of ids 0, 2, …, 118 (60): 10 in the head, then pages of 8 on average.
+  // A page ends before a posting whose value v = id << 2 | 1 gives (v × 2654435761 mod 2^32)
+  // >> 7 ≡ 0 (mod 8) (worked out by hand): pages begin at ids 20, 24, 40, 66, 82, 92, 108, 118.
+  render::SearchIndexOptions options;
+  options.head_postings = 10;
+  options.page_postings = 8;
+  render::SearchKey key;
+  key.size = 6;
+  std::copy_n("医疗", 6, key.bytes.begin());
+  auto pages = [&](const std::vector<uint32_t>& ids) {
+    std::vector<uint32_t> postings;
+    for (uint32_t id : ids) postings.push_back(id << 2 | 1);
+    std::map<std::string, std::string> out;
+    std::set<std::string> stems;
+    render::SearchTerm(key, postings, options, stems,
+                       [&](const std::string& path, std::string body) { out[path] = body; });
+    return out;
+  };
+  std::vector<uint32_t> ids;
+  for (uint32_t id = 0; id < 120; id += 2) ids.push_back(id);
+  const auto before = pages(ids);
+  REQUIRE(before.size() == 8);
+  auto changed = [&](const std::map<std::string, std::string>& after) {
+    REQUIRE(Names(after) == Names(before));
+    std::vector<std::string> out;
+    for (const auto& [path, body] : after)
+      if (before.at(path) != body) out.push_back(path.substr(path.size() - 5));
+    return out;
+  };
+  // 51 added, 70 removed: only the third page (ids 40 … 64) and the fourth (66 … 80) change;
+  // pages of 8 each would have changed every page from the third on.
+  std::vector<uint32_t> added = ids;
+  added.insert(added.begin() + 26, 51);
+  CHECK(changed(pages(added)) == std::vector<std::string>{"-3.js"});
+  std::vector<uint32_t> removed = ids;
+  removed.erase(removed.begin() + 35);  // id 70
+  CHECK(changed(pages(removed)) == std::vector<std::string>{"-4.js"});
+  // The third page holds ids 40, 42, …, 64.
+  const std::string& third = std::next(before.begin(), 2)->second;
+  const size_t from = third.rfind(",\"") + 2, to = third.rfind("\");");
+  std::vector<uint32_t> want;
+  for (uint32_t id = 40; id <= 64; id += 2) want.push_back(id << 2 | 1);
+  CHECK(render::DecodeSearchPostings(third.substr(from, to - from)) == want);
 }
 
 TEST_CASE("a long text is stored in overlapping pieces, its title indexed once") {
