@@ -123,7 +123,7 @@ bool LoadDocument(std::string_view path, std::string_view bytes, Document& doc,
         return false;
       }
     }
-    any_text |= !IsBlank(line);
+    any_text = any_text || !IsBlank(line);  // one line with text is enough
     doc.lines.emplace_back(line);
     if (end < text.size() && text[end] == '\r' && end + 1 < text.size() && text[end + 1] == '\n')
       ++end;
