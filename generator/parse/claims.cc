@@ -6,6 +6,7 @@
 #include "parse/claims.h"
 
 #include <algorithm>
+#include <bitset>
 #include <cctype>
 #include <cstdint>
 #include <cstring>
@@ -201,6 +202,7 @@ class Extractor {
       else
         keywords_by_start_[Start3(k.data())].push_back(i);
     }
+    for (const auto& [start, bucket] : keywords_by_start_) may_start_.set(Low16(start));
   }
 
   std::vector<Claim> Run() {
@@ -239,7 +241,7 @@ class Extractor {
     std::string best;
     size_t best_end = 0, best_len = 0, best_pos = std::string::npos;
     auto consider = [&](const std::string& kw, const std::string& subject) {
-      size_t p = window.rfind(kw);
+      size_t p = RFind(window, kw);
       if (p == std::string::npos) return;
       size_t e = p + kw.size();
       if (e > best_end || (e == best_end && kw.size() > best_len)) {
@@ -271,7 +273,7 @@ class Extractor {
     if (best_pos != std::string::npos && generic) {
       for (const Keyword* kp : active_) {
         const Keyword& k = *kp;
-        size_t p = window.rfind(k.text, best_pos);
+        size_t p = RFind(window, k.text, best_pos);
         while (p != std::string::npos) {
           size_t e = p + k.text.size();
           if (p < best_pos && e >= best_pos && e < best_end && k.subject != best) {
@@ -281,7 +283,7 @@ class Extractor {
             break;
           }
           if (p == 0) break;
-          p = window.rfind(k.text, p - 1);
+          p = RFind(window, k.text, p - 1);
         }
       }
     }
@@ -329,8 +331,8 @@ class Extractor {
   // 保险缴费支出（项）": the code of the 项 row with that name under that class, or "".
   std::string FunctionalItem(const std::string& window, std::string* name) {
     auto find_mark = [&](const char* full, const char* half, size_t before) {
-      size_t a = window.rfind(full, before);
-      size_t b = window.rfind(half, before);
+      size_t a = RFind(window, full, before);
+      size_t b = RFind(window, half, before);
       if (a == std::string::npos) return b;
       if (b == std::string::npos) return a;
       return std::max(a, b);
@@ -470,7 +472,9 @@ class Extractor {
       for (size_t p = 0; p + 3 <= scope.size(); ++p) {
         // A keyword starts a character, never inside one (a UTF-8 continuation byte).
         if ((static_cast<unsigned char>(scope[p]) & 0xC0) == 0x80) continue;
-        auto bucket = keywords_by_start_.find(Start3(scope.data() + p));
+        const uint32_t start = Start3(scope.data() + p);
+        if (!may_start_.test(Low16(start))) continue;  // most characters start no keyword
+        auto bucket = keywords_by_start_.find(start);
         if (bucket == keywords_by_start_.end()) continue;
         for (uint32_t i : bucket->second)
           if (scope.compare(p, keywords_[i].text.size(), keywords_[i].text) == 0) hits.push_back(i);
@@ -528,8 +532,9 @@ class Extractor {
       std::string after = s.substr(after_unit, 12);
       std::string tail = window.size() > 12 ? window.substr(window.size() - 12) : window;
       bool comparison = false;
+      const std::string_view trimmed_tail = TrimView(tail);
       for (const char* op : {"≥", "≤", ">", "<", "=", "≧", "≦", "不超过", "不低于"})
-        if (EndsWith(Trim(tail), op)) comparison = true;
+        if (EndsWith(trimmed_tail, op)) comparison = true;
       bool bound = StartsWith(after, "以上") || StartsWith(after, "以下") || StartsWith(after, "以内");
       int line = text_.LineAt(i);
       bool negative = i > begin && s[i - 1] == '-';  // "增加-17.69 万元" is a decrease
@@ -551,8 +556,9 @@ class Extractor {
         if (dir == 0) dir = 1;
         dir_pos = plain.size();
       }
-      size_t cmp = std::max(plain.rfind("比") == std::string::npos ? 0 : plain.rfind("比") + 1,
-                            plain.rfind("较") == std::string::npos ? 0 : plain.rfind("较") + 1);
+      const size_t bi = RFind(plain, "比"), jiao = RFind(plain, "较");
+      size_t cmp = std::max(bi == std::string::npos ? 0 : bi + 1,
+                            jiao == std::string::npos ? 0 : jiao + 1);
       bool compared = cmp > 0;
       size_t dir_after_cmp_pos;
       int dir_after_cmp = compared ? LastDirection(plain.substr(cmp), dir_after_cmp_pos) : dir;
@@ -736,7 +742,13 @@ class Extractor {
            static_cast<unsigned char>(p[2]);
   }
   std::vector<Keyword> keywords_;
+  // A character's last 16 bits of Start3 (for a 3-byte character, its code point's): a bit
+  // test rules out nearly every character before the map is asked.
+  static uint32_t Low16(uint32_t start3) {
+    return (start3 >> 4 & 0xF000) | (start3 >> 2 & 0x0FC0) | (start3 & 0x3F);
+  }
   std::unordered_map<uint32_t, std::vector<uint32_t>> keywords_by_start_;  ///< see the constructor
+  std::bitset<1 << 16> may_start_;  ///< Low16 of each key of keywords_by_start_
   std::vector<uint32_t> short_keywords_;  ///< under 3 bytes: searched for one by one
   std::vector<const Keyword*> active_;
   std::vector<Claim> claims_;

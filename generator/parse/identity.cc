@@ -243,8 +243,8 @@ std::vector<NameMention> FindNameMentions(const std::vector<std::string>& lines,
     if (StartsWith(raw, "**") && CodePointCount(line) <= 30) add(line, false);
     // Table titles that start with the department's name. (`line` is trimmed, so it ends
     // with 表 exactly when it does without its white space.)
-    bool title_like = !Contains(line, "。") && !Contains(line, "，") &&
-                      (EndsWith(line, "表") || StartsWith(raw, "#"));
+    bool title_like = (EndsWith(line, "表") || StartsWith(raw, "#")) && !Contains(line, "。") &&
+                      !Contains(line, "，");
     if (title_like && !ClassifyTitle(line).empty() && CodePointCount(line) < 60) {
       std::string before = NameBeforeTableWords(RemoveSpaces(line));
       if (!before.empty()) {

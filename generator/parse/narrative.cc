@@ -34,10 +34,12 @@ void JoinedText::AppendClean(std::string_view t, int line) {
   auto is_space = [](char c) { return c == ' ' || c == '\t'; };
   starts_.push_back({text_.size(), line});
   size_t first = text_.size();
+  size_t next_tab = t.find('\t');
   for (size_t i = 0; i < t.size();) {
-    // The text up to the next space is kept as it is.
-    size_t space = i;
-    while (space < t.size() && !is_space(t[space])) ++space;
+    // The text up to the next space or tab is kept as it is. Each is looked for (memchr), a
+    // tab again only once passed: most lines hold none.
+    if (next_tab < i) next_tab = t.find('\t', i);
+    const size_t space = std::min({t.find(' ', i), next_tab, t.size()});
     text_.append(t.substr(i, space - i));
     if (space == t.size()) break;
     size_t j = space;

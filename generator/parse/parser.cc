@@ -330,17 +330,29 @@ class Parser {
     }
   }
 
+  // "附表4-9" above the next table is not a row of this one: `lines` with such lines emptied,
+  // copied into `storage` only when one is there (most tables have none). (A token holds no
+  // white space.)
+  static const std::vector<TokenLine>& WithoutAttachmentLines(const std::vector<TokenLine>& lines,
+                                                              std::vector<TokenLine>& storage) {
+    auto attachment = [](const TokenLine& l) {
+      return !l.Empty() && (StartsWith(l.tokens.front().text, "附表") ||
+                            StartsWith(l.tokens.front().text, "附件"));
+    };
+    if (std::none_of(lines.begin(), lines.end(), attachment)) return lines;
+    storage = lines;
+    for (auto& l : storage)
+      if (attachment(l)) l.tokens.clear();
+    return storage;
+  }
+
   // Every row of every table, with all its figures, for looking up stated figures.
   void IndexFigures() {
     for (const auto& s : sections_) {
       if (s.empty || s.unit.empty()) continue;
       model::Unit unit = UnitOfLabel(s.unit).value_or(model::Unit::kWanYuan);
-      std::vector<TokenLine> lines = Lines(s);
-      // "附表4-9" above the next table is not a row of this one. (A token holds no white space.)
-      for (auto& l : lines)
-        if (!l.Empty() && (StartsWith(l.tokens.front().text, "附表") ||
-                           StartsWith(l.tokens.front().text, "附件")))
-          l.tokens.clear();
+      std::vector<TokenLine> storage;
+      const std::vector<TokenLine>& lines = WithoutAttachmentLines(Lines(s), storage);
       if (s.kind == "summary" || s.kind == "fiscal_summary") {
         for (const auto& lf : ReadLabelledFigures(lines)) {
           model::Disclosure::IndexedRow row{s.kind, "", lf.label, {}, {}};

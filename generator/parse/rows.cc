@@ -28,18 +28,22 @@ std::vector<std::string> Row::NameParts() const {
 
 int Row::AmountLine() const { return numbers.empty() ? start_line : numbers.front().line; }
 
+namespace {
+
+// IsPageHeaderLine, the line's tokens joined in `joined` (a buffer kept from line to line).
+bool IsPageHeaderLine(const TokenLine& line, std::string& joined) {
+  joined.clear();
+  for (const auto& t : line.tokens) joined += t.text;
+  static const AnyWord kMarks{"单位：", "单位:", "预算年度", "栏次", "单位名称：", "单位名称:",
+                              "部门：", "部门:", "部门/单位", "金额单位"};
+  return kMarks.In(joined);
+}
+
+}  // namespace
+
 bool IsPageHeaderLine(const TokenLine& line) {
   std::string joined;
-  for (const auto& t : line.tokens) joined += t.text;
-  static const char* kMarks[] = {"单位：", "单位:", "预算年度", "栏次", "单位名称：", "单位名称:",
-                                 "部门：", "部门:", "部门/单位", "金额单位"};
-  // Every mark holds one of these words; most lines hold none.
-  if (!Contains(joined, "单位") && !Contains(joined, "部门") && !Contains(joined, "预算年度") &&
-      !Contains(joined, "栏次"))
-    return false;
-  for (const char* m : kMarks)
-    if (Contains(joined, m)) return true;
-  return false;
+  return IsPageHeaderLine(line, joined);
 }
 
 int FindFirstAmountColumn(const std::vector<TokenLine>& lines) {
@@ -86,8 +90,9 @@ std::string AssembleCode(const std::vector<Token>& ints, const std::string& firs
 // digits.
 std::vector<bool> PageHeaderLines(const std::vector<TokenLine>& lines) {
   std::vector<bool> header(lines.size());
+  std::string joined;
   for (size_t i = 0; i < lines.size(); ++i)
-    header[i] = !lines[i].Empty() && IsPageHeaderLine(lines[i]);
+    header[i] = !lines[i].Empty() && IsPageHeaderLine(lines[i], joined);
   return header;
 }
 

@@ -23,8 +23,8 @@ bool LooksLikeProse(std::string_view line) {
   if (t.empty()) return false;
   if (Has(t, "情况说明") || EndsWith(t, "说明") || EndsWith(t, "说明**")) return true;
   if (line.find('\t') != std::string_view::npos) return false;
-  size_t n = CodePointCount(t);
-  return n >= 25 && (Has(t, "。") || Has(t, "，"));
+  // 25 characters take 25 bytes at least: a shorter line is not counted (most table rows).
+  return t.size() >= 25 && CodePointCount(t) >= 25 && (Has(t, "。") || Has(t, "，"));
 }
 
 }  // namespace
@@ -97,10 +97,9 @@ std::vector<Section> FindSections(const std::vector<std::string>& lines) {
   std::vector<Section> sections;
   auto is_title = [&](size_t i, std::string& title, std::string& kind) {
     // Every table kind's words include one of these; most lines have none.
+    static const AnyWord kTitleWords{"支出", "收入", "收支", "三公", "绩效", "采购", "基金", "国有资本"};
     const std::string& l = lines[i];
-    if (!Has(l, "支出") && !Has(l, "收入") && !Has(l, "收支") && !Has(l, "三公") &&
-        !Has(l, "绩效") && !Has(l, "采购") && !Has(l, "基金") && !Has(l, "国有资本"))
-      return false;
+    if (!kTitleWords.In(l)) return false;
     std::string_view raw = TrimView(lines[i]);
     if (raw.empty() || StartsWith(raw, "-") || StartsWith(raw, "*-")) return false;
     if (l.find('\t') != std::string::npos) return false;  // a row of a tab table

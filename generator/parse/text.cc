@@ -2,6 +2,7 @@
 #include "parse/text.h"
 
 #include <algorithm>
+#include <cstring>
 
 namespace gongkai::parse {
 
@@ -49,6 +50,16 @@ std::vector<std::string> CodePoints(std::string_view s) {
   return out;
 }
 
+char32_t LastCodePoint(std::string_view s) {
+  // Forwards, as CodePoints splits (the same on any bytes, valid UTF-8 or not).
+  size_t last = 0;
+  for (size_t i = 0; i < s.size();) {
+    last = i;
+    NextCodePoint(s, i);
+  }
+  return NextCodePoint(s, last);
+}
+
 size_t CodePointCount(std::string_view s) {
   // Every byte but a continuation byte (10xxxxxx) starts a code point in valid UTF-8.
   size_t n = 0;
@@ -81,6 +92,42 @@ bool Contains(std::string_view s, std::string_view part) {
   for (size_t p = s.find(last, tail); p != std::string_view::npos; p = s.find(last, p + 1))
     if (s.compare(p - tail, tail, part.substr(0, tail)) == 0) return true;
   return false;
+}
+
+AnyWord::AnyWord(std::initializer_list<std::string_view> words) : words_(words) {
+  shortest_ = words_.front().size();
+  for (std::string_view w : words_) {
+    ends_[static_cast<unsigned char>(w.back())] = true;
+    shortest_ = std::min(shortest_, w.size());
+  }
+}
+
+bool AnyWord::In(std::string_view s) const {
+  // Each byte is looked up once; the words are compared only where one could end (a
+  // continuation byte of 64 values ends a Chinese word, as in Contains).
+  for (size_t i = shortest_ - 1; i < s.size(); ++i) {
+    if (!ends_[static_cast<unsigned char>(s[i])]) continue;
+    for (std::string_view w : words_)
+      if (w.size() <= i + 1 && w.back() == s[i] && s.compare(i + 1 - w.size(), w.size(), w) == 0)
+        return true;
+  }
+  return false;
+}
+
+size_t RFind(std::string_view s, std::string_view part, size_t pos) {
+  if (part.size() > s.size()) return std::string_view::npos;
+  if (part.empty()) return std::min(pos, s.size());
+  const size_t tail = part.size() - 1;
+  // Where the last byte of `part` may stand: [tail, end).
+  size_t end = std::min(s.size() - part.size(), pos) + part.size();
+  while (end > tail) {
+    const void* hit = memrchr(s.data() + tail, part.back(), end - tail);
+    if (!hit) break;
+    const size_t last = static_cast<size_t>(static_cast<const char*>(hit) - s.data());
+    if (s.compare(last - tail, tail, part.substr(0, tail)) == 0) return last - tail;
+    end = last;
+  }
+  return std::string_view::npos;
 }
 
 std::string StripMarkup(std::string_view s) {
@@ -124,13 +171,19 @@ std::string StripMarkup(std::string_view s) {
   return out;
 }
 
+std::string_view StripMarkup(std::string_view s, std::string& storage) {
+  // StripMarkup changes only a line that starts with a space or '#' or holds '<' or '*'.
+  bool plain = !s.empty() && s[0] != ' ' && s[0] != '#' && s.find('<') == std::string_view::npos &&
+               s.find('*') == std::string_view::npos;
+  if (plain) return s;
+  storage = StripMarkup(s);
+  return storage;
+}
+
 CleanLines::CleanLines(const std::vector<std::string>& lines) {
   text.reserve(lines.size());
-  for (const auto& l : lines) {
-    std::string t = StripMarkup(l);
-    std::string_view trimmed = TrimView(t);
-    text.push_back(trimmed.size() == t.size() ? std::move(t) : std::string(trimmed));
-  }
+  std::string storage;
+  for (const auto& l : lines) text.emplace_back(TrimView(StripMarkup(l, storage)));
 }
 
 std::string RemoveSpaces(std::string_view s) {
@@ -180,8 +233,13 @@ std::string_view TrimView(std::string_view s) {
 namespace {
 
 bool IsChineseNumeral(char32_t c) {
-  static const std::u32string kNumerals = U"一二三四五六七八九十廿百零〇";
-  return kNumerals.find(c) != std::u32string::npos;
+  switch (c) {
+    case U'一': case U'二': case U'三': case U'四': case U'五': case U'六': case U'七':
+    case U'八': case U'九': case U'十': case U'廿': case U'百': case U'零': case U'〇':
+      return true;
+    default:
+      return false;
+  }
 }
 
 // Length in bytes of a leading ordinal marker, 0 if none.

@@ -1,6 +1,7 @@
 // Small UTF-8 text helpers the parsers share (code points, spaces, markup, ordinals).
 #pragma once
 
+#include <initializer_list>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -29,6 +30,8 @@ std::string EncodeCodePoint(char32_t c);
 
 /// Splits into code points, each as its UTF-8 string.
 std::vector<std::string> CodePoints(std::string_view s);
+/// The last code point of non-empty `s`, as CodePoints(s).back() decodes it.
+char32_t LastCodePoint(std::string_view s);
 size_t CodePointCount(std::string_view s);
 
 bool IsSpace(char32_t c);  ///< ASCII space/tab, U+3000, U+00A0
@@ -48,6 +51,9 @@ bool IsHan(char32_t c);
 /// Removes Markdown/HTML decoration a converter leaves in table text: `<b>`, `</b>`, `**`,
 /// leading `#` heading marks. Keeps everything else.
 std::string StripMarkup(std::string_view s);
+/// StripMarkup(s) without a copy where it would keep `s` as it is (most lines): `s` itself,
+/// else the stripped text, kept in `storage`.
+std::string_view StripMarkup(std::string_view s, std::string& storage);
 
 /// The lines of a document as the readers of running text see them, Trim(StripMarkup(line))
 /// of each: worked out once per document rather than once per reader.
@@ -76,5 +82,26 @@ bool StartsWithOrdinal(std::string_view s);
 bool StartsWith(std::string_view s, std::string_view prefix);
 bool EndsWith(std::string_view s, std::string_view suffix);
 bool Contains(std::string_view s, std::string_view part);
+/// std::string_view::rfind(part, pos): where `part` last starts in `s` at or before `pos`.
+/// Own code: libstdc++'s rfind compares at every byte back from `pos`; this looks for the
+/// last byte of `part` with memrchr, as Contains does forwards.
+size_t RFind(std::string_view s, std::string_view part, size_t pos = std::string_view::npos);
+
+/// Whether a text holds any of a list of words: Contains(s, w1) || Contains(s, w2) || ...,
+/// in one pass over the text. Own code: the standard library looks for one word at a time,
+/// a pass (and a call of memchr) per word, and the parsers ask lists of up to ten words of
+/// every line. A pass here reads byte by byte where memchr reads 32 bytes at a time: for a
+/// few words in long lines, Contains word by word is faster.
+class AnyWord {
+ public:
+  /// `words`: non-empty, and outliving the AnyWord (string literals).
+  AnyWord(std::initializer_list<std::string_view> words);
+  bool In(std::string_view s) const;
+
+ private:
+  std::vector<std::string_view> words_;
+  bool ends_[256] = {};  ///< the last bytes of the words: only there may one end
+  size_t shortest_ = 0;
+};
 
 }  // namespace gongkai::parse

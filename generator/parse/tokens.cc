@@ -74,6 +74,22 @@ bool AllText(std::string_view word) {
   return letter || !digit;
 }
 
+// A word SplitWord reads as one number piece, the word itself: a figure as most table cells
+// print it ("6867.36", "1,234"), a digit first, one decimal point at most, no comma last.
+bool OneNumber(std::string_view word) {
+  if (word.empty() || !IsDigit(static_cast<unsigned char>(word.front())) || word.back() == ',')
+    return false;
+  size_t points = 0;
+  for (char ch : word) {
+    if (ch == '.') {
+      ++points;
+    } else if (ch != ',' && !IsDigit(static_cast<unsigned char>(ch))) {
+      return false;
+    }
+  }
+  return points <= 1;
+}
+
 // Splits one white-space-free word that is not AllText into number and text pieces. Sets
 // `glued` when the word holds a run of several decimal points: the only piece `precision`
 // decides.
@@ -120,11 +136,7 @@ std::vector<Piece> SplitWord(std::string_view word, bool line_start, int precisi
       if (MakesNumberText(run, NextCodePoint(word, probe))) is_text = true;
     }
     // "（2023）", "(2023乡村振兴)": a number inside brackets in a name is text.
-    if (!text.empty()) {
-      std::vector<std::string> cps = CodePoints(text);
-      size_t k = 0;
-      if (IsOpeningBracket(NextCodePoint(cps.back(), k))) is_text = true;
-    }
+    if (!text.empty() && IsOpeningBracket(LastCodePoint(text))) is_text = true;
     if (is_text) {
       text += run + trailing;
       i = j;
@@ -173,17 +185,18 @@ void TokenizeCell(std::string_view cell, int line_number, int cell_index, bool l
     std::string_view word = cell.substr(start, i - start);
     bool gap = true;
     auto add = [&](bool number, std::string text) {
-      Token t;
+      Token& t = out.emplace_back();
       t.kind = number ? Token::Kind::kNumber : Token::Kind::kText;
       t.text = std::move(text);
       t.line = line_number;
       t.cell = cell_index;
       t.gap_before = gap;
       gap = false;
-      out.push_back(std::move(t));
     };
     if (AllText(word)) {
       add(false, std::string(word));
+    } else if (OneNumber(word)) {  // SplitWord's answer without its piece lists
+      add(true, std::string(word));
     } else {
       for (auto& piece : SplitWord(word, line_start && first_word && out.empty(), precision, glued))
         add(piece.number, std::move(piece.text));
@@ -197,8 +210,10 @@ void TokenizeCell(std::string_view cell, int line_number, int cell_index, bool l
 TokenLine Tokenize(std::string_view raw, int line_number, int precision, bool& glued) {
   TokenLine tl;
   tl.line = line_number;
-  std::string clean = StripMarkup(raw);
-  tl.tabbed = clean.find('\t') != std::string::npos;
+  std::string storage;
+  const std::string_view clean = StripMarkup(raw, storage);
+  tl.tabbed = clean.find('\t') != std::string_view::npos;
+  if (!clean.empty()) tl.tokens.reserve(8);  // a row's name and figures: fewer reallocations
   if (tl.tabbed) {
     size_t start = 0;
     int index = 0;

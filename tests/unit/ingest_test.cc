@@ -97,6 +97,19 @@ TEST_CASE("keeps line numbers with CR line ends") {
   CHECK(doc.lines[3] == "c");
 }
 
+TEST_CASE("keeps line numbers with LF, CR and CRLF mixed") {
+  Document doc;
+  std::vector<Diagnostic> diags;
+  REQUIRE(LoadDocument("mixed.txt", "a\nb\rc\r\nd\n\re", doc, diags));
+  REQUIRE(doc.lines.size() == 6u);
+  CHECK(doc.lines[0] == "a");
+  CHECK(doc.lines[1] == "b");  // a CR before the next LF ends a line
+  CHECK(doc.lines[2] == "c");
+  CHECK(doc.lines[3] == "d");
+  CHECK(doc.lines[4] == "");  // LF then CR: two line ends
+  CHECK(doc.lines[5] == "e");
+}
+
 TEST_CASE("keeps a last line without a line end") {
   Document doc;
   std::vector<Diagnostic> diags;

@@ -5,7 +5,10 @@
 
 #include "parse/text.h"
 
+using gongkai::parse::AnyWord;
 using gongkai::parse::Contains;
+using gongkai::parse::LastCodePoint;
+using gongkai::parse::RFind;
 using gongkai::parse::NextCodePoint;
 using gongkai::parse::StripMarkup;
 
@@ -25,6 +28,59 @@ TEST_CASE("finds a Chinese word wherever it stands, and only whole") {
   CHECK(Contains("a", "a"));
   CHECK_FALSE(Contains("", "a"));
   CHECK(Contains("aab", "ab"));
+}
+
+TEST_CASE("finds any of a list of words in one pass, as Contains word by word") {
+  const AnyWord words{"支出", "收入", "国有资本", "单位:"};
+  CHECK(words.In("部门支出总表"));
+  CHECK(words.In("收入总表"));      // at the start
+  CHECK(words.In("经营预算收入"));  // at the end
+  CHECK(words.In("国有资本经营预算"));
+  CHECK(words.In("金额单位:万元"));  // an ASCII last byte
+  CHECK_FALSE(words.In("部门预算公开"));
+  CHECK_FALSE(words.In("单位：万元"));  // a wide colon is another word
+  CHECK_FALSE(words.In("支"));          // shorter than every word
+  CHECK_FALSE(words.In(""));
+  // 出 and 入 end in other bytes than 国有资本's 本 (AC), but 公 ends in AC too: the last
+  // byte matches where the word does not.
+  CHECK_FALSE(words.In("三公经费"));
+  CHECK(words.In("三公经费国有资本"));
+  for (const char* line : {"部门支出总表", "三公经费", "单位：万元", "收支", "国有资本经营预算支出表"})
+    CHECK(words.In(line) == (Contains(line, "支出") || Contains(line, "收入") ||
+                             Contains(line, "国有资本") || Contains(line, "单位:")));
+}
+
+TEST_CASE("finds a word's last place at or before a position, as rfind does") {
+  const std::string s = "支出比上年增加，比预算减少";  // 比 at bytes 6 and 24
+  CHECK(RFind(s, "比") == 24u);
+  CHECK(RFind(s, "比", 23) == 6u);
+  CHECK(RFind(s, "比", 24) == 24u);
+  CHECK(RFind(s, "比", 5) == std::string::npos);
+  CHECK(RFind(s, "支出") == 0u);
+  CHECK(RFind(s, "减少") == s.size() - 6);
+  CHECK(RFind(s, "增减") == std::string::npos);
+  CHECK(RFind("部部", "部门") == std::string::npos);  // the last byte matches, the word not
+  CHECK(RFind("ab", "abc") == std::string::npos);
+  for (const char* part : {"", "比", "上年", "，比", "少", "x", "支出比上年增加，比预算减少"})
+    for (size_t pos : {size_t{0}, size_t{3}, size_t{6}, size_t{23}, size_t{39}, std::string::npos})
+      CHECK(RFind(s, part, pos) == std::string_view(s).rfind(part, pos));
+}
+
+TEST_CASE("reads the last code point of a text") {
+  CHECK(LastCodePoint("a") == U'a');
+  CHECK(LastCodePoint("本级配套（") == U'（');
+  CHECK(LastCodePoint("（2023") == U'3');
+  CHECK(LastCodePoint("部") == U'部');
+}
+
+TEST_CASE("strips markup without a copy where there is none") {
+  std::string storage;
+  const std::string plain = "收入总计\t460.74";
+  std::string_view kept = StripMarkup(plain, storage);
+  CHECK(kept == plain);
+  CHECK(kept.data() == plain.data());  // the line itself, not a copy
+  for (const char* marked : {"## 部门收支总表", "  <b>合计</b>", "a*b", " 收入", "#", ""})
+    CHECK(StripMarkup(marked, storage) == StripMarkup(marked));
 }
 
 TEST_CASE("removes markup but keeps a lone star or bracket") {
