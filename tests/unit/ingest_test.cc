@@ -65,57 +65,36 @@ TEST_CASE("strips a byte order mark but hashes the bytes as read") {
   CHECK(doc.sha256 == "145e45118b636bdc7fb2aea905e74308fca493d16c8c9a8a45fbd0aa963a3cbb");
 }
 
-TEST_CASE("keeps line numbers with LF line ends and blank lines") {
+// The lines LoadDocument splits `bytes` into (a source line number is its index + 1).
+std::vector<std::string> LinesOf(const std::string& bytes) {
   Document doc;
   std::vector<Diagnostic> diags;
-  REQUIRE(LoadDocument("lf.txt", "部门收支总表\n\n单位：万元\n", doc, diags));
-  REQUIRE(doc.lines.size() == 3u);
-  CHECK(doc.lines[0] == "部门收支总表");
-  CHECK(doc.lines[1] == "");
-  CHECK(doc.lines[2] == "单位：万元");
+  REQUIRE(LoadDocument("lines.txt", bytes, doc, diags));
+  CHECK(diags.empty());
+  return doc.lines;
+}
+
+using Lines = std::vector<std::string>;
+
+TEST_CASE("keeps line numbers with LF line ends and blank lines") {
+  CHECK(LinesOf("部门收支总表\n\n单位：万元\n") == Lines{"部门收支总表", "", "单位：万元"});
 }
 
 TEST_CASE("keeps line numbers with CRLF line ends") {
-  Document doc;
-  std::vector<Diagnostic> diags;
-  REQUIRE(LoadDocument("crlf.txt", "a\r\nb\r\n\r\nc", doc, diags));
-  REQUIRE(doc.lines.size() == 4u);
-  CHECK(doc.lines[0] == "a");
-  CHECK(doc.lines[1] == "b");
-  CHECK(doc.lines[2] == "");
-  CHECK(doc.lines[3] == "c");  // source line 4
+  CHECK(LinesOf("a\r\nb\r\n\r\nc") == Lines{"a", "b", "", "c"});
 }
 
 TEST_CASE("keeps line numbers with CR line ends") {
-  Document doc;
-  std::vector<Diagnostic> diags;
-  REQUIRE(LoadDocument("cr.txt", "a\rb\r\rc\r", doc, diags));
-  REQUIRE(doc.lines.size() == 4u);
-  CHECK(doc.lines[0] == "a");
-  CHECK(doc.lines[1] == "b");
-  CHECK(doc.lines[2] == "");
-  CHECK(doc.lines[3] == "c");
+  CHECK(LinesOf("a\rb\r\rc\r") == Lines{"a", "b", "", "c"});
 }
 
 TEST_CASE("keeps line numbers with LF, CR and CRLF mixed") {
-  Document doc;
-  std::vector<Diagnostic> diags;
-  REQUIRE(LoadDocument("mixed.txt", "a\nb\rc\r\nd\n\re", doc, diags));
-  REQUIRE(doc.lines.size() == 6u);
-  CHECK(doc.lines[0] == "a");
-  CHECK(doc.lines[1] == "b");  // a CR before the next LF ends a line
-  CHECK(doc.lines[2] == "c");
-  CHECK(doc.lines[3] == "d");
-  CHECK(doc.lines[4] == "");  // LF then CR: two line ends
-  CHECK(doc.lines[5] == "e");
+  // A CR before the next LF ends a line; LF then CR are two line ends.
+  CHECK(LinesOf("a\nb\rc\r\nd\n\re") == Lines{"a", "b", "c", "d", "", "e"});
 }
 
 TEST_CASE("keeps a last line without a line end") {
-  Document doc;
-  std::vector<Diagnostic> diags;
-  REQUIRE(LoadDocument("tail.txt", "a\nb", doc, diags));
-  REQUIRE(doc.lines.size() == 2u);
-  CHECK(doc.lines[1] == "b");
+  CHECK(LinesOf("a\nb") == Lines{"a", "b"});
 }
 
 TEST_CASE("reports invalid UTF-8 as an error on its line") {
