@@ -130,8 +130,8 @@ check "the incremental site equals a full build" same_tree "$WORK/a" "$WORK/full
 # cannot be read is not trusted: its input is built again.
 pack=$(ls "$WORK"/a.cache/records-*.pack)
 check "the inputs' records are in one file of the cache" test "$(echo "$pack" | wc -l)" -eq 1
-check "... the records of the inputs of a.cache/manifest.json" \
-  test "$(grep -o '"record":\[' "$WORK/a.cache/manifest.json" | wc -l)" -eq 10
+check "... the records of the inputs of a.cache/manifest" \
+  test "$(awk -F'\t' '$1 == "input" && $9 != "-"' "$WORK/a.cache/manifest" | wc -l)" -eq 10
 # One byte of 南充's record changed, 40 bytes after its id, which its record begins with.
 at=$(grep -boaF "$NANCHONG" "$pack" | head -n 1 | cut -d: -f1)
 printf 'X' | dd of="$pack" bs=1 seek=$((at + ${#NANCHONG} + 40)) conv=notrunc status=none
@@ -215,10 +215,12 @@ check "two years of a department have a timeline" test -f "$timeline"
 check "the later year links the earlier as 上一年" \
   has "<a href=\"2017-$ZX.html\">← 上一年（2017 年）</a>" "$WORK/ya/departments/2019-$ZX.html"
 cp -r "$SRC/content/2018-$ZX" "$WORK/years/"
-printf '\n<!-- mark -->\n' >>"${timeline%.html}.md"
+series_json="$WORK/ya/data/timelines/dept-de0f70fd5060.json" series_csv="$WORK/ya/data/timeline.csv"
+for f in "${timeline%.html}.md" "$series_json" "$series_csv"; do printf '\n<!-- mark -->\n' >>"$f"; done
 GONGKAI_TIMING=1 build "$WORK/years" "$WORK/ya"
 check "the timeline of a department with a year added is made again" \
   bash -c "! grep -qF mark '${timeline%.html}.md'"
+check "... and its files across years" bash -c "! grep -qF mark '$series_json' '$series_csv'"
 check "a year added is built, its neighbours built again, the other department not" \
   has "(1 unchanged, not parsed again)" "$WORK/err"
 check "the earlier year now links the added one as 下一年" \
@@ -232,16 +234,23 @@ check "another department's page is not rewritten when a year is added" \
   test "$(inode "$WORK/ya/departments/$NANCHONG.html")" = "$other"
 build "$WORK/years" "$WORK/yfull"
 check "after a year is added the incremental site equals a full build" same_tree "$WORK/ya" "$WORK/yfull"
+printf '\n<!-- mark -->\n' >>"$series_csv"
 GONGKAI_TIMING=1 build "$WORK/years" "$WORK/ya"
 check "an unchanged rebuild of three years parses nothing again" has "(4 unchanged, not parsed again)" "$WORK/err"
-# Another department changed: the timeline, whose key (what it shows) is the same, is linked.
-printf '\n<!-- mark -->\n' >>"${timeline%.html}.md"
+check "... and links timeline.csv (no series has a year built)" marked "$series_csv"
+# Another department changed: the timeline, whose key (what it shows) is the same, is linked;
+# so are its files across years (none of its years was built), not timeline.csv (南充's rows).
+for f in "${timeline%.html}.md" "$series_json" "$series_csv"; do printf '\n<!-- mark -->\n' >>"$f"; done
 echo "补充说明：无。" >>"$WORK/years/$NANCHONG.txt"
 build "$WORK/years" "$WORK/ya"
 check "the timeline of a department whose years did not change is linked" \
   marked "${timeline%.html}.md"
+check "... and its file across years" marked "$series_json"
+check "... but timeline.csv is made again" bash -c "! grep -qF mark '$series_csv'"
+printf '\n<!-- mark -->\n' >>"$series_csv"
 rm -r "$WORK/years/2018-$ZX" "$WORK/years/2019-$ZX"
 GONGKAI_TIMING=1 build "$WORK/years" "$WORK/ya"
+check "years removed (no series left) make timeline.csv again" bash -c "! grep -qF mark '$series_csv'"
 check "years removed make the search index from the last build's" \
   has "search index: from the last build's" "$WORK/err"
 check "a department left with one year has no timeline" test ! -e "$timeline"
@@ -332,11 +341,18 @@ check "SHA256SUMS checks after an input is removed" sums_ok "$WORK/a"
 check "SHA256SUMS lists every file after an input is removed" sums_complete "$WORK/a"
 check "the marker too" marker_complete "$WORK/a"
 
-# A page changed in place in the published site is not blessed by the next incremental build:
-# its page is linked again as it is, with the checksum gongkai gave it, so sha256sum -c keeps
-# reporting it; a full build (without the cache) writes it anew.
+# A page changed in place in the published site (the same file written over) is not blessed
+# by the next incremental build: its page is linked again as it is, with the checksum gongkai
+# gave it, so sha256sum -c keeps reporting it; a full build (without the cache) writes it anew.
+# A page replaced by another file (sed -i) is not blessed either: the spare still holds
+# gongkai's (the site's own file until then), and the build takes that one.
 page="$WORK/a/departments/$CHENGDE.html"
-sed -i 's/承德市医疗保障局/承德市医疗保障局（篡改）/' "$page"
+sed -i 's/承德市医疗保障局/承德市医疗保障局（换）/' "$page"
+build "$WORK/content" "$WORK/a" "$WORK/templates"
+check "a page replaced in the site is gongkai's again after an incremental build" \
+  bash -c "! grep -q '（换）' '$page'"
+check "... and its checksum holds" sums_ok "$WORK/a"
+tampered=$(sed 's/承德市医疗保障局/承德市医疗保障局（篡改）/' "$page") && printf '%s\n' "$tampered" >"$page"
 build "$WORK/content" "$WORK/a" "$WORK/templates"
 check "an incremental build keeps reporting a page changed in place" sums_fail "$WORK/a"
 rm -rf "$WORK/a.cache"

@@ -110,7 +110,9 @@ check "the department Markdown has a GFM table" has "|---|---:|" \
 check "the HTML page has the table rendered" has "<table>" \
   "$WORK/site/departments/2022-sichuan-nanchong-medical-security-center.html"
 check "pages declare zh-CN" has '<html lang="zh-CN">' "$WORK/site/index.html"
-check "no staging folder is left behind" test ! -e "$WORK/site.building"
+check "beside the site only the spare is left: marked, of hard links to the site's files" \
+  test -f "$WORK/site.building/.gongkai-spare" -a \
+  -z "$(find "$WORK/site.building" -type f ! -name .gongkai-spare -links 1)"
 check "the rule catalogue is built" test -f "$WORK/site/rules/index.html"
 check "a rule page lists the department where it fired" has "departments/2022-chongqing-qijiang-medical-security-affairs-center.html" \
   "$WORK/site/rules/department-identity.html"

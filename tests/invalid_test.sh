@@ -79,7 +79,9 @@ originals=$(find "$WORK/site/originals" -type f 2>/dev/null | wc -l)
 check "only the five good disclosures are copied into the site (there are $originals)" \
   test "$originals" -eq 5
 check "SHA256SUMS checks" bash -c "cd '$WORK/site' && sha256sum -c --quiet --strict SHA256SUMS"
-check "no staging folder is left behind" test ! -e "$WORK/site.building"
+check "beside the site only the spare is left: marked, of hard links to the site's files" \
+  test -f "$WORK/site.building/.gongkai-spare" -a \
+  -z "$(find "$WORK/site.building" -type f ! -name .gongkai-spare -links 1)"
 
 rm -f "$WORK"/content/file-too-large.txt  # 100 MiB: not worth keeping
 echo "invalid: $passed passed, $failed failed"

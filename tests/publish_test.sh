@@ -98,6 +98,7 @@ check "the marker lists the site's pages" grep -qx "departments/$CHENGDE.html" s
 mkdir site.old && echo mine >site.old/keep.txt
 build B site
 check "a folder <out>.old is not gongkai's any more: left alone" is "$(cat site.old/keep.txt)" mine
+rm -rf site.building  # the spare: gongkai's, and it may be deleted at any time
 mkdir site.building && echo mine >site.building/keep.txt
 build A site
 check "a folder <out>.building that gongkai did not make is refused" has "site.building exists and was not made by gongkai" err
@@ -112,6 +113,14 @@ check "the site is untouched" same_tree <(cd site && find . -type f ! -name abou
 build A site --force
 check "--force removes it" test ! -e site/about.html
 check "and publishes the site" same_tree site refA
+# The build notes the site's folders (site.cache/folders) and does not walk a site whose
+# folders did not change since; a file put in one of them changes it.
+check "the site's folders are noted" grep -q " departments$" site.cache/folders
+echo "<p>笔记</p>" >site/departments/notes.html
+build A site
+check "a file gongkai did not make in a folder of the site is refused" \
+  has "site/departments/notes.html was not made by gongkai" err
+rm site/departments/notes.html
 
 # An empty content folder does not wipe out a published site.
 mkdir empty
@@ -158,14 +167,20 @@ check "no staging or cache is left beside the link" test ! -e link.building -a !
 
 # --- The spare: after a build that wrote little of the site, the previous site stays in
 # <out>.building (marked complete by .gongkai-spare, its unchanged files hard links to the
-# site's) and the next build brings it up to date in place. The content folder C (its path is
+# site's) and the next build brings it up to date in place; after a full build, the spare is
+# made of hard links to every file of the new site. The content folder C (its path is
 # in the pages, so it keeps its name) holds content/'s 10 disclosures, then one line appended
 # to one of them (C2), then another one removed (C3); refC* are full builds of each.
 mkdir C
 cp -r "$SRC/content/." C/
 build C refC
 build C sp
-check "a full build keeps no spare" test ! -e sp.building
+check "a full build keeps a spare" test -f sp.building/.gongkai-spare
+check "... of hard links to the site's files only (no bytes of its own)" \
+  test -z "$(find sp.building -type f ! -name .gongkai-spare -links 1)"
+check "... one for each" \
+  is "$(find sp.building -type f ! -name .gongkai-spare | wc -l)" "$(find sp -type f | wc -l)"
+check "... which lists no file as differing" is "$(sed 1d sp.building/.gongkai-spare | wc -l)" 0
 build C sp
 check "an unchanged rebuild keeps the previous site as the spare" test -f sp.building/.gongkai-spare
 check "whose files are the site's own (hard links)" \
@@ -203,7 +218,12 @@ check "... no temporary file left" test -z "$(find sp -name '*.gongkai-tmp')"
 cp -r "$SRC/templates" T
 sed -i 's|</body>|<!-- 改 --></body>|' T/layout.html
 "$GONGKAI" build --content C --out sp --templates T --assets "$SRC/assets" --jobs 1 2>/dev/null
-check "a build that rewrote most of the site deletes the spare" test ! -e sp.building
+check "a build that rewrote most of the site links the spare's files to the new site's" \
+  test -z "$(find sp.building -type f ! -name .gongkai-spare ! -name .gongkai-site ! -name SHA256SUMS -links 1)"
+check "... but the old marker (and SHA256SUMS), which its mark lists" \
+  is "$(sed 1d sp.building/.gongkai-spare | sort | tr '\n' ' ')" ".gongkai-site SHA256SUMS "
+check "... none of them to an old page" \
+  is "$(stat -c %i sp.building/index.html)" "$(stat -c %i sp/index.html)"
 check "(it rewrote the pages)" grep -q '<!-- 改 -->' sp/index.html
 mv "$NANCHONG.txt" C/  # C2 again (the input's time changed: it is built again, to the same pages)
 

@@ -19,6 +19,7 @@
 #include <memory>
 #include <set>
 #include <thread>
+#include <unordered_set>
 
 #include <boost/filesystem.hpp>
 
@@ -89,6 +90,7 @@ struct DocResult {
   int processed = 0;                 // times it was read and parsed
   std::string id;
   pages::Record record;  // what the cross pages show of it
+  std::string series_key;  // of a reused input: its record's years::SeriesKey, worked out once
   std::vector<std::string> files;  // this input's own files in the site
   FileStamp stamp;
 };
@@ -222,8 +224,10 @@ void Unexpected(DocResult& r, Output& output, const std::string& what) {
 // cache. False when that cannot be read (the input is then built again).
 bool ReuseInput(DocResult& r, const CachedInput& entry, Build& b) {
   if (!b.cache.LoadRecord(r.id, r.record)) return false;
-  if (!entry.failed)
-    b.waiting.Seen(years::SeriesKey(r.record.kind, r.record.year, r.record.department, b.aliases));
+  if (!entry.failed) {
+    r.series_key = years::SeriesKey(r.record.kind, r.record.year, r.record.department, b.aliases);
+    b.waiting.Seen(r.series_key);
+  }
   r.reused = true;
   r.loaded = entry.loaded;
   r.failed = entry.failed;
@@ -435,9 +439,7 @@ std::map<std::string, Group> GroupYears(std::vector<DocResult*>& rest,
     if (!keys[i].empty()) groups[keys[i]].changed.push_back(rest[i]);
   for (const auto* r : docs)
     if (r->reused && !r->failed)
-      if (auto it = groups.find(years::SeriesKey(r->record.kind, r->record.year,
-                                                 r->record.department, b.aliases));
-          it != groups.end())
+      if (auto it = groups.find(r->series_key); it != groups.end())
         it->second.unchanged.push_back(r);
   std::vector<DocResult*> ordered;
   for (auto it = groups.begin(); it != groups.end();) {
@@ -573,18 +575,42 @@ void WritePage(const pages::Page& page, Build& b, std::string& key) {
 // The search index's state in the cache folder (render/search_update.h).
 constexpr const char* kSearchStateFile = "search.state";
 
+// The path under which the cross pages' keys keep timeline.csv's (SeriesListKey).
+constexpr const char* kTimelineCsv = "data/timeline.csv";
+
 // The files made from every disclosure together that are not pages: the CSV downloads and
 // the department's files across the years (site/years.h), on a thread of their own, beside the
-// search index, made from the last build's where it can be.
-void WriteDownloads(const pages::Collection& c, const YearRelation& relation, Build& b) {
+// search index, made from the last build's where it can be. A series none of whose years was
+// built this time (`built`: the ids of the inputs built) has the places the last build gave
+// its years (else they would have been built again), so the same years, each with the same
+// record: its files across years are the last build's. timeline.csv (which lists the series
+// of one year too) is when no series has a year built and the list of series is the last
+// build's (its key, `series_key`).
+void WriteDownloads(const pages::Collection& c, const YearRelation& relation,
+                    const std::unordered_set<std::string>& built, const std::string& series_key,
+                    Build& b) {
   const auto& all = c.built;
+  auto unbuilt = [&](const years::Series& s) {
+    return b.cache.Usable() && std::none_of(s.years.begin(), s.years.end(), [&](const auto* d) {
+             return built.count(d->id) > 0;
+           });
+  };
+  auto same = [&](const years::Series& s) {
+    return unbuilt(s) && b.output.HasPrevious("data/timelines/" + s.key + ".json");
+  };
+  const bool same_all = b.cache.PageKey(kTimelineCsv) == series_key &&
+                        b.output.HasPrevious(kTimelineCsv) &&
+                        std::all_of(relation.series.begin(), relation.series.end(), unbuilt);
   std::thread downloads([&] {
     try {
       b.output.Write("data/departments.csv", pages::DepartmentsCsv(all));
       b.output.Write("data/functional.csv", pages::FunctionalCsv(all));
-      WriteYearFiles(relation, [&](const std::string& rel, const std::string& body) {
-        b.output.Write(rel, body);
-      });
+      WriteYearFiles(
+          relation, same, same_all,
+          [&](const std::string& rel, const std::string& body) { b.output.Write(rel, body); },
+          [&](const std::string& rel) {
+            if (b.output.HasPrevious(rel)) b.output.Keep(rel);
+          });
     } catch (const std::exception& e) {  // an exception must not escape a thread
       b.output.Fail(std::string("downloads: internal error: ") + e.what());
     } catch (...) {
@@ -661,7 +687,11 @@ std::vector<std::string> WriteCrossPages(const std::vector<DocResult>& docs,
     }
     phases.End(plan[begin].kind.c_str());
   }
-  WriteDownloads(collection, relation, b);
+  std::unordered_set<std::string> built;  // the inputs built this time, by id
+  for (const auto& r : docs)
+    if (!r.reused) built.insert(r.id);
+  page_keys[kTimelineCsv] = SeriesListKey(relation);
+  WriteDownloads(collection, relation, built, page_keys[kTimelineCsv], b);
   phases.End("csv, search index");
   std::sort(html.begin(), html.end());
   if (!b.options.base_url.empty()) {
@@ -699,16 +729,16 @@ void Tally(const std::vector<DocResult>& docs, BuildReport& report) {
 // The marker, then SHA256SUMS over the complete staged site, marker included, both from the
 // files the build placed (not a walk of the folder): what this build wrote was hashed as it
 // was written, what it linked keeps its checksum, the rest is read. Files of a recycled spare
-// the build did not place are removed. A content folder that yields nothing does not wipe out
-// a published site by accident.
-bool SealSite(Build& b, BuildReport& report, unsigned workers) {
+// the build did not place are removed (`files`: every file of the site but SHA256SUMS). A
+// content folder that yields nothing does not wipe out a published site by accident.
+bool SealSite(Build& b, BuildReport& report, unsigned workers, std::vector<PlacedFile>& files) {
   if (report.errors.empty() && report.built == 0 && b.plan.has_site && !b.options.force) {
     report.errors.push_back(BuildError("no disclosure was built from " + b.options.content_dir +
                                            "; the site in " + b.plan.out.string() +
                                            " is left as it was (pass --force to publish an "
                                            "empty site)", "content-empty"));
   }
-  std::vector<PlacedFile> files = b.output.Placed();
+  files = b.output.Placed();
   if (report.errors.empty()) WriteSiteMarker(b.output, files, report.errors);
   if (!report.errors.empty()) return false;
   b.output.RemoveUnplaced();
@@ -757,6 +787,7 @@ BuildReport BuildSite(const BuildOptions& options) {
   boost::system::error_code ec;
   const std::string per_document_hash = PerDocumentHash(templates);
   Output output(plan.staging, plan.has_site ? plan.out : fs::path(), std::move(plan.staged));
+  if (plan.spare) output.UseSpare(std::move(plan.spare_differs));
   Renderer renderer(templates);
   const years::Aliases aliases = LoadAliases(options.content_dir, report);
   Waiting waiting(options.waiting_budget);
@@ -783,14 +814,16 @@ BuildReport BuildSite(const BuildOptions& options) {
 
   for (const auto& e : renderer.errors()) report.errors.push_back(e);
   for (const auto& e : output.errors()) report.errors.push_back(e);
-  if (SealSite(b, report, Workers(options, docs.size()))) phases.End("marker, checksums");
-  if (!report.errors.empty() || !Publish(plan, output.Bytes(), report.errors)) {
+  std::vector<PlacedFile> files;  // every file of the site
+  if (SealSite(b, report, Workers(options, docs.size()), files)) phases.End("marker, checksums");
+  if (!report.errors.empty() || !Publish(plan, output.Bytes(), output.Written(), report.errors)) {
     fs::remove_all(plan.staging, ec);
     report.fatal = true;
     return report;
   }
   phases.End("publish");
   KeepChecksums(plan.out, plan.cache / kChecksumsFile);  // if it cannot, the next build hashes every file
+  NoteSiteFolders(plan, files);  // if it cannot, the next build walks the site
   SaveCache(docs, b, per_document_hash, page_keys);
   WriteFileAtomically((plan.cache / kSearchStateFile).string(), b.search_state);
   phases.End("save cache");

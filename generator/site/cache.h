@@ -1,5 +1,5 @@
 // The build's memory of the previous build (<out>.cache/): what each input was when it was
-// built — its size and time, its id, its files in the site, its diagnostics (manifest.json) —
+// built — its size and time, its id, its files in the site, its diagnostics (manifest) —
 // and its record for the cross pages (pages/record.h), all records in one file
 // (records-<n>.pack), so an input that did not change is not read, parsed or rendered again,
 // and its model is not read back.

@@ -86,6 +86,13 @@ bool Output::Write(const std::string& rel, const std::string& content) {
 }
 
 bool Output::Keep(const std::string& rel) {
+  if (InSync(rel)) {  // the spare holds the previous site's own file there: nothing to link
+    struct stat st;
+    if (::lstat((staging_ / rel).c_str(), &st) == 0 && S_ISREG(st.st_mode)) {
+      Place(rel, "", static_cast<uint64_t>(st.st_size));
+      return true;
+    }
+  }
   fs::path dest = staging_ / rel, old = previous_ / rel;
   MakeParent(dest);
   const bool taken = Taken(rel);
@@ -112,6 +119,11 @@ void Output::Remove(const std::string& rel) {
   placed_.erase(rel);
 }
 
+void Output::UseSpare(std::unordered_set<std::string> differs) {
+  spare_ = true;
+  differs_ = std::move(differs);
+}
+
 void Output::RemoveUnplaced() {
   std::lock_guard<std::mutex> lock(mutex_);
   std::set<fs::path> parents;
@@ -132,6 +144,14 @@ bool Output::Taken(const std::string& rel) {
   if (present_.count(rel)) return true;
   std::lock_guard<std::mutex> lock(mutex_);
   return placed_.count(rel) > 0;
+}
+
+// A path at which the spare still holds the previous site's own file: one the spare held when
+// the build began, not among those it differs at, and not placed (written over) since.
+bool Output::InSync(const std::string& rel) {
+  if (!spare_ || !present_.count(rel) || differs_.count(rel)) return false;
+  std::lock_guard<std::mutex> lock(mutex_);
+  return !placed_.count(rel);
 }
 
 void Output::Place(const std::string& rel, std::string sha256, uint64_t size) {
@@ -166,6 +186,15 @@ SiteBytes Output::Bytes() {
     if (entry.written) bytes.written += entry.size;
   }
   return bytes;
+}
+
+std::vector<std::string> Output::Written() {
+  std::lock_guard<std::mutex> lock(mutex_);
+  std::vector<std::string> paths;
+  for (const auto& [rel, entry] : placed_)
+    if (entry.written) paths.push_back(rel);
+  std::sort(paths.begin(), paths.end());
+  return paths;
 }
 
 bool Output::HasPrevious(const std::string& rel) {

@@ -67,6 +67,11 @@ class Output {
   bool ReadPrevious(const std::string& rel, std::string& body);
   /// Takes the file placed at `rel` out of the new site again.
   void Remove(const std::string& rel);
+  /// The staging folder is a recycled spare (site/publish.h) whose every file of `present` but
+  /// those at `differs` is the previous site's own file (a hard link to it): Keep then only
+  /// looks that it is there, rather than comparing it with the previous site's and linking it.
+  /// Call it before anything is placed.
+  void UseSpare(std::unordered_set<std::string> differs);
   /// Removes the files `present` held that the build did not place, and the folders they
   /// leave empty. Call it once every file is placed.
   void RemoveUnplaced();
@@ -76,6 +81,8 @@ class Output {
   /// The file placed at `rel` (its path empty when there is none).
   PlacedFile Find(const std::string& rel);
   SiteBytes Bytes();
+  /// The paths of the files placed by writing them (not linked from the previous site).
+  std::vector<std::string> Written();
   void Fail(std::string message);
   std::vector<model::Diagnostic> errors();
 
@@ -90,10 +97,13 @@ class Output {
   };
   void MakeParent(const boost::filesystem::path& p);
   bool Taken(const std::string& rel);
+  bool InSync(const std::string& rel);
   void Place(const std::string& rel, std::string sha256, uint64_t size);
 
   boost::filesystem::path staging_, previous_;
   const std::unordered_set<std::string> present_;
+  bool spare_ = false;
+  std::unordered_set<std::string> differs_;  // of a spare: its files not the previous site's
   std::mutex mutex_;
   std::vector<model::Diagnostic> errors_;
   std::set<std::string> made_;

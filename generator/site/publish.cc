@@ -14,6 +14,7 @@
 #include <fstream>
 #include <set>
 #include <sstream>
+#include <string_view>
 
 #include <boost/filesystem.hpp>
 
@@ -183,13 +184,52 @@ bool IsTemp(const std::string& f) {
   return f.size() > n && f.compare(f.size() - n, std::string::npos, kTempSuffix) == 0;
 }
 
+// The site's folders as NoteSiteFolders left them, in the cache: a header, then a line for
+// each folder (its inode, its change time in ns, its path in the site escaped as in the
+// marker, "" for the site itself).
+constexpr const char* kFoldersFile = "folders";
+constexpr const char* kFoldersHeader = "gongkai site folders 1\n";
+
+std::string FolderStamp(const fs::path& folder) {
+  struct stat st;
+  if (::stat(folder.c_str(), &st) != 0 || !S_ISDIR(st.st_mode)) return "";
+  return std::to_string(st.st_ino) + ' ' +
+         std::to_string(static_cast<int64_t>(st.st_ctim.tv_sec) * 1000000000 + st.st_ctim.tv_nsec);
+}
+
+// Whether every folder of the site is as the last build left it (NoteSiteFolders), so that
+// no file has come into it or left it since (a file made, removed or renamed in a folder
+// changes the folder's change time, which no one can set back). PlanOutput removes the note
+// once it has prepared the staging folder: the site is about to change.
+bool SiteFoldersUnchanged(const OutputPlan& plan) {
+  std::string text;
+  if (!ReadWholeFile((plan.cache / kFoldersFile).string(), text) ||
+      text.rfind(kFoldersHeader, 0) != 0)
+    return false;
+  std::istringstream lines(text.substr(std::strlen(kFoldersHeader)));
+  size_t folders = 0;
+  for (std::string line; std::getline(lines, line); ++folders) {
+    const size_t ino = line.find(' '), path = ino == std::string::npos ? ino : line.find(' ', ino + 1);
+    if (path == std::string::npos ||
+        FolderStamp(plan.out / UnescapeLine(line.substr(path + 1))) != line.substr(0, path))
+      return false;
+  }
+  return folders > 0;
+}
+
 // Every file in the site is one the last build made (--force: whatever is there). `exact`:
-// the site holds nothing else, not even a temporary file of a publish in place.
-bool OwnFilesOnly(const fs::path& out, bool force, bool& exact,
+// the site holds nothing else, not even a temporary file of a publish in place. `unchanged`:
+// the site's folders are as the last build left them (SiteFoldersUnchanged): it is not walked.
+bool OwnFilesOnly(const fs::path& out, bool force, bool unchanged, bool& exact,
                   std::vector<model::Diagnostic>& errors) {
   exact = false;
+  if (force) return true;
+  if (unchanged && fs::exists(out / kSiteMarker)) {
+    exact = true;
+    return true;
+  }
   std::set<std::string> inventory;
-  if (force || !ReadInventory(out, inventory)) return true;
+  if (!ReadInventory(out, inventory)) return true;
   std::vector<std::string> unknown;
   bool temps = false;
   for (const auto& f : FilesUnder(out)) {
@@ -271,30 +311,100 @@ bool PublishInPlace(const OutputPlan& plan, std::vector<model::Diagnostic>& erro
   return true;
 }
 
+// The spare's mark: a header, then the paths (escaped as in the marker) at which the spare's
+// file is not the published site's own. Written whole or not at all (a temporary file renamed).
+constexpr const char* kSpareHeader =
+    "gongkai spare: a copy of the site (mostly hard links to its files), kept so that the next "
+    "build updates it in place; gongkai deletes it when it is not whole. Its files that are not "
+    "the site's own:\n";
+
+bool MarkSpare(const fs::path& staging, const std::vector<std::string>& differs) {
+  std::string mark = kSpareHeader;
+  for (const auto& f : differs) mark += EscapeLine(f) + '\n';
+  return WriteFileAtomically((staging / kSpareMarker).string(), mark);
+}
+
 // The spare (publish.h) as the staging folder, when its mark says it is complete: the mark is
-// removed before anything in it changes, so a spare whose update is stopped is not used again.
-// Its files are those its marker lists, the marker and SHA256SUMS.
+// read, then removed before anything in the spare changes, so a spare whose update is stopped
+// is not used again. Its files are those its marker lists, the marker and SHA256SUMS.
 bool RecycleSpare(OutputPlan& plan) {
-  if (::unlink((plan.staging / kSpareMarker).c_str()) != 0) return false;
+  const fs::path mark = plan.staging / kSpareMarker;
+  std::string text;
+  if (!ReadWholeFile(mark.string(), text) || text.rfind(kSpareHeader, 0) != 0) return false;
+  if (::unlink(mark.c_str()) != 0) return false;
   std::set<std::string> files;
   if (!ReadInventory(plan.staging, files)) return false;
+  std::istringstream lines(text.substr(std::strlen(kSpareHeader)));
+  for (std::string line; std::getline(lines, line);)
+    if (!line.empty()) plan.spare_differs.insert(UnescapeLine(line));
   plan.staged = {files.begin(), files.end()};
   plan.staged.insert(kSiteMarker);
   for (const auto& f : kWrittenAfterMarker) plan.staged.insert(f);
+  plan.spare = true;
   return true;
 }
 
-// After the exchange: the staging folder (the previous site) is kept as the spare when the
-// build wrote at most 1 / kSpareShare of the site's bytes, else deleted.
-void KeepOrDropSpare(const OutputPlan& plan, const SiteBytes& bytes) {
-  if (plan.site_exact && bytes.written * kSpareShare <= bytes.total) {
-    std::ofstream mark((plan.staging / kSpareMarker).string(), std::ios::binary);
-    mark << "gongkai spare: the site as it was before the last build, kept so that the next "
-            "build updates it in place; gongkai deletes it when it is not whole.\n";
-    if (mark.flush()) return;
-  }
+// A spare made of hard links to every file of the new site (publish.h): the staging folder
+// emptied, the marker linked first (so a folder whose linking is stopped is known as gongkai's,
+// and without the mark it is thrown away), then the files the marker lists and those written
+// after it, then the mark, which lists nothing. Where a file cannot be linked, no spare.
+void LinkSpare(const OutputPlan& plan) {
   boost::system::error_code ec;
   fs::remove_all(plan.staging, ec);
+  std::set<std::string> files;
+  if (!ReadInventory(plan.out, files)) return;
+  files.insert(kWrittenAfterMarker.begin(), kWrittenAfterMarker.end());
+  fs::create_directories(plan.staging, ec);
+  bool linked = !ec && ::link((plan.out / kSiteMarker).c_str(),
+                              (plan.staging / kSiteMarker).c_str()) == 0;
+  fs::path made = plan.staging;
+  for (auto f = files.begin(); linked && f != files.end(); ++f) {
+    const fs::path to = plan.staging / *f;
+    if (to.parent_path() != made) {
+      made = to.parent_path();
+      fs::create_directories(made, ec);
+    }
+    linked = ::link((plan.out / *f).c_str(), to.c_str()) == 0;
+  }
+  if (!linked || !MarkSpare(plan.staging, {})) fs::remove_all(plan.staging, ec);
+}
+
+// The previous site in the staging folder brought near the new one: each of the files the
+// build wrote (`written`) that the previous site has too is replaced by a hard link to the new
+// site's (a link made under a temporary name and renamed over it), and its files the new site
+// does not have are removed, so the spare keeps none of their old bytes. The marker stays the
+// previous site's (it lists the files removed, whose folders the next build removes when they
+// are left empty), so it, and the files written after it, still differ. False when a file
+// cannot be linked.
+bool RelinkSpare(const OutputPlan& plan, std::vector<std::string>& written) {
+  std::set<std::string> before, after;
+  if (!ReadInventory(plan.staging, before) || !ReadInventory(plan.out, after)) return false;
+  for (const auto& f : before)
+    if (!after.count(f)) ::unlink((plan.staging / f).c_str());
+  for (const auto& f : written) {
+    const fs::path to = plan.staging / f, tmp = to.string() + kTempSuffix;
+    struct stat st;
+    if (f == kSiteMarker || ::lstat(to.c_str(), &st) != 0) continue;  // (a new file: not there)
+    if (::link((plan.out / f).c_str(), tmp.c_str()) != 0 || ::rename(tmp.c_str(), to.c_str()) != 0)
+      return false;
+  }
+  written = {kSiteMarker};
+  return true;
+}
+
+// After the exchange: the staging folder (the previous site) is kept as the spare, its mark
+// listing the files where it is not the new site (`written`, and SHA256SUMS). Where the build
+// wrote more than 1 / kSpareShare of the site's bytes, its written files are linked to the new
+// site's first (RelinkSpare), so the spare does not double the disk. Where the previous site
+// held files its marker does not list, a spare of links to the new site is made instead.
+void KeepOrLinkSpare(const OutputPlan& plan, const SiteBytes& bytes,
+                     std::vector<std::string> written) {
+  if (plan.site_exact &&
+      (bytes.written * kSpareShare <= bytes.total || RelinkSpare(plan, written))) {
+    written.insert(written.end(), kWrittenAfterMarker.begin(), kWrittenAfterMarker.end());
+    if (MarkSpare(plan.staging, written)) return;
+  }
+  LinkSpare(plan);
 }
 
 }  // namespace
@@ -373,8 +483,11 @@ bool PlanOutput(const OutputOptions& options, OutputPlan& plan, BuildLock& lock,
     return false;
   }
   if (!lock.Acquire(plan.cache, plan.out, errors)) return false;
-  if (!OwnFilesOnly(plan.out, options.force, plan.site_exact, errors)) return false;
-  if (RecycleSpare(plan)) return true;
+  const bool unchanged = SiteFoldersUnchanged(plan);
+  if (!OwnFilesOnly(plan.out, options.force, unchanged, plan.site_exact, errors)) return false;
+  const bool spare = RecycleSpare(plan);
+  ::unlink((plan.cache / kFoldersFile).c_str());  // (after the spare's mark: see RecycleSpare)
+  if (spare) return true;
   fs::remove_all(plan.staging, ec);  // a stopped build's, a spare not kept whole, or forced
   ec.clear();
   fs::create_directories(plan.staging, ec);
@@ -410,19 +523,22 @@ bool WriteSiteMarker(Output& output, std::vector<PlacedFile>& files,
 }
 
 bool Publish(const OutputPlan& plan, const SiteBytes& bytes,
-             std::vector<model::Diagnostic>& errors) {
+             const std::vector<std::string>& written, std::vector<model::Diagnostic>& errors) {
   boost::system::error_code ec;
   const bool exists = fs::exists(fs::symlink_status(plan.out, ec));
   int flags = exists ? RENAME_EXCHANGE : RENAME_NOREPLACE;
   if (::renameat2(AT_FDCWD, plan.staging.c_str(), AT_FDCWD, plan.out.c_str(), flags) == 0) {
-    // The staging folder now holds the previous site.
-    if (exists) KeepOrDropSpare(plan, bytes);
+    // The staging folder now holds the previous site, if there was one.
+    if (exists) KeepOrLinkSpare(plan, bytes, written);
+    else LinkSpare(plan);
     return true;
   }
   const int err = errno;
   if (!exists && (err == EINVAL || err == ENOSYS) &&
-      ::rename(plan.staging.c_str(), plan.out.c_str()) == 0)
+      ::rename(plan.staging.c_str(), plan.out.c_str()) == 0) {
+    LinkSpare(plan);
     return true;
+  }
   // A mount point (EBUSY, or EXDEV: another file system than the staging folder), or a file
   // system without exchange: the files are replaced in place.
   if (exists && (err == EBUSY || err == EXDEV || err == EINVAL || err == ENOSYS ||
@@ -431,6 +547,28 @@ bool Publish(const OutputPlan& plan, const SiteBytes& bytes,
   errors.push_back(Error("cannot move the new site " + plan.staging.string() + " into " +
                          plan.out.string() + ": " + std::strerror(err)));
   return false;
+}
+
+void NoteSiteFolders(const OutputPlan& plan, const std::vector<PlacedFile>& files) {
+  std::set<std::string> folders{""};
+  std::string_view last;
+  for (const auto& f : files) {
+    const std::string_view path = f.path;
+    const std::string_view folder = path.substr(0, std::min(path.rfind('/'), path.size()));
+    if (folder.size() == path.size() || folder == last) continue;
+    last = folder;
+    for (size_t end = 0; end != std::string_view::npos;) {  // the folder and those above it
+      end = folder.find('/', end + 1);
+      folders.emplace(folder.substr(0, end));
+    }
+  }
+  std::string note = kFoldersHeader;
+  for (const auto& folder : folders) {
+    const std::string stamp = FolderStamp(plan.out / folder);
+    if (stamp.empty()) return;  // not as the build made it: no note, the next build walks it
+    note += stamp + ' ' + EscapeLine(folder) + '\n';
+  }
+  WriteFileAtomically((plan.cache / kFoldersFile).string(), note);
 }
 
 }  // namespace gongkai::site

@@ -25,14 +25,21 @@
 // (site/output.h: a file that is already the site's is left as it is, every other file is
 // written or linked under a temporary name and renamed over it, never written through; the
 // files the build does not make are removed) instead of linking every file of the site into
-// an empty folder and deleting the old site file by file. After a build that rewrote more (a
-// full build, a template change) the folder is deleted, as is the staging folder of a build
-// that failed. The site itself only ever changes by the exchange. The mark is removed before
-// the spare is changed at all, so a spare whose update was stopped is recognised and thrown
-// away, and that build starts from an empty staging folder. A spare is kept only when the
-// previous site held nothing but the files its marker lists (not after --force let unknown
-// files stay), so the marker of the spare lists all it holds. Publishing in place (a mount
-// point) keeps no spare.
+// an empty folder and deleting the old site file by file. The mark lists the files the build
+// wrote: at every other path the spare's file is the site's own (a hard link to it), so the
+// next build takes those as they are without comparing or linking them one by one. After a
+// build that rewrote more (a full build, a template change) the files it wrote are linked
+// over the previous site's in the folder and the files the new site lacks are removed
+// (RelinkSpare), so the spare costs directory entries rather than the files' bytes, and the
+// first build after a full build starts from a spare as well. After the first build into an
+// empty --out, or where the previous site held files its marker does not list, the spare is
+// made of hard links to every file of the new site (LinkSpare; its mark lists nothing). The
+// staging folder of a build that failed is deleted. The site itself only ever changes by the
+// exchange. The mark is removed before the spare is changed at all, so a spare whose update
+// (or linking) was stopped is recognised and thrown away, and that build starts from an empty
+// staging folder. A spare is kept only when the previous site held nothing but the files its
+// marker lists (not after --force let unknown files stay), so the marker of the spare lists
+// all it holds. Publishing in place (a mount point) keeps no spare.
 #pragma once
 
 #include <cstdint>
@@ -74,6 +81,11 @@ struct OutputPlan {
   /// The files the staging folder holds when the build begins: its marker, or every file of a
   /// recycled spare (Output replaces them, never writes through them).
   std::unordered_set<std::string> staged;
+  /// The staging folder is a recycled spare; of its files, those at `spare_differs` (listed in
+  /// its mark: the files the last build wrote) are not the published site's own, every other is
+  /// (Output::UseSpare).
+  bool spare = false;
+  std::unordered_set<std::string> spare_differs;
 };
 
 /// Holds the site's build lock (flock on <cache>/lock) for as long as it lives.
@@ -104,10 +116,18 @@ bool PlanOutput(const OutputOptions& options, OutputPlan& plan, BuildLock& lock,
 bool WriteSiteMarker(Output& output, std::vector<PlacedFile>& files,
                      std::vector<model::Diagnostic>& errors);
 
+/// Notes in the cache the inode and change time of every folder of the site just published,
+/// whose files are `files` (Output::Placed, the marker's and SHA256SUMS among them): while
+/// they stay the same, no file has come into the site or left it, and the next build takes
+/// the site as holding exactly its marker's files without walking it (PlanOutput). Call it
+/// once the site is published; PlanOutput removes the note before the site changes again.
+void NoteSiteFolders(const OutputPlan& plan, const std::vector<PlacedFile>& files);
+
 /// Replaces the site with the staging folder (see the file comment); keeps the previous site
-/// as the spare when `bytes` shows the build wrote little of it. False with errors when it
-/// could not; the previous site is then whole.
+/// as the spare when `bytes` shows the build wrote little of it (its mark lists `written`, the
+/// paths of the files the build wrote: there the spare is not the site), else makes a spare of
+/// links to the new site. False with errors when it could not; the previous site is then whole.
 bool Publish(const OutputPlan& plan, const SiteBytes& bytes,
-             std::vector<model::Diagnostic>& errors);
+             const std::vector<std::string>& written, std::vector<model::Diagnostic>& errors);
 
 }  // namespace gongkai::site

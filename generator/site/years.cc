@@ -6,6 +6,7 @@
 #include <boost/filesystem.hpp>
 
 #include "ingest/document.h"
+#include "ingest/sha256.h"
 #include "parse/identity.h"
 #include "pages/timeline.h"
 #include "site/files.h"
@@ -118,20 +119,50 @@ void ApplyYears(const YearRelation& relation, model::Disclosure& d) {
     d.findings.insert(d.findings.end(), it->second.begin(), it->second.end());
 }
 
+namespace {
+
+// The charts across years of a series: the end of their file name (charts/<key><suffix>) and
+// how each is drawn ("" for none).
+struct YearChart {
+  const char* suffix;
+  std::string (*draw)(const years::Series&, const std::vector<years::TimelineFigure>&);
+};
+const YearChart kYearCharts[] = {{"-years-total.svg", pages::TimelineTotalChartSvg},
+                                 {"-years-split.svg", pages::TimelineSplitChartSvg},
+                                 {"-trend.svg", pages::TrendSparklineSvg}};
+
+}  // namespace
+
 void WriteYearFiles(const YearRelation& relation,
-                    const std::function<void(const std::string&, const std::string&)>& write) {
+                    const std::function<bool(const years::Series&)>& same, bool same_all,
+                    const std::function<void(const std::string&, const std::string&)>& write,
+                    const std::function<void(const std::string&)>& keep) {
   for (const auto& s : relation.series) {
     if (!s.SpansYears()) continue;
+    const std::string json = "data/timelines/" + s.key + ".json";
+    if (same(s)) {
+      for (const auto& chart : kYearCharts) keep("charts/" + s.key + chart.suffix);
+      keep(json);
+      continue;
+    }
     const auto figures = years::Timeline(s);
-    if (std::string svg = pages::TimelineTotalChartSvg(s, figures); !svg.empty())
-      write("charts/" + s.key + "-years-total.svg", svg);
-    if (std::string svg = pages::TimelineSplitChartSvg(s, figures); !svg.empty())
-      write("charts/" + s.key + "-years-split.svg", svg);
-    if (std::string svg = pages::TrendSparklineSvg(s, figures); !svg.empty())
-      write("charts/" + s.key + "-trend.svg", svg);
-    write("data/timelines/" + s.key + ".json", pages::TimelineJson(s, figures).dump(2) + "\n");
+    for (const auto& chart : kYearCharts)
+      if (std::string svg = chart.draw(s, figures); !svg.empty())
+        write("charts/" + s.key + chart.suffix, svg);
+    write(json, pages::TimelineJson(s, figures).dump(2) + "\n");
   }
-  write("data/timeline.csv", pages::TimelineCsv(relation.series));
+  if (same_all) keep("data/timeline.csv");
+  else write("data/timeline.csv", pages::TimelineCsv(relation.series));
+}
+
+std::string SeriesListKey(const YearRelation& relation) {
+  std::string list;
+  for (const auto& s : relation.series) {
+    list += s.key;
+    for (const auto* d : s.years) list += '\0' + d->id;
+    list += '\n';
+  }
+  return ingest::Sha256Hex(list);
 }
 
 }  // namespace gongkai::site

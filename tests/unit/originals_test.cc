@@ -280,6 +280,39 @@ TEST_CASE("a recycled staging folder is brought up to date without writing throu
   fs::remove_all(root);
 }
 
+TEST_CASE("a spare's files are taken as the site's own but where its mark says they differ") {
+  fs::path root = fs::temp_directory_path() / ("gongkai-insync-" + std::to_string(::getpid()));
+  fs::remove_all(root);
+  fs::path previous = root / "site", staging = root / "site.building";
+  WriteText(previous / "same.html", "s");
+  WriteText(previous / "written.html", "w2");
+  WriteText(previous / "deleted.html", "d");
+  // The spare: same.html is the site's own file; written.html is older than the site's (the
+  // last build wrote it: the mark lists it); deleted.html was taken out of the spare by hand.
+  fs::create_directories(staging);
+  fs::create_hard_link(previous / "same.html", staging / "same.html");
+  WriteText(staging / "written.html", "w1");
+  auto inode = [](const fs::path& p) {
+    struct stat st;
+    REQUIRE(::stat(p.c_str(), &st) == 0);
+    return st.st_ino;
+  };
+  gongkai::site::Output output(staging, previous, {"same.html", "written.html", "deleted.html"});
+  output.UseSpare({"written.html"});
+  CHECK(output.Keep("same.html"));
+  CHECK(output.Keep("written.html"));  // the site's file linked over the older one
+  CHECK(output.Keep("deleted.html"));  // not there: linked from the site
+  CHECK(output.errors().empty());
+  CHECK(inode(staging / "same.html") == inode(previous / "same.html"));
+  CHECK(ReadText(staging / "written.html") == "w2");
+  CHECK(inode(staging / "written.html") == inode(previous / "written.html"));
+  CHECK(inode(staging / "deleted.html") == inode(previous / "deleted.html"));
+  CHECK(output.Bytes().total == 4);  // s w2 d
+  CHECK(output.Bytes().written == 0);
+  CHECK(output.Written().empty());
+  fs::remove_all(root);
+}
+
 TEST_CASE("an original is read again and refused if it changed since it was parsed") {
   fs::path dir = fs::temp_directory_path() / ("gongkai-originals-" + std::to_string(::getpid()));
   fs::remove_all(dir);

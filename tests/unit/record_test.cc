@@ -268,6 +268,38 @@ TEST_CASE("a record the cache cannot read is not used, and a removed input's rec
   fs::remove_all(dir);
 }
 
+TEST_CASE("the manifest keeps each input as it was, tabs and line breaks in names too") {
+  const fs::path dir = fs::temp_directory_path() / fs::unique_path("gongkai-manifest-%%%%%%%%");
+  using gongkai::site::Cache;
+  using gongkai::site::CachedInput;
+  CachedInput odd = Entry("2026-odd");
+  odd.stamp = {76927, 1796092385480458872, 11998519};
+  odd.failed = true;
+  odd.loaded = false;
+  odd.files = {"originals/2026-odd/a\tb\\c.txt", "departments/2026-odd.html"};
+  odd.diagnostics = {{model::Diagnostic::Severity::kWarning, 757, "第一行\n第二行\t（\\n 不是换行）",
+                      "narrative-change"}};
+  Cache::Load(dir, false, "hash").Save("hash", {{"名\t字\n.txt", odd}}, {}, {});
+  const Cache cache = Cache::Load(dir, true, "hash");
+  CHECK(cache.Usable());
+  const CachedInput* in = cache.Reusable("名\t字\n.txt", "2026-odd", odd.stamp);
+  REQUIRE(in != nullptr);
+  CHECK(in->failed);
+  CHECK(!in->loaded);
+  CHECK(in->files == odd.files);
+  REQUIRE(in->diagnostics.size() == 1);
+  CHECK(in->diagnostics[0].severity == model::Diagnostic::Severity::kWarning);
+  CHECK(in->diagnostics[0].line == 757);
+  CHECK(in->diagnostics[0].message == odd.diagnostics[0].message);
+  CHECK(in->diagnostics[0].rule == "narrative-change");
+  CHECK(cache.Reusable("名\t字\n.txt", "2026-odd", {76927, 1796092385480458872, 11998520}) == nullptr);
+  CHECK(!Cache::Load(dir, true, "other templates").Usable());
+  // Cut short (a line without its end): not used, every input is built again.
+  fs::resize_file(dir / "manifest", fs::file_size(dir / "manifest") - 1);
+  CHECK(!Cache::Load(dir, true, "hash").Usable());
+  fs::remove_all(dir);
+}
+
 TEST_CASE("records built again are appended, until most of the file is records no input has") {
   const fs::path dir = fs::temp_directory_path() / fs::unique_path("gongkai-record-%%%%%%%%");
   using gongkai::site::Cache;
