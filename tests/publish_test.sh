@@ -264,9 +264,13 @@ interrupted env GONGKAI_KILL_LOG="$WORK/steps.log" \
 total=$(wc -l <steps.log)
 exchange=$(awk '$2 == "exchange" { print $1; exit }' steps.log)
 check "publishing exchanges the folders in one step" test -n "$exchange"
-# Every step up to two after the exchange, then a sample of the rest (the old site's files
-# removed one by one, the manifest saved).
-kills="$(seq 1 $((exchange + 2)))"
+# The build updates the spare in place before the exchange (hundreds of steps, each in the
+# spare or the cache): its first ten steps, the first and the last of each kind (unlink, rename,
+# rmdir), every 40th, the five before the exchange and two after it; then a sample of the rest
+# (the old site's files removed one by one, the manifest saved).
+kills="$(seq 1 10) $(seq 40 40 "$exchange") $(seq $((exchange - 5)) $((exchange + 2)))"
+kills="$kills $(awk -v e="$exchange" '$1 < e { if (!($2 in first)) first[$2] = $1; last[$2] = $1 }
+  END { for (k in first) print first[k], last[k] }' steps.log)"
 for n in $((exchange + 5)) $((exchange + 20)) $((exchange + 100)) $((total / 2)) $((total - 1)) "$total"; do
   [ "$n" -gt $((exchange + 2)) ] && [ "$n" -le "$total" ] && kills="$kills $n"
 done
