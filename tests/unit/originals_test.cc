@@ -56,6 +56,13 @@ const char* const kShaX = "2d711642b726b04401627ca9fbac32f5c8530fb1903cc4db02258
 const char* const kShaYy = "ef90d9c1ec76b1edc9edfaf2c0c05359c10ccc49ae8ecf7b7fd25ce9c02e86a4";
 const char* const kShaMarker = "5ba5cf7d4632083fc5fe77b8809f70db063575b0dacf72c242f2cde46e1a5ef9";  // "the marker"
 
+// The inode of the file at `p` (the same for two hard links to one file).
+ino_t InodeOf(const fs::path& p) {
+  struct stat st;
+  REQUIRE(::stat(p.c_str(), &st) == 0);
+  return st.st_ino;
+}
+
 }  // namespace
 
 TEST_SUITE("originals") {
@@ -240,12 +247,7 @@ TEST_CASE("a recycled staging folder is brought up to date without writing throu
   WriteText(staging / "old.html", "old");
   WriteText(staging / "stale.html", "x");
   WriteText(staging / "gone/page.html", "x");
-  auto inode = [](const fs::path& p) {
-    struct stat st;
-    REQUIRE(::stat(p.c_str(), &st) == 0);
-    return st.st_ino;
-  };
-  const auto same = inode(previous / "same.html"), kept = inode(previous / "kept.html");
+  const auto same = InodeOf(previous / "same.html"), kept = InodeOf(previous / "kept.html");
 
   gongkai::site::Output output(staging, previous,
                                {"same.html", "kept.html", "changed.html", "old.html",
@@ -258,11 +260,11 @@ TEST_CASE("a recycled staging folder is brought up to date without writing throu
   output.RemoveUnplaced();
   CHECK(output.errors().empty());
 
-  CHECK(inode(staging / "same.html") == same);
-  CHECK(inode(staging / "kept.html") == kept);
+  CHECK(InodeOf(staging / "same.html") == same);
+  CHECK(InodeOf(staging / "kept.html") == kept);
   CHECK(ReadText(previous / "changed.html") == "c");  // the published site is untouched
   CHECK(ReadText(staging / "changed.html") == "C2");
-  CHECK(inode(staging / "old.html") == inode(previous / "old.html"));
+  CHECK(InodeOf(staging / "old.html") == InodeOf(previous / "old.html"));
   CHECK(ReadText(staging / "new/page.html") == "n");
   CHECK_FALSE(fs::exists(staging / "stale.html"));
   CHECK_FALSE(fs::exists(staging / "gone"));  // the folder left empty too
@@ -292,21 +294,16 @@ TEST_CASE("a spare's files are taken as the site's own but where its mark says t
   fs::create_directories(staging);
   fs::create_hard_link(previous / "same.html", staging / "same.html");
   WriteText(staging / "written.html", "w1");
-  auto inode = [](const fs::path& p) {
-    struct stat st;
-    REQUIRE(::stat(p.c_str(), &st) == 0);
-    return st.st_ino;
-  };
   gongkai::site::Output output(staging, previous, {"same.html", "written.html", "deleted.html"});
   output.UseSpare({"written.html"});
   CHECK(output.Keep("same.html"));
   CHECK(output.Keep("written.html"));  // the site's file linked over the older one
   CHECK(output.Keep("deleted.html"));  // not there: linked from the site
   CHECK(output.errors().empty());
-  CHECK(inode(staging / "same.html") == inode(previous / "same.html"));
+  CHECK(InodeOf(staging / "same.html") == InodeOf(previous / "same.html"));
   CHECK(ReadText(staging / "written.html") == "w2");
-  CHECK(inode(staging / "written.html") == inode(previous / "written.html"));
-  CHECK(inode(staging / "deleted.html") == inode(previous / "deleted.html"));
+  CHECK(InodeOf(staging / "written.html") == InodeOf(previous / "written.html"));
+  CHECK(InodeOf(staging / "deleted.html") == InodeOf(previous / "deleted.html"));
   CHECK(output.Bytes().total == 4);  // s w2 d
   CHECK(output.Bytes().written == 0);
   CHECK(output.Written().empty());
