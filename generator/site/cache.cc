@@ -104,8 +104,8 @@ void RemoveStale(const fs::path& dir, const std::string& pack) {
   for (const auto& path : stale) fs::remove_all(path, ec);
 }
 
-// The manifest: what each input was when it was built, as lines of tab-separated fields (a
-// field's tab, line feed and backslash escaped as \t, \n, \\) rather than JSON: nlohmann
+// The manifest: what each input was when it was built, as lines of tab-separated fields (each
+// escaped as the site's marker escapes a path: EscapeLine) rather than JSON: nlohmann
 // read and wrote it as a tree of every input's files and diagnostics, ~0.1 s each way at
 // N = 10,000 (the first line names the format; search.state is lines for the same reason):
 //   gongkai manifest 2
@@ -119,26 +119,7 @@ const char kManifestHeader[] = "gongkai manifest 2\n";
 
 void PutField(std::string& out, std::string_view field) {
   out += '\t';
-  for (char c : field) {
-    if (c == '\t') out += "\\t";
-    else if (c == '\n') out += "\\n";
-    else if (c == '\\') out += "\\\\";
-    else out += c;
-  }
-}
-
-std::string Unescape(std::string_view field) {
-  std::string out;
-  out.reserve(field.size());
-  for (size_t i = 0; i < field.size(); ++i) {
-    if (field[i] != '\\' || i + 1 == field.size()) {
-      out += field[i];
-      continue;
-    }
-    const char c = field[++i];
-    out += c == 't' ? '\t' : c == 'n' ? '\n' : c;
-  }
-  return out;
+  out += EscapeLine(field);
 }
 
 // The fields of one line (split at tabs, not yet unescaped).
@@ -211,12 +192,12 @@ bool ReadManifest(std::string_view text, const std::string& per_document_hash,
     const std::vector<std::string_view> f = Fields(text.substr(0, end));
     text.remove_prefix(end + 1);
     if (f[0] == "templates" && f.size() == 2) {
-      templates = Unescape(f[1]) == per_document_hash;
+      templates = UnescapeLine(f[1]) == per_document_hash;
     } else if (f[0] == "pack" && f.size() == 2) {
-      pack = Unescape(f[1]);
+      pack = UnescapeLine(f[1]);
     } else if (f[0] == "input" && f.size() == 10) {
-      in = &inputs[Unescape(f[1])];
-      in->id = Unescape(f[2]);
+      in = &inputs[UnescapeLine(f[1])];
+      in->id = UnescapeLine(f[2]);
       int failed = 0, loaded = 0;
       if (!Number(f[3], in->stamp.size) || !Number(f[4], in->stamp.mtime_ns) ||
           !Number(f[5], in->stamp.inode) || !Number(f[6], failed) || !Number(f[7], loaded))
@@ -226,9 +207,9 @@ bool ReadManifest(std::string_view text, const std::string& per_document_hash,
       uint64_t at = 0, size = 0;
       if (Number(f[8], at) && Number(f[9], size)) records[in->id] = {at, size};
     } else if (f[0] == "file" && f.size() == 2 && in) {
-      in->files.push_back(Unescape(f[1]));
+      in->files.push_back(UnescapeLine(f[1]));
     } else if (f[0] == "diagnostic" && f.size() == 5 && in) {
-      model::Diagnostic dg{SeverityOf(std::string(f[1])), 0, Unescape(f[4]), Unescape(f[3])};
+      model::Diagnostic dg{SeverityOf(std::string(f[1])), 0, UnescapeLine(f[4]), UnescapeLine(f[3])};
       if (!Number(f[2], dg.line)) return false;
       in->diagnostics.push_back(std::move(dg));
     } else {

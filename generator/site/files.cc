@@ -40,4 +40,45 @@ bool CopyWholeFile(const std::string& from, const std::string& to) {
   return ReadWholeFile(from, bytes) && WriteWholeFile(to, bytes);
 }
 
+std::string EscapeLine(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (unsigned char c : s) {
+    if (c < 0x20 || c == '%' || c == 0x7f) {
+      char buf[4];
+      std::snprintf(buf, sizeof buf, "%%%02X", c);
+      out += buf;
+    } else {
+      out += static_cast<char>(c);
+    }
+  }
+  return out;
+}
+
+namespace {
+
+int HexDigit(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+}  // namespace
+
+std::string UnescapeLine(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size(); ++i) {
+    int hi = i + 2 < s.size() ? HexDigit(s[i + 1]) : -1;
+    int lo = i + 2 < s.size() ? HexDigit(s[i + 2]) : -1;
+    if (s[i] == '%' && hi >= 0 && lo >= 0) {
+      out += static_cast<char>(hi * 16 + lo);
+      i += 2;
+    } else {
+      out += s[i];
+    }
+  }
+  return out;
+}
+
 }  // namespace gongkai::site

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 
 namespace gongkai::site {
 
@@ -20,6 +21,13 @@ bool WriteWholeFile(const std::string& path, const std::string& content);
 /// so `path` is whole or absent, and a file that was there (perhaps a hard link to another
 /// name) is replaced, not written through. False when it cannot.
 bool WriteFileAtomically(const std::string& path, const std::string& content);
+
+/// A path or a field in one of gongkai's line files (the site's marker, the spare's mark, the
+/// cache's manifest and folder note): bytes below 0x20, 0x7f and % as %XX, so it holds no line
+/// break or tab.
+std::string EscapeLine(std::string_view s);
+/// EscapeLine undone (a % not followed by two upper-case hex digits is kept as it is).
+std::string UnescapeLine(std::string_view s);
 
 /// Copies a file's bytes over `to`. Boost 1.74's copy_file fails between two file systems (its
 /// copy_file_range gets EXDEV and it does not fall back), which is the case of a mount point.

@@ -38,42 +38,6 @@ model::Diagnostic Error(std::string message, std::string rule = "output") {
   return {model::Diagnostic::Severity::kError, 0, std::move(message), std::move(rule)};
 }
 
-// A path in the marker: one line, so line breaks and control bytes are percent-escaped.
-std::string EscapeLine(const std::string& s) {
-  std::string out;
-  for (unsigned char c : s) {
-    if (c < 0x20 || c == '%' || c == 0x7f) {
-      char buf[4];
-      std::snprintf(buf, sizeof buf, "%%%02X", c);
-      out += buf;
-    } else {
-      out += static_cast<char>(c);
-    }
-  }
-  return out;
-}
-
-int HexDigit(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
-
-std::string UnescapeLine(const std::string& s) {
-  std::string out;
-  for (size_t i = 0; i < s.size(); ++i) {
-    int hi = i + 2 < s.size() ? HexDigit(s[i + 1]) : -1;
-    int lo = i + 2 < s.size() ? HexDigit(s[i + 2]) : -1;
-    if (s[i] == '%' && hi >= 0 && lo >= 0) {
-      out += static_cast<char>(hi * 16 + lo);
-      i += 2;
-    } else {
-      out += s[i];
-    }
-  }
-  return out;
-}
-
 // Every file under `root` (a symbolic link is listed, not followed), as sorted relative paths.
 // fts with FTS_NOSTAT tells folders from files by the type the folder listing gives, where
 // boost's directory iterator stats every entry (a published site has 144k at N = 10,000).
