@@ -63,7 +63,7 @@ struct BuildReport {
 /// Builds the site. Every input is processed even when others fail; a failed input is
 /// listed on the index with its error. The build goes into `<out>.building` and replaces
 /// `<out>` only when it is complete, in one atomic exchange (site/publish.h: what the build
-/// may replace, the lock, mount points); `<out>.cache/manifest.json` records what each input
+/// may replace, the lock, mount points); `<out>.cache/manifest` records what each input
 /// was, so the next build parses and renders only what changed.
 BuildReport BuildSite(const BuildOptions& options);
 
