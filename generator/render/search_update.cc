@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "ingest/sha256.h"
+#include "model/line_fields.h"
 
 namespace gongkai::render {
 
@@ -381,23 +382,6 @@ void Field(std::string& out, uint64_t v) {
   out.append(digits, std::to_chars(digits, digits + sizeof digits, v).ptr);
 }
 
-// The fields of a line, split at tabs.
-std::vector<std::string_view> Fields(std::string_view line) {
-  std::vector<std::string_view> out;
-  for (size_t from = 0;;) {
-    const size_t tab = line.find('\t', from);
-    out.push_back(line.substr(from, tab == std::string_view::npos ? tab : tab - from));
-    if (tab == std::string_view::npos) return out;
-    from = tab + 1;
-  }
-}
-
-template <typename T>
-bool Number(std::string_view s, T& v) {
-  const auto [end, error] = std::from_chars(s.data(), s.data() + s.size(), v);
-  return error == std::errc() && end == s.data() + s.size() && !s.empty();
-}
-
 }  // namespace
 
 std::string SearchStateFile(const SearchState& state) {
@@ -446,21 +430,21 @@ bool ReadSearchStateFile(const std::string& bytes, SearchState& state) {
     } else if (n == 1) {
       state.identity = std::string(text);
     } else if (n == 2) {
-      const auto f = Fields(text);
-      ok = f.size() == 4 && Number(f[0], state.slots) && Number(f[1], state.shards) &&
-           Number(f[2], state.entries) && Number(f[3], state.term_bytes);
+      const auto f = model::TabFields(text);
+      ok = f.size() == 4 && model::WholeNumber(f[0], state.slots) && model::WholeNumber(f[1], state.shards) &&
+           model::WholeNumber(f[2], state.entries) && model::WholeNumber(f[3], state.term_bytes);
     } else {
-      const auto f = Fields(text);
+      const auto f = model::TabFields(text);
       if (f.size() == 7 && f[0] == "g") {
         SearchState::Group g;
-        ok = Number(f[2], g.fingerprint) && Number(f[3], g.place.first_chunk) &&
-             Number(f[4], g.place.chunks) && (f[6] == "0" || f[6] == "1");
+        ok = model::WholeNumber(f[2], g.fingerprint) && model::WholeNumber(f[3], g.place.first_chunk) &&
+             model::WholeNumber(f[4], g.place.chunks) && (f[6] == "0" || f[6] == "1");
         g.titles = std::string(f[5]);
         g.faithful = f[6] == "1";
         ok = ok && state.groups.emplace(std::string(f[1]), std::move(g)).second;
       } else if (f.size() == 3 && f[0] == "f") {
         uint64_t hash = 0;
-        ok = Number(f[2], hash) && state.files.emplace(std::string(f[1]), hash).second;
+        ok = model::WholeNumber(f[2], hash) && state.files.emplace(std::string(f[1]), hash).second;
       } else {
         ok = false;
       }

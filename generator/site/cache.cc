@@ -9,7 +9,6 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <charconv>
 #include <cerrno>
 #include <chrono>
 #include <cstring>
@@ -23,6 +22,7 @@
 #include "ingest/document.h"
 #include "ingest/sha256.h"
 #include "model/json.h"
+#include "model/line_fields.h"
 #include "site/files.h"
 
 namespace gongkai::site {
@@ -122,23 +122,6 @@ void PutField(std::string& out, std::string_view field) {
   out += EscapeLine(field);
 }
 
-// The fields of one line (split at tabs, not yet unescaped).
-std::vector<std::string_view> Fields(std::string_view line) {
-  std::vector<std::string_view> fields;
-  for (size_t start = 0;;) {
-    const size_t tab = line.find('\t', start);
-    fields.push_back(line.substr(start, tab - start));
-    if (tab == std::string_view::npos) return fields;
-    start = tab + 1;
-  }
-}
-
-template <typename T>
-bool Number(std::string_view field, T& value) {
-  const auto [end, error] = std::from_chars(field.data(), field.data() + field.size(), value);
-  return error == std::errc() && end == field.data() + field.size();
-}
-
 // (Spans: a map of id -> Cache::Span, the records' places.)
 template <typename Spans>
 std::string ManifestText(const std::string& per_document_hash, const std::string& pack,
@@ -189,7 +172,7 @@ bool ReadManifest(std::string_view text, const std::string& per_document_hash,
   while (!text.empty()) {
     const size_t end = text.find('\n');
     if (end == std::string_view::npos) return false;  // cut short
-    const std::vector<std::string_view> f = Fields(text.substr(0, end));
+    const std::vector<std::string_view> f = model::TabFields(text.substr(0, end));
     text.remove_prefix(end + 1);
     if (f[0] == "templates" && f.size() == 2) {
       templates = UnescapeLine(f[1]) == per_document_hash;
@@ -199,18 +182,18 @@ bool ReadManifest(std::string_view text, const std::string& per_document_hash,
       in = &inputs[UnescapeLine(f[1])];
       in->id = UnescapeLine(f[2]);
       int failed = 0, loaded = 0;
-      if (!Number(f[3], in->stamp.size) || !Number(f[4], in->stamp.mtime_ns) ||
-          !Number(f[5], in->stamp.inode) || !Number(f[6], failed) || !Number(f[7], loaded))
+      if (!model::WholeNumber(f[3], in->stamp.size) || !model::WholeNumber(f[4], in->stamp.mtime_ns) ||
+          !model::WholeNumber(f[5], in->stamp.inode) || !model::WholeNumber(f[6], failed) || !model::WholeNumber(f[7], loaded))
         return false;
       in->failed = failed;
       in->loaded = loaded;
       uint64_t at = 0, size = 0;
-      if (Number(f[8], at) && Number(f[9], size)) records[in->id] = {at, size};
+      if (model::WholeNumber(f[8], at) && model::WholeNumber(f[9], size)) records[in->id] = {at, size};
     } else if (f[0] == "file" && f.size() == 2 && in) {
       in->files.push_back(UnescapeLine(f[1]));
     } else if (f[0] == "diagnostic" && f.size() == 5 && in) {
       model::Diagnostic dg{SeverityOf(std::string(f[1])), 0, UnescapeLine(f[4]), UnescapeLine(f[3])};
-      if (!Number(f[2], dg.line)) return false;
+      if (!model::WholeNumber(f[2], dg.line)) return false;
       in->diagnostics.push_back(std::move(dg));
     } else {
       return false;
