@@ -643,7 +643,8 @@ void WriteDownloads(const pages::Collection& c, const YearRelation& relation,
         b.output.Write(rel, body);
       }};
   try {
-    const pages::SearchGroups groups = pages::MakeSearchGroups(c);
+    const pages::SearchGroups groups =
+        pages::MakeSearchGroups(c, [&](const pages::Record& r) { return built.count(r.id) == 0; });
     const std::string identity = BinaryIdentity() + " " + std::to_string(options.shard_bytes) + " " +
                                  std::to_string(options.chunk_bytes) + " " +
                                  std::to_string(options.piece_bytes) + " " +
