@@ -676,6 +676,7 @@ std::vector<std::string> WriteCrossPages(const std::vector<DocResult>& docs,
   collection.codes = std::make_shared<const pages::CodeIndex>(collection.built);
   // The pages of one kind after another (for the phase times), each kind's on every core.
   const std::vector<pages::Page> plan = pages::CrossPages(collection);
+  phases.End("cross-page plan");
   const unsigned workers = Workers(b.options, plan.size());
   std::vector<std::string> keys(plan.size());
   for (size_t begin = 0, end; begin < plan.size(); begin = end) {
