@@ -64,7 +64,7 @@ namespace {
 
 std::string CsvAmount(const model::MaybeFigure& f) { return f ? f->amount.WanYuan(2) : ""; }
 
-
+// d's row of departments.csv: its key figures, metrics and how many findings of each severity.
 void DepartmentRow(const Record& d, std::string& out) {
   int e = 0, w = 0, n = 0;
   for (const auto& f : d.findings) {
@@ -84,6 +84,7 @@ void DepartmentRow(const Record& d, std::string& out) {
                std::to_string(n));
 }
 
+// d's rows of functional.csv: one per row of its table by 功能分类, with the row's line.
 void FunctionalRows(const Record& d, std::string& out) {
   for (const auto& f : d.functional)
     AppendCsvRow(out, "\r\n", d.id, d.Name(), d.year ? std::to_string(d.year) : "", f.code,
@@ -157,8 +158,7 @@ std::string MakeCsv(const CsvDownload& csv, const std::vector<const Record*>& al
                     std::string_view previous, const std::function<bool(const Record&)>& same) {
   const std::string_view header = csv.header;
   std::unordered_map<std::string_view, std::string_view> rows;
-  if (previous.substr(0, header.size()) != header ||
-      !RowsById(previous, header.size(), rows))
+  if (previous.substr(0, header.size()) != header || !RowsById(previous, header.size(), rows))
     return MakeCsv(csv, all);
   std::string out(header);
   out.reserve(previous.size() + previous.size() / 8);
