@@ -1,6 +1,7 @@
 // Lists of departments split into pages (pages/paging.h).
 #include "pages/paging.h"
 
+#include <algorithm>
 #include <string_view>
 #include <unordered_map>
 
@@ -36,6 +37,18 @@ std::vector<std::vector<const years::Series*>> SeriesOnParts(
     on[it == part_of.end() ? 0 : it->second].push_back(&s);
   }
   return on;
+}
+
+std::string PartYears(const std::vector<const Record*>& list, const ListPart& part) {
+  int first = 0, last = 0;
+  for (uint32_t i = part.begin; i < part.end; ++i) {
+    const int year = list[i]->year;
+    if (!year) continue;
+    first = first ? std::min(first, year) : year;
+    last = std::max(last, year);
+  }
+  if (!first) return "—";
+  return first == last ? std::to_string(first) : std::to_string(first) + "—" + std::to_string(last);
 }
 
 }  // namespace gongkai::pages

@@ -34,9 +34,13 @@ std::vector<std::vector<const years::Series*>> SeriesOnParts(
     const std::vector<years::Series>& series, const std::vector<const Record*>& list,
     const std::vector<ListPart>& parts);
 
+/// The years of the departments of `part`: "2019", "2019—2021", or "—" where none states one.
+std::string PartYears(const std::vector<const Record*>& list, const ListPart& part);
+
 /// Lists on `ctx` (pages/page_key.h) how the page `part` links to the others, for its context
 /// and its key: `paged` (the first of several pages: `page_count` and every page in `pages`,
-/// each with its `number`, `stem`, `first` and `last` department and `departments`), `later`
+/// each with its `number`, `stem`, `years` (PartYears), `first` and `last` department and
+/// `departments`), `later`
 /// (a later page: itself in `pages`, without a number, which would change as pages come and
 /// go; `first`, its first department's name), `previous`, `next` and `has_next`.
 template <typename Sink>
@@ -55,6 +59,7 @@ void VisitListPages(const std::vector<const Record*>& list, const std::vector<Li
     const ListPart& q = parts[from + i];
     if (part == 0) page.Set("number", std::to_string(from + i + 1));
     page.Set("stem", q.stem);
+    page.Set("years", PartYears(list, q));
     page.Set("first", name(q.begin));
     page.Set("last", name(q.end - 1));
     page.Set("departments", std::to_string(q.end - q.begin));

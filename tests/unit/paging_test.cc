@@ -133,6 +133,7 @@ TEST_CASE("the first page lists every page, a later page its neighbours") {
   CHECK(pages[2].get("first")->string_value() == "部门06");
   CHECK(pages[2].get("last")->string_value() == "部门08");
   CHECK(pages[2].get("departments")->string_value() == "3");
+  CHECK(pages[2].get("years")->string_value() == "2024");
   auto later = gongkai::pages::IndexContext(all, parts, 2);
   CHECK(later.get("paged")->is_false());
   CHECK(later.get("later")->is_true());
@@ -147,6 +148,20 @@ TEST_CASE("the first page lists every page, a later page its neighbours") {
   auto compare = gongkai::pages::CompareContext(all, SplitList(all, "compare", kSmall), 3);
   CHECK(compare.get("rows")->list_value().size() == 5);
   CHECK(compare.get("previous")->string_value() == "compare-d06");
+}
+
+TEST_CASE("a page of the index names the years of its departments") {
+  std::vector<Record> records = Many();
+  records[7].year = 2019;
+  records[8].year = 0;  // states none
+  const auto all = All(records);
+  const auto parts = SplitList(all, "index", kSmall);
+  CHECK(gongkai::pages::PartYears(all, parts[2]) == "2019—2024");  // d06, d07, d08
+  records[6].year = 0;
+  records[7].year = 0;
+  CHECK(gongkai::pages::PartYears(all, parts[2]) == "—");
+  records[6].year = 2021;
+  CHECK(gongkai::pages::PartYears(all, parts[2]) == "2021");
 }
 
 TEST_CASE("a department of several years is on the page of its latest year") {
