@@ -13,12 +13,16 @@ using render::FigureLink;
 
 namespace {
 
-// Lists on `ctx` (pages/page_key.h) each built disclosure's row of compare.md: all that the
-// rows show, for the page's context and its key.
+// Lists on `ctx` (pages/page_key.h) the row of compare.md of each built disclosure on the page
+// `part`, and how the page links to the others: all that it shows but the departments across
+// years, for the page's context and its key.
 template <typename Sink>
-void VisitCompare(const std::vector<const Record*>& all, Sink& ctx) {
-  ctx.List("rows", all.size(), [&](size_t i, auto& row) {
-    const Record* d = all[i];
+void VisitCompare(const std::vector<const Record*>& all, const std::vector<ListPart>& parts,
+                  size_t part, Sink& ctx) {
+  const ListPart& p = parts[part];
+  VisitListPages(all, parts, part, ctx);
+  ctx.List("rows", p.end - p.begin, [&](size_t i, auto& row) {
+    const Record* d = all[p.begin + i];
     row.Set("id", d->id);
     row.Set("name", EscapeMarkdown(d->Name()));
     row.Set("region", EscapeMarkdown(d->department.region.empty() ? "—" : d->department.region));
@@ -40,16 +44,18 @@ void VisitCompare(const std::vector<const Record*>& all, Sink& ctx) {
 
 }  // namespace
 
-data CompareContext(const std::vector<const Record*>& all) {
+data CompareContext(const std::vector<const Record*>& all, const std::vector<ListPart>& parts,
+                    size_t part) {
   data ctx;
   ContextSink sink(ctx);
-  VisitCompare(all, sink);
+  VisitCompare(all, parts, part, sink);
   return ctx;
 }
 
-void CompareKey(const std::vector<const Record*>& all, KeyWriter& key) {
+void CompareKey(const std::vector<const Record*>& all, const std::vector<ListPart>& parts,
+                size_t part, KeyWriter& key) {
   KeySink sink(key);
-  VisitCompare(all, sink);
+  VisitCompare(all, parts, part, sink);
 }
 
 }  // namespace gongkai::pages

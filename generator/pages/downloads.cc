@@ -3,6 +3,7 @@
 
 #include <cstdio>
 #include <string_view>
+#include <unordered_map>
 
 #include "render/context.h"
 #include "render/markdown.h"
@@ -63,42 +64,112 @@ namespace {
 
 std::string CsvAmount(const model::MaybeFigure& f) { return f ? f->amount.WanYuan(2) : ""; }
 
+// d's row of departments.csv: its key figures, metrics and how many findings of each severity.
+void DepartmentRow(const Record& d, std::string& out) {
+  int e = 0, w = 0, n = 0;
+  for (const auto& f : d.findings) {
+    e += f.severity == model::Diagnostic::Severity::kError;
+    w += f.severity == model::Diagnostic::Severity::kWarning;
+    n += f.severity == model::Diagnostic::Severity::kNotice;
+  }
+  AppendCsvRow(out, "\r\n", d.id, d.Name(), d.department.region, d.department.level,
+               d.year ? std::to_string(d.year) : "", CsvAmount(d.income_total),
+               CsvAmount(d.expenditure_total), CsvAmount(d.current_income),
+               CsvAmount(d.carryover_in), CsvAmount(d.basic), CsvAmount(d.project),
+               CsvAmount(d.personnel), CsvAmount(d.public_), CsvAmount(d.three_public),
+               d.Metric("basic_share"), d.Metric("project_share"), d.Metric("personnel_share"),
+               d.Metric("public_share"), d.Metric("carryover_share"),
+               d.Metric("three_public_share"), d.staff ? std::to_string(*d.staff) : "",
+               d.Metric("total_per_staff"), std::to_string(e), std::to_string(w),
+               std::to_string(n));
+}
+
+// d's rows of functional.csv: one per row of its table by 功能分类, with the row's line.
+void FunctionalRows(const Record& d, std::string& out) {
+  for (const auto& f : d.functional)
+    AppendCsvRow(out, "\r\n", d.id, d.Name(), d.year ? std::to_string(d.year) : "", f.code,
+                 f.name, std::to_string(f.level), CsvAmount(f.total), CsvAmount(f.basic),
+                 CsvAmount(f.project), std::to_string(f.line));
+}
+
+// The end of the CSV row that begins at `from` in `csv` (after its line feed): the first line
+// feed outside quotes (a quoted cell may hold line breaks; a "" inside one counts twice).
+size_t RowEnd(std::string_view csv, size_t from) {
+  bool quoted = false;
+  for (size_t i = from; i < csv.size(); ++i) {
+    if (csv[i] == '"') quoted = !quoted;
+    else if (csv[i] == '\n' && !quoted) return i + 1;
+  }
+  return csv.size();
+}
+
+// A row's first cell as written (quotes included): up to its first comma outside quotes.
+std::string_view FirstCell(std::string_view row) {
+  bool quoted = false;
+  for (size_t i = 0; i < row.size(); ++i) {
+    if (row[i] == '"') quoted = !quoted;
+    else if (row[i] == ',' && !quoted) return row.substr(0, i);
+  }
+  return row;
+}
+
+// The rows of `csv` after its header, by their first cell (a department's id as written): each
+// department's rows, which are together; false when a department's rows are in two places.
+bool RowsById(std::string_view csv, size_t header,
+              std::unordered_map<std::string_view, std::string_view>& rows) {
+  for (size_t from = header; from < csv.size();) {
+    const size_t end = RowEnd(csv, from);
+    const std::string_view id = FirstCell(csv.substr(from, end - from));
+    size_t next = end;
+    while (next < csv.size()) {  // the same department's next rows
+      const size_t after = RowEnd(csv, next);
+      if (FirstCell(csv.substr(next, after - next)) != id) break;
+      next = after;
+    }
+    if (!rows.emplace(id, csv.substr(from, next - from)).second) return false;
+    from = next;
+  }
+  return true;
+}
+
 }  // namespace
 
-std::string DepartmentsCsv(const std::vector<const Record*>& all) {
-  std::string out =
-      "id,department,region,level,year,income_total,expenditure_total,current_income,"
-      "carryover_in,basic,project,personnel,public,three_public,basic_share,project_share,"
-      "personnel_share,public_share,carryover_share,three_public_share,staff,total_per_staff,"
-      "errors,warnings,notices\r\n";
-  for (const auto* d : all) {
-    int e = 0, w = 0, n = 0;
-    for (const auto& f : d->findings) {
-      e += f.severity == model::Diagnostic::Severity::kError;
-      w += f.severity == model::Diagnostic::Severity::kWarning;
-      n += f.severity == model::Diagnostic::Severity::kNotice;
-    }
-    AppendCsvRow(out, "\r\n", d->id, d->Name(), d->department.region, d->department.level,
-                 d->year ? std::to_string(d->year) : "", CsvAmount(d->income_total),
-                 CsvAmount(d->expenditure_total), CsvAmount(d->current_income),
-                 CsvAmount(d->carryover_in), CsvAmount(d->basic), CsvAmount(d->project),
-                 CsvAmount(d->personnel), CsvAmount(d->public_), CsvAmount(d->three_public),
-                 d->Metric("basic_share"), d->Metric("project_share"),
-                 d->Metric("personnel_share"), d->Metric("public_share"),
-                 d->Metric("carryover_share"), d->Metric("three_public_share"),
-                 d->staff ? std::to_string(*d->staff) : "", d->Metric("total_per_staff"),
-                 std::to_string(e), std::to_string(w), std::to_string(n));
-  }
+const CsvDownload kDepartmentsCsv = {
+    "data/departments.csv",
+    "id,department,region,level,year,income_total,expenditure_total,current_income,"
+    "carryover_in,basic,project,personnel,public,three_public,basic_share,project_share,"
+    "personnel_share,public_share,carryover_share,three_public_share,staff,total_per_staff,"
+    "errors,warnings,notices\r\n",
+    DepartmentRow};
+
+const CsvDownload kFunctionalCsv = {
+    "data/functional.csv", "id,department,year,code,name,level,total,basic,project,line\r\n",
+    FunctionalRows};
+
+std::string MakeCsv(const CsvDownload& csv, const std::vector<const Record*>& all) {
+  std::string out = csv.header;
+  for (const auto* d : all) csv.rows(*d, out);
   return out;
 }
 
-std::string FunctionalCsv(const std::vector<const Record*>& all) {
-  std::string out = "id,department,year,code,name,level,total,basic,project,line\r\n";
-  for (const auto* d : all)
-    for (const auto& f : d->functional)
-      AppendCsvRow(out, "\r\n", d->id, d->Name(), d->year ? std::to_string(d->year) : "", f.code,
-                   f.name, std::to_string(f.level), CsvAmount(f.total), CsvAmount(f.basic),
-                   CsvAmount(f.project), std::to_string(f.line));
+// Reading the rows back costs a pass over the file (~25 MB for functional.csv at N = 10,000),
+// where making them costs a number formatted and quoted per cell.
+std::string MakeCsv(const CsvDownload& csv, const std::vector<const Record*>& all,
+                    std::string_view previous, const std::function<bool(const Record&)>& same) {
+  const std::string_view header = csv.header;
+  std::unordered_map<std::string_view, std::string_view> rows;
+  if (previous.substr(0, header.size()) != header || !RowsById(previous, header.size(), rows))
+    return MakeCsv(csv, all);
+  std::string out(header);
+  out.reserve(previous.size() + previous.size() / 8);
+  std::string id;
+  for (const auto* d : all) {
+    id.clear();
+    AppendCsv(id, d->id);
+    auto it = same(*d) ? rows.find(id) : rows.end();
+    if (it != rows.end()) out.append(it->second);
+    else csv.rows(*d, out);
+  }
   return out;
 }
 

@@ -2,6 +2,7 @@
 // sitemap.xml.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -10,7 +11,6 @@
 
 namespace gongkai::pages {
 
-/// data/departments.csv: one row per department, key figures and metrics (RFC 4180 quoting).
 /// One CSV cell, RFC 4180 quoted; a text cell that a spreadsheet would take for a formula
 /// (= + - @ tab CR first, and not a plain number such as -12.50) gets a leading '.
 std::string Csv(const std::string& s);
@@ -25,9 +25,27 @@ void AppendCsvRow(std::string& out, std::string_view end, const Cells&... cells)
   out += end;
 }
 
-std::string DepartmentsCsv(const std::vector<const Record*>& all);
+/// A CSV download made of each department's rows: its path in the site, its header line, and
+/// the rows of one department (each beginning with its id, all of them one after the other).
+struct CsvDownload {
+  const char* path;
+  const char* header;
+  void (*rows)(const Record& d, std::string& out);
+};
+/// data/departments.csv: one row per department, key figures and metrics (RFC 4180 quoting).
+extern const CsvDownload kDepartmentsCsv;
 /// data/functional.csv: department × functional code × amounts, with the source line.
-std::string FunctionalCsv(const std::vector<const Record*>& all);
+extern const CsvDownload kFunctionalCsv;
+
+/// The download of `all`'s rows, in their order.
+std::string MakeCsv(const CsvDownload& csv, const std::vector<const Record*>& all);
+/// The same bytes, taking the rows of a department that `same(d)` says is the one the last
+/// build wrote from `previous` (the last build's file) rather than making them: an edit makes
+/// the rows of the departments built again, not of every department. A department `previous`
+/// holds no rows of, and the whole file when `previous` does not begin with the header or
+/// holds a department's rows in two places, are made.
+std::string MakeCsv(const CsvDownload& csv, const std::vector<const Record*>& all,
+                    std::string_view previous, const std::function<bool(const Record&)>& same);
 
 /// sitemap.xml for the site's HTML pages under `base_url` (which ends with '/').
 std::string Sitemap(const std::string& base_url, const std::vector<std::string>& pages);

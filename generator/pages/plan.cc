@@ -8,6 +8,7 @@
 #include "pages/compare.h"
 #include "pages/glossary.h"
 #include "pages/index.h"
+#include "pages/paging.h"
 #include "pages/rules.h"
 #include "pages/timeline.h"
 #include "years/timeline.h"
@@ -16,24 +17,57 @@ namespace gongkai::pages {
 
 using kainjow::mustache::data;
 
+namespace {
+
+// A list of departments split into pages (pages/paging.h): its parts, and on each the
+// departments across years whose latest year it lists.
+struct Listed {
+  std::vector<ListPart> parts;
+  std::vector<std::vector<const years::Series*>> series;
+};
+
+// Adds the pages of `list` (the index, the comparison: `stem`, also their page kind, and
+// `tmpl`, titled `title`, a later page with its first department): each with its context and
+// key, made by `context` and `key` for its rows and links, `add_series` and `series_key` for
+// its departments across years.
+void AddListPages(
+    std::vector<Page>& plan, const std::vector<const Record*>& list, const std::string& stem,
+    const std::string& tmpl, const std::string& title, const std::vector<years::Series>& series,
+    data (*context)(const std::vector<const Record*>&, const std::vector<ListPart>&, size_t),
+    void (*key)(const std::vector<const Record*>&, const std::vector<ListPart>&, size_t,
+                KeyWriter&),
+    void (*add_series)(const std::vector<const years::Series*>&, data&),
+    void (*series_key)(const std::vector<const years::Series*>&, KeyWriter&)) {
+  auto listed = std::make_shared<Listed>();
+  listed->parts = SplitList(list, stem);
+  listed->series = SeriesOnParts(series, list, listed->parts);
+  for (size_t i = 0; i < listed->parts.size(); ++i) {
+    const ListPart& part = listed->parts[i];
+    plan.push_back({part.stem + ".md", tmpl,
+                    [&list, listed, i, context, add_series] {
+                      data ctx = context(list, listed->parts, i);
+                      add_series(listed->series[i], ctx);
+                      return ctx;
+                    },
+                    i == 0 ? title : title + "（续：" + list[part.begin]->Name() + " 起）",
+                    stem, [&list, listed, i, key, series_key] {
+                      KeyWriter writer;
+                      key(list, listed->parts, i, writer);
+                      series_key(listed->series[i], writer);
+                      return writer.Take();
+                    }});
+  }
+}
+
+}  // namespace
+
 std::vector<Page> CrossPages(const Collection& c) {
   const auto& all = c.built;
   std::vector<Page> plan;
   static const std::vector<years::Series> kNone;
   const auto& series = c.series ? *c.series : kNone;
-  plan.push_back({"index.md", "index.md",
-                  [&] {
-                    data index = IndexContext(c.records);
-                    AddSeriesToIndex(series, index);
-                    return index;
-                  },
-                  "部门预算公开", "index",
-                  [&] {
-                    KeyWriter key;
-                    IndexKey(c.records, key);
-                    AddSeriesToIndexKey(series, key);
-                    return key.Take();
-                  }});
+  AddListPages(plan, c.records, "index", "index.md", "部门预算公开", series, IndexContext,
+               IndexKey, AddSeriesToIndex, AddSeriesToIndexKey);
   auto findings = std::make_shared<const FindingIndex>(all);
   plan.push_back({"rules/index.md", "rules.md", [findings] { return RulesContext(*findings); },
                   "核对规则", "rules", [findings] { return RulesPageKey(*findings); }});
@@ -66,19 +100,8 @@ std::vector<Page> CrossPages(const Collection& c) {
                     "名词解释：" + term, "glossary",
                     [glossary, i] { return GlossaryTermPageKey(*glossary, i); }});
   }
-  plan.push_back({"compare.md", "compare.md",
-                  [&] {
-                    data compare = CompareContext(all);
-                    AddSeriesToCompare(series, compare);
-                    return compare;
-                  },
-                  "部门比较", "compare",
-                  [&] {
-                    KeyWriter key;
-                    CompareKey(all, key);
-                    AddSeriesToCompareKey(series, key);
-                    return key.Take();
-                  }});
+  AddListPages(plan, all, "compare", "compare.md", "部门比较", series, CompareContext,
+               CompareKey, AddSeriesToCompare, AddSeriesToCompareKey);
   for (const auto& s : series)
     if (s.SpansYears())
       plan.push_back({TimelinePath(s.key), "timeline.md",

@@ -66,7 +66,8 @@ std::vector<SearchEntry> DepartmentSearchEntries(const model::Disclosure& d) {
   return out;
 }
 
-SearchGroups MakeSearchGroups(const Collection& c) {
+SearchGroups MakeSearchGroups(const Collection& c,
+                              const std::function<bool(const Record&)>& unchanged) {
   const auto& all = c.built;
   SearchGroups out;
   static const std::vector<years::Series> kNone;
@@ -80,7 +81,7 @@ SearchGroups MakeSearchGroups(const Collection& c) {
   });
   for (const auto* r : all) {
     record = r;
-    out.groups.push_back({"department " + r->id, {}});
+    out.groups.push_back({"department " + r->id, {}, unchanged && unchanged(*r)});
     for (const auto& e : r->search) department(e);
   }
   auto add = [&](SearchEntry e) {

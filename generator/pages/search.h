@@ -4,6 +4,7 @@
 #pragma once
 
 #include <deque>
+#include <functional>
 #include <vector>
 
 #include "model/disclosure.h"
@@ -26,6 +27,10 @@ struct SearchGroups {
   std::deque<render::SearchEntry> owned;
   std::vector<render::SearchGroup> groups;
 };
-SearchGroups MakeSearchGroups(const Collection& c);
+/// A record's group is marked unchanged (render::SearchGroup::unchanged) where `unchanged(r)`
+/// says the record is the last build's: its entries then are too (a department's years that
+/// changed are all built again, site/build.cc).
+SearchGroups MakeSearchGroups(const Collection& c,
+                              const std::function<bool(const Record&)>& unchanged = nullptr);
 
 }  // namespace gongkai::pages

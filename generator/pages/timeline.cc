@@ -349,8 +349,9 @@ namespace {
 // Calls fn(name, key, years, has_trend, latest_total) for each department of several years:
 // all that the index's grouping by department shows of it, for the index's context and key.
 template <typename Fn>
-void VisitIndexSeries(const std::vector<years::Series>& series, Fn fn) {
-  for (const auto& s : series) {
+void VisitIndexSeries(const std::vector<const years::Series*>& series, Fn fn) {
+  for (const auto* each : series) {
+    const years::Series& s = *each;
     if (!s.SpansYears()) continue;
     const auto figures = years::Timeline(s);
     std::string year_links;
@@ -365,7 +366,7 @@ void VisitIndexSeries(const std::vector<years::Series>& series, Fn fn) {
 
 }  // namespace
 
-void AddSeriesToIndex(const std::vector<years::Series>& series, data& index) {
+void AddSeriesToIndex(const std::vector<const years::Series*>& series, data& index) {
   list rows;
   VisitIndexSeries(series, [&](const std::string& name, const std::string& key,
                                const std::string& year_links, bool has_trend,
@@ -382,7 +383,7 @@ void AddSeriesToIndex(const std::vector<years::Series>& series, data& index) {
   index.set("series", rows);
 }
 
-void AddSeriesToIndexKey(const std::vector<years::Series>& series, KeyWriter& key) {
+void AddSeriesToIndexKey(const std::vector<const years::Series*>& series, KeyWriter& key) {
   key(std::string_view("series"));
   VisitIndexSeries(series, [&](const auto&... values) { key(values...); });
 }
@@ -392,7 +393,7 @@ namespace {
 // Lists on `ctx` (pages/page_key.h) the compare page's years of one department side by side:
 // all that it shows, for the page's context and its key.
 template <typename Sink>
-void VisitCompareSeries(const std::vector<years::Series>& series, Sink& ctx) {
+void VisitCompareSeries(const std::vector<const years::Series*>& series, Sink& ctx) {
   // The compare page's own metrics, in its order.
   static const std::pair<const char*, const char*> kMetrics[] = {
       {"basic_share", "基本支出占比 %"},         {"project_share", "项目支出占比 %"},
@@ -400,8 +401,8 @@ void VisitCompareSeries(const std::vector<years::Series>& series, Sink& ctx) {
       {"carryover_share", "上年结转占收入 %"},     {"three_public_share", "“三公”占支出 %"},
       {"total_per_staff", "人均支出（万元）"}};
   std::vector<const years::Series*> spanning;
-  for (const auto& s : series)
-    if (s.SpansYears()) spanning.push_back(&s);
+  for (const auto* s : series)
+    if (s->SpansYears()) spanning.push_back(s);
   ctx.Set("has_series", !spanning.empty());
   ctx.List("series", spanning.size(), [&](size_t i, auto& item) {
     const years::Series& s = *spanning[i];
@@ -427,12 +428,12 @@ void VisitCompareSeries(const std::vector<years::Series>& series, Sink& ctx) {
 
 }  // namespace
 
-void AddSeriesToCompare(const std::vector<years::Series>& series, data& compare) {
+void AddSeriesToCompare(const std::vector<const years::Series*>& series, data& compare) {
   ContextSink sink(compare);
   VisitCompareSeries(series, sink);
 }
 
-void AddSeriesToCompareKey(const std::vector<years::Series>& series, KeyWriter& key) {
+void AddSeriesToCompareKey(const std::vector<const years::Series*>& series, KeyWriter& key) {
   key(std::string_view("series"));
   KeySink sink(key);
   VisitCompareSeries(series, sink);

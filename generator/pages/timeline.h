@@ -56,21 +56,23 @@ nlohmann::json TimelineJson(const years::Series& series,
 /// figure's source file, line and page. Every series, also those of one year.
 std::string TimelineCsv(const std::vector<years::Series>& series);
 
-/// Sets the index's grouping by department (index.md, `series`): every department with two
-/// years or more, its years latest first (each linked to its page), its trend of 支出总计
+/// Sets the index's grouping by department (index.md, `series`): every department of `series`
+/// with two years or more (those whose latest year is on the page: pages::SeriesOnParts), its years latest first (each linked to its page), its trend of 支出总计
 /// (charts/<key>-trend.svg, TrendSparklineSvg) and its latest 支出总计 linked to its line.
-void AddSeriesToIndex(const std::vector<years::Series>& series, kainjow::mustache::data& index);
+void AddSeriesToIndex(const std::vector<const years::Series*>& series,
+                      kainjow::mustache::data& index);
 /// Writes what AddSeriesToIndex sets into `key` (index.md's pages::Page::key, after IndexKey),
 /// listed by the same function.
-void AddSeriesToIndexKey(const std::vector<years::Series>& series, KeyWriter& key);
+void AddSeriesToIndexKey(const std::vector<const years::Series*>& series, KeyWriter& key);
 
 /// Sets the compare page's years of one department side by side (compare.md, `series`): for
-/// every department with two years or more, its 支出总计 (linked to its line) and the metrics
+/// every department of `series` with two years or more (those whose latest year is on the page), its 支出总计 (linked to its line) and the metrics
 /// the page compares, one column a year.
-void AddSeriesToCompare(const std::vector<years::Series>& series, kainjow::mustache::data& compare);
+void AddSeriesToCompare(const std::vector<const years::Series*>& series,
+                        kainjow::mustache::data& compare);
 /// Writes what AddSeriesToCompare sets into `key` (compare.md's pages::Page::key, after
 /// CompareKey), listed by the same function.
-void AddSeriesToCompareKey(const std::vector<years::Series>& series, KeyWriter& key);
+void AddSeriesToCompareKey(const std::vector<const years::Series*>& series, KeyWriter& key);
 
 /// Search finds a department of several years once: the department entries of its years
 /// (kind "department", departments/<id>.html) become one, for its page across the years,

@@ -256,16 +256,17 @@ void ForEachSearchPiece(
 // of at least twice the blocks, so runs are short. The places depend on the groups' keys and
 // sizes only: the same for a full build and after an edit, and an edit moves no other group
 // unless the slot count doubles or halves, or it takes a slot another group would have had.
-std::vector<SearchPlace> PlaceSearchGroups(const std::vector<SearchGroup>& groups,
-                                           const SearchIndexOptions& options, uint32_t& slots) {
+std::vector<SearchPlace> PlaceSearchGroups(
+    const std::vector<SearchGroup>& groups, const SearchIndexOptions& options, uint32_t& slots,
+    const std::function<bool(size_t, uint32_t&)>& known) {
   std::vector<SearchPlace> places(groups.size());
   std::vector<uint32_t> blocks(groups.size());
   uint64_t all = 0;
   for (size_t g = 0; g < groups.size(); ++g) {
-    ForEachSearchPiece(groups[g], options, [&](const SearchEntry&, std::string_view, bool,
-                                               uint32_t chunk, uint32_t) {
-      places[g].chunks = chunk + 1;
-    });
+    if (!known || !known(g, places[g].chunks))
+      ForEachSearchPiece(groups[g], options,
+                         [&](const SearchEntry&, std::string_view, bool, uint32_t chunk,
+                             uint32_t) { places[g].chunks = chunk + 1; });
     blocks[g] = (places[g].chunks + kBlockChunks - 1) / kBlockChunks;
     all += blocks[g];
   }

@@ -69,6 +69,10 @@ struct SearchKey {
 struct SearchGroup {
   std::string key;
   std::vector<const SearchEntry*> entries;
+  /// Its entries are those the last build gave the group of this key (a record not built
+  /// again): made from the last build's index (render/search_update.h), its fingerprint and its
+  /// chunk count are taken from the last build's state rather than from its text again.
+  bool unchanged = false;
 };
 
 /// Where a group's entries are: its chunks are first_chunk, first_chunk + 1, …, and its entry
@@ -81,8 +85,11 @@ struct SearchPlace {
 /// The groups' places, `slots` the size of the numbering (see search_index.cc: a group's
 /// chunks depend on its key, its size and the groups near it, not on the groups before it in
 /// the input, so an edit renumbers nothing else). Throws std::length_error past 2^22 slots.
-std::vector<SearchPlace> PlaceSearchGroups(const std::vector<SearchGroup>& groups,
-                                           const SearchIndexOptions& options, uint32_t& slots);
+/// `known(g, chunks)`, where given and true, tells the chunk count of group g, whose pieces are
+/// then not walked.
+std::vector<SearchPlace> PlaceSearchGroups(
+    const std::vector<SearchGroup>& groups, const SearchIndexOptions& options, uint32_t& slots,
+    const std::function<bool(size_t, uint32_t&)>& known = nullptr);
 
 /// Calls fn(entry, text, with_title, chunk, place) for each piece of the group's entries, in
 /// id order: `chunk` counts from the group's first, `place` within the chunk. A long text is

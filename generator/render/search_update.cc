@@ -277,7 +277,7 @@ bool Update::Run() {
     auto it = previous_.groups.find(group.key);
     const bool same = it != previous_.groups.end() && it->second.place.first_chunk == places_[g].first_chunk &&
                       it->second.place.chunks == places_[g].chunks &&
-                      it->second.fingerprint == Fingerprint(group);
+                      (group.unchanged || it->second.fingerprint == Fingerprint(group));
     if (same) {
       next_.groups[group.key] = it->second;
       kept.push_back(&group);
@@ -335,13 +335,24 @@ SearchState WriteSearchIndex(const std::vector<SearchGroup>& groups,
                              const SearchState* previous, const SearchFiles& files, bool& whole) {
   SearchState next;
   next.identity = identity;
-  const std::vector<SearchPlace> places = PlaceSearchGroups(groups, options, next.slots);
+  // An unchanged group's chunk count is the last build's, where the same binary and options
+  // made it (its pieces are not walked again).
+  bool known_used = false;
+  auto known = [&](size_t g, uint32_t& chunks) {
+    if (!previous || !groups[g].unchanged || previous->identity != identity) return false;
+    auto it = previous->groups.find(groups[g].key);
+    if (it == previous->groups.end()) return false;
+    chunks = it->second.place.chunks;
+    return known_used = true;
+  };
+  std::vector<SearchPlace> places = PlaceSearchGroups(groups, options, next.slots, known);
   if (previous && Update(groups, places, options, *previous, files, next).Run()) {
     whole = false;
     return next;
   }
   whole = true;
-  const uint32_t slots = next.slots;
+  uint32_t slots = next.slots;
+  if (known_used) places = PlaceSearchGroups(groups, options, slots);  // from the texts
   next = SearchState();
   next.identity = identity;
   next.slots = slots;

@@ -55,7 +55,8 @@ struct SearchFiles {
 /// holds) when it was made by the same `identity` with the same slot and shard counts, and
 /// every file read back holds the hash `previous` has for it: then only the entry chunks of
 /// the groups that changed (or moved), and the shards and posting pages of the keys whose
-/// postings changed, are made; the rest are kept. Otherwise whole (`whole` true), with
+/// postings changed, are made; the rest are kept. A group marked unchanged
+/// (SearchGroup::unchanged) is taken to be the last build's: its text is not read again. Otherwise whole (`whole` true), with
 /// SearchIndexBuilder. Either way the same files, byte for byte. Returns the state for the
 /// next build.
 SearchState WriteSearchIndex(const std::vector<SearchGroup>& groups,

@@ -578,14 +578,15 @@ constexpr const char* kSearchStateFile = "search.state";
 // The path under which the cross pages' keys keep timeline.csv's (SeriesListKey).
 constexpr const char* kTimelineCsv = "data/timeline.csv";
 
-// The files made from every disclosure together that are not pages: the CSV downloads and
-// the department's files across the years (site/years.h), on a thread of their own, beside the
-// search index, made from the last build's where it can be. A series none of whose years was
-// built this time (`built`: the ids of the inputs built) has the places the last build gave
-// its years (else they would have been built again), so the same years, each with the same
-// record: its files across years are the last build's. timeline.csv (which lists the series
-// of one year too) is when no series has a year built and the list of series is the last
-// build's (its key, `series_key`).
+// The files made from every disclosure together that are not pages: the CSV downloads (a
+// department not built this time has the rows the last site's file holds for it:
+// pages::MakeCsv) and the department's files across the years (site/years.h), on a thread of
+// their own, beside the search index, made from the last build's where it can be. A series
+// none of whose years was built this time (`built`: the ids of the inputs built) has the places
+// the last build gave its years (else they would have been built again), so the same years,
+// each with the same record: its files across years are the last build's. timeline.csv (which
+// lists the series of one year too) is when no series has a year built and the list of series
+// is the last build's (its key, `series_key`).
 void WriteDownloads(const pages::Collection& c, const YearRelation& relation,
                     const std::unordered_set<std::string>& built, const std::string& series_key,
                     Build& b) {
@@ -603,8 +604,13 @@ void WriteDownloads(const pages::Collection& c, const YearRelation& relation,
                         std::all_of(relation.series.begin(), relation.series.end(), unbuilt);
   std::thread downloads([&] {
     try {
-      b.output.Write("data/departments.csv", pages::DepartmentsCsv(all));
-      b.output.Write("data/functional.csv", pages::FunctionalCsv(all));
+      for (const auto* csv : {&pages::kDepartmentsCsv, &pages::kFunctionalCsv}) {
+        std::string previous;
+        if (!b.cache.Usable() || !b.output.ReadPrevious(csv->path, previous)) previous.clear();
+        b.output.Write(csv->path, pages::MakeCsv(*csv, all, previous, [&](const pages::Record& d) {
+                         return built.count(d.id) == 0;
+                       }));
+      }
       WriteYearFiles(
           relation, same, same_all,
           [&](const std::string& rel, const std::string& body) { b.output.Write(rel, body); },
@@ -637,7 +643,8 @@ void WriteDownloads(const pages::Collection& c, const YearRelation& relation,
         b.output.Write(rel, body);
       }};
   try {
-    const pages::SearchGroups groups = pages::MakeSearchGroups(c);
+    const pages::SearchGroups groups =
+        pages::MakeSearchGroups(c, [&](const pages::Record& r) { return built.count(r.id) == 0; });
     const std::string identity = BinaryIdentity() + " " + std::to_string(options.shard_bytes) + " " +
                                  std::to_string(options.chunk_bytes) + " " +
                                  std::to_string(options.piece_bytes) + " " +
@@ -669,6 +676,7 @@ std::vector<std::string> WriteCrossPages(const std::vector<DocResult>& docs,
   collection.codes = std::make_shared<const pages::CodeIndex>(collection.built);
   // The pages of one kind after another (for the phase times), each kind's on every core.
   const std::vector<pages::Page> plan = pages::CrossPages(collection);
+  phases.End("cross-page plan");
   const unsigned workers = Workers(b.options, plan.size());
   std::vector<std::string> keys(plan.size());
   for (size_t begin = 0, end; begin < plan.size(); begin = end) {

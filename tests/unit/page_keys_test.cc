@@ -64,17 +64,22 @@ std::string GlossaryKey(const std::vector<Record>& records) {
   return gongkai::pages::GlossaryPageKey(GlossaryIndex(All(records)));
 }
 
+// The key of the index's only page (two records are not paged).
 std::string IndexKey(const std::vector<Record>& records) {
   gongkai::pages::KeyWriter key;
-  gongkai::pages::IndexKey(All(records), key);
+  const auto all = All(records);
+  gongkai::pages::IndexKey(all, gongkai::pages::SplitList(all, "index"), 0, key);
   return key.Take();
 }
 
 std::string CompareKey(const std::vector<Record>& records,
                        const std::vector<gongkai::years::Series>& series = {}) {
   gongkai::pages::KeyWriter key;
-  gongkai::pages::CompareKey(All(records), key);
-  gongkai::pages::AddSeriesToCompareKey(series, key);
+  const auto all = All(records);
+  gongkai::pages::CompareKey(all, gongkai::pages::SplitList(all, "compare"), 0, key);
+  std::vector<const gongkai::years::Series*> shown;
+  for (const auto& s : series) shown.push_back(&s);
+  gongkai::pages::AddSeriesToCompareKey(shown, key);
   return key.Take();
 }
 

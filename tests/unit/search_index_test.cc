@@ -325,6 +325,33 @@ TEST_CASE("an edit, an added and a removed department give the files of a whole 
   }
 }
 
+TEST_CASE("a group marked unchanged is the last build's: its text is not read again") {
+  render::SearchIndexOptions options;
+  std::vector<SearchEntry> entries = Departments();
+  Site last;
+  bool whole = false;
+  const render::SearchState state = Write(entries, nullptr, last, whole, options);
+  std::vector<SearchEntry> edited = entries;
+  edited[4].text += " 公务接待费";  // department 1's project
+  // `changed`: the group marked changed (the others unchanged); "" marks every group unchanged.
+  auto update = [&](const std::string& changed) {
+    render::SearchState previous;
+    REQUIRE(render::ReadSearchStateFile(render::SearchStateFile(state), previous));
+    auto groups = Groups(edited);
+    for (auto& g : groups) g.unchanged = g.key != changed;
+    Site site{last.placed, {}, 0};
+    render::WriteSearchIndex(groups, options, "test", &previous, site.Files(), whole);
+    CHECK_FALSE(whole);
+    return site.placed;
+  };
+  Site full;
+  Write(edited, nullptr, full, whole, options);
+  CHECK(update("承德市医疗保障局1") == full.placed);
+  // Marked unchanged, its change is not seen: the last build's index, as it was.
+  CHECK(update("") == last.placed);
+  CHECK(last.placed != full.placed);
+}
+
 TEST_CASE("a damaged state or a damaged file of the last index makes the index whole") {
   std::vector<SearchEntry> entries = Departments();
   Site last;

@@ -1,0 +1,54 @@
+// Lists of departments split into pages (pages/paging.h).
+#include "pages/paging.h"
+
+#include <algorithm>
+#include <string_view>
+#include <unordered_map>
+
+#include "render/search_index.h"
+
+namespace gongkai::pages {
+
+std::vector<ListPart> SplitList(const std::vector<const Record*>& list, const std::string& stem,
+                                const CodePaging& paging) {
+  const auto size = static_cast<uint32_t>(list.size());
+  std::vector<ListPart> parts;
+  if (list.size() <= paging.paged_above) return {{stem, 0, size}};
+  for (uint32_t i = 0; i < size; ++i) {
+    const bool cut = i > 0 && (render::SearchKeyHash(list[i]->id) % paging.one_in == 0 ||
+                               i - parts.back().begin == paging.most);
+    if (cut) parts.back().end = i;
+    if (i == 0 || cut) parts.push_back({i == 0 ? stem : stem + "-" + list[i]->id, i, size});
+  }
+  return parts;
+}
+
+std::vector<std::vector<const years::Series*>> SeriesOnParts(
+    const std::vector<years::Series>& series, const std::vector<const Record*>& list,
+    const std::vector<ListPart>& parts) {
+  std::unordered_map<std::string_view, size_t> part_of;  // a department's id -> its page
+  if (parts.size() > 1)
+    for (size_t p = 0; p < parts.size(); ++p)
+      for (uint32_t i = parts[p].begin; i < parts[p].end; ++i) part_of.emplace(list[i]->id, p);
+  std::vector<std::vector<const years::Series*>> on(parts.size());
+  for (const auto& s : series) {
+    if (!s.SpansYears()) continue;
+    auto it = part_of.find(s.years.back()->id);
+    on[it == part_of.end() ? 0 : it->second].push_back(&s);
+  }
+  return on;
+}
+
+std::string PartYears(const std::vector<const Record*>& list, const ListPart& part) {
+  int first = 0, last = 0;
+  for (uint32_t i = part.begin; i < part.end; ++i) {
+    const int year = list[i]->year;
+    if (!year) continue;
+    first = first ? std::min(first, year) : year;
+    last = std::max(last, year);
+  }
+  if (!first) return "—";
+  return first == last ? std::to_string(first) : std::to_string(first) + "—" + std::to_string(last);
+}
+
+}  // namespace gongkai::pages

@@ -1,0 +1,72 @@
+// The index and the comparison split into pages by their departments, as a code page is
+// (pages::CodePaging): a department added or removed makes again its page and the first, not
+// one page that lists every department.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "pages/codes.h"
+#include "pages/record.h"
+#include "render/markdown.h"
+#include "years/series.h"
+
+namespace gongkai::pages {
+
+/// One page of a list of departments: the departments [begin, end) of the list, and the page's
+/// stem: the list's own for the first page ("index"), `<stem>-<id of its first department>`
+/// after ("index-2019-anqing-…"), so that a page keeps its name while others come and go.
+struct ListPart {
+  std::string stem;
+  uint32_t begin = 0, end = 0;
+};
+
+/// The pages of `list` (in its order), under CodePaging's rule: one page holding every
+/// department unless there are more than `paged_above`; else a page begins at a department
+/// whose id hashes to 0 modulo `one_in` (render::SearchKeyHash), or after `most`.
+std::vector<ListPart> SplitList(const std::vector<const Record*>& list, const std::string& stem,
+                                const CodePaging& paging = {});
+
+/// For each page of `parts`, the departments of several years (years::Series::SpansYears) whose
+/// latest year is on it, in the order of `series`: a page shows them beside that year's row.
+std::vector<std::vector<const years::Series*>> SeriesOnParts(
+    const std::vector<years::Series>& series, const std::vector<const Record*>& list,
+    const std::vector<ListPart>& parts);
+
+/// The years of the departments of `part`: "2019", "2019—2021", or "—" where none states one.
+std::string PartYears(const std::vector<const Record*>& list, const ListPart& part);
+
+/// Lists on `ctx` (pages/page_key.h) how the page `part` links to the others, for its context
+/// and its key: `paged` (the first of several pages: `page_count` and every page in `pages`,
+/// each with its `number`, `stem`, `years` (PartYears), `first` and `last` department and
+/// `departments`), `later`
+/// (a later page: itself in `pages`, without a number, which would change as pages come and
+/// go; `first`, its first department's name), `previous`, `next` and `has_next`.
+template <typename Sink>
+void VisitListPages(const std::vector<const Record*>& list, const std::vector<ListPart>& parts,
+                    size_t part, Sink& ctx) {
+  auto name = [&](uint32_t i) { return render::EscapeMarkdown(list[i]->Name()); };
+  const bool paged = parts.size() > 1;
+  ctx.Set("paged", paged && part == 0);
+  ctx.Set("later", part > 0);
+  if (!paged) return;
+  const ListPart& p = parts[part];
+  ctx.Set("first", name(p.begin));
+  ctx.Set("page_count", std::to_string(parts.size()));
+  const size_t from = part == 0 ? 0 : part, to = part == 0 ? parts.size() : part + 1;
+  ctx.List("pages", to - from, [&](size_t i, auto& page) {
+    const ListPart& q = parts[from + i];
+    if (part == 0) page.Set("number", std::to_string(from + i + 1));
+    page.Set("stem", q.stem);
+    page.Set("years", PartYears(list, q));
+    page.Set("first", name(q.begin));
+    page.Set("last", name(q.end - 1));
+    page.Set("departments", std::to_string(q.end - q.begin));
+  });
+  ctx.Set("previous", part > 0 ? parts[part - 1].stem : std::string());
+  ctx.Set("has_next", part + 1 < parts.size());
+  ctx.Set("next", part + 1 < parts.size() ? parts[part + 1].stem : std::string());
+}
+
+}  // namespace gongkai::pages

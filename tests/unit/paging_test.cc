@@ -1,0 +1,192 @@
+// Unit tests for the index and the comparison split into pages (pages/paging.h, pages/index.h,
+// pages/compare.h): where pages begin, which pages an edit or a removal makes again, how a page
+// links to the others, and where a department of several years is shown.
+#include <doctest/doctest.h>
+
+#include <cstdio>
+#include <map>
+#include <set>
+
+#include "pages/compare.h"
+#include "pages/index.h"
+#include "pages/paging.h"
+
+namespace model = gongkai::model;
+using gongkai::pages::CodePaging;
+using gongkai::pages::KeyWriter;
+using gongkai::pages::ListPart;
+using gongkai::pages::Record;
+using gongkai::pages::SplitList;
+
+namespace {
+
+// Departments d00 ... d23 (部门00 ...), each with a 支出总计 of 100 万元 × its number. The ids
+// that hash (FNV-1a 32) to 0 modulo 8 are d01, d09, d16, d23 (as in codes_test.cc).
+std::vector<Record> Many() {
+  std::vector<Record> r(24);
+  for (int i = 0; i < 24; ++i) {
+    char id[8];
+    snprintf(id, sizeof id, "d%02d", i);
+    r[i].id = id;
+    r[i].department.name = std::string("部门") + (id + 1);
+    r[i].year = 2024;
+    r[i].expenditure_total = model::Figure{model::Money::FromFen(1000000 * i), 10};
+  }
+  return r;
+}
+
+std::vector<const Record*> All(const std::vector<Record>& records) {
+  std::vector<const Record*> all;
+  for (const auto& r : records) all.push_back(&r);
+  return all;
+}
+
+// A page begins at d01, d09, d16, d23 (their hash) or after 5 departments; paged above 4.
+constexpr CodePaging kSmall{4, 8, 5};
+
+// Each page of the index (or, with `compare`, the comparison): its stem, then its key.
+std::map<std::string, std::string> PageKeys(const std::vector<Record>& records, bool compare = false) {
+  const auto all = All(records);
+  const auto parts = SplitList(all, compare ? "compare" : "index", kSmall);
+  std::map<std::string, std::string> out;
+  for (size_t i = 0; i < parts.size(); ++i) {
+    KeyWriter key;
+    if (compare) gongkai::pages::CompareKey(all, parts, i, key);
+    else gongkai::pages::IndexKey(all, parts, i, key);
+    out[parts[i].stem] = key.Take();
+  }
+  return out;
+}
+
+// The pages whose key is not the same in both (or that one has and the other has not).
+std::set<std::string> Changed(const std::map<std::string, std::string>& a,
+                              const std::map<std::string, std::string>& b) {
+  std::set<std::string> out;
+  for (const auto& [stem, key] : a)
+    if (!b.count(stem) || b.at(stem) != key) out.insert(stem);
+  for (const auto& [stem, key] : b)
+    if (!a.count(stem)) out.insert(stem);
+  return out;
+}
+
+}  // namespace
+
+TEST_SUITE("pages") {
+
+TEST_CASE("the index of many departments is split into pages that begin where an id says") {
+  const std::vector<Record> records = Many();
+  auto all = All(records);
+  std::vector<std::string> stems;
+  std::vector<uint32_t> begins;
+  for (const auto& p : SplitList(all, "index", kSmall)) {
+    stems.push_back(p.stem);
+    begins.push_back(p.begin);
+  }
+  // d01 begins a page by its hash; d06 after 5 departments (d01 ... d05); d09 by its hash;
+  // d14 after 5; d16 by its hash; d21 after 5; d23 by its hash.
+  CHECK(stems == std::vector<std::string>{"index", "index-d01", "index-d06", "index-d09",
+                                          "index-d14", "index-d16", "index-d21", "index-d23"});
+  CHECK(begins == std::vector<uint32_t>{0, 1, 6, 9, 14, 16, 21, 23});
+  CHECK(SplitList(all, "index", kSmall).back().end == 24);
+  // Four departments or fewer: one page holding them all, named as before.
+  all.resize(4);
+  const auto one = SplitList(all, "index", kSmall);
+  REQUIRE(one.size() == 1);
+  CHECK(one[0].stem == "index");
+  CHECK(one[0].end == 4);
+}
+
+TEST_CASE("an edit makes again the page of its department, a removal that page and the first") {
+  const std::vector<Record> base = Many();
+  for (const bool compare : {false, true}) {
+    CAPTURE(compare);
+    const std::string stem = compare ? "compare" : "index";
+    std::vector<Record> r = Many();
+    r[20].expenditure_total->line = 11;  // on the page from d16; not in the index's line
+    CHECK(Changed(PageKeys(r, compare), PageKeys(base, compare)) ==
+          std::set<std::string>{stem + "-d16"});
+    r = Many();
+    r.erase(r.begin() + 7);  // d06, d07, d08 -> d06, d08: the first page counts its pages' rows
+    CHECK(Changed(PageKeys(r, compare), PageKeys(base, compare)) ==
+          std::set<std::string>{stem, stem + "-d06"});
+  }
+  // The index's line about the whole collection is on its first page only.
+  std::vector<Record> r = Many();
+  r[20].spending = model::Figure{model::Money::FromFen(1000000), 12};
+  CHECK(Changed(PageKeys(r), PageKeys(base)) == std::set<std::string>{"index"});
+}
+
+TEST_CASE("the first page lists every page, a later page its neighbours") {
+  const std::vector<Record> records = Many();
+  const auto all = All(records);
+  const auto parts = SplitList(all, "index", kSmall);
+  auto first = gongkai::pages::IndexContext(all, parts, 0);
+  CHECK(first.get("paged")->is_true());
+  CHECK(first.get("later")->is_false());
+  CHECK(first.get("page_count")->string_value() == "8");
+  CHECK(first.get("count")->string_value() == "24");
+  CHECK(first.get("departments")->list_value().size() == 1);
+  const auto& pages = first.get("pages")->list_value();
+  REQUIRE(pages.size() == 8);
+  CHECK(pages[2].get("number")->string_value() == "3");
+  CHECK(pages[2].get("stem")->string_value() == "index-d06");
+  CHECK(pages[2].get("first")->string_value() == "部门06");
+  CHECK(pages[2].get("last")->string_value() == "部门08");
+  CHECK(pages[2].get("departments")->string_value() == "3");
+  CHECK(pages[2].get("years")->string_value() == "2024");
+  auto later = gongkai::pages::IndexContext(all, parts, 2);
+  CHECK(later.get("paged")->is_false());
+  CHECK(later.get("later")->is_true());
+  CHECK(later.get("first")->string_value() == "部门06");
+  CHECK(later.get("previous")->string_value() == "index-d01");
+  CHECK(later.get("next")->string_value() == "index-d09");
+  CHECK(later.get("count") == nullptr);  // the collection's line: on the first page only
+  REQUIRE(later.get("pages")->list_value().size() == 1);
+  CHECK(later.get("pages")->list_value()[0].get("number") == nullptr);
+  CHECK(later.get("departments")->list_value().size() == 3);
+  CHECK(gongkai::pages::IndexContext(all, parts, 7).get("has_next")->is_false());
+  auto compare = gongkai::pages::CompareContext(all, SplitList(all, "compare", kSmall), 3);
+  CHECK(compare.get("rows")->list_value().size() == 5);
+  CHECK(compare.get("previous")->string_value() == "compare-d06");
+}
+
+TEST_CASE("a page of the index names the years of its departments") {
+  std::vector<Record> records = Many();
+  records[7].year = 2019;
+  records[8].year = 0;  // states none
+  const auto all = All(records);
+  const auto parts = SplitList(all, "index", kSmall);
+  CHECK(gongkai::pages::PartYears(all, parts[2]) == "2019—2024");  // d06, d07, d08
+  records[6].year = 0;
+  records[7].year = 0;
+  CHECK(gongkai::pages::PartYears(all, parts[2]) == "—");
+  records[6].year = 2021;
+  CHECK(gongkai::pages::PartYears(all, parts[2]) == "2021");
+}
+
+TEST_CASE("a department of several years is on the page of its latest year") {
+  const std::vector<Record> records = Many();
+  const auto all = All(records);
+  const auto parts = SplitList(all, "index", kSmall);
+  model::Disclosure a, b, c;
+  a.id = "d02";
+  a.year = 2023;
+  b.id = "d10";
+  b.year = 2024;
+  c.id = "d03";
+  c.year = 2024;
+  const std::vector<gongkai::years::Series> series = {
+      {"k1", "部门", {&a, &b}},  // latest d10: on the page from d09
+      {"k2", "部门", {&c}},      // one year: on no page
+  };
+  const auto on = gongkai::pages::SeriesOnParts(series, all, parts);
+  REQUIRE(on.size() == 8);
+  for (size_t p = 0; p < on.size(); ++p) CHECK(on[p].size() == (p == 3 ? 1u : 0u));
+  CHECK(on[3][0]->key == "k1");
+  // Not paged: every such department on the one page.
+  const auto whole = SplitList(all, "index");
+  CHECK(gongkai::pages::SeriesOnParts(series, all, whole) ==
+        std::vector<std::vector<const gongkai::years::Series*>>{{&series[0]}});
+}
+
+}  // TEST_SUITE
