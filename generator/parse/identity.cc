@@ -468,4 +468,13 @@ std::string FindKind(const std::vector<std::string>& lines) {
   return final_account > budget ? "final_account" : "budget";
 }
 
+TextIdentity FindTextIdentity(const std::vector<std::string>& lines, const CleanLines& clean) {
+  TextIdentity identity;
+  identity.mentions = FindNameMentions(lines, clean);
+  identity.department = ChooseDepartment(identity.mentions);
+  identity.year = FindYear(lines, identity.year_line);
+  identity.kind = FindKind(lines);
+  return identity;
+}
+
 }  // namespace gongkai::parse
