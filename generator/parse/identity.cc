@@ -203,7 +203,7 @@ std::vector<NameMention> FindNameMentions(const std::vector<std::string>& lines,
   std::vector<NameMention> out;
   static const std::regex kHeader("^\\s*[0-9]+([^\\s0-9]+)\\s+(预算年度|单位)");
   for (size_t i = 0; i < lines.size(); ++i) {
-    const std::string& line = clean.text[i];
+    const std::string_view line = clean.text[i];
     if (line.empty()) continue;
     int ln = static_cast<int>(i) + 1;
     auto add = [&](std::string raw, bool from_title) {
@@ -216,8 +216,8 @@ std::vector<NameMention> FindNameMentions(const std::vector<std::string>& lines,
       tabs_as_spaces = line;
       std::replace(tabs_as_spaces.begin(), tabs_as_spaces.end(), '\t', ' ');
     }
-    const std::string& flat = tabs_as_spaces.empty() ? line : tabs_as_spaces;
-    std::smatch m;
+    const std::string_view flat = tabs_as_spaces.empty() ? line : tabs_as_spaces;
+    std::match_results<std::string_view::const_iterator> m;
     // Each regex only where its fixed words stand (a line without them cannot match, and
     // libstdc++'s regex costs some hundred instructions per byte tried), and only on short
     // lines (kMaxRegexBytes).
@@ -236,11 +236,11 @@ std::vector<NameMention> FindNameMentions(const std::vector<std::string>& lines,
     if (searchable && StartsWith(flat, "第"))
       if (std::string name = OverviewName(flat); !name.empty()) add(name, false);
     if (searchable && StartsWithDigit(flat) && (Contains(flat, "预算年度") || Contains(flat, "单位")) &&
-        std::regex_search(flat, m, kHeader, kAtStart))
+        std::regex_search(flat.begin(), flat.end(), m, kHeader, kAtStart))
       add(m[1].str(), false);
     // A line that is only a bold name: "**苍溪县医疗保障局**".
     std::string_view raw = TrimView(lines[i]);
-    if (StartsWith(raw, "**") && CodePointCount(line) <= 30) add(line, false);
+    if (StartsWith(raw, "**") && CodePointCount(line) <= 30) add(std::string(line), false);
     // Table titles that start with the department's name. (`line` is trimmed, so it ends
     // with 表 exactly when it does without its white space.)
     bool title_like = (EndsWith(line, "表") || StartsWith(raw, "#")) && !Contains(line, "。") &&

@@ -183,7 +183,11 @@ std::string_view StripMarkup(std::string_view s, std::string& storage) {
 CleanLines::CleanLines(const std::vector<std::string>& lines) {
   text.reserve(lines.size());
   std::string storage;
-  for (const auto& l : lines) text.emplace_back(TrimView(StripMarkup(l, storage)));
+  for (const auto& l : lines) {
+    std::string_view clean = StripMarkup(l, storage);
+    if (clean.data() == storage.data()) clean = stripped_.emplace_back(std::move(storage));
+    text.push_back(TrimView(clean));
+  }
 }
 
 std::string RemoveSpaces(std::string_view s) {

@@ -1,6 +1,7 @@
 // Small UTF-8 text helpers the parsers share (code points, spaces, markup, ordinals).
 #pragma once
 
+#include <deque>
 #include <initializer_list>
 #include <string>
 #include <string_view>
@@ -56,10 +57,17 @@ std::string StripMarkup(std::string_view s);
 std::string_view StripMarkup(std::string_view s, std::string& storage);
 
 /// The lines of a document as the readers of running text see them, Trim(StripMarkup(line))
-/// of each: worked out once per document rather than once per reader.
+/// of each: worked out once per document rather than once per reader. Views into `lines`
+/// (which must outlive it) where the markup leaves a line as it is (most lines), else into
+/// its own copy: no line is copied to be trimmed.
 struct CleanLines {
   explicit CleanLines(const std::vector<std::string>& lines);
-  std::vector<std::string> text;
+  CleanLines(const CleanLines&) = delete;  // the views may be into its own copies
+  CleanLines& operator=(const CleanLines&) = delete;
+  std::vector<std::string_view> text;
+
+ private:
+  std::deque<std::string> stripped_;  ///< the lines StripMarkup changed (a deque: they stay put)
 };
 
 /// Removes all white space (ASCII, ideographic, no-break).

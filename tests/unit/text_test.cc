@@ -2,10 +2,12 @@
 #include <doctest/doctest.h>
 
 #include <string>
+#include <vector>
 
 #include "parse/text.h"
 
 using gongkai::parse::AnyWord;
+using gongkai::parse::CleanLines;
 using gongkai::parse::Contains;
 using gongkai::parse::LastCodePoint;
 using gongkai::parse::RFind;
@@ -81,6 +83,21 @@ TEST_CASE("strips markup without a copy where there is none") {
   CHECK(kept.data() == plain.data());  // the line itself, not a copy
   for (const char* marked : {"## 部门收支总表", "  <b>合计</b>", "a*b", " 收入", "#", ""})
     CHECK(StripMarkup(marked, storage) == StripMarkup(marked));
+}
+
+TEST_CASE("cleans lines as views: into the line where markup leaves it, else into a copy that stays put") {
+  std::vector<std::string> lines = {"收入总计\t460.74\u3000", "**苍溪县医疗保障局**", "## 一、部门职责", ""};
+  // Enough changed lines that a vector of copies would have moved them.
+  for (int i = 0; i < 300; ++i) lines.push_back("<b>合计" + std::to_string(i) + "</b>");
+  const CleanLines clean(lines);
+  REQUIRE(clean.text.size() == lines.size());
+  CHECK(clean.text[0] == "收入总计\t460.74");
+  CHECK(clean.text[0].data() == lines[0].data());  // trimmed at its end, not copied
+  CHECK(clean.text[1] == "苍溪县医疗保障局");
+  CHECK(clean.text[2] == "一、部门职责");
+  CHECK(clean.text[3].empty());
+  CHECK(clean.text[4] == "合计0");
+  CHECK(clean.text[303] == "合计299");
 }
 
 TEST_CASE("removes markup but keeps a lone star or bracket") {
