@@ -13,6 +13,7 @@ using gongkai::parse::LastCodePoint;
 using gongkai::parse::RFind;
 using gongkai::parse::NextCodePoint;
 using gongkai::parse::StripMarkup;
+using gongkai::parse::TrimView;
 
 TEST_SUITE("text") {
 
@@ -98,6 +99,19 @@ TEST_CASE("cleans lines as views: into the line where markup leaves it, else int
   CHECK(clean.text[3].empty());
   CHECK(clean.text[4] == "合计0");
   CHECK(clean.text[303] == "合计299");
+}
+
+TEST_CASE("trims ASCII, ideographic and no-break spaces at both ends, and nothing else") {
+  CHECK(TrimView(" \t收入\u3000总计\u00A0\u3000") == "收入\u3000总计");
+  CHECK(TrimView("\u3000合计") == "合计");
+  CHECK(TrimView("合计\u00A0") == "合计");
+  CHECK(TrimView("一") == "一");          // ends in 0x80 as U+3000 does
+  CHECK(TrimView("支出 ") == "支出");
+  CHECK(TrimView("\xC2\xA0") == "");    // U+00A0 alone
+  CHECK(TrimView("£") == "£");            // C2 A3: not a space
+  CHECK(TrimView("") == "");
+  const std::string plain = "收入总计";
+  CHECK(TrimView(plain).data() == plain.data());
 }
 
 TEST_CASE("removes markup but keeps a lone star or bracket") {
