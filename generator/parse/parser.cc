@@ -517,7 +517,7 @@ class Parser {
     if (v.empty()) return;
     model::Unit unit;
     if (!UnitOf(*v.front(), unit)) return;
-    JoinedText text(clean_, 0, lines_.size());
+    JoinedText text(clean_, FirstThreePublicLine(clean_), lines_.size());
     StatedThreePublic stated = FindStatedThreePublic(text);
     ParseThreePublicTable(Lines(*v.front()), unit, stated, d_.three_public);
     ParsePreviousThreePublic(Lines(*v.front()), unit, d_.previous_year);
