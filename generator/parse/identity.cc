@@ -202,12 +202,20 @@ std::vector<NameMention> FindNameMentions(const std::vector<std::string>& lines,
                                           const CleanLines& clean) {
   std::vector<NameMention> out;
   static const std::regex kHeader("^\\s*[0-9]+([^\\s0-9]+)\\s+(预算年度|单位)");
+  // Every name below is read where one of these words stands (申报单位 and 预算年度 hold 单位
+  // and 年), or where the line starts with 第, ** or # or ends with 表: most lines (table
+  // rows) have none of them and are passed over after one look.
+  static const AnyWord kNameWords{"名称", "部门", "年", "单位"};
   for (size_t i = 0; i < lines.size(); ++i) {
     const std::string_view line = clean.text[i];
     if (line.empty()) continue;
+    const std::string_view raw = TrimView(lines[i]);
+    if (!kNameWords.In(line) && !StartsWith(line, "第") && !StartsWith(raw, "**") &&
+        !StartsWith(raw, "#") && !EndsWith(line, "表"))
+      continue;
     int ln = static_cast<int>(i) + 1;
-    auto add = [&](std::string raw, bool from_title) {
-      std::string name = CleanName(raw);
+    auto add = [&](std::string text, bool from_title) {
+      std::string name = CleanName(text);
       if (PlausibleName(name)) out.push_back({name, ln, from_title});
     };
     // Tabs read as spaces; most lines hold none and are read as they are.
@@ -239,7 +247,6 @@ std::vector<NameMention> FindNameMentions(const std::vector<std::string>& lines,
         std::regex_search(flat.begin(), flat.end(), m, kHeader, kAtStart))
       add(m[1].str(), false);
     // A line that is only a bold name: "**苍溪县医疗保障局**".
-    std::string_view raw = TrimView(lines[i]);
     if (StartsWith(raw, "**") && CodePointCount(line) <= 30) add(std::string(line), false);
     // Table titles that start with the department's name. (`line` is trimmed, so it ends
     // with 表 exactly when it does without its white space.)
@@ -430,7 +437,7 @@ int FindYear(const std::vector<std::string>& lines, int& line) {
   std::map<int, int> first;
   for (size_t i = 0; i < lines.size(); ++i) {
     const std::string& l = lines[i];
-    if (!Contains(l, "20") || !Contains(l, "年") || l.size() > kMaxRegexBytes)
+    if (l.size() > kMaxRegexBytes || !Contains(l, "年") || !Contains(l, "20"))
       continue;
     for (const Pattern& pattern : kPatterns) {
       auto in_line = [&](const char* w) { return Contains(l, w); };
