@@ -202,12 +202,20 @@ std::vector<NameMention> FindNameMentions(const std::vector<std::string>& lines,
                                           const CleanLines& clean) {
   std::vector<NameMention> out;
   static const std::regex kHeader("^\\s*[0-9]+([^\\s0-9]+)\\s+(预算年度|单位)");
+  // Every name below is read where one of these words stands (申报单位 and 预算年度 hold 单位
+  // and 年), or where the line starts with 第, ** or # or ends with 表: most lines (table
+  // rows) have none of them and are passed over after one look.
+  static const AnyWord kNameWords{"名称", "部门", "年", "单位"};
   for (size_t i = 0; i < lines.size(); ++i) {
-    const std::string& line = clean.text[i];
+    const std::string_view line = clean.text[i];
     if (line.empty()) continue;
+    const std::string_view raw = TrimView(lines[i]);
+    if (!kNameWords.In(line) && !StartsWith(line, "第") && !StartsWith(raw, "**") &&
+        !StartsWith(raw, "#") && !EndsWith(line, "表"))
+      continue;
     int ln = static_cast<int>(i) + 1;
-    auto add = [&](std::string raw, bool from_title) {
-      std::string name = CleanName(raw);
+    auto add = [&](std::string text, bool from_title) {
+      std::string name = CleanName(text);
       if (PlausibleName(name)) out.push_back({name, ln, from_title});
     };
     // Tabs read as spaces; most lines hold none and are read as they are.
@@ -216,8 +224,8 @@ std::vector<NameMention> FindNameMentions(const std::vector<std::string>& lines,
       tabs_as_spaces = line;
       std::replace(tabs_as_spaces.begin(), tabs_as_spaces.end(), '\t', ' ');
     }
-    const std::string& flat = tabs_as_spaces.empty() ? line : tabs_as_spaces;
-    std::smatch m;
+    const std::string_view flat = tabs_as_spaces.empty() ? line : tabs_as_spaces;
+    std::match_results<std::string_view::const_iterator> m;
     // Each regex only where its fixed words stand (a line without them cannot match, and
     // libstdc++'s regex costs some hundred instructions per byte tried), and only on short
     // lines (kMaxRegexBytes).
@@ -236,11 +244,10 @@ std::vector<NameMention> FindNameMentions(const std::vector<std::string>& lines,
     if (searchable && StartsWith(flat, "第"))
       if (std::string name = OverviewName(flat); !name.empty()) add(name, false);
     if (searchable && StartsWithDigit(flat) && (Contains(flat, "预算年度") || Contains(flat, "单位")) &&
-        std::regex_search(flat, m, kHeader, kAtStart))
+        std::regex_search(flat.begin(), flat.end(), m, kHeader, kAtStart))
       add(m[1].str(), false);
     // A line that is only a bold name: "**苍溪县医疗保障局**".
-    std::string_view raw = TrimView(lines[i]);
-    if (StartsWith(raw, "**") && CodePointCount(line) <= 30) add(line, false);
+    if (StartsWith(raw, "**") && CodePointCount(line) <= 30) add(std::string(line), false);
     // Table titles that start with the department's name. (`line` is trimmed, so it ends
     // with 表 exactly when it does without its white space.)
     bool title_like = (EndsWith(line, "表") || StartsWith(raw, "#")) && !Contains(line, "。") &&
@@ -430,7 +437,7 @@ int FindYear(const std::vector<std::string>& lines, int& line) {
   std::map<int, int> first;
   for (size_t i = 0; i < lines.size(); ++i) {
     const std::string& l = lines[i];
-    if (!Contains(l, "20") || !Contains(l, "年") || l.size() > kMaxRegexBytes)
+    if (l.size() > kMaxRegexBytes || !Contains(l, "年") || !Contains(l, "20"))
       continue;
     for (const Pattern& pattern : kPatterns) {
       auto in_line = [&](const char* w) { return Contains(l, w); };
@@ -466,6 +473,15 @@ std::string FindKind(const std::vector<std::string>& lines) {
     if (Contains(l, "预算") && (Contains(l, "部门预算") || Contains(l, "预算公开"))) ++budget;
   }
   return final_account > budget ? "final_account" : "budget";
+}
+
+TextIdentity FindTextIdentity(const std::vector<std::string>& lines, const CleanLines& clean) {
+  TextIdentity identity;
+  identity.mentions = FindNameMentions(lines, clean);
+  identity.department = ChooseDepartment(identity.mentions);
+  identity.year = FindYear(lines, identity.year_line);
+  identity.kind = FindKind(lines);
+  return identity;
 }
 
 }  // namespace gongkai::parse

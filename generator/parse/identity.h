@@ -40,4 +40,19 @@ int FindYear(const std::vector<std::string>& lines, int& line);
 /// "final_account" if the document calls itself a 决算, else "budget".
 std::string FindKind(const std::vector<std::string>& lines);
 
+/// Who and when as a text document states it, read in one place: the build reads it ahead
+/// of the parse to group a department's years (site/years.h PredictSeriesKey), and the parse
+/// takes it from there rather than reading every line for names, year and kind again.
+struct TextIdentity {
+  std::vector<NameMention> mentions;  ///< FindNameMentions
+  model::Department department;       ///< ChooseDepartment(mentions)
+  int year = 0;                       ///< FindYear
+  int year_line = 0;                  ///< its first mention (1-based), 0 without a year
+  std::string kind;                   ///< FindKind
+};
+
+/// FindNameMentions, ChooseDepartment, FindYear and FindKind of `lines` (`clean`: their
+/// CleanLines).
+TextIdentity FindTextIdentity(const std::vector<std::string>& lines, const CleanLines& clean);
+
 }  // namespace gongkai::parse

@@ -18,7 +18,7 @@ struct Heading {
   std::string text;
 };
 
-bool IsItemStart(const std::string& t) {
+bool IsItemStart(std::string_view t) {
   if (t.empty()) return false;
   if (StartsWithOrdinal(t)) return true;
   // "1." "1、" "1．" "(1)" numbered items
@@ -30,7 +30,7 @@ bool IsItemStart(const std::string& t) {
 }
 
 // The heading level of a line (`t` its clean text), or -1 when it is not a heading.
-int HeadingLevel(const std::string& raw, const std::string& t) {
+int HeadingLevel(const std::string& raw, std::string_view t) {
   if (t.empty() || CodePointCount(t) > 36 || EndsWith(t, "。") || EndsWith(t, "；")) return -1;
   if (StartsWith(t, "第") && Contains(t.substr(0, 15), "部分")) return 0;
   if (StartsWithOrdinal(t)) {
@@ -50,14 +50,14 @@ std::vector<std::pair<int, std::string>> Paragraphs(const CleanLines& clean,
   bool open = false;
   for (size_t i = begin; i < end; ++i) {
     if (!narrative[i]) continue;
-    const std::string& t = clean.text[i];
+    const std::string_view t = clean.text[i];
     if (t.empty()) continue;
     bool digits_only = t.find_first_not_of("0123456789") == std::string::npos;
     if (digits_only) continue;  // a page number
     bool closed = open && (EndsWith(out.back().second, "。") || EndsWith(out.back().second, "；") ||
                            EndsWith(out.back().second, "：") || EndsWith(out.back().second, ":"));
     if (!open || closed || IsItemStart(t)) {
-      out.push_back({static_cast<int>(i) + 1, t});
+      out.push_back({static_cast<int>(i) + 1, std::string(t)});
       open = true;
     } else {
       out.back().second += t;
@@ -74,7 +74,7 @@ void ReadNarrativeSections(const std::vector<std::string>& lines, const CleanLin
   for (size_t i = 0; i < lines.size(); ++i) {
     if (!narrative[i]) continue;
     int level = HeadingLevel(lines[i], clean.text[i]);
-    if (level >= 0) headings.push_back({i, level, clean.text[i]});
+    if (level >= 0) headings.push_back({i, level, std::string(clean.text[i])});
   }
   auto section_end = [&](size_t h) {
     for (size_t k = h + 1; k < headings.size(); ++k)
@@ -113,7 +113,7 @@ void ReadNarrativeSections(const std::vector<std::string>& lines, const CleanLin
     for (size_t i = headings[h].index + 1; i < lines.size() && i < headings[h].index + 200; ++i) {
       if (!narrative[i]) break;
       std::string_view raw = TrimView(lines[i]);
-      const std::string& t = clean.text[i];
+      const std::string_view t = clean.text[i];
       if (t.empty()) continue;
       if (t.find_first_not_of("0123456789") == std::string::npos) continue;  // page number
       if (StartsWith(raw, "#") || StartsWith(raw, "**")) break;

@@ -6,6 +6,7 @@
 #include <regex>
 #include <set>
 #include <tuple>
+#include <utility>
 
 #include "parse/claims.h"
 #include "parse/completeness.h"
@@ -39,8 +40,10 @@ int Level(const std::string& code) {
 
 class Parser {
  public:
-  explicit Parser(const ingest::Document& doc) : doc_(doc), lines_(doc.lines), clean_(doc.lines) {}
+  Parser(const ingest::Document& doc, const TextIdentity* identity)
+      : doc_(doc), lines_(doc.lines), clean_(doc.lines), known_(doc.IsPdf() ? nullptr : identity) {}
 
+  /// Called once: the disclosure is moved out.
   model::Disclosure Run() {
     d_.source.path = ingest::PrintableName(doc_.path);
     d_.source.sha256 = doc_.sha256;
@@ -58,15 +61,19 @@ class Parser {
 
     const bool pdf = doc_.IsPdf();
     sections_ = pdf ? FindPdfSections(doc_) : FindSections(lines_);
-    auto mentions = FindNameMentions(lines_, clean_);
-    d_.department = ChooseDepartment(mentions);
+    const TextIdentity identity = known_ ? *known_ : FindTextIdentity(lines_, clean_);
+    const auto& mentions = identity.mentions;
+    d_.department = identity.department;
     if (pdf && d_.department.name.empty()) FindCoverName();
     for (const auto& m : mentions) unit_names_.push_back(m.name);
     if (!d_.department.name.empty())
       unit_names_.insert(unit_names_.begin(), d_.department.name);
     if (pdf) d_.year = FindPdfYear(doc_, sections_, d_.year_line);
-    if (d_.year == 0) d_.year = FindYear(lines_, d_.year_line);
-    d_.kind = FindKind(lines_);
+    if (d_.year == 0) {
+      d_.year = identity.year;
+      d_.year_line = identity.year_line;
+    }
+    d_.kind = identity.kind;
 
     ListTables();
     // A PDF narrative published apart from its tables (北京's 附件1, 江苏's 部门预算 beside its
@@ -82,13 +89,13 @@ class Parser {
       FindExplanations();
       ReadClaims();
       DedupeDiagnostics();
-      return d_;
+      return std::move(d_);
     }
     if (d_.tables.empty()) {
       Error(0, "no standard budget table found (部门收支总表, 部门支出总表, 一般公共预算支出表, ...); "
                "is this a department budget disclosure?",
             "not-a-disclosure");
-      return d_;
+      return std::move(d_);
     }
     if (d_.department.name.empty())
       Warn(0, "the department's name was not found (no 单位名称, 部门名称 or title line names it)",
@@ -113,7 +120,7 @@ class Parser {
     FindExplanations();
     ReadClaims();
     DedupeDiagnostics();
-    return d_;
+    return std::move(d_);
   }
 
  private:
@@ -510,7 +517,7 @@ class Parser {
     if (v.empty()) return;
     model::Unit unit;
     if (!UnitOf(*v.front(), unit)) return;
-    JoinedText text(clean_, 0, lines_.size());
+    JoinedText text(clean_, FirstThreePublicLine(clean_), lines_.size());
     StatedThreePublic stated = FindStatedThreePublic(text);
     ParseThreePublicTable(Lines(*v.front()), unit, stated, d_.three_public);
     ParsePreviousThreePublic(Lines(*v.front()), unit, d_.previous_year);
@@ -527,6 +534,7 @@ class Parser {
   const ingest::Document& doc_;
   const std::vector<std::string>& lines_;
   const CleanLines clean_;  ///< lines_ without markup, for the readers of every line
+  const TextIdentity* known_;  ///< the caller's FindTextIdentity of a text document, or null
   std::map<size_t, std::vector<TokenLine>> tokenized_;
   model::Disclosure d_;
   std::vector<Section> sections_;
@@ -536,7 +544,9 @@ class Parser {
 
 }  // namespace
 
-model::Disclosure ParseDocument(const ingest::Document& doc) { return Parser(doc).Run(); }
+model::Disclosure ParseDocument(const ingest::Document& doc, const TextIdentity* identity) {
+  return Parser(doc, identity).Run();
+}
 
 std::string MakeId(const std::string& path, const std::string& sha256) {
   size_t slash = path.find_last_of("/\\");

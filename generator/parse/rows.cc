@@ -1,6 +1,8 @@
 // Row assembly for tables in tab-separated and PDF-space layouts.
 #include "parse/rows.h"
 
+#include <algorithm>
+
 #include "parse/text.h"
 
 namespace gongkai::parse {
@@ -32,6 +34,12 @@ namespace {
 
 // IsPageHeaderLine, the line's tokens joined in `joined` (a buffer kept from line to line).
 bool IsPageHeaderLine(const TokenLine& line, std::string& joined) {
+  // Every mark holds 位, 度, 栏 or 部, and a character stands in one token: a line with none
+  // of them (most rows) holds no mark, and is not joined to be looked at again.
+  static const AnyWord kMarkCharacters{"位", "度", "栏", "部"};
+  if (std::none_of(line.tokens.begin(), line.tokens.end(),
+                   [](const Token& t) { return kMarkCharacters.In(t.text); }))
+    return false;
   joined.clear();
   for (const auto& t : line.tokens) joined += t.text;
   static const AnyWord kMarks{"单位：", "单位:", "预算年度", "栏次", "单位名称：", "单位名称:",

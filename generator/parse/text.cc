@@ -74,12 +74,6 @@ bool IsHan(char32_t c) {
          (c >= 0x20000 && c <= 0x2A6DF) || (c >= 0xF900 && c <= 0xFAFF);
 }
 
-bool StartsWith(std::string_view s, std::string_view prefix) {
-  return s.size() >= prefix.size() && s.substr(0, prefix.size()) == prefix;
-}
-bool EndsWith(std::string_view s, std::string_view suffix) {
-  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
-}
 bool Contains(std::string_view s, std::string_view part) {
   // std::string_view::find looks for the first byte and compares from there; in Chinese text
   // that is one of the few lead bytes (E4-E9) before nearly every character, so it stops at
@@ -183,7 +177,11 @@ std::string_view StripMarkup(std::string_view s, std::string& storage) {
 CleanLines::CleanLines(const std::vector<std::string>& lines) {
   text.reserve(lines.size());
   std::string storage;
-  for (const auto& l : lines) text.emplace_back(TrimView(StripMarkup(l, storage)));
+  for (const auto& l : lines) {
+    std::string_view clean = StripMarkup(l, storage);
+    if (clean.data() == storage.data()) clean = stripped_.emplace_back(std::move(storage));
+    text.push_back(TrimView(clean));
+  }
 }
 
 std::string RemoveSpaces(std::string_view s) {
@@ -209,7 +207,7 @@ void AppendWithoutSpaces(std::string& out, std::string_view s) {
 
 std::string Trim(std::string_view s) { return std::string(TrimView(s)); }
 
-std::string_view TrimView(std::string_view s) {
+std::string_view TrimSpaces(std::string_view s) {
   size_t begin = 0;
   while (begin < s.size()) {
     size_t n = SpaceLength(s, begin);

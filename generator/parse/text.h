@@ -1,6 +1,7 @@
 // Small UTF-8 text helpers the parsers share (code points, spaces, markup, ordinals).
 #pragma once
 
+#include <deque>
 #include <initializer_list>
 #include <string>
 #include <string_view>
@@ -56,10 +57,17 @@ std::string StripMarkup(std::string_view s);
 std::string_view StripMarkup(std::string_view s, std::string& storage);
 
 /// The lines of a document as the readers of running text see them, Trim(StripMarkup(line))
-/// of each: worked out once per document rather than once per reader.
+/// of each: worked out once per document rather than once per reader. Views into `lines`
+/// (which must outlive it) where the markup leaves a line as it is (most lines), else into
+/// its own copy: no line is copied to be trimmed.
 struct CleanLines {
   explicit CleanLines(const std::vector<std::string>& lines);
-  std::vector<std::string> text;
+  CleanLines(const CleanLines&) = delete;  // the views may be into its own copies
+  CleanLines& operator=(const CleanLines&) = delete;
+  std::vector<std::string_view> text;
+
+ private:
+  std::deque<std::string> stripped_;  ///< the lines StripMarkup changed (a deque: they stay put)
 };
 
 /// Removes all white space (ASCII, ideographic, no-break).
@@ -69,8 +77,18 @@ void AppendWithoutSpaces(std::string& out, std::string_view s);
 
 /// Trims white space at both ends.
 std::string Trim(std::string_view s);
-/// Trim without a copy: the part of `s` it keeps.
-std::string_view TrimView(std::string_view s);
+/// TrimView of text that starts or ends with what may be white space.
+std::string_view TrimSpaces(std::string_view s);
+/// Trim without a copy: the part of `s` it keeps. Inline, as StartsWith and EndsWith below:
+/// the parsers ask it of nearly every line, mostly of text with nothing to trim, told by its
+/// first and last bytes (U+3000 and U+00A0 end in 0x80 and 0xA0).
+inline std::string_view TrimView(std::string_view s) {
+  if (s.empty()) return s;
+  const unsigned char last = static_cast<unsigned char>(s.back());
+  if (SpaceLength(s, 0) == 0 && last != ' ' && last != '\t' && last != 0x80 && last != 0xA0)
+    return s;
+  return TrimSpaces(s);
+}
 
 /// Removes a leading ordinal: 一、 十二、 廿一、 （一） (一) 1、 1. 1．; returns the rest.
 std::string StripOrdinal(std::string_view s);
@@ -79,8 +97,12 @@ std::string StripOrdinal(std::string_view s);
 /// new item starts in a wrapped two-sided table.
 bool StartsWithOrdinal(std::string_view s);
 
-bool StartsWith(std::string_view s, std::string_view prefix);
-bool EndsWith(std::string_view s, std::string_view suffix);
+inline bool StartsWith(std::string_view s, std::string_view prefix) {
+  return s.size() >= prefix.size() && s.substr(0, prefix.size()) == prefix;
+}
+inline bool EndsWith(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
 bool Contains(std::string_view s, std::string_view part);
 /// std::string_view::rfind(part, pos): where `part` last starts in `s` at or before `pos`.
 /// Own code: libstdc++'s rfind compares at every byte back from `pos`; this looks for the

@@ -186,6 +186,19 @@ StatedThreePublic FindStatedThreePublic(const JoinedText& text) {
   return s;
 }
 
+size_t FirstThreePublicLine(const CleanLines& clean) {
+  const std::string_view kThree = "三", kPublic = "公";
+  for (size_t i = 0; i < clean.text.size(); ++i) {
+    const std::string_view t = clean.text[i];
+    for (size_t p = t.find(kThree); p != std::string_view::npos; p = t.find(kThree, p + 1)) {
+      size_t k = p + kThree.size();
+      while (k < t.size() && (t[k] == ' ' || t[k] == '\t')) ++k;
+      if (k == t.size() || StartsWith(t.substr(k), kPublic)) return i;
+    }
+  }
+  return clean.text.size();
+}
+
 void ParseThreePublicTable(const std::vector<TokenLine>& lines, model::Unit unit,
                            const StatedThreePublic& stated, model::ThreePublic& three) {
   std::vector<Row> rows = AssembleRows(lines, FindFirstAmountColumn(lines));

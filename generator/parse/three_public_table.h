@@ -21,6 +21,12 @@ struct StatedThreePublic {
 /// Finds the narrative's statement of the “三公” parts in `text`.
 StatedThreePublic FindStatedThreePublic(const JoinedText& text);
 
+/// The first of `clean`'s lines (0-based; their count if none) in which a “三公” of their
+/// joined text (JoinedText) may begin: 三 followed by 公 (spaces or tabs between) or by the
+/// line's end. FindStatedThreePublic looks forwards only, and each line is joined on its own,
+/// so it finds the same statement in the lines joined from there on as in all of them.
+size_t FirstThreePublicLine(const CleanLines& clean);
+
 /// Reads the table. Where a space-separated row prints fewer figures than the table has
 /// columns, the column of each figure is decided from `stated` (which part the narrative
 /// gives that value) and `three.note` says so; parts left undecided stay null.

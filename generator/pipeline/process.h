@@ -9,6 +9,7 @@
 
 #include "ingest/document.h"
 #include "model/disclosure.h"
+#include "parse/identity.h"
 
 namespace gongkai::pipeline {
 
@@ -34,8 +35,11 @@ Processed Process(ingest::Document doc);
 
 /// Analyses a file that ingest::ReadDisclosure read (the build reads some text inputs ahead of
 /// their turn, site/years.h): the same as Process(path) reading it now, `read_diagnostics`
-/// (what reading reported) first among the diagnostics.
-Processed Process(ingest::Document doc, const std::vector<model::Diagnostic>& read_diagnostics);
+/// (what reading reported) first among the diagnostics. `identity`, where not null, is what
+/// the build read of a text document's names, year and kind (parse::FindTextIdentity of its
+/// lines), which the parse then takes rather than reading them again.
+Processed Process(ingest::Document doc, const std::vector<model::Diagnostic>& read_diagnostics,
+                  const parse::TextIdentity* identity = nullptr);
 
 /// The result for an input that could not be read at `path`: `diagnostics` say why.
 Processed Unread(const std::string& path, std::vector<model::Diagnostic> diagnostics);

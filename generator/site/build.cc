@@ -369,7 +369,8 @@ void ProcessInput(DocResult& r, Build& b) {
   ++r.processed;
   auto p = std::make_unique<Pending>();
   if (r.read) {
-    p->processed = pipeline::Process(std::move(r.read->doc), r.read->diagnostics);
+    p->processed =
+        pipeline::Process(std::move(r.read->doc), r.read->diagnostics, &r.read->identity);
     r.read.reset();
   } else {
     p->processed = pipeline::Process(r.input.string(), b.options.content_dir);

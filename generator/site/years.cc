@@ -44,9 +44,9 @@ std::string PredictSeriesKey(const std::string& path, const years::Aliases& alia
   read.read = ingest::ReadDocument(path, read.doc, read.diagnostics);
   if (!read.read) return "";
   const auto& lines = read.doc.lines;
-  int line = 0;
-  return years::SeriesKey(parse::FindKind(lines), parse::FindYear(lines, line),
-                          parse::ChooseDepartment(parse::FindNameMentions(lines)), aliases);
+  read.identity = parse::FindTextIdentity(lines, parse::CleanLines(lines));
+  return years::SeriesKey(read.identity.kind, read.identity.year, read.identity.department,
+                          aliases);
 }
 
 void Waiting::Seen(const std::string& key) {

@@ -14,6 +14,7 @@
 
 #include "ingest/document.h"
 #include "model/disclosure.h"
+#include "parse/identity.h"
 #include "site/build.h"
 #include "years/identity.h"
 #include "years/series.h"
@@ -28,11 +29,12 @@ struct YearRelation {
 };
 
 /// A text input as PredictSeriesKey read it (ingest::ReadDocument), for the pipeline to
-/// analyse without reading it again (pipeline::Process(doc, diagnostics)).
+/// analyse without reading it again (pipeline::Process(doc, diagnostics, &identity)).
 struct ReadAhead {
   bool read = false;                           ///< read without error: doc holds its lines
   ingest::Document doc;
   std::vector<model::Diagnostic> diagnostics;  ///< what reading reported
+  parse::TextIdentity identity;                ///< its names, year and kind, where read
 };
 
 /// The SeriesKey a text input (.txt, .md) will have once parsed, from its name, year and kind

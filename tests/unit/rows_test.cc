@@ -158,6 +158,8 @@ TEST_CASE("recognises repeated page-header lines") {
   CHECK(IsPageHeaderLine(TokenizeLine("部门/单位：曾都区医疗保障服务中心 单位：万元", 207, 2)));
   CHECK_FALSE(IsPageHeaderLine(TokenizeLine("210 卫生健康支出 147.39", 1, 2)));
   CHECK_FALSE(IsPageHeaderLine(TokenizeLine("合计 460.74", 1, 2)));
+  CHECK(IsPageHeaderLine(TokenizeLine("单 位 ： 万元", 1, 2)));  // a mark across tokens
+  CHECK_FALSE(IsPageHeaderLine(TokenizeLine("单位 万元", 1, 2)));   // 位 without a mark
 }
 
 TEST_CASE("skips a page header repeated inside a table") {

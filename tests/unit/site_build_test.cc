@@ -165,7 +165,15 @@ TEST_CASE("a text input read to predict its department is analysed as when read 
   const auto later = gongkai::pipeline::Process(path);
   CHECK(key == gongkai::years::SeriesKey(later.disclosure, {}));
   CHECK(later.disclosure.department.name == "承德市医疗保障局");
-  const auto ahead = gongkai::pipeline::Process(std::move(read.doc), read.diagnostics);
+  CHECK(read.identity.department.name == "承德市医疗保障局");
+  CHECK(read.identity.year == 2022);
+  // The parse takes the names, year and kind read ahead rather than reading them again.
+  gongkai::parse::TextIdentity other = read.identity;
+  other.department.name = "承德市另一个局";
+  CHECK(gongkai::pipeline::Process(read.doc, read.diagnostics, &other).disclosure.department.name ==
+        "承德市另一个局");
+  const auto ahead =
+      gongkai::pipeline::Process(std::move(read.doc), read.diagnostics, &read.identity);
   CHECK(ahead.doc.lines == later.doc.lines);
   CHECK(ahead.diagnostics.size() == later.diagnostics.size());
   CHECK(gongkai::model::ToJson(ahead.disclosure) == gongkai::model::ToJson(later.disclosure));

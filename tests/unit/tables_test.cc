@@ -712,6 +712,30 @@ TEST_CASE("finds the narrative's statement of the “三公” parts across line
   CHECK(s.reception.line == 7);
 }
 
+TEST_CASE("reads the “三公” statement from the first line where 三公 may begin, as from all lines") {
+  const std::vector<std::string> lines = {
+      "一、部门职责",                                          // 0
+      "三项重点工作",                                          // 1: 三, then 项
+      "**二、“三 公”经费预算 1.00 万元**",                     // 2: 三 公 with a space
+      "其中：公务接待费支出预算 1.00 万元。",                  // 3
+  };
+  const CleanLines clean(lines);
+  CHECK(FirstThreePublicLine(clean) == 2);
+  const std::vector<std::string> wrapped = {"第三", "公务接待费", "“三", "公”经费"};
+  CHECK(FirstThreePublicLine(CleanLines(wrapped)) == 0);  // 三 ends the line: 公 may follow
+  CHECK(FirstThreePublicLine(CleanLines({"三\u3000公", "无"})) == 2);  // U+3000 stays between
+  const StatedThreePublic all = FindStatedThreePublic(JoinedText(clean, 0, lines.size()));
+  const StatedThreePublic from = FindStatedThreePublic(JoinedText(clean, 2, lines.size()));
+  REQUIRE(all.has_total);
+  REQUIRE(from.has_total);
+  CHECK(from.total.digits == "1.00");
+  CHECK(from.total.line == 3);
+  CHECK(from.total.line == all.total.line);
+  REQUIRE(from.has_reception);
+  CHECK(from.reception.line == 4);
+  CHECK(from.reception.line == all.reception.line);
+}
+
 TEST_CASE("places a space row's second figure where the narrative states that value (Nanchong)") {
   std::vector<std::string> narrative = {
       "医保中心 2022 年“三公”经费财政拨款预算数 0.94 万",

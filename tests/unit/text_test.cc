@@ -2,15 +2,18 @@
 #include <doctest/doctest.h>
 
 #include <string>
+#include <vector>
 
 #include "parse/text.h"
 
 using gongkai::parse::AnyWord;
+using gongkai::parse::CleanLines;
 using gongkai::parse::Contains;
 using gongkai::parse::LastCodePoint;
 using gongkai::parse::RFind;
 using gongkai::parse::NextCodePoint;
 using gongkai::parse::StripMarkup;
+using gongkai::parse::TrimView;
 
 TEST_SUITE("text") {
 
@@ -81,6 +84,34 @@ TEST_CASE("strips markup without a copy where there is none") {
   CHECK(kept.data() == plain.data());  // the line itself, not a copy
   for (const char* marked : {"## 部门收支总表", "  <b>合计</b>", "a*b", " 收入", "#", ""})
     CHECK(StripMarkup(marked, storage) == StripMarkup(marked));
+}
+
+TEST_CASE("cleans lines as views: into the line where markup leaves it, else into a copy that stays put") {
+  std::vector<std::string> lines = {"收入总计\t460.74\u3000", "**苍溪县医疗保障局**", "## 一、部门职责", ""};
+  // Enough changed lines that a vector of copies would have moved them.
+  for (int i = 0; i < 300; ++i) lines.push_back("<b>合计" + std::to_string(i) + "</b>");
+  const CleanLines clean(lines);
+  REQUIRE(clean.text.size() == lines.size());
+  CHECK(clean.text[0] == "收入总计\t460.74");
+  CHECK(clean.text[0].data() == lines[0].data());  // trimmed at its end, not copied
+  CHECK(clean.text[1] == "苍溪县医疗保障局");
+  CHECK(clean.text[2] == "一、部门职责");
+  CHECK(clean.text[3].empty());
+  CHECK(clean.text[4] == "合计0");
+  CHECK(clean.text[303] == "合计299");
+}
+
+TEST_CASE("trims ASCII, ideographic and no-break spaces at both ends, and nothing else") {
+  CHECK(TrimView(" \t收入\u3000总计\u00A0\u3000") == "收入\u3000总计");
+  CHECK(TrimView("\u3000合计") == "合计");
+  CHECK(TrimView("合计\u00A0") == "合计");
+  CHECK(TrimView("一") == "一");          // ends in 0x80 as U+3000 does
+  CHECK(TrimView("支出 ") == "支出");
+  CHECK(TrimView("\xC2\xA0") == "");    // U+00A0 alone
+  CHECK(TrimView("£") == "£");            // C2 A3: not a space
+  CHECK(TrimView("") == "");
+  const std::string plain = "收入总计";
+  CHECK(TrimView(plain).data() == plain.data());
 }
 
 TEST_CASE("removes markup but keeps a lone star or bracket") {
