@@ -787,7 +787,9 @@ BuildReport BuildSite(const BuildOptions& options) {
   boost::system::error_code ec;
   const std::string per_document_hash = PerDocumentHash(templates);
   Output output(plan.staging, plan.has_site ? plan.out : fs::path(), std::move(plan.staged));
-  if (plan.spare) output.UseSpare(std::move(plan.spare_differs));
+  if (plan.spare)
+    output.UseSpare(std::move(plan.spare_differs),
+                    plan.spare_proven ? std::optional<uint64_t>(plan.spare_bytes) : std::nullopt);
   Renderer renderer(templates);
   const years::Aliases aliases = LoadAliases(options.content_dir, report);
   Waiting waiting(options.waiting_budget);
@@ -816,14 +818,16 @@ BuildReport BuildSite(const BuildOptions& options) {
   for (const auto& e : output.errors()) report.errors.push_back(e);
   std::vector<PlacedFile> files;  // every file of the site
   if (SealSite(b, report, Workers(options, docs.size()), files)) phases.End("marker, checksums");
-  if (!report.errors.empty() || !Publish(plan, output.Bytes(), output.Written(), report.errors)) {
+  SpareLeft spare;
+  if (!report.errors.empty() ||
+      !Publish(plan, output.Bytes(), output.Written(), spare, report.errors)) {
     fs::remove_all(plan.staging, ec);
     report.fatal = true;
     return report;
   }
   phases.End("publish");
   KeepChecksums(plan.out, plan.cache / kChecksumsFile);  // if it cannot, the next build hashes every file
-  NoteSiteFolders(plan, files);  // if it cannot, the next build walks the site
+  NoteSiteFolders(plan, files, spare);  // if it cannot, the next build walks the site
   SaveCache(docs, b, per_document_hash, page_keys);
   WriteFileAtomically((plan.cache / kSearchStateFile).string(), b.search_state);
   phases.End("save cache");
