@@ -336,6 +336,7 @@ void Guarded(DocResult& r, const Build& b, Step step) {
 // reads them (pages::YearsView, kept in `views`: the relation's series point into them).
 YearRelation RelateRecords(const std::vector<const DocResult*>& inputs,
                            const years::Aliases& aliases, std::vector<model::Disclosure>& views) {
+  views.reserve(views.size() + inputs.size());  // (a Disclosure is large to move)
   for (const auto* r : inputs)
     if (!r->failed) views.push_back(pages::YearsView(r->record));
   std::vector<const model::Disclosure*> built;
