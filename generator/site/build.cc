@@ -171,7 +171,9 @@ bool LoadTemplates(const BuildOptions& options, std::map<std::string, std::strin
 // without ASCII letters or digits needs the file's hash for its id.
 std::vector<DocResult> ListDocuments(const std::string& content, BuildReport& report) {
   std::vector<DocResult> docs;
-  for (auto& input : ListInputs(content, report.files)) {
+  std::vector<Input> inputs = ListInputs(content, report.files);
+  docs.reserve(inputs.size());  // (a DocResult is large to move)
+  for (auto& input : inputs) {
     DocResult r;
     r.input = std::move(input.path);
     r.name = std::move(input.name);
@@ -742,7 +744,7 @@ bool SealSite(Build& b, BuildReport& report, unsigned workers, std::vector<Place
   files = b.output.Placed();
   if (report.errors.empty()) WriteSiteMarker(b.output, files, report.errors);
   if (!report.errors.empty()) return false;
-  b.output.RemoveUnplaced();
+  b.output.RemoveUnplaced({kChecksumsFile});
   ChecksumCount sums;
   std::string sums_error;
   if (!WriteChecksums(b.plan.staging, b.plan.cache / kChecksumsFile, files, workers, sums,

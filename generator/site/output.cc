@@ -129,7 +129,7 @@ void Output::Remove(const std::string& rel) {
   boost::system::error_code ec;
   fs::remove(staging_ / rel, ec);
   std::lock_guard<std::mutex> lock(mutex_);
-  placed_.erase(rel);
+  if (placed_.erase(rel) && present_.count(rel)) --placed_present_;
 }
 
 void Output::UseSpare(std::unordered_set<std::string> differs, std::optional<uint64_t> own_bytes) {
@@ -138,11 +138,17 @@ void Output::UseSpare(std::unordered_set<std::string> differs, std::optional<uin
   spare_bytes_ = own_bytes;
 }
 
-void Output::RemoveUnplaced() {
+void Output::RemoveUnplaced(const std::vector<std::string>& written_after) {
   std::lock_guard<std::mutex> lock(mutex_);
+  // Nothing to remove when every file present but those is placed (an edit): not looked for.
+  size_t left = 0;
+  for (const auto& rel : written_after) left += present_.count(rel) && !placed_.count(rel);
+  if (present_.size() - placed_present_ == left) return;
   std::set<fs::path> parents;
   for (const auto& rel : present_) {
-    if (placed_.count(rel)) continue;
+    if (placed_.count(rel) ||
+        std::find(written_after.begin(), written_after.end(), rel) != written_after.end())
+      continue;
     fs::path p = staging_ / rel;
     if (spare_bytes_ && !differs_.count(rel) && displaced_.insert(rel).second)
       displaced_bytes_ += SizeOf(previous_ / rel);  // (as Displace, under the lock held here)
@@ -178,6 +184,7 @@ bool Output::TakeFromSpare(const std::string& rel) {
   if (displaced_.count(rel)) return false;
   const auto [entry, placed] = placed_.try_emplace(rel);
   entry->second.spare = placed;
+  placed_present_ += placed;
   return placed;
 }
 
@@ -196,7 +203,9 @@ void Output::Displace(const std::string& rel) {
 
 void Output::Place(const std::string& rel, std::string sha256, uint64_t size, bool spare) {
   std::lock_guard<std::mutex> lock(mutex_);
-  Entry& entry = placed_[rel];
+  const auto [it, made] = placed_.try_emplace(rel);
+  if (made && present_.count(rel)) ++placed_present_;
+  Entry& entry = it->second;
   entry.written = sha256.size() == entry.sha256.size();  // "" when linked
   if (entry.written) std::copy(sha256.begin(), sha256.end(), entry.sha256.begin());
   entry.spare = spare;

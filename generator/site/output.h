@@ -79,8 +79,9 @@ class Output {
   void UseSpare(std::unordered_set<std::string> differs,
                 std::optional<uint64_t> own_bytes = std::nullopt);
   /// Removes the files `present` held that the build did not place, and the folders they
-  /// leave empty. Call it once every file is placed.
-  void RemoveUnplaced();
+  /// leave empty, but those at `written_after` (files the caller writes itself, after this:
+  /// SHA256SUMS). Call it once every file is placed.
+  void RemoveUnplaced(const std::vector<std::string>& written_after = {});
   /// Every file placed so far, by path in byte order. SHA256SUMS and the marker take them from
   /// here instead of reading the site back (site/checksums.h, site/publish.h).
   std::vector<PlacedFile> Placed();
@@ -123,6 +124,7 @@ class Output {
   std::vector<model::Diagnostic> errors_;
   std::set<std::string> made_;
   std::unordered_map<std::string, Entry> placed_;
+  size_t placed_present_ = 0;  // of placed_, the paths present_ holds (RemoveUnplaced)
 };
 
 /// Renders the Mustache templates (read-only once loaded); a template error becomes a

@@ -345,6 +345,21 @@ TEST_CASE("a proven spare's files are taken unlooked, and counted as its own byt
   fs::remove_all(root);
 }
 
+TEST_CASE("a staging folder's files the build does not place are removed, but those written after") {
+  fs::path root = fs::temp_directory_path() / ("gongkai-unplaced-" + std::to_string(::getpid()));
+  fs::remove_all(root);
+  fs::path staging = root / "site.building";
+  for (const char* f : {"a.html", "b.html", "SHA256SUMS"}) WriteText(staging / f, "old");
+  gongkai::site::Output output(staging, fs::path(), {"a.html", "b.html", "SHA256SUMS"});
+  CHECK(output.Write("a.html", "a1"));
+  CHECK(output.Write("a.html", "a2"));  // placed twice: still one of the files present
+  output.RemoveUnplaced({"SHA256SUMS"});
+  CHECK(ReadText(staging / "a.html") == "a2");
+  CHECK_FALSE(fs::exists(staging / "b.html"));
+  CHECK(ReadText(staging / "SHA256SUMS") == "old");  // the caller's to write
+  fs::remove_all(root);
+}
+
 TEST_CASE("an original is read again and refused if it changed since it was parsed") {
   fs::path dir = fs::temp_directory_path() / ("gongkai-originals-" + std::to_string(::getpid()));
   fs::remove_all(dir);
