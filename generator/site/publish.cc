@@ -77,9 +77,15 @@ bool ReadInventory(const fs::path& site, Files& files) {
   return true;
 }
 
-std::string Inventory(const std::vector<std::string>& files) {
+// The marker's text listing `files` (paths, or the files placed: their paths, not copied).
+const std::string& PathOf(const std::string& f) { return f; }
+const std::string& PathOf(const PlacedFile& f) { return f.path; }
+
+template <typename Files>
+std::string Inventory(const Files& files) {
   std::string out = kMarkerHeader;
-  for (const auto& f : files) {
+  for (const auto& file : files) {
+    const std::string& f = PathOf(file);
     if (f == kSiteMarker || kWrittenAfterMarker.count(f)) continue;
     out += EscapeLine(f);
     out += '\n';
@@ -278,7 +284,7 @@ bool PublishInPlace(const OutputPlan& plan, std::vector<model::Diagnostic>& erro
   std::set<std::string> both = old_files;
   both.insert(new_files.begin(), new_files.end());
   if (!WriteFileAtomically((plan.out / kSiteMarker).string(),
-                           Inventory(std::vector<std::string>(both.begin(), both.end())))) {
+                           Inventory(both))) {
     errors.push_back(Error("cannot write " + (plan.out / kSiteMarker).string()));
     return false;
   }
@@ -524,12 +530,9 @@ bool PlanOutput(const OutputOptions& options, OutputPlan& plan, BuildLock& lock,
 
 bool WriteSiteMarker(Output& output, std::vector<PlacedFile>& files,
                      std::vector<model::Diagnostic>& errors) {
-  std::vector<std::string> paths;
-  paths.reserve(files.size());
-  for (const auto& f : files) paths.push_back(f.path);
   // The same files as the previous site: Output links its marker, like every unchanged page,
   // so an unchanged rebuild writes (and checksums) nothing.
-  if (!output.Write(kSiteMarker, Inventory(paths))) {
+  if (!output.Write(kSiteMarker, Inventory(files))) {
     errors.push_back(Error("cannot write the marker " + std::string(kSiteMarker)));
     return false;
   }
