@@ -235,10 +235,8 @@ bool ReuseInput(DocResult& r, const CachedInput& entry, Build& b) {
   r.failed = entry.failed;
   r.file.path = ingest::PrintableName(r.input.string());
   r.file.diagnostics = entry.diagnostics;
-  for (const auto& f : entry.files) {
-    r.files.push_back(f);
-    b.output.Keep(f);
-  }
+  r.files = entry.files;
+  for (const auto& f : r.files) b.output.Keep(f);
   return true;
 }
 
@@ -755,14 +753,15 @@ bool SealSite(Build& b, BuildReport& report, unsigned workers, std::vector<Place
   return report.errors.empty();
 }
 
-// The cache for the next build: what each input was when it was built.
-void SaveCache(const std::vector<DocResult>& docs, const Build& b,
-               const std::string& per_document_hash,
+// The cache for the next build: what each input was when it was built (its files and
+// diagnostics moved there: the build is done with them).
+void SaveCache(std::vector<DocResult>& docs, const Build& b, const std::string& per_document_hash,
                const std::map<std::string, std::string>& page_keys) {
   std::map<std::string, CachedInput> inputs;
   std::vector<const pages::Record*> built;
-  for (const auto& r : docs) {
-    inputs[r.name] = {r.id, r.stamp, r.failed, r.loaded, r.files, r.file.diagnostics};
+  for (auto& r : docs) {
+    inputs[r.name] = {r.id, r.stamp, r.failed, r.loaded, std::move(r.files),
+                      std::move(r.file.diagnostics)};
     if (!r.reused) built.push_back(&r.record);
   }
   b.cache.Save(per_document_hash, inputs, built, page_keys);
