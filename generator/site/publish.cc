@@ -169,22 +169,45 @@ constexpr const char* kFoldersHeader = "gongkai site folders 1\n";
 constexpr const char* kSpareFolders = "spare-folders";
 constexpr const char* kSpareFoldersHeader = "gongkai spare folders 1\n";
 
-std::string FolderStamp(const fs::path& folder) {
+// A folder under `root` open as `dir` (O_PATH): its stamp, "" when it is not a folder. Looked
+// up from the root's descriptor, not by its whole path: a site has a folder for each
+// disclosure's originals, and its folders and the spare's are stamped at every build.
+std::string FolderStamp(int dir, const std::string& folder) {
   struct stat st;
-  if (::stat(folder.c_str(), &st) != 0 || !S_ISDIR(st.st_mode)) return "";
+  if (::fstatat(dir, folder.empty() ? "." : folder.c_str(), &st, 0) != 0 || !S_ISDIR(st.st_mode))
+    return "";
   return std::to_string(st.st_ino) + ' ' +
          std::to_string(static_cast<int64_t>(st.st_ctim.tv_sec) * 1000000000 + st.st_ctim.tv_nsec);
 }
 
+// `root` open for FolderStamp, closed when it goes.
+class Root {
+ public:
+  explicit Root(const fs::path& root) : fd_(::open(root.c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC)) {}
+  ~Root() {
+    if (fd_ >= 0) ::close(fd_);
+  }
+  Root(const Root&) = delete;
+  Root& operator=(const Root&) = delete;
+  int fd() const { return fd_; }
+
+ private:
+  int fd_;
+};
+
 // Whether every folder the note `lines` names under `root` is as noted there (a file made,
 // removed or renamed in a folder changes the folder's change time, which no one can set back).
-bool FoldersAsNoted(const fs::path& root, const std::string& lines) {
-  std::istringstream in(lines);
+bool FoldersAsNoted(const fs::path& root, std::string_view lines) {
+  const Root dir(root);
+  if (dir.fd() < 0) return false;
   size_t folders = 0;
-  for (std::string line; std::getline(in, line); ++folders) {
-    const size_t ino = line.find(' '), path = ino == std::string::npos ? ino : line.find(' ', ino + 1);
-    if (path == std::string::npos ||
-        FolderStamp(root / UnescapeLine(line.substr(path + 1))) != line.substr(0, path))
+  for (; !lines.empty(); ++folders) {
+    const size_t end = std::min(lines.find('\n'), lines.size());
+    const std::string_view line = lines.substr(0, end);
+    lines.remove_prefix(std::min(lines.size(), end + 1));
+    const size_t ino = line.find(' '), path = ino == std::string_view::npos ? ino : line.find(' ', ino + 1);
+    if (path == std::string_view::npos ||
+        FolderStamp(dir.fd(), UnescapeLine(line.substr(path + 1))) != line.substr(0, path))
       return false;
   }
   return folders > 0;
@@ -193,9 +216,10 @@ bool FoldersAsNoted(const fs::path& root, const std::string& lines) {
 // The note of `folders` under `root` (their stamps and paths, one a line); "" when one of them
 // is not a folder there.
 std::string FoldersNote(const fs::path& root, const std::set<std::string>& folders) {
+  const Root dir(root);
   std::string note;
   for (const auto& folder : folders) {
-    const std::string stamp = FolderStamp(root / folder);
+    const std::string stamp = dir.fd() < 0 ? "" : FolderStamp(dir.fd(), folder);
     if (stamp.empty()) return "";
     note += stamp + ' ' + EscapeLine(folder) + '\n';
   }
