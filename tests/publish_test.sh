@@ -208,6 +208,17 @@ check "the previous site is the spare again" test -f sp.building/.gongkai-spare
 read -r site_bytes spare_bytes < <(du -sb sp sp.building | awk '{ printf "%s ", $1 }')
 check "the spare costs a tenth of the site or less ($spare_bytes of $site_bytes bytes)" \
   test "${spare_bytes:-0}" -gt 0 -a $((spare_bytes * 10)) -le "$site_bytes"
+# The build notes the spare's folders once it is marked (site.cache/spare-folders): while they
+# are as noted, the next build takes the spare's own files without looking that each is there.
+# A file taken out of the spare changes its folder, and that build looks again.
+check "the spare's folders are noted" grep -q " departments$" sp.cache/spare-folders
+own=$(cd sp.building && ls departments/*.html | grep -v "$CHENGDE" | head -n 1)
+check "(a page of the spare that is the site's own: $own)" \
+  test -n "$own" -a "$(stat -c %i "sp.building/$own")" = "$(stat -c %i "sp/$own")"
+rm "sp.building/$own"
+build C sp
+check "a page taken out of the spare by hand is in the next site" same_tree sp refC2
+check "... whose checksums hold" bash -c "cd sp && sha256sum -c --quiet --strict SHA256SUMS"
 mv "C/$NANCHONG.txt" .
 build C refC3
 build C sp

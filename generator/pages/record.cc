@@ -217,7 +217,7 @@ class Reader {
     if constexpr (std::is_same_v<T, std::string>) {
       const uint64_t n = Varint();
       if (n > in_.size() - pos_) Fail();
-      v.assign(in_.data() + pos_, n);
+      if (!skip_) v.assign(in_.data() + pos_, n);
       pos_ += n;
     } else if constexpr (std::is_same_v<T, bool>) {
       const uint64_t b = Varint();
@@ -245,6 +245,11 @@ class Reader {
   void operator()(std::vector<T>& v) {
     const uint64_t n = Varint();
     if (n > in_.size() - pos_) Fail();  // every element takes a byte at least
+    if (skip_) {  // each element read into one, not kept
+      T e;
+      for (uint64_t i = 0; i < n; ++i) (*this)(e);
+      return;
+    }
     v.assign(n, T());
     for (auto& e : v) (*this)(e);
   }
@@ -253,13 +258,16 @@ class Reader {
     (*this)(v.first);
     (*this)(v.second);
   }
-  // A packed value: read (so its bytes are checked as the objects' would be), and its bytes
-  // kept.
+  // A packed value: read over (so its bytes are checked as the objects' would be, without
+  // making its strings and lists: they are made when it is unpacked), and its bytes kept.
   template <typename T>
   void operator()(Packed<T>& v) {
     const size_t begin = pos_;
+    const bool skip = skip_;
+    skip_ = true;
     T value;
     (*this)(value);
+    skip_ = skip;
     v = Packed<T>::FromBytes(std::string(in_.substr(begin, pos_ - begin)));
   }
 
@@ -278,6 +286,7 @@ class Reader {
 
   std::string_view in_;
   size_t pos_ = 0;
+  bool skip_ = false;  // reading over a packed value: strings and lists not kept
 };
 
 // The bytes of `v`, no longer than they are (a string grown by appending keeps room to spare).

@@ -171,7 +171,9 @@ bool LoadTemplates(const BuildOptions& options, std::map<std::string, std::strin
 // without ASCII letters or digits needs the file's hash for its id.
 std::vector<DocResult> ListDocuments(const std::string& content, BuildReport& report) {
   std::vector<DocResult> docs;
-  for (auto& input : ListInputs(content, report.files)) {
+  std::vector<Input> inputs = ListInputs(content, report.files);
+  docs.reserve(inputs.size());  // (a DocResult is large to move)
+  for (auto& input : inputs) {
     DocResult r;
     r.input = std::move(input.path);
     r.name = std::move(input.name);
@@ -233,10 +235,8 @@ bool ReuseInput(DocResult& r, const CachedInput& entry, Build& b) {
   r.failed = entry.failed;
   r.file.path = ingest::PrintableName(r.input.string());
   r.file.diagnostics = entry.diagnostics;
-  for (const auto& f : entry.files) {
-    r.files.push_back(f);
-    b.output.Keep(f);
-  }
+  r.files = entry.files;
+  for (const auto& f : r.files) b.output.Keep(f);
   return true;
 }
 
@@ -336,6 +336,7 @@ void Guarded(DocResult& r, const Build& b, Step step) {
 // reads them (pages::YearsView, kept in `views`: the relation's series point into them).
 YearRelation RelateRecords(const std::vector<const DocResult*>& inputs,
                            const years::Aliases& aliases, std::vector<model::Disclosure>& views) {
+  views.reserve(views.size() + inputs.size());  // (a Disclosure is large to move)
   for (const auto* r : inputs)
     if (!r->failed) views.push_back(pages::YearsView(r->record));
   std::vector<const model::Disclosure*> built;
@@ -750,7 +751,7 @@ bool SealSite(Build& b, BuildReport& report, unsigned workers, std::vector<Place
   files = b.output.Placed();
   if (report.errors.empty()) WriteSiteMarker(b.output, files, report.errors);
   if (!report.errors.empty()) return false;
-  b.output.RemoveUnplaced();
+  b.output.RemoveUnplaced({kChecksumsFile});
   ChecksumCount sums;
   std::string sums_error;
   if (!WriteChecksums(b.plan.staging, b.plan.cache / kChecksumsFile, files, workers, sums,
@@ -761,14 +762,15 @@ bool SealSite(Build& b, BuildReport& report, unsigned workers, std::vector<Place
   return report.errors.empty();
 }
 
-// The cache for the next build: what each input was when it was built.
-void SaveCache(const std::vector<DocResult>& docs, const Build& b,
-               const std::string& per_document_hash,
+// The cache for the next build: what each input was when it was built (its files and
+// diagnostics moved there: the build is done with them).
+void SaveCache(std::vector<DocResult>& docs, const Build& b, const std::string& per_document_hash,
                const std::map<std::string, std::string>& page_keys) {
   std::map<std::string, CachedInput> inputs;
   std::vector<const pages::Record*> built;
-  for (const auto& r : docs) {
-    inputs[r.name] = {r.id, r.stamp, r.failed, r.loaded, r.files, r.file.diagnostics};
+  for (auto& r : docs) {
+    inputs[r.name] = {r.id, r.stamp, r.failed, r.loaded, std::move(r.files),
+                      std::move(r.file.diagnostics)};
     if (!r.reused) built.push_back(&r.record);
   }
   b.cache.Save(per_document_hash, inputs, built, page_keys);
@@ -796,7 +798,9 @@ BuildReport BuildSite(const BuildOptions& options) {
   boost::system::error_code ec;
   const std::string per_document_hash = PerDocumentHash(templates);
   Output output(plan.staging, plan.has_site ? plan.out : fs::path(), std::move(plan.staged));
-  if (plan.spare) output.UseSpare(std::move(plan.spare_differs));
+  if (plan.spare)
+    output.UseSpare(std::move(plan.spare_differs),
+                    plan.spare_proven ? std::optional<uint64_t>(plan.spare_bytes) : std::nullopt);
   Renderer renderer(templates);
   const years::Aliases aliases = LoadAliases(options.content_dir, report);
   Waiting waiting(options.waiting_budget);
@@ -825,14 +829,16 @@ BuildReport BuildSite(const BuildOptions& options) {
   for (const auto& e : output.errors()) report.errors.push_back(e);
   std::vector<PlacedFile> files;  // every file of the site
   if (SealSite(b, report, Workers(options, docs.size()), files)) phases.End("marker, checksums");
-  if (!report.errors.empty() || !Publish(plan, output.Bytes(), output.Written(), report.errors)) {
+  SpareLeft spare;
+  if (!report.errors.empty() ||
+      !Publish(plan, output.Bytes(), output.Written(), spare, report.errors)) {
     fs::remove_all(plan.staging, ec);
     report.fatal = true;
     return report;
   }
   phases.End("publish");
   KeepChecksums(plan.out, plan.cache / kChecksumsFile);  // if it cannot, the next build hashes every file
-  NoteSiteFolders(plan, files);  // if it cannot, the next build walks the site
+  NoteSiteFolders(plan, files, spare);  // if it cannot, the next build walks the site
   SaveCache(docs, b, per_document_hash, page_keys);
   WriteFileAtomically((plan.cache / kSearchStateFile).string(), b.search_state);
   phases.End("save cache");

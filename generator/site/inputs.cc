@@ -32,8 +32,10 @@ std::vector<Input> ListInputs(const std::string& content, std::vector<FileReport
     }
     inputs.push_back({p, ingest::PrintableName(name)});
   }
+  // By name: the entries of one folder, so their paths' strings order them as the paths do
+  // (boost's path comparison takes each path apart, element by element).
   std::sort(inputs.begin(), inputs.end(),
-            [](const Input& a, const Input& b) { return a.path < b.path; });
+            [](const Input& a, const Input& b) { return a.path.native() < b.path.native(); });
   std::sort(skipped.begin(), skipped.end(),
             [](const FileReport& a, const FileReport& b) { return a.path < b.path; });
   return inputs;

@@ -26,6 +26,12 @@ model::Diagnostic BuildError(std::string message, std::string rule) {
 
 namespace {
 
+// The size of the file at `p`, 0 where there is none.
+uint64_t SizeOf(const fs::path& p) {
+  struct stat st;
+  return ::lstat(p.c_str(), &st) == 0 ? static_cast<uint64_t>(st.st_size) : 0;
+}
+
 // Whether `a` and `b` are the same file (inode).
 bool SameFile(const struct stat& a, const struct stat& b) {
   return a.st_dev == b.st_dev && a.st_ino == b.st_ino;
@@ -68,7 +74,9 @@ bool Output::Reuse(const std::string& rel, const std::string& content) {
     return false;
   std::string existing;
   if (!ReadWholeFile(old.string(), existing) || existing != content) return false;
-  if (!LinkAt(old, st, dest, Taken(rel))) return false;
+  const bool taken = Taken(rel);
+  if (taken) Displace(rel);
+  if (!LinkAt(old, st, dest, taken)) return false;
   Place(rel, "", content.size());
   return true;
 }
@@ -77,7 +85,9 @@ bool Output::Write(const std::string& rel, const std::string& content) {
   if (Reuse(rel, content)) return true;
   fs::path dest = staging_ / rel;
   MakeParent(dest);
-  if (!WriteAt(dest, Taken(rel), content)) {
+  const bool taken = Taken(rel);
+  if (taken) Displace(rel);
+  if (!WriteAt(dest, taken, content)) {
     Fail("cannot write " + dest.string());
     return false;
   }
@@ -86,6 +96,7 @@ bool Output::Write(const std::string& rel, const std::string& content) {
 }
 
 bool Output::Keep(const std::string& rel) {
+  if (spare_bytes_ && TakeFromSpare(rel)) return true;
   if (InSync(rel)) {  // the spare holds the previous site's own file there: nothing to link
     struct stat st;
     if (::lstat((staging_ / rel).c_str(), &st) == 0 && S_ISREG(st.st_mode)) {
@@ -96,6 +107,7 @@ bool Output::Keep(const std::string& rel) {
   fs::path dest = staging_ / rel, old = previous_ / rel;
   MakeParent(dest);
   const bool taken = Taken(rel);
+  if (taken) Displace(rel);
   struct stat st;
   if (::stat(old.c_str(), &st) == 0 && LinkAt(old, st, dest, taken)) {
     Place(rel, "", st.st_size);
@@ -113,23 +125,33 @@ bool Output::Keep(const std::string& rel) {
 }
 
 void Output::Remove(const std::string& rel) {
+  Displace(rel);
   boost::system::error_code ec;
   fs::remove(staging_ / rel, ec);
   std::lock_guard<std::mutex> lock(mutex_);
-  placed_.erase(rel);
+  if (placed_.erase(rel) && present_.count(rel)) --placed_present_;
 }
 
-void Output::UseSpare(std::unordered_set<std::string> differs) {
+void Output::UseSpare(std::unordered_set<std::string> differs, std::optional<uint64_t> own_bytes) {
   spare_ = true;
   differs_ = std::move(differs);
+  spare_bytes_ = own_bytes;
 }
 
-void Output::RemoveUnplaced() {
+void Output::RemoveUnplaced(const std::vector<std::string>& written_after) {
   std::lock_guard<std::mutex> lock(mutex_);
+  // Nothing to remove when every file present but those is placed (an edit): not looked for.
+  size_t left = 0;
+  for (const auto& rel : written_after) left += present_.count(rel) && !placed_.count(rel);
+  if (present_.size() - placed_present_ == left) return;
   std::set<fs::path> parents;
   for (const auto& rel : present_) {
-    if (placed_.count(rel)) continue;
+    if (placed_.count(rel) ||
+        std::find(written_after.begin(), written_after.end(), rel) != written_after.end())
+      continue;
     fs::path p = staging_ / rel;
+    if (spare_bytes_ && !differs_.count(rel) && displaced_.insert(rel).second)
+      displaced_bytes_ += SizeOf(previous_ / rel);  // (as Displace, under the lock held here)
     ::unlink(p.c_str());
     parents.insert(p.parent_path());
   }
@@ -147,18 +169,46 @@ bool Output::Taken(const std::string& rel) {
 }
 
 // A path at which the spare still holds the previous site's own file: one the spare held when
-// the build began, not among those it differs at, and not placed (written over) since.
+// the build began, not among those it differs at, and not placed (written over) or removed since.
 bool Output::InSync(const std::string& rel) {
   if (!spare_ || !present_.count(rel) || differs_.count(rel)) return false;
   std::lock_guard<std::mutex> lock(mutex_);
-  return !placed_.count(rel);
+  return !placed_.count(rel) && !displaced_.count(rel);
 }
 
-void Output::Place(const std::string& rel, std::string sha256, uint64_t size) {
+// Where a proven spare holds the previous site's own file at `rel` (InSync), places it
+// unlooked (Bytes counts it in spare_bytes_), in one step under the lock; false otherwise.
+bool Output::TakeFromSpare(const std::string& rel) {
+  if (!present_.count(rel) || differs_.count(rel)) return false;
   std::lock_guard<std::mutex> lock(mutex_);
-  Entry& entry = placed_[rel];
+  if (displaced_.count(rel)) return false;
+  const auto [entry, placed] = placed_.try_emplace(rel);
+  entry->second.spare = placed;
+  placed_present_ += placed;
+  return placed;
+}
+
+// Before the file at `rel` in the staging folder is replaced or removed: where it is a proven
+// spare's own file, counted in spare_bytes_ and not placed otherwise since, its bytes are
+// counted out of them. They are the previous site's file's: the spare's own bytes count the
+// files it shares with that site; a file it holds that that site does not (one the last build
+// removed) is not counted in them, nor out.
+void Output::Displace(const std::string& rel) {
+  if (!spare_bytes_ || !present_.count(rel) || differs_.count(rel)) return;
+  std::lock_guard<std::mutex> lock(mutex_);
+  auto it = placed_.find(rel);
+  if ((it != placed_.end() && !it->second.spare) || !displaced_.insert(rel).second) return;
+  displaced_bytes_ += SizeOf(previous_ / rel);
+}
+
+void Output::Place(const std::string& rel, std::string sha256, uint64_t size, bool spare) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  const auto [it, made] = placed_.try_emplace(rel);
+  if (made && present_.count(rel)) ++placed_present_;
+  Entry& entry = it->second;
   entry.written = sha256.size() == entry.sha256.size();  // "" when linked
   if (entry.written) std::copy(sha256.begin(), sha256.end(), entry.sha256.begin());
+  entry.spare = spare;
   entry.size = size;
 }
 
@@ -181,6 +231,7 @@ PlacedFile Output::Find(const std::string& rel) {
 SiteBytes Output::Bytes() {
   std::lock_guard<std::mutex> lock(mutex_);
   SiteBytes bytes;
+  bytes.total = spare_bytes_.value_or(0) - std::min(displaced_bytes_, spare_bytes_.value_or(0));
   for (const auto& [rel, entry] : placed_) {
     bytes.total += entry.size;
     if (entry.written) bytes.written += entry.size;

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <map>
 #include <mutex>
+#include <optional>
 #include <set>
 #include <string>
 #include <unordered_map>
@@ -51,7 +52,9 @@ class Output {
   /// `previous` empty: there is no previous site to link from.
   Output(boost::filesystem::path staging, boost::filesystem::path previous,
          std::unordered_set<std::string> present = {})
-      : staging_(std::move(staging)), previous_(std::move(previous)), present_(std::move(present)) {}
+      : staging_(std::move(staging)), previous_(std::move(previous)), present_(std::move(present)) {
+    placed_.reserve(present_.size());
+  }
 
   /// Writes `content` at `rel` (relative to the site); false, with an [output] error, if it cannot.
   bool Write(const std::string& rel, const std::string& content);
@@ -70,16 +73,23 @@ class Output {
   /// The staging folder is a recycled spare (site/publish.h) whose every file of `present` but
   /// those at `differs` is the previous site's own file (a hard link to it): Keep then only
   /// looks that it is there, rather than comparing it with the previous site's and linking it.
-  /// Call it before anything is placed.
-  void UseSpare(std::unordered_set<std::string> differs);
+  /// With `own_bytes` (the spare's folders proven as the last build left them, so every such
+  /// file is there: OutputPlan::spare_proven), Keep does not look, and Bytes counts the files
+  /// so kept as `own_bytes`, the bytes of all of them. Call it before anything is placed.
+  void UseSpare(std::unordered_set<std::string> differs,
+                std::optional<uint64_t> own_bytes = std::nullopt);
   /// Removes the files `present` held that the build did not place, and the folders they
-  /// leave empty. Call it once every file is placed.
-  void RemoveUnplaced();
+  /// leave empty, but those at `written_after` (files the caller writes itself, after this:
+  /// SHA256SUMS). Call it once every file is placed.
+  void RemoveUnplaced(const std::vector<std::string>& written_after = {});
   /// Every file placed so far, by path in byte order. SHA256SUMS and the marker take them from
   /// here instead of reading the site back (site/checksums.h, site/publish.h).
   std::vector<PlacedFile> Placed();
   /// The file placed at `rel` (its path empty when there is none).
   PlacedFile Find(const std::string& rel);
+  /// The bytes placed. With a proven spare (UseSpare), the files taken from it unlooked count as
+  /// its own bytes less those of its own files that the build replaced or removed (each looked
+  /// at once, before it is replaced).
   SiteBytes Bytes();
   /// The paths of the files placed by writing them (not linked from the previous site).
   std::vector<std::string> Written();
@@ -92,22 +102,29 @@ class Output {
   struct Entry {
     std::array<char, 64> sha256;  // hex; unset where not written
     bool written = false;
+    bool spare = false;  // a proven spare's own file, not looked at: its size is in spare_bytes_
     uint64_t size = 0;
     std::string Sha256() const { return written ? std::string(sha256.data(), 64) : ""; }
   };
   void MakeParent(const boost::filesystem::path& p);
   bool Taken(const std::string& rel);
   bool InSync(const std::string& rel);
-  void Place(const std::string& rel, std::string sha256, uint64_t size);
+  void Place(const std::string& rel, std::string sha256, uint64_t size, bool spare = false);
+  bool TakeFromSpare(const std::string& rel);
+  void Displace(const std::string& rel);
 
   boost::filesystem::path staging_, previous_;
   const std::unordered_set<std::string> present_;
   bool spare_ = false;
   std::unordered_set<std::string> differs_;  // of a spare: its files not the previous site's
+  std::optional<uint64_t> spare_bytes_;      // of a proven spare: its own files' bytes
+  std::unordered_set<std::string> displaced_;  // its own files replaced or removed since
+  uint64_t displaced_bytes_ = 0;               // and their bytes
   std::mutex mutex_;
   std::vector<model::Diagnostic> errors_;
   std::set<std::string> made_;
   std::unordered_map<std::string, Entry> placed_;
+  size_t placed_present_ = 0;  // of placed_, the paths present_ holds (RemoveUnplaced)
 };
 
 /// Renders the Mustache templates (read-only once loaded); a template error becomes a

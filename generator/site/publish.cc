@@ -18,6 +18,7 @@
 
 #include <boost/filesystem.hpp>
 
+#include "model/line_fields.h"
 #include "site/files.h"
 
 namespace gongkai::site {
@@ -59,21 +60,32 @@ std::vector<std::string> FilesUnder(const fs::path& root) {
   return files;
 }
 
-// The files a site's marker lists; false when `site` has no marker.
-bool ReadInventory(const fs::path& site, std::set<std::string>& files) {
+// The files a site's marker lists, into `files` (a std::set or std::unordered_set); false when
+// `site` has no marker. Its lines are read in place (a marker lists ~150k files at N = 10,000).
+template <typename Files>
+bool ReadInventory(const fs::path& site, Files& files) {
   std::string text;
   if (!ReadWholeFile((site / kSiteMarker).string(), text)) return false;
-  std::istringstream in(text);
-  std::string line;
-  std::getline(in, line);  // the header
-  while (std::getline(in, line))
-    if (!line.empty()) files.insert(UnescapeLine(line));
+  std::string_view rest = text;
+  const size_t header = rest.find('\n');
+  rest.remove_prefix(header == std::string_view::npos ? rest.size() : header + 1);
+  while (!rest.empty()) {
+    const size_t end = std::min(rest.find('\n'), rest.size());
+    if (end > 0) files.insert(UnescapeLine(rest.substr(0, end)));
+    rest.remove_prefix(std::min(rest.size(), end + 1));
+  }
   return true;
 }
 
-std::string Inventory(const std::vector<std::string>& files) {
+// The marker's text listing `files` (paths, or the files placed: their paths, not copied).
+const std::string& PathOf(const std::string& f) { return f; }
+const std::string& PathOf(const PlacedFile& f) { return f.path; }
+
+template <typename Files>
+std::string Inventory(const Files& files) {
   std::string out = kMarkerHeader;
-  for (const auto& f : files) {
+  for (const auto& file : files) {
+    const std::string& f = PathOf(file);
     if (f == kSiteMarker || kWrittenAfterMarker.count(f)) continue;
     out += EscapeLine(f);
     out += '\n';
@@ -150,35 +162,94 @@ bool IsTemp(const std::string& f) {
 
 // The site's folders as NoteSiteFolders left them, in the cache: a header, then a line for
 // each folder (its inode, its change time in ns, its path in the site escaped as in the
-// marker, "" for the site itself).
+// marker, "" for the site itself). The spare's (kSpareFolders) the same, its header followed by
+// a line "bytes <n>": the bytes of its own files (SpareLeft::own_bytes).
 constexpr const char* kFoldersFile = "folders";
 constexpr const char* kFoldersHeader = "gongkai site folders 1\n";
+constexpr const char* kSpareFolders = "spare-folders";
+constexpr const char* kSpareFoldersHeader = "gongkai spare folders 1\n";
 
-std::string FolderStamp(const fs::path& folder) {
+// A folder under `root` open as `dir` (O_PATH): its stamp, "" when it is not a folder. Looked
+// up from the root's descriptor, not by its whole path: a site has a folder for each
+// disclosure's originals, and its folders and the spare's are stamped at every build.
+std::string FolderStamp(int dir, const std::string& folder) {
   struct stat st;
-  if (::stat(folder.c_str(), &st) != 0 || !S_ISDIR(st.st_mode)) return "";
+  if (::fstatat(dir, folder.empty() ? "." : folder.c_str(), &st, 0) != 0 || !S_ISDIR(st.st_mode))
+    return "";
   return std::to_string(st.st_ino) + ' ' +
          std::to_string(static_cast<int64_t>(st.st_ctim.tv_sec) * 1000000000 + st.st_ctim.tv_nsec);
 }
 
-// Whether every folder of the site is as the last build left it (NoteSiteFolders), so that
-// no file has come into it or left it since (a file made, removed or renamed in a folder
-// changes the folder's change time, which no one can set back). PlanOutput removes the note
-// once it has prepared the staging folder: the site is about to change.
-bool SiteFoldersUnchanged(const OutputPlan& plan) {
-  std::string text;
-  if (!ReadWholeFile((plan.cache / kFoldersFile).string(), text) ||
-      text.rfind(kFoldersHeader, 0) != 0)
-    return false;
-  std::istringstream lines(text.substr(std::strlen(kFoldersHeader)));
+// `root` open for FolderStamp, closed when it goes.
+class Root {
+ public:
+  explicit Root(const fs::path& root) : fd_(::open(root.c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC)) {}
+  ~Root() {
+    if (fd_ >= 0) ::close(fd_);
+  }
+  Root(const Root&) = delete;
+  Root& operator=(const Root&) = delete;
+  int fd() const { return fd_; }
+
+ private:
+  int fd_;
+};
+
+// Whether every folder the note `lines` names under `root` is as noted there (a file made,
+// removed or renamed in a folder changes the folder's change time, which no one can set back).
+bool FoldersAsNoted(const fs::path& root, std::string_view lines) {
+  const Root dir(root);
+  if (dir.fd() < 0) return false;
   size_t folders = 0;
-  for (std::string line; std::getline(lines, line); ++folders) {
-    const size_t ino = line.find(' '), path = ino == std::string::npos ? ino : line.find(' ', ino + 1);
-    if (path == std::string::npos ||
-        FolderStamp(plan.out / UnescapeLine(line.substr(path + 1))) != line.substr(0, path))
+  for (; !lines.empty(); ++folders) {
+    const size_t end = std::min(lines.find('\n'), lines.size());
+    const std::string_view line = lines.substr(0, end);
+    lines.remove_prefix(std::min(lines.size(), end + 1));
+    const size_t ino = line.find(' '), path = ino == std::string_view::npos ? ino : line.find(' ', ino + 1);
+    if (path == std::string_view::npos ||
+        FolderStamp(dir.fd(), UnescapeLine(line.substr(path + 1))) != line.substr(0, path))
       return false;
   }
   return folders > 0;
+}
+
+// The note of `folders` under `root` (their stamps and paths, one a line); "" when one of them
+// is not a folder there.
+std::string FoldersNote(const fs::path& root, const std::set<std::string>& folders) {
+  const Root dir(root);
+  std::string note;
+  for (const auto& folder : folders) {
+    const std::string stamp = dir.fd() < 0 ? "" : FolderStamp(dir.fd(), folder);
+    if (stamp.empty()) return "";
+    note += stamp + ' ' + EscapeLine(folder) + '\n';
+  }
+  return note;
+}
+
+// Whether every folder of the site is as the last build left it (NoteSiteFolders), so that
+// no file has come into it or left it since. PlanOutput removes the note once it has prepared
+// the staging folder: the site is about to change.
+bool SiteFoldersUnchanged(const OutputPlan& plan) {
+  std::string text;
+  return ReadWholeFile((plan.cache / kFoldersFile).string(), text) &&
+         text.rfind(kFoldersHeader, 0) == 0 &&
+         FoldersAsNoted(plan.out, text.substr(std::strlen(kFoldersHeader)));
+}
+
+// Whether every folder of the spare is as the last build left it once it was marked
+// (NoteSiteFolders), so that every file its mark does not list is there still, the site's
+// own; then `own_bytes` is what the note says of them. Call it before the mark is removed.
+bool SpareFoldersUnchanged(const OutputPlan& plan, uint64_t& own_bytes) {
+  std::string text;
+  if (!ReadWholeFile((plan.cache / kSpareFolders).string(), text) ||
+      text.rfind(kSpareFoldersHeader, 0) != 0)
+    return false;
+  text.erase(0, std::strlen(kSpareFoldersHeader));
+  const size_t end = text.find('\n');
+  if (end == std::string::npos || text.compare(0, 6, "bytes ") != 0 ||
+      !model::WholeNumber(std::string_view(text).substr(6, end - 6), own_bytes))
+    return false;
+  return FoldersAsNoted(plan.staging, text.substr(end + 1));
 }
 
 // Every file in the site is one the last build made (--force: whatever is there). `exact`:
@@ -237,7 +308,7 @@ bool PublishInPlace(const OutputPlan& plan, std::vector<model::Diagnostic>& erro
   std::set<std::string> both = old_files;
   both.insert(new_files.begin(), new_files.end());
   if (!WriteFileAtomically((plan.out / kSiteMarker).string(),
-                           Inventory(std::vector<std::string>(both.begin(), both.end())))) {
+                           Inventory(both))) {
     errors.push_back(Error("cannot write " + (plan.out / kSiteMarker).string()));
     return false;
   }
@@ -290,18 +361,19 @@ bool MarkSpare(const fs::path& staging, const std::vector<std::string>& differs)
 
 // The spare (publish.h) as the staging folder, when its mark says it is complete: the mark is
 // read, then removed before anything in the spare changes, so a spare whose update is stopped
-// is not used again. Its files are those its marker lists, the marker and SHA256SUMS.
+// is not used again. Its files are those its marker lists, the marker and SHA256SUMS. Where
+// its folders are as the last build noted them after marking it, that is proven without a look
+// at its files (plan.spare_proven).
 bool RecycleSpare(OutputPlan& plan) {
   const fs::path mark = plan.staging / kSpareMarker;
   std::string text;
   if (!ReadWholeFile(mark.string(), text) || text.rfind(kSpareHeader, 0) != 0) return false;
+  plan.spare_proven = SpareFoldersUnchanged(plan, plan.spare_bytes);  // (the mark still there)
   if (::unlink(mark.c_str()) != 0) return false;
-  std::set<std::string> files;
-  if (!ReadInventory(plan.staging, files)) return false;
+  if (!ReadInventory(plan.staging, plan.staged)) return false;
   std::istringstream lines(text.substr(std::strlen(kSpareHeader)));
   for (std::string line; std::getline(lines, line);)
     if (!line.empty()) plan.spare_differs.insert(UnescapeLine(line));
-  plan.staged = {files.begin(), files.end()};
   plan.staged.insert(kSiteMarker);
   for (const auto& f : kWrittenAfterMarker) plan.staged.insert(f);
   plan.spare = true;
@@ -312,11 +384,11 @@ bool RecycleSpare(OutputPlan& plan) {
 // emptied, the marker linked first (so a folder whose linking is stopped is known as gongkai's,
 // and without the mark it is thrown away), then the files the marker lists and those written
 // after it, then the mark, which lists nothing. Where a file cannot be linked, no spare.
-void LinkSpare(const OutputPlan& plan) {
+bool LinkSpare(const OutputPlan& plan) {
   boost::system::error_code ec;
   fs::remove_all(plan.staging, ec);
   std::set<std::string> files;
-  if (!ReadInventory(plan.out, files)) return;
+  if (!ReadInventory(plan.out, files)) return false;
   files.insert(kWrittenAfterMarker.begin(), kWrittenAfterMarker.end());
   fs::create_directories(plan.staging, ec);
   bool linked = !ec && ::link((plan.out / kSiteMarker).c_str(),
@@ -330,7 +402,9 @@ void LinkSpare(const OutputPlan& plan) {
     }
     linked = ::link((plan.out / *f).c_str(), to.c_str()) == 0;
   }
-  if (!linked || !MarkSpare(plan.staging, {})) fs::remove_all(plan.staging, ec);
+  if (linked && MarkSpare(plan.staging, {})) return true;
+  fs::remove_all(plan.staging, ec);
+  return false;
 }
 
 // The previous site in the staging folder brought near the new one: each of the files the
@@ -338,17 +412,23 @@ void LinkSpare(const OutputPlan& plan) {
 // site's (a link made under a temporary name and renamed over it), and its files the new site
 // does not have are removed, so the spare keeps none of their old bytes. The marker stays the
 // previous site's (it lists the files removed, whose folders the next build removes when they
-// are left empty), so it, and the files written after it, still differ. False when a file
-// cannot be linked.
-bool RelinkSpare(const OutputPlan& plan, std::vector<std::string>& written) {
+// are left empty), so it, and the files written after it, still differ. `apart`: the bytes of
+// the files written that the spare does not hold (new ones) and of the marker. False when a
+// file cannot be linked.
+bool RelinkSpare(const OutputPlan& plan, std::vector<std::string>& written, uint64_t& apart) {
   std::set<std::string> before, after;
   if (!ReadInventory(plan.staging, before) || !ReadInventory(plan.out, after)) return false;
   for (const auto& f : before)
     if (!after.count(f)) ::unlink((plan.staging / f).c_str());
+  struct stat st;
+  apart = ::lstat((plan.out / kSiteMarker).c_str(), &st) == 0 ? st.st_size : 0;
   for (const auto& f : written) {
     const fs::path to = plan.staging / f, tmp = to.string() + kTempSuffix;
-    struct stat st;
-    if (f == kSiteMarker || ::lstat(to.c_str(), &st) != 0) continue;  // (a new file: not there)
+    if (f == kSiteMarker) continue;
+    if (::lstat(to.c_str(), &st) != 0) {  // a new file: not there
+      if (::lstat((plan.out / f).c_str(), &st) == 0) apart += static_cast<uint64_t>(st.st_size);
+      continue;
+    }
     if (::link((plan.out / f).c_str(), tmp.c_str()) != 0 || ::rename(tmp.c_str(), to.c_str()) != 0)
       return false;
   }
@@ -361,14 +441,16 @@ bool RelinkSpare(const OutputPlan& plan, std::vector<std::string>& written) {
 // wrote more than 1 / kSpareShare of the site's bytes, its written files are linked to the new
 // site's first (RelinkSpare), so the spare does not double the disk. Where the previous site
 // held files its marker does not list, a spare of links to the new site is made instead.
-void KeepOrLinkSpare(const OutputPlan& plan, const SiteBytes& bytes,
-                     std::vector<std::string> written) {
-  if (plan.site_exact &&
-      (bytes.written * kSpareShare <= bytes.total || RelinkSpare(plan, written))) {
-    written.insert(written.end(), kWrittenAfterMarker.begin(), kWrittenAfterMarker.end());
-    if (MarkSpare(plan.staging, written)) return;
+SpareLeft KeepOrLinkSpare(const OutputPlan& plan, const SiteBytes& bytes,
+                          std::vector<std::string> written) {
+  if (plan.site_exact) {
+    uint64_t apart = bytes.written;  // the bytes of the new site's files the spare lacks
+    if (bytes.written * kSpareShare <= bytes.total || RelinkSpare(plan, written, apart)) {
+      written.insert(written.end(), kWrittenAfterMarker.begin(), kWrittenAfterMarker.end());
+      if (MarkSpare(plan.staging, written)) return {true, bytes.total - std::min(apart, bytes.total)};
+    }
   }
-  LinkSpare(plan);
+  return {LinkSpare(plan), bytes.total};
 }
 
 }  // namespace
@@ -450,7 +532,8 @@ bool PlanOutput(const OutputOptions& options, OutputPlan& plan, BuildLock& lock,
   const bool unchanged = SiteFoldersUnchanged(plan);
   if (!OwnFilesOnly(plan.out, options.force, unchanged, plan.site_exact, errors)) return false;
   const bool spare = RecycleSpare(plan);
-  ::unlink((plan.cache / kFoldersFile).c_str());  // (after the spare's mark: see RecycleSpare)
+  // (After the spare's mark: see RecycleSpare.)
+  for (const char* note : {kFoldersFile, kSpareFolders}) ::unlink((plan.cache / note).c_str());
   if (spare) return true;
   fs::remove_all(plan.staging, ec);  // a stopped build's, a spare not kept whole, or forced
   ec.clear();
@@ -471,12 +554,9 @@ bool PlanOutput(const OutputOptions& options, OutputPlan& plan, BuildLock& lock,
 
 bool WriteSiteMarker(Output& output, std::vector<PlacedFile>& files,
                      std::vector<model::Diagnostic>& errors) {
-  std::vector<std::string> paths;
-  paths.reserve(files.size());
-  for (const auto& f : files) paths.push_back(f.path);
   // The same files as the previous site: Output links its marker, like every unchanged page,
   // so an unchanged rebuild writes (and checksums) nothing.
-  if (!output.Write(kSiteMarker, Inventory(paths))) {
+  if (!output.Write(kSiteMarker, Inventory(files))) {
     errors.push_back(Error("cannot write the marker " + std::string(kSiteMarker)));
     return false;
   }
@@ -487,20 +567,21 @@ bool WriteSiteMarker(Output& output, std::vector<PlacedFile>& files,
 }
 
 bool Publish(const OutputPlan& plan, const SiteBytes& bytes,
-             const std::vector<std::string>& written, std::vector<model::Diagnostic>& errors) {
+             const std::vector<std::string>& written, SpareLeft& spare,
+             std::vector<model::Diagnostic>& errors) {
   boost::system::error_code ec;
+  spare = SpareLeft();
   const bool exists = fs::exists(fs::symlink_status(plan.out, ec));
   int flags = exists ? RENAME_EXCHANGE : RENAME_NOREPLACE;
   if (::renameat2(AT_FDCWD, plan.staging.c_str(), AT_FDCWD, plan.out.c_str(), flags) == 0) {
     // The staging folder now holds the previous site, if there was one.
-    if (exists) KeepOrLinkSpare(plan, bytes, written);
-    else LinkSpare(plan);
+    spare = exists ? KeepOrLinkSpare(plan, bytes, written) : SpareLeft{LinkSpare(plan), bytes.total};
     return true;
   }
   const int err = errno;
   if (!exists && (err == EINVAL || err == ENOSYS) &&
       ::rename(plan.staging.c_str(), plan.out.c_str()) == 0) {
-    LinkSpare(plan);
+    spare = {LinkSpare(plan), bytes.total};
     return true;
   }
   // A mount point (EBUSY, or EXDEV: another file system than the staging folder), or a file
@@ -513,7 +594,8 @@ bool Publish(const OutputPlan& plan, const SiteBytes& bytes,
   return false;
 }
 
-void NoteSiteFolders(const OutputPlan& plan, const std::vector<PlacedFile>& files) {
+void NoteSiteFolders(const OutputPlan& plan, const std::vector<PlacedFile>& files,
+                     const SpareLeft& spare) {
   std::set<std::string> folders{""};
   std::string_view last;
   for (const auto& f : files) {
@@ -526,13 +608,16 @@ void NoteSiteFolders(const OutputPlan& plan, const std::vector<PlacedFile>& file
       folders.emplace(folder.substr(0, end));
     }
   }
-  std::string note = kFoldersHeader;
-  for (const auto& folder : folders) {
-    const std::string stamp = FolderStamp(plan.out / folder);
-    if (stamp.empty()) return;  // not as the build made it: no note, the next build walks it
-    note += stamp + ' ' + EscapeLine(folder) + '\n';
-  }
-  WriteFileAtomically((plan.cache / kFoldersFile).string(), note);
+  // Not as the build made it: no note, the next build walks the site.
+  if (const std::string note = FoldersNote(plan.out, folders); !note.empty())
+    WriteFileAtomically((plan.cache / kFoldersFile).string(), kFoldersHeader + note);
+  // The spare holds the site's files (those its mark does not list) in the same folders:
+  // every folder of a file the next build may take from it (Output::Keep) is noted.
+  if (!spare.kept) return;
+  if (const std::string note = FoldersNote(plan.staging, folders); !note.empty())
+    WriteFileAtomically((plan.cache / kSpareFolders).string(),
+                        kSpareFoldersHeader + ("bytes " + std::to_string(spare.own_bytes)) + '\n' +
+                            note);
 }
 
 }  // namespace gongkai::site

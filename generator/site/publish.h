@@ -27,7 +27,9 @@
 // files the build does not make are removed) instead of linking every file of the site into
 // an empty folder and deleting the old site file by file. The mark lists the files the build
 // wrote: at every other path the spare's file is the site's own (a hard link to it), so the
-// next build takes those as they are without comparing or linking them one by one. After a
+// next build takes those as they are without comparing or linking them one by one (and, while
+// the spare's folders are as the build noted them once it was marked, without looking that each
+// is there: NoteSiteFolders). After a
 // build that rewrote more (a full build, a template change) the files it wrote are linked
 // over the previous site's in the folder and the files the new site lacks are removed
 // (RelinkSpare), so the spare costs directory entries rather than the files' bytes, and the
@@ -86,6 +88,19 @@ struct OutputPlan {
   /// (Output::UseSpare).
   bool spare = false;
   std::unordered_set<std::string> spare_differs;
+  /// The spare's folders are as the last build noted them once it was marked (NoteSiteFolders):
+  /// no file has come or gone, so each of its files not at `spare_differs` is there, the
+  /// published site's own, without a look at it; `spare_bytes` are their bytes as noted.
+  bool spare_proven = false;
+  uint64_t spare_bytes = 0;
+};
+
+/// What Publish left beside the site as the spare: whether it kept one, and the bytes of its
+/// files that are the new site's own (those its mark does not list), for the next build
+/// (OutputPlan::spare_bytes).
+struct SpareLeft {
+  bool kept = false;
+  uint64_t own_bytes = 0;
 };
 
 /// Holds the site's build lock (flock on <cache>/lock) for as long as it lives.
@@ -119,15 +134,21 @@ bool WriteSiteMarker(Output& output, std::vector<PlacedFile>& files,
 /// Notes in the cache the inode and change time of every folder of the site just published,
 /// whose files are `files` (Output::Placed, the marker's and SHA256SUMS among them): while
 /// they stay the same, no file has come into the site or left it, and the next build takes
-/// the site as holding exactly its marker's files without walking it (PlanOutput). Call it
-/// once the site is published; PlanOutput removes the note before the site changes again.
-void NoteSiteFolders(const OutputPlan& plan, const std::vector<PlacedFile>& files);
+/// the site as holding exactly its marker's files without walking it (PlanOutput). The same
+/// folders of the `spare` Publish kept, with its own bytes: while they stay the same, the next
+/// build takes the spare's files as the site's without a look at each (OutputPlan::spare_proven).
+/// Call it once the site is published; PlanOutput removes the notes before the site or the
+/// spare changes again.
+void NoteSiteFolders(const OutputPlan& plan, const std::vector<PlacedFile>& files,
+                     const SpareLeft& spare);
 
 /// Replaces the site with the staging folder (see the file comment); keeps the previous site
 /// as the spare when `bytes` shows the build wrote little of it (its mark lists `written`, the
 /// paths of the files the build wrote: there the spare is not the site), else makes a spare of
-/// links to the new site. False with errors when it could not; the previous site is then whole.
+/// links to the new site; `spare` says which it left. False with errors when it could not; the
+/// previous site is then whole.
 bool Publish(const OutputPlan& plan, const SiteBytes& bytes,
-             const std::vector<std::string>& written, std::vector<model::Diagnostic>& errors);
+             const std::vector<std::string>& written, SpareLeft& spare,
+             std::vector<model::Diagnostic>& errors);
 
 }  // namespace gongkai::site

@@ -6,8 +6,8 @@
 #include <functional>
 #include <map>
 #include <mutex>
-#include <set>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 #include <kainjow/mustache.hpp>
@@ -64,7 +64,7 @@ class Waiting {
 
  private:
   std::mutex mutex_;
-  std::set<std::string> seen_;
+  std::unordered_set<std::string> seen_;
   const size_t budget_;
   size_t held_ = 0;
 };

@@ -34,14 +34,20 @@ std::string NormaliseName(const std::string& name) {
       ++i;
       continue;
     }
+    // Every folded character begins with one of these bytes (U+3000 E3, U+00A0 C2, the
+    // full-width forms EF): any other is kept without comparing it with each (a build keys
+    // every record's department, twice).
+    const auto lead = static_cast<unsigned char>(c);
     bool folded = false;
-    for (const auto& [from, to] : kFold) {
-      size_t n = std::char_traits<char>::length(from);
-      if (name.compare(i, n, from) == 0) {
-        out += to;
-        i += n;
-        folded = true;
-        break;
+    if (lead == 0xe3 || lead == 0xc2 || lead == 0xef) {
+      for (const auto& [from, to] : kFold) {
+        size_t n = std::char_traits<char>::length(from);
+        if (name.compare(i, n, from) == 0) {
+          out += to;
+          i += n;
+          folded = true;
+          break;
+        }
       }
     }
     if (!folded) out += name[i++];

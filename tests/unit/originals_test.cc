@@ -310,6 +310,56 @@ TEST_CASE("a spare's files are taken as the site's own but where its mark says t
   fs::remove_all(root);
 }
 
+TEST_CASE("a proven spare's files are taken unlooked, and counted as its own bytes less those replaced") {
+  fs::path root = fs::temp_directory_path() / ("gongkai-proven-" + std::to_string(::getpid()));
+  fs::remove_all(root);
+  fs::path previous = root / "site", staging = root / "site.building";
+  WriteText(previous / "same.html", "s");
+  WriteText(previous / "gone.html", "gg");
+  WriteText(previous / "changed.html", "c");
+  WriteText(previous / "removed.html", "rrr");
+  // The spare, proven (its folders as noted) with own bytes 1 + 2 + 1 + 3 = 7: its files are
+  // the site's. gone.html is taken out after the proof, which is not looked at again.
+  fs::create_directories(staging);
+  for (const char* f : {"same.html", "gone.html", "changed.html", "removed.html"})
+    fs::create_hard_link(previous / f, staging / f);
+  fs::remove(staging / "gone.html");
+  gongkai::site::Output output(staging, previous,
+                               {"same.html", "gone.html", "changed.html", "removed.html"});
+  output.UseSpare({}, uint64_t{7});
+  CHECK(output.Keep("same.html"));
+  output.Remove("same.html");                 // (a reused input built again)
+  CHECK_FALSE(fs::exists(staging / "same.html"));
+  CHECK(output.Keep("same.html"));            // no longer the spare's: linked again
+  CHECK(output.Keep("gone.html"));            // placed unlooked: the proof says it is there
+  CHECK(output.Write("changed.html", "C2"));  // replaces c (1 byte out, 2 in)
+  output.RemoveUnplaced();                    // removed.html: 3 bytes out
+  CHECK(output.errors().empty());
+  CHECK_FALSE(fs::exists(staging / "gone.html"));
+  CHECK_FALSE(fs::exists(staging / "removed.html"));
+  CHECK(ReadText(staging / "changed.html") == "C2");
+  CHECK(InodeOf(staging / "same.html") == InodeOf(previous / "same.html"));
+  CHECK(output.Bytes().total == 5);  // s gg C2
+  CHECK(output.Bytes().written == 2);
+  CHECK(output.Written() == std::vector<std::string>{"changed.html"});
+  fs::remove_all(root);
+}
+
+TEST_CASE("a staging folder's files the build does not place are removed, but those written after") {
+  fs::path root = fs::temp_directory_path() / ("gongkai-unplaced-" + std::to_string(::getpid()));
+  fs::remove_all(root);
+  fs::path staging = root / "site.building";
+  for (const char* f : {"a.html", "b.html", "SHA256SUMS"}) WriteText(staging / f, "old");
+  gongkai::site::Output output(staging, fs::path(), {"a.html", "b.html", "SHA256SUMS"});
+  CHECK(output.Write("a.html", "a1"));
+  CHECK(output.Write("a.html", "a2"));  // placed twice: still one of the files present
+  output.RemoveUnplaced({"SHA256SUMS"});
+  CHECK(ReadText(staging / "a.html") == "a2");
+  CHECK_FALSE(fs::exists(staging / "b.html"));
+  CHECK(ReadText(staging / "SHA256SUMS") == "old");  // the caller's to write
+  fs::remove_all(root);
+}
+
 TEST_CASE("an original is read again and refused if it changed since it was parsed") {
   fs::path dir = fs::temp_directory_path() / ("gongkai-originals-" + std::to_string(::getpid()));
   fs::remove_all(dir);
