@@ -1,4 +1,4 @@
-// cmark-gfm wrapper.
+// cmark-gfm wrapper: Markdown to HTML, its tables apart (markdown_tables.h).
 #include "render/markdown.h"
 
 #include <algorithm>
@@ -8,11 +8,16 @@
 #include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm.h>
 
+#include "render/markdown_tables.h"
+
 namespace gongkai::render {
 
 std::string AddHeadingIdsAndCaptions(const std::string& html);
 
-std::string MarkdownToHtml(std::string_view markdown) {
+namespace {
+
+// cmark-gfm's HTML of `markdown`, GFM tables included.
+std::string CmarkHtml(std::string_view markdown) {
   static std::once_flag registered;
   std::call_once(registered, [] { cmark_gfm_core_extensions_ensure_registered(); });
   const int options = CMARK_OPT_DEFAULT | CMARK_OPT_SOURCEPOS;
@@ -27,7 +32,43 @@ std::string MarkdownToHtml(std::string_view markdown) {
   std::free(html);
   cmark_node_free(document);
   cmark_parser_free(parser);
-  return AddHeadingIdsAndCaptions(out);
+  return out;
+}
+
+// The same HTML, the tables rendered by markdown_tables.h and the rest by cmark-gfm, each table
+// put where its placeholder paragraph is; false when the tables cannot be taken out or a
+// placeholder is not found as a paragraph of its own.
+bool HtmlWithTablesApart(std::string_view markdown, std::string& html) {
+  TablesTakenOut parts;
+  if (!TakeOutTables(markdown, parts)) return false;
+  const std::string rest = CmarkHtml(parts.rest);
+  const std::string placeholder = "<p>" + std::string(kTablePlaceholder) + "</p>\n";
+  html.clear();
+  size_t bytes = rest.size();
+  for (const auto& t : parts.tables) bytes += t.size();
+  html.reserve(bytes);
+  size_t from = 0;
+  for (const auto& table : parts.tables) {
+    const size_t at = rest.find(placeholder, from);
+    if (at == std::string::npos) return false;
+    html.append(rest, from, at - from);
+    html += table;
+    from = at + placeholder.size();
+  }
+  html.append(rest, from, std::string::npos);
+  return true;
+}
+
+}  // namespace
+
+std::string MarkdownToHtml(std::string_view markdown) {
+  std::string html;
+  if (!HtmlWithTablesApart(markdown, html)) html = CmarkHtml(markdown);
+  return AddHeadingIdsAndCaptions(html);
+}
+
+std::string MarkdownToHtmlByCmark(std::string_view markdown) {
+  return AddHeadingIdsAndCaptions(CmarkHtml(markdown));
 }
 
 // cmark-gfm has no syntax for heading ids or table captions. Templates end a heading with
