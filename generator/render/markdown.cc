@@ -71,6 +71,18 @@ std::string MarkdownToHtmlByCmark(std::string_view markdown) {
   return AddHeadingIdsAndCaptions(CmarkHtml(markdown));
 }
 
+namespace {
+
+// Whether the tag at html[at] ('<') is an opening heading tag or "<table>".
+bool IsHeadingOrTable(const std::string& html, size_t at) {
+  const char tag = at + 1 < html.size() ? html[at + 1] : '\0';
+  if (tag == 'h')
+    return at + 3 < html.size() && html[at + 2] >= '1' && html[at + 2] <= '6' && html[at + 3] == '>';
+  return tag == 't' && html.compare(at, 7, "<table>") == 0;
+}
+
+}  // namespace
+
 // cmark-gfm has no syntax for heading ids or table captions. Templates end a heading with
 // "{#id}" (id: [a-z0-9-]); that becomes the heading's id. Each table gets the text of the
 // heading before it as its <caption>, for screen readers.
@@ -82,9 +94,11 @@ std::string AddHeadingIdsAndCaptions(const std::string& html) {
   size_t i = 0;
   size_t align = html.find(kAlign);
   while (i < html.size()) {
-    // Copy up to the next tag or alignment attribute that may need work.
+    // Copy up to the next heading, table or alignment attribute, the tags between in one piece.
     if (align < i) align = html.find(kAlign, i);
-    size_t next = std::min(html.find('<', i), align);
+    size_t next = html.find('<', i);
+    while (next < align && !IsHeadingOrTable(html, next)) next = html.find('<', next + 1);
+    next = std::min(next, align);
     if (next == std::string::npos) next = html.size();
     out.append(html, i, next - i);
     i = next;
@@ -127,7 +141,9 @@ std::string AddHeadingIdsAndCaptions(const std::string& html) {
     if (i == align) {
       size_t close = html.find('"', i + kAlign.size());
       if (close != std::string::npos) {
-        out += " class=\"align-" + html.substr(i + kAlign.size(), close - i - kAlign.size()) + "\"";
+        out += " class=\"align-";
+        out.append(html, i + kAlign.size(), close - i - kAlign.size());
+        out += '"';
         i = close + 1;
         continue;
       }
