@@ -22,6 +22,8 @@ using kainjow::mustache::data;
 using kainjow::mustache::list;
 using render::Bool;
 using render::Put;
+using render::PutList;
+using render::PutText;
 using render::EscapeMarkdown;
 using render::AddOverview;
 using render::HasClassesChart;
@@ -34,25 +36,25 @@ using render::HasSplitChart;
 data DepartmentContext(const model::Disclosure& d) {
   const std::string src = "../source/" + d.id + ".html";
   data ctx;
-  ctx.set("id", d.id);
-  ctx.set("name", EscapeMarkdown(d.department.name.empty() ? d.id : d.department.name));
-  ctx.set("year", d.year ? std::to_string(d.year) : std::string("—"));
-  ctx.set("region", EscapeMarkdown(d.department.region.empty() ? "—" : d.department.region));
+  PutText(ctx, "id", d.id);
+  PutText(ctx, "name", EscapeMarkdown(d.department.name.empty() ? d.id : d.department.name));
+  PutText(ctx, "year", d.year ? std::to_string(d.year) : std::string("—"));
+  PutText(ctx, "region", EscapeMarkdown(d.department.region.empty() ? "—" : d.department.region));
   static const std::pair<const char*, const char*> kLevels[] = {
       {"province", "省级"}, {"city", "市级"}, {"county", "县级"}, {"district", "区级"}};
   std::string level = "—";
   for (const auto& [k, v] : kLevels)
     if (d.department.level == k) level = v;
-  ctx.set("level", level);
-  ctx.set("source_href", src);
-  ctx.set("json_href", "../data/" + d.id + ".json");
-  ctx.set("kind", d.kind == "final_account" ? "决算" : "预算");
+  PutText(ctx, "level", level);
+  PutText(ctx, "source_href", src);
+  PutText(ctx, "json_href", "../data/" + d.id + ".json");
+  PutText(ctx, "kind", d.kind == "final_account" ? "决算" : "预算");
   AddOverview(d, src, ctx);
 
   auto key = [&](const std::string& label, const model::MaybeFigure& f) {
     data row;
-    row.set("label", label);
-    row.set("amount", FigureLink(f, d));
+    PutText(row, "label", label);
+    PutText(row, "amount", FigureLink(f, d));
     return row;
   };
   const auto& s = d.summary;
@@ -72,75 +74,75 @@ data DepartmentContext(const model::Disclosure& d) {
   keys.push_back(key("人员经费", e.personnel));
   keys.push_back(key("公用经费", e.public_));
   keys.push_back(key("“三公”经费", t.total));
-  Put(ctx, "key_figures", keys);
-  ctx.set("summary_table", s.table == "fiscal_summary" ? "财政拨款收支总表" : "部门收支总表");
+  PutList(ctx, "key_figures", std::move(keys));
+  PutText(ctx, "summary_table", s.table == "fiscal_summary" ? "财政拨款收支总表" : "部门收支总表");
   ctx.set("summary_is_fiscal", Bool(s.table == "fiscal_summary"));
 
   list income;
   income.reserve(s.income_items.size());
   for (const auto& i : s.income_items) {
     data row;
-    row.set("name", EscapeMarkdown(i.name));
-    row.set("amount", FigureLink(i.amount, d));
+    PutText(row, "name", EscapeMarkdown(i.name));
+    PutText(row, "amount", FigureLink(i.amount, d));
     income.push_back(std::move(row));
   }
-  Put(ctx, "income_items", income);
+  PutList(ctx, "income_items", std::move(income));
   ctx.set("has_income_items", Bool(!s.income_items.empty()));
 
   list classes;
   classes.reserve(s.expenditure_classes.size());
   for (const auto& c : s.expenditure_classes) {
     data row;
-    row.set("code", "[" + c.code + "](../codes/" + c.code + ".html)");
-    row.set("name", EscapeMarkdown(c.name));
-    row.set("amount", FigureLink(c.amount, d));
+    PutText(row, "code", "[" + c.code + "](../codes/" + c.code + ".html)");
+    PutText(row, "name", EscapeMarkdown(c.name));
+    PutText(row, "amount", FigureLink(c.amount, d));
     classes.push_back(std::move(row));
   }
-  Put(ctx, "classes", classes);
+  PutList(ctx, "classes", std::move(classes));
   ctx.set("has_classes", Bool(!s.expenditure_classes.empty()));
 
   list functional;
   functional.reserve(d.functional.size());
   for (const auto& r : d.functional) {
     data row;
-    row.set("code", "[" + r.code + "](../codes/" + r.code + ".html)");
-    row.set("name", EscapeMarkdown(r.name));
-    row.set("indent", std::string(r.level == 2 ? "　" : r.level == 3 ? "　　" : ""));
-    row.set("total", FigureLink(r.total, d));
-    row.set("basic", FigureLink(r.basic, d));
-    row.set("project", FigureLink(r.project, d));
-    row.set("note", EscapeMarkdown(r.note));
+    PutText(row, "code", "[" + r.code + "](../codes/" + r.code + ".html)");
+    PutText(row, "name", EscapeMarkdown(r.name));
+    PutText(row, "indent", std::string(r.level == 2 ? "　" : r.level == 3 ? "　　" : ""));
+    PutText(row, "total", FigureLink(r.total, d));
+    PutText(row, "basic", FigureLink(r.basic, d));
+    PutText(row, "project", FigureLink(r.project, d));
+    PutText(row, "note", EscapeMarkdown(r.note));
     functional.push_back(std::move(row));
   }
-  Put(ctx, "functional", functional);
+  PutList(ctx, "functional", std::move(functional));
   ctx.set("has_functional", Bool(!d.functional.empty()));
 
   list economic;
   economic.reserve(d.economic.size());
   for (const auto& r : d.economic) {
     data row;
-    row.set("code", "[" + r.code + "](../codes/" + r.code + ".html)");
-    row.set("name", EscapeMarkdown(r.name));
-    row.set("indent", std::string(r.code.size() > 3 ? "　" : ""));
-    row.set("total", FigureLink(r.total, d));
-    row.set("personnel", FigureLink(r.personnel, d));
-    row.set("public", FigureLink(r.public_, d));
+    PutText(row, "code", "[" + r.code + "](../codes/" + r.code + ".html)");
+    PutText(row, "name", EscapeMarkdown(r.name));
+    PutText(row, "indent", std::string(r.code.size() > 3 ? "　" : ""));
+    PutText(row, "total", FigureLink(r.total, d));
+    PutText(row, "personnel", FigureLink(r.personnel, d));
+    PutText(row, "public", FigureLink(r.public_, d));
     economic.push_back(std::move(row));
   }
-  Put(ctx, "economic", economic);
+  PutList(ctx, "economic", std::move(economic));
   ctx.set("has_economic", Bool(!d.economic.empty()));
 
   list projects;
   projects.reserve(d.projects.size());
   for (const auto& p : d.projects) {
     data row;
-    row.set("name", EscapeMarkdown(p.name));
-    row.set("amount", FigureLink(p.amount, d));
-    row.set("function_code", p.function_code ? *p.function_code : std::string("—"));
-    row.set("category", EscapeMarkdown(p.category.empty() ? "—" : p.category));
+    PutText(row, "name", EscapeMarkdown(p.name));
+    PutText(row, "amount", FigureLink(p.amount, d));
+    PutText(row, "function_code", p.function_code ? *p.function_code : std::string("—"));
+    PutText(row, "category", EscapeMarkdown(p.category.empty() ? "—" : p.category));
     projects.push_back(std::move(row));
   }
-  Put(ctx, "projects", projects);
+  PutList(ctx, "projects", std::move(projects));
   ctx.set("has_projects", Bool(!d.projects.empty()));
 
   // Each part, with the previous year's figure and the change where the table prints them
@@ -154,51 +156,51 @@ data DepartmentContext(const model::Disclosure& d) {
   for (size_t i = 0; i < std::size(model::kThreePublicParts); ++i) {
     const auto member = model::kThreePublicParts[i].figure;
     data row = key(kLabels[i], t.*member);
-    row.set("previous", FigureLink(py.three_public.*member, d));
-    row.set("change", FigureLink(py.three_public_change.*member, d));
+    PutText(row, "previous", FigureLink(py.three_public.*member, d));
+    PutText(row, "change", FigureLink(py.three_public_change.*member, d));
     three.push_back(std::move(row));
   }
-  Put(ctx, "three_public", three);
+  PutList(ctx, "three_public", std::move(three));
   ctx.set("has_previous_three_public", Bool(previous));
   ctx.set("has_three_public_change", Bool(change));
-  ctx.set("previous_three_public_header", EscapeMarkdown(py.three_public_header));
-  ctx.set("three_public_note", EscapeMarkdown(t.note));
+  PutText(ctx, "previous_three_public_header", EscapeMarkdown(py.three_public_header));
+  PutText(ctx, "three_public_note", EscapeMarkdown(t.note));
   ctx.set("has_three_public_note", Bool(!t.note.empty()));
 
   list tables;
   tables.reserve(d.tables.size());
   for (const auto& tb : d.tables) {
     data row;
-    row.set("kind", parse::TableKindName(model::TableKindId(tb.kind)));
-    row.set("title", EscapeMarkdown(tb.title));
-    row.set("line", LineLink(tb.line, src));
-    row.set("unit", tb.unit.empty() ? std::string("—") : tb.unit + (tb.unit_inherited ? "（沿用）" : ""));
-    row.set("empty", tb.empty ? "空表" : "");
+    PutText(row, "kind", parse::TableKindName(model::TableKindId(tb.kind)));
+    PutText(row, "title", EscapeMarkdown(tb.title));
+    PutText(row, "line", LineLink(tb.line, src));
+    PutText(row, "unit", tb.unit.empty() ? std::string("—") : tb.unit + (tb.unit_inherited ? "（沿用）" : ""));
+    PutText(row, "empty", tb.empty ? "空表" : "");
     tables.push_back(std::move(row));
   }
-  Put(ctx, "tables", tables);
+  PutList(ctx, "tables", std::move(tables));
 
   list findings;
   findings.reserve(d.findings.size());
   int errors = 0, warnings = 0, notices = 0;
   for (const auto& f : d.findings) {
     data row;
-    row.set("severity_label", SeverityLabel(f.severity));
-    row.set("rule", f.rule);
+    PutText(row, "severity_label", SeverityLabel(f.severity));
+    PutText(row, "rule", f.rule);
     // A finding of an error rule published as a warning says why (checks/corroboration.h).
-    row.set("message", EscapeMarkdown(f.downgraded.empty() ? f.message
+    PutText(row, "message", EscapeMarkdown(f.downgraded.empty() ? f.message
                                                            : f.message + "（" + f.downgraded + "）"));
-    row.set("lines", LineLinks(f.lines, src));
+    PutText(row, "lines", LineLinks(f.lines, src));
     findings.push_back(std::move(row));
     errors += f.severity == model::Diagnostic::Severity::kError;
     warnings += f.severity == model::Diagnostic::Severity::kWarning;
     notices += f.severity == model::Diagnostic::Severity::kNotice;
   }
-  Put(ctx, "findings", findings);
+  PutList(ctx, "findings", std::move(findings));
   ctx.set("has_findings", Bool(!d.findings.empty()));
-  ctx.set("errors", std::to_string(errors));
-  ctx.set("warnings", std::to_string(warnings));
-  ctx.set("notices", std::to_string(notices));
+  PutText(ctx, "errors", std::to_string(errors));
+  PutText(ctx, "warnings", std::to_string(warnings));
+  PutText(ctx, "notices", std::to_string(notices));
 
   list claims;
   claims.reserve(d.claims.size());
@@ -208,23 +210,23 @@ data DepartmentContext(const model::Disclosure& d) {
       {model::ClaimStatus::kUnchecked, "未核对"}};
   for (const auto& c : d.claims) {
     data row;
-    row.set("line", LineLink(c.line, src));
-    row.set("kind", kKinds[static_cast<int>(c.kind)]);
-    row.set("subject", EscapeMarkdown(c.subject.empty() ? std::string("—")
+    PutText(row, "line", LineLink(c.line, src));
+    PutText(row, "kind", kKinds[static_cast<int>(c.kind)]);
+    PutText(row, "subject", EscapeMarkdown(c.subject.empty() ? std::string("—")
                                                          : checks::SubjectName(d, c.subject)));
     bool money = c.kind == model::Claim::Kind::kAmount || c.kind == model::Claim::Kind::kChange;
     std::string sign = c.kind == model::Claim::Kind::kChange || c.kind == model::Claim::Kind::kChangePct
                            ? (c.direction < 0 ? "−" : c.direction > 0 ? "+" : "")
                            : "";
-    row.set("value", sign + (money ? c.amount.WanYuan(2) : c.value_text + "%"));
+    PutText(row, "value", sign + (money ? c.amount.WanYuan(2) : c.value_text + "%"));
     std::string status;
     for (const auto& [k, v] : kStatus)
       if (c.status == k) status = v;
-    row.set("status", status + (c.previous_year ? "（上年数）" : ""));
-    row.set("note", EscapeMarkdown(c.note));
+    PutText(row, "status", status + (c.previous_year ? "（上年数）" : ""));
+    PutText(row, "note", EscapeMarkdown(c.note));
     claims.push_back(std::move(row));
   }
-  Put(ctx, "claims", claims);
+  PutList(ctx, "claims", std::move(claims));
   ctx.set("has_claims", Bool(!d.claims.empty()));
 
   // Derived metrics, each with the lines of the figures it is computed from.
@@ -233,18 +235,18 @@ data DepartmentContext(const model::Disclosure& d) {
   for (const auto& m : d.metrics) {
     if (!m.value) continue;
     data row;
-    row.set("label", EscapeMarkdown(m.label));
+    PutText(row, "label", EscapeMarkdown(m.label));
     char buf[32];
     std::snprintf(buf, sizeof buf, "%.2f", *m.value);
-    row.set("value", std::string(buf) + (m.unit == "%" ? "%" : " " + m.unit));
-    row.set("lines", LineLinks(m.lines, src));
+    PutText(row, "value", std::string(buf) + (m.unit == "%" ? "%" : " " + m.unit));
+    PutText(row, "lines", LineLinks(m.lines, src));
     metrics.push_back(std::move(row));
   }
-  Put(ctx, "metrics", metrics);
   ctx.set("has_metrics", Bool(!metrics.empty()));
+  PutList(ctx, "metrics", std::move(metrics));
   ctx.set("has_staff", Bool(d.staff.has_value()));
-  ctx.set("staff", d.staff ? std::to_string(*d.staff) : std::string());
-  ctx.set("staff_line", LineLink(d.staff_line, src));
+  PutText(ctx, "staff", d.staff ? std::to_string(*d.staff) : std::string());
+  PutText(ctx, "staff_line", LineLink(d.staff_line, src));
 
   // Stated previous-year figures and changes.
   list changes;
@@ -253,8 +255,8 @@ data DepartmentContext(const model::Disclosure& d) {
     if (c.kind != model::Claim::Kind::kChange && !(c.kind == model::Claim::Kind::kAmount && c.previous_year))
       continue;
     data row;
-    row.set("line", LineLink(c.line, src));
-    row.set("subject", EscapeMarkdown(c.subject.empty() ? std::string("—") : checks::SubjectName(d, c.subject)));
+    PutText(row, "line", LineLink(c.line, src));
+    PutText(row, "subject", EscapeMarkdown(c.subject.empty() ? std::string("—") : checks::SubjectName(d, c.subject)));
     std::string what;
     if (c.kind == model::Claim::Kind::kAmount) {
       what = "上年 " + c.amount.WanYuan(2);
@@ -263,15 +265,15 @@ data DepartmentContext(const model::Disclosure& d) {
                               : std::string(model::ChangeWord(c)) + " " + c.amount.WanYuan(2);
       if (c.base) what += "（上年 " + c.base->WanYuan(2) + "）";
     }
-    row.set("what", what);
+    PutText(row, "what", what);
     std::string status = c.status == model::ClaimStatus::kConsistent     ? "一致"
                          : c.status == model::ClaimStatus::kInconsistent ? "不一致"
                                                                          : "未核对";
-    row.set("status", status);
+    PutText(row, "status", status);
     changes.push_back(std::move(row));
   }
-  Put(ctx, "changes", changes);
   ctx.set("has_changes", Bool(!changes.empty()));
+  PutList(ctx, "changes", std::move(changes));
 
   // Narrative sections, with the first use of each glossary term linked to the glossary.
   std::vector<std::string> terms;
@@ -311,34 +313,34 @@ data DepartmentContext(const model::Disclosure& d) {
   sections.reserve(d.sections.size());
   for (const auto& sec : d.sections) {
     data row;
-    row.set("title", EscapeMarkdown(sec.key == "functions" ? "主要职能" : "机构设置"));
-    row.set("heading", EscapeMarkdown(sec.title));
-    row.set("line", LineLink(sec.line, src));
+    PutText(row, "title", EscapeMarkdown(sec.key == "functions" ? "主要职能" : "机构设置"));
+    PutText(row, "heading", EscapeMarkdown(sec.title));
+    PutText(row, "line", LineLink(sec.line, src));
     list paras;
     paras.reserve(sec.paragraphs.size());
     for (const auto& [line, text] : sec.paragraphs) {
       data p;
-      p.set("text", with_terms(text));
-      p.set("line", LineLink(line, src));
+      PutText(p, "text", with_terms(text));
+      PutText(p, "line", LineLink(line, src));
       paras.push_back(std::move(p));
     }
-    Put(row, "paragraphs", paras);
+    PutList(row, "paragraphs", std::move(paras));
     sections.push_back(std::move(row));
   }
-  Put(ctx, "sections", sections);
+  PutList(ctx, "sections", std::move(sections));
   list glossary;
   glossary.reserve(d.glossary.size());
   for (const auto& g : d.glossary) {
     data row;
-    row.set("term", EscapeMarkdown(g.term));
-    row.set("path", GlossaryPath(g.term));
-    row.set("line", LineLink(g.line, src));
+    PutText(row, "term", EscapeMarkdown(g.term));
+    PutText(row, "path", GlossaryPath(g.term));
+    PutText(row, "line", LineLink(g.line, src));
     glossary.push_back(std::move(row));
   }
-  Put(ctx, "glossary", glossary);
   ctx.set("has_glossary", Bool(!glossary.empty()));
-  ctx.set("classes_chart", "../charts/" + d.id + "-classes.svg");
-  ctx.set("split_chart", "../charts/" + d.id + "-split.svg");
+  PutList(ctx, "glossary", std::move(glossary));
+  PutText(ctx, "classes_chart", "../charts/" + d.id + "-classes.svg");
+  PutText(ctx, "split_chart", "../charts/" + d.id + "-split.svg");
   ctx.set("has_classes_chart", Bool(HasClassesChart(d)));
   ctx.set("has_split_chart", Bool(HasSplitChart(d)));
 
@@ -346,13 +348,13 @@ data DepartmentContext(const model::Disclosure& d) {
   diags.reserve(d.diagnostics.size());
   for (const auto& dg : d.diagnostics) {
     data row;
-    row.set("severity", model::SeverityName(dg.severity));
-    row.set("line", LineLink(dg.line, src));
-    row.set("message", EscapeMarkdown(dg.message));
-    row.set("rule", dg.rule);
+    PutText(row, "severity", model::SeverityName(dg.severity));
+    PutText(row, "line", LineLink(dg.line, src));
+    PutText(row, "message", EscapeMarkdown(dg.message));
+    PutText(row, "rule", dg.rule);
     diags.push_back(std::move(row));
   }
-  Put(ctx, "diagnostics", diags);
+  PutList(ctx, "diagnostics", std::move(diags));
   ctx.set("has_diagnostics", Bool(!d.diagnostics.empty()));
   return ctx;
 }

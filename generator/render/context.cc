@@ -43,6 +43,21 @@ data Bool(bool b) { return b ? data(data::type::bool_true) : data(data::type::bo
 
 void Put(data& ctx, const std::string& key, data value) { ctx[key] = std::move(value); }
 
+// kainjow's data has no constructor that takes a string or a list by move. The string or list
+// a data of that type holds is its own, allocated by it and not const (string_value() and
+// list_value() only hand it out as const), so it is filled in place.
+void PutText(data& ctx, const std::string& key, std::string text) {
+  data value(data::type::string);
+  const_cast<std::string&>(value.string_value()).swap(text);
+  Put(ctx, key, std::move(value));
+}
+
+void PutList(data& ctx, const std::string& key, kainjow::mustache::list rows) {
+  data value(data::type::list);
+  const_cast<kainjow::mustache::list&>(value.list_value()).swap(rows);
+  Put(ctx, key, std::move(value));
+}
+
 std::string DepartmentName(const model::Disclosure& d) {
   return d.department.name.empty() ? d.id : d.department.name;
 }

@@ -17,6 +17,10 @@ kainjow::mustache::data Bool(bool b);
 /// Sets `key` of the object `ctx` (not a list or string) to `value`, moved in: kainjow's set()
 /// copies it once more, which costs for a list of rows or a long text.
 void Put(kainjow::mustache::data& ctx, const std::string& key, kainjow::mustache::data value);
+/// Put of a string, moved in (kainjow's data copies the string it is made from).
+void PutText(kainjow::mustache::data& ctx, const std::string& key, std::string text);
+/// Put of a list, moved in (kainjow's data copies every row of the list it is made from).
+void PutList(kainjow::mustache::data& ctx, const std::string& key, kainjow::mustache::list rows);
 
 /// "错误" / "警告" / "提示".
 std::string SeverityLabel(model::Diagnostic::Severity s);

@@ -1,4 +1,4 @@
-// cmark-gfm wrapper.
+// cmark-gfm wrapper: Markdown to HTML, its tables apart (markdown_tables.h).
 #include "render/markdown.h"
 
 #include <algorithm>
@@ -8,11 +8,16 @@
 #include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm.h>
 
+#include "render/markdown_tables.h"
+
 namespace gongkai::render {
 
 std::string AddHeadingIdsAndCaptions(const std::string& html);
 
-std::string MarkdownToHtml(std::string_view markdown) {
+namespace {
+
+// cmark-gfm's HTML of `markdown`, GFM tables included.
+std::string CmarkHtml(std::string_view markdown) {
   static std::once_flag registered;
   std::call_once(registered, [] { cmark_gfm_core_extensions_ensure_registered(); });
   const int options = CMARK_OPT_DEFAULT | CMARK_OPT_SOURCEPOS;
@@ -27,8 +32,56 @@ std::string MarkdownToHtml(std::string_view markdown) {
   std::free(html);
   cmark_node_free(document);
   cmark_parser_free(parser);
-  return AddHeadingIdsAndCaptions(out);
+  return out;
 }
+
+// The same HTML, the tables rendered by markdown_tables.h and the rest by cmark-gfm, each table
+// put where its placeholder paragraph is; false when the tables cannot be taken out or a
+// placeholder is not found as a paragraph of its own.
+bool HtmlWithTablesApart(std::string_view markdown, std::string& html) {
+  TablesTakenOut parts;
+  if (!TakeOutTables(markdown, parts)) return false;
+  const std::string rest = CmarkHtml(parts.rest);
+  const std::string placeholder = "<p>" + std::string(kTablePlaceholder) + "</p>\n";
+  html.clear();
+  size_t bytes = rest.size();
+  for (const auto& t : parts.tables) bytes += t.size();
+  html.reserve(bytes);
+  size_t from = 0;
+  for (const auto& table : parts.tables) {
+    const size_t at = rest.find(placeholder, from);
+    if (at == std::string::npos) return false;
+    html.append(rest, from, at - from);
+    html += table;
+    from = at + placeholder.size();
+  }
+  html.append(rest, from, std::string::npos);
+  return true;
+}
+
+}  // namespace
+
+std::string MarkdownToHtml(std::string_view markdown) {
+  std::string html;
+  if (!HtmlWithTablesApart(markdown, html)) html = CmarkHtml(markdown);
+  return AddHeadingIdsAndCaptions(html);
+}
+
+std::string MarkdownToHtmlByCmark(std::string_view markdown) {
+  return AddHeadingIdsAndCaptions(CmarkHtml(markdown));
+}
+
+namespace {
+
+// Whether the tag at html[at] ('<') is an opening heading tag or "<table>".
+bool IsHeadingOrTable(const std::string& html, size_t at) {
+  const char tag = at + 1 < html.size() ? html[at + 1] : '\0';
+  if (tag == 'h')
+    return at + 3 < html.size() && html[at + 2] >= '1' && html[at + 2] <= '6' && html[at + 3] == '>';
+  return tag == 't' && html.compare(at, 7, "<table>") == 0;
+}
+
+}  // namespace
 
 // cmark-gfm has no syntax for heading ids or table captions. Templates end a heading with
 // "{#id}" (id: [a-z0-9-]); that becomes the heading's id. Each table gets the text of the
@@ -41,9 +94,11 @@ std::string AddHeadingIdsAndCaptions(const std::string& html) {
   size_t i = 0;
   size_t align = html.find(kAlign);
   while (i < html.size()) {
-    // Copy up to the next tag or alignment attribute that may need work.
+    // Copy up to the next heading, table or alignment attribute, the tags between in one piece.
     if (align < i) align = html.find(kAlign, i);
-    size_t next = std::min(html.find('<', i), align);
+    size_t next = html.find('<', i);
+    while (next < align && !IsHeadingOrTable(html, next)) next = html.find('<', next + 1);
+    next = std::min(next, align);
     if (next == std::string::npos) next = html.size();
     out.append(html, i, next - i);
     i = next;
@@ -86,7 +141,9 @@ std::string AddHeadingIdsAndCaptions(const std::string& html) {
     if (i == align) {
       size_t close = html.find('"', i + kAlign.size());
       if (close != std::string::npos) {
-        out += " class=\"align-" + html.substr(i + kAlign.size(), close - i - kAlign.size()) + "\"";
+        out += " class=\"align-";
+        out.append(html, i + kAlign.size(), close - i - kAlign.size());
+        out += '"';
         i = close + 1;
         continue;
       }

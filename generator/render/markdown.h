@@ -9,7 +9,13 @@ namespace gongkai::render {
 /// Renders GitHub-flavoured Markdown (with tables) to HTML. Raw HTML and unsafe link schemes
 /// (javascript:) in the input are not passed through (cmark's safe mode). A heading ending in
 /// "{#id}" gets that id; every table gets the preceding heading as its caption.
+/// The tables gongkai generates are rendered without cmark-gfm's table extension, to the same
+/// bytes (markdown_tables.h); any other text is given to cmark-gfm whole.
 std::string MarkdownToHtml(std::string_view markdown);
+
+/// MarkdownToHtml with every table parsed by cmark-gfm's table extension: the reference
+/// MarkdownToHtml is tested against.
+std::string MarkdownToHtmlByCmark(std::string_view markdown);
 
 /// Escapes text taken from a document so Markdown shows it literally: no emphasis, links,
 /// images, HTML, or table cell breaks come from a disclosure's text. < > & become entities,

@@ -29,7 +29,7 @@ std::string ShareText(const model::Money& part, const model::Money& whole) {
 
 // Items of an enumeration ("A、B、C"): `sep` is empty on the first.
 void PushItem(list& items, data item) {
-  item.set("sep", items.empty() ? "" : "、");
+  PutText(item, "sep", items.empty() ? "" : "、");
   items.push_back(std::move(item));
 }
 
@@ -44,17 +44,17 @@ data StatedChange(const model::Disclosure& d, std::initializer_list<std::string_
     // "比上年持平 0.00 万元" says nothing: a change of 0 (与上年相同) is not told here.
     if (c.kind != model::Claim::Kind::kChange || !about || c.direction == 0) continue;
     data change;
-    change.set("subject", EscapeMarkdown(checks::SubjectName(d, c.subject)));
-    change.set("direction", c.direction < 0 ? "减少" : "增加");
-    change.set("amount", FigureLink(model::Figure{c.amount, c.line}, src));
+    PutText(change, "subject", EscapeMarkdown(checks::SubjectName(d, c.subject)));
+    PutText(change, "direction", c.direction < 0 ? "减少" : "增加");
+    PutText(change, "amount", FigureLink(model::Figure{c.amount, c.line}, src));
     change.set("has_base", Bool(c.base.has_value()));
-    change.set("base", c.base ? FigureLink(model::Figure{*c.base, c.base_line}, src) : "");
+    PutText(change, "base", c.base ? FigureLink(model::Figure{*c.base, c.base_line}, src) : "");
     change.set("has_pct", Bool(false));
     for (const auto& p : d.claims)
       if (p.kind == model::Claim::Kind::kChangePct && p.ref == static_cast<int>(i)) {
         change.set("has_pct", Bool(true));
-        change.set("pct_direction", p.direction < 0 ? "下降" : "增长");
-        change.set("pct", p.value_text);
+        PutText(change, "pct_direction", p.direction < 0 ? "下降" : "增长");
+        PutText(change, "pct", p.value_text);
         break;
       }
     change.set("inconsistent", Bool(c.status == model::ClaimStatus::kInconsistent));
@@ -75,13 +75,13 @@ void AddSplit(const model::Disclosure& d, const model::Figure& total, const std:
   for (const auto& [label, f] : parts) {
     if (!*f || total.amount.IsZero()) continue;
     data item;
-    item.set("label", label);
-    item.set("amount", FigureLink(*f, src));
-    item.set("share", ShareText((*f)->amount, total.amount));
+    PutText(item, "label", label);
+    PutText(item, "amount", FigureLink(*f, src));
+    PutText(item, "share", ShareText((*f)->amount, total.amount));
     PushItem(split, std::move(item));
   }
   ctx.set("has_split", Bool(!split.empty()));
-  ctx.set("split", split);
+  PutList(ctx, "split", std::move(split));
 }
 
 // The largest functional class (类) of the summary, or of the 支出总表 where the summary lists
@@ -96,10 +96,10 @@ data LargestClass(const model::Disclosure& d, const model::Figure& total, const 
   const model::ClassAmount& best = *std::max_element(
       classes.begin(), classes.end(), [](const auto& a, const auto& b) { return a.amount.amount < b.amount.amount; });
   data largest;
-  largest.set("name", EscapeMarkdown(best.name));
-  largest.set("code", "[" + best.code + "](../codes/" + best.code + ".html)");
-  largest.set("amount", FigureLink(best.amount, src));
-  largest.set("share", ShareText(best.amount.amount, total.amount));
+  PutText(largest, "name", EscapeMarkdown(best.name));
+  PutText(largest, "code", "[" + best.code + "](../codes/" + best.code + ".html)");
+  PutText(largest, "amount", FigureLink(best.amount, src));
+  PutText(largest, "share", ShareText(best.amount.amount, total.amount));
   return largest;
 }
 
@@ -111,8 +111,8 @@ data ThreePublicSentence(const model::Disclosure& d, const std::string& src) {
   auto part = [&](const char* label, const model::MaybeFigure& f) {
     if (!f) return;
     data item;
-    item.set("label", label);
-    item.set("amount", FigureLink(f, src));
+    PutText(item, "label", label);
+    PutText(item, "amount", FigureLink(f, src));
     PushItem(parts, std::move(item));
   };
   part("因公出国（境）费", t.overseas);
@@ -124,10 +124,10 @@ data ThreePublicSentence(const model::Disclosure& d, const std::string& src) {
   }
   part("公务接待费", t.reception);
   data sentence;
-  sentence.set("amount", FigureLink(t.total, src));
+  PutText(sentence, "amount", FigureLink(t.total, src));
   sentence.set("has_parts", Bool(!parts.empty()));
-  sentence.set("parts", parts);
-  sentence.set("change", StatedChange(d, {"three_public.total"}, src));
+  PutList(sentence, "parts", std::move(parts));
+  Put(sentence, "change", StatedChange(d, {"three_public.total"}, src));
   return sentence;
 }
 
@@ -141,8 +141,8 @@ void AddChecks(const model::Disclosure& d, const std::string& src, data& ctx) {
     for (const auto& f : d.findings) n += f.severity == s;
     if (n == 0) continue;
     data item;
-    item.set("count", std::to_string(n));
-    item.set("label", SeverityLabel(s));
+    PutText(item, "count", std::to_string(n));
+    PutText(item, "label", SeverityLabel(s));
     PushItem(counts, std::move(item));
   }
   list items;
@@ -155,21 +155,21 @@ void AddChecks(const model::Disclosure& d, const std::string& src, data& ctx) {
         continue;
       }
       data item;
-      item.set("severity", SeverityLabel(s));
-      item.set("message", EscapeMarkdown(f.message));
-      item.set("rule", f.rule);
+      PutText(item, "severity", SeverityLabel(s));
+      PutText(item, "message", EscapeMarkdown(f.message));
+      PutText(item, "rule", f.rule);
       item.set("has_line", Bool(!f.lines.empty() && f.lines.front() > 0));
-      item.set("line", f.lines.empty() ? std::string()
+      PutText(item, "line", f.lines.empty() ? std::string()
                                        : "[" + std::to_string(f.lines.front()) + "](" + src +
                                              "#L" + std::to_string(f.lines.front()) + ")");
       items.push_back(std::move(item));
       ++listed;
     }
-  ctx.set("check_counts", counts);
-  ctx.set("check_items", items);
+  PutList(ctx, "check_counts", std::move(counts));
+  PutList(ctx, "check_items", std::move(items));
   ctx.set("has_check_items", Bool(listed > 0));
   ctx.set("has_more_findings", Bool(more > 0));
-  ctx.set("more_findings", std::to_string(more));
+  PutText(ctx, "more_findings", std::to_string(more));
 }
 
 }  // namespace
@@ -183,17 +183,17 @@ Spending SpendingOf(const model::Disclosure& d) {
 void AddOverview(const model::Disclosure& d, const std::string& source_href, data& ctx) {
   Spending spending = SpendingOf(d);
   ctx.set("has_spending", Bool(spending.figure.has_value()));
-  ctx.set("spending_label", spending.label);
-  ctx.set("spending", FigureLink(spending.figure, source_href));
+  PutText(ctx, "spending_label", spending.label);
+  PutText(ctx, "spending", FigureLink(spending.figure, source_href));
   if (spending.figure) {
     AddSplit(d, *spending.figure, source_href, ctx);
-    ctx.set("largest_class", LargestClass(d, *spending.figure, source_href));
+    Put(ctx, "largest_class", LargestClass(d, *spending.figure, source_href));
   } else {
     ctx.set("has_split", Bool(false));
     ctx.set("largest_class", Bool(false));
   }
-  ctx.set("change", StatedChange(d, {"expenditure_total", "income_total"}, source_href));
-  ctx.set("three_public_sentence", ThreePublicSentence(d, source_href));
+  Put(ctx, "change", StatedChange(d, {"expenditure_total", "income_total"}, source_href));
+  Put(ctx, "three_public_sentence", ThreePublicSentence(d, source_href));
   AddChecks(d, source_href, ctx);
 }
 

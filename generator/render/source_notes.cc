@@ -73,17 +73,52 @@ bool IsReadFigure(std::string_view token, const std::vector<ReadFigure>& figures
   return false;
 }
 
-// "读出（万元）：收入总计 1927.16；208 社会保障和就业支出：合计 1087.53、基本支出 1047.53".
-std::string ReadList(const std::vector<ReadFigure>& figures) {
-  std::string out = "<div class=\"read-list\">读出（万元）：";
+// "读出（万元）：收入总计 1927.16；208 社会保障和就业支出：合计 1087.53、基本支出 1047.53",
+// appended to `out`.
+void AppendReadList(std::string& out, const std::vector<ReadFigure>& figures) {
+  out += "<div class=\"read-list\">读出（万元）：";
   for (size_t k = 0; k < figures.size(); ++k) {
     const ReadFigure& f = figures[k];
-    bool same_row = k > 0 && figures[k - 1].row == f.row;
-    if (!same_row) out += (k ? "；" : "") + (f.row.empty() ? "" : EscapeHtml(f.row) + "：");
-    else out += "、";
-    out += EscapeHtml(f.column) + (f.column.empty() ? "" : " ") + "<b>" + f.amount.WanYuan(2) + "</b>";
+    if (k > 0 && figures[k - 1].row == f.row) {
+      out += "、";
+    } else {
+      if (k) out += "；";
+      if (!f.row.empty()) {
+        AppendEscapedHtml(out, f.row);
+        out += "：";
+      }
+    }
+    AppendEscapedHtml(out, f.column);
+    if (!f.column.empty()) out += ' ';
+    out += "<b>";
+    out += f.amount.WanYuan(2);
+    out += "</b>";
   }
-  return out + "</div>";
+  out += "</div>";
+}
+
+// MarkFigures appended to `out`.
+void AppendMarkedFigures(std::string& out, std::string_view text,
+                         const std::vector<ReadFigure>& figures) {
+  size_t i = 0;
+  while (i < text.size()) {
+    size_t start = i;
+    while (i < text.size() && !IsNumberChar(text[i])) ++i;
+    AppendEscapedHtml(out, text.substr(start, i - start));
+    start = i;
+    while (i < text.size() && IsNumberChar(text[i])) ++i;
+    // A number is digits with separators; a trailing point or comma is punctuation.
+    size_t end = i;
+    while (end > start && (text[end - 1] == ',' || text[end - 1] == '.')) --end;
+    std::string_view token = text.substr(start, end - start);
+    bool minus = start > 0 && text[start - 1] == '-';
+    bool read = !token.empty() && (IsReadFigure(token, figures) ||
+                                   (minus && IsReadFigure("-" + std::string(token), figures)));
+    if (read) out += "<mark>";
+    out += token;
+    if (read) out += "</mark>";
+    out += text.substr(end, i - end);
+  }
 }
 
 // A finding on line `n`: in full where `main` (the line it is about) is `n`, else a link there.
@@ -142,23 +177,7 @@ std::map<int, std::vector<ReadFigure>> FiguresByLine(const model::Disclosure& d)
 
 std::string MarkFigures(std::string_view text, const std::vector<ReadFigure>& figures) {
   std::string out;
-  size_t i = 0;
-  while (i < text.size()) {
-    size_t start = i;
-    while (i < text.size() && !IsNumberChar(text[i])) ++i;
-    out += EscapeHtml(text.substr(start, i - start));
-    start = i;
-    while (i < text.size() && IsNumberChar(text[i])) ++i;
-    // A number is digits with separators; a trailing point or comma is punctuation.
-    size_t end = i;
-    while (end > start && (text[end - 1] == ',' || text[end - 1] == '.')) --end;
-    std::string_view token = text.substr(start, end - start);
-    bool minus = start > 0 && text[start - 1] == '-';
-    bool read = !token.empty() && (IsReadFigure(token, figures) ||
-                                   (minus && IsReadFigure("-" + std::string(token), figures)));
-    out += read ? "<mark>" + std::string(token) + "</mark>" : std::string(token);
-    out += text.substr(end, i - end);
-  }
+  AppendMarkedFigures(out, text, figures);
   return out;
 }
 
@@ -193,8 +212,8 @@ void SourceNotes::AppendItem(std::string& out, int n, std::string_view text,
   else out.append("\">");
   out += lead;
   if (read) {
-    out += MarkFigures(text, figures->second);
-    out += ReadList(figures->second);
+    AppendMarkedFigures(out, text, figures->second);
+    AppendReadList(out, figures->second);
   } else {
     AppendEscapedHtml(out, text);
   }
