@@ -84,7 +84,7 @@ int RunParse(const std::vector<std::string>& args) {
   gongkai::pipeline::Processed p = Process(args[0]);
   PrintDiagnostics(path, p.diagnostics);
   if (!p.read) return 1;
-  std::cout << gongkai::model::DisclosureJson(p.disclosure) << "\n";
+  std::cout << gongkai::model::ToJson(p.disclosure).dump(2) << "\n";
   return p.Failed() ? 1 : 0;
 }
 

@@ -1,21 +1,15 @@
 // The public data format (disclosure.schema.json): Disclosure -> JSON.
 #pragma once
 
-#include <string>
-
 #include <nlohmann/json.hpp>
 
 #include "model/disclosure.h"
 
 namespace gongkai::model {
 
-/// The contract document `gongkai parse` prints and the site publishes as data/<id>.json, as
-/// text laid out as nlohmann::json's dump(2) (written as it goes, without building the tree).
+/// The contract document `gongkai parse` prints and the site publishes as data/<id>.json.
 /// Amounts are JSON numbers in 万元; each object that holds figures has a "lines" object (or
 /// a "line" field) giving the source line of each figure.
-std::string DisclosureJson(const Disclosure& d);
-
-/// DisclosureJson as a JSON value.
 nlohmann::json ToJson(const Disclosure& d);
 
 /// An amount as a JSON number in 万元. The value is exact in fen; the conversion to the JSON

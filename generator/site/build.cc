@@ -264,7 +264,7 @@ void WriteDocumentPages(DocResult& r, const model::Disclosure& d, const ingest::
                         const std::vector<render::OriginalFile>& originals, Build& b) {
   std::string name = d.department.name.empty() ? d.id : d.department.name;
   auto emit = [&](const std::string& rel, const std::string& content) { Emit(r, b, rel, content); };
-  emit("data/" + d.id + ".json", model::DisclosureJson(d) + "\n");
+  emit("data/" + d.id + ".json", model::ToJson(d).dump(2) + "\n");
   const auto originals_list = render::OriginalsList(originals, "../");
   data department = pages::DepartmentContext(d);
   if (!d.years.key.empty()) department.set("years", pages::YearLinks(d.years));
