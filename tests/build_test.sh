@@ -360,5 +360,17 @@ build "$WORK/content" "$WORK/a" "$WORK/templates"
 check "a full build writes it anew" sums_ok "$WORK/a"
 check "... as gongkai renders it" bash -c "! grep -q '（篡改）' '$page'"
 
+# A CSV download changed in place is not carried into the next one: an incremental build takes
+# a department's rows from the last site's file only when that file is the bytes it wrote (its
+# SHA-256 kept in the cache); else the rows of a department not built again would be the
+# changed ones, blessed with a new checksum.
+csv="$WORK/a/data/departments.csv"
+tampered=$(sed 's/^\(2023-sichuan-cangxi[^,]*\),[^,]*/\1,苍溪（篡改）/' "$csv") && printf '%s\n' "$tampered" >"$csv"
+check "(the CSV's row was changed in place)" grep -q '苍溪（篡改）' "$csv"
+printf '\n（本行为测试追加）\n' >>"$WORK/content/$CHENGDE.txt"
+build "$WORK/content" "$WORK/a" "$WORK/templates"
+check "an edit's CSV does not carry a row changed in place" bash -c "! grep -q '（篡改）' '$csv'"
+check "... and SHA256SUMS holds" sums_ok "$WORK/a"
+
 echo "build: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -12,6 +12,7 @@
 #include "site/build.h"
 
 #include <algorithm>
+#include <array>
 #include <atomic>
 #include <chrono>
 #include <functional>
@@ -582,7 +583,10 @@ constexpr const char* kTimelineCsv = "data/timeline.csv";
 
 // The files made from every disclosure together that are not pages: the CSV downloads (a
 // department not built this time has the rows the last site's file holds for it:
-// pages::MakeCsv) and the department's files across the years (site/years.h), on a thread of
+// pages::MakeCsv; only when the file is the bytes the last build wrote, by the SHA-256 kept as
+// its page key: a row edited in place in the published site must not be carried into a new
+// file, blessed with a new checksum) and the department's files across the years
+// (site/years.h), on a thread of
 // their own, beside the search index, made from the last build's where it can be. A series
 // none of whose years was built this time (`built`: the ids of the inputs built) has the places
 // the last build gave its years (else they would have been built again), so the same years,
@@ -590,8 +594,9 @@ constexpr const char* kTimelineCsv = "data/timeline.csv";
 // lists the series of one year too) is when no series has a year built and the list of series
 // is the last build's (its key, `series_key`).
 void WriteDownloads(const pages::Collection& c, const YearRelation& relation,
-                    const std::unordered_set<std::string>& built, const std::string& series_key,
-                    Build& b) {
+                    const std::unordered_set<std::string>& built,
+                    std::map<std::string, std::string>& page_keys, Build& b) {
+  const std::string& series_key = page_keys[kTimelineCsv];
   const auto& all = c.built;
   auto unbuilt = [&](const years::Series& s) {
     return b.cache.Usable() && std::none_of(s.years.begin(), s.years.end(), [&](const auto* d) {
@@ -604,14 +609,22 @@ void WriteDownloads(const pages::Collection& c, const YearRelation& relation,
   const bool same_all = b.cache.PageKey(kTimelineCsv) == series_key &&
                         b.output.HasPrevious(kTimelineCsv) &&
                         std::all_of(relation.series.begin(), relation.series.end(), unbuilt);
+  const std::array<const pages::CsvDownload*, 2> csvs = {&pages::kDepartmentsCsv,
+                                                         &pages::kFunctionalCsv};
+  std::array<std::string, csvs.size()> csv_sha256;  // of each CSV written, its next page key
   std::thread downloads([&] {
     try {
-      for (const auto* csv : {&pages::kDepartmentsCsv, &pages::kFunctionalCsv}) {
+      for (size_t i = 0; i < csvs.size(); ++i) {
+        const pages::CsvDownload& csv = *csvs[i];
         std::string previous;
-        if (!b.cache.Usable() || !b.output.ReadPrevious(csv->path, previous)) previous.clear();
-        b.output.Write(csv->path, pages::MakeCsv(*csv, all, previous, [&](const pages::Record& d) {
-                         return built.count(d.id) == 0;
-                       }));
+        if (!b.cache.Usable() || !b.output.ReadPrevious(csv.path, previous) ||
+            ingest::Sha256Hex(previous) != b.cache.PageKey(csv.path))
+          previous.clear();
+        std::string body = pages::MakeCsv(csv, all, previous, [&](const pages::Record& d) {
+          return built.count(d.id) == 0;
+        });
+        csv_sha256[i] = ingest::Sha256Hex(body);
+        b.output.Write(csv.path, body);
       }
       WriteYearFiles(
           relation, same, same_all,
@@ -659,6 +672,8 @@ void WriteDownloads(const pages::Collection& c, const YearRelation& relation,
     throw;
   }
   downloads.join();
+  for (size_t i = 0; i < csvs.size(); ++i)
+    if (!csv_sha256[i].empty()) page_keys[csvs[i]->path] = csv_sha256[i];
 }
 
 // The pages made from every disclosure together (pages/plan.h), the downloads and the
@@ -701,7 +716,7 @@ std::vector<std::string> WriteCrossPages(const std::vector<DocResult>& docs,
   for (const auto& r : docs)
     if (!r.reused) built.insert(r.id);
   page_keys[kTimelineCsv] = SeriesListKey(relation);
-  WriteDownloads(collection, relation, built, page_keys[kTimelineCsv], b);
+  WriteDownloads(collection, relation, built, page_keys, b);
   phases.End("csv, search index");
   std::sort(html.begin(), html.end());
   if (!b.options.base_url.empty()) {
