@@ -277,7 +277,8 @@ void WriteDocumentPages(DocResult& r, const model::Disclosure& d, const ingest::
   rel = "source/" + d.id + ".html";
   data source = pages::SourceContext(d, doc);
   source.set("originals", originals_list);
-  emit(rel, b.renderer.Page(rel, "原文：" + name, b.renderer.Render("source.html", source), "source"));
+  const std::string body = b.renderer.RenderTaking("source.html", source, "lines_html");
+  emit(rel, b.renderer.Page(rel, "原文：" + name, body, "source"));
   if (std::string svg = render::ClassesChartSvg(d); !svg.empty())
     emit("charts/" + d.id + "-classes.svg", svg);
   if (std::string svg = render::SplitChartSvg(d); !svg.empty())
