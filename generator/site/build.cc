@@ -241,9 +241,10 @@ bool ReuseInput(DocResult& r, const CachedInput& entry, Build& b) {
   return true;
 }
 
-// Writes one of r's own files into the site.
-void Emit(DocResult& r, Build& b, const std::string& rel, const std::string& content) {
-  b.output.Write(rel, content);
+// Writes one of r's own files into the site (`sha256`: its hash where known, else empty).
+void Emit(DocResult& r, Build& b, const std::string& rel, const std::string& content,
+          const std::string& sha256 = std::string()) {
+  b.output.Write(rel, content, sha256);
   r.files.push_back(rel);
 }
 
@@ -253,7 +254,7 @@ std::vector<render::OriginalFile> WriteOriginals(DocResult& r, std::vector<Origi
                                                  Build& b) {
   std::vector<render::OriginalFile> originals;
   for (auto& c : copies) {
-    Emit(r, b, c.file.path, c.bytes);
+    Emit(r, b, c.file.path, c.bytes, c.file.sha256);  // (hashed by ReadOriginals)
     originals.push_back(std::move(c.file));
   }
   return originals;

@@ -82,6 +82,10 @@ bool Output::Reuse(const std::string& rel, const std::string& content) {
 }
 
 bool Output::Write(const std::string& rel, const std::string& content) {
+  return Write(rel, content, std::string());
+}
+
+bool Output::Write(const std::string& rel, const std::string& content, const std::string& sha256) {
   if (Reuse(rel, content)) return true;
   fs::path dest = staging_ / rel;
   MakeParent(dest);
@@ -91,7 +95,7 @@ bool Output::Write(const std::string& rel, const std::string& content) {
     Fail("cannot write " + dest.string());
     return false;
   }
-  Place(rel, ingest::Sha256Hex(content), content.size());
+  Place(rel, sha256.empty() ? ingest::Sha256Hex(content) : sha256, content.size());
   return true;
 }
 

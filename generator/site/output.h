@@ -58,6 +58,9 @@ class Output {
 
   /// Writes `content` at `rel` (relative to the site); false, with an [output] error, if it cannot.
   bool Write(const std::string& rel, const std::string& content);
+  /// Write, where the caller knows the SHA-256 (hex) of `content` already (an original,
+  /// hashed when it was read): it is not hashed again.
+  bool Write(const std::string& rel, const std::string& content, const std::string& sha256);
   /// Links the previous site's file at `rel` when it holds exactly `content`; false (nothing
   /// done) otherwise.
   bool Reuse(const std::string& rel, const std::string& content);
