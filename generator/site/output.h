@@ -97,16 +97,9 @@ class Output {
   /// The paths of the files placed by writing them (not linked from the previous site).
   std::vector<std::string> Written();
   void Fail(std::string message);
-  /// Render(name, ctx), where ctx's string `key` (a large piece of HTML the template shows
-  /// unescaped) is taken out of ctx, not copied: ctx no longer holds it.
-  std::string RenderTaking(const std::string& name, kainjow::mustache::data& ctx,
-                           const std::string& key);
   std::vector<model::Diagnostic> errors();
 
  private:
-  // Render(name, ctx) with `key` set to `value`, without copying `value` into ctx.
-  std::string RenderAround(const std::string& name, kainjow::mustache::data& ctx,
-                           const std::string& key, const std::string& value);
   // A placed file's hash held in place, not as a string of its own: a site has ~14 files per
   // disclosure, and the strings' allocations were 80 bytes a file more.
   struct Entry {
