@@ -1,18 +1,29 @@
-// The index and the comparison split into pages by their departments, as a code page is
-// (pages::CodePaging): a department added or removed makes again its page and the first, not
-// one page that lists every department.
+// Lists of departments split into pages, under one rule (Paging): the index and the comparison
+// (here), a code's page (pages/codes.h, its rows split where its departments' are): a
+// department added or removed makes again its page and the first, not one page that lists
+// every department.
 #pragma once
 
 #include <cstdint>
 #include <string>
 #include <vector>
 
-#include "pages/codes.h"
 #include "pages/record.h"
 #include "render/markdown.h"
 #include "years/series.h"
 
 namespace gongkai::pages {
+
+/// How a list of many departments is split into pages, so that a department added or removed
+/// makes again a bounded part of it (not a page listing every department). A page begins at a
+/// department whose id hashes to 0 modulo `one_in` (render::SearchKeyHash, FNV-1a: where a
+/// page begins depends on that department alone, so the pages around an added or removed one
+/// keep their bounds), or after `most` departments.
+struct Paging {
+  size_t paged_above = 256;  ///< a list of more departments than this is paged
+  uint32_t one_in = 64;      ///< a page begins at about one department in this many
+  size_t most = 256;         ///< and holds this many departments at most
+};
 
 /// One page of a list of departments: the departments [begin, end) of the list, and the page's
 /// stem: the list's own for the first page ("index"), `<stem>-<id of its first department>`
@@ -22,11 +33,11 @@ struct ListPart {
   uint32_t begin = 0, end = 0;
 };
 
-/// The pages of `list` (in its order), under CodePaging's rule: one page holding every
+/// The pages of `list` (in its order), under `paging`'s rule: one page holding every
 /// department unless there are more than `paged_above`; else a page begins at a department
 /// whose id hashes to 0 modulo `one_in` (render::SearchKeyHash), or after `most`.
 std::vector<ListPart> SplitList(const std::vector<const Record*>& list, const std::string& stem,
-                                const CodePaging& paging = {});
+                                const Paging& paging = {});
 
 /// For each page of `parts`, the departments of several years (years::Series::SpansYears) whose
 /// latest year is on it, in the order of `series`: a page shows them beside that year's row.

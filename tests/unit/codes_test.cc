@@ -16,7 +16,7 @@ namespace model = gongkai::model;
 namespace fs = boost::filesystem;
 using gongkai::pages::CodeContext;
 using gongkai::pages::CodeIndex;
-using gongkai::pages::CodePaging;
+using gongkai::pages::Paging;
 using gongkai::pages::CodePageKey;
 using gongkai::pages::Record;
 
@@ -66,7 +66,7 @@ std::vector<Record> Many() {
 }
 
 // A page begins at d01, d09, d16, d23 (their hash) or after 5 departments; paged above 4.
-constexpr CodePaging kSmall{4, 8, 5};
+constexpr Paging kSmall{4, 8, 5};
 
 // Each page of 2010801: its name, then its key.
 std::map<std::string, std::string> PageKeys(const std::vector<Record>& records) {

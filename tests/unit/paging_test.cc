@@ -12,7 +12,7 @@
 #include "pages/paging.h"
 
 namespace model = gongkai::model;
-using gongkai::pages::CodePaging;
+using gongkai::pages::Paging;
 using gongkai::pages::KeyWriter;
 using gongkai::pages::ListPart;
 using gongkai::pages::Record;
@@ -42,7 +42,7 @@ std::vector<const Record*> All(const std::vector<Record>& records) {
 }
 
 // A page begins at d01, d09, d16, d23 (their hash) or after 5 departments; paged above 4.
-constexpr CodePaging kSmall{4, 8, 5};
+constexpr Paging kSmall{4, 8, 5};
 
 // Each page of the index (or, with `compare`, the comparison): its stem, then its key.
 std::map<std::string, std::string> PageKeys(const std::vector<Record>& records, bool compare = false) {
