@@ -7,42 +7,31 @@
 #include <map>
 #include <set>
 
+#include "pages.h"
 #include "pages/compare.h"
 #include "pages/index.h"
 #include "pages/paging.h"
 
 namespace model = gongkai::model;
-using gongkai::pages::Paging;
 using gongkai::pages::KeyWriter;
 using gongkai::pages::ListPart;
 using gongkai::pages::Record;
 using gongkai::pages::SplitList;
+using gongkai::test::All;
+using gongkai::test::Changed;
+using gongkai::test::Departments;
+using gongkai::test::kSmall;
 
 namespace {
 
-// Departments d00 ... d23 (部门00 ...), each with a 支出总计 of 100 万元 × its number. The ids
-// that hash (FNV-1a 32) to 0 modulo 8 are d01, d09, d16, d23 (as in codes_test.cc).
+// Departments d00 ... d23, each with a 支出总计 of 100 万元 × its number; pages (kSmall) begin at
+// d01, d09, d16, d23 or after 5 departments.
 std::vector<Record> Many() {
-  std::vector<Record> r(24);
-  for (int i = 0; i < 24; ++i) {
-    char id[8];
-    snprintf(id, sizeof id, "d%02d", i);
-    r[i].id = id;
-    r[i].department.name = std::string("部门") + (id + 1);
-    r[i].year = 2024;
+  std::vector<Record> r = Departments();
+  for (int i = 0; i < 24; ++i)
     r[i].expenditure_total = model::Figure{model::Money::FromFen(1000000 * i), 10};
-  }
   return r;
 }
-
-std::vector<const Record*> All(const std::vector<Record>& records) {
-  std::vector<const Record*> all;
-  for (const auto& r : records) all.push_back(&r);
-  return all;
-}
-
-// A page begins at d01, d09, d16, d23 (their hash) or after 5 departments; paged above 4.
-constexpr Paging kSmall{4, 8, 5};
 
 // Each page of the index (or, with `compare`, the comparison): its stem, then its key.
 std::map<std::string, std::string> PageKeys(const std::vector<Record>& records, bool compare = false) {
@@ -55,17 +44,6 @@ std::map<std::string, std::string> PageKeys(const std::vector<Record>& records, 
     else gongkai::pages::IndexKey(all, parts, i, key);
     out[parts[i].stem] = key.Take();
   }
-  return out;
-}
-
-// The pages whose key is not the same in both (or that one has and the other has not).
-std::set<std::string> Changed(const std::map<std::string, std::string>& a,
-                              const std::map<std::string, std::string>& b) {
-  std::set<std::string> out;
-  for (const auto& [stem, key] : a)
-    if (!b.count(stem) || b.at(stem) != key) out.insert(stem);
-  for (const auto& [stem, key] : b)
-    if (!a.count(stem)) out.insert(stem);
   return out;
 }
 
