@@ -3,6 +3,7 @@
 // links to the others, and where a department of several years is shown.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <map>
 #include <set>
@@ -11,6 +12,7 @@
 #include "pages/compare.h"
 #include "pages/index.h"
 #include "pages/paging.h"
+#include "pages/plan.h"
 
 namespace model = gongkai::model;
 using gongkai::pages::KeyWriter;
@@ -165,6 +167,59 @@ TEST_CASE("a department of several years is on the page of its latest year") {
   const auto whole = SplitList(all, "index");
   CHECK(gongkai::pages::SeriesOnParts(series, all, whole) ==
         std::vector<std::vector<const gongkai::years::Series*>>{{&series[0]}});
+}
+
+TEST_CASE("the first page of a paged index counts the departments of several years per page") {
+  // 300 inputs (paged above 256: the plan's rule), p000 ... p299; three departments of two
+  // years each, their first years on the first page, their latest past it (a page holds 256 at
+  // most), as in a corpus whose file names begin with the year.
+  std::vector<Record> records(300);
+  for (int i = 0; i < 300; ++i) {
+    char id[8];
+    snprintf(id, sizeof id, "p%03d", i);
+    records[i].id = id;
+    records[i].department.name = id;
+    records[i].year = i < 150 ? 2023 : 2024;
+  }
+  model::Disclosure years[6];
+  const char* ids[6] = {"p000", "p270", "p010", "p280", "p020", "p299"};
+  for (int i = 0; i < 6; ++i) {
+    years[i].id = ids[i];
+    years[i].year = i % 2 ? 2024 : 2023;
+  }
+  const std::vector<gongkai::years::Series> series = {
+      {"k1", "甲", {&years[0], &years[1]}},
+      {"k2", "乙", {&years[2], &years[3]}},
+      {"k3", "丙", {&years[4], &years[5]}}};
+  const auto all = All(records);
+  const gongkai::pages::Collection c{all, all, &series,
+                                     std::make_shared<gongkai::pages::CodeIndex>(all)};
+  const auto plan = gongkai::pages::CrossPages(c);
+  const auto first = std::find_if(plan.begin(), plan.end(),
+                                   [](const auto& page) { return page.path == "index.md"; });
+  REQUIRE(first != plan.end());
+  const auto ctx = first->context();
+  // None grouped on the first page (bounded whatever the site's size); it says how many there
+  // are and, per page, how many that page groups.
+  CHECK(ctx.get("series")->list_value().empty());
+  CHECK(ctx.get("series_total")->string_value() == "3");
+  CHECK(ctx.get("has_series_elsewhere")->is_true());
+  std::map<std::string, std::string> counted;  // a page's stem -> how many it groups
+  for (const auto& row : ctx.get("pages")->list_value())
+    counted[row.get("stem")->string_value()] = row.get("page_series")->string_value();
+  CHECK(counted.at("index") == "0");
+  // The pages that group them: each department on the page of its latest year.
+  std::map<std::string, std::string> grouped;
+  for (const auto& page : plan) {
+    if (page.path.rfind("index-", 0) != 0) continue;
+    const auto later = page.context();
+    const std::string stem = page.path.substr(0, page.path.size() - 3);
+    grouped[stem] = std::to_string(later.get("series")->list_value().size());
+    CHECK(counted.at(stem) == grouped[stem]);
+  }
+  size_t total = 0;
+  for (const auto& [stem, n] : grouped) total += std::stoul(n);
+  CHECK(total == 3);
 }
 
 }  // TEST_SUITE
