@@ -45,8 +45,8 @@ node "$SRC/tests/site/linkcheck.mjs" "$SITE" || fail "link check"
 step "browser"
 node "$SRC/tests/site/browser.test.mjs" "$SITE" "$WORK/screenshots" "$WORK/content" || fail "browser test"
 
-step "paged index and comparison (a generated corpus of 270)"
-"$GONGKAI" corpus --n 270 --seed 7 --out "$WORK/corpus" >/dev/null || fail "corpus"
+step "paged index and comparison (a generated corpus of 270, in series of 3 years)"
+"$GONGKAI" corpus --n 270 --seed 7 --years 3 --out "$WORK/corpus" >/dev/null || fail "corpus"
 "$GONGKAI" build --content "$WORK/corpus" --out "$WORK/paged" --templates "$SRC/templates" \
   --assets "$SRC/assets" >/dev/null || fail "paged build"
 node "$SRC/tests/site/paged.test.mjs" "$WORK/paged" || fail "paged index browser test"

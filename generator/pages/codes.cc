@@ -9,7 +9,6 @@
 #include "pages/page_key.h"
 #include "render/context.h"
 #include "render/markdown.h"
-#include "render/search_index.h"
 
 namespace gongkai::pages {
 
@@ -20,7 +19,7 @@ using render::EscapeMarkdown;
 using render::FigureLink;
 using render::Put;
 
-CodeIndex::CodeIndex(const std::vector<const Record*>& all, const CodePaging& paging) {
+CodeIndex::CodeIndex(const std::vector<const Record*>& all, const Paging& paging) {
   // Names from the rows first (in input order), then from the summaries' 类.
   auto name = [&](const std::string& code, const std::string& as_printed) {
     auto [it, fresh] = by_code_.try_emplace(code);
@@ -67,21 +66,15 @@ CodeIndex::CodeIndex(const std::vector<const Record*>& all, const CodePaging& pa
   for (auto& [code, c] : by_code_) Paginate(code, c, paging);
 }
 
-void CodeIndex::Paginate(const std::string& code, Code& c, const CodePaging& paging) {
-  const auto size = static_cast<uint32_t>(c.rows.size());
-  if (c.records.size() <= paging.paged_above) {
-    c.parts.push_back({code, 0, size, static_cast<uint32_t>(c.records.size())});
-    return;
-  }
-  for (uint32_t i = 0; i < size; ++i) {
-    const Record* r = c.rows[i].record;
-    if (i > 0 && r == c.rows[i - 1].record) continue;  // a department's rows stay together
-    const bool cut = i > 0 && (render::SearchKeyHash(r->id) % paging.one_in == 0 ||
-                               c.parts.back().departments == paging.most);
-    if (cut) c.parts.back().end = i;
-    if (i == 0 || cut) c.parts.push_back({i == 0 ? code : code + "-" + r->id, i, size, 0});
-    ++c.parts.back().departments;
-  }
+void CodeIndex::Paginate(const std::string& code, Code& c, const Paging& paging) {
+  // Split as the list of its departments (c.records, in input order as the rows are: a
+  // department's rows together, one at least), a page's rows from its first department's.
+  std::vector<uint32_t> first_row;  // of each department, then the end
+  for (uint32_t i = 0; i < c.rows.size(); ++i)
+    if (i == 0 || c.rows[i].record != c.rows[i - 1].record) first_row.push_back(i);
+  first_row.push_back(static_cast<uint32_t>(c.rows.size()));
+  for (const ListPart& p : SplitList(c.records, code, paging))
+    c.parts.push_back({p.stem, first_row[p.begin], first_row[p.end], p.end - p.begin});
 }
 
 std::string CodeIndex::Parent(const std::string& code) const {

@@ -10,27 +10,17 @@
 
 #include <kainjow/mustache.hpp>
 
+#include "pages/paging.h"
 #include "pages/record.h"
 
 namespace gongkai::pages {
-
-/// How the page of a code that many departments use is split into pages, so that a department
-/// added or removed makes again a bounded part of it (not a page listing every department).
-/// A page begins at a department whose id hashes to 0 modulo `one_in` (render::SearchKeyHash,
-/// FNV-1a: where a page begins depends on that department alone, so the pages around an added
-/// or removed one keep their bounds), or after `most` departments.
-struct CodePaging {
-  size_t paged_above = 256;  ///< a code of more departments than this is paged
-  uint32_t one_in = 64;      ///< a page begins at about one department in this many
-  size_t most = 256;         ///< and holds this many departments at most
-};
 
 /// Every classification code the records use (functional 类/款/项 and economic), each with its
 /// name and the records that use it, made in one pass over the records so that a page per code
 /// does not read them all again.
 class CodeIndex {
  public:
-  explicit CodeIndex(const std::vector<const Record*>& all, const CodePaging& paging = {});
+  explicit CodeIndex(const std::vector<const Record*>& all, const Paging& paging = {});
 
   /// Every code, sorted.
   const std::vector<std::string>& codes() const { return codes_; }
@@ -58,7 +48,7 @@ class CodeIndex {
     uint32_t begin, end;
     uint32_t departments;
   };
-  /// The pages of `code`: one holding every row, unless it is paged (CodePaging).
+  /// The pages of `code`: one holding every row, unless it is paged (pages::Paging).
   const std::vector<Part>& Parts(const std::string& code) const { return at(code).parts; }
   /// The longest other code that prefixes `code`; "" if none.
   std::string Parent(const std::string& code) const;
@@ -72,7 +62,7 @@ class CodeIndex {
     std::vector<Row> rows;
     std::vector<Part> parts;
   };
-  void Paginate(const std::string& code, Code& c, const CodePaging& paging);
+  void Paginate(const std::string& code, Code& c, const Paging& paging);
   const Code& at(const std::string& code) const { return by_code_.at(code); }
   bool Has(const std::string& code) const { return by_code_.count(code) > 0; }
 

@@ -10,7 +10,7 @@
 namespace gongkai::pages {
 
 std::vector<ListPart> SplitList(const std::vector<const Record*>& list, const std::string& stem,
-                                const CodePaging& paging) {
+                                const Paging& paging) {
   const auto size = static_cast<uint32_t>(list.size());
   std::vector<ListPart> parts;
   if (list.size() <= paging.paged_above) return {{stem, 0, size}};

@@ -1,18 +1,29 @@
-// The index and the comparison split into pages by their departments, as a code page is
-// (pages::CodePaging): a department added or removed makes again its page and the first, not
-// one page that lists every department.
+// Lists of departments split into pages, under one rule (Paging): the index and the comparison
+// (here), a code's page (pages/codes.h, its rows split where its departments' are): a
+// department added or removed makes again its page and the first, not one page that lists
+// every department.
 #pragma once
 
 #include <cstdint>
 #include <string>
 #include <vector>
 
-#include "pages/codes.h"
 #include "pages/record.h"
 #include "render/markdown.h"
 #include "years/series.h"
 
 namespace gongkai::pages {
+
+/// How a list of many departments is split into pages, so that a department added or removed
+/// makes again a bounded part of it (not a page listing every department). A page begins at a
+/// department whose id hashes to 0 modulo `one_in` (render::SearchKeyHash, FNV-1a: where a
+/// page begins depends on that department alone, so the pages around an added or removed one
+/// keep their bounds), or after `most` departments.
+struct Paging {
+  size_t paged_above = 256;  ///< a list of more departments than this is paged
+  uint32_t one_in = 64;      ///< a page begins at about one department in this many
+  size_t most = 256;         ///< and holds this many departments at most
+};
 
 /// One page of a list of departments: the departments [begin, end) of the list, and the page's
 /// stem: the list's own for the first page ("index"), `<stem>-<id of its first department>`
@@ -20,13 +31,15 @@ namespace gongkai::pages {
 struct ListPart {
   std::string stem;
   uint32_t begin = 0, end = 0;
+  /// The departments of several years the page shows (SeriesOnParts), where the list has them.
+  uint32_t series = 0;
 };
 
-/// The pages of `list` (in its order), under CodePaging's rule: one page holding every
+/// The pages of `list` (in its order), under `paging`'s rule: one page holding every
 /// department unless there are more than `paged_above`; else a page begins at a department
 /// whose id hashes to 0 modulo `one_in` (render::SearchKeyHash), or after `most`.
 std::vector<ListPart> SplitList(const std::vector<const Record*>& list, const std::string& stem,
-                                const CodePaging& paging = {});
+                                const Paging& paging = {});
 
 /// For each page of `parts`, the departments of several years (years::Series::SpansYears) whose
 /// latest year is on it, in the order of `series`: a page shows them beside that year's row.
@@ -39,8 +52,9 @@ std::string PartYears(const std::vector<const Record*>& list, const ListPart& pa
 
 /// Lists on `ctx` (pages/page_key.h) how the page `part` links to the others, for its context
 /// and its key: `paged` (the first of several pages: `page_count` and every page in `pages`,
-/// each with its `number`, `stem`, `years` (PartYears), `first` and `last` department and
-/// `departments`), `later`
+/// each with its `number`, `stem`, `years` (PartYears), `first` and `last` department,
+/// `departments`, and `page_series`/`page_has_series`: ListPart::series; `series_total`, their
+/// sum, and `has_series_elsewhere`: some are on pages after the first), `later`
 /// (a later page: itself in `pages`, without a number, which would change as pages come and
 /// go; `first`, its first department's name), `previous`, `next` and `has_next`.
 template <typename Sink>
@@ -54,6 +68,13 @@ void VisitListPages(const std::vector<const Record*>& list, const std::vector<Li
   const ListPart& p = parts[part];
   ctx.Set("first", name(p.begin));
   ctx.Set("page_count", std::to_string(parts.size()));
+  // Each department of several years is shown on one page only, beside its latest year (pages
+  // are in file order, so most are on the last ones): the first page tells on which, rather
+  // than listing them all, which would grow that one page with the site.
+  uint32_t series = 0;
+  for (const ListPart& q : parts) series += q.series;
+  ctx.Set("series_total", std::to_string(series));
+  ctx.Set("has_series_elsewhere", part == 0 && series > parts[0].series);
   const size_t from = part == 0 ? 0 : part, to = part == 0 ? parts.size() : part + 1;
   ctx.List("pages", to - from, [&](size_t i, auto& page) {
     const ListPart& q = parts[from + i];
@@ -63,6 +84,8 @@ void VisitListPages(const std::vector<const Record*>& list, const std::vector<Li
     page.Set("first", name(q.begin));
     page.Set("last", name(q.end - 1));
     page.Set("departments", std::to_string(q.end - q.begin));
+    page.Set("page_series", std::to_string(q.series));
+    page.Set("page_has_series", q.series > 0);
   });
   ctx.Set("previous", part > 0 ? parts[part - 1].stem : std::string());
   ctx.Set("has_next", part + 1 < parts.size());

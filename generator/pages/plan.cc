@@ -41,6 +41,8 @@ void AddListPages(
   auto listed = std::make_shared<Listed>();
   listed->parts = SplitList(list, stem);
   listed->series = SeriesOnParts(series, list, listed->parts);
+  for (size_t i = 0; i < listed->parts.size(); ++i)
+    listed->parts[i].series = static_cast<uint32_t>(listed->series[i].size());
   for (size_t i = 0; i < listed->parts.size(); ++i) {
     const ListPart& part = listed->parts[i];
     plan.push_back({part.stem + ".md", tmpl,

@@ -58,7 +58,7 @@ data SourceContext(const model::Disclosure& d, const ingest::Document& doc) {
     notes.AppendItem(lines, n, doc.lines[i],
                      paged ? OriginalPageHtml(OriginalPageOf(d, n, root)) : std::string());
   }
-  Put(ctx, "lines_html", lines);
+  render::PutText(ctx, "lines_html", std::move(lines));
   ctx.set("line_count", std::to_string(doc.lines.size()));
   ctx.set("pdf", doc.IsPdf());
   ctx.set("page_count", std::to_string(doc.pages.size()));

@@ -13,11 +13,14 @@ bool Template::Render(const data& context, std::string& out, std::string& error)
     error = compiled_.error_message();
     return false;
   }
+  const size_t last = last_size_.load(std::memory_order_relaxed);
+  out.reserve(last + last / 4);
   compiled_.render(context, [&out](const std::string& piece) { out += piece; });
   if (!compiled_.is_valid()) {
     error = compiled_.error_message();
     return false;
   }
+  last_size_.store(out.size(), std::memory_order_relaxed);
   return true;
 }
 

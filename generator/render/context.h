@@ -2,6 +2,7 @@
 // labels, and the links from a figure or a line to the source view.
 #pragma once
 
+#include <atomic>
 #include <string>
 #include <vector>
 
@@ -38,6 +39,10 @@ class Template {
   // kainjow's render() is not const, though it changes nothing of the template it renders
   // (its error message is set only by lambdas and partials).
   mutable kainjow::mustache::mustache compiled_;
+  // The size of the last page rendered, reserved before the next: a page of one template is
+  // about as long as the last (a department page ~100 KB), and growing it from empty copied
+  // it about twice over.
+  mutable std::atomic<size_t> last_size_{0};
 };
 
 /// Renders a Mustache template; on a template error returns false and sets `error`.

@@ -241,9 +241,10 @@ bool ReuseInput(DocResult& r, const CachedInput& entry, Build& b) {
   return true;
 }
 
-// Writes one of r's own files into the site.
-void Emit(DocResult& r, Build& b, const std::string& rel, const std::string& content) {
-  b.output.Write(rel, content);
+// Writes one of r's own files into the site (`sha256`: its hash where known, else empty).
+void Emit(DocResult& r, Build& b, const std::string& rel, const std::string& content,
+          const std::string& sha256 = std::string()) {
+  b.output.Write(rel, content, sha256);
   r.files.push_back(rel);
 }
 
@@ -253,7 +254,7 @@ std::vector<render::OriginalFile> WriteOriginals(DocResult& r, std::vector<Origi
                                                  Build& b) {
   std::vector<render::OriginalFile> originals;
   for (auto& c : copies) {
-    Emit(r, b, c.file.path, c.bytes);
+    Emit(r, b, c.file.path, c.bytes, c.file.sha256);  // (hashed by ReadOriginals)
     originals.push_back(std::move(c.file));
   }
   return originals;
@@ -277,7 +278,8 @@ void WriteDocumentPages(DocResult& r, const model::Disclosure& d, const ingest::
   rel = "source/" + d.id + ".html";
   data source = pages::SourceContext(d, doc);
   source.set("originals", originals_list);
-  emit(rel, b.renderer.Page(rel, "原文：" + name, b.renderer.Render("source.html", source), "source"));
+  const std::string body = b.renderer.RenderTaking("source.html", source, "lines_html");
+  emit(rel, b.renderer.Page(rel, "原文：" + name, body, "source"));
   if (std::string svg = render::ClassesChartSvg(d); !svg.empty())
     emit("charts/" + d.id + "-classes.svg", svg);
   if (std::string svg = render::SplitChartSvg(d); !svg.empty())

@@ -82,6 +82,10 @@ bool Output::Reuse(const std::string& rel, const std::string& content) {
 }
 
 bool Output::Write(const std::string& rel, const std::string& content) {
+  return Write(rel, content, std::string());
+}
+
+bool Output::Write(const std::string& rel, const std::string& content, const std::string& sha256) {
   if (Reuse(rel, content)) return true;
   fs::path dest = staging_ / rel;
   MakeParent(dest);
@@ -91,7 +95,7 @@ bool Output::Write(const std::string& rel, const std::string& content) {
     Fail("cannot write " + dest.string());
     return false;
   }
-  Place(rel, ingest::Sha256Hex(content), content.size());
+  Place(rel, sha256.empty() ? ingest::Sha256Hex(content) : sha256, content.size());
   return true;
 }
 
@@ -282,12 +286,17 @@ Renderer::Renderer(const std::map<std::string, std::string>& templates) {
 }
 
 std::string Renderer::Render(const std::string& name, const data& ctx) {
-  std::string out, error;
-  if (!templates_.at(name).Render(ctx, out, error)) {
-    std::lock_guard<std::mutex> lock(mutex_);
-    errors_.push_back(BuildError("template " + name + ": " + error, "template"));
-  }
+  std::string out;
+  RenderInto(name, ctx, out);
   return out;
+}
+
+bool Renderer::RenderInto(const std::string& name, const data& ctx, std::string& out) {
+  std::string error;
+  if (templates_.at(name).Render(ctx, out, error)) return true;
+  std::lock_guard<std::mutex> lock(mutex_);
+  errors_.push_back(BuildError("template " + name + ": " + error, "template"));
+  return false;
 }
 
 std::string Renderer::Page(const std::string& rel, const std::string& title,
@@ -299,8 +308,42 @@ std::string Renderer::Page(const std::string& rel, const std::string& title,
   layout.set("title", title);
   layout.set("root", root);
   layout.set("page", page);
-  render::Put(layout, "body", body);
-  return Render("layout.html", layout);
+  return RenderAround("layout.html", layout, "body", body);
+}
+
+std::string Renderer::RenderTaking(const std::string& name, data& ctx, const std::string& key) {
+  const data* held = ctx.get(key);
+  if (held == nullptr || !held->is_string()) return Render(name, ctx);
+  // The string is ctx's own (see render::PutText): taken out rather than copied.
+  std::string value;
+  value.swap(const_cast<std::string&>(held->string_value()));
+  return RenderAround(name, ctx, key, value);
+}
+
+std::string Renderer::RenderAround(const std::string& name, data& ctx, const std::string& key,
+                                   const std::string& value) {
+  // The value (a department or source page's body, ~100 KB) is put in afterwards, in the place
+  // of a mark the template is rendered with: kainjow copies a value into its line buffer, then
+  // into the page, and the context held a copy of its own. The page is the same where the
+  // template shows the mark once, as gongkai's do ({{{body}}}: an escaped {{body}} would show
+  // it as "&lt;..."), and the value is no blank (the one kind of value kainjow's standalone-line
+  // rule tells from the mark); any other template is rendered with the value itself.
+  static const std::string kMark = std::string("\0<gongkai-value/>\0", 18);
+  if (value.find_first_not_of(" \t\r\n\v\f") != std::string::npos) {
+    ctx.set(key, kMark);
+    std::string around;
+    // (A template that does not parse renders as nothing, whatever the value: reported once.)
+    if (!RenderInto(name, ctx, around)) return around;
+    const size_t at = around.find(kMark);
+    if (at != std::string::npos && around.find(kMark, at + 1) == std::string::npos) {
+      std::string out;
+      out.reserve(around.size() - kMark.size() + value.size());
+      out.append(around, 0, at).append(value).append(around, at + kMark.size());
+      return out;
+    }
+  }
+  render::Put(ctx, key, value);
+  return Render(name, ctx);
 }
 
 std::vector<model::Diagnostic> Renderer::errors() {

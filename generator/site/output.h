@@ -58,6 +58,9 @@ class Output {
 
   /// Writes `content` at `rel` (relative to the site); false, with an [output] error, if it cannot.
   bool Write(const std::string& rel, const std::string& content);
+  /// Write, where the caller knows the SHA-256 (hex) of `content` already (an original,
+  /// hashed when it was read): it is not hashed again.
+  bool Write(const std::string& rel, const std::string& content, const std::string& sha256);
   /// Links the previous site's file at `rel` when it holds exactly `content`; false (nothing
   /// done) otherwise.
   bool Reuse(const std::string& rel, const std::string& content);
@@ -140,9 +143,19 @@ class Renderer {
   /// `page` and the way back to the site's root.
   std::string Page(const std::string& rel, const std::string& title, const std::string& body,
                    const std::string& page);
+  /// Render(name, ctx), where ctx's string `key` (a large piece of HTML the template shows
+  /// unescaped) is taken out of ctx, not copied: ctx no longer holds it.
+  std::string RenderTaking(const std::string& name, kainjow::mustache::data& ctx,
+                           const std::string& key);
   std::vector<model::Diagnostic> errors();
 
  private:
+  // Render(name, ctx) with `key` set to `value`, without copying `value` into ctx.
+  std::string RenderAround(const std::string& name, kainjow::mustache::data& ctx,
+                           const std::string& key, const std::string& value);
+  // Render into `out`; false (and a [template] error) where the template has an error.
+  bool RenderInto(const std::string& name, const kainjow::mustache::data& ctx, std::string& out);
+
   std::map<std::string, render::Template> templates_;
   std::mutex mutex_;
   std::vector<model::Diagnostic> errors_;

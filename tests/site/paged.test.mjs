@@ -1,8 +1,9 @@
 // Browser test of a site whose index and comparison are split into pages (more than 256
 // inputs: pages/paging.h), opened from file:// as a reader would: from the first page, every
 // page of the table of pages is reached, and together the pages list every department page of
-// the site once; a later page links back to the first and to its neighbours, and its table
-// filters like the first.
+// the site once; from the first, the departments of several years are reached through the
+// pages that group them; a later page links back to the first and to its neighbours, and its
+// table filters like the first.
 // usage: node tests/site/paged.test.mjs SITE_DIR
 import { readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -12,7 +13,11 @@ import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
 
 const site = resolve(process.argv[2]);
-const url = (rel) => pathToFileURL(resolve(site, rel)).href;
+// A fragment is not part of the file's path: pathToFileURL would encode its '#'.
+const url = (rel) => {
+  const [file, fragment] = rel.split('#');
+  return pathToFileURL(resolve(site, file)).href + (fragment === undefined ? '' : `#${fragment}`);
+};
 let browser;
 
 test.before(async () => {
@@ -52,6 +57,29 @@ for (const stem of ['index', 'compare']) {
     await page.close();
   });
 }
+
+test('index.html leads to every department of several years', async () => {
+  // Each is grouped on the page of its latest year (mostly later pages: file order); the first
+  // page's table of pages counts them per page and links to each page's group.
+  const page = await browser.newPage();
+  await page.goto(url('index.html'));
+  const groups = await page.$$eval('#pages ~ table a[href$="#by-department"]',
+    (as) => as.map((a) => [a.getAttribute('href'), Number(a.textContent)]));
+  assert.ok(groups.length >= 1, `pages with departments of several years: ${groups.length}`);
+  const listed = [];
+  for (const [href, count] of groups) {
+    await page.goto(url(href));
+    const here = await page.$$eval('#by-department ~ ul > li > a:first-child',
+      (as) => as.map((a) => a.getAttribute('href')));
+    assert.equal(here.length, count, `${href}: ${here.length} listed, ${count} counted`);
+    listed.push(...here);
+  }
+  const departments = readdirSync(resolve(site, 'departments'), { withFileTypes: true })
+    .filter((e) => e.isDirectory()).map((e) => `departments/${e.name}/index.html`).sort();
+  assert.ok(departments.length >= 2, `departments of several years: ${departments.length}`);
+  assert.deepEqual([...listed].sort(), departments);
+  await page.close();
+});
 
 test('a later page of the index filters by year like the first', async () => {
   const page = await browser.newPage();

@@ -7,6 +7,7 @@
 
 #include <boost/filesystem.hpp>
 
+#include "pages.h"
 #include "pages/codes.h"
 #include "pages/plan.h"
 #include "pages/search.h"
@@ -16,9 +17,12 @@ namespace model = gongkai::model;
 namespace fs = boost::filesystem;
 using gongkai::pages::CodeContext;
 using gongkai::pages::CodeIndex;
-using gongkai::pages::CodePaging;
 using gongkai::pages::CodePageKey;
 using gongkai::pages::Record;
+using gongkai::test::All;
+using gongkai::test::Changed;
+using gongkai::test::Departments;
+using gongkai::test::kSmall;
 
 namespace {
 
@@ -43,50 +47,25 @@ std::vector<Record> Records() {
 }
 
 std::string Key(const std::vector<Record>& records, const std::string& code) {
-  std::vector<const Record*> all;
-  for (const auto& r : records) all.push_back(&r);
-  return CodePageKey(code, 0, CodeIndex(all));
+  return CodePageKey(code, 0, CodeIndex(All(records)));
 }
 
 // Departments d00 ... d23, each with a row under 2010801 (d05 with two), for the paging of
-// a code's page. The ids that hash (FNV-1a 32) to 0 modulo 8: d01, d09, d16, d23 (worked out
-// by hand: d00 3, d01 0, d02 1, d03 6, ..., d09 0, ..., d16 0, ..., d23 0).
+// a code's page (kSmall: pages begin at d01, d09, d16, d23 or after 5 departments).
 std::vector<Record> Many() {
-  std::vector<Record> r(24);
-  for (int i = 0; i < 24; ++i) {
-    char id[8];
-    snprintf(id, sizeof id, "d%02d", i);
-    r[i].id = id;
-    r[i].department.name = std::string("部门") + (id + 1);
-    r[i].year = 2024;
+  std::vector<Record> r = Departments();
+  for (int i = 0; i < 24; ++i)
     r[i].functional.push_back({"2010801", "行政运行", 3, F(100 * i, 10), std::nullopt, std::nullopt, 10, ""});
-  }
   r[5].functional.push_back({"2010801", "行政运行", 3, F(7, 11), std::nullopt, std::nullopt, 11, ""});
   return r;
 }
 
-// A page begins at d01, d09, d16, d23 (their hash) or after 5 departments; paged above 4.
-constexpr CodePaging kSmall{4, 8, 5};
-
 // Each page of 2010801: its name, then its key.
 std::map<std::string, std::string> PageKeys(const std::vector<Record>& records) {
-  std::vector<const Record*> all;
-  for (const auto& r : records) all.push_back(&r);
-  const CodeIndex index(all, kSmall);
+  const CodeIndex index(All(records), kSmall);
   std::map<std::string, std::string> out;
   for (size_t i = 0; i < index.Parts("2010801").size(); ++i)
     out[index.Parts("2010801")[i].stem] = CodePageKey("2010801", i, index);
-  return out;
-}
-
-// The pages whose key is not the same in both (or that one has and the other has not).
-std::set<std::string> Changed(const std::map<std::string, std::string>& a,
-                              const std::map<std::string, std::string>& b) {
-  std::set<std::string> out;
-  for (const auto& [stem, key] : a)
-    if (!b.count(stem) || b.at(stem) != key) out.insert(stem);
-  for (const auto& [stem, key] : b)
-    if (!a.count(stem)) out.insert(stem);
   return out;
 }
 
@@ -96,8 +75,7 @@ TEST_SUITE("pages") {
 
 TEST_CASE("a code many departments use is split into pages that begin where an id says") {
   const std::vector<Record> records = Many();
-  std::vector<const Record*> all;
-  for (const auto& r : records) all.push_back(&r);
+  auto all = All(records);
   const CodeIndex index(all, kSmall);
   std::vector<std::string> stems;
   std::vector<uint32_t> departments, begins;
@@ -122,9 +100,7 @@ TEST_CASE("a code many departments use is split into pages that begin where an i
 
 TEST_CASE("a code page lists the pages from its first page and its neighbours from a later one") {
   const std::vector<Record> records = Many();
-  std::vector<const Record*> all;
-  for (const auto& r : records) all.push_back(&r);
-  const CodeIndex index(all, kSmall);
+  const CodeIndex index(All(records), kSmall);
   auto first = CodeContext("2010801", 0, index);
   CHECK(first.get("paged")->is_true());
   CHECK(first.get("departments")->string_value() == "24");
@@ -199,8 +175,7 @@ TEST_CASE("a code page's key changes with what the page shows, and only with it"
 TEST_CASE("a paged code's search entry lists the departments of its first page") {
   const std::vector<Record> records = Many();
   gongkai::pages::Collection c;
-  for (const auto& r : records) c.built.push_back(&r);
-  c.records = c.built;
+  c.built = c.records = All(records);
   c.codes = std::make_shared<const CodeIndex>(c.built, kSmall);
   const auto groups = gongkai::pages::MakeSearchGroups(c);
   const gongkai::render::SearchEntry* code = nullptr;

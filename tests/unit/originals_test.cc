@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include <fstream>
+#include <initializer_list>
 #include <unordered_map>
 
 #include <boost/filesystem.hpp>
@@ -62,6 +63,30 @@ ino_t InodeOf(const fs::path& p) {
   REQUIRE(::stat(p.c_str(), &st) == 0);
   return st.st_ino;
 }
+
+// A folder of the temporary directory (`root`, named after `name` and the process), empty at
+// first and removed at the end, and in it the paths of a site and its staging folder.
+struct Folders {
+  explicit Folders(const std::string& name)
+      : root(fs::temp_directory_path() / ("gongkai-" + name + "-" + std::to_string(::getpid()))) {
+    fs::remove_all(root);
+  }
+  ~Folders() { fs::remove_all(root); }
+  Folders(const Folders&) = delete;
+  Folders& operator=(const Folders&) = delete;
+
+  /// Writes each file (its path and text) into the site and links it into the staging folder:
+  /// files of the spare that are the site's own (as an unchanged page is).
+  void Shared(std::initializer_list<std::pair<const char*, const char*>> files) const {
+    for (const auto& [file, text] : files) {
+      WriteText(site / file, text);
+      fs::create_directories((staging / file).parent_path());
+      fs::create_hard_link(site / file, staging / file);
+    }
+  }
+
+  const fs::path root, site = root / "site", staging = root / "site.building";
+};
 
 }  // namespace
 
@@ -161,16 +186,13 @@ TEST_CASE("a checksum line escapes a name as sha256sum does, and reads back") {
 }
 
 TEST_CASE("SHA256SUMS lists the files the build placed but itself: each hash as written, else as kept, else read") {
-  fs::path root = fs::temp_directory_path() / ("gongkai-sums-" + std::to_string(::getpid()));
-  fs::remove_all(root);
-  fs::path previous = root / "site", staging = root / "site.building";
-  fs::path kept = root / "site.cache" / "SHA256SUMS";
-  WriteText(previous / "linked.html", "x");
+  const Folders folders("sums");
+  const fs::path& staging = folders.staging;
+  const fs::path kept = folders.root / "site.cache" / "SHA256SUMS";
+  folders.Shared({{"linked.html", "x"}});
   // The previous checksums as the cache kept them, deliberately not the file's: linked.html is
   // linked into the new site, so its line is taken over without reading the file.
   WriteText(kept, ChecksumLine(std::string(64, 'a'), "linked.html"));
-  fs::create_directories(staging);
-  fs::create_hard_link(previous / "linked.html", staging / "linked.html");
   WriteText(staging / "written.html", "yy");
   WriteText(staging / "sub dir/a\\b", "x");
   WriteText(staging / "SHA256SUMS", "stale");
@@ -201,13 +223,12 @@ TEST_CASE("SHA256SUMS lists the files the build placed but itself: each hash as 
   // Kept again once published.
   REQUIRE(gongkai::site::KeepChecksums(staging, kept));
   CHECK(ReadText(kept) == ReadText(staging / "SHA256SUMS"));
-  fs::remove_all(root);
 }
 
 TEST_CASE("the kept checksums are found for linked files whatever their order, escaped names too") {
-  fs::path root = fs::temp_directory_path() / ("gongkai-kept-" + std::to_string(::getpid()));
-  fs::remove_all(root);
-  fs::path staging = root / "site.building", kept = root / "site.cache" / "SHA256SUMS";
+  const Folders folders("kept");
+  const fs::path& staging = folders.staging;
+  const fs::path kept = folders.root / "site.cache" / "SHA256SUMS";
   // Not in path order (not as gongkai writes it), a name escaped, a file the site no longer has.
   WriteText(kept, ChecksumLine(std::string(64, 'c'), "z.html") +
                       ChecksumLine(std::string(64, 'd'), "sub dir/a\\b") +
@@ -226,23 +247,15 @@ TEST_CASE("the kept checksums are found for linked files whatever their order, e
   CHECK(ReadText(staging / "SHA256SUMS") ==
         std::string(64, 'a') + "  linked.html\n" + kShaX + "  new.html\n" + "\\" +
             std::string(64, 'd') + "  sub dir/a\\\\b\n" + std::string(64, 'c') + "  z.html\n");
-  fs::remove_all(root);
 }
 
 TEST_CASE("a recycled staging folder is brought up to date without writing through a link") {
-  fs::path root = fs::temp_directory_path() / ("gongkai-spare-" + std::to_string(::getpid()));
-  fs::remove_all(root);
-  fs::path previous = root / "site", staging = root / "site.building";
-  WriteText(previous / "same.html", "s");
-  WriteText(previous / "kept.html", "k");
-  WriteText(previous / "changed.html", "c");
+  const Folders folders("spare");
+  const fs::path &previous = folders.site, &staging = folders.staging;
   // The spare: same.html and kept.html are the site's own files (as an unchanged page is);
   // changed.html is the site's too, but its content changes; old.html is an older version
   // than the site's; stale.html and gone/page.html are files the new build does not make.
-  fs::create_directories(staging / "gone");
-  fs::create_hard_link(previous / "same.html", staging / "same.html");
-  fs::create_hard_link(previous / "kept.html", staging / "kept.html");
-  fs::create_hard_link(previous / "changed.html", staging / "changed.html");
+  folders.Shared({{"same.html", "s"}, {"kept.html", "k"}, {"changed.html", "c"}});
   WriteText(previous / "old.html", "new");
   WriteText(staging / "old.html", "old");
   WriteText(staging / "stale.html", "x");
@@ -279,20 +292,16 @@ TEST_CASE("a recycled staging folder is brought up to date without writing throu
   // Nothing is left under a temporary name.
   for (fs::recursive_directory_iterator it(staging), end; it != end; ++it)
     CHECK(it->path().string().find(".gongkai-tmp") == std::string::npos);
-  fs::remove_all(root);
 }
 
 TEST_CASE("a spare's files are taken as the site's own but where its mark says they differ") {
-  fs::path root = fs::temp_directory_path() / ("gongkai-insync-" + std::to_string(::getpid()));
-  fs::remove_all(root);
-  fs::path previous = root / "site", staging = root / "site.building";
-  WriteText(previous / "same.html", "s");
+  const Folders folders("insync");
+  const fs::path &previous = folders.site, &staging = folders.staging;
   WriteText(previous / "written.html", "w2");
   WriteText(previous / "deleted.html", "d");
   // The spare: same.html is the site's own file; written.html is older than the site's (the
   // last build wrote it: the mark lists it); deleted.html was taken out of the spare by hand.
-  fs::create_directories(staging);
-  fs::create_hard_link(previous / "same.html", staging / "same.html");
+  folders.Shared({{"same.html", "s"}});
   WriteText(staging / "written.html", "w1");
   gongkai::site::Output output(staging, previous, {"same.html", "written.html", "deleted.html"});
   output.UseSpare({"written.html"});
@@ -307,22 +316,15 @@ TEST_CASE("a spare's files are taken as the site's own but where its mark says t
   CHECK(output.Bytes().total == 4);  // s w2 d
   CHECK(output.Bytes().written == 0);
   CHECK(output.Written().empty());
-  fs::remove_all(root);
 }
 
 TEST_CASE("a proven spare's files are taken unlooked, and counted as its own bytes less those replaced") {
-  fs::path root = fs::temp_directory_path() / ("gongkai-proven-" + std::to_string(::getpid()));
-  fs::remove_all(root);
-  fs::path previous = root / "site", staging = root / "site.building";
-  WriteText(previous / "same.html", "s");
-  WriteText(previous / "gone.html", "gg");
-  WriteText(previous / "changed.html", "c");
-  WriteText(previous / "removed.html", "rrr");
+  const Folders folders("proven");
+  const fs::path &previous = folders.site, &staging = folders.staging;
   // The spare, proven (its folders as noted) with own bytes 1 + 2 + 1 + 3 = 7: its files are
   // the site's. gone.html is taken out after the proof, which is not looked at again.
-  fs::create_directories(staging);
-  for (const char* f : {"same.html", "gone.html", "changed.html", "removed.html"})
-    fs::create_hard_link(previous / f, staging / f);
+  folders.Shared(
+      {{"same.html", "s"}, {"gone.html", "gg"}, {"changed.html", "c"}, {"removed.html", "rrr"}});
   fs::remove(staging / "gone.html");
   gongkai::site::Output output(staging, previous,
                                {"same.html", "gone.html", "changed.html", "removed.html"});
@@ -342,13 +344,11 @@ TEST_CASE("a proven spare's files are taken unlooked, and counted as its own byt
   CHECK(output.Bytes().total == 5);  // s gg C2
   CHECK(output.Bytes().written == 2);
   CHECK(output.Written() == std::vector<std::string>{"changed.html"});
-  fs::remove_all(root);
 }
 
 TEST_CASE("a staging folder's files the build does not place are removed, but those written after") {
-  fs::path root = fs::temp_directory_path() / ("gongkai-unplaced-" + std::to_string(::getpid()));
-  fs::remove_all(root);
-  fs::path staging = root / "site.building";
+  const Folders folders("unplaced");
+  const fs::path& staging = folders.staging;
   for (const char* f : {"a.html", "b.html", "SHA256SUMS"}) WriteText(staging / f, "old");
   gongkai::site::Output output(staging, fs::path(), {"a.html", "b.html", "SHA256SUMS"});
   CHECK(output.Write("a.html", "a1"));
@@ -357,12 +357,11 @@ TEST_CASE("a staging folder's files the build does not place are removed, but th
   CHECK(ReadText(staging / "a.html") == "a2");
   CHECK_FALSE(fs::exists(staging / "b.html"));
   CHECK(ReadText(staging / "SHA256SUMS") == "old");  // the caller's to write
-  fs::remove_all(root);
 }
 
 TEST_CASE("an original is read again and refused if it changed since it was parsed") {
-  fs::path dir = fs::temp_directory_path() / ("gongkai-originals-" + std::to_string(::getpid()));
-  fs::remove_all(dir);
+  const Folders folders("originals");
+  const fs::path& dir = folders.root;
   WriteText(dir / "附件 1.txt", "x");
   gongkai::ingest::Document doc;
   doc.files.push_back({(dir / "附件 1.txt").string(), kShaX, "text", 0, 0});

@@ -3,6 +3,7 @@
 // key changes with what the page shows and only with it.
 #include <doctest/doctest.h>
 
+#include "pages.h"
 #include "pages/compare.h"
 #include "pages/glossary.h"
 #include "pages/index.h"
@@ -15,6 +16,7 @@ namespace model = gongkai::model;
 using gongkai::pages::FindingIndex;
 using gongkai::pages::GlossaryIndex;
 using gongkai::pages::Record;
+using gongkai::test::All;
 using Severity = model::Diagnostic::Severity;
 
 namespace {
@@ -38,12 +40,6 @@ std::vector<Record> Records() {
                            "支出的变动额：应为 5811.56 万元，实为 6034.96 万元", {49, 115}, {}, ""});
   r[1].glossary.push_back({"基本支出", "指为保障机构正常运转的支出。", 2600});
   return r;
-}
-
-std::vector<const Record*> All(const std::vector<Record>& records) {
-  std::vector<const Record*> all;
-  for (const auto& r : records) all.push_back(&r);
-  return all;
 }
 
 std::string RuleKey(const std::vector<Record>& records, const std::string& id) {

@@ -3,46 +3,37 @@
 // links to the others, and where a department of several years is shown.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <map>
 #include <set>
 
+#include "pages.h"
 #include "pages/compare.h"
 #include "pages/index.h"
 #include "pages/paging.h"
+#include "pages/plan.h"
 
 namespace model = gongkai::model;
-using gongkai::pages::CodePaging;
 using gongkai::pages::KeyWriter;
 using gongkai::pages::ListPart;
 using gongkai::pages::Record;
 using gongkai::pages::SplitList;
+using gongkai::test::All;
+using gongkai::test::Changed;
+using gongkai::test::Departments;
+using gongkai::test::kSmall;
 
 namespace {
 
-// Departments d00 ... d23 (部门00 ...), each with a 支出总计 of 100 万元 × its number. The ids
-// that hash (FNV-1a 32) to 0 modulo 8 are d01, d09, d16, d23 (as in codes_test.cc).
+// Departments d00 ... d23, each with a 支出总计 of 100 万元 × its number; pages (kSmall) begin at
+// d01, d09, d16, d23 or after 5 departments.
 std::vector<Record> Many() {
-  std::vector<Record> r(24);
-  for (int i = 0; i < 24; ++i) {
-    char id[8];
-    snprintf(id, sizeof id, "d%02d", i);
-    r[i].id = id;
-    r[i].department.name = std::string("部门") + (id + 1);
-    r[i].year = 2024;
+  std::vector<Record> r = Departments();
+  for (int i = 0; i < 24; ++i)
     r[i].expenditure_total = model::Figure{model::Money::FromFen(1000000 * i), 10};
-  }
   return r;
 }
-
-std::vector<const Record*> All(const std::vector<Record>& records) {
-  std::vector<const Record*> all;
-  for (const auto& r : records) all.push_back(&r);
-  return all;
-}
-
-// A page begins at d01, d09, d16, d23 (their hash) or after 5 departments; paged above 4.
-constexpr CodePaging kSmall{4, 8, 5};
 
 // Each page of the index (or, with `compare`, the comparison): its stem, then its key.
 std::map<std::string, std::string> PageKeys(const std::vector<Record>& records, bool compare = false) {
@@ -55,17 +46,6 @@ std::map<std::string, std::string> PageKeys(const std::vector<Record>& records, 
     else gongkai::pages::IndexKey(all, parts, i, key);
     out[parts[i].stem] = key.Take();
   }
-  return out;
-}
-
-// The pages whose key is not the same in both (or that one has and the other has not).
-std::set<std::string> Changed(const std::map<std::string, std::string>& a,
-                              const std::map<std::string, std::string>& b) {
-  std::set<std::string> out;
-  for (const auto& [stem, key] : a)
-    if (!b.count(stem) || b.at(stem) != key) out.insert(stem);
-  for (const auto& [stem, key] : b)
-    if (!a.count(stem)) out.insert(stem);
   return out;
 }
 
@@ -187,6 +167,59 @@ TEST_CASE("a department of several years is on the page of its latest year") {
   const auto whole = SplitList(all, "index");
   CHECK(gongkai::pages::SeriesOnParts(series, all, whole) ==
         std::vector<std::vector<const gongkai::years::Series*>>{{&series[0]}});
+}
+
+TEST_CASE("the first page of a paged index counts the departments of several years per page") {
+  // 300 inputs (paged above 256: the plan's rule), p000 ... p299; three departments of two
+  // years each, their first years on the first page, their latest past it (a page holds 256 at
+  // most), as in a corpus whose file names begin with the year.
+  std::vector<Record> records(300);
+  for (int i = 0; i < 300; ++i) {
+    char id[8];
+    snprintf(id, sizeof id, "p%03d", i);
+    records[i].id = id;
+    records[i].department.name = id;
+    records[i].year = i < 150 ? 2023 : 2024;
+  }
+  model::Disclosure years[6];
+  const char* ids[6] = {"p000", "p270", "p010", "p280", "p020", "p299"};
+  for (int i = 0; i < 6; ++i) {
+    years[i].id = ids[i];
+    years[i].year = i % 2 ? 2024 : 2023;
+  }
+  const std::vector<gongkai::years::Series> series = {
+      {"k1", "甲", {&years[0], &years[1]}},
+      {"k2", "乙", {&years[2], &years[3]}},
+      {"k3", "丙", {&years[4], &years[5]}}};
+  const auto all = All(records);
+  const gongkai::pages::Collection c{all, all, &series,
+                                     std::make_shared<gongkai::pages::CodeIndex>(all)};
+  const auto plan = gongkai::pages::CrossPages(c);
+  const auto first = std::find_if(plan.begin(), plan.end(),
+                                   [](const auto& page) { return page.path == "index.md"; });
+  REQUIRE(first != plan.end());
+  const auto ctx = first->context();
+  // None grouped on the first page (bounded whatever the site's size); it says how many there
+  // are and, per page, how many that page groups.
+  CHECK(ctx.get("series")->list_value().empty());
+  CHECK(ctx.get("series_total")->string_value() == "3");
+  CHECK(ctx.get("has_series_elsewhere")->is_true());
+  std::map<std::string, std::string> counted;  // a page's stem -> how many it groups
+  for (const auto& row : ctx.get("pages")->list_value())
+    counted[row.get("stem")->string_value()] = row.get("page_series")->string_value();
+  CHECK(counted.at("index") == "0");
+  // The pages that group them: each department on the page of its latest year.
+  std::map<std::string, std::string> grouped;
+  for (const auto& page : plan) {
+    if (page.path.rfind("index-", 0) != 0) continue;
+    const auto later = page.context();
+    const std::string stem = page.path.substr(0, page.path.size() - 3);
+    grouped[stem] = std::to_string(later.get("series")->list_value().size());
+    CHECK(counted.at(stem) == grouped[stem]);
+  }
+  size_t total = 0;
+  for (const auto& [stem, n] : grouped) total += std::stoul(n);
+  CHECK(total == 3);
 }
 
 }  // TEST_SUITE
