@@ -19,23 +19,18 @@ std::string Sha256Hex(std::string_view data) {
   return Hex(std::string_view(reinterpret_cast<const char*>(digest), size));
 }
 
-// OpenSSL's digest context, kept out of the header.
+// OpenSSL's digest context, kept out of the header; freed with it.
 struct Sha256::Context {
   EVP_MD_CTX* md = EVP_MD_CTX_new();
+  ~Context() { EVP_MD_CTX_free(md); }
 };
 
-Sha256::Sha256() : context_(new Context) {
-  if (!context_->md || EVP_DigestInit_ex(context_->md, EVP_sha256(), nullptr) != 1) {
-    EVP_MD_CTX_free(context_->md);
-    delete context_;
+Sha256::Sha256() : context_(std::make_unique<Context>()) {
+  if (!context_->md || EVP_DigestInit_ex(context_->md, EVP_sha256(), nullptr) != 1)
     throw std::runtime_error("SHA-256 failed (OpenSSL)");
-  }
 }
 
-Sha256::~Sha256() {
-  EVP_MD_CTX_free(context_->md);
-  delete context_;
-}
+Sha256::~Sha256() = default;
 
 void Sha256::Update(std::string_view data) {
   if (EVP_DigestUpdate(context_->md, data.data(), data.size()) != 1)

@@ -1,6 +1,7 @@
 // SHA-256 of a byte string, for the `source.sha256` field.
 #pragma once
 
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -24,7 +25,7 @@ class Sha256 {
 
  private:
   struct Context;
-  Context* context_;
+  std::unique_ptr<Context> context_;
 };
 
 /// `bytes` as lower-case hex, two digits a byte.
