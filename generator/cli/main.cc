@@ -188,6 +188,7 @@ int RunBuild(const std::vector<std::string>& args) {
       clear_progress();
       std::fprintf(stderr, "  %-28s %.2f s\n", phase.c_str(), secs);
     };
+  options.leave_memory = true;  // the process ends once the report is printed
   gongkai::site::BuildReport report = gongkai::site::BuildSite(options);
   clear_progress();
   if (timing && report.checksummed)

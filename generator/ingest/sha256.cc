@@ -19,6 +19,33 @@ std::string Sha256Hex(std::string_view data) {
   return Hex(std::string_view(reinterpret_cast<const char*>(digest), size));
 }
 
+// OpenSSL's digest context, kept out of the header; freed with it.
+struct Sha256::Context {
+  EVP_MD_CTX* md = EVP_MD_CTX_new();
+  ~Context() { EVP_MD_CTX_free(md); }
+};
+
+Sha256::Sha256() : context_(std::make_unique<Context>()) {
+  if (!context_->md || EVP_DigestInit_ex(context_->md, EVP_sha256(), nullptr) != 1)
+    throw std::runtime_error("SHA-256 failed (OpenSSL)");
+}
+
+Sha256::~Sha256() = default;
+
+void Sha256::Update(std::string_view data) {
+  if (EVP_DigestUpdate(context_->md, data.data(), data.size()) != 1)
+    throw std::runtime_error("SHA-256 failed (OpenSSL)");
+}
+
+std::string Sha256::HexDigest() {
+  unsigned char digest[EVP_MAX_MD_SIZE];
+  unsigned int size = 0;
+  if (EVP_DigestFinal_ex(context_->md, digest, &size) != 1 || size != 32 ||
+      EVP_DigestInit_ex(context_->md, EVP_sha256(), nullptr) != 1)
+    throw std::runtime_error("SHA-256 failed (OpenSSL)");
+  return Hex(std::string_view(reinterpret_cast<const char*>(digest), size));
+}
+
 std::string Hex(std::string_view bytes) {
   static const char kHex[] = "0123456789abcdef";
   std::string out(2 * bytes.size(), '0');

@@ -10,6 +10,7 @@
 
 #include <kainjow/mustache.hpp>
 
+#include "ingest/sha256.h"
 #include "model/disclosure.h"
 #include "render/context.h"
 
@@ -20,17 +21,31 @@ namespace gongkai::pages {
 /// (rules.cc VisitRule, glossary.cc VisitTerm): `key(v1, v2, ...)` appends every value given,
 /// so the key holds all that the context reads. Each value is written with its length, so two
 /// different lists of values never write the same key. A type it has no overload for does not
-/// compile (it is not silently left out).
+/// compile (it is not silently left out). The key is the SHA-256 of what was written, hashed as
+/// it is written: a large code page's lists every row it shows (megabytes at N = 10,000, made
+/// and copied as one string at every build).
 class KeyWriter {
  public:
   template <typename... T>
   void operator()(const T&... values) {
     (Put(values), ...);
+    if (key_.size() >= kPiece) Flush();
   }
-  /// The key written; the writer is empty after.
-  std::string Take() { return std::move(key_); }
+  /// The key written (hex SHA-256 of the values); the writer is empty after.
+  std::string Take() {
+    Flush();
+    return sha_.HexDigest();
+  }
 
  private:
+  // Values are gathered into pieces of about this size before they are hashed (a call into
+  // OpenSSL per value of a few bytes would cost more than the hashing).
+  static constexpr size_t kPiece = size_t{32} << 10;
+  void Flush() {
+    sha_.Update(key_);
+    key_.clear();
+  }
+
   void Put(std::string_view s) {
     Put(static_cast<int64_t>(s.size()));
     key_.append(s);
@@ -52,6 +67,7 @@ class KeyWriter {
   }
 
   std::string key_;
+  ingest::Sha256 sha_;
 };
 
 /// A page's context and its key made by one function that lists what the page shows, for a

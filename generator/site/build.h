@@ -34,6 +34,10 @@ struct BuildOptions {
   /// name (2,000 of 10,000 generated documents named "医保中心" from their first 16 KiB): a
   /// larger group is not a department's years, and its inputs wait within waiting_budget.
   size_t max_group = 64;
+  /// The process ends once the build returns (the CLI): what the build held to its end (the
+  /// records, the placed files, the cache's manifest) is left to the OS, not freed piece by
+  /// piece. Not for a process that builds again.
+  bool leave_memory = false;
 };
 
 struct FileReport {

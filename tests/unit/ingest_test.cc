@@ -51,6 +51,19 @@ TEST_CASE("hashes messages at the block boundaries") {
         "ffe054fe7ae0cb6dc65c3af9b61d5209f439851db43d0ba5997337df154668eb");
 }
 
+TEST_CASE("hashes bytes given in pieces as the whole of them, and starts again after") {
+  gongkai::ingest::Sha256 sha;
+  const std::string million(1000000, 'a');
+  for (size_t at = 0; at < million.size(); at += 4093)  // pieces across block boundaries
+    sha.Update(std::string_view(million).substr(at, 4093));
+  CHECK(sha.HexDigest() == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
+  sha.Update("ab");
+  sha.Update("");
+  sha.Update("c");
+  CHECK(sha.HexDigest() == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+  CHECK(sha.HexDigest() == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+}
+
 TEST_CASE("strips a byte order mark but hashes the bytes as read") {
   const std::string bytes = "\xEF\xBB\xBF第一行\n";
   Document doc;
