@@ -24,7 +24,7 @@ inline std::vector<const pages::Record*> All(const std::vector<pages::Record>& r
 inline std::vector<pages::Record> Departments() {
   std::vector<pages::Record> r(24);
   for (int i = 0; i < 24; ++i) {
-    char id[8];
+    char id[16];  // room for any int: GCC warns of truncation otherwise
     snprintf(id, sizeof id, "d%02d", i);
     r[i].id = id;
     r[i].department.name = std::string("部门") + (id + 1);
