@@ -367,9 +367,15 @@ check "... as gongkai renders it" bash -c "! grep -q '（篡改）' '$page'"
 csv="$WORK/a/data/departments.csv"
 tampered=$(sed 's/^\(2023-sichuan-cangxi[^,]*\),[^,]*/\1,苍溪（篡改）/' "$csv") && printf '%s\n' "$tampered" >"$csv"
 check "(the CSV's row was changed in place)" grep -q '苍溪（篡改）' "$csv"
+# So for timeline.csv, whose rows of a department none of whose years is built (the 政协's)
+# are taken from the last file.
+tcsv="$WORK/a/data/timeline.csv"
+tampered=$(sed 's/^\(dept-de0f70fd5060,[^,]*\),/\1（篡改）,/' "$tcsv") && printf '%s\n' "$tampered" >"$tcsv"
+check "(timeline.csv's rows were changed in place)" grep -q '^dept-de0f70fd5060,[^,]*（篡改）' "$tcsv"
 printf '\n（本行为测试追加）\n' >>"$WORK/content/$CHENGDE.txt"
 build "$WORK/content" "$WORK/a" "$WORK/templates"
 check "an edit's CSV does not carry a row changed in place" bash -c "! grep -q '（篡改）' '$csv'"
+check "... nor does timeline.csv" bash -c "! grep -q '（篡改）' '$tcsv'"
 check "... and SHA256SUMS holds" sums_ok "$WORK/a"
 
 echo "build: $passed passed, $failed failed"

@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <string_view>
 #include <unordered_map>
+#include <vector>
 
 #include "render/context.h"
 #include "render/markdown.h"
@@ -152,24 +153,72 @@ std::string MakeCsv(const CsvDownload& csv, const std::vector<const Record*>& al
   return out;
 }
 
-// Reading the rows back costs a pass over the file (~25 MB for functional.csv at N = 10,000),
-// where making them costs a number formatted and quoted per cell.
 std::string MakeCsv(const CsvDownload& csv, const std::vector<const Record*>& all,
-                    std::string_view previous, const std::function<bool(const Record&)>& same) {
-  const std::string_view header = csv.header;
+                    std::string_view previous, const std::function<bool(const Record&)>& same,
+                    bool* unchanged) {
+  CsvItems items;
+  items.count = all.size();
+  items.id = [&](size_t i, std::string& out) { AppendCsv(out, all[i]->id); };
+  items.same = [&](size_t i) { return same(*all[i]); };
+  items.rows = [&](size_t i, std::string& out) { csv.rows(*all[i], out); };
+  return SpliceCsv(csv.header, items, previous, unchanged);
+}
+
+// Reading the rows back costs a pass over the file (~25 MB for functional.csv at N = 10,000),
+// where making them costs a number formatted and quoted per cell. The file is copied only
+// when it changed: after most edits it is the last one (then nothing is copied, and the
+// caller links the last file rather than hashing and writing the same bytes again).
+std::string SpliceCsv(std::string_view header, const CsvItems& items, std::string_view previous,
+                      bool* unchanged) {
+  if (unchanged) *unchanged = false;
   std::unordered_map<std::string_view, std::string_view> rows;
-  if (previous.substr(0, header.size()) != header || !RowsById(previous, header.size(), rows))
-    return MakeCsv(csv, all);
-  std::string out(header);
-  out.reserve(previous.size() + previous.size() / 8);
-  std::string id;
-  for (const auto* d : all) {
-    id.clear();
-    AppendCsv(id, d->id);
-    auto it = same(*d) ? rows.find(id) : rows.end();
-    if (it != rows.end()) out.append(it->second);
-    else csv.rows(*d, out);
+  if (previous.substr(0, header.size()) != header || !RowsById(previous, header.size(), rows)) {
+    std::string out(header);
+    for (size_t i = 0; i < items.count; ++i) items.rows(i, out);
+    return out;
   }
+  // Each item's rows: a part of `previous`, or made (a part of `made`, by its offset).
+  struct Piece {
+    bool made;
+    size_t from, size;
+  };
+  std::vector<Piece> pieces;
+  pieces.reserve(items.count);
+  std::string made, id;
+  for (size_t i = 0; i < items.count; ++i) {
+    id.clear();
+    items.id(i, id);
+    auto it = items.same(i) ? rows.find(id) : rows.end();
+    if (it != rows.end()) {
+      pieces.push_back({false, static_cast<size_t>(it->second.data() - previous.data()), it->second.size()});
+    } else {
+      const size_t from = made.size();
+      items.rows(i, made);
+      if (made.size() > from) pieces.push_back({true, from, made.size() - from});
+    }
+  }
+  auto bytes = [&](const Piece& p) {
+    return p.made ? std::string_view(made).substr(p.from, p.size) : previous.substr(p.from, p.size);
+  };
+  if (unchanged) {  // the pieces, one after the other, are `previous`?
+    size_t at = header.size();
+    bool same = true;
+    for (const Piece& p : pieces) {
+      same = (!p.made && p.from == at) || previous.substr(at, p.size) == bytes(p);
+      if (!same) break;
+      at += p.size;
+    }
+    if (same && at == previous.size()) {
+      *unchanged = true;
+      return std::string();
+    }
+  }
+  size_t size = header.size();
+  for (const Piece& p : pieces) size += p.size;
+  std::string out;
+  out.reserve(size);
+  out.append(header);
+  for (const Piece& p : pieces) out.append(bytes(p));
   return out;
 }
 

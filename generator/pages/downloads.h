@@ -41,11 +41,27 @@ extern const CsvDownload kFunctionalCsv;
 std::string MakeCsv(const CsvDownload& csv, const std::vector<const Record*>& all);
 /// The same bytes, taking the rows of a department that `same(d)` says is the one the last
 /// build wrote from `previous` (the last build's file) rather than making them: an edit makes
-/// the rows of the departments built again, not of every department. A department `previous`
-/// holds no rows of, and the whole file when `previous` does not begin with the header or
-/// holds a department's rows in two places, are made.
+/// the rows of the departments built again, not of every department (SpliceCsv). With
+/// `unchanged`, set true (and nothing returned) when the file is `previous` byte for byte.
 std::string MakeCsv(const CsvDownload& csv, const std::vector<const Record*>& all,
-                    std::string_view previous, const std::function<bool(const Record&)>& same);
+                    std::string_view previous, const std::function<bool(const Record&)>& same,
+                    bool* unchanged = nullptr);
+
+/// The items of a CSV download whose rows are grouped by their first cell (a department's id,
+/// a series' key), one group per item, in item order.
+struct CsvItems {
+  size_t count = 0;
+  std::function<void(size_t, std::string&)> id;    ///< appends item i's first cell, as written
+  std::function<bool(size_t)> same;                ///< item i's rows are the last build's
+  std::function<void(size_t, std::string&)> rows;  ///< appends item i's rows
+};
+/// `header` and the items' rows, those of an item `same` holds for taken from `previous` (the
+/// last build's file; its bytes, never checked against the item) rather than made. An item
+/// `previous` holds no rows of is made; so is every item when `previous` does not begin with
+/// `header` or holds an item's rows in two places. With `unchanged`, set true (and nothing
+/// returned, nothing copied) when the file is `previous` byte for byte: the caller keeps that.
+std::string SpliceCsv(std::string_view header, const CsvItems& items, std::string_view previous,
+                      bool* unchanged = nullptr);
 
 /// sitemap.xml for the site's HTML pages under `base_url` (which ends with '/').
 std::string Sitemap(const std::string& base_url, const std::vector<std::string>& pages);

@@ -328,20 +328,41 @@ json TimelineJson(const years::Series& series, const std::vector<years::Timeline
           {"years", years},     {"figures", rows}};
 }
 
+namespace {
+
+constexpr char kTimelineCsvHeader[] =
+    "key,department,year,id,figure,label,amount,source_file,line,page\n";
+
+// A series' rows of timeline.csv: every figure of every year that states it.
+void TimelineRows(const years::Series& s, std::string& out) {
+  for (const auto& f : years::Timeline(s))
+    for (size_t i = 0; i < f.values.size(); ++i) {
+      const auto& v = f.values[i];
+      if (!v) continue;
+      const auto* d = s.years[i];
+      int page = OriginalPageOf(*d, v->line, "").page;
+      AppendCsvRow(out, "\n", s.key, d->department.name, std::to_string(d->year), d->id,
+                   f.subject, f.label, v->amount.WanYuan(2), SourceFileOf(*d, v->line),
+                   std::to_string(v->line), page ? std::to_string(page) : std::string());
+    }
+}
+
+}  // namespace
+
 std::string TimelineCsv(const std::vector<years::Series>& series) {
-  std::string out = "key,department,year,id,figure,label,amount,source_file,line,page\n";
-  for (const auto& s : series)
-    for (const auto& f : years::Timeline(s))
-      for (size_t i = 0; i < f.values.size(); ++i) {
-        const auto& v = f.values[i];
-        if (!v) continue;
-        const auto* d = s.years[i];
-        int page = OriginalPageOf(*d, v->line, "").page;
-        AppendCsvRow(out, "\n", s.key, d->department.name, std::to_string(d->year), d->id,
-                     f.subject, f.label, v->amount.WanYuan(2), SourceFileOf(*d, v->line),
-                     std::to_string(v->line), page ? std::to_string(page) : std::string());
-      }
+  std::string out = kTimelineCsvHeader;
+  for (const auto& s : series) TimelineRows(s, out);
   return out;
+}
+
+std::string TimelineCsv(const std::vector<years::Series>& series, std::string_view previous,
+                        const std::function<bool(const years::Series&)>& same, bool* unchanged) {
+  CsvItems items;
+  items.count = series.size();
+  items.id = [&](size_t i, std::string& out) { AppendCsv(out, series[i].key); };
+  items.same = [&](size_t i) { return same(series[i]); };
+  items.rows = [&](size_t i, std::string& out) { TimelineRows(series[i], out); };
+  return SpliceCsv(kTimelineCsvHeader, items, previous, unchanged);
 }
 
 namespace {

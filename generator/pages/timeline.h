@@ -6,6 +6,7 @@
 
 #include <map>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <kainjow/mustache.hpp>
@@ -55,6 +56,13 @@ nlohmann::json TimelineJson(const years::Series& series,
 /// data/timeline.csv: every department × year × figure, one row each (long format), with the
 /// figure's source file, line and page. Every series, also those of one year.
 std::string TimelineCsv(const std::vector<years::Series>& series);
+/// The same bytes, taking the rows of a series that `same(s)` says has the last build's years,
+/// each with the same record, from `previous` (the last build's file) rather than making them
+/// (pages::SpliceCsv); with `unchanged`, set true (and nothing returned) when the file is
+/// `previous` byte for byte.
+std::string TimelineCsv(const std::vector<years::Series>& series, std::string_view previous,
+                        const std::function<bool(const years::Series&)>& same,
+                        bool* unchanged = nullptr);
 
 /// Sets the index's grouping by department (index.md, `series`): every department of `series`
 /// with two years or more (those whose latest year is on the page: pages::SeriesOnParts), its years latest first (each linked to its page), its trend of 支出总计

@@ -56,6 +56,22 @@ json ScriptArguments(const std::string& body) {
   return args.is_discarded() ? json::array() : args;
 }
 
+// The encoded postings of a posting page `name` as SearchTerm writes it,
+// gongkaiSearch.more("<name>","<postings>");\n (its postings are letters, digits, - _ and
+// dots: nothing JSON or Script escapes); false for another file. Read in this fixed form
+// rather than as JSON: a department added or removed reads every page of the keys it changes.
+bool PagePostings(std::string_view body, std::string_view name, std::string_view& postings) {
+  constexpr std::string_view kOpen = "gongkaiSearch.more(\"", kEnd = "\");\n";
+  if (body.size() < kOpen.size() + name.size() + 3 + kEnd.size() ||
+      body.substr(0, kOpen.size()) != kOpen || body.substr(kOpen.size(), name.size()) != name ||
+      body.substr(kOpen.size() + name.size(), 3) != "\",\"" ||
+      body.substr(body.size() - kEnd.size()) != kEnd)
+    return false;
+  postings = body.substr(kOpen.size() + name.size() + 3,
+                         body.size() - kOpen.size() - name.size() - 3 - kEnd.size());
+  return postings.find_first_of("\"\\") == std::string_view::npos;
+}
+
 // A posting added as SearchIndexBuilder posts it: once per id, with the highest weight.
 void Post(std::vector<uint32_t>& list, uint32_t posting) {
   if (!list.empty() && list.back() >> 2 == posting >> 2)
@@ -102,6 +118,11 @@ class Update {
   SearchState& next_;
   std::map<SearchKey, Delta> deltas_;
   std::vector<std::pair<std::string, std::string>> writes_;  // made, written once all is known
+  // The shards and posting pages made again, as the last build wrote them (read and checked):
+  // one made to the same bytes is kept rather than written. A department added or removed
+  // changes the postings of a key in most departments, but mostly one page of each (where
+  // its posting falls, and the first after the head: search_index.cc PostingPageSize).
+  std::map<std::string, std::string> read_;
   std::set<std::string> stems_;       // of every key with posting pages
   std::set<std::string> old_stems_;   // of the keys made again, in the last build
 };
@@ -175,11 +196,13 @@ bool Update::AllPostings(const ShardTerm& term, std::vector<uint32_t>& postings,
     if (!fields[2].is_number_unsigned() || !fields[3].is_string()) return false;
     stem = fields[3];
     for (size_t page = 1; page <= fields[2].get<size_t>(); ++page) {
+      const std::string name = stem + "-" + std::to_string(page);
+      const std::string rel = "search/" + name + ".js";
       std::string body;
-      if (!Read("search/" + stem + "-" + std::to_string(page) + ".js", body)) return false;
-      const json args = ScriptArguments(body);
-      if (args.size() != 2 || !args[1].is_string()) return false;
-      for (uint32_t p : DecodeSearchPostings(args[1].get<std::string>())) postings.push_back(p);
+      std::string_view encoded;
+      if (!Read(rel, body) || !PagePostings(body, name, encoded)) return false;
+      for (uint32_t p : DecodeSearchPostings(encoded)) postings.push_back(p);
+      read_[rel] = std::move(body);
     }
   }
   if (postings.size() != fields[0].get<size_t>()) return false;
@@ -210,6 +233,7 @@ bool Update::MakeShard(uint32_t shard, const std::vector<std::pair<SearchKey, De
   std::string body;
   std::vector<ShardTerm> old;
   if (!Read(SearchShardPath(shard), body) || !ParseShard(body, old)) return false;
+  read_[SearchShardPath(shard)] = std::move(body);
   std::vector<std::string> terms;
   size_t i = 0;
   for (const auto& [key, delta] : keys) {
@@ -317,7 +341,11 @@ bool Update::Run() {
     if (!shards.count(s)) Keep(SearchShardPath(s));
   for (const auto& [rel, hash] : previous_.files)
     if (!PageStem(rel).empty() && !old_stems_.count(PageStem(rel))) Keep(rel);
-  for (auto& [rel, body] : writes_) Write(rel, std::move(body));
+  for (auto& [rel, body] : writes_) {
+    auto last = read_.find(rel);
+    if (last != read_.end() && last->second == body) Keep(rel);
+    else Write(rel, std::move(body));
+  }
   return true;
 }
 

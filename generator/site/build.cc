@@ -591,25 +591,27 @@ void WritePage(const pages::Page& page, Build& b, std::string& key) {
 // The search index's state in the cache folder (render/search_update.h).
 constexpr const char* kSearchStateFile = "search.state";
 
-// The path under which the cross pages' keys keep timeline.csv's (SeriesListKey).
+// data/timeline.csv, and the path under which the cross pages' keys keep its list of series
+// (SeriesListKey; its own path keeps its SHA-256, as for the other CSVs).
 constexpr const char* kTimelineCsv = "data/timeline.csv";
+constexpr const char* kTimelineSeries = "data/timeline.csv series";
 
 // The files made from every disclosure together that are not pages: the CSV downloads (a
 // department not built this time has the rows the last site's file holds for it:
 // pages::MakeCsv; only when the file is the bytes the last build wrote, by the SHA-256 kept as
 // its page key: a row edited in place in the published site must not be carried into a new
-// file, blessed with a new checksum) and the department's files across the years
-// (site/years.h), on a thread of
-// their own, beside the search index, made from the last build's where it can be. A series
-// none of whose years was built this time (`built`: the ids of the inputs built) has the places
-// the last build gave its years (else they would have been built again), so the same years,
-// each with the same record: its files across years are the last build's. timeline.csv (which
-// lists the series of one year too) is when no series has a year built and the list of series
-// is the last build's (its key, `series_key`).
+// file, blessed with a new checksum; a CSV that comes out as the last file's bytes is linked)
+// and the department's files across the years (site/years.h), on a thread of their own,
+// beside the search index, made from the last build's where it can be. A series none of whose
+// years was built this time (`built`: the ids of the inputs built) has the places the last
+// build gave its years (else they would have been built again), so the same years, each with
+// the same record: its files across years and its rows of timeline.csv are the last build's.
+// timeline.csv (which lists the series of one year too) is linked unread when no series has a
+// year built and the list of series is the last build's (its key, `series_key`).
 void WriteDownloads(const pages::Collection& c, const YearRelation& relation,
                     const std::unordered_set<std::string>& built,
                     std::map<std::string, std::string>& page_keys, Build& b) {
-  const std::string& series_key = page_keys[kTimelineCsv];
+  const std::string& series_key = page_keys[kTimelineSeries];
   const auto& all = c.built;
   auto unbuilt = [&](const years::Series& s) {
     return b.cache.Usable() && std::none_of(s.years.begin(), s.years.end(), [&](const auto* d) {
@@ -619,28 +621,52 @@ void WriteDownloads(const pages::Collection& c, const YearRelation& relation,
   auto same = [&](const years::Series& s) {
     return unbuilt(s) && b.output.HasPrevious("data/timelines/" + s.key + ".json");
   };
-  const bool same_all = b.cache.PageKey(kTimelineCsv) == series_key &&
+  const bool same_all = b.cache.PageKey(kTimelineSeries) == series_key &&
+                        !b.cache.PageKey(kTimelineCsv).empty() &&
                         b.output.HasPrevious(kTimelineCsv) &&
                         std::all_of(relation.series.begin(), relation.series.end(), unbuilt);
   const std::array<const pages::CsvDownload*, 2> csvs = {&pages::kDepartmentsCsv,
                                                          &pages::kFunctionalCsv};
-  std::array<std::string, csvs.size()> csv_sha256;  // of each CSV written, its next page key
+  // Of each CSV placed (departments, functional, timeline), its SHA-256: its next page key.
+  std::array<std::string, 3> csv_sha256;
+  const std::array<const char*, 3> csv_paths = {csvs[0]->path, csvs[1]->path, kTimelineCsv};
+  // A CSV made by make(previous, unchanged) from the last site's file where that is the bytes
+  // the last build wrote; linked when it comes out the same. The last files are read into one
+  // buffer, the largest first: at N = 10,000 the fresh pages of a string of 35 MB cost more
+  // than reading the file into it.
+  std::string last_csv;
+  auto place_csv = [&](size_t i, const auto& make) {
+    const std::string path = csv_paths[i];
+    if (!b.cache.Usable() || !b.output.ReadPrevious(path, last_csv) ||
+        ingest::Sha256Hex(last_csv) != b.cache.PageKey(path))
+      last_csv.clear();
+    bool unchanged = false;
+    const std::string body = make(std::string_view(last_csv), unchanged);
+    if (unchanged) {
+      if (b.output.Keep(path)) csv_sha256[i] = b.cache.PageKey(path);
+      return;
+    }
+    csv_sha256[i] = ingest::Sha256Hex(body);
+    b.output.Write(path, body, csv_sha256[i]);
+  };
   std::thread downloads([&] {
     try {
-      for (size_t i = 0; i < csvs.size(); ++i) {
-        const pages::CsvDownload& csv = *csvs[i];
-        std::string previous;
-        if (!b.cache.Usable() || !b.output.ReadPrevious(csv.path, previous) ||
-            ingest::Sha256Hex(previous) != b.cache.PageKey(csv.path))
-          previous.clear();
-        std::string body = pages::MakeCsv(csv, all, previous, [&](const pages::Record& d) {
-          return built.count(d.id) == 0;
+      if (same_all) {
+        if (b.output.Keep(kTimelineCsv)) csv_sha256[2] = b.cache.PageKey(kTimelineCsv);
+      } else {
+        place_csv(2, [&](std::string_view last, bool& unchanged) {
+          return pages::TimelineCsv(relation.series, last, unbuilt, &unchanged);
         });
-        csv_sha256[i] = ingest::Sha256Hex(body);
-        b.output.Write(csv.path, body);
+      }
+      for (size_t i = csvs.size(); i-- > 0;) {
+        place_csv(i, [&](std::string_view last, bool& unchanged) {
+          return pages::MakeCsv(
+              *csvs[i], all, last, [&](const pages::Record& d) { return built.count(d.id) == 0; },
+              &unchanged);
+        });
       }
       WriteYearFiles(
-          relation, same, same_all,
+          relation, same,
           [&](const std::string& rel, const std::string& body) { b.output.Write(rel, body); },
           [&](const std::string& rel) {
             if (b.output.HasPrevious(rel)) b.output.Keep(rel);
@@ -685,8 +711,8 @@ void WriteDownloads(const pages::Collection& c, const YearRelation& relation,
     throw;
   }
   downloads.join();
-  for (size_t i = 0; i < csvs.size(); ++i)
-    if (!csv_sha256[i].empty()) page_keys[csvs[i]->path] = csv_sha256[i];
+  for (size_t i = 0; i < csv_paths.size(); ++i)
+    if (!csv_sha256[i].empty()) page_keys[csv_paths[i]] = csv_sha256[i];
 }
 
 // The pages made from every disclosure together (pages/plan.h), the downloads and the
@@ -728,7 +754,7 @@ std::vector<std::string> WriteCrossPages(const std::vector<DocResult>& docs,
   std::unordered_set<std::string> built;  // the inputs built this time, by id
   for (const auto& r : docs)
     if (!r.reused) built.insert(r.id);
-  page_keys[kTimelineCsv] = SeriesListKey(relation);
+  page_keys[kTimelineSeries] = SeriesListKey(relation);
   WriteDownloads(collection, relation, built, page_keys, b);
   phases.End("csv, search index");
   std::sort(html.begin(), html.end());

@@ -134,7 +134,7 @@ const YearChart kYearCharts[] = {{"-years-total.svg", pages::TimelineTotalChartS
 }  // namespace
 
 void WriteYearFiles(const YearRelation& relation,
-                    const std::function<bool(const years::Series&)>& same, bool same_all,
+                    const std::function<bool(const years::Series&)>& same,
                     const std::function<void(const std::string&, const std::string&)>& write,
                     const std::function<void(const std::string&)>& keep) {
   for (const auto& s : relation.series) {
@@ -151,8 +151,6 @@ void WriteYearFiles(const YearRelation& relation,
         write("charts/" + s.key + chart.suffix, svg);
     write(json, pages::TimelineJson(s, figures).dump(2) + "\n");
   }
-  if (same_all) keep("data/timeline.csv");
-  else write("data/timeline.csv", pages::TimelineCsv(relation.series));
 }
 
 std::string SeriesListKey(const YearRelation& relation) {

@@ -87,13 +87,13 @@ bool YearsChanged(const model::Disclosure& d, const YearRelation& relation);
 void ApplyYears(const YearRelation& relation, model::Disclosure& d);
 
 /// Writes the files across years of every series of two years or more that are not pages
-/// (those are in the page plan, pages/plan.h): its charts, data/timelines/<key>.json, and
-/// data/timeline.csv; `write(rel, content)` writes one. A series for which `same(s)` holds has
-/// the same files as the last build (the same years, each with the same record) and is not
-/// drawn again: `keep(rel)` is called for each of its files instead (a chart the last build
-/// left out, being empty, is not there either), and so for timeline.csv when `same_all`.
+/// (those are in the page plan, pages/plan.h) nor data/timeline.csv (pages::TimelineCsv): its
+/// charts and data/timelines/<key>.json; `write(rel, content)` writes one. A series for which
+/// `same(s)` holds has the same files as the last build (the same years, each with the same
+/// record) and is not drawn again: `keep(rel)` is called for each of its files instead (a chart
+/// the last build left out, being empty, is not there either).
 void WriteYearFiles(const YearRelation& relation,
-                    const std::function<bool(const years::Series&)>& same, bool same_all,
+                    const std::function<bool(const years::Series&)>& same,
                     const std::function<void(const std::string&, const std::string&)>& write,
                     const std::function<void(const std::string&)>& keep);
 

@@ -84,6 +84,35 @@ TEST_CASE("a CSV download takes the rows of the departments not built again from
   CHECK(Spliced(kFunctionalCsv, records, previous, {"a1"}) == MakeCsv(kFunctionalCsv, All(records)));
 }
 
+TEST_CASE("a CSV download that comes out as the last file's bytes is told, not copied") {
+  std::vector<Record> records = Records();
+  const std::string previous = MakeCsv(kFunctionalCsv, All(records));
+  auto same = [](const Record& d) { return d.id != "b2"; };
+  bool unchanged = false;
+  // b2 built again to the same rows (its quoted name over two lines included).
+  CHECK(MakeCsv(kFunctionalCsv, All(records), previous, same, &unchanged).empty());
+  CHECK(unchanged);
+  // b2's rows changed: the new file.
+  records[1].functional[0].total = F(5100, 20);
+  const std::string whole = MakeCsv(kFunctionalCsv, All(records));
+  CHECK(MakeCsv(kFunctionalCsv, All(records), previous, same, &unchanged) == whole);
+  CHECK_FALSE(unchanged);
+  // A department removed (a1) or added (e5, built) changes the file too.
+  records = Records();
+  const std::vector<const Record*> without_a1 = {&records[1], &records[2]};
+  CHECK(MakeCsv(kFunctionalCsv, without_a1, previous, same, &unchanged) == MakeCsv(kFunctionalCsv, without_a1));
+  CHECK_FALSE(unchanged);
+  Record e5 = records[0];
+  e5.id = "e5";
+  std::vector<const Record*> with_e5 = All(records);
+  with_e5.push_back(&e5);
+  CHECK(MakeCsv(kFunctionalCsv, with_e5, previous, same, &unchanged) == MakeCsv(kFunctionalCsv, with_e5));
+  CHECK_FALSE(unchanged);
+  // A last file that cannot be used is never unchanged, even when made to the same bytes.
+  CHECK(MakeCsv(kFunctionalCsv, All(records), "", same, &unchanged) == previous);
+  CHECK_FALSE(unchanged);
+}
+
 TEST_CASE("a CSV download is made whole from a last file it cannot take rows from") {
   const std::vector<Record> records = Records();
   const std::string whole = MakeCsv(kFunctionalCsv, All(records));

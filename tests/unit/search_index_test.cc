@@ -317,11 +317,14 @@ TEST_CASE("an edit, an added and a removed department give the files of a whole 
     Site full;
     Write(edited, nullptr, full, whole, options);
     CHECK(site.placed == full.placed);
-    // Made again: meta.js, the changed chunks, the shards of the keys changed and their pages.
-    // The edit adds a few keys (5 files of 294); a department added or removed changes a key
-    // in every department, whose pages (15 postings each here) all shift (96 and 235 of ~294).
+    // Made again: meta.js, the changed chunks, the shards of the keys changed and the posting
+    // pages that changed. The edit adds a few keys (5 files of 266); a department removed or
+    // added changes a key in every department, whose pages (15 postings each here) are made
+    // again, but a page made to the last build's bytes is kept, not written: 98 of 265 and 40
+    // of 267 written (counted once; 207 and 81 when every page of a changed key was written).
+    CAPTURE(n);
     CHECK(site.made > 1);
-    CHECK(site.made < (n == 0 ? 10 : full.made));
+    CHECK(site.made <= std::vector<size_t>{5, 98, 40}[n]);
   }
 }
 

@@ -171,6 +171,41 @@ TEST_CASE("the timeline has a row for each headline figure some year states") {
         "k,某部门,2019,2019-x,class:201,一般公共服务支出（201）,80.00,2019-x.txt,14,\n");
 }
 
+TEST_CASE("timeline.csv takes the rows of a series none of whose years was built from the last one") {
+  Disclosure a = Doc("2018-x", "某部门", 2018), b = Doc("2019-x", "某部门", 2019),
+             c = Doc("2019-y", "另一部门", 2019);
+  a.summary.expenditure_total = F("100.00", 10);
+  b.summary.expenditure_total = F("120.00", 12);
+  c.summary.expenditure_total = F("7.00", 3);
+  const std::vector<years::Series> series = {{"k", "某部门", {&a, &b}}, {"m", "另一部门", {&c}}};
+  const std::string previous = gongkai::pages::TimelineCsv(series);
+  auto none = [](const years::Series&) { return true; };
+  // Nothing built: the last file's bytes, not copied.
+  bool unchanged = false;
+  CHECK(gongkai::pages::TimelineCsv(series, previous, none, &unchanged).empty());
+  CHECK(unchanged);
+  // m's year edited (built): its rows made, k's taken from the last file (here changed by hand,
+  // to tell them from made ones).
+  c.summary.expenditure_total = F("8.00", 3);
+  std::string marked = previous;
+  marked.replace(marked.find("100.00"), 6, "999.99");
+  auto k_only = [](const years::Series& s) { return s.key == "k"; };
+  const std::string spliced = gongkai::pages::TimelineCsv(series, marked, k_only, &unchanged);
+  CHECK_FALSE(unchanged);
+  CHECK(spliced.find(",999.99,") != std::string::npos);
+  CHECK(spliced.find("m,另一部门,2019,2019-y,expenditure_total,支出总计,8.00,") != std::string::npos);
+  CHECK(gongkai::pages::TimelineCsv(series, previous, k_only) == gongkai::pages::TimelineCsv(series));
+  // Made again to the same bytes: still the last file, unchanged.
+  c.summary.expenditure_total = F("7.00", 3);
+  CHECK(gongkai::pages::TimelineCsv(series, previous, k_only, &unchanged).empty());
+  CHECK(unchanged);
+  // A series gone (m removed): its rows are not carried.
+  const std::vector<years::Series> fewer = {series[0]};
+  CHECK(gongkai::pages::TimelineCsv(fewer, previous, none, &unchanged) ==
+        gongkai::pages::TimelineCsv(fewer));
+  CHECK_FALSE(unchanged);
+}
+
 // Two consecutive years of one department: 2019 states its 支出总计 and what it was in 2018.
 struct Pair {
   Disclosure previous = Doc("2018-x", "某部门", 2018), current = Doc("2019-x", "某部门", 2019);
