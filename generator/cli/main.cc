@@ -21,9 +21,8 @@
 // for transparent huge pages (where the kernel grants them on request, "madvise"), so a build
 // takes a page fault per 2 MiB of what it allocates rather than per 4 KiB. An edit at
 // N = 10,000 allocates ~200 MB afresh (the cached records, the manifest, the placed files) and
-// its page faults were about a fifth of its time (perf); with this, an edit's wall time fell by
-// about a quarter, peak RSS rose ~4% (README, Benchmark). MALLOC_CONF in the environment still
-// overrides it.
+// its page faults were about a fifth of its time (perf; README, Benchmark). MALLOC_CONF in the
+// environment still overrides it.
 extern "C" {
 extern const char* malloc_conf;
 const char* malloc_conf = "thp:always";

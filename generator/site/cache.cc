@@ -5,7 +5,6 @@
 #include <elf.h>
 #include <fcntl.h>
 #include <link.h>
-#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -205,43 +204,18 @@ bool ReadManifest(std::string_view text, const std::string& per_document_hash,
 
 }  // namespace
 
-// The records file the last build wrote, open for reading from every thread: mapped into
-// memory (read only, its pages mapped at once), so a record is read where it lies rather than
-// copied into a buffer first (at N = 10,000 an edit reads every record, ~190 MB). A build
-// appends to the file (WriteRecords) past what is mapped, or writes a new one: the bytes
-// mapped do not change while they are read. Where it cannot be mapped, pread.
+// The records file the last build wrote, open for reading from every thread (pread).
 class Cache::Pack {
  public:
-  explicit Pack(const fs::path& path) : fd_(::open(path.c_str(), O_RDONLY | O_CLOEXEC)) {
-    struct stat st;
-    if (fd_ < 0 || ::fstat(fd_, &st) != 0 || st.st_size <= 0) return;
-    void* map = ::mmap(nullptr, static_cast<size_t>(st.st_size), PROT_READ,
-                       MAP_PRIVATE | MAP_POPULATE, fd_, 0);
-    if (map == MAP_FAILED) return;
-    map_ = static_cast<const char*>(map);
-    mapped_ = static_cast<size_t>(st.st_size);
-  }
+  explicit Pack(const fs::path& path) : fd_(::open(path.c_str(), O_RDONLY | O_CLOEXEC)) {}
   ~Pack() {
-    if (map_) ::munmap(const_cast<char*>(map_), mapped_);
     if (fd_ >= 0) ::close(fd_);
   }
   Pack(const Pack&) = delete;
   Pack& operator=(const Pack&) = delete;
 
-  /// The `size` bytes at `at`, in place (valid while the Pack lives); false if they are not
-  /// all mapped.
-  bool View(uint64_t at, uint64_t size, std::string_view& out) const {
-    if (!map_ || at > mapped_ || size > mapped_ - at) return false;
-    out = std::string_view(map_ + at, size);
-    return true;
-  }
-
   /// The `size` bytes at `at` into `out`; false if they cannot all be read.
   bool Read(uint64_t at, uint64_t size, std::string& out) const {
-    if (std::string_view view; View(at, size, view)) {
-      out.assign(view);
-      return true;
-    }
     if (fd_ < 0) return false;
     out.resize(size);
     for (uint64_t done = 0; done < size;) {
@@ -255,8 +229,6 @@ class Cache::Pack {
 
  private:
   int fd_;
-  const char* map_ = nullptr;
-  size_t mapped_ = 0;
 };
 
 FileStamp Stamp(const fs::path& p) {
@@ -384,14 +356,9 @@ const CachedInput* Cache::Reusable(const std::string& name, const std::string& i
 
 bool Cache::LoadRecord(const std::string& id, pages::Record& record) const {
   auto it = records_.find(id);
-  if (!pack_ || it == records_.end()) return false;
-  std::string_view frame;
-  std::string copy;  // where the records file is not mapped
-  if (!pack_->View(it->second.at, it->second.size, frame)) {
-    if (!pack_->Read(it->second.at, it->second.size, copy)) return false;
-    frame = copy;
-  }
-  return Unframe(frame, record) && record.id == id;
+  std::string frame;
+  return pack_ && it != records_.end() && pack_->Read(it->second.at, it->second.size, frame) &&
+         Unframe(frame, record) && record.id == id;
 }
 
 const std::string& Cache::PageKey(const std::string& path) const {
