@@ -16,6 +16,19 @@
 #include "pipeline/process.h"
 #include "site/build.h"
 
+#ifdef GONGKAI_JEMALLOC
+// jemalloc's options (CMakeLists.txt links it): the memory it takes from the system is marked
+// for transparent huge pages (where the kernel grants them on request, "madvise"), so a build
+// takes a page fault per 2 MiB of what it allocates rather than per 4 KiB. An edit at
+// N = 10,000 allocates ~200 MB afresh (the cached records, the manifest, the placed files) and
+// its page faults were about a fifth of its time (perf; README, Benchmark). MALLOC_CONF in the
+// environment still overrides it.
+extern "C" {
+extern const char* malloc_conf;
+const char* malloc_conf = "thp:always";
+}
+#endif
+
 namespace {
 
 constexpr const char* kUsage =

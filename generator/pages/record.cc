@@ -250,8 +250,9 @@ class Reader {
       for (uint64_t i = 0; i < n; ++i) (*this)(e);
       return;
     }
-    v.assign(n, T());
-    for (auto& e : v) (*this)(e);
+    v.clear();  // each element made once, as it is read (not made empty first, then overwritten)
+    v.reserve(n);
+    for (uint64_t i = 0; i < n; ++i) (*this)(v.emplace_back());
   }
   template <typename A, typename B>
   void operator()(std::pair<A, B>& v) {
