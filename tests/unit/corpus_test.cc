@@ -272,7 +272,9 @@ TEST_CASE("documents whose index says so carry an inconsistency that its rule re
   model::Disclosure c = Check(clean.text);
   const std::map<uint64_t, std::string> cases = {
       {7, "summary-balance"}, {24, "three-public-sum"}, {41, "narrative-amount"}};
-  for (const auto& [index, rule] : cases) {
+  for (const auto& c_ : cases) {
+    const uint64_t index = c_.first;
+    const std::string& rule = c_.second;  // a reference, not a binding: clang's CAPTURE takes it
     CAPTURE(rule);
     CHECK(Errors(c, rule) == 0);
     corpus::GeneratedDocument g = corpus::GenerateDocument(s, index, 42);

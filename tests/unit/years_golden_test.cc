@@ -124,7 +124,8 @@ TEST_CASE("江苏省政协办公厅 2018's 与上年数一致 are changes of 0; 
                                                          {"gov_fund", 311},
                                                          {"income:国有资本经营", 331}});
   std::vector<std::string> compared;
-  for (const auto& [subject, line] : same) {
+  for (const auto& entry : same) {
+    const std::string& subject = entry.first;  // not a binding: clang 14 cannot capture one
     auto sure = [&](const gongkai::model::Disclosure& d) {
       return std::find(d.year_facts.sure.begin(), d.year_facts.sure.end(), subject) != d.year_facts.sure.end();
     };
