@@ -156,7 +156,7 @@ void Fields(A& a, Record& r) {
   a(r.economic);
   a(r.classes);
   a(r.glossary);
-  a(r.search);
+  a.Search(r.search);  // last: a record read without them (search_deferred) ends here
 }
 
 // Appends each field's bytes to `out`.
@@ -197,6 +197,7 @@ class Writer {
   void operator()(Packed<T>& v) {
     out += v.bytes();
   }
+  void Search(std::vector<render::SearchEntry>& v) { (*this)(v); }
 
  private:
   void Varint(uint64_t v) {
@@ -209,8 +210,15 @@ class Writer {
 // not make a field (a length past the end, a varint too long, a bool not 0 or 1).
 class Reader {
  public:
-  explicit Reader(std::string_view in) : in_(in) {}
+  explicit Reader(std::string_view in, bool search = true) : in_(in), search_(search) {}
   bool AtEnd() const { return pos_ == in_.size(); }
+  // The search entries, or (not `search_`) only read over.
+  void Search(std::vector<render::SearchEntry>& v) {
+    const bool skip = skip_;
+    skip_ = skip_ || !search_;
+    (*this)(v);
+    skip_ = skip;
+  }
 
   template <typename T>
   void operator()(T& v) {
@@ -288,6 +296,7 @@ class Reader {
   std::string_view in_;
   size_t pos_ = 0;
   bool skip_ = false;  // reading over a packed value: strings and lists not kept
+  bool search_ = true;  // the search entries kept
 };
 
 // The bytes of `v`, no longer than they are (a string grown by appending keeps room to spare).
@@ -319,7 +328,7 @@ Packed<T> Packed<T>::FromBytes(std::string bytes) {
 
 template class Packed<model::YearFacts>;
 
-model::Disclosure YearsView(const Record& r) {
+model::Disclosure YearsView(const Record& r, bool facts) {
   model::Disclosure d;
   d.id = r.id;
   d.kind = r.kind;
@@ -334,7 +343,8 @@ model::Disclosure YearsView(const Record& r) {
     m.value = std::stod(value);  // "12.34", printed again to 0.01 as it was
     d.metrics.push_back(std::move(m));
   }
-  d.year_facts = r.year_facts.Unpack();
+  if (facts) d.year_facts = r.year_facts.Unpack();
+  else d.year_facts.headline = r.year_facts.Unpack().headline;
   d.years = r.years;
   return d;
 }
@@ -403,16 +413,18 @@ Record MakeRecord(const model::Disclosure& d, bool failed, const std::string& fa
 }
 
 std::string RecordToBytes(const Record& r) {
+  if (r.search_deferred) throw std::logic_error("record " + r.id + ": its search entries were not read");
   Writer w;
   Fields(w, const_cast<Record&>(r));  // the writer only reads
   return std::move(w.out);
 }
 
-Record RecordFromBytes(std::string_view bytes) {
+Record RecordFromBytes(std::string_view bytes, bool search) {
   Record r;
-  Reader in(bytes);
+  Reader in(bytes, search);
   Fields(in, r);
   if (!in.AtEnd()) throw std::runtime_error("bytes after the record");
+  r.search_deferred = !search;
   return r;
 }
 

@@ -70,6 +70,11 @@ struct Record {
   std::vector<model::GlossaryEntry> glossary;
   /// The department's own search entries (its page, narrative, projects, findings).
   std::vector<render::SearchEntry> search;
+  /// Its search entries were left in the build's cache (RecordFromBytes without them): `search`
+  /// is empty, and the record is the last build's (the search index keeps its group). Two
+  /// thirds of a record's bytes are its search entries, which an edit's search index does not
+  /// read again (render/search_update.h); not kept in the record's bytes.
+  bool search_deferred = false;
 
   /// The department's name, else its id.
   const std::string& Name() const { return department.name.empty() ? id : department.name; }
@@ -84,13 +89,18 @@ Record MakeRecord(const model::Disclosure& d, bool failed, const std::string& fa
 
 /// The disclosure as the relation across years and its pages read it (site/years.h): what
 /// the record keeps of it (id, kind, year, department, sources, findings between years,
-/// metrics, year facts and place), so a reused input relates like a built one.
-model::Disclosure YearsView(const Record& r);
+/// metrics, year facts and place), so a reused input relates like a built one. Without
+/// `facts`, of the year facts only the headline figures (what the pages across years read;
+/// the claims, which only the checks between years read, are most of a view's memory).
+model::Disclosure YearsView(const Record& r, bool facts = true);
 
 /// The record as bytes for the build's cache (amounts as integer fen, exact; every field a
 /// cross page reads) and back. RecordFromBytes throws std::runtime_error on bytes that are not
 /// one whole record.
+/// RecordToBytes throws std::logic_error on a record whose search entries were deferred.
+/// RecordFromBytes with `search` false reads over the search entries (their bytes are checked,
+/// not kept) and marks them deferred.
 std::string RecordToBytes(const Record& r);
-Record RecordFromBytes(std::string_view bytes);
+Record RecordFromBytes(std::string_view bytes, bool search = true);
 
 }  // namespace gongkai::pages

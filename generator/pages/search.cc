@@ -2,6 +2,7 @@
 #include "pages/search.h"
 
 #include <set>
+#include <stdexcept>
 
 #include "checks/check.h"
 #include "pages/codes.h"
@@ -66,23 +67,29 @@ std::vector<SearchEntry> DepartmentSearchEntries(const model::Disclosure& d) {
   return out;
 }
 
-SearchGroups MakeSearchGroups(const Collection& c,
-                              const std::function<bool(const Record&)>& unchanged) {
+SearchGroups MakeSearchGroups(
+    const Collection& c, const std::function<bool(const Record&)>& unchanged,
+    const std::function<const std::vector<render::SearchEntry>&(const Record&)>& deferred) {
   const auto& all = c.built;
   SearchGroups out;
   static const std::vector<years::Series> kNone;
-  const pages::Record* record = nullptr;
+  const std::vector<SearchEntry>* own = nullptr;  // the record's entries
   // MergeYearsInSearch passes on a record's own entry, or a new one made for a department's
   // years (kept in `owned`).
   const auto department = MergeYearsInSearch(c.series ? *c.series : kNone, [&](const SearchEntry& e) {
-    const auto& own = record->search;
-    const bool in_record = &e >= own.data() && &e < own.data() + own.size();
+    const bool in_record = &e >= own->data() && &e < own->data() + own->size();
     out.groups.back().entries.push_back(in_record ? &e : &out.owned.emplace_back(e));
   });
   for (const auto* r : all) {
-    record = r;
+    own = &r->search;
     out.groups.push_back({"department " + r->id, {}, unchanged && unchanged(*r)});
-    for (const auto& e : r->search) department(e);
+    if (r->search_deferred) {  // the last build's: kept unread (render/search_update.h)
+      if (!out.groups.back().unchanged)
+        throw std::logic_error("record " + r->id + ": search entries deferred, but it changed");
+      if (deferred) own = &deferred(*r);
+      else out.groups.back().deferred = true;
+    }
+    for (const auto& e : *own) department(e);
   }
   auto add = [&](SearchEntry e) {
     out.groups.push_back({e.url, {&out.owned.emplace_back(std::move(e))}});

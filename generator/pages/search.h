@@ -29,8 +29,11 @@ struct SearchGroups {
 };
 /// A record's group is marked unchanged (render::SearchGroup::unchanged) where `unchanged(r)`
 /// says the record is the last build's: its entries then are too (a department's years that
-/// changed are all built again, site/build.cc).
-SearchGroups MakeSearchGroups(const Collection& c,
-                              const std::function<bool(const Record&)>& unchanged = nullptr);
+/// changed are all built again, site/build.cc). A record whose entries were left in the
+/// build's cache (Record::search_deferred) has its group marked deferred, unless `deferred`
+/// gives its entries (read from the cache; they must live as long as the groups).
+SearchGroups MakeSearchGroups(
+    const Collection& c, const std::function<bool(const Record&)>& unchanged = nullptr,
+    const std::function<const std::vector<render::SearchEntry>&(const Record&)>& deferred = nullptr);
 
 }  // namespace gongkai::pages

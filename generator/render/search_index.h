@@ -73,6 +73,10 @@ struct SearchGroup {
   /// again): made from the last build's index (render/search_update.h), its fingerprint and its
   /// chunk count are taken from the last build's state rather than from its text again.
   bool unchanged = false;
+  /// Its entries were not read (a record's left in the build's cache); it is unchanged. The
+  /// index can then be made only from the last build's, keeping the group where it was; made
+  /// whole, the groups come complete from WriteSearchIndex's `complete`.
+  bool deferred = false;
 };
 
 /// Where a group's entries are: its chunks are first_chunk, first_chunk + 1, …, and its entry

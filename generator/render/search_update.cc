@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <charconv>
 #include <set>
+#include <stdexcept>
 #include <string_view>
 #include <utility>
 
@@ -307,6 +308,7 @@ bool Update::Run() {
       kept.push_back(&group);
       continue;
     }
+    if (group.deferred) return false;  // its entries are needed: made whole, complete
     if (it != previous_.groups.end() && !ReadOldKeys(it->second)) return false;
     MakeGroup(group, places_[g]);
   }
@@ -360,7 +362,8 @@ uint64_t SearchFileHash(std::string_view bytes) {
 
 SearchState WriteSearchIndex(const std::vector<SearchGroup>& groups,
                              const SearchIndexOptions& options, const std::string& identity,
-                             const SearchState* previous, const SearchFiles& files, bool& whole) {
+                             const SearchState* previous, const SearchFiles& files, bool& whole,
+                             const std::function<const std::vector<SearchGroup>&()>& complete) {
   SearchState next;
   next.identity = identity;
   // An unchanged group's chunk count is the last build's, where the same binary and options
@@ -373,13 +376,27 @@ SearchState WriteSearchIndex(const std::vector<SearchGroup>& groups,
     chunks = it->second.place.chunks;
     return known_used = true;
   };
-  std::vector<SearchPlace> places = PlaceSearchGroups(groups, options, next.slots, known);
-  if (previous && Update(groups, places, options, *previous, files, next).Run()) {
+  // A deferred group's chunk count must be the last build's (it has no text to count).
+  bool deferred = false, deferred_known = true;
+  auto known_or_deferred = [&](size_t g, uint32_t& chunks) {
+    if (known(g, chunks)) return true;
+    if (groups[g].deferred) deferred_known = false;
+    return false;
+  };
+  for (const auto& g : groups) deferred = deferred || g.deferred;
+  std::vector<SearchPlace> places = PlaceSearchGroups(groups, options, next.slots, known_or_deferred);
+  if (previous && deferred_known && Update(groups, places, options, *previous, files, next).Run()) {
     whole = false;
     return next;
   }
   whole = true;
   uint32_t slots = next.slots;
+  if (deferred) {  // every entry, then (the same groups)
+    if (!complete) throw std::logic_error("search index: deferred groups and none complete");
+    const std::vector<SearchGroup>& all = complete();
+    if (all.size() != groups.size()) throw std::logic_error("search index: complete groups differ");
+    return WriteSearchIndex(all, options, identity, previous, files, whole);
+  }
   if (known_used) places = PlaceSearchGroups(groups, options, slots);  // from the texts
   next = SearchState();
   next.identity = identity;

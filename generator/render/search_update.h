@@ -58,9 +58,13 @@ struct SearchFiles {
 /// postings changed, are made; the rest are kept. A group marked unchanged
 /// (SearchGroup::unchanged) is taken to be the last build's: its text is not read again. Otherwise whole (`whole` true), with
 /// SearchIndexBuilder. Either way the same files, byte for byte. Returns the state for the
-/// next build.
+/// next build. Where a group's entries were deferred (SearchGroup::deferred) and the index
+/// must be made whole, or the group cannot be kept as it was, the groups come from
+/// `complete()`, every entry read (the same groups in the same order); it throws
+/// std::runtime_error when they cannot be read.
 SearchState WriteSearchIndex(const std::vector<SearchGroup>& groups,
                              const SearchIndexOptions& options, const std::string& identity,
-                             const SearchState* previous, const SearchFiles& files, bool& whole);
+                             const SearchState* previous, const SearchFiles& files, bool& whole,
+                             const std::function<const std::vector<SearchGroup>&()>& complete = nullptr);
 
 }  // namespace gongkai::render

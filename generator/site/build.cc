@@ -20,6 +20,7 @@
 #include <memory>
 #include <set>
 #include <thread>
+#include <unordered_map>
 #include <unordered_set>
 
 #include <boost/filesystem.hpp>
@@ -237,7 +238,8 @@ void Unexpected(DocResult& r, Output& output, const std::string& what) {
 // An unchanged input: its files linked from the previous site, its record read from the
 // cache. False when that cannot be read (the input is then built again).
 bool ReuseInput(DocResult& r, const CachedInput& entry, Build& b) {
-  if (!b.cache.LoadRecord(r.id, r.record)) return false;
+  // Its search entries stay in the cache: the search index keeps its group unread.
+  if (!b.cache.LoadRecord(r.id, r.record, /*search=*/false)) return false;
   if (!entry.failed) {
     r.series_key = years::SeriesKey(r.record.kind, r.record.year, r.record.department, b.aliases);
     b.waiting.Seen(r.series_key);
@@ -347,12 +349,27 @@ void Guarded(DocResult& r, const Build& b, Step step) {
 }
 
 // Relates the inputs built among `inputs` across years, from their records as the relation
-// reads them (pages::YearsView, kept in `views`: the relation's series point into them).
+// reads them (pages::YearsView, kept in `views`: the relation's series point into them). The
+// claims of the year facts, which only the checks between consecutive years read, only of an
+// input whose department has another year among them (at N = 10,000, 50 MB of claims else).
 YearRelation RelateRecords(const std::vector<const DocResult*>& inputs,
                            const years::Aliases& aliases, std::vector<model::Disclosure>& views) {
   views.reserve(views.size() + inputs.size());  // (a Disclosure is large to move)
+  std::vector<std::string> keys;
+  std::unordered_map<std::string, int> years_of;  // by series key (years::GroupIntoSeries's)
   for (const auto* r : inputs)
-    if (!r->failed) views.push_back(pages::YearsView(r->record));
+    if (!r->failed) {
+      const pages::Record& d = r->record;
+      keys.push_back(r->reused ? r->series_key  // (worked out once, by ReuseInput)
+                               : years::SeriesKey(d.kind, d.year, d.department, aliases));
+      if (!keys.back().empty()) ++years_of[keys.back()];
+    }
+  size_t k = 0;
+  for (const auto* r : inputs)
+    if (!r->failed) {
+      const std::string& key = keys[k++];
+      views.push_back(pages::YearsView(r->record, !key.empty() && years_of[key] > 1));
+    }
   std::vector<const model::Disclosure*> built;
   for (const auto& d : views) built.push_back(&d);
   return RelateYears(built, aliases);
@@ -704,8 +721,25 @@ void WriteDownloads(const pages::Collection& c, const YearRelation& relation,
                                  std::to_string(options.piece_bytes) + " " +
                                  std::to_string(options.head_postings) + " " +
                                  std::to_string(options.page_postings);
-    b.search_state = render::SearchStateFile(render::WriteSearchIndex(
-        groups.groups, options, identity, has_previous ? &previous : nullptr, files, b.search_whole));
+    // Where the index must be made whole: the reused records' entries, read from the cache.
+    std::unordered_map<std::string, std::vector<render::SearchEntry>> read;
+    pages::SearchGroups complete;
+    auto make_complete = [&]() -> const std::vector<render::SearchGroup>& {
+      for (const auto* r : all)
+        if (r->search_deferred && !b.cache.LoadSearch(r->id, read[r->id]))
+          throw std::runtime_error("the search entries of " + r->id +
+                                   " could not be read from the build's cache");
+      complete = pages::MakeSearchGroups(
+          c, [&](const pages::Record& r) { return built.count(r.id) == 0; },
+          [&](const pages::Record& r) -> const std::vector<render::SearchEntry>& {
+            return read.at(r.id);
+          });
+      return complete.groups;
+    };
+    b.search_state = render::SearchStateFile(
+        render::WriteSearchIndex(groups.groups, options, identity,
+                                 has_previous ? &previous : nullptr, files, b.search_whole,
+                                 make_complete));
   } catch (...) {
     downloads.join();
     throw;

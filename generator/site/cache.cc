@@ -56,15 +56,16 @@ std::string Frame(const pages::Record& r) {
   return frame + bytes;
 }
 
-// The record in `frame`; false when its checksum does not hold or it is not a whole record.
-bool Unframe(std::string_view frame, pages::Record& record) {
+// The record in `frame` (with its search entries or not: pages::RecordFromBytes); false
+// when its checksum does not hold or it is not a whole record.
+bool Unframe(std::string_view frame, pages::Record& record, bool search = true) {
   if (frame.size() < 8) return false;
   uint64_t sum = 0;
   for (int i = 7; i >= 0; --i) sum = sum << 8 | static_cast<unsigned char>(frame[i]);
   frame.remove_prefix(8);
   if (sum != Checksum(frame)) return false;
   try {
-    record = pages::RecordFromBytes(frame);
+    record = pages::RecordFromBytes(frame, search);
   } catch (const std::exception&) {
     return false;
   }
@@ -354,11 +355,18 @@ const CachedInput* Cache::Reusable(const std::string& name, const std::string& i
              : nullptr;
 }
 
-bool Cache::LoadRecord(const std::string& id, pages::Record& record) const {
+bool Cache::LoadRecord(const std::string& id, pages::Record& record, bool search) const {
   auto it = records_.find(id);
-  std::string frame;
+  thread_local std::string frame;  // (a build reads thousands, on every core)
   return pack_ && it != records_.end() && pack_->Read(it->second.at, it->second.size, frame) &&
-         Unframe(frame, record) && record.id == id;
+         Unframe(frame, record, search) && record.id == id;
+}
+
+bool Cache::LoadSearch(const std::string& id, std::vector<render::SearchEntry>& entries) const {
+  pages::Record record;
+  if (!LoadRecord(id, record)) return false;
+  entries = std::move(record.search);
+  return true;
 }
 
 const std::string& Cache::PageKey(const std::string& path) const {

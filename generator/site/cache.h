@@ -73,8 +73,11 @@ class Cache {
                               const FileStamp& stamp) const;
 
   /// The record the last build kept for the input `id`; false when there is none or it cannot
-  /// be read (the input is then built again).
-  bool LoadRecord(const std::string& id, pages::Record& record) const;
+  /// be read (the input is then built again). Without `search`, its search entries are checked
+  /// and left in the cache (pages::Record::search_deferred), for LoadSearch.
+  bool LoadRecord(const std::string& id, pages::Record& record, bool search = true) const;
+  /// The search entries of the record of `id`; false when they cannot be read.
+  bool LoadSearch(const std::string& id, std::vector<render::SearchEntry>& entries) const;
 
   /// The key the last build gave the cross page at `path` (pages::Page::key hashed with the
   /// templates), "" for none. Load reads them and removes them from the folder: a build

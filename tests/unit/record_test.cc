@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <fstream>
 #include <map>
+#include <stdexcept>
 
 #include <boost/filesystem.hpp>
 
@@ -220,6 +221,27 @@ TEST_CASE("a record's bytes cut short or run on are not a record") {
   CHECK_THROWS(RecordFromBytes(bytes.substr(0, bytes.size() - 1)));
   CHECK_THROWS(RecordFromBytes(bytes + '\0'));
   CHECK_THROWS(RecordFromBytes(""));
+  // Read without its search entries, the same: they are read over and checked all the same.
+  CHECK_THROWS(RecordFromBytes(bytes.substr(0, bytes.size() - 1), false));
+  CHECK_THROWS(RecordFromBytes(bytes + '\0', false));
+}
+
+TEST_CASE("a record read without its search entries has all else, and is not written again") {
+  const Record whole = MakeRecord(Audit(), false, "");
+  REQUIRE(whole.search.size() > 1);
+  const Record r = RecordFromBytes(RecordToBytes(whole), false);
+  CHECK(r.search_deferred);
+  CHECK(r.search.empty());
+  CHECK(r.id == whole.id);
+  CHECK(r.functional.size() == whole.functional.size());
+  CHECK(r.functional[0].total->amount.fen() == 1710772524);
+  CHECK(r.glossary.size() == whole.glossary.size());
+  CHECK(r.findings.size() == whole.findings.size());
+  CHECK_THROWS_AS(RecordToBytes(r), std::logic_error);  // its bytes would lose the entries
+  Record with = r;
+  with.search = whole.search;
+  with.search_deferred = false;
+  CHECK(RecordToBytes(with) == RecordToBytes(whole));
 }
 
 // The records file of the cache in `dir` (there is one).

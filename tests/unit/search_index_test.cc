@@ -13,6 +13,7 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -353,6 +354,55 @@ TEST_CASE("a group marked unchanged is the last build's: its text is not read ag
   // Marked unchanged, its change is not seen: the last build's index, as it was.
   CHECK(update("") == last.placed);
   CHECK(last.placed != full.placed);
+}
+
+TEST_CASE("a deferred group is kept unread, and read in full where the index is made whole") {
+  render::SearchIndexOptions options;
+  std::vector<SearchEntry> entries = Departments();
+  Site last;
+  bool whole = false;
+  const render::SearchState state = Write(entries, nullptr, last, whole, options);
+  std::vector<SearchEntry> edited = entries;
+  edited[4].text += " 公务接待费";  // department 1's project
+  Site full;
+  Write(edited, nullptr, full, whole, options);
+  // Every department but 1 deferred: unchanged, without its entries (a record whose entries
+  // were left in the build's cache); `complete` gives them all.
+  auto deferred = Groups(edited);
+  for (auto& g : deferred)
+    if (g.key != "承德市医疗保障局1") {
+      g.unchanged = g.deferred = true;
+      g.entries.clear();
+    }
+  const auto all = Groups(edited);
+  int completed = 0;
+  auto complete = [&]() -> const std::vector<render::SearchGroup>& {
+    ++completed;
+    return all;
+  };
+  render::SearchState previous;
+  REQUIRE(render::ReadSearchStateFile(render::SearchStateFile(state), previous));
+  Site site{last.placed, {}, 0};
+  render::WriteSearchIndex(deferred, options, "test", &previous, site.Files(), whole, complete);
+  CHECK_FALSE(whole);
+  CHECK(completed == 0);
+  CHECK(site.placed == full.placed);
+  // No last state: made whole, from the complete groups, to a whole build's files.
+  Site fresh;
+  render::WriteSearchIndex(deferred, options, "test", nullptr, fresh.Files(), whole, complete);
+  CHECK(whole);
+  CHECK(completed == 1);
+  CHECK(fresh.placed == full.placed);
+  // A deferred group the last state does not have (its place unknown): read in full too.
+  previous.groups.erase("承德市医疗保障局7");
+  Site moved{last.placed, {}, 0};
+  render::WriteSearchIndex(deferred, options, "test", &previous, moved.Files(), whole, complete);
+  CHECK(completed == 2);
+  CHECK(moved.placed == full.placed);
+  // Without `complete`, a whole index of deferred groups is refused, not made without them.
+  Site refused;
+  CHECK_THROWS_AS(render::WriteSearchIndex(deferred, options, "test", nullptr, refused.Files(), whole),
+                  std::logic_error);
 }
 
 TEST_CASE("a damaged state or a damaged file of the last index makes the index whole") {
