@@ -111,7 +111,7 @@ struct Group {
 struct Build {
   const BuildOptions& options;
   const OutputPlan& plan;
-  const Cache& cache;
+  Cache& cache;
   Output& output;
   Renderer& renderer;
   const years::Aliases& aliases;
@@ -237,7 +237,7 @@ void Unexpected(DocResult& r, Output& output, const std::string& what) {
 
 // An unchanged input: its files linked from the previous site, its record read from the
 // cache. False when that cannot be read (the input is then built again).
-bool ReuseInput(DocResult& r, const CachedInput& entry, Build& b) {
+bool ReuseInput(DocResult& r, CachedInput& entry, Build& b) {
   // Its search entries stay in the cache: the search index keeps its group unread.
   if (!b.cache.LoadRecord(r.id, r.record, /*search=*/false)) return false;
   if (!entry.failed) {
@@ -248,8 +248,8 @@ bool ReuseInput(DocResult& r, const CachedInput& entry, Build& b) {
   r.loaded = entry.loaded;
   r.failed = entry.failed;
   r.file.path = ingest::PrintableName(r.input.string());
-  r.file.diagnostics = entry.diagnostics;
-  r.files = entry.files;
+  r.file.diagnostics = std::move(entry.diagnostics);  // (Cache::Reusable: taken, not copied)
+  r.files = std::move(entry.files);
   for (const auto& f : r.files) b.output.Keep(f);
   return true;
 }
@@ -510,7 +510,7 @@ void ProcessInputs(const std::vector<DocResult*>& docs, Build& b, const Phases& 
     if (r.pending || r.rebuild) return;
     Guarded(r, b, [&] {
       r.stamp = Stamp(r.input);
-      if (const CachedInput* entry = b.cache.Reusable(r.name, r.id, r.stamp))
+      if (CachedInput* entry = b.cache.Reusable(r.name, r.id, r.stamp))
         ReuseInput(r, *entry, b);
     });
   });
@@ -897,7 +897,7 @@ BuildReport BuildSite(const BuildOptions& options) {
   Renderer renderer(templates);
   const years::Aliases aliases = LoadAliases(options.content_dir, report);
   Waiting waiting(options.waiting_budget);
-  auto cache = std::make_unique<const Cache>(
+  auto cache = std::make_unique<Cache>(
       Cache::Load(plan.cache, plan.has_site && fs::is_directory(plan.out, ec), per_document_hash));
   Build b{options, plan, *cache, output, renderer, aliases, waiting};
   b.templates_hash = TemplatesHash(templates);

@@ -344,11 +344,11 @@ Cache Cache::Load(const fs::path& dir, bool usable, const std::string& per_docum
   return cache;
 }
 
-const CachedInput* Cache::Reusable(const std::string& name, const std::string& id,
-                                   const FileStamp& stamp) const {
+CachedInput* Cache::Reusable(const std::string& name, const std::string& id,
+                             const FileStamp& stamp) {
   auto it = inputs_.find(name);
   if (it == inputs_.end()) return nullptr;
-  const CachedInput& in = it->second;
+  CachedInput& in = it->second;
   return in.id == id && in.stamp.size == stamp.size && in.stamp.mtime_ns == stamp.mtime_ns &&
                  in.stamp.inode == stamp.inode
              ? &in

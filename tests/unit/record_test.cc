@@ -302,7 +302,7 @@ TEST_CASE("the manifest keeps each input as it was, tabs, line breaks and % in n
   odd.diagnostics = {{model::Diagnostic::Severity::kWarning, 757, "第一行\n第二行\t（\\n 不是换行）",
                       "narrative-change"}};
   Cache::Load(dir, false, "hash").Save("hash", {{"名\t字\n.txt", odd}}, {}, {});
-  const Cache cache = Cache::Load(dir, true, "hash");
+  Cache cache = Cache::Load(dir, true, "hash");
   CHECK(cache.Usable());
   const CachedInput* in = cache.Reusable("名\t字\n.txt", "2026-odd", odd.stamp);
   REQUIRE(in != nullptr);
