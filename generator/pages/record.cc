@@ -74,7 +74,13 @@ void Fields(A& a, model::Finding& f) {
   a(f.lines);
 }
 template <typename A>
-void Fields(A& a, model::FunctionalRow& f) {
+void Fields(A& a, RowFigure& f) {  // the bytes of the model::MaybeFigure it keeps
+  model::MaybeFigure figure = f;
+  a(figure);
+  f = figure;
+}
+template <typename A>
+void Fields(A& a, FunctionalRow& f) {
   a(f.code);
   a(f.name);
   a(f.level);
@@ -84,7 +90,7 @@ void Fields(A& a, model::FunctionalRow& f) {
   a(f.line);
 }
 template <typename A>
-void Fields(A& a, model::EconomicRow& e) {
+void Fields(A& a, EconomicRow& e) {
   a(e.code);
   a(e.name);
   a(e.total);
@@ -399,10 +405,10 @@ Record MakeRecord(const model::Disclosure& d, bool failed, const std::string& fa
       }
   r.functional.reserve(d.functional.size());
   for (const auto& f : d.functional)
-    r.functional.push_back({f.code, f.name, f.level, f.total, f.basic, f.project, f.line, {}});
+    r.functional.push_back({f.code, f.name, f.level, f.total, f.basic, f.project, f.line});
   r.economic.reserve(d.economic.size());
   for (const auto& e : d.economic)
-    r.economic.push_back({e.code, e.name, e.total, e.personnel, e.public_, e.line, {}});
+    r.economic.push_back({e.code, e.name, e.total, e.personnel, e.public_, e.line});
   r.classes = d.summary.expenditure_classes;
   r.glossary = d.glossary;
   if (!failed) {

@@ -29,12 +29,12 @@ std::vector<Record> Records() {
   r[0].id = "a1";
   r[0].department.name = "甲局";
   r[0].year = 2024;
-  r[0].functional.push_back({"201", "一般公共服务支出", 1, F(12345, 10), F(10000, 10), F(2345, 10), 10, ""});
-  r[0].functional.push_back({"20101", "人大事务", 2, F(12345, 11), std::nullopt, std::nullopt, 11, ""});
+  r[0].functional.push_back({"201", "一般公共服务支出", 1, F(12345, 10), F(10000, 10), F(2345, 10), 10});
+  r[0].functional.push_back({"20101", "人大事务", 2, F(12345, 11), std::nullopt, std::nullopt, 11});
   r[1].id = "b2";
   r[1].department.name = "乙\"局,\n二";
   r[1].year = 2024;
-  r[1].functional.push_back({"208", "社会保障和就业支出", 1, F(5000, 20), std::nullopt, std::nullopt, 20, ""});
+  r[1].functional.push_back({"208", "社会保障和就业支出", 1, F(5000, 20), std::nullopt, std::nullopt, 20});
   r[2].id = "c3";
   r[2].department.name = "丙局";
   return r;

@@ -81,8 +81,8 @@ TEST_CASE("a record keeps what the cross pages show and drops the rest") {
   CHECK(r.spending->line == 285);
   CHECK(r.Metric("basic_share") == "76.76");
   CHECK(r.Metric("class_share_201") == "");  // no cross page shows it
-  REQUIRE(r.functional.size() == 1);
-  CHECK(r.functional[0].note.empty());
+  REQUIRE(r.functional.size() == 1);  // (without its note: a record's rows have none)
+  CHECK(r.functional[0].code == "2010801");
   REQUIRE(r.findings.size() == 1);
   CHECK(r.findings[0].figures.empty());
   CHECK(r.findings[0].downgraded.empty());
@@ -127,8 +127,10 @@ TEST_CASE("a record reads back from its bytes exactly, to the fen") {
   const Record r = MakeRecord(Audit(), false, "");
   const Record back = RecordFromBytes(RecordToBytes(r));
   CHECK(RecordToBytes(back) == RecordToBytes(r));
-  CHECK(back.functional[0].total->amount.fen() == 1710772524);  // 1710.772524 万元
-  CHECK(back.functional[0].total->line == 196);
+  REQUIRE(back.functional[0].total.has_value());
+  CHECK(back.functional[0].total.get()->amount.fen() == 1710772524);  // 1710.772524 万元
+  CHECK(back.functional[0].total.get()->amount.decimals() == 6);
+  CHECK(back.functional[0].total.get()->line == 196);
   CHECK(!back.functional[0].basic.has_value());
   CHECK(back.classes[0].amount.amount.fen() == 29000500000);
   CHECK(back.findings[0].severity == model::Diagnostic::Severity::kWarning);
@@ -217,7 +219,7 @@ TEST_CASE("a failed input's record names its file and its error, and has no sear
 
 TEST_CASE("a record's bytes cut short or run on are not a record") {
   const std::string bytes = RecordToBytes(MakeRecord(Audit(), false, ""));
-  CHECK(RecordFromBytes(bytes).functional[0].total->amount.fen() == 1710772524);
+  CHECK(RecordFromBytes(bytes).functional[0].total.get()->amount.fen() == 1710772524);
   CHECK_THROWS(RecordFromBytes(bytes.substr(0, bytes.size() - 1)));
   CHECK_THROWS(RecordFromBytes(bytes + '\0'));
   CHECK_THROWS(RecordFromBytes(""));
@@ -234,7 +236,7 @@ TEST_CASE("a record read without its search entries has all else, and is not wri
   CHECK(r.search.empty());
   CHECK(r.id == whole.id);
   CHECK(r.functional.size() == whole.functional.size());
-  CHECK(r.functional[0].total->amount.fen() == 1710772524);
+  CHECK(r.functional[0].total.get()->amount.fen() == 1710772524);
   CHECK(r.glossary.size() == whole.glossary.size());
   CHECK(r.findings.size() == whole.findings.size());
   CHECK_THROWS_AS(RecordToBytes(r), std::logic_error);  // its bytes would lose the entries
