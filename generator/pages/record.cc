@@ -334,7 +334,7 @@ Packed<T> Packed<T>::FromBytes(std::string bytes) {
 
 template class Packed<model::YearFacts>;
 
-model::Disclosure YearsView(const Record& r, bool facts) {
+model::Disclosure YearsView(const Record& r, bool other_years) {
   model::Disclosure d;
   d.id = r.id;
   d.kind = r.kind;
@@ -343,14 +343,18 @@ model::Disclosure YearsView(const Record& r, bool facts) {
   d.source = r.source;
   for (const auto& f : r.findings)
     if (years::IsCrossYearRule(f.rule)) d.findings.push_back(f);
-  for (const auto& [key, value] : r.metrics) {
-    model::Metric m;
-    m.key = key;
-    m.value = std::stod(value);  // "12.34", printed again to 0.01 as it was
-    d.metrics.push_back(std::move(m));
+  if (other_years) {
+    d.metrics.reserve(r.metrics.size());
+    for (const auto& [key, value] : r.metrics) {
+      model::Metric m;
+      m.key = key;
+      m.value = std::stod(value);  // "12.34", printed again to 0.01 as it was
+      d.metrics.push_back(std::move(m));
+    }
+    d.year_facts = r.year_facts.Unpack();
+  } else {
+    d.year_facts.headline = r.year_facts.Unpack().headline;
   }
-  if (facts) d.year_facts = r.year_facts.Unpack();
-  else d.year_facts.headline = r.year_facts.Unpack().headline;
   d.years = r.years;
   return d;
 }

@@ -135,9 +135,11 @@ Record MakeRecord(const model::Disclosure& d, bool failed, const std::string& fa
 /// The disclosure as the relation across years and its pages read it (site/years.h): what
 /// the record keeps of it (id, kind, year, department, sources, findings between years,
 /// metrics, year facts and place), so a reused input relates like a built one. Without
-/// `facts`, of the year facts only the headline figures (what the pages across years read;
-/// the claims, which only the checks between years read, are most of a view's memory).
-model::Disclosure YearsView(const Record& r, bool facts = true);
+/// `other_years` (its department has no other year among those related), neither the claims
+/// of its year facts (only its headline figures: timeline.csv lists a series of one year too)
+/// nor its metrics: only the checks between years and the pages across years (a series of two
+/// years or more) read them, and they are most of a view's memory.
+model::Disclosure YearsView(const Record& r, bool other_years = true);
 
 /// The record as bytes for the build's cache (amounts as integer fen, exact; every field a
 /// cross page reads) and back. RecordFromBytes throws std::runtime_error on bytes that are not

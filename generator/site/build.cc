@@ -350,8 +350,9 @@ void Guarded(DocResult& r, const Build& b, Step step) {
 
 // Relates the inputs built among `inputs` across years, from their records as the relation
 // reads them (pages::YearsView, kept in `views`: the relation's series point into them). The
-// claims of the year facts, which only the checks between consecutive years read, only of an
-// input whose department has another year among them (at N = 10,000, 50 MB of claims else).
+// claims of the year facts and the metrics, which only the checks between consecutive years
+// and the pages across years read, only of an input whose department has another year among
+// them (at N = 10,000, ~60 MB else).
 YearRelation RelateRecords(const std::vector<const DocResult*>& inputs,
                            const years::Aliases& aliases, std::vector<model::Disclosure>& views) {
   views.reserve(views.size() + inputs.size());  // (a Disclosure is large to move)

@@ -204,6 +204,17 @@ TEST_CASE("a record keeps what the relation across years reads, and its view rel
   REQUIRE(view.metrics.size() == 1);
   CHECK(view.metrics[0].key == "basic_share");
   CHECK(*view.metrics[0].value == doctest::Approx(76.76));
+  // Of a department with no other year: its headline figures, findings and place, not its
+  // claims or metrics.
+  const model::Disclosure alone = gongkai::pages::YearsView(back, false);
+  CHECK(alone.id == view.id);
+  CHECK(alone.years == d.years);
+  CHECK(alone.source.page_starts == view.source.page_starts);
+  CHECK(alone.findings.size() == 1);
+  CHECK(alone.year_facts.headline.size() == 1);
+  CHECK(alone.year_facts.prior.empty());
+  CHECK(alone.year_facts.sure.empty());
+  CHECK(alone.metrics.empty());
 }
 
 TEST_CASE("a failed input's record names its file and its error, and has no search entries") {
