@@ -200,6 +200,25 @@ check "the comparison, whose row of 承德 changed, is made again" \
   bash -c "! grep -qF mark '$WORK/k/compare.md'"
 check "... and shows the new 支出总计" \
   has "[1927.26](source/$CHENGDE.html#L238" "$WORK/k/compare.md"
+# A code's pages are made again only where an input built this time, or gone, has the code, a
+# code it prefixes or a code that prefixes it (pages::Collection::changed_codes); the others
+# are linked without their keys being worked out. 承德's 2101599 row becomes 2101598, a code
+# no other department has, under 21015.
+for p in codes/2101599.md codes/21015.md codes/2010801.md codes/210.md; do
+  printf '\n<!-- mark -->\n' >>"$WORK/k/$p"
+done
+sed -i '270s/^17 2101599 /17 2101598 /' "$WORK/keys/$CHENGDE.txt"
+build "$WORK/keys" "$WORK/k"
+check "the page of the code 承德 no longer has is made again" \
+  bash -c "! grep -qF mark '$WORK/k/codes/2101599.md'"
+check "... without 承德" bash -c "! grep -qF '$CHENGDE' '$WORK/k/codes/2101599.md'"
+check "the new code has its page" has "$CHENGDE" "$WORK/k/codes/2101598.md"
+check "the page of their parent, with a new child, is made again" \
+  bash -c "! grep -qF mark '$WORK/k/codes/21015.md'"
+check "... and links the new code" has "(2101598.html)" "$WORK/k/codes/21015.md"
+check "the page of a code no input built has is linked" marked "$WORK/k/codes/2010801.md"
+check "the page of a code whose rows and children are the same is linked" \
+  marked "$WORK/k/codes/210.md"
 
 # One department across the years: a year added between two others rebuilds its neighbours'
 # pages and the department's timeline, and the incremental site equals a full build; so does

@@ -93,6 +93,23 @@ std::vector<std::string> CodeIndex::Children(const std::string& code) const {
   return out;
 }
 
+bool CodeMayHaveChanged(const std::string& code, const CodeIndex& index,
+                        const CodeChanges* changes) {
+  if (!changes) return true;
+  const auto& rows = changes->rows;
+  if (rows.count(code) || rows.count(index.Parent(code))) return true;
+  for (const auto& child : index.Children(code))
+    if (rows.count(child)) return true;
+  // A code used or no longer used that it prefixes (they sort right after it), or that
+  // prefixes it (one of its own prefixes).
+  const auto& used = changes->used;
+  auto it = used.upper_bound(code);
+  if (it != used.end() && it->compare(0, code.size(), code) == 0) return true;
+  for (size_t n = 1; n < code.size(); ++n)
+    if (used.count(code.substr(0, n))) return true;
+  return false;
+}
+
 namespace {
 
 // Calls fn(record, total, part a, part b, table) for each row of the page `part` of `code`:

@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -50,6 +51,8 @@ class CodeIndex {
   };
   /// The pages of `code`: one holding every row, unless it is paged (pages::Paging).
   const std::vector<Part>& Parts(const std::string& code) const { return at(code).parts; }
+  /// Whether a record uses `code`.
+  bool Has(const std::string& code) const { return by_code_.count(code) > 0; }
   /// The longest other code that prefixes `code`; "" if none.
   std::string Parent(const std::string& code) const;
   /// The codes one level below `code`: prefixed by it, with no code between.
@@ -64,11 +67,26 @@ class CodeIndex {
   };
   void Paginate(const std::string& code, Code& c, const Paging& paging);
   const Code& at(const std::string& code) const { return by_code_.at(code); }
-  bool Has(const std::string& code) const { return by_code_.count(code) > 0; }
 
   std::map<std::string, Code> by_code_;
   std::vector<std::string> codes_;
 };
+
+/// What changed among the codes since the last build (an incremental build's): the codes of
+/// the records built this time, of the last build's records of those inputs and of the inputs
+/// gone (`rows`), and of them those used now and not by the last build or the other way
+/// (`used`).
+struct CodeChanges {
+  std::set<std::string> rows;
+  std::set<std::string> used;
+};
+/// Whether the pages of `code` may differ from the last build's (`changes` null: they may).
+/// A code's page shows its records' rows and its pages (none changed unless `code` is in
+/// changes->rows), its parent's and children's codes (changed only where a code it prefixes or
+/// that prefixes it is in changes->used) and their names (taken from their records: unchanged
+/// unless the parent or a child is in changes->rows).
+bool CodeMayHaveChanged(const std::string& code, const CodeIndex& index,
+                        const CodeChanges* changes);
 
 kainjow::mustache::data CodesContext(const CodeIndex& index);
 /// One page of a code (`part` of CodeIndex::Parts): the first gives its name, parent and

@@ -84,12 +84,13 @@ std::vector<Page> CrossPages(const Collection& c) {
                   "codes"});
   for (const auto& code : codes->codes()) {
     const auto& parts = codes->Parts(code);
+    const bool unchanged = !CodeMayHaveChanged(code, *codes, c.code_changes.get());
     for (size_t i = 0; i < parts.size(); ++i) {
       const std::string& first = codes->Rows(code)[parts[i].begin].record->Name();
       plan.push_back({"codes/" + parts[i].stem + ".md", "code.md",
                       [codes, code, i] { return CodeContext(code, i, *codes); },
                       "科目 " + code + (i == 0 ? "" : "（续：" + first + " 起）"), "code",
-                      [codes, code, i] { return CodePageKey(code, i, *codes); }});
+                      [codes, code, i] { return CodePageKey(code, i, *codes); }, unchanged});
     }
   }
   auto glossary = std::make_shared<const GlossaryIndex>(all);

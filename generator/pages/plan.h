@@ -31,6 +31,9 @@ struct Page {
   /// whose key (with the templates) is the one the last build gave it is that build's page,
   /// linked from the last site without making its context. Null: made every build.
   std::function<std::string()> key = nullptr;
+  /// Made from nothing that changed since the last build (Collection::changed_codes): its key
+  /// is the one the last build gave the page of its path, not worked out again.
+  bool unchanged = false;
 };
 
 /// What the cross pages are made from: the records of every input, in input order. Must
@@ -44,6 +47,10 @@ struct Collection {
   /// The codes' rows of `built` (pages/codes.h), made once for the code pages and the search
   /// index's code entries.
   std::shared_ptr<const CodeIndex> codes;
+  /// What changed among the codes since the last build (pages/codes.h), where the last
+  /// build's pages can be told apart (an incremental build, the same templates): a code page
+  /// that CodeMayHaveChanged says is not is Page::unchanged. Null: any page may have changed.
+  std::shared_ptr<const CodeChanges> code_changes;
 };
 
 /// Every cross page, in the order they are written: index, rules, codes, glossary, compare,

@@ -581,6 +581,15 @@ void RelateAcrossYears(std::vector<DocResult>& docs, Related& related, Build& b,
 // linked from the last site, its context not made.
 void WritePage(const pages::Page& page, Build& b, std::string& key) {
   const std::string html = pages::HtmlPath(page);
+  if (page.key && page.unchanged && b.cache.Usable()) {  // made from what the last one was
+    const std::string& last = b.cache.PageKey(page.path);
+    if (!last.empty() && b.output.HasPrevious(html) && b.output.HasPrevious(page.path)) {
+      key = last;
+      b.output.Keep(page.path);
+      if (html != page.path) b.output.Keep(html);
+      return;
+    }
+  }
   if (page.key) {
     key = ingest::Sha256Hex(b.templates_hash + '\0' + page.path + '\0' + page.title + '\0' +
                             page.kind + '\0' + page.key());
@@ -608,6 +617,61 @@ void WritePage(const pages::Page& page, Build& b, std::string& key) {
 
 // The search index's state in the cache folder (render/search_update.h).
 constexpr const char* kSearchStateFile = "search.state";
+
+// The key under which the cross pages' keys keep the templates' hash (cache.h TemplatesHash),
+// so that a build can tell whether its pages are made as the last build's were.
+constexpr const char* kTemplatesKey = "(templates)";
+
+// pages::Collection::code_changes (pages/codes.h CodeChanges): the codes of the records built
+// this time, of the last build's records of those inputs and of the inputs gone, and of them
+// those used now and not then or the other way (`index`: the codes of every record now). Null
+// where the last build's pages cannot be told apart: no usable cache, other templates, a last
+// record that cannot be read.
+std::shared_ptr<const pages::CodeChanges> CodeChangesSince(const std::vector<DocResult>& docs,
+                                                          const pages::CodeIndex& index,
+                                                          const Build& b) {
+  if (!b.cache.Usable() || b.cache.PageKey(kTemplatesKey) != b.templates_hash) return nullptr;
+  auto changes = std::make_shared<pages::CodeChanges>();
+  std::set<std::string> last_codes;  // of the last build's records of inputs built or gone
+  auto add = [](const pages::Record& r, std::set<std::string>& codes) {
+    for (const auto& f : r.functional) codes.insert(f.code);
+    for (const auto& e : r.economic) codes.insert(e.code);
+    for (const auto& c : r.classes) codes.insert(c.code);
+  };
+  std::unordered_set<std::string> kept;  // the last build's records
+  for (auto& id : b.cache.RecordIds()) kept.insert(std::move(id));
+  std::unordered_set<const pages::Record*> built;
+  pages::Record last;
+  for (const auto& r : docs) {
+    if (r.reused) {
+      kept.erase(r.id);
+      continue;
+    }
+    built.insert(&r.record);
+    add(r.record, changes->rows);
+    if (!kept.erase(r.id)) continue;  // new
+    if (!b.cache.LoadRecord(r.id, last, /*search=*/false)) return nullptr;
+    add(last, last_codes);
+  }
+  for (const auto& id : kept) {  // inputs gone
+    if (!b.cache.LoadRecord(id, last, /*search=*/false)) return nullptr;
+    add(last, last_codes);
+  }
+  changes->rows.insert(last_codes.begin(), last_codes.end());
+  // Used by the last build: by a record of then, or by one not built since (which it had).
+  for (const auto& code : changes->rows) {
+    const bool now = index.Has(code);
+    bool then = last_codes.count(code) > 0;
+    if (!then && now)
+      for (const auto* r : index.Records(code))
+        if (!built.count(r)) {
+          then = true;
+          break;
+        }
+    if (now != then) changes->used.insert(code);
+  }
+  return changes;
+}
 
 // data/timeline.csv, and the path under which the cross pages' keys keep its list of series
 // (SeriesListKey; its own path keeps its SHA-256, as for the other CSVs).
@@ -765,6 +829,8 @@ std::vector<std::string> WriteCrossPages(const std::vector<DocResult>& docs,
       if (f.size() > 5 && f.compare(f.size() - 5, 5, ".html") == 0) html.push_back(f);
   }
   collection.codes = std::make_shared<const pages::CodeIndex>(collection.built);
+  collection.code_changes = CodeChangesSince(docs, *collection.codes, b);
+  page_keys[kTemplatesKey] = b.templates_hash;
   // The pages of one kind after another (for the phase times), each kind's on every core.
   std::vector<pages::Page> plan = pages::CrossPages(collection);
   phases.End("cross-page plan");

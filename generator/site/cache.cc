@@ -369,6 +369,13 @@ bool Cache::LoadSearch(const std::string& id, std::vector<render::SearchEntry>& 
   return true;
 }
 
+std::vector<std::string> Cache::RecordIds() const {
+  std::vector<std::string> ids;
+  ids.reserve(records_.size());
+  for (const auto& [id, span] : records_) ids.push_back(id);
+  return ids;
+}
+
 const std::string& Cache::PageKey(const std::string& path) const {
   static const std::string kNone;
   auto it = page_keys_.find(path);

@@ -79,6 +79,8 @@ class Cache {
   bool LoadRecord(const std::string& id, pages::Record& record, bool search = true) const;
   /// The search entries of the record of `id`; false when they cannot be read.
   bool LoadSearch(const std::string& id, std::vector<render::SearchEntry>& entries) const;
+  /// The ids of the inputs the last build kept a record of.
+  std::vector<std::string> RecordIds() const;
 
   /// The key the last build gave the cross page at `path` (pages::Page::key hashed with the
   /// templates), "" for none. Load reads them and removes them from the folder: a build

@@ -67,7 +67,8 @@ class Output {
   /// Links a file of the previous site into the new one unchanged; false, with an [output]
   /// error, if it cannot.
   bool Keep(const std::string& rel);
-  /// The previous site has a file at `rel`.
+  /// The previous site has a file at `rel` (where a proven spare holds it as the previous
+  /// site's own file, not looked at).
   bool HasPrevious(const std::string& rel);
   /// The previous site's file at `rel`; false when there is none or it cannot be read.
   bool ReadPrevious(const std::string& rel, std::string& body);

@@ -203,3 +203,27 @@ TEST_CASE("the cross pages' keys are kept for the next build only") {
 }
 
 }  // TEST_SUITE
+
+TEST_CASE("a code's page may have changed with its rows, its relatives' rows, or a relative used") {
+  using gongkai::pages::CodeChanges;
+  using gongkai::pages::CodeMayHaveChanged;
+  const std::vector<Record> records = Records();  // 201, 2010801 (under it), 30101
+  const CodeIndex index(All(records));
+  auto may = [&](const std::string& code, CodeChanges changes) {
+    return CodeMayHaveChanged(code, index, &changes);
+  };
+  CHECK(CodeMayHaveChanged("2010801", index, nullptr));  // no last build to tell from
+  CHECK(may("30101", {{"30101"}, {}}));                    // its rows
+  CHECK_FALSE(may("201", {{"30101"}, {}}));
+  CHECK_FALSE(may("2010801", {{"30101"}, {}}));
+  CHECK(may("201", {{"2010801"}, {}}));        // a child's name may have changed
+  CHECK(may("2010801", {{"201"}, {}}));        // its parent's name may have changed
+  CHECK_FALSE(may("30101", {{"201"}, {}}));
+  // 2010805 used for the first time: a new child of 201; its sibling 2010801 is the same.
+  CHECK(may("201", {{"2010805"}, {"2010805"}}));
+  CHECK_FALSE(may("2010801", {{"2010805"}, {"2010805"}}));
+  // 20108 used for the first time: 2010801's new parent, 201's new child.
+  CHECK(may("2010801", {{"20108"}, {"20108"}}));
+  CHECK(may("201", {{"20108"}, {"20108"}}));
+  CHECK_FALSE(may("30101", {{"20108"}, {"20108"}}));
+}

@@ -193,7 +193,7 @@ TEST_CASE("the first page of a paged index counts the departments of several yea
       {"k3", "丙", {&years[4], &years[5]}}};
   const auto all = All(records);
   const gongkai::pages::Collection c{all, all, &series,
-                                     std::make_shared<gongkai::pages::CodeIndex>(all)};
+                                     std::make_shared<gongkai::pages::CodeIndex>(all), nullptr};
   const auto plan = gongkai::pages::CrossPages(c);
   const auto first = std::find_if(plan.begin(), plan.end(),
                                    [](const auto& page) { return page.path == "index.md"; });
