@@ -250,7 +250,7 @@ bool ReuseInput(DocResult& r, CachedInput& entry, Build& b) {
   r.file.path = ingest::PrintableName(r.input.string());
   r.file.diagnostics = std::move(entry.diagnostics);  // (Cache::Reusable: taken, not copied)
   r.files = std::move(entry.files);
-  for (const auto& f : r.files) b.output.Keep(f);
+  b.output.KeepAll(r.files);
   return true;
 }
 

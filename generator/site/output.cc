@@ -175,7 +175,7 @@ bool Output::Taken(const std::string& rel) {
 // A path at which the spare still holds the previous site's own file: one the spare held when
 // the build began, not among those it differs at, and not placed (written over) or removed since.
 bool Output::InSync(const std::string& rel) {
-  if (!spare_ || !present_.count(rel) || differs_.count(rel)) return false;
+  if (!spare_ || !present_.count(rel) || (!differs_.empty() && differs_.count(rel))) return false;
   std::lock_guard<std::mutex> lock(mutex_);
   return !placed_.count(rel) && !displaced_.count(rel);
 }
@@ -183,13 +183,31 @@ bool Output::InSync(const std::string& rel) {
 // Where a proven spare holds the previous site's own file at `rel` (InSync), places it
 // unlooked (Bytes counts it in spare_bytes_), in one step under the lock; false otherwise.
 bool Output::TakeFromSpare(const std::string& rel) {
-  if (!present_.count(rel) || differs_.count(rel)) return false;
+  if (!present_.count(rel) || (!differs_.empty() && differs_.count(rel))) return false;
   std::lock_guard<std::mutex> lock(mutex_);
-  if (displaced_.count(rel)) return false;
+  return TakeFromSpareLocked(rel);
+}
+
+bool Output::TakeFromSpareLocked(const std::string& rel) {
+  if (!displaced_.empty() && displaced_.count(rel)) return false;
   const auto [entry, placed] = placed_.try_emplace(rel);
   entry->second.spare = placed;
   placed_present_ += placed;
   return placed;
+}
+
+void Output::KeepAll(const std::vector<std::string>& rels) {
+  std::vector<const std::string*> rest;
+  if (spare_bytes_) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    for (const auto& rel : rels)
+      if (!present_.count(rel) || (!differs_.empty() && differs_.count(rel)) ||
+          !TakeFromSpareLocked(rel))
+        rest.push_back(&rel);
+  } else {
+    for (const auto& rel : rels) rest.push_back(&rel);
+  }
+  for (const auto* rel : rest) Keep(*rel);
 }
 
 // Before the file at `rel` in the staging folder is replaced or removed: where it is a proven

@@ -67,6 +67,9 @@ class Output {
   /// Links a file of the previous site into the new one unchanged; false, with an [output]
   /// error, if it cannot.
   bool Keep(const std::string& rel);
+  /// Keep for each of `rels` (an input's files): those a proven spare holds are taken under
+  /// one lock (an edit at N = 10,000 keeps ~150,000 files, on every core).
+  void KeepAll(const std::vector<std::string>& rels);
   /// The previous site has a file at `rel` (where a proven spare holds it as the previous
   /// site's own file, not looked at).
   bool HasPrevious(const std::string& rel);
@@ -115,6 +118,7 @@ class Output {
   bool InSync(const std::string& rel);
   void Place(const std::string& rel, std::string sha256, uint64_t size, bool spare = false);
   bool TakeFromSpare(const std::string& rel);
+  bool TakeFromSpareLocked(const std::string& rel);  // (mutex_ held)
   void Displace(const std::string& rel);
 
   boost::filesystem::path staging_, previous_;
