@@ -5,6 +5,7 @@
 #include <charconv>
 #include <functional>
 #include <string_view>
+#include <unordered_map>
 
 #include "pages/page_key.h"
 #include "render/context.h"
@@ -32,6 +33,11 @@ CodeIndex::CodeIndex(const std::vector<const Record*>& all, const Paging& paging
   for (const auto* r : all)
     for (const auto& c : r->classes) name(c.code, c.name);
   for (const auto& entry : by_code_) codes_.push_back(entry.first);
+  // Each row's code found by hash, not by a walk down the map's tree of strings (~400,000
+  // rows at N = 10,000): the map holds every code already.
+  std::unordered_map<std::string_view, Code*> by_hash;
+  by_hash.reserve(by_code_.size());
+  for (auto& [code, c] : by_code_) by_hash.emplace(code, &c);
   // Each code's rows in one pass over the records, so that a page does not look through
   // every row of its records for its own (measured at 3,000 disclosures: the keys 0.16 -> 0.06 s,
   // the contexts 0.71 -> 0.55 s of CPU).
@@ -43,7 +49,7 @@ CodeIndex::CodeIndex(const std::vector<const Record*>& all, const Paging& paging
   for (const auto* r : all) {
     tabled.clear();
     auto tabled_row = [&](const std::string& code, Table table, size_t i) {
-      Code& c = by_code_[code];
+      Code& c = *by_hash.at(code);
       c.rows.push_back({r, table, uint32_t(i)});
       tabled.push_back(&c);
     };
@@ -54,7 +60,7 @@ CodeIndex::CodeIndex(const std::vector<const Record*>& all, const Paging& paging
     std::sort(tabled.begin(), tabled.end(), before);
     used = tabled;
     for (size_t i = 0; i < r->classes.size(); ++i) {
-      Code& c = by_code_[r->classes[i].code];
+      Code& c = *by_hash.at(r->classes[i].code);
       used.push_back(&c);
       if (!std::binary_search(tabled.begin(), tabled.end(), &c, before))
         c.rows.push_back({r, Table::kClasses, uint32_t(i)});
