@@ -120,7 +120,7 @@ const char kManifestHeader[] = "gongkai manifest 2\n";
 
 void PutField(std::string& out, std::string_view field) {
   out += '\t';
-  out += EscapeLine(field);
+  AppendEscapedLine(out, field);
 }
 
 // (Spans: a map of id -> Cache::Span, the records' places.)

@@ -51,10 +51,16 @@ bool Escaped(unsigned char c) { return c < 0x20 || c == '%' || c == 0x7f; }
 // manifest has ~150k lines at N = 10,000, and a character appended at a time was most of
 // reading and writing them.)
 std::string EscapeLine(std::string_view s) {
-  if (std::none_of(s.begin(), s.end(), [](char c) { return Escaped(static_cast<unsigned char>(c)); }))
-    return std::string(s);
   std::string out;
-  out.reserve(s.size());
+  AppendEscapedLine(out, s);
+  return out;
+}
+
+void AppendEscapedLine(std::string& out, std::string_view s) {
+  if (std::none_of(s.begin(), s.end(), [](char c) { return Escaped(static_cast<unsigned char>(c)); })) {
+    out.append(s);
+    return;
+  }
   for (unsigned char c : s) {
     if (Escaped(c)) {
       char buf[4];
@@ -64,7 +70,6 @@ std::string EscapeLine(std::string_view s) {
       out += static_cast<char>(c);
     }
   }
-  return out;
 }
 
 namespace {

@@ -26,6 +26,9 @@ bool WriteFileAtomically(const std::string& path, const std::string& content);
 /// cache's manifest and folder note): bytes below 0x20, 0x7f and % as %XX, so it holds no line
 /// break or tab.
 std::string EscapeLine(std::string_view s);
+/// Appends EscapeLine(s) to `out` (a manifest or marker of ~150,000 lines: no string of its own
+/// per field).
+void AppendEscapedLine(std::string& out, std::string_view s);
 /// EscapeLine undone (a % not followed by two upper-case hex digits is kept as it is).
 std::string UnescapeLine(std::string_view s);
 

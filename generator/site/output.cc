@@ -237,7 +237,7 @@ void Output::Place(const std::string& rel, std::string sha256, uint64_t size, bo
 std::vector<PlacedFile> Output::Placed() {
   std::lock_guard<std::mutex> lock(mutex_);
   std::vector<PlacedFile> files;
-  files.reserve(placed_.size());
+  files.reserve(placed_.size() + 1);  // (the marker is inserted after: WriteSiteMarker)
   for (const auto& [rel, entry] : placed_) files.push_back({rel, entry.Sha256()});
   std::sort(files.begin(), files.end(),
             [](const PlacedFile& a, const PlacedFile& b) { return a.path < b.path; });

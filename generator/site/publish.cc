@@ -87,7 +87,7 @@ std::string Inventory(const Files& files) {
   for (const auto& file : files) {
     const std::string& f = PathOf(file);
     if (f == kSiteMarker || kWrittenAfterMarker.count(f)) continue;
-    out += EscapeLine(f);
+    AppendEscapedLine(out, f);
     out += '\n';
   }
   return out;
