@@ -329,18 +329,41 @@ TEST_CASE("an edit, an added and a removed department give the files of a whole 
   }
 }
 
-TEST_CASE("a group marked unchanged is the last build's: its text is not read again") {
+namespace {
+
+// The last build of Departments(), and the entries after department 1's project changed, with
+// the files a whole build of them makes.
+struct ProjectEdited {
   render::SearchIndexOptions options;
-  std::vector<SearchEntry> entries = Departments();
-  Site last;
+  Site last, full;
+  render::SearchState state;
+  std::vector<SearchEntry> edited = Departments();
   bool whole = false;
-  const render::SearchState state = Write(entries, nullptr, last, whole, options);
-  std::vector<SearchEntry> edited = entries;
-  edited[4].text += " 公务接待费";  // department 1's project
-  // `changed`: the group marked changed (the others unchanged); "" marks every group unchanged.
-  auto update = [&](const std::string& changed) {
+  ProjectEdited() {
+    state = Write(Departments(), nullptr, last, whole, options);
+    edited[4].text += " 公务接待费";  // department 1's project
+    Write(edited, nullptr, full, whole, options);
+  }
+  // The last build's state, as read back from its file.
+  render::SearchState Previous() const {
     render::SearchState previous;
     REQUIRE(render::ReadSearchStateFile(render::SearchStateFile(state), previous));
+    return previous;
+  }
+};
+
+}  // namespace
+
+TEST_CASE("a group marked unchanged is the last build's: its text is not read again") {
+  ProjectEdited t;  // (references, not a binding: clang 14 cannot capture one)
+  const auto& options = t.options;
+  const auto& last = t.last;
+  const auto& full = t.full;
+  const auto& edited = t.edited;
+  bool& whole = t.whole;
+  // `changed`: the group marked changed (the others unchanged); "" marks every group unchanged.
+  auto update = [&](const std::string& changed) {
+    const render::SearchState previous = t.Previous();
     auto groups = Groups(edited);
     for (auto& g : groups) g.unchanged = g.key != changed;
     Site site{last.placed, {}, 0};
@@ -348,8 +371,6 @@ TEST_CASE("a group marked unchanged is the last build's: its text is not read ag
     CHECK_FALSE(whole);
     return site.placed;
   };
-  Site full;
-  Write(edited, nullptr, full, whole, options);
   CHECK(update("承德市医疗保障局1") == full.placed);
   // Marked unchanged, its change is not seen: the last build's index, as it was.
   CHECK(update("") == last.placed);
@@ -357,15 +378,12 @@ TEST_CASE("a group marked unchanged is the last build's: its text is not read ag
 }
 
 TEST_CASE("a deferred group is kept unread, and read in full where the index is made whole") {
-  render::SearchIndexOptions options;
-  std::vector<SearchEntry> entries = Departments();
-  Site last;
-  bool whole = false;
-  const render::SearchState state = Write(entries, nullptr, last, whole, options);
-  std::vector<SearchEntry> edited = entries;
-  edited[4].text += " 公务接待费";  // department 1's project
-  Site full;
-  Write(edited, nullptr, full, whole, options);
+  ProjectEdited t;  // (references, not a binding: clang 14 cannot capture one)
+  const auto& options = t.options;
+  const auto& last = t.last;
+  const auto& full = t.full;
+  const auto& edited = t.edited;
+  bool& whole = t.whole;
   // Every department but 1 deferred: unchanged, without its entries (a record whose entries
   // were left in the build's cache); `complete` gives them all.
   auto deferred = Groups(edited);
@@ -380,8 +398,7 @@ TEST_CASE("a deferred group is kept unread, and read in full where the index is 
     ++completed;
     return all;
   };
-  render::SearchState previous;
-  REQUIRE(render::ReadSearchStateFile(render::SearchStateFile(state), previous));
+  render::SearchState previous = t.Previous();
   Site site{last.placed, {}, 0};
   render::WriteSearchIndex(deferred, options, "test", &previous, site.Files(), whole, complete);
   CHECK_FALSE(whole);
