@@ -200,9 +200,9 @@ check "the comparison, whose row of 承德 changed, is made again" \
   bash -c "! grep -qF mark '$WORK/k/compare.md'"
 check "... and shows the new 支出总计" \
   has "[1927.26](source/$CHENGDE.html#L238" "$WORK/k/compare.md"
-# A code's pages are made again only where an input built this time, or gone, has the code, a
-# code it prefixes or a code that prefixes it (pages::Collection::changed_codes); the others
-# are linked without their keys being worked out. 承德's 2101599 row becomes 2101598, a code
+# A code's keys are worked out again only where an input built this time, or gone, has the
+# code, its parent or a child, or a code above or below it came or went
+# (pages::CodeMayHaveChanged); the others are linked without their keys being worked out. 承德's 2101599 row becomes 2101598, a code
 # no other department has, under 21015.
 for p in codes/2101599.md codes/21015.md codes/2010801.md codes/210.md; do
   printf '\n<!-- mark -->\n' >>"$WORK/k/$p"

@@ -31,7 +31,7 @@ struct Page {
   /// whose key (with the templates) is the one the last build gave it is that build's page,
   /// linked from the last site without making its context. Null: made every build.
   std::function<std::string()> key = nullptr;
-  /// Made from nothing that changed since the last build (Collection::changed_codes): its key
+  /// Made from nothing that changed since the last build (Collection::code_changes): its key
   /// is the one the last build gave the page of its path, not worked out again.
   bool unchanged = false;
 };

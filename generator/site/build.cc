@@ -581,24 +581,24 @@ void RelateAcrossYears(std::vector<DocResult>& docs, Related& related, Build& b,
 // linked from the last site, its context not made.
 void WritePage(const pages::Page& page, Build& b, std::string& key) {
   const std::string html = pages::HtmlPath(page);
-  if (page.key && page.unchanged && b.cache.Usable()) {  // made from what the last one was
+  // The last site's page (and its Markdown), linked where it has them.
+  auto link_last = [&] {
+    if (!b.output.HasPrevious(html) || !b.output.HasPrevious(page.path)) return false;
+    b.output.Keep(page.path);
+    if (html != page.path) b.output.Keep(html);
+    return true;
+  };
+  if (page.key && b.cache.Usable()) {
     const std::string& last = b.cache.PageKey(page.path);
-    if (!last.empty() && b.output.HasPrevious(html) && b.output.HasPrevious(page.path)) {
+    if (page.unchanged && !last.empty() && link_last()) {  // made from what the last one was
       key = last;
-      b.output.Keep(page.path);
-      if (html != page.path) b.output.Keep(html);
       return;
     }
   }
   if (page.key) {
     key = ingest::Sha256Hex(b.templates_hash + '\0' + page.path + '\0' + page.title + '\0' +
                             page.kind + '\0' + page.key());
-    if (b.cache.Usable() && b.cache.PageKey(page.path) == key && b.output.HasPrevious(html) &&
-        b.output.HasPrevious(page.path)) {
-      b.output.Keep(page.path);
-      if (html != page.path) b.output.Keep(html);
-      return;
-    }
+    if (b.cache.Usable() && b.cache.PageKey(page.path) == key && link_last()) return;
   }
   const std::string body = b.renderer.Render(page.tmpl, page.context());
   if (html == page.path) {
