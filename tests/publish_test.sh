@@ -225,6 +225,29 @@ build C sp
 check "a rebuild from a spare two builds old, an input removed, equals a full build" same_tree sp refC3
 check "... the removed input's files gone" test ! -e "sp/departments/$NANCHONG.html"
 check "... no temporary file left" test -z "$(find sp -name '*.gongkai-tmp')"
+# An input added: its folders are new to the site, and the spare (the site before) lacks them.
+# They hold only files the build wrote (the spare's mark lists them), so the spare's folders
+# are noted all the same, those as absent ("0 0"): the next build takes the spare's own files
+# unlooked rather than looking at each of them.
+mv "$NANCHONG.txt" C/
+build C sp
+check "a rebuild from a spare, an input added, equals a full build" same_tree sp refC2
+absent=$(sed -n 's/^0 0 //p' sp.cache/spare-folders | head -n 1)
+check "the spare's folders are noted, the added input's as absent (${absent:-none})" \
+  test -n "$absent" -a -d "sp/$absent" -a ! -e "sp.building/$absent"
+check "... each of them a folder of the new site the spare lacks" \
+  is "$(sed -n 's/^0 0 //p' sp.cache/spare-folders | while read -r f; do
+          [ -d "sp/$f" ] && [ ! -e "sp.building/$f" ] && echo ok; done | wc -l)" \
+     "$(grep -c '^0 0 ' sp.cache/spare-folders)"
+cp "C/$CHENGDE.txt" chengde-C2.txt
+printf '\n附：再补充一行。\n' >>"C/$CHENGDE.txt"
+build C refC4
+build C sp
+check "the build after it (one input edited) equals a full build" same_tree sp refC4
+check "... whose checksums hold" bash -c "cd sp && sha256sum -c --quiet --strict SHA256SUMS"
+cp chengde-C2.txt "C/$CHENGDE.txt"  # C3 again, as the rest expects
+mv "C/$NANCHONG.txt" .
+build C sp
 # A change of layout.html rewrites every page: the spare is deleted rather than doubling the disk.
 cp -r "$SRC/templates" T
 sed -i 's|</body>|<!-- 改 --></body>|' T/layout.html
