@@ -68,6 +68,7 @@ std::string EncodePostings(const uint32_t* begin, const uint32_t* end) {
 // in id order (a stable sort by weight, in three passes).
 void ByWeight(const std::vector<uint32_t>& list, std::vector<uint32_t>& out) {
   out.clear();
+  out.reserve(list.size());
   for (uint32_t weight = 3; weight >= 1; --weight)
     for (uint32_t p : list)
       if ((p & 3) == weight) out.push_back(p);
@@ -476,6 +477,12 @@ std::string SearchTerm(const SearchKey& key, const std::vector<uint32_t>& postin
                        const std::function<void(const std::string&, std::string)>& page) {
   std::vector<uint32_t> list;
   ByWeight(postings, list);
+  return SearchTermByWeight(key, list, options, stems, page);
+}
+
+std::string SearchTermByWeight(const SearchKey& key, const std::vector<uint32_t>& list,
+                               const SearchIndexOptions& options, std::set<std::string>& stems,
+                               const std::function<void(const std::string&, std::string)>& page) {
   const size_t head = std::min(list.size(), options.head_postings);
   std::string entry = "\"";
   entry.append(key.view());
@@ -502,6 +509,18 @@ std::string SearchTerm(const SearchKey& key, const std::vector<uint32_t>& postin
 
 std::vector<uint32_t> DecodeSearchPostings(std::string_view encoded) {
   std::vector<uint32_t> out;
+  DecodeSearchPostings(encoded, out);
+  return out;
+}
+
+void DecodeSearchPostings(std::string_view encoded, std::vector<uint32_t>& out) {
+  // Each digit's value, by byte (0 for a byte that is no digit, as '0'): a department added or
+  // removed decodes every posting of the keys it changes, ~10^7 digits at N = 10,000.
+  static const std::array<uint8_t, 256> kValue = [] {
+    std::array<uint8_t, 256> value{};
+    for (uint8_t d = 0; d < 64; ++d) value[static_cast<unsigned char>(kDigits[d])] = d;
+    return value;
+  }();
   uint32_t weight = 3, v = 0, shift = 0;
   int64_t prev = -1;
   for (char c : encoded) {
@@ -510,8 +529,7 @@ std::vector<uint32_t> DecodeSearchPostings(std::string_view encoded) {
       prev = -1;
       continue;
     }
-    const char* at = std::strchr(kDigits, c);
-    const uint32_t x = at && c ? static_cast<uint32_t>(at - kDigits) : 0;
+    const uint32_t x = kValue[static_cast<unsigned char>(c)];
     v |= (x & 31) << shift;
     if (x >= 32) {
       shift += 5;
@@ -521,7 +539,6 @@ std::vector<uint32_t> DecodeSearchPostings(std::string_view encoded) {
     out.push_back(static_cast<uint32_t>(prev) << 2 | weight);
     v = shift = 0;
   }
-  return out;
 }
 
 std::string SearchShardFile(uint32_t shard, const std::vector<std::string>& terms) {

@@ -131,10 +131,17 @@ void ForEachSearchPieceKey(uint32_t id, const SearchEntry& entry, std::string_vi
 std::string SearchTerm(const SearchKey& key, const std::vector<uint32_t>& postings,
                        const SearchIndexOptions& options, std::set<std::string>& stems,
                        const std::function<void(const std::string&, std::string)>& page);
+/// SearchTerm for postings already in the order a term holds them: titles first (weight 3,
+/// then 2, then 1), each weight in id order.
+std::string SearchTermByWeight(const SearchKey& key, const std::vector<uint32_t>& list,
+                               const SearchIndexOptions& options, std::set<std::string>& stems,
+                               const std::function<void(const std::string&, std::string)>& page);
 /// The stem of a key's posting pages before any clash: m and its 64-bit FNV-1a in hex.
 std::string SearchStem(std::string_view key);
 /// The postings (id << 2 | weight) an encoded head or page holds, in the order written.
 std::vector<uint32_t> DecodeSearchPostings(std::string_view encoded);
+/// The same, appended to `out`.
+void DecodeSearchPostings(std::string_view encoded, std::vector<uint32_t>& out);
 /// A term shard's file for its terms (SearchTerm), in key order.
 std::string SearchShardFile(uint32_t shard, const std::vector<std::string>& terms);
 /// The shard count for terms of `bytes` bytes in all.

@@ -183,8 +183,22 @@ void Update::MakeGroup(const SearchGroup& group, const SearchPlace& place) {
   close();
 }
 
-// Every posting of a term of the last build (its head and its pages), in id order, and the
-// stem of its pages ("" for none).
+// The order of a term's postings: titles first (weight 3, then 2, then 1), each weight in id
+// order (search_index.cc ByWeight).
+bool WeightLess(uint32_t a, uint32_t b) { return (a & 3) != (b & 3) ? (a & 3) > (b & 3) : a < b; }
+
+// `list` (in id order) in a term's order (WeightLess).
+std::vector<uint32_t> InWeightOrder(const std::vector<uint32_t>& list) {
+  std::vector<uint32_t> out;
+  out.reserve(list.size());
+  for (uint32_t weight = 3; weight >= 1; --weight)
+    for (uint32_t p : list)
+      if ((p & 3) == weight) out.push_back(p);
+  return out;
+}
+
+// Every posting of a term of the last build (its head and its pages), in the order the term
+// holds them (WeightLess), and the stem of its pages ("" for none).
 bool Update::AllPostings(const ShardTerm& term, std::vector<uint32_t>& postings, std::string& stem) {
   const size_t at = term.text.find(":[");
   if (at == std::string::npos) return false;
@@ -192,7 +206,9 @@ bool Update::AllPostings(const ShardTerm& term, std::vector<uint32_t>& postings,
   if (fields.is_discarded() || (fields.size() != 2 && fields.size() != 4) ||
       !fields[0].is_number_unsigned() || !fields[1].is_string())
     return false;
-  postings = DecodeSearchPostings(fields[1].get<std::string>());
+  postings.clear();
+  postings.reserve(std::min<size_t>(fields[0].get<size_t>(), size_t{1} << 24));
+  DecodeSearchPostings(fields[1].get<std::string>(), postings);
   if (fields.size() == 4) {
     if (!fields[2].is_number_unsigned() || !fields[3].is_string()) return false;
     stem = fields[3];
@@ -202,13 +218,11 @@ bool Update::AllPostings(const ShardTerm& term, std::vector<uint32_t>& postings,
       std::string body;
       std::string_view encoded;
       if (!Read(rel, body) || !PagePostings(body, name, encoded)) return false;
-      for (uint32_t p : DecodeSearchPostings(encoded)) postings.push_back(p);
+      DecodeSearchPostings(encoded, postings);
       read_[rel] = std::move(body);
     }
   }
-  if (postings.size() != fields[0].get<size_t>()) return false;
-  std::sort(postings.begin(), postings.end());
-  return true;
+  return postings.size() == fields[0].get<size_t>();
 }
 
 // Splits a shard file into its terms, in key order.
@@ -247,16 +261,23 @@ bool Update::MakeShard(uint32_t shard, const std::vector<std::pair<SearchKey, De
       bytes -= static_cast<int64_t>(old[i].text.size());
       ++i;
     }
-    // Every posting the last build gave the changed groups is there: take them out, add the new.
+    // Every posting the last build gave the changed groups is there: take them out, add the
+    // new. All in the term's order (WeightLess), as the postings are read and written: a
+    // common key has ~10^5 postings, sorted by id and back at every add or remove before.
+    const std::vector<uint32_t> gone = InWeightOrder(delta->old), came = InWeightOrder(delta->now);
     std::vector<uint32_t> rest;
-    std::set_difference(postings.begin(), postings.end(), delta->old.begin(), delta->old.end(),
-                        std::back_inserter(rest));
-    if (rest.size() + delta->old.size() != postings.size()) return false;
+    rest.reserve(postings.size());
+    std::set_difference(postings.begin(), postings.end(), gone.begin(), gone.end(),
+                        std::back_inserter(rest), WeightLess);
+    if (rest.size() + gone.size() != postings.size()) return false;
+    // One posting per id: none of the new ones' ids is there already, with any weight.
+    for (uint32_t p : came)
+      for (uint32_t weight = 1; weight <= 3; ++weight)
+        if (std::binary_search(rest.begin(), rest.end(), (p & ~3u) | weight, WeightLess))
+          return false;
     postings.clear();
-    std::merge(rest.begin(), rest.end(), delta->now.begin(), delta->now.end(),
-               std::back_inserter(postings));
-    for (size_t p = 1; p < postings.size(); ++p)
-      if (postings[p] >> 2 == postings[p - 1] >> 2) return false;
+    std::merge(rest.begin(), rest.end(), came.begin(), came.end(), std::back_inserter(postings),
+               WeightLess);
     if (!stem.empty()) {
       if (stem != SearchStem(key.view())) return false;  // a clash's suffix: made whole
       stems_.erase(stem);
@@ -264,7 +285,7 @@ bool Update::MakeShard(uint32_t shard, const std::vector<std::pair<SearchKey, De
     }
     if (!postings.empty()) {
       std::string made_stem;
-      terms.push_back(SearchTerm(key, postings, options_, stems_,
+      terms.push_back(SearchTermByWeight(key, postings, options_, stems_,
                                  [&](const std::string& rel, std::string page) {
                                    made_stem = rel.substr(7, rel.rfind('-') - 7);
                                    writes_.emplace_back(rel, std::move(page));
