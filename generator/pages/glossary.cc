@@ -1,6 +1,7 @@
 // Records' 名词解释 -> glossary.md and glossary/<anchor>.md contexts.
 #include "pages/glossary.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <map>
 #include <set>
@@ -28,7 +29,7 @@ std::string GlossaryPath(const std::string& term) {
   return "glossary/" + GlossaryAnchor(term) + ".html";
 }
 
-GlossaryIndex::GlossaryIndex(const std::vector<const Record*>& all) {
+GlossaryIndex::GlossaryIndex(const std::vector<const Record*>& all, const Paging& paging) {
   std::map<std::string, Term> terms;
   std::map<std::pair<std::string, std::string>, size_t> definition;  // (term, text) -> index
   for (const auto* r : all) {
@@ -36,13 +37,19 @@ GlossaryIndex::GlossaryIndex(const std::vector<const Record*>& all) {
     for (const auto& g : r->glossary) {
       Term& t = terms[g.term];
       t.term = g.term;
-      if (defined.insert(g.term).second) ++t.departments;
+      if (defined.insert(g.term).second) {
+        ++t.departments;
+        t.records.push_back(r);
+      }
       auto [it, added] = definition.emplace(std::make_pair(g.term, g.definition), t.definitions.size());
       if (added) t.definitions.push_back({g.definition, {}});
-      t.definitions[it->second].uses.push_back({r, g.line});
+      t.definitions[it->second].uses.push_back({r, g.line, static_cast<uint32_t>(t.records.size() - 1)});
     }
   }
-  for (auto& [term, t] : terms) terms_.push_back(std::move(t));
+  for (auto& [term, t] : terms) {
+    t.parts = SplitList(t.records, GlossaryAnchor(term), paging);
+    terms_.push_back(std::move(t));
+  }
 }
 
 namespace {
@@ -54,16 +61,43 @@ void VisitTerms(const GlossaryIndex& index, Fn fn) {
     fn(t.term, GlossaryPath(t.term), t.departments, t.definitions.size());
 }
 
-// Calls term(term, departments) for the term `t`, then definition(text, uses) for each of its
-// definitions, each followed by use(department name, id, line) for each department that words
-// it so: all that the term's page shows, for its context and its key.
-template <typename Term, typename Definition, typename Use>
-void VisitTerm(const GlossaryIndex::Term& t, Term term, Definition definition, Use use) {
-  term(t.term, t.departments);
+// Lists on `ctx` (pages/page_key.h) all that page `part` of the term `t` shows: the term, on
+// the first page the number of departments that explain it, each definition worded by a
+// department of the page with the page's uses of it (department name, id, line), and the
+// page's links to the term's other pages (VisitListPages); for its context and its key.
+template <typename Sink>
+void VisitTerm(const GlossaryIndex::Term& t, size_t part, Sink& ctx) {
+  using Use = GlossaryIndex::Use;
+  const ListPart& p = t.parts[part];
+  ctx.Set("term", EscapeMarkdown(t.term));
+  ctx.Set("anchor", t.parts[0].stem);
+  if (part == 0) ctx.Set("departments", std::to_string(t.departments));
+  // Each definition's uses on the page: a range of its uses, which are in input order.
+  struct Shown {
+    const GlossaryIndex::Definition* definition;
+    size_t from, to;
+  };
+  std::vector<Shown> shown;
   for (const auto& def : t.definitions) {
-    definition(def.text, def.uses.size());
-    for (const auto& u : def.uses) use(u.record->Name(), u.record->id, u.line);
+    auto by_department = [](const Use& u, uint32_t d) { return u.department < d; };
+    const auto from = std::lower_bound(def.uses.begin(), def.uses.end(), p.begin, by_department);
+    const auto to = std::lower_bound(from, def.uses.end(), p.end, by_department);
+    if (from != to)
+      shown.push_back({&def, size_t(from - def.uses.begin()), size_t(to - def.uses.begin())});
   }
+  ctx.List("definitions", shown.size(), [&](size_t i, auto& row) {
+    const Shown& s = shown[i];
+    row.Set("definition", EscapeMarkdown(s.definition->text));
+    row.Set("count", std::to_string(s.to - s.from));
+    row.List("uses", s.to - s.from, [&](size_t j, auto& use) {
+      const Use& u = s.definition->uses[s.from + j];
+      use.Set("sep", j == 0 ? "" : "；");
+      use.Set("name", EscapeMarkdown(u.record->Name()));
+      use.Set("id", u.record->id);
+      use.Set("line", std::to_string(u.line));
+    });
+  });
+  VisitListPages(t.records, t.parts, part, ctx);
 }
 
 }  // namespace
@@ -91,44 +125,17 @@ std::string GlossaryPageKey(const GlossaryIndex& index) {
   return key.Take();
 }
 
-data GlossaryTermContext(const GlossaryIndex& index, size_t i) {
+data GlossaryTermContext(const GlossaryIndex& index, size_t i, size_t part) {
   data ctx;
-  list definitions, uses;
-  // A definition's uses are set on it when the next one starts, and after the last.
-  auto end_definition = [&] {
-    if (!definitions.empty()) render::Put(definitions.back(), "uses", uses);
-    uses = list();
-  };
-  VisitTerm(
-      index.terms()[i],
-      [&](const std::string& term, size_t departments) {
-        ctx.set("term", EscapeMarkdown(term));
-        ctx.set("departments", std::to_string(departments));
-      },
-      [&](const std::string& text, size_t count) {
-        end_definition();
-        data row;
-        row.set("definition", EscapeMarkdown(text));
-        row.set("count", std::to_string(count));
-        definitions.push_back(std::move(row));
-      },
-      [&](const std::string& name, const std::string& id, int line) {
-        data use;
-        use.set("sep", uses.empty() ? "" : "；");
-        use.set("name", EscapeMarkdown(name));
-        use.set("id", id);
-        use.set("line", std::to_string(line));
-        uses.push_back(std::move(use));
-      });
-  end_definition();
-  render::Put(ctx, "definitions", definitions);
+  ContextSink sink(ctx);
+  VisitTerm(index.terms()[i], part, sink);
   return ctx;
 }
 
-std::string GlossaryTermPageKey(const GlossaryIndex& index, size_t i) {
+std::string GlossaryTermPageKey(const GlossaryIndex& index, size_t i, size_t part) {
   KeyWriter key;
-  auto put = [&](const auto&... values) { key(values...); };
-  VisitTerm(index.terms()[i], put, put, put);
+  KeySink sink(key);
+  VisitTerm(index.terms()[i], part, sink);
   return key.Take();
 }
 

@@ -75,9 +75,14 @@ std::vector<Page> CrossPages(const Collection& c) {
                   "核对规则", "rules", [findings] { return RulesPageKey(*findings); }});
   for (const auto& r : checks::AllRules()) {
     const std::string id = r.info.id;
-    plan.push_back({"rules/" + id + ".md", "rule.md",
-                    [findings, id] { return RuleContext(id, *findings); }, r.info.title, "rule",
-                    [findings, id] { return RulePageKey(id, *findings); }});
+    const auto& fired = findings->Of(id);
+    for (size_t i = 0; i < fired.parts.size(); ++i) {
+      const ListPart& part = fired.parts[i];
+      plan.push_back({"rules/" + part.stem + ".md", "rule.md",
+                      [findings, id, i] { return RuleContext(id, *findings, i); },
+                      r.info.title + (i == 0 ? "" : "（续：" + fired.records[part.begin]->Name() + " 起）"),
+                      "rule", [findings, id, i] { return RulePageKey(id, *findings, i); }});
+    }
   }
   const auto codes = c.codes;
   plan.push_back({"codes/index.md", "codes.md", [codes] { return CodesContext(*codes); }, "科目",
@@ -97,11 +102,15 @@ std::vector<Page> CrossPages(const Collection& c) {
   plan.push_back({"glossary.md", "glossary.md", [glossary] { return GlossaryContext(*glossary); },
                   "名词解释", "glossary", [glossary] { return GlossaryPageKey(*glossary); }});
   for (size_t i = 0; i < glossary->terms().size(); ++i) {
-    const std::string& term = glossary->terms()[i].term;
-    plan.push_back({"glossary/" + GlossaryAnchor(term) + ".md", "glossary-term.md",
-                    [glossary, i] { return GlossaryTermContext(*glossary, i); },
-                    "名词解释：" + term, "glossary",
-                    [glossary, i] { return GlossaryTermPageKey(*glossary, i); }});
+    const auto& t = glossary->terms()[i];
+    for (size_t k = 0; k < t.parts.size(); ++k) {
+      const ListPart& part = t.parts[k];
+      plan.push_back({"glossary/" + part.stem + ".md", "glossary-term.md",
+                      [glossary, i, k] { return GlossaryTermContext(*glossary, i, k); },
+                      "名词解释：" + t.term +
+                          (k == 0 ? "" : "（续：" + t.records[part.begin]->Name() + " 起）"),
+                      "glossary", [glossary, i, k] { return GlossaryTermPageKey(*glossary, i, k); }});
+    }
   }
   AddListPages(plan, all, "compare", "compare.md", "部门比较", series, CompareContext,
                CompareKey, AddSeriesToCompare, AddSeriesToCompareKey);

@@ -16,83 +16,82 @@ using render::LineLinks;
 using render::SeverityLabel;
 using Severity = model::Diagnostic::Severity;
 
-FindingIndex::FindingIndex(const std::vector<const Record*>& all) {
+FindingIndex::FindingIndex(const std::vector<const Record*>& all, const Paging& paging) {
+  for (const auto& r : checks::AllRules()) by_rule_[r.info.id];  // a page even where none fired
   for (const auto* d : all)
-    for (const auto& f : d->findings) by_rule_[f.rule].push_back({d, &f});
+    for (const auto& f : d->findings) {
+      Fired& fired = by_rule_[f.rule];
+      if (fired.records.empty() || fired.records.back() != d) {  // a record's findings are together
+        fired.records.push_back(d);
+        fired.first_hit.push_back(static_cast<uint32_t>(fired.hits.size()));
+      }
+      fired.hits.push_back({d, &f});
+    }
+  for (auto& [id, fired] : by_rule_) {
+    fired.first_hit.push_back(static_cast<uint32_t>(fired.hits.size()));
+    fired.parts = SplitList(fired.records, id, paging);
+  }
 }
 
-const std::vector<FindingIndex::Hit>& FindingIndex::Hits(const std::string& id) const {
-  static const std::vector<Hit> kNone;
+const FindingIndex::Fired& FindingIndex::Of(const std::string& id) const {
+  static const Fired kNone{{}, {}, {0}, {{"", 0, 0, 0}}};
   auto it = by_rule_.find(id);
   return it == by_rule_.end() ? kNone : it->second;
 }
 
 namespace {
 
-// Calls head(title, explanation, severity) for rule `id`, then hit(department id, name, year,
-// severity, message, lines) for each of its findings: all that the page of the rule shows,
-// for its context and its key.
-template <typename Head, typename Hit>
-void VisitRule(const std::string& id, const FindingIndex& index, Head head, Hit hit) {
+// Lists on `ctx` (pages/page_key.h) all that page `part` of rule `id` shows: the rule, its
+// findings on the page (each with its department's id, name and year, severity, message and
+// lines), and its links to the rule's other pages (VisitListPages), the number of departments
+// where it fired on the first; for its context and its key.
+template <typename Sink>
+void VisitRule(const std::string& id, const FindingIndex& index, size_t part, Sink& ctx) {
   const checks::Rule* rule = checks::FindRule(id);
-  if (rule)
-    head(rule->info.title, rule->info.explanation, SeverityLabel(rule->info.severity));
-  else
-    head(id, std::string(), std::string());
-  for (const auto& h : index.Hits(id))
-    hit(h.record->id, h.record->Name(), h.record->year, h.finding->severity, h.finding->message,
-        h.finding->lines);
+  ctx.Set("id", id);
+  ctx.Set("title", rule ? rule->info.title : id);
+  ctx.Set("explanation", rule ? rule->info.explanation : std::string());
+  ctx.Set("severity_label", rule ? SeverityLabel(rule->info.severity) : std::string());
+  const FindingIndex::Fired& fired = index.Of(id);
+  const ListPart& p = fired.parts[part];
+  const uint32_t from = fired.first_hit[p.begin], to = fired.first_hit[p.end];
+  ctx.Set("has_hits", to > from);
+  ctx.List("hits", to - from, [&](size_t i, auto& row) {
+    const FindingIndex::Hit& h = fired.hits[from + i];
+    const Record& d = *h.record;
+    row.Set("id", d.id);
+    row.Set("name", EscapeMarkdown(d.Name()));
+    row.Set("year", d.year ? std::to_string(d.year) : std::string("—"));
+    row.Set("severity_label", SeverityLabel(h.finding->severity));
+    row.Set("message", EscapeMarkdown(h.finding->message));
+    row.Set("lines", LineLinks(h.finding->lines, "../source/" + d.id + ".html"));
+  });
+  if (part == 0) ctx.Set("departments", std::to_string(fired.records.size()));
+  VisitListPages(fired.records, fired.parts, part, ctx);
 }
 
 // Calls fn(id, title, severity, departments) for each rule, the departments where it fired
 // counted: all that rules.md shows.
 template <typename Fn>
 void VisitRules(const FindingIndex& index, Fn fn) {
-  for (const auto& r : checks::AllRules()) {
-    int count = 0;
-    const Record* last = nullptr;
-    for (const auto& h : index.Hits(r.info.id)) {  // a record's findings are together
-      count += h.record != last;
-      last = h.record;
-    }
-    fn(r.info.id, r.info.title, SeverityLabel(r.info.severity), count);
-  }
+  for (const auto& r : checks::AllRules())
+    fn(r.info.id, r.info.title, SeverityLabel(r.info.severity),
+       static_cast<int>(index.Of(r.info.id).records.size()));
 }
 
 }  // namespace
 
-data RuleContext(const std::string& id, const FindingIndex& index) {
+data RuleContext(const std::string& id, const FindingIndex& index, size_t part) {
   data ctx;
-  ctx.set("id", id);
-  list hits;
-  VisitRule(
-      id, index,
-      [&](const std::string& title, const std::string& explanation, const std::string& severity) {
-        ctx.set("title", title);
-        ctx.set("explanation", explanation);
-        ctx.set("severity_label", severity);
-      },
-      [&](const std::string& doc, const std::string& name, int year, Severity severity,
-          const std::string& message, const std::vector<int>& lines) {
-        data row;
-        row.set("id", doc);
-        row.set("name", EscapeMarkdown(name));
-        row.set("year", year ? std::to_string(year) : std::string("—"));
-        row.set("severity_label", SeverityLabel(severity));
-        row.set("message", EscapeMarkdown(message));
-        row.set("lines", LineLinks(lines, "../source/" + doc + ".html"));
-        hits.push_back(row);
-      });
-  ctx.set("has_hits", Bool(!hits.empty()));
-  ctx.set("hits", hits);
+  ContextSink sink(ctx);
+  VisitRule(id, index, part, sink);
   return ctx;
 }
 
-std::string RulePageKey(const std::string& id, const FindingIndex& index) {
+std::string RulePageKey(const std::string& id, const FindingIndex& index, size_t part) {
   KeyWriter key;
-  key(id);
-  auto put = [&](const auto&... values) { key(values...); };
-  VisitRule(id, index, put, put);
+  KeySink sink(key);
+  VisitRule(id, index, part, sink);
   return key.Take();
 }
 

@@ -1,5 +1,6 @@
-// Unit tests for the index and the comparison split into pages (pages/paging.h, pages/index.h,
-// pages/compare.h): where pages begin, which pages an edit or a removal makes again, how a page
+// Unit tests for lists of departments split into pages (pages/paging.h): the index and the
+// comparison (pages/index.h, pages/compare.h), a rule's page (pages/rules.h) and a glossary term's
+// (pages/glossary.h): where pages begin, which pages an edit or a removal makes again, how a page
 // links to the others, and where a department of several years is shown.
 #include <doctest/doctest.h>
 
@@ -10,9 +11,11 @@
 
 #include "pages.h"
 #include "pages/compare.h"
+#include "pages/glossary.h"
 #include "pages/index.h"
 #include "pages/paging.h"
 #include "pages/plan.h"
+#include "pages/rules.h"
 
 namespace model = gongkai::model;
 using gongkai::pages::KeyWriter;
@@ -220,6 +223,136 @@ TEST_CASE("the first page of a paged index counts the departments of several yea
   size_t total = 0;
   for (const auto& [stem, n] : grouped) total += std::stoul(n);
   CHECK(total == 3);
+}
+
+
+namespace {
+
+// Departments d00 ... d23, each with one finding of narrative-change (its message names it,
+// on its line 100 + its number) and a definition of 基本支出 (甲 for the even ones, 乙 for the
+// odd, on line 200 + its number).
+std::vector<Record> Explained() {
+  std::vector<Record> r = Departments();
+  for (int i = 0; i < 24; ++i) {
+    r[i].findings.push_back({"narrative-change", model::Diagnostic::Severity::kWarning,
+                             "第 " + std::to_string(i) + " 处", {100 + i}, {}, ""});
+    r[i].glossary.push_back({"基本支出", i % 2 ? "乙" : "甲", 200 + i});
+  }
+  return r;
+}
+
+// Each page of the rule narrative-change (or, with `glossary`, of the term 基本支出): its stem,
+// then its key.
+std::map<std::string, std::string> ExplainedKeys(const std::vector<Record>& records, bool glossary) {
+  const auto all = All(records);
+  std::map<std::string, std::string> out;
+  if (glossary) {
+    const gongkai::pages::GlossaryIndex index(all, kSmall);
+    const auto& parts = index.terms().at(0).parts;
+    for (size_t i = 0; i < parts.size(); ++i)
+      out[parts[i].stem] = gongkai::pages::GlossaryTermPageKey(index, 0, i);
+  } else {
+    const gongkai::pages::FindingIndex index(all, kSmall);
+    const auto& parts = index.Parts("narrative-change");
+    for (size_t i = 0; i < parts.size(); ++i)
+      out[parts[i].stem] = gongkai::pages::RulePageKey("narrative-change", index, i);
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("a rule's page and a glossary term's are split by department as the index is") {
+  const std::vector<Record> records = Explained();
+  const auto all = All(records);
+  const gongkai::pages::FindingIndex findings(all, kSmall);
+  std::vector<std::string> stems;
+  for (const auto& p : findings.Parts("narrative-change")) stems.push_back(p.stem);
+  CHECK(stems == std::vector<std::string>{"narrative-change", "narrative-change-d01",
+                                          "narrative-change-d06", "narrative-change-d09",
+                                          "narrative-change-d14", "narrative-change-d16",
+                                          "narrative-change-d21", "narrative-change-d23"});
+  // A rule that fired nowhere: one page, named by its id, that says so.
+  REQUIRE(findings.Parts("summary-balance").size() == 1);
+  CHECK(findings.Parts("summary-balance")[0].stem == "summary-balance");
+  CHECK(gongkai::pages::RuleContext("summary-balance", findings, 0).get("has_hits")->is_false());
+  const gongkai::pages::GlossaryIndex glossary(all, kSmall);
+  REQUIRE(glossary.terms().size() == 1);
+  const std::string anchor = gongkai::pages::GlossaryAnchor("基本支出");
+  stems.clear();
+  for (const auto& p : glossary.terms()[0].parts) stems.push_back(p.stem);
+  CHECK(stems == std::vector<std::string>{anchor, anchor + "-d01", anchor + "-d06",
+                                          anchor + "-d09", anchor + "-d14", anchor + "-d16",
+                                          anchor + "-d21", anchor + "-d23"});
+  // Four departments or fewer: one page, as before.
+  std::vector<Record> few = Explained();
+  few.resize(4);
+  CHECK(gongkai::pages::FindingIndex(All(few), kSmall).Parts("narrative-change").size() == 1);
+  CHECK(gongkai::pages::GlossaryIndex(All(few), kSmall).terms()[0].parts.size() == 1);
+}
+
+TEST_CASE("a rule's or a term's page shows its own departments, the first also every page") {
+  const std::vector<Record> records = Explained();
+  const auto all = All(records);
+  const gongkai::pages::FindingIndex findings(all, kSmall);
+  auto first = gongkai::pages::RuleContext("narrative-change", findings, 0);
+  CHECK(first.get("paged")->is_true());
+  CHECK(first.get("departments")->string_value() == "24");
+  CHECK(first.get("page_count")->string_value() == "8");
+  REQUIRE(first.get("hits")->list_value().size() == 1);  // d00's
+  CHECK(first.get("hits")->list_value()[0].get("message")->string_value() == "第 0 处");
+  CHECK(first.get("pages")->list_value().size() == 8);
+  auto later = gongkai::pages::RuleContext("narrative-change", findings, 2);  // d06, d07, d08
+  CHECK(later.get("later")->is_true());
+  CHECK(later.get("first")->string_value() == "部门06");
+  CHECK(later.get("previous")->string_value() == "narrative-change-d01");
+  CHECK(later.get("next")->string_value() == "narrative-change-d09");
+  CHECK(later.get("departments") == nullptr);  // the count: on the first page only
+  const auto& hits = later.get("hits")->list_value();
+  REQUIRE(hits.size() == 3);
+  CHECK(hits[1].get("name")->string_value() == "部门07");
+  CHECK(hits[1].get("lines")->string_value() == "[107](../source/d07.html#L107)");
+
+  const gongkai::pages::GlossaryIndex glossary(all, kSmall);
+  auto term = gongkai::pages::GlossaryTermContext(glossary, 0, 0);
+  CHECK(term.get("departments")->string_value() == "24");
+  CHECK(term.get("paged")->is_true());
+  REQUIRE(term.get("definitions")->list_value().size() == 1);  // d00's 甲 only
+  CHECK(term.get("definitions")->list_value()[0].get("count")->string_value() == "1");
+  auto page = gongkai::pages::GlossaryTermContext(glossary, 0, 2);  // d06 甲, d07 乙, d08 甲
+  CHECK(page.get("later")->is_true());
+  CHECK(page.get("anchor")->string_value() == gongkai::pages::GlossaryAnchor("基本支出"));
+  const auto& definitions = page.get("definitions")->list_value();
+  REQUIRE(definitions.size() == 2);
+  CHECK(definitions[0].get("definition")->string_value() == "甲");
+  CHECK(definitions[0].get("count")->string_value() == "2");
+  const auto& uses = definitions[0].get("uses")->list_value();
+  REQUIRE(uses.size() == 2);
+  CHECK(uses[0].get("id")->string_value() == "d06");
+  CHECK(uses[0].get("sep")->string_value() == "");
+  CHECK(uses[1].get("id")->string_value() == "d08");
+  CHECK(uses[1].get("sep")->string_value() == "；");
+  CHECK(uses[1].get("line")->string_value() == "208");
+  CHECK(definitions[1].get("definition")->string_value() == "乙");
+  CHECK(definitions[1].get("count")->string_value() == "1");
+}
+
+TEST_CASE("an edit makes again the rule's or the term's page of its department, a removal also the first") {
+  const std::vector<Record> base = Explained();
+  for (const bool glossary : {false, true}) {
+    CAPTURE(glossary);
+    const std::string stem =
+        glossary ? gongkai::pages::GlossaryAnchor("基本支出") : std::string("narrative-change");
+    std::vector<Record> r = Explained();
+    if (glossary) r[20].glossary[0].line = 999;  // on the page from d16
+    else r[20].findings[0].message = "另一处";
+    CHECK(Changed(ExplainedKeys(r, glossary), ExplainedKeys(base, glossary)) ==
+          std::set<std::string>{stem + "-d16"});
+    r = Explained();
+    r.erase(r.begin() + 7);  // d06, d07, d08 -> d06, d08: the first page counts departments
+    CHECK(Changed(ExplainedKeys(r, glossary), ExplainedKeys(base, glossary)) ==
+          std::set<std::string>{stem, stem + "-d06"});
+  }
 }
 
 }  // TEST_SUITE
