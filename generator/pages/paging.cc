@@ -39,6 +39,15 @@ std::vector<std::vector<const years::Series*>> SeriesOnParts(
   return on;
 }
 
+bool PartMayHaveChanged(const ListChanges* changes, bool listed,
+                        const std::vector<const Record*>& list, const std::vector<ListPart>& parts,
+                        size_t part) {
+  if (!changes || listed || part == 0) return true;
+  for (uint32_t i = parts[part].begin; i < parts[part].end; ++i)
+    if (changes->built.count(list[i])) return true;
+  return false;
+}
+
 std::string PartYears(const std::vector<const Record*>& list, const ListPart& part) {
   int first = 0, last = 0;
   for (uint32_t i = part.begin; i < part.end; ++i) {

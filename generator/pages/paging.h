@@ -5,7 +5,9 @@
 #pragma once
 
 #include <cstdint>
+#include <set>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 #include "pages/record.h"
@@ -46,6 +48,26 @@ std::vector<ListPart> SplitList(const std::vector<const Record*>& list, const st
 std::vector<std::vector<const years::Series*>> SeriesOnParts(
     const std::vector<years::Series>& series, const std::vector<const Record*>& list,
     const std::vector<ListPart>& parts);
+
+/// What changed since the last build (an incremental build's, with the same templates) in the
+/// lists of departments a rule's page and a glossary term's page are split from: the records
+/// built this time, and the rules and the terms whose list gained or lost a department (one
+/// built, added or gone that has a finding of the rule, or explains the term, and had not, or
+/// the other way).
+struct ListChanges {
+  std::unordered_set<const Record*> built;
+  std::set<std::string> rules, terms;
+};
+
+/// Whether page `part` of a list (`list`, split as `parts`) may differ from the last build's
+/// page of its path: the first may (it counts the departments), and every page where `changes`
+/// is null or the list gained or lost a department (`listed`: its pages may begin elsewhere).
+/// Else a later page shows only its own departments (VisitListPages: their rows, names and
+/// years; the stems of its neighbours, which begin where they began), which change only where
+/// one of them was built.
+bool PartMayHaveChanged(const ListChanges* changes, bool listed,
+                        const std::vector<const Record*>& list, const std::vector<ListPart>& parts,
+                        size_t part);
 
 /// The years of the departments of `part`: "2019", "2019—2021", or "—" where none states one.
 std::string PartYears(const std::vector<const Record*>& list, const ListPart& part);

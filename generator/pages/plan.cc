@@ -76,12 +76,14 @@ std::vector<Page> CrossPages(const Collection& c) {
   for (const auto& r : checks::AllRules()) {
     const std::string id = r.info.id;
     const auto& fired = findings->Of(id);
+    const bool listed = !c.list_changes || c.list_changes->rules.count(id);
     for (size_t i = 0; i < fired.parts.size(); ++i) {
       const ListPart& part = fired.parts[i];
       plan.push_back({"rules/" + part.stem + ".md", "rule.md",
                       [findings, id, i] { return RuleContext(id, *findings, i); },
                       r.info.title + (i == 0 ? "" : "（续：" + fired.records[part.begin]->Name() + " 起）"),
-                      "rule", [findings, id, i] { return RulePageKey(id, *findings, i); }});
+                      "rule", [findings, id, i] { return RulePageKey(id, *findings, i); },
+                      !PartMayHaveChanged(c.list_changes.get(), listed, fired.records, fired.parts, i)});
     }
   }
   const auto codes = c.codes;
@@ -103,13 +105,15 @@ std::vector<Page> CrossPages(const Collection& c) {
                   "名词解释", "glossary", [glossary] { return GlossaryPageKey(*glossary); }});
   for (size_t i = 0; i < glossary->terms().size(); ++i) {
     const auto& t = glossary->terms()[i];
+    const bool listed = !c.list_changes || c.list_changes->terms.count(t.term);
     for (size_t k = 0; k < t.parts.size(); ++k) {
       const ListPart& part = t.parts[k];
       plan.push_back({"glossary/" + part.stem + ".md", "glossary-term.md",
                       [glossary, i, k] { return GlossaryTermContext(*glossary, i, k); },
                       "名词解释：" + t.term +
                           (k == 0 ? "" : "（续：" + t.records[part.begin]->Name() + " 起）"),
-                      "glossary", [glossary, i, k] { return GlossaryTermPageKey(*glossary, i, k); }});
+                      "glossary", [glossary, i, k] { return GlossaryTermPageKey(*glossary, i, k); },
+                      !PartMayHaveChanged(c.list_changes.get(), listed, t.records, t.parts, k)});
     }
   }
   AddListPages(plan, all, "compare", "compare.md", "部门比较", series, CompareContext,

@@ -11,6 +11,7 @@
 #include <kainjow/mustache.hpp>
 
 #include "pages/codes.h"
+#include "pages/paging.h"
 #include "pages/record.h"
 #include "years/series.h"
 
@@ -31,7 +32,8 @@ struct Page {
   /// whose key (with the templates) is the one the last build gave it is that build's page,
   /// linked from the last site without making its context. Null: made every build.
   std::function<std::string()> key = nullptr;
-  /// Made from nothing that changed since the last build (Collection::code_changes): its key
+  /// Made from nothing that changed since the last build (Collection::code_changes,
+  /// Collection::list_changes): its key
   /// is the one the last build gave the page of its path, not worked out again.
   bool unchanged = false;
 };
@@ -51,6 +53,10 @@ struct Collection {
   /// build's pages can be told apart (an incremental build, the same templates): a code page
   /// that CodeMayHaveChanged says is not is Page::unchanged. Null: any page may have changed.
   std::shared_ptr<const CodeChanges> code_changes;
+  /// What changed in the lists a rule's and a glossary term's pages are split from
+  /// (pages/paging.h), likewise: a later page that PartMayHaveChanged says is not is
+  /// Page::unchanged. Null: any page may have changed.
+  std::shared_ptr<const ListChanges> list_changes;
 };
 
 /// Every cross page, in the order they are written: index, rules, codes, glossary, compare,

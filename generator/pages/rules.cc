@@ -30,6 +30,11 @@ FindingIndex::FindingIndex(const std::vector<const Record*>& all, const Paging& 
   for (auto& [id, fired] : by_rule_) {
     fired.first_hit.push_back(static_cast<uint32_t>(fired.hits.size()));
     fired.parts = SplitList(fired.records, id, paging);
+    // A later page is <id>--<department>: a rule's id is kebab-case and a department's has no
+    // "--" (parse::MakeId), so it is no other rule's page (<id>-<department> of an input named
+    // "parts" would be narrative-change-parts, a rule of its own).
+    for (size_t i = 1; i < fired.parts.size(); ++i)
+      fired.parts[i].stem = id + "--" + fired.records[fired.parts[i].begin]->id;
   }
 }
 

@@ -27,7 +27,7 @@ class FindingIndex {
   /// One rule's findings: `hits` (records in input order, each record's in its order), the
   /// departments they are of (`records`, in that order), where each department's begin in
   /// `hits` (`first_hit`, with hits.size() at the end) and the pages (rules/<stem>.md: the
-  /// rule's id, then <id>-<department> for a later page).
+  /// rule's id, then <id>--<department> for a later page).
   struct Fired {
     std::vector<Hit> hits;
     std::vector<const Record*> records;

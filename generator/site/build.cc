@@ -622,26 +622,52 @@ constexpr const char* kSearchStateFile = "search.state";
 // so that a build can tell whether its pages are made as the last build's were.
 constexpr const char* kTemplatesKey = "(templates)";
 
-// pages::Collection::code_changes (pages/codes.h CodeChanges): the codes of the records built
-// this time, of the last build's records of those inputs and of the inputs gone, and of them
-// those used now and not then or the other way (`index`: the codes of every record now). Null
-// where the last build's pages cannot be told apart: no usable cache, other templates, a last
-// record that cannot be read.
-std::shared_ptr<const pages::CodeChanges> CodeChangesSince(const std::vector<DocResult>& docs,
-                                                          const pages::CodeIndex& index,
-                                                          const Build& b) {
-  if (!b.cache.Usable() || b.cache.PageKey(kTemplatesKey) != b.templates_hash) return nullptr;
+// What changed since the last build, for pages::Collection::code_changes (pages/codes.h
+// CodeChanges: the codes of the records built this time, of the last build's records of those
+// inputs and of the inputs gone, and of them those used now and not then or the other way;
+// `index`: the codes of every record now) and pages::Collection::list_changes (pages/paging.h
+// ListChanges: the records built, the rules and terms whose list of departments gained or
+// lost one). Both null where the last build's pages cannot be told apart: no usable cache,
+// other templates, a last record that cannot be read.
+struct Changes {
+  std::shared_ptr<const pages::CodeChanges> codes;
+  std::shared_ptr<const pages::ListChanges> lists;
+};
+
+Changes ChangesSince(const std::vector<DocResult>& docs, const pages::CodeIndex& index,
+                     const Build& b) {
+  if (!b.cache.Usable() || b.cache.PageKey(kTemplatesKey) != b.templates_hash) return {};
   auto changes = std::make_shared<pages::CodeChanges>();
+  auto lists = std::make_shared<pages::ListChanges>();
   std::set<std::string> last_codes;  // of the last build's records of inputs built or gone
   auto add = [](const pages::Record& r, std::set<std::string>& codes) {
     for (const auto& f : r.functional) codes.insert(f.code);
     for (const auto& e : r.economic) codes.insert(e.code);
     for (const auto& c : r.classes) codes.insert(c.code);
   };
+  // The rules a record's findings are of and the terms it explains, as the cross pages list
+  // them (a failed input's none: they list the disclosures built).
+  struct Listed {
+    std::set<std::string> rules, terms;
+  };
+  auto listed = [](const pages::Record& r, bool failed) {
+    Listed out;
+    if (failed) return out;
+    for (const auto& f : r.findings) out.rules.insert(f.rule);
+    for (const auto& g : r.glossary) out.terms.insert(g.term);
+    return out;
+  };
+  // What is in one of `now` and `then` only (all of one where the other is none).
+  auto differ = [](const std::set<std::string>& now, const std::set<std::string>& then,
+                   std::set<std::string>& out) {
+    std::set_symmetric_difference(now.begin(), now.end(), then.begin(), then.end(),
+                                  std::inserter(out, out.end()));
+  };
   std::unordered_set<std::string> kept;  // the last build's records
   for (auto& id : b.cache.RecordIds()) kept.insert(std::move(id));
   std::unordered_set<const pages::Record*> built;
   pages::Record last;
+  static const Listed kNone;
   for (const auto& r : docs) {
     if (r.reused) {
       kept.erase(r.id);
@@ -649,13 +675,22 @@ std::shared_ptr<const pages::CodeChanges> CodeChangesSince(const std::vector<Doc
     }
     built.insert(&r.record);
     add(r.record, changes->rows);
-    if (!kept.erase(r.id)) continue;  // new
-    if (!b.cache.LoadRecord(r.id, last, /*search=*/false)) return nullptr;
-    add(last, last_codes);
+    const Listed now = listed(r.record, r.failed);
+    Listed then;
+    if (kept.erase(r.id)) {  // not new
+      if (!b.cache.LoadRecord(r.id, last, /*search=*/false)) return {};
+      add(last, last_codes);
+      then = listed(last, last.failed);
+    }
+    differ(now.rules, then.rules, lists->rules);
+    differ(now.terms, then.terms, lists->terms);
   }
   for (const auto& id : kept) {  // inputs gone
-    if (!b.cache.LoadRecord(id, last, /*search=*/false)) return nullptr;
+    if (!b.cache.LoadRecord(id, last, /*search=*/false)) return {};
     add(last, last_codes);
+    const Listed then = listed(last, last.failed);
+    differ(kNone.rules, then.rules, lists->rules);
+    differ(kNone.terms, then.terms, lists->terms);
   }
   changes->rows.insert(last_codes.begin(), last_codes.end());
   // Used by the last build: by a record of then, or by one not built since (which it had).
@@ -670,7 +705,8 @@ std::shared_ptr<const pages::CodeChanges> CodeChangesSince(const std::vector<Doc
         }
     if (now != then) changes->used.insert(code);
   }
-  return changes;
+  lists->built = std::move(built);
+  return {changes, lists};
 }
 
 // data/timeline.csv, and the path under which the cross pages' keys keep its list of series
@@ -829,7 +865,9 @@ std::vector<std::string> WriteCrossPages(const std::vector<DocResult>& docs,
       if (f.size() > 5 && f.compare(f.size() - 5, 5, ".html") == 0) html.push_back(f);
   }
   collection.codes = std::make_shared<const pages::CodeIndex>(collection.built);
-  collection.code_changes = CodeChangesSince(docs, *collection.codes, b);
+  Changes changes = ChangesSince(docs, *collection.codes, b);
+  collection.code_changes = std::move(changes.codes);
+  collection.list_changes = std::move(changes.lists);
   page_keys[kTemplatesKey] = b.templates_hash;
   // The pages of one kind after another (for the phase times), each kind's on every core.
   std::vector<pages::Page> plan = pages::CrossPages(collection);

@@ -196,7 +196,7 @@ TEST_CASE("the first page of a paged index counts the departments of several yea
       {"k3", "丙", {&years[4], &years[5]}}};
   const auto all = All(records);
   const gongkai::pages::Collection c{all, all, &series,
-                                     std::make_shared<gongkai::pages::CodeIndex>(all), nullptr};
+                                     std::make_shared<gongkai::pages::CodeIndex>(all), nullptr, nullptr};
   const auto plan = gongkai::pages::CrossPages(c);
   const auto first = std::find_if(plan.begin(), plan.end(),
                                    [](const auto& page) { return page.path == "index.md"; });
@@ -268,10 +268,12 @@ TEST_CASE("a rule's page and a glossary term's are split by department as the in
   const gongkai::pages::FindingIndex findings(all, kSmall);
   std::vector<std::string> stems;
   for (const auto& p : findings.Parts("narrative-change")) stems.push_back(p.stem);
-  CHECK(stems == std::vector<std::string>{"narrative-change", "narrative-change-d01",
-                                          "narrative-change-d06", "narrative-change-d09",
-                                          "narrative-change-d14", "narrative-change-d16",
-                                          "narrative-change-d21", "narrative-change-d23"});
+  // (A later page of a rule is <id>--<department>: no other rule's page, whatever the input's
+  // name, as <id>-<department> would be narrative-change-parts for an input named parts.)
+  CHECK(stems == std::vector<std::string>{"narrative-change", "narrative-change--d01",
+                                          "narrative-change--d06", "narrative-change--d09",
+                                          "narrative-change--d14", "narrative-change--d16",
+                                          "narrative-change--d21", "narrative-change--d23"});
   // A rule that fired nowhere: one page, named by its id, that says so.
   REQUIRE(findings.Parts("summary-balance").size() == 1);
   CHECK(findings.Parts("summary-balance")[0].stem == "summary-balance");
@@ -305,8 +307,8 @@ TEST_CASE("a rule's or a term's page shows its own departments, the first also e
   auto later = gongkai::pages::RuleContext("narrative-change", findings, 2);  // d06, d07, d08
   CHECK(later.get("later")->is_true());
   CHECK(later.get("first")->string_value() == "部门06");
-  CHECK(later.get("previous")->string_value() == "narrative-change-d01");
-  CHECK(later.get("next")->string_value() == "narrative-change-d09");
+  CHECK(later.get("previous")->string_value() == "narrative-change--d01");
+  CHECK(later.get("next")->string_value() == "narrative-change--d09");
   CHECK(later.get("departments") == nullptr);  // the count: on the first page only
   const auto& hits = later.get("hits")->list_value();
   REQUIRE(hits.size() == 3);
@@ -343,16 +345,89 @@ TEST_CASE("an edit makes again the rule's or the term's page of its department, 
     CAPTURE(glossary);
     const std::string stem =
         glossary ? gongkai::pages::GlossaryAnchor("基本支出") : std::string("narrative-change");
+    const std::string later = glossary ? stem + "-" : stem + "--";
     std::vector<Record> r = Explained();
     if (glossary) r[20].glossary[0].line = 999;  // on the page from d16
     else r[20].findings[0].message = "另一处";
     CHECK(Changed(ExplainedKeys(r, glossary), ExplainedKeys(base, glossary)) ==
-          std::set<std::string>{stem + "-d16"});
+          std::set<std::string>{later + "d16"});
     r = Explained();
     r.erase(r.begin() + 7);  // d06, d07, d08 -> d06, d08: the first page counts departments
     CHECK(Changed(ExplainedKeys(r, glossary), ExplainedKeys(base, glossary)) ==
-          std::set<std::string>{stem, stem + "-d06"});
+          std::set<std::string>{stem, later + "d06"});
   }
+}
+
+TEST_CASE("a later page of a rule or a term none of whose departments was built is unchanged") {
+  // Paged as kSmall at 24 departments; CrossPages pages at more than 256, so 300 here: the
+  // rule's and the term's pages begin where the index's would (SplitList), the first three
+  // pages [0, 1), [1, 6), [6, 9) as in Departments() (d01, d06 by hash and by size).
+  std::vector<Record> records = Explained();
+  const auto all = All(records);
+  const gongkai::pages::FindingIndex findings(all, kSmall);
+  const auto& parts = findings.Parts("narrative-change");
+  const auto& list = findings.Of("narrative-change").records;
+  gongkai::pages::ListChanges changes;
+  changes.built.insert(&records[7]);  // on the page from d06
+  using gongkai::pages::PartMayHaveChanged;
+  std::vector<bool> may;
+  for (size_t i = 0; i < parts.size(); ++i)
+    may.push_back(PartMayHaveChanged(&changes, false, list, parts, i));
+  // The first page always (it counts the departments); the page of d07; no other.
+  CHECK(may == std::vector<bool>{true, false, true, false, false, false, false, false});
+  // The list gained or lost a department: every page may begin elsewhere.
+  for (size_t i = 0; i < parts.size(); ++i)
+    CHECK(PartMayHaveChanged(&changes, true, list, parts, i));
+  // Not an incremental build (or other templates): every page.
+  for (size_t i = 0; i < parts.size(); ++i)
+    CHECK(PartMayHaveChanged(nullptr, false, list, parts, i));
+
+  // In the plan: 300 departments each with a finding of narrative-change and a definition of
+  // 基本支出, department p150 built again.
+  std::vector<Record> many(300);
+  for (int i = 0; i < 300; ++i) {
+    char id[8];
+    snprintf(id, sizeof id, "p%03d", i);
+    many[i].id = id;
+    many[i].department.name = id;
+    many[i].year = 2024;
+    many[i].findings.push_back({"narrative-change", model::Diagnostic::Severity::kWarning, id, {1}, {}, ""});
+    many[i].glossary.push_back({"基本支出", "甲", 2});
+  }
+  const auto every = All(many);
+  auto lists = std::make_shared<gongkai::pages::ListChanges>();
+  lists->built.insert(&many[150]);
+  gongkai::pages::Collection c{every, every, nullptr,
+                               std::make_shared<gongkai::pages::CodeIndex>(every), nullptr, lists};
+  // The pages of `stem` (its later pages `stem`<sep><department>) not unchanged.
+  auto unchanged = [&](const std::string& stem, const std::string& sep) {
+    std::vector<std::string> out;
+    size_t pages = 0;
+    for (const auto& page : gongkai::pages::CrossPages(c))
+      if (page.path == stem + ".md" || page.path.rfind(stem + sep, 0) == 0) {
+        ++pages;
+        if (!page.unchanged) out.push_back(page.path);
+      }
+    CHECK(pages > 2);
+    return out;
+  };
+  const gongkai::pages::FindingIndex whole(every);
+  std::string of_150;  // the stem of the page that holds p150
+  for (const auto& p : whole.Parts("narrative-change"))
+    if (p.begin <= 150 && 150 < p.end) of_150 = p.stem;
+  REQUIRE(!of_150.empty());
+  CHECK(unchanged("rules/narrative-change", "--") ==
+        std::vector<std::string>{"rules/narrative-change.md", "rules/" + of_150 + ".md"});
+  const std::string anchor = gongkai::pages::GlossaryAnchor("基本支出");
+  const auto term = unchanged("glossary/" + anchor, "-");
+  REQUIRE(term.size() == 2);
+  CHECK(term[0] == "glossary/" + anchor + ".md");
+  CHECK(term[1] == "glossary/" + anchor + "-" + of_150.substr(std::string("narrative-change--").size()) + ".md");
+  // p150 stopped firing narrative-change: the rule's list lost it, every page may change.
+  lists->rules.insert("narrative-change");
+  CHECK(unchanged("rules/narrative-change", "--").size() ==
+        whole.Parts("narrative-change").size());
+  CHECK(unchanged("glossary/" + anchor, "-").size() == 2);
 }
 
 }  // TEST_SUITE
