@@ -22,16 +22,18 @@ using render::Put;
 
 CodeIndex::CodeIndex(const std::vector<const Record*>& all, const Paging& paging) {
   // Names from the rows first (in input order), then from the summaries' 类.
-  auto name = [&](const std::string& code, const std::string& as_printed) {
+  auto name = [&](const std::string& code, const std::string& as_printed, const Record* r) {
     auto [it, fresh] = by_code_.try_emplace(code);
-    if (fresh) it->second.name = as_printed;
+    if (!fresh) return;
+    it->second.name = as_printed;
+    it->second.named_by = r;
   };
   for (const auto* r : all) {
-    for (const auto& f : r->functional) name(f.code, f.name);
-    for (const auto& e : r->economic) name(e.code, e.name);
+    for (const auto& f : r->functional) name(f.code, f.name, r);
+    for (const auto& e : r->economic) name(e.code, e.name, r);
   }
   for (const auto* r : all)
-    for (const auto& c : r->classes) name(c.code, c.name);
+    for (const auto& c : r->classes) name(c.code, c.name, r);
   for (const auto& entry : by_code_) codes_.push_back(entry.first);
   // Each row's code found by hash, not by a walk down the map's tree of strings (~400,000
   // rows at N = 10,000): the map holds every code already.
@@ -113,6 +115,19 @@ bool CodeMayHaveChanged(const std::string& code, const CodeIndex& index,
   if (it != used.end() && it->compare(0, code.size(), code) == 0) return true;
   for (size_t n = 1; n < code.size(); ++n)
     if (used.count(code.substr(0, n))) return true;
+  return false;
+}
+
+bool CodePartMayHaveChanged(const std::string& code, size_t part, const CodeIndex& index,
+                            const CodeChanges* changes, const ListChanges* lists) {
+  if (!CodeMayHaveChanged(code, index, changes)) return false;
+  if (!changes || !lists || part == 0 || changes->listed.count(code) ||
+      lists->built.count(index.NamedBy(code)))
+    return true;
+  const auto& rows = index.Rows(code);
+  const CodeIndex::Part& p = index.Parts(code)[part];
+  for (uint32_t i = p.begin; i < p.end; ++i)
+    if (lists->built.count(rows[i].record)) return true;
   return false;
 }
 

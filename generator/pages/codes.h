@@ -28,6 +28,8 @@ class CodeIndex {
   /// The name of a code as the documents give it: the first record whose rows have it, else
   /// the first whose summary's 类 has it.
   const std::string& Name(const std::string& code) const { return at(code).name; }
+  /// The record whose name for `code` Name gives.
+  const Record* NamedBy(const std::string& code) const { return at(code).named_by; }
   /// The records that use `code` in their rows or their summary's 类, in input order.
   const std::vector<const Record*>& Records(const std::string& code) const {
     return at(code).records;
@@ -61,6 +63,7 @@ class CodeIndex {
  private:
   struct Code {
     std::string name;
+    const Record* named_by = nullptr;
     std::vector<const Record*> records;
     std::vector<Row> rows;
     std::vector<Part> parts;
@@ -75,10 +78,13 @@ class CodeIndex {
 /// What changed among the codes since the last build (an incremental build's): the codes of
 /// the records built this time, of the last build's records of those inputs and of the inputs
 /// gone (`rows`), and of them those used now and not by the last build or the other way
-/// (`used`).
+/// (`used`); and the codes whose records (by their rows, or by their summary's 类) gained or
+/// lost one (`listed`: a record built, added or gone has a row, or a 类, of the code now and
+/// had not, or the other way).
 struct CodeChanges {
   std::set<std::string> rows;
   std::set<std::string> used;
+  std::set<std::string> listed;
 };
 /// Whether the pages of `code` may differ from the last build's (`changes` null: they may).
 /// A code's page shows its records' rows and its pages (none changed unless `code` is in
@@ -87,6 +93,14 @@ struct CodeChanges {
 /// unless the parent or a child is in changes->rows).
 bool CodeMayHaveChanged(const std::string& code, const CodeIndex& index,
                         const CodeChanges* changes);
+/// Whether page `part` of `code` may differ from the last build's page of its path: where
+/// CodeMayHaveChanged says the code's pages may, the first page may (its parent, children and
+/// count of departments), and every page where the code's records gained or lost one
+/// (changes->listed: its pages may begin elsewhere) or where the record that names the code
+/// was built (`lists->built`; null: any page may); else a later page shows only its own
+/// departments' rows and its neighbours' stems, which change only where one of them was built.
+bool CodePartMayHaveChanged(const std::string& code, size_t part, const CodeIndex& index,
+                            const CodeChanges* changes, const ListChanges* lists);
 
 kainjow::mustache::data CodesContext(const CodeIndex& index);
 /// One page of a code (`part` of CodeIndex::Parts): the first gives its name, parent and

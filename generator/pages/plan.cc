@@ -91,8 +91,9 @@ std::vector<Page> CrossPages(const Collection& c) {
                   "codes"});
   for (const auto& code : codes->codes()) {
     const auto& parts = codes->Parts(code);
-    const bool unchanged = !CodeMayHaveChanged(code, *codes, c.code_changes.get());
     for (size_t i = 0; i < parts.size(); ++i) {
+      const bool unchanged =
+          !CodePartMayHaveChanged(code, i, *codes, c.code_changes.get(), c.list_changes.get());
       const std::string& first = codes->Rows(code)[parts[i].begin].record->Name();
       plan.push_back({"codes/" + parts[i].stem + ".md", "code.md",
                       [codes, code, i] { return CodeContext(code, i, *codes); },

@@ -624,8 +624,8 @@ constexpr const char* kTemplatesKey = "(templates)";
 
 // What changed since the last build, for pages::Collection::code_changes (pages/codes.h
 // CodeChanges: the codes of the records built this time, of the last build's records of those
-// inputs and of the inputs gone, and of them those used now and not then or the other way;
-// `index`: the codes of every record now) and pages::Collection::list_changes (pages/paging.h
+// inputs and of the inputs gone, and of them those used now and not then or the other way, and
+// those whose records gained or lost one; `index`: the codes of every record now) and pages::Collection::list_changes (pages/paging.h
 // ListChanges: the records built, the rules and terms whose list of departments gained or
 // lost one). Both null where the last build's pages cannot be told apart: no usable cache,
 // other templates, a last record that cannot be read.
@@ -647,14 +647,18 @@ Changes ChangesSince(const std::vector<DocResult>& docs, const pages::CodeIndex&
   };
   // The rules a record's findings are of and the terms it explains, as the cross pages list
   // them (a failed input's none: they list the disclosures built).
+  // The same of the codes it has rows of and those of its summary's 类 (pages::CodeIndex).
   struct Listed {
-    std::set<std::string> rules, terms;
+    std::set<std::string> rules, terms, row_codes, class_codes;
   };
   auto listed = [](const pages::Record& r, bool failed) {
     Listed out;
     if (failed) return out;
     for (const auto& f : r.findings) out.rules.insert(f.rule);
     for (const auto& g : r.glossary) out.terms.insert(g.term);
+    for (const auto& f : r.functional) out.row_codes.insert(f.code);
+    for (const auto& e : r.economic) out.row_codes.insert(e.code);
+    for (const auto& c : r.classes) out.class_codes.insert(c.code);
     return out;
   };
   // What is in one of `now` and `then` only (all of one where the other is none).
@@ -684,6 +688,8 @@ Changes ChangesSince(const std::vector<DocResult>& docs, const pages::CodeIndex&
     }
     differ(now.rules, then.rules, lists->rules);
     differ(now.terms, then.terms, lists->terms);
+    differ(now.row_codes, then.row_codes, changes->listed);
+    differ(now.class_codes, then.class_codes, changes->listed);
   }
   for (const auto& id : kept) {  // inputs gone
     if (!b.cache.LoadRecord(id, last, /*search=*/false)) return {};
@@ -691,6 +697,8 @@ Changes ChangesSince(const std::vector<DocResult>& docs, const pages::CodeIndex&
     const Listed then = listed(last, last.failed);
     differ(kNone.rules, then.rules, lists->rules);
     differ(kNone.terms, then.terms, lists->terms);
+    differ(kNone.row_codes, then.row_codes, changes->listed);
+    differ(kNone.class_codes, then.class_codes, changes->listed);
   }
   changes->rows.insert(last_codes.begin(), last_codes.end());
   // Used by the last build: by a record of then, or by one not built since (which it had).

@@ -213,17 +213,47 @@ TEST_CASE("a code's page may have changed with its rows, its relatives' rows, or
     return CodeMayHaveChanged(code, index, &changes);
   };
   CHECK(CodeMayHaveChanged("2010801", index, nullptr));  // no last build to tell from
-  CHECK(may("30101", {{"30101"}, {}}));                    // its rows
-  CHECK_FALSE(may("201", {{"30101"}, {}}));
-  CHECK_FALSE(may("2010801", {{"30101"}, {}}));
-  CHECK(may("201", {{"2010801"}, {}}));        // a child's name may have changed
-  CHECK(may("2010801", {{"201"}, {}}));        // its parent's name may have changed
-  CHECK_FALSE(may("30101", {{"201"}, {}}));
+  CHECK(may("30101", {{"30101"}, {}, {}}));                    // its rows
+  CHECK_FALSE(may("201", {{"30101"}, {}, {}}));
+  CHECK_FALSE(may("2010801", {{"30101"}, {}, {}}));
+  CHECK(may("201", {{"2010801"}, {}, {}}));        // a child's name may have changed
+  CHECK(may("2010801", {{"201"}, {}, {}}));        // its parent's name may have changed
+  CHECK_FALSE(may("30101", {{"201"}, {}, {}}));
   // 2010805 used for the first time: a new child of 201; its sibling 2010801 is the same.
-  CHECK(may("201", {{"2010805"}, {"2010805"}}));
-  CHECK_FALSE(may("2010801", {{"2010805"}, {"2010805"}}));
+  CHECK(may("201", {{"2010805"}, {"2010805"}, {}}));
+  CHECK_FALSE(may("2010801", {{"2010805"}, {"2010805"}, {}}));
   // 20108 used for the first time: 2010801's new parent, 201's new child.
-  CHECK(may("2010801", {{"20108"}, {"20108"}}));
-  CHECK(may("201", {{"20108"}, {"20108"}}));
-  CHECK_FALSE(may("30101", {{"20108"}, {"20108"}}));
+  CHECK(may("2010801", {{"20108"}, {"20108"}, {}}));
+  CHECK(may("201", {{"20108"}, {"20108"}, {}}));
+  CHECK_FALSE(may("30101", {{"20108"}, {"20108"}, {}}));
+}
+
+TEST_CASE("a later page of a code is unchanged where none of its departments was built") {
+  using gongkai::pages::CodeChanges;
+  using gongkai::pages::CodePartMayHaveChanged;
+  const std::vector<Record> records = Many();  // pages from d00, d01, d06, d09, d14, d16, d21, d23
+  const CodeIndex index(All(records), kSmall);
+  REQUIRE(index.Parts("2010801").size() == 8);
+  CHECK(index.NamedBy("2010801") == &records[0]);  // the first record with a row of it
+  gongkai::pages::ListChanges lists;
+  lists.built.insert(&records[7]);  // d07: on the page from d06
+  auto may = [&](const CodeChanges& changes, const gongkai::pages::ListChanges* built) {
+    std::vector<bool> out;
+    for (size_t i = 0; i < index.Parts("2010801").size(); ++i)
+      out.push_back(CodePartMayHaveChanged("2010801", i, index, &changes, built));
+    return out;
+  };
+  const std::vector<bool> all(8, true), none(8, false);
+  // A record of it built (its rows may have changed): the first page and d07's.
+  const CodeChanges rows{{"2010801"}, {}, {}};
+  CHECK(may(rows, &lists) == std::vector<bool>{true, false, true, false, false, false, false, false});
+  // The code's departments gained or lost one: its pages may begin elsewhere.
+  CHECK(may({{"2010801"}, {}, {"2010801"}}, &lists) == all);
+  // The record that names it built: its name (on every page) may have changed.
+  lists.built.insert(&records[0]);
+  CHECK(may(rows, &lists) == all);
+  // Nothing of it or its relatives changed: no page, the first neither.
+  CHECK(may({{"30101"}, {}, {"30101"}}, &lists) == none);
+  // Not told what was built: every page that CodeMayHaveChanged says may.
+  CHECK(may(rows, nullptr) == all);
 }
