@@ -15,6 +15,8 @@
 #include <set>
 #include <sstream>
 #include <string_view>
+#include <thread>
+#include <vector>
 
 #include <boost/filesystem.hpp>
 
@@ -202,22 +204,48 @@ class Root {
   int fd_;
 };
 
+// The stamps of `folders` under `root` (FolderStamp, in their order), taken on two threads
+// where there are many: a site has a folder for each disclosure's originals, and a build stamps
+// its folders and the spare's twice (PlanOutput, NoteSiteFolders), ~40,000 stats at N = 10,000
+// on the build's one thread otherwise. "" for each where `root` cannot be opened.
+std::vector<std::string> FolderStamps(const fs::path& root, const std::vector<std::string>& folders,
+                                      bool absent) {
+  std::vector<std::string> stamps(folders.size());
+  const Root dir(root);
+  if (dir.fd() < 0) return stamps;
+  auto stamp = [&](size_t from, size_t to) {
+    for (size_t i = from; i < to; ++i) stamps[i] = FolderStamp(dir.fd(), folders[i], absent);
+  };
+  const size_t half = folders.size() / 2;
+  if (folders.size() < 256 || std::thread::hardware_concurrency() < 2) {
+    stamp(0, folders.size());
+    return stamps;
+  }
+  std::thread other(stamp, half, folders.size());
+  stamp(0, half);
+  other.join();
+  return stamps;
+}
+
 // Whether every folder the note `lines` names under `root` is as noted there (a file made,
 // removed or renamed in a folder changes the folder's change time, which no one can set back).
 bool FoldersAsNoted(const fs::path& root, std::string_view lines) {
-  const Root dir(root);
-  if (dir.fd() < 0) return false;
-  size_t folders = 0;
-  for (; !lines.empty(); ++folders) {
+  std::vector<std::string> folders;
+  std::vector<std::string_view> noted;
+  while (!lines.empty()) {
     const size_t end = std::min(lines.find('\n'), lines.size());
     const std::string_view line = lines.substr(0, end);
     lines.remove_prefix(std::min(lines.size(), end + 1));
     const size_t ino = line.find(' '), path = ino == std::string_view::npos ? ino : line.find(' ', ino + 1);
-    if (path == std::string_view::npos ||
-        FolderStamp(dir.fd(), UnescapeLine(line.substr(path + 1)), true) != line.substr(0, path))
-      return false;
+    if (path == std::string_view::npos) return false;
+    folders.push_back(UnescapeLine(line.substr(path + 1)));
+    noted.push_back(line.substr(0, path));
   }
-  return folders > 0;
+  if (folders.empty()) return false;
+  const std::vector<std::string> stamps = FolderStamps(root, folders, true);
+  for (size_t i = 0; i < folders.size(); ++i)
+    if (stamps[i] != noted[i]) return false;
+  return true;
 }
 
 // The note of `folders` under `root` (their stamps and paths, one a line); "" when one of them
@@ -225,12 +253,12 @@ bool FoldersAsNoted(const fs::path& root, std::string_view lines) {
 // is not there at all is noted as kAbsentStamp).
 std::string FoldersNote(const fs::path& root, const std::set<std::string>& folders,
                         bool absent = false) {
-  const Root dir(root);
+  const std::vector<std::string> list(folders.begin(), folders.end());
+  const std::vector<std::string> stamps = FolderStamps(root, list, absent);
   std::string note;
-  for (const auto& folder : folders) {
-    const std::string stamp = dir.fd() < 0 ? "" : FolderStamp(dir.fd(), folder, absent);
-    if (stamp.empty()) return "";
-    note += stamp + ' ' + EscapeLine(folder) + '\n';
+  for (size_t i = 0; i < list.size(); ++i) {
+    if (stamps[i].empty()) return "";
+    note += stamps[i] + ' ' + EscapeLine(list[i]) + '\n';
   }
   return note;
 }
