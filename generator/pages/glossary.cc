@@ -34,7 +34,8 @@ GlossaryIndex::GlossaryIndex(const std::vector<const Record*>& all, const Paging
   std::map<std::pair<std::string, std::string>, size_t> definition;  // (term, text) -> index
   for (const auto* r : all) {
     std::set<std::string> defined;
-    for (const auto& g : r->glossary) {
+    for (uint32_t entry = 0; entry < r->glossary.size(); ++entry) {
+      const auto& g = r->glossary[entry];
       Term& t = terms[g.term];
       t.term = g.term;
       if (defined.insert(g.term).second) {
@@ -43,7 +44,8 @@ GlossaryIndex::GlossaryIndex(const std::vector<const Record*>& all, const Paging
       }
       auto [it, added] = definition.emplace(std::make_pair(g.term, g.definition), t.definitions.size());
       if (added) t.definitions.push_back({g.definition, {}});
-      t.definitions[it->second].uses.push_back({r, g.line, static_cast<uint32_t>(t.records.size() - 1)});
+      t.definitions[it->second].uses.push_back(
+          {r, g.line, static_cast<uint32_t>(t.records.size() - 1), entry});
     }
   }
   for (auto& [term, t] : terms) {
@@ -85,6 +87,15 @@ void VisitTerm(const GlossaryIndex::Term& t, size_t part, Sink& ctx) {
     if (from != to)
       shown.push_back({&def, size_t(from - def.uses.begin()), size_t(to - def.uses.begin())});
   }
+  // In the order of their first use on the page (the whole term's order where it has one
+  // page), not the term's: that may change with a department on another page, and a later page
+  // is linked unchanged when none of its own departments was built (pages::PartMayHaveChanged).
+  auto first_use = [](const Shown& s) {
+    const Use& u = s.definition->uses[s.from];
+    return std::make_pair(u.department, u.entry);
+  };
+  std::sort(shown.begin(), shown.end(),
+            [&](const Shown& a, const Shown& b) { return first_use(a) < first_use(b); });
   ctx.List("definitions", shown.size(), [&](size_t i, auto& row) {
     const Shown& s = shown[i];
     row.Set("definition", EscapeMarkdown(s.definition->text));

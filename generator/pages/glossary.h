@@ -32,6 +32,7 @@ class GlossaryIndex {
     const Record* record;
     int line;
     uint32_t department;  // the record's place in the term's `records`
+    uint32_t entry;       // the definition's place in the record's glossary
   };
   struct Definition {
     std::string text;

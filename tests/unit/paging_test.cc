@@ -337,6 +337,19 @@ TEST_CASE("a rule's or a term's page shows its own departments, the first also e
   CHECK(uses[1].get("line")->string_value() == "208");
   CHECK(definitions[1].get("definition")->string_value() == "乙");
   CHECK(definitions[1].get("count")->string_value() == "1");
+  // In the order of their first use on the page, whatever the order on other pages: d06 乙,
+  // d07 and d08 甲 (the term's first use of 甲 is d00's, on the first page).
+  std::vector<Record> swapped = Explained();
+  swapped[6].glossary[0].definition = "乙";
+  swapped[7].glossary[0].definition = "甲";
+  const gongkai::pages::GlossaryIndex other(All(swapped), kSmall);
+  const auto page_2 = gongkai::pages::GlossaryTermContext(other, 0, 2);
+  const auto& listed = page_2.get("definitions")->list_value();
+  REQUIRE(listed.size() == 2);
+  CHECK(listed[0].get("definition")->string_value() == "乙");
+  CHECK(listed[0].get("count")->string_value() == "1");
+  CHECK(listed[1].get("definition")->string_value() == "甲");
+  CHECK(listed[1].get("count")->string_value() == "2");
 }
 
 TEST_CASE("an edit makes again the rule's or the term's page of its department, a removal also the first") {
