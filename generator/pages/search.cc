@@ -59,9 +59,12 @@ std::vector<SearchEntry> DepartmentSearchEntries(const model::Disclosure& d) {
     out.push_back({url, p.name, "project", name,
                    p.category + " " + (p.function_code ? *p.function_code : "") + " " +
                        p.amount.amount.WanYuan(2) + " 万元"});
+  // A finding opens its department's findings (each with its lines and its rule), not the
+  // rule's page: a rule that fired on many departments has its page split, and its first page
+  // lists the first of them only (pages/rules.h).
   for (const auto& f : d.findings) {
     const auto* rule = checks::FindRule(f.rule);
-    out.push_back({"rules/" + f.rule + ".html", rule ? rule->info.title : f.rule, "finding", name,
+    out.push_back({url + "#findings", rule ? rule->info.title : f.rule, "finding", name,
                    f.message});
   }
   return out;

@@ -93,7 +93,8 @@ TEST_CASE("a record keeps what the cross pages show and drops the rest") {
   REQUIRE(r.search.size() == 3);
   CHECK(r.search[0].kind == "department");
   CHECK(r.search[1].text == "一般公共预算当年拨款 431.10 万元");
-  CHECK(r.search[2].url == "rules/narrative-share.html");
+  // (its department's findings: a paged rule's first page lists only the first departments)
+  CHECK(r.search[2].url == "departments/2026-beijing-audit-bureau.html#findings");
 }
 
 TEST_CASE("a record keeps its year facts as bytes, without the claims' sentences") {
