@@ -19,6 +19,13 @@ using kainjow::mustache::data;
 
 namespace {
 
+// The title of page `part` of a list of departments (`list`, split as `parts`) titled
+// `title`: a later page's with the name of its first department.
+std::string PartTitle(const std::string& title, const std::vector<const Record*>& list,
+                      const std::vector<ListPart>& parts, size_t part) {
+  return part == 0 ? title : title + "（续：" + list[parts[part].begin]->Name() + " 起）";
+}
+
 // A list of departments split into pages (pages/paging.h): its parts, and on each the
 // departments across years whose latest year it lists.
 struct Listed {
@@ -51,7 +58,7 @@ void AddListPages(
                       add_series(listed->series[i], ctx);
                       return ctx;
                     },
-                    i == 0 ? title : title + "（续：" + list[part.begin]->Name() + " 起）",
+                    PartTitle(title, list, listed->parts, i),
                     stem, [&list, listed, i, key, series_key] {
                       KeyWriter writer;
                       key(list, listed->parts, i, writer);
@@ -81,7 +88,7 @@ std::vector<Page> CrossPages(const Collection& c) {
       const ListPart& part = fired.parts[i];
       plan.push_back({"rules/" + part.stem + ".md", "rule.md",
                       [findings, id, i] { return RuleContext(id, *findings, i); },
-                      r.info.title + (i == 0 ? "" : "（续：" + fired.records[part.begin]->Name() + " 起）"),
+                      PartTitle(r.info.title, fired.records, fired.parts, i),
                       "rule", [findings, id, i] { return RulePageKey(id, *findings, i); },
                       !PartMayHaveChanged(c.list_changes.get(), listed, fired.records, fired.parts, i)});
     }
@@ -111,8 +118,7 @@ std::vector<Page> CrossPages(const Collection& c) {
       const ListPart& part = t.parts[k];
       plan.push_back({"glossary/" + part.stem + ".md", "glossary-term.md",
                       [glossary, i, k] { return GlossaryTermContext(*glossary, i, k); },
-                      "名词解释：" + t.term +
-                          (k == 0 ? "" : "（续：" + t.records[part.begin]->Name() + " 起）"),
+                      PartTitle("名词解释：" + t.term, t.records, t.parts, k),
                       "glossary", [glossary, i, k] { return GlossaryTermPageKey(*glossary, i, k); },
                       !PartMayHaveChanged(c.list_changes.get(), listed, t.records, t.parts, k)});
     }

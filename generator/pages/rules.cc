@@ -10,11 +10,9 @@ namespace gongkai::pages {
 
 using kainjow::mustache::data;
 using kainjow::mustache::list;
-using render::Bool;
 using render::EscapeMarkdown;
 using render::LineLinks;
 using render::SeverityLabel;
-using Severity = model::Diagnostic::Severity;
 
 FindingIndex::FindingIndex(const std::vector<const Record*>& all, const Paging& paging) {
   for (const auto& r : checks::AllRules()) by_rule_[r.info.id];  // a page even where none fired

@@ -55,6 +55,7 @@ kainjow::mustache::data RuleContext(const std::string& id, const FindingIndex& i
 /// What page `part` of rule `id` is made from (pages::Page::key): every value RuleContext
 /// reads, listed by the same function; the same key, the same context.
 std::string RulePageKey(const std::string& id, const FindingIndex& index, size_t part = 0);
+
 /// Context for rules.md: every rule with the number of departments where it fired.
 kainjow::mustache::data RulesContext(const FindingIndex& index);
 /// What rules.md is made from (pages::Page::key), as RulePageKey.

@@ -625,9 +625,9 @@ constexpr const char* kTemplatesKey = "(templates)";
 // What changed since the last build, for pages::Collection::code_changes (pages/codes.h
 // CodeChanges: the codes of the records built this time, of the last build's records of those
 // inputs and of the inputs gone, and of them those used now and not then or the other way, and
-// those whose records gained or lost one; `index`: the codes of every record now) and pages::Collection::list_changes (pages/paging.h
-// ListChanges: the records built, the rules and terms whose list of departments gained or
-// lost one). Both null where the last build's pages cannot be told apart: no usable cache,
+// those whose records gained or lost one; `index`: the codes of every record now) and
+// pages::Collection::list_changes (pages/paging.h ListChanges: the records built, the rules
+// and terms whose list of departments gained or lost one). Both null where the last build's pages cannot be told apart: no usable cache,
 // other templates, a last record that cannot be read.
 struct Changes {
   std::shared_ptr<const pages::CodeChanges> codes;
@@ -640,20 +640,13 @@ Changes ChangesSince(const std::vector<DocResult>& docs, const pages::CodeIndex&
   auto changes = std::make_shared<pages::CodeChanges>();
   auto lists = std::make_shared<pages::ListChanges>();
   std::set<std::string> last_codes;  // of the last build's records of inputs built or gone
-  auto add = [](const pages::Record& r, std::set<std::string>& codes) {
-    for (const auto& f : r.functional) codes.insert(f.code);
-    for (const auto& e : r.economic) codes.insert(e.code);
-    for (const auto& c : r.classes) codes.insert(c.code);
-  };
-  // The rules a record's findings are of and the terms it explains, as the cross pages list
-  // them (a failed input's none: they list the disclosures built).
-  // The same of the codes it has rows of and those of its summary's 类 (pages::CodeIndex).
+  // What the cross pages list a record under: the rules of its findings, the terms it
+  // explains, the codes of its rows and those of its summary's 类 (pages::CodeIndex).
   struct Listed {
     std::set<std::string> rules, terms, row_codes, class_codes;
   };
-  auto listed = [](const pages::Record& r, bool failed) {
+  auto listed = [](const pages::Record& r) {
     Listed out;
-    if (failed) return out;
     for (const auto& f : r.findings) out.rules.insert(f.rule);
     for (const auto& g : r.glossary) out.terms.insert(g.term);
     for (const auto& f : r.functional) out.row_codes.insert(f.code);
@@ -661,44 +654,51 @@ Changes ChangesSince(const std::vector<DocResult>& docs, const pages::CodeIndex&
     for (const auto& c : r.classes) out.class_codes.insert(c.code);
     return out;
   };
-  // What is in one of `now` and `then` only (all of one where the other is none).
-  auto differ = [](const std::set<std::string>& now, const std::set<std::string>& then,
-                   std::set<std::string>& out) {
-    std::set_symmetric_difference(now.begin(), now.end(), then.begin(), then.end(),
-                                  std::inserter(out, out.end()));
+  auto add_codes = [](const Listed& l, std::set<std::string>& codes) {
+    codes.insert(l.row_codes.begin(), l.row_codes.end());
+    codes.insert(l.class_codes.begin(), l.class_codes.end());
+  };
+  // What is listed under one of `now` and `then` only, into the lists that gained or lost a
+  // department (a failed input is listed under nothing: the cross pages list the disclosures
+  // built).
+  static const Listed kNone;
+  auto differ = [&](const Listed& now, const Listed& then) {
+    auto one = [](const std::set<std::string>& a, const std::set<std::string>& b,
+                  std::set<std::string>& out) {
+      std::set_symmetric_difference(a.begin(), a.end(), b.begin(), b.end(),
+                                    std::inserter(out, out.end()));
+    };
+    one(now.rules, then.rules, lists->rules);
+    one(now.terms, then.terms, lists->terms);
+    one(now.row_codes, then.row_codes, changes->listed);
+    one(now.class_codes, then.class_codes, changes->listed);
   };
   std::unordered_set<std::string> kept;  // the last build's records
   for (auto& id : b.cache.RecordIds()) kept.insert(std::move(id));
   std::unordered_set<const pages::Record*> built;
   pages::Record last;
-  static const Listed kNone;
   for (const auto& r : docs) {
     if (r.reused) {
       kept.erase(r.id);
       continue;
     }
     built.insert(&r.record);
-    add(r.record, changes->rows);
-    const Listed now = listed(r.record, r.failed);
-    Listed then;
-    if (kept.erase(r.id)) {  // not new
-      if (!b.cache.LoadRecord(r.id, last, /*search=*/false)) return {};
-      add(last, last_codes);
-      then = listed(last, last.failed);
+    const Listed now = listed(r.record);
+    add_codes(now, changes->rows);
+    if (!kept.erase(r.id)) {  // new
+      differ(r.failed ? kNone : now, kNone);
+      continue;
     }
-    differ(now.rules, then.rules, lists->rules);
-    differ(now.terms, then.terms, lists->terms);
-    differ(now.row_codes, then.row_codes, changes->listed);
-    differ(now.class_codes, then.class_codes, changes->listed);
+    if (!b.cache.LoadRecord(r.id, last, /*search=*/false)) return {};
+    const Listed then = listed(last);
+    add_codes(then, last_codes);
+    differ(r.failed ? kNone : now, last.failed ? kNone : then);
   }
   for (const auto& id : kept) {  // inputs gone
     if (!b.cache.LoadRecord(id, last, /*search=*/false)) return {};
-    add(last, last_codes);
-    const Listed then = listed(last, last.failed);
-    differ(kNone.rules, then.rules, lists->rules);
-    differ(kNone.terms, then.terms, lists->terms);
-    differ(kNone.row_codes, then.row_codes, changes->listed);
-    differ(kNone.class_codes, then.class_codes, changes->listed);
+    const Listed then = listed(last);
+    add_codes(then, last_codes);
+    differ(kNone, last.failed ? kNone : then);
   }
   changes->rows.insert(last_codes.begin(), last_codes.end());
   // Used by the last build: by a record of then, or by one not built since (which it had).
