@@ -1035,19 +1035,21 @@ BuildReport BuildSite(const BuildOptions& options) {
   for (const auto& e : output.errors()) report.errors.push_back(e);
   std::vector<PlacedFile> files;  // every file of the site
   if (SealSite(b, report, Workers(options, docs.size()), files)) phases.End("marker, checksums");
+  // Once the site is in place, its cache is saved while the spare is made (Publish).
+  auto save_cache = [&] {
+    KeepChecksums(plan.out, plan.cache / kChecksumsFile);  // if it cannot, the next build hashes every file
+    SaveCache(docs, b, per_document_hash, page_keys);
+    WriteFileAtomically((plan.cache / kSearchStateFile).string(), b.search_state);
+  };
   SpareLeft spare;
   if (!report.errors.empty() ||
-      !Publish(plan, output.Bytes(), output.Written(), spare, report.errors)) {
+      !Publish(plan, output.Bytes(), output.Written(), spare, report.errors, save_cache)) {
     fs::remove_all(plan.staging, ec);
     report.fatal = true;
     return report;
   }
-  phases.End("publish");
-  KeepChecksums(plan.out, plan.cache / kChecksumsFile);  // if it cannot, the next build hashes every file
   NoteSiteFolders(plan, files, spare);  // if it cannot, the next build walks the site
-  SaveCache(docs, b, per_document_hash, page_keys);
-  WriteFileAtomically((plan.cache / kSearchStateFile).string(), b.search_state);
-  phases.End("save cache");
+  phases.End("publish, save cache");
   report.seconds = phases.Seconds();
   LeaveToOs(docs, options);
   LeaveToOs(related, options);

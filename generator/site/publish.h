@@ -45,6 +45,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <unordered_set>
 #include <vector>
@@ -146,9 +147,11 @@ void NoteSiteFolders(const OutputPlan& plan, const std::vector<PlacedFile>& file
 /// as the spare when `bytes` shows the build wrote little of it (its mark lists `written`, the
 /// paths of the files the build wrote: there the spare is not the site), else makes a spare of
 /// links to the new site; `spare` says which it left. False with errors when it could not; the
-/// previous site is then whole.
+/// previous site is then whole. `published` runs once the new site is in place, on a thread of
+/// its own while the spare is made (neither reads what the other writes), and has returned when
+/// Publish does; it does not run when Publish fails.
 bool Publish(const OutputPlan& plan, const SiteBytes& bytes,
              const std::vector<std::string>& written, SpareLeft& spare,
-             std::vector<model::Diagnostic>& errors);
+             std::vector<model::Diagnostic>& errors, const std::function<void()>& published);
 
 }  // namespace gongkai::site
