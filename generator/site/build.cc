@@ -815,12 +815,13 @@ void WriteDownloads(const pages::Collection& c, const YearRelation& relation,
                             render::ReadSearchStateFile(bytes, previous);
   boost::system::error_code ec;
   fs::remove(state_path, ec);
+  QueuedWrites queued(b.output);  // (the previous site's files it reads are not the staging's)
   const render::SearchFiles files{
       [&](const std::string& rel, std::string& body) { return b.output.ReadPrevious(rel, body); },
-      [&](const std::string& rel) { b.output.Keep(rel); },
+      [&](const std::string& rel) { queued.Keep(rel); },
       [&](const std::string& rel, std::string body) {
         ++b.search_made;
-        b.output.Write(rel, body);
+        queued.Write(rel, std::move(body));
       }};
   try {
     const pages::SearchGroups groups =
@@ -850,9 +851,11 @@ void WriteDownloads(const pages::Collection& c, const YearRelation& relation,
                                  has_previous ? &previous : nullptr, files, b.search_whole,
                                  make_complete));
   } catch (...) {
+    queued.Finish();
     downloads.join();
     throw;
   }
+  queued.Finish();
   downloads.join();
   for (size_t i = 0; i < csv_paths.size(); ++i)
     if (!csv_sha256[i].empty()) page_keys[csv_paths[i]] = csv_sha256[i];

@@ -270,6 +270,57 @@ std::vector<std::string> Output::Written() {
   return paths;
 }
 
+QueuedWrites::QueuedWrites(Output& output) : output_(output), thread_([this] { Run(); }) {}
+
+QueuedWrites::~QueuedWrites() { Finish(); }
+
+void QueuedWrites::Write(std::string rel, std::string body) {
+  Push({std::move(rel), std::move(body), false});
+}
+
+void QueuedWrites::Keep(std::string rel) { Push({std::move(rel), std::string(), true}); }
+
+void QueuedWrites::Push(Job job) {
+  std::unique_lock<std::mutex> lock(mutex_);
+  // (One larger than the whole queue still goes, alone.)
+  room_.wait(lock, [&] { return jobs_.empty() || queued_bytes_ + job.body.size() <= kQueuedBytes; });
+  queued_bytes_ += job.body.size();
+  jobs_.push_back(std::move(job));
+  ready_.notify_one();
+}
+
+void QueuedWrites::Finish() {
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    done_ = true;
+  }
+  ready_.notify_one();
+  if (thread_.joinable()) thread_.join();
+}
+
+void QueuedWrites::Run() {
+  for (;;) {
+    Job job;
+    {
+      std::unique_lock<std::mutex> lock(mutex_);
+      ready_.wait(lock, [&] { return done_ || !jobs_.empty(); });
+      if (jobs_.empty()) return;
+      job = std::move(jobs_.front());
+      jobs_.pop_front();
+      queued_bytes_ -= job.body.size();
+    }
+    room_.notify_one();
+    try {  // an exception must not escape a thread
+      if (job.keep) output_.Keep(job.rel);
+      else output_.Write(job.rel, job.body);
+    } catch (const std::exception& e) {
+      output_.Fail("cannot place " + job.rel + ": " + e.what());
+    } catch (...) {
+      output_.Fail("cannot place " + job.rel + ": unknown exception");
+    }
+  }
+}
+
 bool Output::HasPrevious(const std::string& rel) {
   if (previous_.empty()) return false;
   // A proven spare's own file is the previous site's (UseSpare): it is there, unlooked (an

@@ -4,12 +4,15 @@
 #pragma once
 
 #include <array>
+#include <condition_variable>
 #include <cstdint>
+#include <deque>
 #include <map>
 #include <mutex>
 #include <optional>
 #include <set>
 #include <string>
+#include <thread>
 #include <unordered_map>
 #include <unordered_set>
 #include <vector>
@@ -133,6 +136,41 @@ class Output {
   std::set<std::string> made_;
   std::unordered_map<std::string, Entry> placed_;
   size_t placed_present_ = 0;  // of placed_, the paths present_ holds (RemoveUnplaced)
+};
+
+/// Writes and keeps files of an Output on a thread of its own, in the order they were asked
+/// for, while the caller goes on making the next ones: the search index makes ~63,000 files at
+/// N = 10,000, and their SHA-256 and writing took 2.7 s of a full build on the thread that made
+/// them (an edit keeps as many, ~0.1 s). At most kQueuedBytes wait at a time. A file that
+/// cannot be written is an [output] error of the Output, as with Output::Write.
+class QueuedWrites {
+ public:
+  explicit QueuedWrites(Output& output);
+  ~QueuedWrites();  ///< Finish
+  QueuedWrites(const QueuedWrites&) = delete;
+  QueuedWrites& operator=(const QueuedWrites&) = delete;
+
+  void Write(std::string rel, std::string body);
+  void Keep(std::string rel);
+  /// Waits until every file asked for is written or kept.
+  void Finish();
+
+ private:
+  static constexpr size_t kQueuedBytes = size_t{16} << 20;
+  struct Job {
+    std::string rel, body;
+    bool keep = false;
+  };
+  void Push(Job job);
+  void Run();
+
+  Output& output_;
+  std::mutex mutex_;
+  std::condition_variable ready_, room_;
+  std::deque<Job> jobs_;
+  size_t queued_bytes_ = 0;
+  bool done_ = false;
+  std::thread thread_;  // last: started once the rest is made
 };
 
 /// Renders the Mustache templates (read-only once loaded); a template error becomes a

@@ -294,6 +294,40 @@ TEST_CASE("a recycled staging folder is brought up to date without writing throu
     CHECK(it->path().string().find(".gongkai-tmp") == std::string::npos);
 }
 
+TEST_CASE("queued writes are made in the order asked, on their own thread, before Finish returns") {
+  const Folders folders("queued");
+  const fs::path &previous = folders.site, &staging = folders.staging;
+  WriteText(previous / "kept.html", "k");
+  fs::create_directories(staging);
+  gongkai::site::Output output(staging, previous);
+  const std::string big(20 << 20, 'x');  // more than the queue holds: it goes alone
+  {
+    gongkai::site::QueuedWrites queued(output);
+    queued.Write("a.html", "1");
+    queued.Write("a.html", "2");  // the same path again: the later bytes stay
+    queued.Keep("kept.html");
+    queued.Write("big.html", big);
+    queued.Write("b/c.html", "c");
+    queued.Keep("absent.html");  // not in the previous site: an [output] error
+    queued.Finish();
+    CHECK(ReadText(staging / "a.html") == "2");
+    CHECK(ReadText(staging / "b/c.html") == "c");
+    CHECK(fs::file_size(staging / "big.html") == big.size());
+    CHECK(InodeOf(staging / "kept.html") == InodeOf(previous / "kept.html"));
+  }  // (the destructor after Finish: nothing more)
+  std::vector<std::string> listed;
+  for (const auto& f : output.Placed()) listed.push_back(f.path + "=" + f.sha256.substr(0, 8));
+  // sha256("2") = d4735e3a…, sha256("c") = 2e7d2c03…, sha256 of 20 MiB of 'x' = not checked here.
+  REQUIRE(listed.size() == 4);
+  CHECK(listed[0] == "a.html=d4735e3a");
+  CHECK(listed[1] == "b/c.html=2e7d2c03");
+  CHECK(listed[2].rfind("big.html=", 0) == 0);
+  CHECK(listed[3] == "kept.html=");
+  const auto errors = output.errors();
+  REQUIRE(errors.size() == 1);
+  CHECK(errors[0].message.find("absent.html") != std::string::npos);
+}
+
 TEST_CASE("a spare's files are taken as the site's own but where its mark says they differ") {
   const Folders folders("insync");
   const fs::path &previous = folders.site, &staging = folders.staging;
