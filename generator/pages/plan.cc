@@ -77,7 +77,7 @@ std::vector<Page> CrossPages(const Collection& c) {
   const auto& series = c.series ? *c.series : kNone;
   AddListPages(plan, c.records, "index", "index.md", "部门预算公开", series, IndexContext,
                IndexKey, AddSeriesToIndex, AddSeriesToIndexKey);
-  auto findings = std::make_shared<const FindingIndex>(all);
+  auto findings = c.findings ? c.findings : std::make_shared<const FindingIndex>(all);
   plan.push_back({"rules/index.md", "rules.md", [findings] { return RulesContext(*findings); },
                   "核对规则", "rules", [findings] { return RulesPageKey(*findings); }});
   for (const auto& r : checks::AllRules()) {
@@ -108,7 +108,7 @@ std::vector<Page> CrossPages(const Collection& c) {
                       [codes, code, i] { return CodePageKey(code, i, *codes); }, unchanged});
     }
   }
-  auto glossary = std::make_shared<const GlossaryIndex>(all);
+  auto glossary = c.glossary ? c.glossary : std::make_shared<const GlossaryIndex>(all);
   plan.push_back({"glossary.md", "glossary.md", [glossary] { return GlossaryContext(*glossary); },
                   "名词解释", "glossary", [glossary] { return GlossaryPageKey(*glossary); }});
   for (size_t i = 0; i < glossary->terms().size(); ++i) {

@@ -11,8 +11,10 @@
 #include <kainjow/mustache.hpp>
 
 #include "pages/codes.h"
+#include "pages/glossary.h"
 #include "pages/paging.h"
 #include "pages/record.h"
+#include "pages/rules.h"
 #include "years/series.h"
 
 namespace gongkai::pages {
@@ -57,6 +59,10 @@ struct Collection {
   /// (pages/paging.h), likewise: a later page that PartMayHaveChanged says is not is
   /// Page::unchanged. Null: any page may have changed.
   std::shared_ptr<const ListChanges> list_changes;
+  /// The findings of `built` by rule and its glossary's terms, where the caller made them
+  /// already (on another thread, while it made `codes`); null: CrossPages makes them.
+  std::shared_ptr<const FindingIndex> findings;
+  std::shared_ptr<const GlossaryIndex> glossary;
 };
 
 /// Every cross page, in the order they are written: index, rules, codes, glossary, compare,

@@ -55,21 +55,13 @@ void ForEachChecksum(std::string_view text, Fn fn) {
   }
 }
 
-// The previous site's checksum of each of `files` (sorted by path), "" for none, from the
-// SHA256SUMS text `kept`: its lines read in place (SHA256SUMS is written in path order, so one
-// walk beside the files finds them) rather than into a map of every path, which cost as much
-// as the rest of an edit's checksums.
-std::vector<std::string_view> KeptChecksums(std::string_view kept,
-                                            const std::vector<const PlacedFile*>& files,
-                                            std::deque<std::string>& unescaped) {
-  std::vector<std::pair<std::string_view, std::string_view>> lines;
-  ForEachChecksum(kept, [&](std::string_view path, std::string_view sha256, bool escaped) {
-    if (escaped) path = unescaped.emplace_back(path);
-    lines.emplace_back(path, sha256);
-  });
-  auto by_path = [](const auto& a, const auto& b) { return a.first < b.first; };
-  if (!std::is_sorted(lines.begin(), lines.end(), by_path))  // not as gongkai wrote it
-    std::stable_sort(lines.begin(), lines.end(), by_path);
+// The previous site's checksum of each of `files` (sorted by path), "" for none, from its
+// SHA256SUMS lines (KeptChecksums::lines, in path order: SHA256SUMS is written so), found in
+// one walk beside the files rather than in a map of every path, which cost as much as the rest
+// of an edit's checksums.
+std::vector<std::string_view> Known(const KeptChecksums& kept,
+                                    const std::vector<const PlacedFile*>& files) {
+  const auto& lines = kept.lines;
   std::vector<std::string_view> out(files.size());
   for (size_t i = 0, j = 0; i < files.size(); ++i) {
     const std::string_view path = files[i]->path;
@@ -111,16 +103,32 @@ std::map<std::string, std::string> ParseChecksums(std::string_view text) {
   return out;
 }
 
+std::unique_ptr<const KeptChecksums> ReadKeptChecksums(const fs::path& kept) {
+  auto sums = std::make_unique<KeptChecksums>();
+  if (!ReadWholeFile(kept.string(), sums->text)) sums->text.clear();
+  ForEachChecksum(sums->text, [&](std::string_view path, std::string_view sha256, bool escaped) {
+    if (escaped) path = sums->unescaped.emplace_back(path);
+    sums->lines.emplace_back(path, sha256);
+  });
+  auto by_path = [](const auto& a, const auto& b) { return a.first < b.first; };
+  if (!std::is_sorted(sums->lines.begin(), sums->lines.end(), by_path))  // not as gongkai wrote it
+    std::stable_sort(sums->lines.begin(), sums->lines.end(), by_path);
+  return sums;
+}
+
 bool WriteChecksums(const fs::path& site, const fs::path& kept,
+                    const std::vector<PlacedFile>& placed, unsigned jobs, ChecksumCount& count,
+                    std::string& error) {
+  return WriteChecksums(site, kept, *ReadKeptChecksums(kept), placed, jobs, count, error);
+}
+
+bool WriteChecksums(const fs::path& site, const fs::path& kept, const KeptChecksums& kept_sums,
                     const std::vector<PlacedFile>& placed, unsigned jobs, ChecksumCount& count,
                     std::string& error) {
   std::vector<const PlacedFile*> files;
   for (const auto& f : placed)
     if (Checksummed(f.path)) files.push_back(&f);
-  std::string text;
-  if (!ReadWholeFile(kept.string(), text)) text.clear();
-  std::deque<std::string> unescaped;  // the kept paths that were escaped
-  const std::vector<std::string_view> known = KeptChecksums(text, files, unescaped);
+  const std::vector<std::string_view> known = Known(kept_sums, files);
   // The site is about to change: until KeepChecksums records it again, no build may take the
   // kept checksums for its files (a publish stopped midway leaves files of two builds).
   boost::system::error_code ec;

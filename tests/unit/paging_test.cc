@@ -195,8 +195,9 @@ TEST_CASE("the first page of a paged index counts the departments of several yea
       {"k2", "乙", {&years[2], &years[3]}},
       {"k3", "丙", {&years[4], &years[5]}}};
   const auto all = All(records);
-  const gongkai::pages::Collection c{all, all, &series,
-                                     std::make_shared<gongkai::pages::CodeIndex>(all), nullptr, nullptr};
+  const gongkai::pages::Collection c{
+      all, all, &series, std::make_shared<gongkai::pages::CodeIndex>(all), nullptr, nullptr,
+      nullptr, nullptr};
   const auto plan = gongkai::pages::CrossPages(c);
   const auto first = std::find_if(plan.begin(), plan.end(),
                                    [](const auto& page) { return page.path == "index.md"; });
@@ -411,7 +412,8 @@ TEST_CASE("a later page of a rule or a term none of whose departments was built 
   auto lists = std::make_shared<gongkai::pages::ListChanges>();
   lists->built.insert(&many[150]);
   gongkai::pages::Collection c{every, every, nullptr,
-                               std::make_shared<gongkai::pages::CodeIndex>(every), nullptr, lists};
+                               std::make_shared<gongkai::pages::CodeIndex>(every), nullptr, lists,
+                               nullptr, nullptr};
   // The pages of `stem` (its later pages `stem`<sep><department>) not unchanged.
   auto unchanged = [&](const std::string& stem, const std::string& sep) {
     std::vector<std::string> out;
