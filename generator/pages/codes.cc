@@ -71,17 +71,19 @@ CodeIndex::CodeIndex(const std::vector<const Record*>& all, const Paging& paging
     used.erase(std::unique(used.begin(), used.end()), used.end());
     for (Code* c : used) c->records.push_back(r);
   }
-  for (auto& [code, c] : by_code_) Paginate(code, c, paging);
+  const auto begins = PageBeginnings(all, paging);
+  for (auto& [code, c] : by_code_) Paginate(code, c, paging, begins);
 }
 
-void CodeIndex::Paginate(const std::string& code, Code& c, const Paging& paging) {
+void CodeIndex::Paginate(const std::string& code, Code& c, const Paging& paging,
+                         const std::unordered_set<const Record*>& begins) {
   // Split as the list of its departments (c.records, in input order as the rows are: a
   // department's rows together, one at least), a page's rows from its first department's.
   std::vector<uint32_t> first_row;  // of each department, then the end
   for (uint32_t i = 0; i < c.rows.size(); ++i)
     if (i == 0 || c.rows[i].record != c.rows[i - 1].record) first_row.push_back(i);
   first_row.push_back(static_cast<uint32_t>(c.rows.size()));
-  for (const ListPart& p : SplitList(c.records, code, paging))
+  for (const ListPart& p : SplitList(c.records, code, paging, begins))
     c.parts.push_back({p.stem, first_row[p.begin], first_row[p.end], p.end - p.begin});
 }
 

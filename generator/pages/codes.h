@@ -7,6 +7,7 @@
 #include <map>
 #include <set>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 #include <kainjow/mustache.hpp>
@@ -68,7 +69,8 @@ class CodeIndex {
     std::vector<Row> rows;
     std::vector<Part> parts;
   };
-  void Paginate(const std::string& code, Code& c, const Paging& paging);
+  void Paginate(const std::string& code, Code& c, const Paging& paging,
+                const std::unordered_set<const Record*>& begins);
   const Code& at(const std::string& code) const { return by_code_.at(code); }
 
   std::map<std::string, Code> by_code_;

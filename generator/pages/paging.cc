@@ -9,18 +9,45 @@
 
 namespace gongkai::pages {
 
-std::vector<ListPart> SplitList(const std::vector<const Record*>& list, const std::string& stem,
-                                const Paging& paging) {
+namespace {
+
+bool BeginsPage(const Record& r, const Paging& paging) {
+  return render::SearchKeyHash(r.id) % paging.one_in == 0;
+}
+
+template <typename Begins>
+std::vector<ListPart> Split(const std::vector<const Record*>& list, const std::string& stem,
+                            const Paging& paging, Begins begins) {
   const auto size = static_cast<uint32_t>(list.size());
   std::vector<ListPart> parts;
   if (list.size() <= paging.paged_above) return {{stem, 0, size}};
   for (uint32_t i = 0; i < size; ++i) {
-    const bool cut = i > 0 && (render::SearchKeyHash(list[i]->id) % paging.one_in == 0 ||
-                               i - parts.back().begin == paging.most);
+    const bool cut = i > 0 && (begins(list[i]) || i - parts.back().begin == paging.most);
     if (cut) parts.back().end = i;
     if (i == 0 || cut) parts.push_back({i == 0 ? stem : stem + "-" + list[i]->id, i, size});
   }
   return parts;
+}
+
+}  // namespace
+
+std::vector<ListPart> SplitList(const std::vector<const Record*>& list, const std::string& stem,
+                                const Paging& paging) {
+  return Split(list, stem, paging, [&](const Record* r) { return BeginsPage(*r, paging); });
+}
+
+std::vector<ListPart> SplitList(const std::vector<const Record*>& list, const std::string& stem,
+                                const Paging& paging,
+                                const std::unordered_set<const Record*>& begins) {
+  return Split(list, stem, paging, [&](const Record* r) { return begins.count(r) > 0; });
+}
+
+std::unordered_set<const Record*> PageBeginnings(const std::vector<const Record*>& all,
+                                                const Paging& paging) {
+  std::unordered_set<const Record*> begins;
+  for (const Record* r : all)
+    if (BeginsPage(*r, paging)) begins.insert(r);
+  return begins;
 }
 
 std::vector<std::vector<const years::Series*>> SeriesOnParts(

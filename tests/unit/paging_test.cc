@@ -79,6 +79,30 @@ TEST_CASE("the index of many departments is split into pages that begin where an
   CHECK(one[0].end == 4);
 }
 
+TEST_CASE("a list split with its departments' page beginnings worked out once splits the same") {
+  const std::vector<Record> records = Many();
+  const auto all = All(records);
+  const auto begins = gongkai::pages::PageBeginnings(all, kSmall);
+  // d01, d09, d16 and d23 hash to 0 modulo one_in (the test above).
+  CHECK(begins == std::unordered_set<const Record*>{all[1], all[9], all[16], all[23]});
+  // A list of some of them (every other one, as a code's departments are), in their order.
+  std::vector<const Record*> some;
+  for (size_t i = 1; i < all.size(); i += 2) some.push_back(all[i]);
+  std::vector<std::string> stems;
+  for (const auto& p : SplitList(some, "c", kSmall, begins)) stems.push_back(p.stem);
+  // d01 first; d09 by its hash (after d03 d05 d07); d19 after 5 (d09 ... d17); d23 by its hash.
+  CHECK(stems == std::vector<std::string>{"c", "c-d09", "c-d19", "c-d23"});
+  for (const auto* list : std::vector<const std::vector<const Record*>*>{&all, &some}) {
+    const auto hashed = SplitList(*list, "c", kSmall), looked_up = SplitList(*list, "c", kSmall, begins);
+    REQUIRE(hashed.size() == looked_up.size());
+    for (size_t i = 0; i < hashed.size(); ++i) {
+      CHECK(hashed[i].stem == looked_up[i].stem);
+      CHECK(hashed[i].begin == looked_up[i].begin);
+      CHECK(hashed[i].end == looked_up[i].end);
+    }
+  }
+}
+
 TEST_CASE("an edit makes again the page of its department, a removal that page and the first") {
   const std::vector<Record> base = Many();
   for (const bool compare : {false, true}) {
