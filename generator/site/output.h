@@ -10,7 +10,6 @@
 #include <map>
 #include <mutex>
 #include <optional>
-#include <set>
 #include <string>
 #include <thread>
 #include <unordered_map>
@@ -133,7 +132,7 @@ class Output {
   uint64_t displaced_bytes_ = 0;               // and their bytes
   std::mutex mutex_;
   std::vector<model::Diagnostic> errors_;
-  std::set<std::string> made_;
+  std::unordered_set<std::string> made_;  // the folders made
   std::unordered_map<std::string, Entry> placed_;
   size_t placed_present_ = 0;  // of placed_, the paths present_ holds (RemoveUnplaced)
 };
