@@ -20,7 +20,7 @@ namespace fs = boost::filesystem;
 
 namespace {
 
-bool Checksummed(const std::string& path) {
+bool Checksummed(std::string_view path) {
   return std::find_if(kNotChecksummed.begin(), kNotChecksummed.end(),
                       [&](const char* name) { return path == name; }) == kNotChecksummed.end();
 }
@@ -148,9 +148,10 @@ bool WriteChecksums(const fs::path& site, const fs::path& kept, const KeptChecks
       }
       if (!known[i].empty()) continue;  // linked from the previous site
       std::string bytes;
-      if (!ReadWholeFile((site / f.path).string(), bytes)) {
+      const std::string path = (site / std::string(f.path)).string();
+      if (!ReadWholeFile(path, bytes)) {
         std::lock_guard<std::mutex> lock(mutex);
-        error = "cannot read " + (site / f.path).string() + " to checksum it";
+        error = "cannot read " + path + " to checksum it";
         continue;
       }
       hashes[i] = ingest::Sha256Hex(bytes);

@@ -248,7 +248,7 @@ std::vector<PlacedFile> Output::Placed() {
 PlacedFile Output::Find(const std::string& rel) {
   std::lock_guard<std::mutex> lock(mutex_);
   auto it = placed_.find(rel);
-  return it == placed_.end() ? PlacedFile() : PlacedFile{rel, it->second.Sha256()};
+  return it == placed_.end() ? PlacedFile() : PlacedFile{it->first, it->second.Sha256()};
 }
 
 SiteBytes Output::Bytes() {

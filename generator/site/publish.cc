@@ -34,7 +34,7 @@ namespace {
 constexpr const char* kCacheMarker = ".gongkai-cache";
 // Files written into the staging folder after the marker (checksums over the whole site,
 // marker included): they belong to the site although the marker cannot list them.
-const std::set<std::string> kWrittenAfterMarker = {kChecksumsFile};
+const std::set<std::string, std::less<>> kWrittenAfterMarker = {kChecksumsFile};
 constexpr const char* kMarkerHeader =
     "gongkai site: this folder was made by `gongkai build`, which replaces it, and only it, on "
     "the next build. Its files (bytes below 0x20 and % as %XX):\n";
@@ -82,14 +82,14 @@ bool ReadInventory(const fs::path& site, Files& files) {
 }
 
 // The marker's text listing `files` (paths, or the files placed: their paths, not copied).
-const std::string& PathOf(const std::string& f) { return f; }
-const std::string& PathOf(const PlacedFile& f) { return f.path; }
+std::string_view PathOf(const std::string& f) { return f; }
+std::string_view PathOf(const PlacedFile& f) { return f.path; }
 
 template <typename Files>
 std::string Inventory(const Files& files) {
   std::string out = kMarkerHeader;
   for (const auto& file : files) {
-    const std::string& f = PathOf(file);
+    const std::string_view f = PathOf(file);
     if (f == kSiteMarker || kWrittenAfterMarker.count(f)) continue;
     AppendEscapedLine(out, f);
     out += '\n';

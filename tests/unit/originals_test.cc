@@ -200,9 +200,10 @@ TEST_CASE("SHA256SUMS lists the files the build placed but itself: each hash as 
   WriteText(staging / "stray.html", "x");  // in the folder, but the build did not place it
   // written.html's hash is not its file's: it is taken as the build made it, not read back.
   // The marker and a\b are placed as linked but the kept checksums lack them: they are read.
+  const std::string written_sha256(64, 'b');  // (a PlacedFile holds views)
   const std::vector<gongkai::site::PlacedFile> files = {
       {".gongkai-site", ""}, {"SHA256SUMS", ""}, {"linked.html", ""},
-      {"sub dir/a\\b", ""}, {"written.html", std::string(64, 'b')}};
+      {"sub dir/a\\b", ""}, {"written.html", written_sha256}};
 
   gongkai::site::ChecksumCount count;
   std::string error;
@@ -282,7 +283,7 @@ TEST_CASE("a recycled staging folder is brought up to date without writing throu
   CHECK_FALSE(fs::exists(staging / "stale.html"));
   CHECK_FALSE(fs::exists(staging / "gone"));  // the folder left empty too
   std::vector<std::string> listed;
-  for (const auto& f : output.Placed()) listed.push_back(f.path + "=" + f.sha256.substr(0, 8));
+  for (const auto& f : output.Placed()) listed.push_back(std::string(f.path) + "=" + std::string(f.sha256.substr(0, 8)));
   // sha256("C2") = 9685eb76…, sha256("n") = 1b16b1df…; linked files have none.
   CHECK(listed == std::vector<std::string>{"changed.html=9685eb76", "kept.html=",
                                            "new/page.html=1b16b1df", "old.html=", "same.html="});
@@ -316,7 +317,7 @@ TEST_CASE("queued writes are made in the order asked, on their own thread, befor
     CHECK(InodeOf(staging / "kept.html") == InodeOf(previous / "kept.html"));
   }  // (the destructor after Finish: nothing more)
   std::vector<std::string> listed;
-  for (const auto& f : output.Placed()) listed.push_back(f.path + "=" + f.sha256.substr(0, 8));
+  for (const auto& f : output.Placed()) listed.push_back(std::string(f.path) + "=" + std::string(f.sha256.substr(0, 8)));
   // sha256("2") = d4735e3a…, sha256("c") = 2e7d2c03…, sha256 of 20 MiB of 'x' = not checked here.
   REQUIRE(listed.size() == 4);
   CHECK(listed[0] == "a.html=d4735e3a");
