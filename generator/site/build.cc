@@ -747,18 +747,6 @@ Changes ChangesSince(const std::vector<DocResult>& docs, const pages::CodeIndex&
 constexpr const char* kTimelineCsv = "data/timeline.csv";
 constexpr const char* kTimelineSeries = "data/timeline.csv series";
 
-// The files made from every disclosure together that are not pages: the CSV downloads (a
-// department not built this time has the rows the last site's file holds for it:
-// pages::MakeCsv; only when the file is the bytes the last build wrote, by the SHA-256 kept as
-// its page key: a row edited in place in the published site must not be carried into a new
-// file, blessed with a new checksum; a CSV that comes out as the last file's bytes is linked)
-// and the department's files across the years (site/years.h), on a thread of their own,
-// beside the search index, made from the last build's where it can be. A series none of whose
-// years was built this time (`built`: the ids of the inputs built) has the places the last
-// build gave its years (else they would have been built again), so the same years, each with
-// the same record: its files across years and its rows of timeline.csv are the last build's.
-// timeline.csv (which lists the series of one year too) is linked unread when no series has a
-// year built and the list of series is the last build's (its key, `series_key`).
 // The search index's last state (render/search_update.h), null where there is none to use, taken
 // out of the cache folder until it is saved again after publishing: a build stopped in between
 // leaves none to trust.
@@ -774,6 +762,19 @@ std::unique_ptr<const render::SearchState> TakeSearchState(const Build& b) {
   return state;
 }
 
+// The files made from every disclosure together that are not pages: the CSV downloads (a
+// department not built this time has the rows the last site's file holds for it:
+// pages::MakeCsv; only when the file is the bytes the last build wrote, by the SHA-256 kept as
+// its page key: a row edited in place in the published site must not be carried into a new
+// file, blessed with a new checksum; a CSV that comes out as the last file's bytes is linked)
+// and the department's files across the years (site/years.h), on a thread of their own,
+// beside the search index, made from the last build's where it can be. A series none of whose
+// years was built this time (`built`: the ids of the inputs built) has the places the last
+// build gave its years (else they would have been built again), so the same years, each with
+// the same record: its files across years and its rows of timeline.csv are the last build's.
+// timeline.csv (which lists the series of one year too) is linked unread when no series has a
+// year built and the list of series is the last build's (its key, `series_key`). The search
+// index's last state comes from `last_search` (TakeSearchState, started before the cross pages).
 void WriteDownloads(const pages::Collection& c, const YearRelation& relation,
                     const std::unordered_set<std::string>& built,
                     std::map<std::string, std::string>& page_keys, Build& b,

@@ -12,8 +12,8 @@
 #include <algorithm>
 #include <cstring>
 #include <exception>
-#include <functional>
 #include <fstream>
+#include <functional>
 #include <set>
 #include <sstream>
 #include <string_view>
