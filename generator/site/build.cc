@@ -352,21 +352,32 @@ void Guarded(DocResult& r, const Build& b, Step step) {
 }
 
 // Calls fn(i) for every i < n on `workers` threads, and meanwhile, about five times a second,
-// progress(done) on this one (when given). fn must not throw.
+// progress(done) on this one (when given). Where fn throws, the first exception is rethrown
+// here once every thread is done (an exception must not escape a thread).
 template <typename Fn>
 void OnEveryCore(size_t n, unsigned workers, Fn fn,
                  const std::function<void(size_t done)>& progress = nullptr) {
   std::atomic<size_t> next{0}, finished{0};
+  std::exception_ptr failed;
+  std::mutex mutex;
   std::vector<std::thread> pool;
   for (unsigned t = 0; t < workers; ++t)
     pool.emplace_back([&] {
-      for (size_t i; (i = next++) < n; ++finished) fn(i);
+      for (size_t i; (i = next++) < n; ++finished) {
+        try {
+          fn(i);
+        } catch (...) {
+          std::lock_guard<std::mutex> lock(mutex);
+          if (!failed) failed = std::current_exception();
+        }
+      }
     });
   while (progress && finished < n) {
     std::this_thread::sleep_for(std::chrono::milliseconds(200));
     progress(finished);
   }
   for (auto& t : pool) t.join();
+  if (failed) std::rethrow_exception(failed);
 }
 
 // Relates the inputs built among `inputs` across years, from their records as the relation
@@ -377,7 +388,6 @@ void OnEveryCore(size_t n, unsigned workers, Fn fn,
 YearRelation RelateRecords(const std::vector<const DocResult*>& inputs,
                            const years::Aliases& aliases, std::vector<model::Disclosure>& views,
                            unsigned workers = 1) {
-  views.reserve(views.size() + inputs.size());  // (a Disclosure is large to move)
   std::vector<std::string> keys;
   std::unordered_map<std::string, int> years_of;  // by series key (years::GroupIntoSeries's)
   for (const auto* r : inputs)
@@ -398,20 +408,10 @@ YearRelation RelateRecords(const std::vector<const DocResult*>& inputs,
   const size_t first = views.size();
   views.resize(first + made.size());
   auto view = [&](size_t i) { views[first + i] = pages::YearsView(*made[i].first, made[i].second); };
-  if (workers <= 1 || made.size() < 1024) {
+  if (workers <= 1 || made.size() < 1024) {  // (a group of a few years, on a worker: no threads)
     for (size_t i = 0; i < made.size(); ++i) view(i);
   } else {
-    std::exception_ptr failed;  // (an exception must not escape a thread)
-    std::mutex mutex;
-    OnEveryCore(made.size(), workers, [&](size_t i) {
-      try {
-        view(i);
-      } catch (...) {
-        std::lock_guard<std::mutex> lock(mutex);
-        failed = std::current_exception();
-      }
-    });
-    if (failed) std::rethrow_exception(failed);
+    OnEveryCore(made.size(), workers, view);
   }
   std::vector<const model::Disclosure*> built;
   for (const auto& d : views) built.push_back(&d);
@@ -652,8 +652,9 @@ constexpr const char* kTemplatesKey = "(templates)";
 // inputs and of the inputs gone, and of them those used now and not then or the other way, and
 // those whose records gained or lost one; `index`: the codes of every record now) and
 // pages::Collection::list_changes (pages/paging.h ListChanges: the records built, the rules
-// and terms whose list of departments gained or lost one). Both null where the last build's pages cannot be told apart: no usable cache,
-// other templates, a last record that cannot be read.
+// and terms whose list of departments gained or lost one). Both null where the last build's
+// pages cannot be told apart: no usable cache, other templates, a last record that cannot be
+// read.
 struct Changes {
   std::shared_ptr<const pages::CodeChanges> codes;
   std::shared_ptr<const pages::ListChanges> lists;

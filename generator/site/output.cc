@@ -155,7 +155,7 @@ void Output::RemoveUnplaced(const std::vector<std::string>& written_after) {
         std::find(written_after.begin(), written_after.end(), rel) != written_after.end())
       continue;
     fs::path p = staging_ / rel;
-    if (spare_bytes_ && !differs_.count(rel) && displaced_.insert(rel).second)
+    if (spare_bytes_ && SpareOwn(rel) && displaced_.insert(rel).second)
       displaced_bytes_ += SizeOf(previous_ / rel);  // (as Displace, under the lock held here)
     ::unlink(p.c_str());
     parents.insert(p.parent_path());
@@ -173,10 +173,16 @@ bool Output::Taken(const std::string& rel) {
   return placed_.count(rel) > 0;
 }
 
+// A path at which the spare held the previous site's own file when the build began: one it held
+// then, not among those its mark says differ (both set before the build: no lock).
+bool Output::SpareOwn(const std::string& rel) const {
+  return present_.count(rel) && (differs_.empty() || !differs_.count(rel));
+}
+
 // A path at which the spare still holds the previous site's own file: one the spare held when
 // the build began, not among those it differs at, and not placed (written over) or removed since.
 bool Output::InSync(const std::string& rel) {
-  if (!spare_ || !present_.count(rel) || (!differs_.empty() && differs_.count(rel))) return false;
+  if (!spare_ || !SpareOwn(rel)) return false;
   std::lock_guard<std::mutex> lock(mutex_);
   return !placed_.count(rel) && !displaced_.count(rel);
 }
@@ -184,7 +190,7 @@ bool Output::InSync(const std::string& rel) {
 // Where a proven spare holds the previous site's own file at `rel` (InSync), places it
 // unlooked (Bytes counts it in spare_bytes_), in one step under the lock; false otherwise.
 bool Output::TakeFromSpare(const std::string& rel) {
-  if (!present_.count(rel) || (!differs_.empty() && differs_.count(rel))) return false;
+  if (!SpareOwn(rel)) return false;
   std::lock_guard<std::mutex> lock(mutex_);
   return TakeFromSpareLocked(rel);
 }
@@ -210,8 +216,7 @@ void Output::KeepAll(const std::vector<std::string>& rels) {
   std::unordered_map<std::string, Entry> mine;
   mine.reserve(rels.size());
   for (const auto& rel : rels) {
-    const bool spare_own = present_.count(rel) && (differs_.empty() || !differs_.count(rel));
-    auto [it, made] = spare_own ? mine.try_emplace(rel) : std::make_pair(mine.end(), false);
+    auto [it, made] = SpareOwn(rel) ? mine.try_emplace(rel) : std::make_pair(mine.end(), false);
     if (made) it->second.spare = true;
     else rest.push_back(rel);
   }
@@ -239,7 +244,7 @@ void Output::KeepAll(const std::vector<std::string>& rels) {
 // files it shares with that site; a file it holds that that site does not (one the last build
 // removed) is not counted in them, nor out.
 void Output::Displace(const std::string& rel) {
-  if (!spare_bytes_ || !present_.count(rel) || differs_.count(rel)) return;
+  if (!spare_bytes_ || !SpareOwn(rel)) return;
   std::lock_guard<std::mutex> lock(mutex_);
   auto it = placed_.find(rel);
   if ((it != placed_.end() && !it->second.spare) || !displaced_.insert(rel).second) return;
@@ -348,7 +353,7 @@ bool Output::HasPrevious(const std::string& rel) {
   if (previous_.empty()) return false;
   // A proven spare's own file is the previous site's (UseSpare): it is there, unlooked (an
   // edit at N = 10,000 asked for ~30,000 cross pages' files, a stat each).
-  if (spare_bytes_ && present_.count(rel) && !differs_.count(rel)) return true;
+  if (spare_bytes_ && SpareOwn(rel)) return true;
   boost::system::error_code ec;
   return fs::is_regular_file(previous_ / rel, ec);
 }

@@ -122,6 +122,7 @@ class Output {
   };
   void MakeParent(const boost::filesystem::path& p);
   bool Taken(const std::string& rel);
+  bool SpareOwn(const std::string& rel) const;
   bool InSync(const std::string& rel);
   void Place(const std::string& rel, std::string sha256, uint64_t size, bool spare = false);
   bool TakeFromSpare(const std::string& rel);
