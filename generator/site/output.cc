@@ -9,6 +9,7 @@
 #include <cstring>
 #include <fstream>
 #include <set>
+#include <thread>
 
 #include <boost/filesystem.hpp>
 
@@ -262,13 +263,53 @@ void Output::Place(const std::string& rel, std::string sha256, uint64_t size, bo
   entry.size = size;
 }
 
+namespace {
+
+// A placed file with the first 16 bytes of its path as two big-endian numbers (zero-padded: a
+// path holds no NUL), which order it as its path does up to them: most comparisons of a sort
+// end there, without reading the path where it lies (a hash node of its own, ~160,000 of them
+// at N = 10,000; the sort was ~0.1 s of an edit, mostly those reads).
+struct SortKey {
+  uint64_t high = 0, low = 0;
+  PlacedFile file;
+  explicit SortKey(const PlacedFile& f) : file(f) {
+    for (size_t i = 0; i < 16; ++i) {
+      const uint64_t byte = i < f.path.size() ? static_cast<unsigned char>(f.path[i]) : 0;
+      (i < 8 ? high : low) |= byte << (8 * (7 - i % 8));
+    }
+  }
+  bool operator<(const SortKey& o) const {
+    if (high != o.high) return high < o.high;
+    if (low != o.low) return low < o.low;
+    return file.path < o.file.path;
+  }
+};
+
+// `files` by path in byte order, the two halves sorted on two threads and merged.
+void SortByPath(std::vector<PlacedFile>& files) {
+  std::vector<SortKey> keys(files.begin(), files.end());
+  const auto half = keys.begin() + static_cast<ptrdiff_t>(keys.size() / 2);
+  if (keys.size() < 4096) {
+    std::sort(keys.begin(), keys.end());
+  } else {
+    std::thread other([&] { std::sort(half, keys.end()); });
+    std::sort(keys.begin(), half);
+    other.join();
+    std::inplace_merge(keys.begin(), half, keys.end());
+  }
+  for (size_t i = 0; i < keys.size(); ++i) files[i] = keys[i].file;
+}
+
+}  // namespace
+
 std::vector<PlacedFile> Output::Placed() {
-  std::lock_guard<std::mutex> lock(mutex_);
   std::vector<PlacedFile> files;
-  files.reserve(placed_.size() + 1);  // (the marker is inserted after: WriteSiteMarker)
-  for (const auto& [rel, entry] : placed_) files.push_back({rel, entry.Sha256()});
-  std::sort(files.begin(), files.end(),
-            [](const PlacedFile& a, const PlacedFile& b) { return a.path < b.path; });
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    files.reserve(placed_.size() + 1);  // (the marker is inserted after: WriteSiteMarker)
+    for (const auto& [rel, entry] : placed_) files.push_back({rel, entry.Sha256()});
+  }
+  SortByPath(files);
   return files;
 }
 

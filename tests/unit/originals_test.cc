@@ -6,9 +6,11 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <fstream>
 #include <initializer_list>
 #include <unordered_map>
+#include <unordered_set>
 
 #include <boost/filesystem.hpp>
 
@@ -379,6 +381,49 @@ TEST_CASE("a proven spare's files are taken unlooked, and counted as its own byt
   CHECK(output.Bytes().total == 5);  // s gg C2
   CHECK(output.Bytes().written == 2);
   CHECK(output.Written() == std::vector<std::string>{"changed.html"});
+}
+
+TEST_CASE("the files placed are listed by path in byte order") {
+  // Paths alike in their first 16 bytes and apart after them, one a prefix of another within
+  // them and past them, bytes above 0x7f (after every ASCII byte, as unsigned), and enough of
+  // them (> 4096) that the list is sorted in two halves on two threads and merged.
+  std::vector<std::string> paths = {"a",
+                                    "a/",
+                                    "ab",
+                                    "abcdefghijklmnop",
+                                    "abcdefghijklmnopq",
+                                    "abcdefghijklmnoq",
+                                    "abcdefgh",
+                                    "abcdefgh/x",
+                                    "departments/2019-b.html",
+                                    "departments/2019-a.html",
+                                    "departments/2019-a.md",
+                                    "\xe5\x85\xac.html",
+                                    "z\xe5.html",
+                                    "a\xe5.html",  // before b.html: the first byte tells
+                                    "b.html",
+                                    "z~.html",
+                                    "Z.html"};
+  for (int i = 0; i < 5000; ++i)
+    paths.push_back("search/d" + std::to_string((i * 7919) % 5003) + (i % 2 ? ".js" : "/x.js"));
+  const Folders folders("order");
+  fs::create_directories(folders.site);
+  fs::create_directories(folders.staging);
+  const std::unordered_set<std::string> present(paths.begin(), paths.end());
+  gongkai::site::Output output(folders.staging, folders.site, present);
+  output.UseSpare({}, uint64_t{0});  // proven: each file is placed unlooked, nothing written
+  output.KeepAll(paths);
+  REQUIRE(output.errors().empty());
+  std::vector<std::string> listed;
+  for (const auto& f : output.Placed()) listed.emplace_back(f.path);
+  std::vector<std::string> expected = paths;
+  std::sort(expected.begin(), expected.end());  // std::string: bytes compared as unsigned char
+  CHECK(listed.size() == present.size());
+  CHECK(listed == expected);
+  CHECK(std::find(listed.begin(), listed.end(), "z~.html") <
+        std::find(listed.begin(), listed.end(), "z\xe5.html"));
+  CHECK(std::find(listed.begin(), listed.end(), "a\xe5.html") <
+        std::find(listed.begin(), listed.end(), "b.html"));
 }
 
 TEST_CASE("a staging folder's files the build does not place are removed, but those written after") {
