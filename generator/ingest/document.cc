@@ -231,9 +231,11 @@ bool IsInside(const boost::filesystem::path& target, const boost::filesystem::pa
 
 }  // namespace
 
-EntryKind ClassifyEntry(const std::string& path, const std::string& root, std::string& why) {
+EntryKind ClassifyEntry(const std::string& path, const std::string& root, std::string& why,
+                        struct stat* out) {
   namespace fs = boost::filesystem;
-  struct stat st {};
+  struct stat own {};
+  struct stat& st = out ? *out : own;
   if (::lstat(path.c_str(), &st) != 0) {
     why = std::string("it cannot be read (") + std::strerror(errno) + ")";
     return EntryKind::kSkipped;

@@ -1,6 +1,8 @@
 // A source document read into memory: its lines, with their original 1-based numbers.
 #pragma once
 
+#include <sys/stat.h>
+
 #include <cstddef>
 #include <istream>
 #include <string>
@@ -103,8 +105,10 @@ bool IsDisclosureFile(const std::string& name);
 enum class EntryKind { kFile, kFolder, kSkipped };
 
 /// Decides what `path` is by the rule above; for kSkipped, `why` says what it is, for a
-/// diagnostic ("a symbolic link to /etc/passwd, outside the content folder").
-EntryKind ClassifyEntry(const std::string& path, const std::string& root, std::string& why);
+/// diagnostic ("a symbolic link to /etc/passwd, outside the content folder"). For a file or a
+/// folder, `st` (where given) gets the stat of what the entry is (of a link: of its target).
+EntryKind ClassifyEntry(const std::string& path, const std::string& root, std::string& why,
+                        struct stat* st = nullptr);
 
 /// Reads one disclosure from `path`: a file, or a folder whose files (.pdf, .txt, .md, in
 /// name order) are the parts of one disclosure published as several files (a narrative 部门

@@ -193,6 +193,7 @@ std::vector<DocResult> ListDocuments(const std::string& content, BuildReport& re
     DocResult r;
     r.input = std::move(input.path);
     r.name = std::move(input.name);
+    r.stamp = input.stamp;
     docs.push_back(std::move(r));
   }
   report.skipped = static_cast<int>(report.files.size());
@@ -534,7 +535,7 @@ void ProcessInputs(const std::vector<DocResult*>& docs, Build& b, const Phases& 
     DocResult& r = *docs[i];
     if (r.pending || r.rebuild) return;
     Guarded(r, b, [&] {
-      r.stamp = Stamp(r.input);
+      if (r.stamp.size < 0) r.stamp = Stamp(r.input);  // a folder (a file's was listed)
       if (CachedInput* entry = b.cache.Reusable(r.name, r.id, r.stamp))
         ReuseInput(r, *entry, b);
     });

@@ -232,12 +232,16 @@ class Cache::Pack {
   int fd_;
 };
 
+FileStamp StampOf(const struct stat& st) {
+  return {static_cast<int64_t>(st.st_size),
+          static_cast<int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec,
+          static_cast<int64_t>(st.st_ino)};
+}
+
 FileStamp Stamp(const fs::path& p) {
   struct stat st;
   if (::stat(p.string().c_str(), &st) != 0) return {};
-  FileStamp stamp{static_cast<int64_t>(st.st_size),
-                  static_cast<int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec,
-                  static_cast<int64_t>(st.st_ino)};
+  FileStamp stamp = StampOf(st);
   if (!S_ISDIR(st.st_mode)) return stamp;
   // A folder is one disclosure of several files: it changed when any of them did (their sizes
   // and times folded together with the folder's own, which changes when a file comes or goes).

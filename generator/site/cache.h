@@ -5,6 +5,8 @@
 // and its model is not read back.
 #pragma once
 
+#include <sys/stat.h>
+
 #include <cstdint>
 #include <map>
 #include <memory>
@@ -28,6 +30,8 @@ struct FileStamp {
   int64_t inode = -1;
 };
 FileStamp Stamp(const boost::filesystem::path& p);
+/// The stamp of a file (not a folder) from its stat, taken already.
+FileStamp StampOf(const struct stat& st);
 
 /// One input as the last build left it.
 struct CachedInput {

@@ -24,13 +24,16 @@ std::vector<Input> ListInputs(const std::string& content, std::vector<FileReport
         name.rfind("MANIFEST", 0) == 0 || name == years::kAliasesFile)
       continue;
     std::string why;
-    if (ingest::ClassifyEntry(p.string(), content, why) == ingest::EntryKind::kSkipped) {
+    struct stat st;
+    const ingest::EntryKind kind = ingest::ClassifyEntry(p.string(), content, why, &st);
+    if (kind == ingest::EntryKind::kSkipped) {
       skipped.push_back({ingest::PrintableName(p.string()),
                          {{model::Diagnostic::Severity::kError, 0, "not read: " + why,
                            "input-skipped"}}});
       continue;
     }
-    inputs.push_back({p, ingest::PrintableName(name)});
+    inputs.push_back({p, ingest::PrintableName(name),
+                      kind == ingest::EntryKind::kFile ? StampOf(st) : FileStamp()});
   }
   // By name: the entries of one folder, so their paths' strings order them as the paths do
   // (boost's path comparison takes each path apart, element by element).

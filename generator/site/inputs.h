@@ -8,6 +8,7 @@
 #include <boost/filesystem/path.hpp>
 
 #include "site/build.h"
+#include "site/cache.h"
 
 namespace gongkai::site {
 
@@ -15,6 +16,9 @@ namespace gongkai::site {
 struct Input {
   boost::filesystem::path path;  ///< as found: the bytes of its name, to open it
   std::string name;              ///< its file name as shown (ingest::PrintableName)
+  /// Of a file, its stamp as it was listed (Stamp: from the stat that listed it, not a second
+  /// one, ~10,000 at N = 10,000); of a folder, none (size -1): its files' are folded in later.
+  FileStamp stamp;
 };
 
 /// The disclosures of `content`, in path order: every entry but hidden ones (a leading dot)
