@@ -1,27 +1,58 @@
 // Whole files in and out, for the site stage.
 #include "site/files.h"
 
+#include <fcntl.h>
 #include <stdio.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <fstream>
 
 namespace gongkai::site {
 
 bool ReadWholeFile(const std::string& path, std::string& out) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return false;
-  // Read straight into `out`, sized from the file where it has a size (a pipe has none): an
-  // ostringstream would grow a buffer of its own and copy it out again.
+  // open, fstat, read, close rather than an ifstream, which seeks to the end and back for the
+  // size and reads through a buffer of its own: a department added or removed at N = 10,000
+  // reads ~10,000 of the last search index's files, a few syscalls each.
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return false;
+  auto read = [fd](char* at, size_t n) {
+    ssize_t got;
+    while ((got = ::read(fd, at, n)) < 0 && errno == EINTR) {
+    }
+    return got;
+  };
   out.clear();
-  const std::streamoff size = in.rdbuf()->pubseekoff(0, std::ios::end, std::ios::in);
-  if (size >= 0) {
-    if (in.rdbuf()->pubseekpos(0, std::ios::in) != 0) return false;
-    out.reserve(size);
+  struct stat st;
+  const bool sized = ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode);
+  bool ok = true;
+  if (sized) {  // straight into `out`, as large as the file
+    out.resize(static_cast<size_t>(st.st_size));
+    size_t done = 0;
+    while (ok && done < out.size()) {
+      const ssize_t got = read(out.data() + done, out.size() - done);
+      ok = got >= 0;
+      if (got <= 0) break;
+      done += static_cast<size_t>(got);
+    }
+    out.resize(done);
   }
-  char buffer[1 << 16];
-  while (in.read(buffer, sizeof buffer) || in.gcount() > 0) out.append(buffer, in.gcount());
-  return !in.bad();
+  // What has no size (a pipe): read to its end. (A file is read as large as it was when it
+  // was opened; one written meanwhile is a race with or without another read.)
+  if (ok && !sized) {
+    char buffer[1 << 16];
+    for (ssize_t got; (got = read(buffer, sizeof buffer)) != 0;) {
+      if (got < 0) {
+        ok = false;
+        break;
+      }
+      out.append(buffer, static_cast<size_t>(got));
+    }
+  }
+  ::close(fd);
+  return ok;
 }
 
 bool WriteWholeFile(const std::string& path, const std::string& content) {

@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <fstream>
 #include <initializer_list>
+#include <thread>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -381,6 +382,27 @@ TEST_CASE("a proven spare's files are taken unlooked, and counted as its own byt
   CHECK(output.Bytes().total == 5);  // s gg C2
   CHECK(output.Bytes().written == 2);
   CHECK(output.Written() == std::vector<std::string>{"changed.html"});
+}
+
+TEST_CASE("a whole file is read as it is: bytes, an empty file, a pipe, and none") {
+  const Folders folders("read");
+  fs::create_directories(folders.root);
+  const std::string bytes = std::string("a\0b\r\n", 5) + std::string(200000, 'x') + "\xe5\x85\xac";
+  WriteText(folders.root / "file", bytes);
+  WriteText(folders.root / "empty", "");
+  std::string out = "left over";
+  CHECK(gongkai::site::ReadWholeFile((folders.root / "file").string(), out));
+  CHECK(out == bytes);
+  CHECK(gongkai::site::ReadWholeFile((folders.root / "empty").string(), out));
+  CHECK(out.empty());
+  CHECK_FALSE(gongkai::site::ReadWholeFile((folders.root / "absent").string(), out));
+  // A pipe has no size: read to its end (more than one read's worth).
+  const fs::path fifo = folders.root / "fifo";
+  REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+  std::thread writer([&] { WriteText(fifo, bytes); });
+  CHECK(gongkai::site::ReadWholeFile(fifo.string(), out));
+  writer.join();
+  CHECK(out == bytes);
 }
 
 TEST_CASE("the files placed are listed by path in byte order") {
