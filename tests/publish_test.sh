@@ -25,6 +25,20 @@ interrupted() { ASAN_OPTIONS=${ASAN_OPTIONS:-}:verify_asan_link_order=0 LD_PRELO
 same_tree() { diff -r "$1" "$2" >/dev/null; }
 has() { grep -qF -- "$1" "$2" || { echo "  '$1' not in:"; cat "$2"; return 1; }; }
 is() { [ "$1" = "$2" ] || { echo "  expected '$2', got '$1'"; return 1; }; }
+# notes_off NOTE ROOT HEADER: the folders the folder note NOTE (its first HEADER lines a header)
+# names under ROOT that are not as it notes them: inode and change time (ns), or "0 0" where
+# nothing is. A build notes the stamps PlanOutput proved for the folders it did not change
+# without looking at them again: one it changed and did not look at would be named here.
+notes_off() {
+  sed "1,${3}d" "$1" | while read -r ino ctime path; do
+    if [ "$ino $ctime" = "0 0" ]; then [ -e "$2/$path" ] && echo "$path"; continue; fi
+    [ "$(stat -c '%i %.9Z' "$2/$path" 2>/dev/null | tr -d .)" = "$ino $ctime" ] || echo "$path"
+  done
+}
+notes_hold() {  # notes_hold SITE: both of its notes hold, each naming at least one folder
+  [ -s "$1.cache/folders" ] && [ -s "$1.cache/spare-folders" ] &&
+    is "$(notes_off "$1.cache/folders" "$1" 1)$(notes_off "$1.cache/spare-folders" "$1.building" 2)" ""
+}
 finish() {
   echo "publish: $passed passed, $failed failed"
   [ "$failed" -eq 0 ]
@@ -202,6 +216,7 @@ restore
 build C sp
 check "a rebuild with a spare succeeds" is "$status" 0
 check "and gives the same bytes as a full build" same_tree sp refC2
+check "... its notes of the site's and the spare's folders hold" notes_hold sp
 check "... whose checksums hold" bash -c "cd sp && sha256sum -c --quiet --strict SHA256SUMS"
 check "... and list every file" is "$(wc -l <sp/SHA256SUMS)" "$(find sp -type f ! -name SHA256SUMS | wc -l)"
 check "the previous site is the spare again" test -f sp.building/.gongkai-spare
@@ -223,6 +238,7 @@ mv "C/$NANCHONG.txt" .
 build C refC3
 build C sp
 check "a rebuild from a spare two builds old, an input removed, equals a full build" same_tree sp refC3
+check "... its folder notes hold" notes_hold sp
 check "... the removed input's files gone" test ! -e "sp/departments/$NANCHONG.html"
 check "... no temporary file left" test -z "$(find sp -name '*.gongkai-tmp')"
 # An input added: its folders are new to the site, and the spare (the site before) lacks them.
@@ -232,6 +248,7 @@ check "... no temporary file left" test -z "$(find sp -name '*.gongkai-tmp')"
 mv "$NANCHONG.txt" C/
 build C sp
 check "a rebuild from a spare, an input added, equals a full build" same_tree sp refC2
+check "... its folder notes hold" notes_hold sp
 absent=$(sed -n 's/^0 0 //p' sp.cache/spare-folders | head -n 1)
 check "the spare's folders are noted, the added input's as absent (${absent:-none})" \
   test -n "$absent" -a -d "sp/$absent" -a ! -e "sp.building/$absent"
@@ -244,6 +261,7 @@ printf '\n附：再补充一行。\n' >>"C/$CHENGDE.txt"
 build C refC4
 build C sp
 check "the build after it (one input edited) equals a full build" same_tree sp refC4
+check "... its folder notes hold" notes_hold sp
 check "... whose checksums hold" bash -c "cd sp && sha256sum -c --quiet --strict SHA256SUMS"
 cp chengde-C2.txt "C/$CHENGDE.txt"  # C3 again, as the rest expects
 mv "C/$NANCHONG.txt" .
@@ -259,6 +277,7 @@ check "... but the old marker (and SHA256SUMS), which its mark lists" \
 check "... none of them to an old page" \
   is "$(stat -c %i sp.building/index.html)" "$(stat -c %i sp/index.html)"
 check "(it rewrote the pages)" grep -q '<!-- 改 -->' sp/index.html
+check "... its folder notes hold (the spare relinked where the build wrote)" notes_hold sp
 mv "$NANCHONG.txt" C/  # C2 again (the input's time changed: it is built again, to the same pages)
 
 # Killed while bringing the spare up to date: the site is the old one, the spare's mark is gone

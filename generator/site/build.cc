@@ -1103,7 +1103,8 @@ BuildReport BuildSite(const BuildOptions& options) {
     report.fatal = true;
     return report;
   }
-  NoteSiteFolders(plan, files, spare);  // if it cannot, the next build walks the site
+  // If it cannot, the next build walks the site.
+  NoteSiteFolders(plan, files, spare, output.TouchedFolders());
   phases.End("publish, save cache");
   report.seconds = phases.Seconds();
   LeaveToOs(docs, options);

@@ -67,6 +67,11 @@ bool WriteFileAtomically(const std::string& path, const std::string& content) {
   return WriteWholeFile(tmp, content) && ::rename(tmp.c_str(), path.c_str()) == 0;
 }
 
+std::string FolderOf(std::string_view path) {
+  const size_t slash = path.rfind('/');
+  return std::string(slash == std::string_view::npos ? std::string_view() : path.substr(0, slash));
+}
+
 bool CopyWholeFile(const std::string& from, const std::string& to) {
   std::string bytes;
   return ReadWholeFile(from, bytes) && WriteWholeFile(to, bytes);

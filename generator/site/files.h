@@ -32,6 +32,10 @@ void AppendEscapedLine(std::string& out, std::string_view s);
 /// EscapeLine undone (a % not followed by two upper-case hex digits is kept as it is).
 std::string UnescapeLine(std::string_view s);
 
+/// The folder of a path relative to the site, '/'-separated ("" for one at its root): as the
+/// folder notes name it (site/publish.h).
+std::string FolderOf(std::string_view path);
+
 /// Copies a file's bytes over `to`. Boost 1.74's copy_file fails between two file systems (its
 /// copy_file_range gets EXDEV and it does not fall back), which is the case of a mount point.
 bool CopyWholeFile(const std::string& from, const std::string& to);

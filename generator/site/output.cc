@@ -78,6 +78,7 @@ bool Output::Reuse(const std::string& rel, const std::string& content) {
   if (!ReadWholeFile(old.string(), existing) || existing != content) return false;
   const bool taken = Taken(rel);
   if (taken) Displace(rel);
+  Touch(rel);
   if (!LinkAt(old, st, dest, taken)) return false;
   Place(rel, "", content.size());
   return true;
@@ -93,6 +94,7 @@ bool Output::Write(const std::string& rel, const std::string& content, const std
   MakeParent(dest);
   const bool taken = Taken(rel);
   if (taken) Displace(rel);
+  Touch(rel);
   if (!WriteAt(dest, taken, content)) {
     Fail("cannot write " + dest.string());
     return false;
@@ -114,6 +116,7 @@ bool Output::Keep(const std::string& rel) {
   MakeParent(dest);
   const bool taken = Taken(rel);
   if (taken) Displace(rel);
+  Touch(rel);
   struct stat st;
   if (::stat(old.c_str(), &st) == 0 && LinkAt(old, st, dest, taken)) {
     Place(rel, "", st.st_size);
@@ -132,6 +135,7 @@ bool Output::Keep(const std::string& rel) {
 
 void Output::Remove(const std::string& rel) {
   Displace(rel);
+  Touch(rel);
   boost::system::error_code ec;
   fs::remove(staging_ / rel, ec);
   std::lock_guard<std::mutex> lock(mutex_);
@@ -159,11 +163,16 @@ void Output::RemoveUnplaced(const std::vector<std::string>& written_after) {
     if (spare_bytes_ && SpareOwn(rel) && displaced_.insert(rel).second)
       displaced_bytes_ += SizeOf(previous_ / rel);  // (as Displace, under the lock held here)
     ::unlink(p.c_str());
+    touched_.insert(FolderOf(rel));
     parents.insert(p.parent_path());
   }
   // Folders left empty, deepest first (rmdir fails on a folder that still holds something).
+  const std::string root = staging_.string();
   for (auto it = parents.rbegin(); it != parents.rend(); ++it)
-    for (fs::path d = *it; d != staging_ && ::rmdir(d.c_str()) == 0;) d = d.parent_path();
+    for (fs::path d = *it; d != staging_ && ::rmdir(d.c_str()) == 0;) {
+      d = d.parent_path();
+      touched_.insert(d == staging_ ? std::string() : d.string().substr(root.size() + 1));
+    }
 }
 
 // A path the build must not write through: the staging folder held a file there when the
@@ -421,8 +430,25 @@ void Output::MakeParent(const fs::path& p) {
   std::lock_guard<std::mutex> lock(mutex_);
   if (made_.insert(parent).second) {
     boost::system::error_code ec;
-    fs::create_directories(parent, ec);
+    // A folder made changes the one it is in, and so on up: each counts as touched.
+    if (fs::create_directories(parent, ec) && parent.size() > staging_.native().size())
+      for (std::string_view rel = std::string_view(parent).substr(staging_.native().size() + 1);;) {
+        touched_.emplace(rel);
+        const size_t slash = rel.rfind('/');
+        if (slash == std::string_view::npos) break;
+        rel = rel.substr(0, slash);
+      }
   }
+}
+
+void Output::Touch(std::string_view rel) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  touched_.insert(FolderOf(rel));
+}
+
+std::unordered_set<std::string> Output::TouchedFolders() {
+  std::lock_guard<std::mutex> lock(mutex_);
+  return touched_;
 }
 
 Renderer::Renderer(const std::map<std::string, std::string>& templates) {

@@ -105,6 +105,10 @@ class Output {
   SiteBytes Bytes();
   /// The paths of the files placed by writing them (not linked from the previous site).
   std::vector<std::string> Written();
+  /// The folders of the staging folder ("" its root, else relative to it) in which the build
+  /// made, replaced or removed a file or a folder: the others are as they were when it began
+  /// (NoteSiteFolders takes their stamps as PlanOutput proved them).
+  std::unordered_set<std::string> TouchedFolders();
   void Fail(std::string message);
   std::vector<model::Diagnostic> errors();
 
@@ -128,6 +132,7 @@ class Output {
   bool TakeFromSpare(const std::string& rel);
   bool TakeFromSpareLocked(const std::string& rel);  // (mutex_ held)
   void Displace(const std::string& rel);
+  void Touch(std::string_view rel);  // its folder: a file is made, replaced or removed there
 
   boost::filesystem::path staging_, previous_;
   const std::unordered_set<std::string> present_;
@@ -139,6 +144,7 @@ class Output {
   std::mutex mutex_;
   std::vector<model::Diagnostic> errors_;
   std::unordered_set<std::string> made_;  // the folders made
+  std::unordered_set<std::string> touched_;  // TouchedFolders
   std::unordered_map<std::string, Entry> placed_;
   size_t placed_present_ = 0;  // of placed_, the paths present_ holds (RemoveUnplaced)
 };

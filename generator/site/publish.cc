@@ -231,7 +231,7 @@ std::vector<std::string> FolderStamps(const fs::path& root, const std::vector<st
 
 // Whether every folder the note `lines` names under `root` is as noted there (a file made,
 // removed or renamed in a folder changes the folder's change time, which no one can set back).
-bool FoldersAsNoted(const fs::path& root, std::string_view lines) {
+bool FoldersAsNoted(const fs::path& root, std::string_view lines, FolderStampList& proved) {
   std::vector<std::string> folders;
   std::vector<std::string_view> noted;
   while (!lines.empty()) {
@@ -247,20 +247,39 @@ bool FoldersAsNoted(const fs::path& root, std::string_view lines) {
   const std::vector<std::string> stamps = FolderStamps(root, folders, true);
   for (size_t i = 0; i < folders.size(); ++i)
     if (stamps[i] != noted[i]) return false;
+  proved.clear();
+  proved.reserve(folders.size());
+  for (size_t i = 0; i < folders.size(); ++i) proved.emplace_back(std::move(folders[i]), stamps[i]);
   return true;
 }
 
 // The note of `folders` under `root` (their stamps and paths, one a line); "" when one of them
 // is not a folder there (`absent`: when one of them is something else than a folder; one that
-// is not there at all is noted as kAbsentStamp).
-std::string FoldersNote(const fs::path& root, const std::set<std::string>& folders,
-                        bool absent = false) {
-  const std::vector<std::string> list(folders.begin(), folders.end());
-  const std::vector<std::string> stamps = FolderStamps(root, list, absent);
+// is not there at all is noted as kAbsentStamp). A folder with a stamp in `known` (by folder,
+// in order), not in `touched` and not the root is noted with that stamp, not looked at.
+std::string FoldersNote(const fs::path& root, const std::set<std::string>& folders, bool absent,
+                        const FolderStampList& known = {},
+                        const std::unordered_set<std::string>& touched = {}) {
+  std::vector<std::string> stamps(folders.size()), look;
+  std::vector<size_t> looked;  // where in `stamps` each of `look` goes
+  auto k = known.begin();
+  size_t i = 0;
+  for (const auto& folder : folders) {
+    while (k != known.end() && k->first < folder) ++k;
+    if (!folder.empty() && k != known.end() && k->first == folder && !touched.count(folder)) {
+      stamps[i++] = k->second;
+      continue;
+    }
+    look.push_back(folder);
+    looked.push_back(i++);
+  }
+  const std::vector<std::string> fresh = FolderStamps(root, look, absent);
+  for (size_t j = 0; j < look.size(); ++j) stamps[looked[j]] = fresh[j];
   std::string note;
-  for (size_t i = 0; i < list.size(); ++i) {
+  i = 0;
+  for (const auto& folder : folders) {
     if (stamps[i].empty()) return "";
-    note += stamps[i] + ' ' + EscapeLine(list[i]) + '\n';
+    note += stamps[i++] + ' ' + EscapeLine(folder) + '\n';
   }
   return note;
 }
@@ -268,17 +287,17 @@ std::string FoldersNote(const fs::path& root, const std::set<std::string>& folde
 // Whether every folder of the site is as the last build left it (NoteSiteFolders), so that
 // no file has come into it or left it since. PlanOutput removes the note once it has prepared
 // the staging folder: the site is about to change.
-bool SiteFoldersUnchanged(const OutputPlan& plan) {
+bool SiteFoldersUnchanged(OutputPlan& plan) {
   std::string text;
   return ReadWholeFile((plan.cache / kFoldersFile).string(), text) &&
          text.rfind(kFoldersHeader, 0) == 0 &&
-         FoldersAsNoted(plan.out, text.substr(std::strlen(kFoldersHeader)));
+         FoldersAsNoted(plan.out, text.substr(std::strlen(kFoldersHeader)), plan.site_folders);
 }
 
 // Whether every folder of the spare is as the last build left it once it was marked
 // (NoteSiteFolders), so that every file its mark does not list is there still, the site's
 // own; then `own_bytes` is what the note says of them. Call it before the mark is removed.
-bool SpareFoldersUnchanged(const OutputPlan& plan, uint64_t& own_bytes) {
+bool SpareFoldersUnchanged(OutputPlan& plan, uint64_t& own_bytes) {
   std::string text;
   if (!ReadWholeFile((plan.cache / kSpareFolders).string(), text) ||
       text.rfind(kSpareFoldersHeader, 0) != 0)
@@ -288,7 +307,7 @@ bool SpareFoldersUnchanged(const OutputPlan& plan, uint64_t& own_bytes) {
   if (end == std::string::npos || text.compare(0, 6, "bytes ") != 0 ||
       !model::WholeNumber(std::string_view(text).substr(6, end - 6), own_bytes))
     return false;
-  return FoldersAsNoted(plan.staging, text.substr(end + 1));
+  return FoldersAsNoted(plan.staging, text.substr(end + 1), plan.spare_folders);
 }
 
 // Every file in the site is one the last build made (--force: whatever is there). `exact`:
@@ -454,11 +473,15 @@ bool LinkSpare(const OutputPlan& plan) {
 // are left empty), so it, and the files written after it, still differ. `apart`: the bytes of
 // the files written that the spare does not hold (new ones) and of the marker. False when a
 // file cannot be linked.
-bool RelinkSpare(const OutputPlan& plan, std::vector<std::string>& written, uint64_t& apart) {
+bool RelinkSpare(const OutputPlan& plan, std::vector<std::string>& written, uint64_t& apart,
+                 std::unordered_set<std::string>& touched) {
   std::set<std::string> before, after;
   if (!ReadInventory(plan.staging, before) || !ReadInventory(plan.out, after)) return false;
   for (const auto& f : before)
-    if (!after.count(f)) ::unlink((plan.staging / f).c_str());
+    if (!after.count(f)) {
+      touched.insert(FolderOf(f));
+      ::unlink((plan.staging / f).c_str());
+    }
   struct stat st;
   apart = ::lstat((plan.out / kSiteMarker).c_str(), &st) == 0 ? st.st_size : 0;
   for (const auto& f : written) {
@@ -468,6 +491,7 @@ bool RelinkSpare(const OutputPlan& plan, std::vector<std::string>& written, uint
       if (::lstat((plan.out / f).c_str(), &st) == 0) apart += static_cast<uint64_t>(st.st_size);
       continue;
     }
+    touched.insert(FolderOf(f));
     if (::link((plan.out / f).c_str(), tmp.c_str()) != 0 || ::rename(tmp.c_str(), to.c_str()) != 0)
       return false;
   }
@@ -482,14 +506,23 @@ bool RelinkSpare(const OutputPlan& plan, std::vector<std::string>& written, uint
 // held files its marker does not list, a spare of links to the new site is made instead.
 SpareLeft KeepOrLinkSpare(const OutputPlan& plan, const SiteBytes& bytes,
                           std::vector<std::string> written) {
+  SpareLeft spare;
   if (plan.site_exact) {
     uint64_t apart = bytes.written;  // the bytes of the new site's files the spare lacks
-    if (bytes.written * kSpareShare <= bytes.total || RelinkSpare(plan, written, apart)) {
+    if (bytes.written * kSpareShare <= bytes.total ||
+        RelinkSpare(plan, written, apart, spare.touched)) {
       written.insert(written.end(), kWrittenAfterMarker.begin(), kWrittenAfterMarker.end());
-      if (MarkSpare(plan.staging, written)) return {true, bytes.total - std::min(apart, bytes.total)};
+      if (MarkSpare(plan.staging, written)) {
+        spare.kept = spare.aside = true;
+        spare.own_bytes = bytes.total - std::min(apart, bytes.total);
+        return spare;
+      }
     }
   }
-  return {LinkSpare(plan), bytes.total};
+  spare = SpareLeft();
+  spare.kept = LinkSpare(plan);
+  spare.own_bytes = bytes.total;
+  return spare;
 }
 
 }  // namespace
@@ -643,14 +676,25 @@ bool Publish(const OutputPlan& plan, const SiteBytes& bytes,
   if (::renameat2(AT_FDCWD, plan.staging.c_str(), AT_FDCWD, plan.out.c_str(), flags) == 0) {
     // The staging folder now holds the previous site, if there was one.
     spare = Meanwhile(published, [&] {
-      return exists ? KeepOrLinkSpare(plan, bytes, written) : SpareLeft{LinkSpare(plan), bytes.total};
+      if (exists) return KeepOrLinkSpare(plan, bytes, written);
+      SpareLeft linked;
+      linked.kept = LinkSpare(plan);
+      linked.own_bytes = bytes.total;
+      return linked;
     });
+    spare.moved = true;
     return true;
   }
   const int err = errno;
   if (!exists && (err == EINVAL || err == ENOSYS) &&
       ::rename(plan.staging.c_str(), plan.out.c_str()) == 0) {
-    spare = Meanwhile(published, [&] { return SpareLeft{LinkSpare(plan), bytes.total}; });
+    spare = Meanwhile(published, [&] {
+      SpareLeft linked;
+      linked.kept = LinkSpare(plan);
+      linked.own_bytes = bytes.total;
+      return linked;
+    });
+    spare.moved = true;
     return true;
   }
   // A mount point (EBUSY, or EXDEV: another file system than the staging folder), or a file
@@ -667,7 +711,7 @@ bool Publish(const OutputPlan& plan, const SiteBytes& bytes,
 }
 
 void NoteSiteFolders(const OutputPlan& plan, const std::vector<PlacedFile>& files,
-                     const SpareLeft& spare) {
+                     const SpareLeft& spare, const std::unordered_set<std::string>& touched) {
   std::set<std::string> folders{""};
   std::string_view last;
   for (const auto& f : files) {
@@ -681,7 +725,13 @@ void NoteSiteFolders(const OutputPlan& plan, const std::vector<PlacedFile>& file
     }
   }
   // Not as the build made it: no note, the next build walks the site.
-  if (const std::string note = FoldersNote(plan.out, folders); !note.empty())
+  // The new site is the staging folder: a proven spare's folders the build did not change are
+  // as PlanOutput proved them.
+  static const FolderStampList kNone;
+  const FolderStampList& site_known =
+      spare.moved && plan.spare && plan.spare_proven ? plan.spare_folders : kNone;
+  if (const std::string note = FoldersNote(plan.out, folders, false, site_known, touched);
+      !note.empty())
     WriteFileAtomically((plan.cache / kFoldersFile).string(), kFoldersHeader + note);
   // The spare holds the site's files (those its mark does not list) in the same folders:
   // every folder of a file the next build may take from it (Output::Keep) is noted. A folder
@@ -689,7 +739,11 @@ void NoteSiteFolders(const OutputPlan& plan, const std::vector<PlacedFile>& file
   // wrote (the mark lists them): it is noted as absent, not a reason to note nothing (then the
   // build after an added disclosure looked at each of the spare's ~150,000 files at N = 10,000).
   if (!spare.kept) return;
-  if (const std::string note = FoldersNote(plan.staging, folders, true); !note.empty())
+  // The spare is the previous site moved aside: its folders that neither the build nor the
+  // spare's making changed are as PlanOutput proved them (where it did: site_folders).
+  const FolderStampList& spare_known = spare.aside ? plan.site_folders : kNone;
+  if (const std::string note = FoldersNote(plan.staging, folders, true, spare_known, spare.touched);
+      !note.empty())
     WriteFileAtomically((plan.cache / kSpareFolders).string(),
                         kSpareFoldersHeader + ("bytes " + std::to_string(spare.own_bytes)) + '\n' +
                             note);
