@@ -203,7 +203,11 @@ class Writer {
   void operator()(Packed<T>& v) {
     out += v.bytes();
   }
-  void Search(std::vector<render::SearchEntry>& v) { (*this)(v); }
+  void Search(std::vector<render::SearchEntry>& v) {
+    search_at = out.size();
+    (*this)(v);
+  }
+  size_t search_at = 0;  // where the search entries begin
 
  private:
   void Varint(uint64_t v) {
@@ -218,12 +222,9 @@ class Reader {
  public:
   explicit Reader(std::string_view in, bool search = true) : in_(in), search_(search) {}
   bool AtEnd() const { return pos_ == in_.size(); }
-  // The search entries, or (not `search_`) only read over.
+  // The search entries; not `search_`, none: the bytes end where they would begin.
   void Search(std::vector<render::SearchEntry>& v) {
-    const bool skip = skip_;
-    skip_ = skip_ || !search_;
-    (*this)(v);
-    skip_ = skip;
+    if (search_) (*this)(v);
   }
 
   template <typename T>
@@ -302,7 +303,7 @@ class Reader {
   std::string_view in_;
   size_t pos_ = 0;
   bool skip_ = false;  // reading over a packed value: strings and lists not kept
-  bool search_ = true;  // the search entries kept
+  bool search_ = true;  // the bytes go on with the search entries
 };
 
 // The bytes of `v`, no longer than they are (a string grown by appending keeps room to spare).
@@ -422,10 +423,11 @@ Record MakeRecord(const model::Disclosure& d, bool failed, const std::string& fa
   return r;
 }
 
-std::string RecordToBytes(const Record& r) {
+std::string RecordToBytes(const Record& r, size_t* search_at) {
   if (r.search_deferred) throw std::logic_error("record " + r.id + ": its search entries were not read");
   Writer w;
   Fields(w, const_cast<Record&>(r));  // the writer only reads
+  if (search_at) *search_at = w.search_at;
   return std::move(w.out);
 }
 

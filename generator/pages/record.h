@@ -118,7 +118,7 @@ struct Record {
   /// Its search entries were left in the build's cache (RecordFromBytes without them): `search`
   /// is empty, and the record is the last build's (the search index keeps its group). Two
   /// thirds of a record's bytes are its search entries, which an edit's search index does not
-  /// read again (render/search_update.h); not kept in the record's bytes.
+  /// read again (render/search_update.h); not read, not kept in the record's bytes.
   bool search_deferred = false;
 
   /// The department's name, else its id.
@@ -144,10 +144,11 @@ model::Disclosure YearsView(const Record& r, bool other_years = true);
 /// The record as bytes for the build's cache (amounts as integer fen, exact; every field a
 /// cross page reads) and back. RecordFromBytes throws std::runtime_error on bytes that are not
 /// one whole record.
-/// RecordToBytes throws std::logic_error on a record whose search entries were deferred.
-/// RecordFromBytes with `search` false reads over the search entries (their bytes are checked,
-/// not kept) and marks them deferred.
-std::string RecordToBytes(const Record& r);
+/// RecordToBytes throws std::logic_error on a record whose search entries were deferred; its
+/// search entries are its last bytes, from `*search_at` (where given). RecordFromBytes with
+/// `search` false reads the bytes before them (bytes[0, search_at): a build's cache keeps
+/// them apart, so an unchanged input's entries are not read) and marks them deferred.
+std::string RecordToBytes(const Record& r, size_t* search_at = nullptr);
 Record RecordFromBytes(std::string_view bytes, bool search = true);
 
 }  // namespace gongkai::pages

@@ -872,9 +872,12 @@ void WriteDownloads(const pages::Collection& c, const YearRelation& relation,
     pages::SearchGroups complete;
     auto make_complete = [&]() -> const std::vector<render::SearchGroup>& {
       for (const auto* r : all)
-        if (r->search_deferred && !b.cache.LoadSearch(r->id, read[r->id]))
+        if (r->search_deferred && !b.cache.LoadSearch(r->id, read[r->id])) {
+          b.cache.Forget();  // (damaged since its record was read without them)
           throw std::runtime_error("the search entries of " + r->id +
-                                   " could not be read from the build's cache");
+                                   " could not be read from the build's cache; it is cleared:"
+                                   " the next build builds every input again");
+        }
       complete = pages::MakeSearchGroups(
           c, [&](const pages::Record& r) { return built.count(r.id) == 0; },
           [&](const pages::Record& r) -> const std::vector<render::SearchEntry>& {

@@ -78,13 +78,16 @@ class Cache {
   CachedInput* Reusable(const std::string& name, const std::string& id, const FileStamp& stamp);
 
   /// The record the last build kept for the input `id`; false when there is none or it cannot
-  /// be read (the input is then built again). Without `search`, its search entries are checked
-  /// and left in the cache (pages::Record::search_deferred), for LoadSearch.
+  /// be read (the input is then built again). Without `search`, its search entries are not read:
+  /// left in the cache (pages::Record::search_deferred), for LoadSearch, which checks them.
   bool LoadRecord(const std::string& id, pages::Record& record, bool search = true) const;
   /// The search entries of the record of `id`; false when they cannot be read.
   bool LoadSearch(const std::string& id, std::vector<render::SearchEntry>& entries) const;
   /// The ids of the inputs the last build kept a record of.
   std::vector<std::string> RecordIds() const;
+  /// Removes the manifest from the cache's folder: the next build builds every input again
+  /// (this build's own reading of it is unchanged).
+  void Forget() const;
 
   /// The key the last build gave the cross page at `path` (pages::Page::key hashed with the
   /// templates), "" for none. Load reads them and removes them from the folder: a build
