@@ -1101,7 +1101,7 @@ BuildReport BuildSite(const BuildOptions& options) {
   };
   SpareLeft spare;
   if (!report.errors.empty() ||
-      !Publish(plan, output.Bytes(), output.Written(), spare, report.errors, save_cache)) {
+      !Publish(plan, output.Bytes(), WrittenPaths(files), spare, report.errors, save_cache)) {
     fs::remove_all(plan.staging, ec);
     report.fatal = true;
     return report;

@@ -139,7 +139,11 @@ void Output::Remove(const std::string& rel) {
   boost::system::error_code ec;
   fs::remove(staging_ / rel, ec);
   std::lock_guard<std::mutex> lock(mutex_);
-  if (placed_.erase(rel) && present_.count(rel)) --placed_present_;
+  auto it = placed_.find(rel);
+  if (it == placed_.end()) return;
+  Count(it->second, -1);
+  placed_.erase(it);
+  if (present_.count(rel)) --placed_present_;
 }
 
 void Output::UseSpare(std::unordered_set<std::string> differs, std::optional<uint64_t> own_bytes) {
@@ -266,10 +270,22 @@ void Output::Place(const std::string& rel, std::string sha256, uint64_t size, bo
   const auto [it, made] = placed_.try_emplace(rel);
   if (made && present_.count(rel)) ++placed_present_;
   Entry& entry = it->second;
+  if (!made) Count(entry, -1);
   entry.written = sha256.size() == entry.sha256.size();  // "" when linked
   if (entry.written) std::copy(sha256.begin(), sha256.end(), entry.sha256.begin());
   entry.spare = spare;
   entry.size = size;
+  Count(entry, +1);
+}
+
+void Output::Count(const Entry& entry, int sign) {
+  if (sign > 0) {
+    placed_bytes_ += entry.size;
+    if (entry.written) written_bytes_ += entry.size;
+  } else {
+    placed_bytes_ -= entry.size;
+    if (entry.written) written_bytes_ -= entry.size;
+  }
 }
 
 namespace {
@@ -331,20 +347,16 @@ PlacedFile Output::Find(const std::string& rel) {
 SiteBytes Output::Bytes() {
   std::lock_guard<std::mutex> lock(mutex_);
   SiteBytes bytes;
-  bytes.total = spare_bytes_.value_or(0) - std::min(displaced_bytes_, spare_bytes_.value_or(0));
-  for (const auto& [rel, entry] : placed_) {
-    bytes.total += entry.size;
-    if (entry.written) bytes.written += entry.size;
-  }
+  bytes.total = spare_bytes_.value_or(0) - std::min(displaced_bytes_, spare_bytes_.value_or(0)) +
+                placed_bytes_;
+  bytes.written = written_bytes_;
   return bytes;
 }
 
-std::vector<std::string> Output::Written() {
-  std::lock_guard<std::mutex> lock(mutex_);
+std::vector<std::string> WrittenPaths(const std::vector<PlacedFile>& files) {
   std::vector<std::string> paths;
-  for (const auto& [rel, entry] : placed_)
-    if (entry.written) paths.push_back(rel);
-  std::sort(paths.begin(), paths.end());
+  for (const auto& f : files)
+    if (!f.sha256.empty()) paths.emplace_back(f.path);
   return paths;
 }
 

@@ -103,8 +103,6 @@ class Output {
   /// its own bytes less those of its own files that the build replaced or removed (each looked
   /// at once, before it is replaced).
   SiteBytes Bytes();
-  /// The paths of the files placed by writing them (not linked from the previous site).
-  std::vector<std::string> Written();
   /// The folders of the staging folder ("" its root, else relative to it) in which the build
   /// made, replaced or removed a file or a folder: the others are as they were when it began
   /// (NoteSiteFolders takes their stamps as PlanOutput proved them).
@@ -147,7 +145,15 @@ class Output {
   std::unordered_set<std::string> touched_;  // TouchedFolders
   std::unordered_map<std::string, Entry> placed_;
   size_t placed_present_ = 0;  // of placed_, the paths present_ holds (RemoveUnplaced)
+  // Of placed_, the sizes and those of the files written, kept as entries change: counting
+  // ~160,000 entries where they lie took 0.02 s of an edit at N = 10,000, serial at its end.
+  uint64_t placed_bytes_ = 0, written_bytes_ = 0;
+  void Count(const Entry& entry, int sign);  // into placed_bytes_ and written_bytes_
 };
+
+/// Of `files` (Output::Placed), the paths of those placed by writing them (not linked from the
+/// previous site), in their order.
+std::vector<std::string> WrittenPaths(const std::vector<PlacedFile>& files);
 
 /// Writes and keeps files of an Output on a thread of its own, in the order they were asked
 /// for, while the caller goes on making the next ones: the search index makes ~63,000 files at
