@@ -479,14 +479,24 @@ void Cache::Save(const std::string& per_document_hash,
                  const std::map<std::string, CachedInput>& inputs,
                  const std::vector<const pages::Record*>& built,
                  const std::map<std::string, std::string>& page_keys) const {
+  Commit(Prepare(per_document_hash, inputs, built, page_keys));
+}
+
+Cache::Prepared Cache::Prepare(const std::string& per_document_hash,
+                               const std::map<std::string, CachedInput>& inputs,
+                               const std::vector<const pages::Record*>& built,
+                               const std::map<std::string, std::string>& page_keys) const {
   boost::system::error_code ec;
   fs::create_directories(dir_, ec);
   const Written records = WriteRecords(inputs, built);
-  if (!WriteFileAtomically((dir_ / kManifest).string(),
-                           ManifestText(per_document_hash, records.pack, inputs, records.at)))
-    return;
-  RemoveStale(dir_, records.pack);
-  WriteFileAtomically((dir_ / kPageKeys).string(), json(page_keys).dump() + "\n");
+  return {records.pack, ManifestText(per_document_hash, records.pack, inputs, records.at),
+          json(page_keys).dump() + "\n"};
+}
+
+void Cache::Commit(const Prepared& prepared) const {
+  if (!WriteFileAtomically((dir_ / kManifest).string(), prepared.manifest)) return;
+  RemoveStale(dir_, prepared.pack);
+  WriteFileAtomically((dir_ / kPageKeys).string(), prepared.page_keys);
 }
 
 }  // namespace gongkai::site

@@ -105,6 +105,19 @@ class Cache {
             const std::vector<const pages::Record*>& built,
             const std::map<std::string, std::string>& page_keys) const;
 
+  /// Save in two steps: Prepare appends the records (a build stopped or failed after it leaves
+  /// the old manifest, whose records are still where it says) and makes the manifest's and
+  /// the page keys' text, Commit puts them in place. A build prepares its cache while it seals
+  /// its site (mostly on one core in an edit) and commits it once the site is published.
+  struct Prepared {
+    std::string pack, manifest, page_keys;
+  };
+  Prepared Prepare(const std::string& per_document_hash,
+                   const std::map<std::string, CachedInput>& inputs,
+                   const std::vector<const pages::Record*>& built,
+                   const std::map<std::string, std::string>& page_keys) const;
+  void Commit(const Prepared& prepared) const;
+
  private:
   // Where a record's bytes are in the records file: its checksum and the record.
   struct Span {

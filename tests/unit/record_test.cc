@@ -361,6 +361,41 @@ TEST_CASE("a record is read without its search entries, which are checked when t
   fs::remove_all(dir);
 }
 
+TEST_CASE("a cache prepared but not committed leaves the last one whole; committed, it is the new one") {
+  const fs::path dir = fs::temp_directory_path() / fs::unique_path("gongkai-record-%%%%%%%%");
+  using gongkai::site::Cache;
+  model::Disclosure small;
+  small.id = "small";
+  small.year = 2023;
+  const Record first = MakeRecord(small, false, "");
+  Cache::Load(dir, false, "hash").Save("hash", {{"small", Entry("small")}}, {&first}, {{"index.html", "k1"}});
+  small.year = 2024;
+  const Record second = MakeRecord(small, false, "");
+  // A build stopped (or failed) after preparing its cache: its record was written (into a new
+  // records file: the last one's would be half records no input has), but the manifest on
+  // disk is still the last one, and so are its records file and records.
+  const fs::path last_pack = PackOf(dir);
+  const Cache::Prepared prepared =
+      Cache::Load(dir, true, "hash").Prepare("hash", {{"small", Entry("small")}}, {&second}, {{"index.html", "k2"}});
+  CHECK(prepared.pack == "records-2.pack");
+  CHECK(fs::exists(dir / prepared.pack));
+  CHECK(fs::exists(last_pack));
+  Record read;
+  {
+    const Cache last = Cache::Load(dir, true, "hash");
+    REQUIRE(last.LoadRecord("small", read));
+    CHECK(read.year == 2023);
+  }
+  // (Load took the page keys out of the folder: written again only by a Commit.)
+  Cache::Load(dir, true, "hash").Commit(prepared);
+  const Cache next = Cache::Load(dir, true, "hash");
+  REQUIRE(next.LoadRecord("small", read));
+  CHECK(read.year == 2024);
+  CHECK(next.PageKey("index.html") == "k2");
+  CHECK_FALSE(fs::exists(last_pack));  // no longer named
+  fs::remove_all(dir);
+}
+
 TEST_CASE("the manifest keeps each input as it was, tabs, line breaks and % in names too") {
   const fs::path dir = fs::temp_directory_path() / fs::unique_path("gongkai-manifest-%%%%%%%%");
   using gongkai::site::Cache;
