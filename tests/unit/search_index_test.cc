@@ -308,7 +308,10 @@ TEST_CASE("an edit, an added and a removed department give the files of a whole 
   edits[1].erase(edits[1].begin() + 30, edits[1].begin() + 33);
   edits[2].push_back({"departments/new.html", "南充市医疗保障中心", "department", "南充市医疗保障中心",
                       "南充市 2022年部门预算 医疗救助"});
+  // (On one thread and on three: the shards made again are read and made on every thread.)
+  for (unsigned threads : {1u, 3u})
   for (size_t n = 0; n < edits.size(); ++n) {
+    options.threads = threads;
     const auto& edited = edits[n];
     render::SearchState previous;
     REQUIRE(render::ReadSearchStateFile(render::SearchStateFile(state), previous));
@@ -324,6 +327,7 @@ TEST_CASE("an edit, an added and a removed department give the files of a whole 
     // again, but a page made to the last build's bytes is kept, not written: 98 of 265 and 40
     // of 267 written (counted once; 207 and 81 when every page of a changed key was written).
     CAPTURE(n);
+    CAPTURE(threads);
     CHECK(site.made > 1);
     CHECK(site.made <= std::vector<size_t>{5, 98, 40}[n]);
   }
