@@ -148,6 +148,26 @@ check "a damaged search state makes the index whole" has "search index: whole" "
 check "... and the site equals a full build" same_tree "$WORK/a" "$WORK/full"
 GONGKAI_TIMING=1 build "$WORK/content" "$WORK/a"
 check "the next build makes it from the last build's again" has "search index: from the last build's" "$WORK/err"
+# A record's search entries (its last bytes) damaged: an edit does not read them, so the record
+# is reused; where the index is then made whole (its state damaged too), they are read, found
+# damaged, and the build stops, publishing nothing and clearing the cache; the next build
+# builds every input again.
+pack=$(ls "$WORK"/a.cache/records-*.pack)
+last=$(( $(stat -c %s "$pack") - 1 ))
+byte=$(od -An -tu1 -j "$last" -N 1 "$pack" | tr -d ' ')
+printf "\\$(printf '%03o' $(( byte ^ 1 )))" | dd of="$pack" bs=1 seek="$last" conv=notrunc status=none
+printf 'X' | dd of="$state" bs=1 seek=$(($(stat -c %s "$state") / 2)) conv=notrunc status=none
+listing "$WORK/a" "$WORK/before.txt"
+build "$WORK/content" "$WORK/a"
+check "damaged search entries in the cache stop the build (exit 2)" test "$?" = 2
+check "... saying so" has "holds damaged search entries" "$WORK/err"
+listing "$WORK/a" "$WORK/after.txt"
+check "... the site as it was" cmp "$WORK/before.txt" "$WORK/after.txt"
+check "... the cache's manifest gone" test ! -e "$WORK/a.cache/manifest"
+build "$WORK/content" "$WORK/a"
+check "... the next build builds every input" has "built 10 disclosures, " "$WORK/err"
+check "... none unchanged" bash -c "! grep -q 'unchanged, not parsed again' '$WORK/err'"
+check "... and the site equals a full build" same_tree "$WORK/a" "$WORK/full"
 # Another file put in an input's place, of the same size and modification time (cp -p, mv):
 # its inode tells it from the file built, and it is built again.
 n="$WORK/content/$NANCHONG.txt"

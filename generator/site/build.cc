@@ -764,6 +764,12 @@ std::unique_ptr<const render::SearchState> TakeSearchState(const Build& b) {
   return state;
 }
 
+// The build's cache found damaged where it is read late (a record's search entries, where the
+// search index is made whole): the build stops with it as its error, publishing nothing.
+struct CacheDamaged : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
 // The files made from every disclosure together that are not pages: the CSV downloads (a
 // department not built this time has the rows the last site's file holds for it:
 // pages::MakeCsv; only when the file is the bytes the last build wrote, by the SHA-256 kept as
@@ -874,9 +880,10 @@ void WriteDownloads(const pages::Collection& c, const YearRelation& relation,
       for (const auto* r : all)
         if (r->search_deferred && !b.cache.LoadSearch(r->id, read[r->id])) {
           b.cache.Forget();  // (damaged since its record was read without them)
-          throw std::runtime_error("the search entries of " + r->id +
-                                   " could not be read from the build's cache; it is cleared:"
-                                   " the next build builds every input again");
+          throw CacheDamaged("the build's cache " + b.plan.cache.string() +
+                             " holds damaged search entries of " + r->id +
+                             ": nothing is published, and the cache is cleared (the next build "
+                             "builds every input again)");
         }
       complete = pages::MakeSearchGroups(
           c, [&](const pages::Record& r) { return built.count(r.id) == 0; },
@@ -887,6 +894,11 @@ void WriteDownloads(const pages::Collection& c, const YearRelation& relation,
     };
     b.search_state = render::WriteSearchIndex(groups.groups, options, identity, last.get(), files,
                                               b.search_whole, make_complete);
+  } catch (const CacheDamaged& e) {  // the build's error: it publishes nothing
+    queued.Finish();
+    downloads.join();
+    b.output.Fail(e.what());
+    return;
   } catch (...) {
     queued.Finish();
     downloads.join();
