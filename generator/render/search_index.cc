@@ -147,26 +147,6 @@ struct PieceKey {
   uint32_t posting;
 };
 
-// Calls fn(t) for every t < threads, each on a thread of its own (t = 0 on this one); an
-// exception (std::bad_alloc) is thrown again here, once every thread has ended.
-template <typename Fn>
-void OnThreads(size_t threads, Fn fn) {
-  std::vector<std::exception_ptr> errors(threads);
-  auto run = [&](size_t t) {
-    try {
-      fn(t);
-    } catch (...) {
-      errors[t] = std::current_exception();
-    }
-  };
-  std::vector<std::thread> pool;
-  for (size_t t = 1; t < threads; ++t) pool.emplace_back(run, t);
-  run(0);
-  for (auto& t : pool) t.join();
-  for (const auto& e : errors)
-    if (e) std::rethrow_exception(e);
-}
-
 // The end of a piece of at most `bytes` bytes of `text` from `from`, on a code point.
 size_t PieceEnd(const std::string& text, size_t from, size_t bytes) {
   size_t end = std::min(text.size(), from + bytes);

@@ -225,4 +225,24 @@ uint32_t SearchKeyHash(std::string_view key);
 /// is one character); ASCII lower-cased; punctuation and spaces break runs.
 std::vector<std::string> SearchKeys(const std::string& text, bool single_characters = true);
 
+/// Calls fn(t) for every t < threads, each on a thread of its own (t = 0 on this one); an
+/// exception (std::bad_alloc) is thrown again here, once every thread has ended.
+template <typename Fn>
+void OnThreads(size_t threads, Fn fn) {
+  std::vector<std::exception_ptr> errors(threads);
+  auto run = [&](size_t t) {
+    try {
+      fn(t);
+    } catch (...) {
+      errors[t] = std::current_exception();
+    }
+  };
+  std::vector<std::thread> pool;
+  for (size_t t = 1; t < threads; ++t) pool.emplace_back(run, t);
+  run(0);
+  for (auto& t : pool) t.join();
+  for (const auto& e : errors)
+    if (e) std::rethrow_exception(e);
+}
+
 }  // namespace gongkai::render

@@ -4,13 +4,10 @@
 #include <algorithm>
 #include <atomic>
 #include <charconv>
-#include <exception>
 #include <map>
-#include <mutex>
 #include <set>
 #include <stdexcept>
 #include <string_view>
-#include <thread>
 #include <utility>
 
 #include <nlohmann/json.hpp>
@@ -114,30 +111,6 @@ struct ShardMade {
   std::vector<std::pair<std::string, std::string>> writes;  // (Update::writes_)
   int64_t bytes = 0;  // term bytes, more (or less) than the last shard's
 };
-
-// Calls fn(i) for every i < n on `threads` threads, this one among them; the first exception of
-// fn is rethrown once every thread is done.
-template <typename Fn>
-void OnThreads(size_t n, unsigned threads, Fn fn) {
-  std::atomic<size_t> next{0};
-  std::exception_ptr failed;
-  std::mutex mutex;
-  auto run = [&] {
-    for (size_t i; (i = next++) < n;) {
-      try {
-        fn(i);
-      } catch (...) {
-        std::lock_guard<std::mutex> lock(mutex);
-        if (!failed) failed = std::current_exception();
-      }
-    }
-  };
-  std::vector<std::thread> pool;
-  for (unsigned t = 1; t < std::min<size_t>(std::max(1u, threads), n); ++t) pool.emplace_back(run);
-  run();
-  for (auto& t : pool) t.join();
-  if (failed) std::rethrow_exception(failed);
-}
 
 // Makes the index from the last build's; false (nothing written) when it cannot.
 class Update {
@@ -386,12 +359,18 @@ bool Update::MakeShards(const std::map<uint32_t, std::vector<std::pair<SearchKey
   std::vector<const std::pair<const uint32_t, std::vector<std::pair<SearchKey, Delta*>>>*> list;
   for (const auto& s : shards) list.push_back(&s);
   std::vector<ShardMade> made(list.size());
+  auto each = [&](const auto& fn) {  // fn(i) for every shard i, on every thread
+    std::atomic<size_t> next{0};
+    OnThreads(std::clamp<size_t>(options_.threads, 1, std::max<size_t>(1, list.size())),
+              [&](size_t) {
+                for (size_t i; (i = next++) < list.size();) fn(i);
+              });
+  };
   std::vector<char> read(list.size(), 0);
-  OnThreads(list.size(), options_.threads,
-            [&](size_t i) { read[i] = ReadShard(list[i]->first, list[i]->second, made[i]); });
+  each([&](size_t i) { read[i] = ReadShard(list[i]->first, list[i]->second, made[i]); });
   for (size_t i = 0; i < list.size(); ++i)
     if (!read[i] || !TakeStems(made[i])) return false;
-  OnThreads(list.size(), options_.threads, [&](size_t i) { MakeShard(list[i]->first, made[i]); });
+  each([&](size_t i) { MakeShard(list[i]->first, made[i]); });
   for (auto& m : made) {
     read_.merge(m.read);
     for (auto& w : m.writes) writes_.push_back(std::move(w));
