@@ -49,9 +49,11 @@ struct SiteBytes {
 ///
 /// The staging folder may already hold files (`present`: a recycled spare, site/publish.h, or
 /// the staging marker). One that is already the previous site's file (the same inode) is left
-/// where it is when the build links it; every other file at a path that may be taken is
-/// written or linked under a temporary name and renamed over it, never written through: it
-/// may be a hard link to the published site's file. RemoveUnplaced takes out the rest.
+/// where it is when the build links it; a small file that is the staging folder's own (its
+/// only link; output.cc WriteOver) is written over in place, or left where it holds the bytes
+/// already; every other file at a path that may be taken is written or linked under a
+/// temporary name and renamed over it, never written through: it may be a hard link to the
+/// published site's file. RemoveUnplaced takes out the rest.
 class Output {
  public:
   /// `previous` empty: there is no previous site to link from.

@@ -22,8 +22,9 @@
 // (kSpareShare), that folder is kept as the next build's staging folder, marked complete by
 // `.gongkai-spare`: its unchanged files are hard links to the site's, so it costs the disk only
 // the bytes of the files that changed, and the next build brings it up to date in place
-// (site/output.h: a file that is already the site's is left as it is, every other file is
-// written or linked under a temporary name and renamed over it, never written through; the
+// (site/output.h: a file that is already the site's is left as it is, a small one that is the
+// spare's own (one link) is written over in place, every other file is written or linked
+// under a temporary name and renamed over it, never written through; the
 // files the build does not make are removed) instead of linking every file of the site into
 // an empty folder and deleting the old site file by file. The mark lists the files the build
 // wrote: at every other path the spare's file is the site's own (a hard link to it), so the

@@ -298,6 +298,60 @@ TEST_CASE("a recycled staging folder is brought up to date without writing throu
     CHECK(it->path().string().find(".gongkai-tmp") == std::string::npos);
 }
 
+TEST_CASE("a small file that is the spare's own is written over in place, any other replaced") {
+  const Folders folders("overwrite");
+  const fs::path &previous = folders.site, &staging = folders.staging;
+  // The spare: shared.html is the site's own file (a second link); own.html, same.html and
+  // big.js are the spare's own (an older version of a file the last build wrote), big.js
+  // larger than 64 KiB; linked.html is the spare's own but has a second link elsewhere.
+  folders.Shared({{"shared.html", "site"}});
+  WriteText(previous / "own.html", "last");
+  WriteText(staging / "own.html", "an older, longer text");
+  WriteText(previous / "same.html", "last");
+  WriteText(staging / "same.html", "kept");
+  WriteText(previous / "big.js", "last");
+  WriteText(staging / "big.js", std::string(70000, 'b'));
+  WriteText(staging / "linked.html", "old");
+  fs::create_hard_link(staging / "linked.html", folders.root / "elsewhere.html");
+  const auto shared = InodeOf(staging / "shared.html"), own = InodeOf(staging / "own.html"),
+             same = InodeOf(staging / "same.html"), big = InodeOf(staging / "big.js"),
+             linked = InodeOf(staging / "linked.html");
+  struct stat before;
+  REQUIRE(::stat((staging / "same.html").c_str(), &before) == 0);
+
+  gongkai::site::Output output(
+      staging, previous, {"shared.html", "own.html", "same.html", "big.js", "linked.html"});
+  CHECK(output.Write("shared.html", "new"));    // replaced: never written through the site's
+  CHECK(output.Write("own.html", "new"));       // written over, shortened
+  CHECK(output.Write("same.html", "kept"));     // holds these bytes already: left
+  CHECK(output.Write("big.js", std::string(70001, 'c')));  // too large: replaced
+  CHECK(output.Write("linked.html", "new"));    // a second link: replaced
+  CHECK(output.errors().empty());
+
+  CHECK(ReadText(previous / "shared.html") == "site");  // the published site is untouched
+  CHECK(InodeOf(previous / "shared.html") == shared);
+  CHECK(InodeOf(staging / "shared.html") != shared);
+  CHECK(ReadText(staging / "shared.html") == "new");
+  CHECK(InodeOf(staging / "own.html") == own);
+  CHECK(ReadText(staging / "own.html") == "new");
+  CHECK(fs::file_size(staging / "own.html") == 3);
+  CHECK(InodeOf(staging / "same.html") == same);
+  struct stat after;
+  REQUIRE(::stat((staging / "same.html").c_str(), &after) == 0);
+  CHECK(after.st_mtim.tv_sec == before.st_mtim.tv_sec);
+  CHECK(after.st_mtim.tv_nsec == before.st_mtim.tv_nsec);
+  CHECK(InodeOf(staging / "big.js") != big);
+  CHECK(ReadText(staging / "big.js") == std::string(70001, 'c'));
+  CHECK(InodeOf(staging / "linked.html") != linked);
+  CHECK(ReadText(folders.root / "elsewhere.html") == "old");
+  CHECK(ReadText(staging / "linked.html") == "new");
+  // SHA256SUMS reads the files written as their bytes: sha256("new") = 11507a0e…
+  std::string own_sha256;
+  for (const auto& f : output.Placed())
+    if (f.path == "own.html") own_sha256 = std::string(f.sha256);
+  CHECK(own_sha256.substr(0, 8) == "11507a0e");
+}
+
 TEST_CASE("queued writes are made in the order asked, on their own thread, before Finish returns") {
   const Folders folders("queued");
   const fs::path &previous = folders.site, &staging = folders.staging;
