@@ -12,38 +12,48 @@
 
 namespace gongkai::site {
 
+namespace {
+
+// read(2) of up to `n` bytes at the file's offset, again where a signal interrupted it.
+ssize_t ReadSome(int fd, char* at, size_t n) {
+  ssize_t got;
+  while ((got = ::read(fd, at, n)) < 0 && errno == EINTR) {
+  }
+  return got;
+}
+
+}  // namespace
+
+bool ReadFromFd(int fd, size_t size, std::string& out) {
+  out.resize(size);
+  size_t done = 0;
+  bool ok = true;
+  while (done < out.size()) {
+    const ssize_t got = ReadSome(fd, out.data() + done, out.size() - done);
+    ok = got >= 0;
+    if (got <= 0) break;
+    done += static_cast<size_t>(got);
+  }
+  out.resize(done);
+  return ok;
+}
+
 bool ReadWholeFile(const std::string& path, std::string& out) {
   // open, fstat, read, close rather than an ifstream, which seeks to the end and back for the
   // size and reads through a buffer of its own: a department added or removed at N = 10,000
   // reads ~10,000 of the last search index's files, a few syscalls each.
   const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) return false;
-  auto read = [fd](char* at, size_t n) {
-    ssize_t got;
-    while ((got = ::read(fd, at, n)) < 0 && errno == EINTR) {
-    }
-    return got;
-  };
   out.clear();
   struct stat st;
   const bool sized = ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode);
   bool ok = true;
-  if (sized) {  // straight into `out`, as large as the file
-    out.resize(static_cast<size_t>(st.st_size));
-    size_t done = 0;
-    while (ok && done < out.size()) {
-      const ssize_t got = read(out.data() + done, out.size() - done);
-      ok = got >= 0;
-      if (got <= 0) break;
-      done += static_cast<size_t>(got);
-    }
-    out.resize(done);
-  }
+  if (sized) ok = ReadFromFd(fd, static_cast<size_t>(st.st_size), out);  // straight into `out`
   // What has no size (a pipe): read to its end. (A file is read as large as it was when it
   // was opened; one written meanwhile is a race with or without another read.)
   if (ok && !sized) {
     char buffer[1 << 16];
-    for (ssize_t got; (got = read(buffer, sizeof buffer)) != 0;) {
+    for (ssize_t got; (got = ReadSome(fd, buffer, sizeof buffer)) != 0;) {
       if (got < 0) {
         ok = false;
         break;

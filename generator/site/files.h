@@ -1,6 +1,7 @@
 // Whole files in and out, for the site stage.
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 
@@ -12,6 +13,9 @@ inline constexpr const char* kTempSuffix = ".gongkai-tmp";
 
 /// Reads the whole file at `path` into `out`; false when it cannot be opened or read.
 bool ReadWholeFile(const std::string& path, std::string& out);
+/// Reads up to `size` bytes from the open file `fd`, at its offset, into `out` (fewer where it
+/// ends first: `out` holds those read); false when a read fails.
+bool ReadFromFd(int fd, size_t size, std::string& out);
 
 /// Writes `content` into the file at `path` (made, or truncated: a hard link is written
 /// through); false when it cannot be written and closed.

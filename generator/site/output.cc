@@ -78,11 +78,8 @@ bool WriteOver(const fs::path& to, const std::string& content) {
   }
   bool ok = true;
   if (static_cast<uint64_t>(st.st_size) == content.size()) {  // it may hold `content` already
-    std::string there(content.size(), '\0');
-    size_t got = 0;
-    for (ssize_t n = 1; got < there.size() && n > 0; got += static_cast<size_t>(n))
-      if ((n = ::pread(fd, &there[got], there.size() - got, static_cast<off_t>(got))) < 0) n = 0;
-    if (got == there.size() && there == content) return ::close(fd) == 0;
+    std::string there;
+    if (ReadFromFd(fd, content.size(), there) && there == content) return ::close(fd) == 0;
   }
   for (size_t done = 0; ok && done < content.size();) {
     const ssize_t n =
