@@ -22,11 +22,17 @@
 // for transparent huge pages (where the kernel grants them on request, "madvise"), so a build
 // takes a page fault per 2 MiB of what it allocates rather than per 4 KiB. An edit at
 // N = 10,000 allocates ~200 MB afresh (the cached records, the manifest, the placed files) and
-// its page faults were about a fifth of its time (perf; README, Benchmark). MALLOC_CONF in the
-// environment still overrides it.
+// its page faults were about a fifth of its time (perf; README, Benchmark). One arena rather
+// than jemalloc's four per core: a build runs each phase on threads of its own, and memory one
+// thread freed is taken again by the next only from the same arena; with one, the next phase's
+// strings land in pages touched already. An edit at N = 10,000, a few seconds after the last
+// build: 1.30-1.49 s against 1.48-1.65 s (six each, in turn), an input removed or added
+// 1.84-2.02 s against 1.96-2.49 s; a full build neither faster nor slower (37-40 s against
+// 35-38 s), peak RSS 707-712 against 765-770 MiB. MALLOC_CONF in the environment still
+// overrides it.
 extern "C" {
 extern const char* malloc_conf;
-const char* malloc_conf = "thp:always";
+const char* malloc_conf = "thp:always,narenas:1";
 }
 #endif
 
