@@ -567,11 +567,11 @@ std::string SearchStateFile(const SearchState& state) {
   return ingest::Sha256Hex(body) + "\n" + body;
 }
 
-bool ReadSearchStateFile(const std::string& bytes, SearchState& state) {
+bool ReadSearchStateFile(std::string_view bytes, SearchState& state) {
   state = SearchState();
   const size_t line = bytes.find('\n');
-  if (line == std::string::npos) return false;
-  const std::string_view body = std::string_view(bytes).substr(line + 1);
+  if (line == std::string_view::npos) return false;
+  const std::string_view body = bytes.substr(line + 1);
   if (bytes.compare(0, line, ingest::Sha256Hex(body)) != 0) return false;
   size_t n = 0;
   bool ok = true;

@@ -8,6 +8,7 @@
 #include <functional>
 #include <map>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "render/search_index.h"
@@ -40,7 +41,7 @@ struct SearchState {
 std::string SearchStateFile(const SearchState& state);
 /// The state a file's bytes hold; false (and `state` empty) when they are damaged (the
 /// checksum does not hold) or of another format: the index is then made whole.
-bool ReadSearchStateFile(const std::string& bytes, SearchState& state);
+bool ReadSearchStateFile(std::string_view bytes, SearchState& state);
 /// The hash a state keeps of a file's bytes (64 bits; it tells a damaged or foreign file).
 uint64_t SearchFileHash(std::string_view bytes);
 

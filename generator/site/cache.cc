@@ -360,9 +360,9 @@ Cache Cache::Load(const fs::path& dir, bool usable, const std::string& per_docum
   Cache cache;
   cache.dir_ = dir;
   std::unordered_map<std::string, std::string> page_keys = TakePageKeys(dir);
-  std::string text;
-  if (!usable || !ReadWholeFile((dir / kManifest).string(), text)) return cache;
-  if (!ReadManifest(text, per_document_hash, cache.inputs_, cache.records_, cache.pack_name_)) {
+  FileBytes text;
+  if (!usable || !text.Read((dir / kManifest).string())) return cache;
+  if (!ReadManifest(text.view(), per_document_hash, cache.inputs_, cache.records_, cache.pack_name_)) {
     cache.inputs_.clear();  // a damaged or foreign manifest: build everything
     cache.records_.clear();
     cache.pack_name_.clear();

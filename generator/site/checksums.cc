@@ -105,8 +105,8 @@ std::map<std::string, std::string> ParseChecksums(std::string_view text) {
 
 std::unique_ptr<const KeptChecksums> ReadKeptChecksums(const fs::path& kept) {
   auto sums = std::make_unique<KeptChecksums>();
-  if (!ReadWholeFile(kept.string(), sums->text)) sums->text.clear();
-  ForEachChecksum(sums->text, [&](std::string_view path, std::string_view sha256, bool escaped) {
+  sums->text.Read(kept.string());  // (empty where it cannot be read)
+  ForEachChecksum(sums->text.view(), [&](std::string_view path, std::string_view sha256, bool escaped) {
     if (escaped) path = sums->unescaped.emplace_back(path);
     sums->lines.emplace_back(path, sha256);
   });

@@ -14,6 +14,7 @@
 
 #include <boost/filesystem/path.hpp>
 
+#include "site/files.h"
 #include "site/output.h"
 #include "site/publish.h"
 
@@ -57,7 +58,7 @@ bool WriteChecksums(const boost::filesystem::path& site, const boost::filesystem
 /// places files (at N = 10,000 it reads ~18 MB and ~160,000 lines), the file removed only by
 /// WriteChecksums.
 struct KeptChecksums {
-  std::string text;
+  FileBytes text;
   std::deque<std::string> unescaped;  ///< the paths that were escaped in it
   /// (path, sha256) of each line, into `text` or `unescaped`, by path
   std::vector<std::pair<std::string_view, std::string_view>> lines;

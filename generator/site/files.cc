@@ -3,11 +3,13 @@
 
 #include <fcntl.h>
 #include <stdio.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <cerrno>
+#include <cstdint>
 #include <fstream>
 
 namespace gongkai::site {
@@ -63,6 +65,45 @@ bool ReadWholeFile(const std::string& path, std::string& out) {
   }
   ::close(fd);
   return ok;
+}
+
+FileBytes& FileBytes::operator=(FileBytes&& other) noexcept {
+  if (this != &other) {
+    Clear();
+    map_ = std::exchange(other.map_, nullptr);
+    size_ = std::exchange(other.size_, 0);
+    read_ = std::move(other.read_);
+    other.read_.clear();
+  }
+  return *this;
+}
+
+void FileBytes::Clear() {
+  if (map_) ::munmap(const_cast<char*>(map_), size_);
+  map_ = nullptr;
+  size_ = 0;
+  read_.clear();
+}
+
+bool FileBytes::Read(const std::string& path) {
+  Clear();
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return false;
+  struct stat st;
+  if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
+      static_cast<uint64_t>(st.st_size) >= kMapBytes) {
+    // Mapped with its pages (MAP_POPULATE: one call, not a fault per page).
+    void* map = ::mmap(nullptr, static_cast<size_t>(st.st_size), PROT_READ,
+                       MAP_PRIVATE | MAP_POPULATE, fd, 0);
+    if (map != MAP_FAILED) {
+      ::close(fd);
+      map_ = static_cast<const char*>(map);
+      size_ = static_cast<size_t>(st.st_size);
+      return true;
+    }
+  }
+  ::close(fd);
+  return ReadWholeFile(path, read_);  // small, or not to be mapped (a pipe)
 }
 
 bool WriteWholeFile(const std::string& path, const std::string& content) {

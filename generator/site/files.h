@@ -4,6 +4,7 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <utility>
 
 namespace gongkai::site {
 
@@ -16,6 +17,39 @@ bool ReadWholeFile(const std::string& path, std::string& out);
 /// Reads up to `size` bytes from the open file `fd`, at its offset, into `out` (fewer where it
 /// ends first: `out` holds those read); false when a read fails.
 bool ReadFromFd(int fd, size_t size, std::string& out);
+
+/// A whole file's bytes, read-only, for the large files a build reads whole and only looks at
+/// (the last site's CSVs, its marker, the kept checksums, the cache's manifest): a file of at
+/// least kMapBytes is mapped (mmap), a smaller one read into a string. A mapped file already in
+/// the page cache is not copied into memory the process touches for the first time, which is
+/// dear on this machine (a VM whose freed memory goes back to its host): a test program read
+/// a 35 MB CSV into fresh memory in 0.17-0.20 s, and mapped it in 2 ms. An edit at N = 10,000
+/// reads ~70 MB so; its "csv, search index" took 0.14-0.15 s against 0.18 s read (0.24 against
+/// 0.33 s of CPU).
+/// The file must not shrink while it is mapped (a read past its end would be a SIGBUS): these
+/// are files of the cache, which the build's lock guards, and of the last site, which only a
+/// build writes.
+class FileBytes {
+ public:
+  static constexpr size_t kMapBytes = size_t{1} << 20;
+  FileBytes() = default;
+  FileBytes(const FileBytes&) = delete;
+  FileBytes& operator=(const FileBytes&) = delete;
+  FileBytes(FileBytes&& other) noexcept { *this = std::move(other); }
+  FileBytes& operator=(FileBytes&& other) noexcept;
+  ~FileBytes() { Clear(); }
+  /// The file at `path` (whatever was held before let go); false, and empty, when it cannot be
+  /// opened or read.
+  bool Read(const std::string& path);
+  void Clear();
+  std::string_view view() const { return map_ ? std::string_view(map_, size_) : read_; }
+  bool mapped() const { return map_ != nullptr; }
+
+ private:
+  const char* map_ = nullptr;
+  size_t size_ = 0;
+  std::string read_;
+};
 
 /// Writes `content` into the file at `path` (made, or truncated: a hard link is written
 /// through); false when it cannot be written and closed.

@@ -118,8 +118,8 @@ bool Output::Reuse(const std::string& rel, const std::string& content) {
   struct stat st;
   if (::stat(old.c_str(), &st) != 0 || static_cast<uint64_t>(st.st_size) != content.size())
     return false;
-  std::string existing;
-  if (!ReadWholeFile(old.string(), existing) || existing != content) return false;
+  FileBytes existing;  // (the marker is ~8 MB at N = 10,000)
+  if (!existing.Read(old.string()) || existing.view() != content) return false;
   const bool taken = Taken(rel);
   if (taken) Displace(rel);
   Touch(rel);
@@ -466,6 +466,10 @@ bool Output::HasPrevious(const std::string& rel) {
 
 bool Output::ReadPrevious(const std::string& rel, std::string& body) {
   return !previous_.empty() && ReadWholeFile((previous_ / rel).string(), body);
+}
+
+bool Output::ReadPrevious(const std::string& rel, FileBytes& body) {
+  return !previous_.empty() && body.Read((previous_ / rel).string());
 }
 
 void Output::Fail(std::string message) {

@@ -22,6 +22,7 @@
 
 #include "model/disclosure.h"
 #include "render/context.h"
+#include "site/files.h"
 
 namespace gongkai::site {
 
@@ -82,6 +83,8 @@ class Output {
   bool HasPrevious(const std::string& rel);
   /// The previous site's file at `rel`; false when there is none or it cannot be read.
   bool ReadPrevious(const std::string& rel, std::string& body);
+  /// The same, a large file mapped rather than copied (FileBytes).
+  bool ReadPrevious(const std::string& rel, FileBytes& body);
   /// Takes the file placed at `rel` out of the new site again.
   void Remove(const std::string& rel);
   /// The staging folder is a recycled spare (site/publish.h) whose every file of `present` but

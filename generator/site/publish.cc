@@ -68,9 +68,9 @@ std::vector<std::string> FilesUnder(const fs::path& root) {
 // `site` has no marker. Its lines are read in place (a marker lists ~150k files at N = 10,000).
 template <typename Files>
 bool ReadInventory(const fs::path& site, Files& files) {
-  std::string text;
-  if (!ReadWholeFile((site / kSiteMarker).string(), text)) return false;
-  std::string_view rest = text;
+  FileBytes text;
+  if (!text.Read((site / kSiteMarker).string())) return false;
+  std::string_view rest = text.view();
   const size_t header = rest.find('\n');
   rest.remove_prefix(header == std::string_view::npos ? rest.size() : header + 1);
   while (!rest.empty()) {

@@ -538,4 +538,31 @@ TEST_CASE("an original is read again and refused if it changed since it was pars
   CHECK(error.find("unreadable when copied") != std::string::npos);
 }
 
+TEST_CASE("a file's bytes are read, or mapped from a mebibyte, the same bytes either way") {
+  const Folders f("file-bytes");
+  fs::create_directories(f.root);
+  const fs::path small = f.root / "small.csv", large = f.root / "large.csv";
+  WriteText(small, "id,name\r\n1,审计局\r\n");
+  std::string big;
+  for (int i = 0; big.size() < gongkai::site::FileBytes::kMapBytes; ++i)
+    big += std::to_string(i) + ",部门" + std::to_string(i * 7) + "\r\n";
+  WriteText(large, big);
+  REQUIRE(big.size() >= (size_t{1} << 20));
+
+  gongkai::site::FileBytes bytes;
+  REQUIRE(bytes.Read(small.string()));
+  CHECK_FALSE(bytes.mapped());
+  CHECK(bytes.view() == "id,name\r\n1,审计局\r\n");
+  REQUIRE(bytes.Read(large.string()));  // the small file let go
+  CHECK(bytes.mapped());
+  CHECK(bytes.view().size() == big.size());
+  CHECK(bytes.view() == big);
+  gongkai::site::FileBytes moved = std::move(bytes);
+  CHECK(moved.view() == big);
+  CHECK(bytes.view().empty());
+  CHECK_FALSE(moved.Read((f.root / "absent.csv").string()));
+  CHECK(moved.view().empty());
+  CHECK_FALSE(moved.mapped());
+}
+
 }  // TEST_SUITE
