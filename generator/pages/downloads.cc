@@ -88,8 +88,8 @@ void DepartmentRow(const Record& d, std::string& out) {
 // d's rows of functional.csv: one per row of its table by 功能分类, with the row's line.
 void FunctionalRows(const Record& d, std::string& out) {
   for (const auto& f : d.functional)
-    AppendCsvRow(out, "\r\n", d.id, d.Name(), d.year ? std::to_string(d.year) : "", f.code,
-                 f.name, std::to_string(f.level), CsvAmount(f.total), CsvAmount(f.basic),
+    AppendCsvRow(out, "\r\n", d.id, d.Name(), d.year ? std::to_string(d.year) : "", f.code.str(),
+                 f.name.str(), std::to_string(f.level), CsvAmount(f.total), CsvAmount(f.basic),
                  CsvAmount(f.project), std::to_string(f.line));
 }
 

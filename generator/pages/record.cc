@@ -172,9 +172,10 @@ class Writer {
 
   template <typename T>
   void operator()(T& v) {
-    if constexpr (std::is_same_v<T, std::string>) {
-      Varint(v.size());
-      out += v;
+    if constexpr (std::is_same_v<T, std::string> || std::is_same_v<T, Interned>) {
+      const std::string& s = v;
+      Varint(s.size());
+      out += s;
     } else if constexpr (std::is_same_v<T, bool> || std::is_enum_v<T>) {
       Varint(static_cast<uint64_t>(v));
     } else if constexpr (std::is_integral_v<T>) {
@@ -229,10 +230,14 @@ class Reader {
 
   template <typename T>
   void operator()(T& v) {
-    if constexpr (std::is_same_v<T, std::string>) {
+    if constexpr (std::is_same_v<T, std::string> || std::is_same_v<T, Interned>) {
       const uint64_t n = Varint();
       if (n > in_.size() - pos_) Fail();
-      if (!skip_) v.assign(in_.data() + pos_, n);
+      if constexpr (std::is_same_v<T, std::string>) {
+        if (!skip_) v.assign(in_.data() + pos_, n);
+      } else {
+        if (!skip_) v = Interned(in_.substr(pos_, n));
+      }
       pos_ += n;
     } else if constexpr (std::is_same_v<T, bool>) {
       const uint64_t b = Varint();

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "model/disclosure.h"
+#include "pages/interned.h"
 #include "render/search_index.h"
 
 namespace gongkai::pages {
@@ -68,18 +69,19 @@ class RowFigure {
   bool present_ = false;
 };
 
-/// A row of the table by 功能分类 as a record keeps it (model::FunctionalRow without its note).
+/// A row of the table by 功能分类 as a record keeps it (model::FunctionalRow without its note;
+/// its code and name interned: most records share them).
 struct FunctionalRow {
-  std::string code;
-  std::string name;
+  Interned code;
+  Interned name;
   int level = 0;
   RowFigure total, basic, project;
   int line = 0;
 };
 /// A row of the table by 经济分类 as a record keeps it (model::EconomicRow without its note).
 struct EconomicRow {
-  std::string code;
-  std::string name;
+  Interned code;
+  Interned name;
   RowFigure total, personnel, public_;
   int line = 0;
 };

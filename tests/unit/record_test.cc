@@ -10,6 +10,8 @@
 #include <map>
 #include <stdexcept>
 #include <string_view>
+#include <thread>
+#include <vector>
 
 #include <boost/filesystem.hpp>
 
@@ -123,6 +125,34 @@ TEST_CASE("a record keeps its year facts as bytes, without the claims' sentences
   CHECK(back.prior[999].text.empty());
   CHECK(back.prior[999].subject == "expenditure_total");
   CHECK(back.prior[999].amount.fen() == 31848360000);
+}
+
+TEST_CASE("a row's code and name are one copy for every record, on every thread") {
+  using gongkai::pages::Interned;
+  const Interned a("行政运行"), b(std::string("行政运行")), c("一般行政管理事务");
+  CHECK(&a.str() == &b.str());
+  CHECK(a == b);
+  CHECK(a != c);
+  CHECK(a.str() == "行政运行");
+  CHECK(c == std::string("一般行政管理事务"));
+  CHECK(Interned().empty());
+  CHECK(&Interned("").str() == &Interned().str());
+  // Found or added from two threads at once, the same copy.
+  std::vector<const std::string*> seen(2);
+  auto intern = [&](size_t t) {
+    for (int i = 0; i < 2000; ++i) Interned(std::to_string(i) + "款");
+    seen[t] = &Interned("1999款").str();
+  };
+  std::thread other(intern, 1);
+  intern(0);
+  other.join();
+  CHECK(seen[0] == seen[1]);
+  // A record read back holds the same copies as one made from its disclosure.
+  const Record r = MakeRecord(Audit(), false, "");
+  const Record back = RecordFromBytes(RecordToBytes(r));
+  CHECK(&back.functional[0].name.str() == &r.functional[0].name.str());
+  CHECK(back.functional[0].code == "2010801");
+  CHECK(back.functional[0].name == "行政运行");
 }
 
 TEST_CASE("a record reads back from its bytes exactly, to the fen") {
