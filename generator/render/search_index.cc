@@ -446,11 +446,45 @@ namespace {
 size_t PostingPageSize(const uint32_t* first, const uint32_t* end, size_t mean) {
   const size_t most = std::min<size_t>(end - first, 4 * mean);
   size_t size = 1;
-  while (size < most && (first[size] * 2654435761u >> 7) % mean != 0) ++size;
+  while (size < most && !SearchPageBegins(first[size], mean)) ++size;
   return size;
 }
 
 }  // namespace
+
+bool SearchPageBegins(uint32_t posting, size_t mean) { return (posting * 2654435761u >> 7) % mean == 0; }
+
+size_t SearchPageSize(const uint32_t* first, const uint32_t* end, size_t mean) {
+  return PostingPageSize(first, end, mean);
+}
+
+std::string SearchPostingPage(const std::string& name, const uint32_t* first, const uint32_t* end) {
+  return Script("more", "\"" + name + "\",\"" + EncodePostings(first, end) + "\"");
+}
+
+std::string EncodeSearchPostings(const uint32_t* first, const uint32_t* end) {
+  return EncodePostings(first, end);
+}
+
+std::optional<uint32_t> FirstSearchPosting(std::string_view encoded) {
+  uint32_t weight = 3, v = 0, shift = 0;
+  for (char c : encoded) {
+    if (c == '.') {
+      if (--weight == 0) return std::nullopt;
+      continue;
+    }
+    const char* at = std::strchr(kDigits, c);
+    if (c == '\0' || !at || shift > 30) return std::nullopt;
+    const auto x = static_cast<uint32_t>(at - kDigits);
+    v |= (x & 31) << shift;
+    if (x >= 32) {
+      shift += 5;
+      continue;
+    }
+    return v << 2 | weight;  // (the first of a run: one more than -1)
+  }
+  return std::nullopt;
+}
 
 std::string SearchTerm(const SearchKey& key, const std::vector<uint32_t>& postings,
                        const SearchIndexOptions& options, std::set<std::string>& stems,
@@ -479,8 +513,7 @@ std::string SearchTermByWeight(const SearchKey& key, const std::vector<uint32_t>
       size = PostingPageSize(first, list.data() + list.size(), options.page_postings);
       ++pages;
       std::string name = stem + "-" + std::to_string(pages);
-      page("search/" + name + ".js",
-           Script("more", "\"" + name + "\",\"" + EncodePostings(first, first + size) + "\""));
+      page("search/" + name + ".js", SearchPostingPage(name, first, first + size));
     }
     entry += "," + std::to_string(pages) + ",\"" + stem + "\"";
   }

@@ -18,6 +18,7 @@
 #include <exception>
 #include <functional>
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
 #include <string_view>
@@ -138,6 +139,17 @@ std::string SearchTermByWeight(const SearchKey& key, const std::vector<uint32_t>
                                const std::function<void(const std::string&, std::string)>& page);
 /// The stem of a key's posting pages before any clash: m and its 64-bit FNV-1a in hex.
 std::string SearchStem(std::string_view key);
+/// Whether a posting begins a posting page wherever it is (its hash is 0 modulo `mean`): a
+/// page ends before the next such posting, or after 4 × mean postings (SearchPageSize).
+bool SearchPageBegins(uint32_t posting, size_t mean);
+/// How many of the postings [first, end) the posting page that begins at `first` holds.
+size_t SearchPageSize(const uint32_t* first, const uint32_t* end, size_t mean);
+/// The file of the posting page `name` (<stem>-<n>) holding the postings [first, end).
+std::string SearchPostingPage(const std::string& name, const uint32_t* first, const uint32_t* end);
+/// Postings (in a term's order) as a head or a page encodes them.
+std::string EncodeSearchPostings(const uint32_t* first, const uint32_t* end);
+/// The first posting an encoded head or page holds; none where it holds none or is not one.
+std::optional<uint32_t> FirstSearchPosting(std::string_view encoded);
 /// The postings (id << 2 | weight) an encoded head or page holds, in the order written.
 std::vector<uint32_t> DecodeSearchPostings(std::string_view encoded);
 /// The same, appended to `out`.

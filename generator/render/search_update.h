@@ -1,7 +1,8 @@
 // The search index from build to build: what the last build's index was made of (each group's
-// place and fingerprint, a hash of each of its files), kept in the cache folder, so that after
-// an edit only the changed groups' entry chunks and the term shards of the keys whose
-// postings changed are made again; every other file is linked from the last site unread.
+// place and fingerprint, a hash of each of its files, the first posting of each posting page),
+// kept in the cache folder, so that after an edit only the changed groups' entry chunks, the
+// term shards of the keys whose postings changed and the posting pages those postings fall in
+// are made again; every other file is linked from the last site unread.
 #pragma once
 
 #include <cstdint>
@@ -34,6 +35,9 @@ struct SearchState {
   };
   std::map<std::string, Group> groups;    ///< by key
   std::map<std::string, uint64_t> files;  ///< search/… -> hash of its bytes (SearchFileHash)
+  /// search/<stem>-<n>.js (a posting page) -> its first posting: which pages a posting added or
+  /// removed falls in, without reading them.
+  std::map<std::string, uint32_t> firsts;
 };
 
 /// The state as the bytes of its file (the cache's search.state): a checksum line, then lines
