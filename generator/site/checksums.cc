@@ -116,6 +116,21 @@ std::unique_ptr<const KeptChecksums> ReadKeptChecksums(const fs::path& kept) {
   return sums;
 }
 
+bool SameFilesAsKept(const std::vector<PlacedFile>& files, const KeptChecksums& kept,
+                     std::string_view& marker_sha256) {
+  marker_sha256 = {};
+  size_t i = 0;
+  for (const auto& [path, sha256] : kept.lines) {
+    if (path == kSiteMarker) {
+      marker_sha256 = sha256;
+      continue;
+    }
+    if (i == files.size() || files[i].path != path) return false;
+    ++i;
+  }
+  return i == files.size() && !marker_sha256.empty();
+}
+
 bool WriteChecksums(const fs::path& site, const fs::path& kept,
                     const std::vector<PlacedFile>& placed, unsigned jobs, ChecksumCount& count,
                     std::string& error) {

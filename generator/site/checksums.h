@@ -64,6 +64,10 @@ struct KeptChecksums {
   std::vector<std::pair<std::string_view, std::string_view>> lines;
 };
 std::unique_ptr<const KeptChecksums> ReadKeptChecksums(const boost::filesystem::path& kept);
+/// Whether `files` (by path in byte order, the marker not among them) are every file the kept
+/// checksums list but the marker, and no other; `marker_sha256` then the marker's.
+bool SameFilesAsKept(const std::vector<PlacedFile>& files, const KeptChecksums& kept,
+                     std::string_view& marker_sha256);
 /// WriteChecksums with the kept checksums read already (`kept_sums`, of the file at `kept`).
 bool WriteChecksums(const boost::filesystem::path& site, const boost::filesystem::path& kept,
                     const KeptChecksums& kept_sums, const std::vector<PlacedFile>& files,

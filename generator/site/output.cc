@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <iterator>
 #include <cstring>
 #include <fstream>
 #include <set>
@@ -371,15 +372,42 @@ void SortByPath(std::vector<PlacedFile>& files) {
 
 }  // namespace
 
-std::vector<PlacedFile> Output::Placed() {
-  std::vector<PlacedFile> files;
+std::vector<PlacedFile> Output::Placed(
+    const std::vector<std::pair<std::string_view, std::string_view>>* order) {
+  std::vector<PlacedFile> files, rest;
   {
     std::lock_guard<std::mutex> lock(mutex_);
     files.reserve(placed_.size() + 1);  // (the marker is inserted after: WriteSiteMarker)
-    for (const auto& [rel, entry] : placed_) files.push_back({rel, entry.Sha256()});
+    if (!order) {
+      for (const auto& [rel, entry] : placed_) files.push_back({rel, entry.Sha256()});
+    } else {
+      // The files `order` holds, in its order (each once), then the others.
+      const uint32_t listing = ++listings_;
+      std::string key;
+      for (const auto& [path, sha256] : *order) {
+        key.assign(path);
+        auto it = placed_.find(key);
+        if (it == placed_.end() || it->second.listed == listing) continue;
+        it->second.listed = listing;
+        files.push_back({it->first, it->second.Sha256()});
+      }
+      if (files.size() < placed_.size())
+        for (const auto& [rel, entry] : placed_)
+          if (entry.listed != listing) rest.push_back({rel, entry.Sha256()});
+    }
   }
-  SortByPath(files);
-  return files;
+  auto by_path = [](const PlacedFile& a, const PlacedFile& b) { return a.path < b.path; };
+  if (!order || !std::is_sorted(files.begin(), files.end(), by_path)) {  // (not in byte order)
+    files.insert(files.end(), rest.begin(), rest.end());
+    SortByPath(files);
+    return files;
+  }
+  if (rest.empty()) return files;
+  SortByPath(rest);
+  std::vector<PlacedFile> all;
+  all.reserve(files.size() + rest.size() + 1);
+  std::merge(files.begin(), files.end(), rest.begin(), rest.end(), std::back_inserter(all), by_path);
+  return all;
 }
 
 PlacedFile Output::Find(const std::string& rel) {

@@ -15,6 +15,7 @@
 #include <thread>
 #include <unordered_map>
 #include <unordered_set>
+#include <utility>
 #include <vector>
 
 #include <boost/filesystem/path.hpp>
@@ -100,8 +101,12 @@ class Output {
   /// SHA256SUMS). Call it once every file is placed.
   void RemoveUnplaced(const std::vector<std::string>& written_after = {});
   /// Every file placed so far, by path in byte order. SHA256SUMS and the marker take them from
-  /// here instead of reading the site back (site/checksums.h, site/publish.h).
-  std::vector<PlacedFile> Placed();
+  /// here instead of reading the site back (site/checksums.h, site/publish.h). `order`, where
+  /// given, is the paths of the last site in byte order (its kept checksums' lines: path,
+  /// sha256): the files it holds are listed in its order, found by path, and only the others
+  /// are sorted (an edit at N = 10,000 sorted ~160,000 paths, ~0.07 s of its sealing).
+  std::vector<PlacedFile> Placed(
+      const std::vector<std::pair<std::string_view, std::string_view>>* order = nullptr);
   /// The file placed at `rel` (its path empty when there is none).
   PlacedFile Find(const std::string& rel);
   /// The bytes placed. With a proven spare (UseSpare), the files taken from it unlooked count as
@@ -122,6 +127,7 @@ class Output {
     std::array<char, 64> sha256;  // hex; unset where not written
     bool written = false;
     bool spare = false;  // a proven spare's own file, not looked at: its size is in spare_bytes_
+    uint32_t listed = 0;  // the last Placed(order) that listed it (listings_)
     uint64_t size = 0;
     std::string_view Sha256() const {
       return written ? std::string_view(sha256.data(), 64) : std::string_view();
@@ -149,6 +155,7 @@ class Output {
   std::unordered_set<std::string> made_;  // the folders made
   std::unordered_set<std::string> touched_;  // TouchedFolders
   std::unordered_map<std::string, Entry> placed_;
+  uint32_t listings_ = 0;  // Placed(order) calls
   size_t placed_present_ = 0;  // of placed_, the paths present_ holds (RemoveUnplaced)
   // Of placed_, the sizes and those of the files written, kept as entries change: counting
   // ~160,000 entries where they lie took 0.02 s of an edit at N = 10,000, serial at its end.

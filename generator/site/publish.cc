@@ -22,6 +22,7 @@
 
 #include <boost/filesystem.hpp>
 
+#include "ingest/sha256.h"
 #include "model/line_fields.h"
 #include "site/files.h"
 
@@ -632,6 +633,17 @@ bool WriteSiteMarker(Output& output, std::vector<PlacedFile>& files,
     errors.push_back(Error("cannot write the marker " + std::string(kSiteMarker)));
     return false;
   }
+  PlacedFile marker = output.Find(kSiteMarker);
+  auto by_path = [](const PlacedFile& a, const PlacedFile& b) { return a.path < b.path; };
+  files.insert(std::lower_bound(files.begin(), files.end(), marker, by_path), marker);
+  return true;
+}
+
+bool KeepSiteMarker(Output& output, std::vector<PlacedFile>& files, std::string_view sha256) {
+  FileBytes bytes;
+  if (sha256.size() != 64 || !output.ReadPrevious(kSiteMarker, bytes) ||
+      ingest::Sha256Hex(bytes.view()) != sha256 || !output.Keep(kSiteMarker))
+    return false;
   PlacedFile marker = output.Find(kSiteMarker);
   auto by_path = [](const PlacedFile& a, const PlacedFile& b) { return a.path < b.path; };
   files.insert(std::lower_bound(files.begin(), files.end(), marker, by_path), marker);

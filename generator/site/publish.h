@@ -146,6 +146,11 @@ bool PlanOutput(const OutputOptions& options, OutputPlan& plan, BuildLock& lock,
 /// after it is unknown to the next build.
 bool WriteSiteMarker(Output& output, std::vector<PlacedFile>& files,
                      std::vector<model::Diagnostic>& errors);
+/// Where `files` are the previous site's files (its marker lists them: site/checksums.h
+/// SameFilesAsKept), keeps its marker rather than making it again from every path and
+/// comparing it, once its bytes have `sha256` (as the previous build wrote them), and adds it
+/// to `files`. False, and nothing done, where they do not.
+bool KeepSiteMarker(Output& output, std::vector<PlacedFile>& files, std::string_view sha256);
 
 /// Notes in the cache the inode and change time of every folder of the site just published,
 /// whose files are `files` (Output::Placed, the marker's and SHA256SUMS among them): while

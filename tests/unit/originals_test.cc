@@ -15,6 +15,7 @@
 
 #include <boost/filesystem.hpp>
 
+#include "ingest/sha256.h"
 #include "model/money.h"
 #include "render/context.h"
 #include "render/originals.h"
@@ -500,6 +501,73 @@ TEST_CASE("the files placed are listed by path in byte order") {
         std::find(listed.begin(), listed.end(), "z\xe5.html"));
   CHECK(std::find(listed.begin(), listed.end(), "a\xe5.html") <
         std::find(listed.begin(), listed.end(), "b.html"));
+  // In the order of the last site's paths: the same list, whatever that order holds besides
+  // (paths not placed, one twice) or lacks (paths placed anew); an order not by path is not
+  // followed.
+  std::vector<std::string> last(expected.begin() + 3, expected.end());  // lacks the first three
+  last.push_back("abcdefghijklmnop0");                                  // not placed
+  last.push_back(last[20]);                                             // twice
+  std::sort(last.begin(), last.end());
+  std::vector<std::pair<std::string_view, std::string_view>> order;
+  for (const auto& p : last) order.emplace_back(p, "");
+  REQUIRE(std::is_sorted(order.begin(), order.end()));
+  auto listed_in = [&](const std::vector<std::pair<std::string_view, std::string_view>>& o) {
+    std::vector<std::string> out;
+    for (const auto& f : output.Placed(&o)) out.emplace_back(f.path);
+    return out;
+  };
+  CHECK(listed_in(order) == expected);
+  CHECK(listed_in(order) == expected);  // (again: each listing marks the files anew)
+  std::reverse(order.begin(), order.end());
+  CHECK(listed_in(order) == expected);
+}
+
+TEST_CASE("the last site's marker is kept where the files are its files and its bytes its kept checksum's") {
+  using gongkai::site::KeptChecksums;
+  const Folders folders("marker");
+  const std::string header =
+      "gongkai site: this folder was made by `gongkai build`, which replaces it, and only it, on "
+      "the next build. Its files (bytes below 0x20 and % as %XX):\n";
+  const std::string marker = header + "a.html\nb.html\n";
+  WriteText(folders.site / "a.html", "a");
+  WriteText(folders.site / "b.html", "b");
+  WriteText(folders.site / ".gongkai-site", marker);
+  fs::create_directories(folders.staging);
+  const std::string sha = gongkai::ingest::Sha256Hex(marker);
+  KeptChecksums kept;
+  kept.lines = {{".gongkai-site", sha}, {"a.html", kShaX}, {"b.html", kShaYy}};
+  auto placed = [&](gongkai::site::Output& output, std::initializer_list<const char*> rels) {
+    for (const char* rel : rels) REQUIRE(output.Keep(rel));
+    return output.Placed(&kept.lines);
+  };
+  {  // the same files: kept, its checksum the kept one
+    gongkai::site::Output output(folders.staging, folders.site, {});
+    std::vector<gongkai::site::PlacedFile> files = placed(output, {"a.html", "b.html"});
+    std::string_view marker_sha;
+    REQUIRE(gongkai::site::SameFilesAsKept(files, kept, marker_sha));
+    CHECK(marker_sha == sha);
+    REQUIRE(gongkai::site::KeepSiteMarker(output, files, marker_sha));
+    REQUIRE(files.size() == 3);
+    CHECK(files[0].path == ".gongkai-site");
+    CHECK(files[0].sha256.empty());  // linked
+    CHECK(ReadText(folders.staging / ".gongkai-site") == marker);
+    CHECK(InodeOf(folders.staging / ".gongkai-site") == InodeOf(folders.site / ".gongkai-site"));
+  }
+  fs::remove_all(folders.staging);
+  fs::create_directories(folders.staging);
+  {  // a file fewer: not the same files
+    gongkai::site::Output output(folders.staging, folders.site, {});
+    std::vector<gongkai::site::PlacedFile> files = placed(output, {"a.html"});
+    std::string_view marker_sha;
+    CHECK_FALSE(gongkai::site::SameFilesAsKept(files, kept, marker_sha));
+  }
+  {  // the marker changed since: not kept
+    WriteText(folders.site / ".gongkai-site", header + "a.html\nb.html\nc.html\n");
+    gongkai::site::Output output(folders.staging, folders.site, {});
+    std::vector<gongkai::site::PlacedFile> files = output.Placed(&kept.lines);
+    CHECK_FALSE(gongkai::site::KeepSiteMarker(output, files, sha));
+    CHECK(files.empty());
+  }
 }
 
 TEST_CASE("a staging folder's files the build does not place are removed, but those written after") {
