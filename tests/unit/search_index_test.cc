@@ -499,7 +499,9 @@ TEST_CASE("a department removed or added reads only the posting pages it falls i
   size_t reads = 0;
   const std::vector<std::pair<int, bool>> steps = {{0, true},    {117, true}, {239, true}, {60, true},
                                                    {117, false}, {0, false},  {239, false}, {60, false}};
-  for (const auto& [department, remove] : steps) {
+  for (const auto& step : steps) {
+    const int department = step.first;  // (not a structured binding: CAPTURE takes it in a lambda)
+    const bool remove = step.second;
     if (remove) gone.insert(department);
     else gone.erase(department);
     const std::vector<SearchEntry> entries = without(gone);
