@@ -498,26 +498,39 @@ std::string SearchTermByWeight(const SearchKey& key, const std::vector<uint32_t>
                                const SearchIndexOptions& options, std::set<std::string>& stems,
                                const std::function<void(const std::string&, std::string)>& page) {
   const size_t head = std::min(list.size(), options.head_postings);
+  const std::string head_text = EncodePostings(list.data(), list.data() + head);
+  if (head == list.size()) return SearchTermText(key.view(), list.size(), head_text, 0, "");
+  // Pages are named by a 64-bit FNV-1a of the key, so they keep their names when other keys
+  // come or go; a clash (never seen) gets a suffix.
+  std::string stem = SearchStem(key.view());
+  while (!stems.insert(stem).second) stem += "x";
+  size_t pages = 0;
+  for (size_t at = head, size; at < list.size(); at += size) {
+    const uint32_t* first = list.data() + at;
+    size = PostingPageSize(first, list.data() + list.size(), options.page_postings);
+    ++pages;
+    page(SearchPagePath(stem, pages), SearchPostingPage(stem + "-" + std::to_string(pages), first, first + size));
+  }
+  return SearchTermText(key.view(), list.size(), head_text, pages, stem);
+}
+
+std::string SearchTermText(std::string_view key, size_t count, std::string_view head,
+                           size_t pages, std::string_view stem) {
   std::string entry = "\"";
-  entry.append(key.view());
-  entry += "\":[" + std::to_string(list.size()) + ",\"" +
-           EncodePostings(list.data(), list.data() + head) + "\"";
-  if (head < list.size()) {
-    // Pages are named by a 64-bit FNV-1a of the key, so they keep their names when other
-    // keys come or go; a clash (never seen) gets a suffix.
-    std::string stem = SearchStem(key.view());
-    while (!stems.insert(stem).second) stem += "x";
-    size_t pages = 0;
-    for (size_t at = head, size; at < list.size(); at += size) {
-      const uint32_t* first = list.data() + at;
-      size = PostingPageSize(first, list.data() + list.size(), options.page_postings);
-      ++pages;
-      std::string name = stem + "-" + std::to_string(pages);
-      page("search/" + name + ".js", SearchPostingPage(name, first, first + size));
-    }
-    entry += "," + std::to_string(pages) + ",\"" + stem + "\"";
+  entry.append(key);
+  entry += "\":[" + std::to_string(count) + ",\"";
+  entry.append(head);
+  entry += '"';
+  if (pages > 0) {
+    entry += "," + std::to_string(pages) + ",\"";
+    entry.append(stem);
+    entry += '"';
   }
   return entry + "]";
+}
+
+std::string SearchPagePath(std::string_view stem, size_t page) {
+  return "search/" + std::string(stem) + "-" + std::to_string(page) + ".js";
 }
 
 std::vector<uint32_t> DecodeSearchPostings(std::string_view encoded) {

@@ -139,6 +139,12 @@ std::string SearchTermByWeight(const SearchKey& key, const std::vector<uint32_t>
                                const std::function<void(const std::string&, std::string)>& page);
 /// The stem of a key's posting pages before any clash: m and its 64-bit FNV-1a in hex.
 std::string SearchStem(std::string_view key);
+/// A key's entry in its term shard, `"key":[count,"head"(,pages,"stem")]` (SearchTerm), from
+/// its count, its encoded head and, where `pages` > 0, the number and stem of its pages.
+std::string SearchTermText(std::string_view key, size_t count, std::string_view head,
+                           size_t pages, std::string_view stem);
+/// The path of posting page `page` (from 1) of the pages of `stem`: search/<stem>-<page>.js.
+std::string SearchPagePath(std::string_view stem, size_t page);
 /// Whether a posting begins a posting page wherever it is (its hash is 0 modulo `mean`): a
 /// page ends before the next such posting, or after 4 × mean postings (SearchPageSize).
 bool SearchPageBegins(uint32_t posting, size_t mean);

@@ -104,6 +104,31 @@ struct ShardTerm {
   std::string key, text;
 };
 
+// A term of the last build as SearchTermText wrote it: `"key":[count,"head"(,pages,"stem")]`.
+struct TermFields {
+  size_t count = 0;
+  std::string head;
+  bool paged = false;  // it names its pages (their number and stem)
+  size_t pages = 0;
+  std::string stem;
+};
+bool ParseTerm(const ShardTerm& term, TermFields& out) {
+  const size_t at = term.text.find(":[");
+  if (at == std::string::npos) return false;
+  const json fields = json::parse(term.text.substr(at + 1), nullptr, false);
+  if (fields.is_discarded() || (fields.size() != 2 && fields.size() != 4) ||
+      !fields[0].is_number_unsigned() || !fields[1].is_string())
+    return false;
+  out = {fields[0].get<size_t>(), fields[1].get<std::string>(), false, 0, ""};
+  if (fields.size() == 4) {
+    if (!fields[2].is_number_unsigned() || !fields[3].is_string()) return false;
+    out.paged = true;
+    out.pages = fields[2].get<size_t>();
+    out.stem = fields[3].get<std::string>();
+  }
+  return true;
+}
+
 // A key whose postings changed, as its shard is made again: its postings now, the stem of its
 // posting pages in the last build ("" for none) and where its term was in the last shard.
 // Where its term was patched (Update::Patch) rather than made whole, only its count and its
@@ -144,11 +169,11 @@ class Update {
   bool Read(const std::string& rel, std::string& body) const;
   bool ReadOldKeys(const SearchState::Group& old);
   void MakeGroup(const SearchGroup& group, const SearchPlace& place);
-  bool AllPostings(const ShardTerm& term, std::vector<uint32_t>& postings, std::string& stem,
+  bool AllPostings(const TermFields& term, std::vector<uint32_t>& postings, std::string& stem,
                    std::map<std::string, std::string>& read) const;
   bool PagePostingsOf(const std::string& rel, std::vector<uint32_t>& out,
                       std::map<std::string, std::string>& read) const;
-  bool Patch(const ShardTerm& term, const std::vector<uint32_t>& gone,
+  bool Patch(const TermFields& term, const std::vector<uint32_t>& gone,
              const std::vector<uint32_t>& came, KeyMade& k, ShardMade& made) const;
   bool ReadShard(uint32_t shard, const std::vector<std::pair<SearchKey, Delta*>>& keys,
                  ShardMade& made) const;
@@ -247,31 +272,15 @@ std::vector<uint32_t> InWeightOrder(const std::vector<uint32_t>& list) {
 
 // Every posting of a term of the last build (its head and its pages), in the order the term
 // holds them (WeightLess), and the stem of its pages ("" for none).
-bool Update::AllPostings(const ShardTerm& term, std::vector<uint32_t>& postings, std::string& stem,
+bool Update::AllPostings(const TermFields& fields, std::vector<uint32_t>& postings, std::string& stem,
                          std::map<std::string, std::string>& read) const {
-  const size_t at = term.text.find(":[");
-  if (at == std::string::npos) return false;
-  const json fields = json::parse(term.text.substr(at + 1), nullptr, false);
-  if (fields.is_discarded() || (fields.size() != 2 && fields.size() != 4) ||
-      !fields[0].is_number_unsigned() || !fields[1].is_string())
-    return false;
   postings.clear();
-  postings.reserve(std::min<size_t>(fields[0].get<size_t>(), size_t{1} << 24));
-  DecodeSearchPostings(fields[1].get<std::string>(), postings);
-  if (fields.size() == 4) {
-    if (!fields[2].is_number_unsigned() || !fields[3].is_string()) return false;
-    stem = fields[3];
-    for (size_t page = 1; page <= fields[2].get<size_t>(); ++page) {
-      const std::string name = stem + "-" + std::to_string(page);
-      const std::string rel = "search/" + name + ".js";
-      std::string body;
-      std::string_view encoded;
-      if (!Read(rel, body) || !PagePostings(body, name, encoded)) return false;
-      DecodeSearchPostings(encoded, postings);
-      read[rel] = std::move(body);
-    }
-  }
-  return postings.size() == fields[0].get<size_t>();
+  postings.reserve(std::min<size_t>(fields.count, size_t{1} << 24));
+  DecodeSearchPostings(fields.head, postings);
+  if (fields.paged) stem = fields.stem;
+  for (size_t page = 1; page <= fields.pages; ++page)
+    if (!PagePostingsOf(SearchPagePath(stem, page), postings, read)) return false;
+  return postings.size() == fields.count;
 }
 
 // Splits a shard file into its terms, in key order.
@@ -308,8 +317,10 @@ bool Update::ReadShard(uint32_t shard, const std::vector<std::pair<SearchKey, De
     const std::vector<uint32_t> gone = InWeightOrder(delta->old), came = InWeightOrder(delta->now);
     if (i < made.old.size() && made.old[i].key == key.view()) {
       k.old_at = i++;
-      if (Patch(made.old[k.old_at], gone, came, k, made)) continue;
-      if (!AllPostings(made.old[k.old_at], postings, k.old_stem, made.read)) return false;
+      TermFields term;
+      if (!ParseTerm(made.old[k.old_at], term)) return false;
+      if (Patch(term, gone, came, k, made)) continue;
+      if (!AllPostings(term, postings, k.old_stem, made.read)) return false;
     }
     // Every posting the last build gave the changed groups is there: take them out, add the
     // new. All in the term's order (WeightLess), as the postings are read and written: a
@@ -356,21 +367,16 @@ bool Update::PagePostingsOf(const std::string& rel, std::vector<uint32_t>& out,
 // where it cannot: the key has no pages before or after, a page's first posting is not known,
 // its stem is not its key's, or a page read is not as the state says; the term is then made
 // whole.
-bool Update::Patch(const ShardTerm& term, const std::vector<uint32_t>& gone,
+bool Update::Patch(const TermFields& fields, const std::vector<uint32_t>& gone,
                    const std::vector<uint32_t>& came, KeyMade& k, ShardMade& made) const {
-  const size_t at = term.text.find(":[");
-  if (at == std::string::npos) return false;
-  const json fields = json::parse(term.text.substr(at + 1), nullptr, false);
-  if (fields.is_discarded() || fields.size() != 4 || !fields[0].is_number_unsigned() ||
-      !fields[1].is_string() || !fields[2].is_number_unsigned() || !fields[3].is_string())
-    return false;
-  const size_t count = fields[0].get<size_t>(), pages = fields[2].get<size_t>();
-  const std::string head = fields[1].get<std::string>(), stem = fields[3].get<std::string>();
+  if (!fields.paged) return false;
+  const size_t count = fields.count, pages = fields.pages;
+  const std::string &head = fields.head, &stem = fields.stem;
   const size_t head_size = options_.head_postings, mean = options_.page_postings;
   if (stem != SearchStem(k.key->view()) || pages == 0 || pages > count || count < gone.size() ||
       count - gone.size() + came.size() <= head_size)
     return false;
-  auto rel = [&](size_t page) { return "search/" + stem + "-" + std::to_string(page) + ".js"; };
+  auto rel = [&](size_t page) { return SearchPagePath(stem, page); };
   // The parts: 0 the head, i page i, firsts[i] its first posting. A posting falls in the last
   // page that begins at or before it, in the head where none does.
   std::vector<uint32_t> firsts(pages + 1);
@@ -387,16 +393,16 @@ bool Update::Patch(const ShardTerm& term, const std::vector<uint32_t>& gone,
   // Of each part, where its postings gone and come begin in `gone` and `came` (both in the
   // term's order, as the parts are), and whether it changes: a posting goes from it or comes
   // to it, or the page after it loses its first posting (the page ended there).
-  std::vector<size_t> gone_at(pages + 2, 0), came_at(pages + 2, 0);
+  auto starts = [&](const std::vector<uint32_t>& list) {  // of each part (and the end)
+    std::vector<size_t> at(pages + 2, 0);
+    for (size_t j = 0, i = 0; i <= pages + 1; ++i) {
+      while (j < list.size() && part(list[j]) < i) ++j;
+      at[i] = j;
+    }
+    return at;
+  };
+  const std::vector<size_t> gone_at = starts(gone), came_at = starts(came);
   std::vector<char> dirty(pages + 1, 0);
-  for (size_t g = 0, i = 0; i <= pages + 1; ++i) {
-    while (g < gone.size() && part(gone[g]) < i) ++g;
-    gone_at[i] = g;
-  }
-  for (size_t c = 0, i = 0; i <= pages + 1; ++i) {
-    while (c < came.size() && part(came[c]) < i) ++c;
-    came_at[i] = c;
-  }
   for (uint32_t p : gone) {
     const size_t i = part(p);
     dirty[i] = 1;
@@ -426,7 +432,7 @@ bool Update::Patch(const ShardTerm& term, const std::vector<uint32_t>& gone,
                std::back_inserter(out), WeightLess);
     return true;
   };
-  // The pages now, in order: a page of the last build kept (its number), or made (-1).
+  // The pages now, in order: a page of the last build kept (its number), or made (0).
   struct PageNow {
     size_t kept = 0;  // 0: made
     std::vector<uint32_t> postings;
@@ -485,7 +491,7 @@ bool Update::Patch(const ShardTerm& term, const std::vector<uint32_t>& gone,
                            page.postings.empty() || page.postings[0] != firsts[page.kept]))
       return false;
     const std::string name = stem + "-" + std::to_string(n);
-    writes.emplace_back("search/" + name + ".js",
+    writes.emplace_back(rel(n),
                         SearchPostingPage(name, page.postings.data(),
                                           page.postings.data() + page.postings.size()));
   }
@@ -494,8 +500,7 @@ bool Update::Patch(const ShardTerm& term, const std::vector<uint32_t>& gone,
   k.old_stem = stem;
   k.count = count - gone.size() + came.size();
   k.patched = true;
-  k.term = "\"" + std::string(k.key->view()) + "\":[" + std::to_string(k.count) + ",\"" +
-           head_now + "\"," + std::to_string(now_pages.size()) + ",\"" + stem + "\"]";
+  k.term = SearchTermText(k.key->view(), k.count, head_now, now_pages.size(), stem);
   return true;
 }
 

@@ -625,6 +625,17 @@ bool PlanOutput(const OutputOptions& options, OutputPlan& plan, BuildLock& lock,
   return true;
 }
 
+namespace {
+
+// The marker as placed, into `files` (by path).
+void AddMarker(Output& output, std::vector<PlacedFile>& files) {
+  PlacedFile marker = output.Find(kSiteMarker);
+  auto by_path = [](const PlacedFile& a, const PlacedFile& b) { return a.path < b.path; };
+  files.insert(std::lower_bound(files.begin(), files.end(), marker, by_path), marker);
+}
+
+}  // namespace
+
 bool WriteSiteMarker(Output& output, std::vector<PlacedFile>& files,
                      std::vector<model::Diagnostic>& errors) {
   // The same files as the previous site: Output links its marker, like every unchanged page,
@@ -633,9 +644,7 @@ bool WriteSiteMarker(Output& output, std::vector<PlacedFile>& files,
     errors.push_back(Error("cannot write the marker " + std::string(kSiteMarker)));
     return false;
   }
-  PlacedFile marker = output.Find(kSiteMarker);
-  auto by_path = [](const PlacedFile& a, const PlacedFile& b) { return a.path < b.path; };
-  files.insert(std::lower_bound(files.begin(), files.end(), marker, by_path), marker);
+  AddMarker(output, files);
   return true;
 }
 
@@ -644,9 +653,7 @@ bool KeepSiteMarker(Output& output, std::vector<PlacedFile>& files, std::string_
   if (sha256.size() != 64 || !output.ReadPrevious(kSiteMarker, bytes) ||
       ingest::Sha256Hex(bytes.view()) != sha256 || !output.Keep(kSiteMarker))
     return false;
-  PlacedFile marker = output.Find(kSiteMarker);
-  auto by_path = [](const PlacedFile& a, const PlacedFile& b) { return a.path < b.path; };
-  files.insert(std::lower_bound(files.begin(), files.end(), marker, by_path), marker);
+  AddMarker(output, files);
   return true;
 }
 

@@ -276,10 +276,10 @@ render::SearchState Write(const std::vector<SearchEntry>& entries, const render:
   return render::WriteSearchIndex(Groups(entries), options, "test", previous, site.Files(), whole);
 }
 
-// 60 departments of three entries each, most keys in many of them, some in posting pages.
-std::vector<SearchEntry> Departments() {
+// `n` departments of three entries each, most keys in many of them, some in posting pages.
+std::vector<SearchEntry> Departments(int n = 60) {
   std::vector<SearchEntry> entries;
-  for (int i = 0; i < 60; ++i) {
+  for (int i = 0; i < n; ++i) {
     const std::string name = "承德市医疗保障局" + std::to_string(i);
     entries.push_back({"departments/" + std::to_string(i) + ".html", name, "department", name,
                        "承德市 2022年部门预算 行政运行 医疗救助" + std::to_string(i % 7)});
@@ -469,15 +469,7 @@ TEST_CASE("a department removed or added reads only the posting pages it falls i
   options.shard_bytes = 2000;
   options.head_postings = 7;
   options.page_postings = 8;
-  std::vector<SearchEntry> all;
-  for (int i = 0; i < 240; ++i) {
-    const std::string name = "承德市医疗保障局" + std::to_string(i);
-    all.push_back({"departments/" + std::to_string(i) + ".html", name, "department", name,
-                   "承德市 2022年部门预算 行政运行 医疗救助" + std::to_string(i % 7)});
-    all.push_back({"departments/" + std::to_string(i) + ".html", "医疗救助资金", "project", name,
-                   "项目支出 " + std::to_string(2101501 + i % 5) + " 120.00 万元"});
-    all.push_back({"rules/summary-balance.html", "收支平衡", "finding", name, "收入总计 1927.16 万元"});
-  }
+  const std::vector<SearchEntry> all = Departments(240);
   auto without = [&](const std::set<int>& gone) {
     std::vector<SearchEntry> out;
     for (size_t e = 0; e < all.size(); ++e)
