@@ -153,9 +153,9 @@ std::string MakeCsv(const CsvDownload& csv, const std::vector<const Record*>& al
   return out;
 }
 
-std::string MakeCsv(const CsvDownload& csv, const std::vector<const Record*>& all,
-                    std::string_view previous, const std::function<bool(const Record&)>& same,
-                    bool* unchanged) {
+Spliced MakeCsv(const CsvDownload& csv, const std::vector<const Record*>& all,
+                std::string_view previous, const std::function<bool(const Record&)>& same,
+                bool* unchanged) {
   CsvItems items;
   items.count = all.size();
   items.id = [&](size_t i, std::string& out) { AppendCsv(out, all[i]->id); };
@@ -164,61 +164,85 @@ std::string MakeCsv(const CsvDownload& csv, const std::vector<const Record*>& al
   return SpliceCsv(csv.header, items, previous, unchanged);
 }
 
+void Spliced::AddPrevious(std::string_view run) {
+  Add(false, static_cast<size_t>(run.data() - previous_.data()), run.size());
+}
+
+void Spliced::AddMade(std::string_view bytes) {
+  Add(true, made_.size(), bytes.size());
+  made_.append(bytes);
+}
+
+void Spliced::Add(bool made, size_t from, size_t size) {
+  if (size == 0) return;
+  size_ += size;
+  if (!pieces_.empty()) {  // one run where it goes on where the last one ended
+    Piece& last = pieces_.back();
+    if (last.made == made && last.from + last.size == from) {
+      last.size += size;
+      return;
+    }
+  }
+  pieces_.push_back({made, from, size});
+}
+
+std::vector<std::string_view> Spliced::Pieces() const {
+  std::vector<std::string_view> out;
+  out.reserve(pieces_.size());
+  for (const Piece& p : pieces_)
+    out.push_back((p.made ? std::string_view(made_) : previous_).substr(p.from, p.size));
+  return out;
+}
+
+std::string Spliced::Joined() const {
+  std::string out;
+  out.reserve(size_);
+  for (std::string_view p : Pieces()) out.append(p);
+  return out;
+}
+
 // Reading the rows back costs a pass over the file (~25 MB for functional.csv at N = 10,000),
-// where making them costs a number formatted and quoted per cell. The file is copied only
-// when it changed: after most edits it is the last one (then nothing is copied, and the
-// caller links the last file rather than hashing and writing the same bytes again).
-std::string SpliceCsv(std::string_view header, const CsvItems& items, std::string_view previous,
-                      bool* unchanged) {
+// where making them costs a number formatted and quoted per cell. Nothing of the last file is
+// copied (Spliced): after most edits the file is the last one (then the caller links the last
+// file rather than hashing and writing the same bytes again).
+Spliced SpliceCsv(std::string_view header, const CsvItems& items, std::string_view previous,
+                  bool* unchanged) {
   if (unchanged) *unchanged = false;
   std::unordered_map<std::string_view, std::string_view> rows;
   if (previous.substr(0, header.size()) != header || !RowsById(previous, header.size(), rows)) {
     std::string out(header);
     for (size_t i = 0; i < items.count; ++i) items.rows(i, out);
-    return out;
+    return Spliced(std::move(out));
   }
-  // Each item's rows: a part of `previous`, or made (a part of `made`, by its offset).
-  struct Piece {
-    bool made;
-    size_t from, size;
-  };
-  std::vector<Piece> pieces;
-  pieces.reserve(items.count);
-  std::string made, id;
+  // Each item's rows: a part of `previous`, or made.
+  Spliced out(previous);
+  out.AddMade(header);
+  std::string id, made;
   for (size_t i = 0; i < items.count; ++i) {
     id.clear();
     items.id(i, id);
     auto it = items.same(i) ? rows.find(id) : rows.end();
     if (it != rows.end()) {
-      pieces.push_back({false, static_cast<size_t>(it->second.data() - previous.data()), it->second.size()});
+      out.AddPrevious(it->second);
     } else {
-      const size_t from = made.size();
+      made.clear();
       items.rows(i, made);
-      if (made.size() > from) pieces.push_back({true, from, made.size() - from});
+      out.AddMade(made);
     }
   }
-  auto bytes = [&](const Piece& p) {
-    return p.made ? std::string_view(made).substr(p.from, p.size) : previous.substr(p.from, p.size);
-  };
-  if (unchanged) {  // the pieces, one after the other, are `previous`?
-    size_t at = header.size();
+  if (unchanged && out.size() == previous.size()) {  // the pieces, one after the other, are `previous`?
+    size_t at = 0;
     bool same = true;
-    for (const Piece& p : pieces) {
-      same = (!p.made && p.from == at) || previous.substr(at, p.size) == bytes(p);
+    for (std::string_view p : out.Pieces()) {
+      same = (p.data() == previous.data() + at) || previous.substr(at, p.size()) == p;
       if (!same) break;
-      at += p.size;
+      at += p.size();
     }
-    if (same && at == previous.size()) {
+    if (same) {
       *unchanged = true;
-      return std::string();
+      return Spliced();
     }
   }
-  size_t size = header.size();
-  for (const Piece& p : pieces) size += p.size;
-  std::string out;
-  out.reserve(size);
-  out.append(header);
-  for (const Piece& p : pieces) out.append(bytes(p));
   return out;
 }
 

@@ -355,8 +355,8 @@ std::string TimelineCsv(const std::vector<years::Series>& series) {
   return out;
 }
 
-std::string TimelineCsv(const std::vector<years::Series>& series, std::string_view previous,
-                        const std::function<bool(const years::Series&)>& same, bool* unchanged) {
+Spliced TimelineCsv(const std::vector<years::Series>& series, std::string_view previous,
+                    const std::function<bool(const years::Series&)>& same, bool* unchanged) {
   CsvItems items;
   items.count = series.size();
   items.id = [&](size_t i, std::string& out) { AppendCsv(out, series[i].key); };

@@ -13,6 +13,7 @@
 #include <nlohmann/json.hpp>
 
 #include "model/disclosure.h"
+#include "pages/downloads.h"
 #include "pages/page_key.h"
 #include "render/search_index.h"
 #include "years/series.h"
@@ -60,9 +61,9 @@ std::string TimelineCsv(const std::vector<years::Series>& series);
 /// each with the same record, from `previous` (the last build's file) rather than making them
 /// (pages::SpliceCsv); with `unchanged`, set true (and nothing returned) when the file is
 /// `previous` byte for byte.
-std::string TimelineCsv(const std::vector<years::Series>& series, std::string_view previous,
-                        const std::function<bool(const years::Series&)>& same,
-                        bool* unchanged = nullptr);
+Spliced TimelineCsv(const std::vector<years::Series>& series, std::string_view previous,
+                    const std::function<bool(const years::Series&)>& same,
+                    bool* unchanged = nullptr);
 
 /// Sets the index's grouping by department (index.md, `series`): every department of `series`
 /// with two years or more (those whose latest year is on the page: pages::SeriesOnParts), its years latest first (each linked to its page), its trend of 支出总计

@@ -5,12 +5,13 @@
 #include <stdio.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
+#include <sys/uio.h>
+#include <limits.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <cerrno>
 #include <cstdint>
-#include <fstream>
 
 namespace gongkai::site {
 
@@ -106,16 +107,51 @@ bool FileBytes::Read(const std::string& path) {
   return ReadWholeFile(path, read_);  // small, or not to be mapped (a pipe)
 }
 
+uint64_t SizeOf(const Pieces& pieces) {
+  uint64_t size = 0;
+  for (std::string_view p : pieces) size += p.size();
+  return size;
+}
+
 bool WriteWholeFile(const std::string& path, const std::string& content) {
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  out << content;
-  out.close();
-  return !out.fail();
+  return WriteWholeFile(path, Pieces{content});
+}
+
+// open, writev, close rather than an ofstream: the pieces of a spliced CSV go to the kernel as
+// they lie (runs of a mapped file), each write of at most IOV_MAX of them, again where it
+// wrote fewer bytes than asked or a signal interrupted it.
+bool WriteWholeFile(const std::string& path, const Pieces& pieces) {
+  const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
+  if (fd < 0) return false;
+  std::vector<struct iovec> left;
+  left.reserve(pieces.size());
+  for (std::string_view p : pieces)
+    if (!p.empty()) left.push_back({const_cast<char*>(p.data()), p.size()});
+  bool ok = true;
+  for (size_t first = 0; ok && first < left.size();) {
+    const int count = static_cast<int>(std::min<size_t>(left.size() - first, IOV_MAX));
+    ssize_t wrote = ::writev(fd, left.data() + first, count);
+    if (wrote <= 0) {
+      ok = wrote < 0 && errno == EINTR;
+      continue;
+    }
+    for (; first < left.size() && static_cast<size_t>(wrote) >= left[first].iov_len; ++first)
+      wrote -= static_cast<ssize_t>(left[first].iov_len);
+    if (wrote > 0) {  // the rest of a piece written in part
+      left[first].iov_base = static_cast<char*>(left[first].iov_base) + wrote;
+      left[first].iov_len -= static_cast<size_t>(wrote);
+    }
+  }
+  return ::close(fd) == 0 && ok;
 }
 
 bool WriteFileAtomically(const std::string& path, const std::string& content) {
+  return WriteFileAtomically(path, Pieces{content});
+}
+
+bool WriteFileAtomically(const std::string& path, const Pieces& pieces) {
   const std::string tmp = path + kTempSuffix;
-  return WriteWholeFile(tmp, content) && ::rename(tmp.c_str(), path.c_str()) == 0;
+  return WriteWholeFile(tmp, pieces) && ::rename(tmp.c_str(), path.c_str()) == 0;
 }
 
 std::string FolderOf(std::string_view path) {

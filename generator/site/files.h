@@ -2,9 +2,11 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <utility>
+#include <vector>
 
 namespace gongkai::site {
 
@@ -51,14 +53,22 @@ class FileBytes {
   std::string read_;
 };
 
+/// A file's bytes given as pieces, one after the other: a CSV spliced from the last site's
+/// (pages::Spliced) is written from the mapped file it was spliced from, not copied first.
+using Pieces = std::vector<std::string_view>;
+/// The bytes of `pieces`.
+uint64_t SizeOf(const Pieces& pieces);
+
 /// Writes `content` into the file at `path` (made, or truncated: a hard link is written
 /// through); false when it cannot be written and closed.
 bool WriteWholeFile(const std::string& path, const std::string& content);
+bool WriteWholeFile(const std::string& path, const Pieces& pieces);
 
 /// Writes `content` at `path` through a temporary file beside it (kTempSuffix) and a rename,
 /// so `path` is whole or absent, and a file that was there (perhaps a hard link to another
 /// name) is replaced, not written through. False when it cannot.
 bool WriteFileAtomically(const std::string& path, const std::string& content);
+bool WriteFileAtomically(const std::string& path, const Pieces& pieces);
 
 /// A path or a field in one of gongkai's line files (the site's marker, the spare's mark, the
 /// cache's manifest and folder note): bytes below 0x20, 0x7f and % as %XX, so it holds no line

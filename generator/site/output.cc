@@ -67,7 +67,7 @@ constexpr uint64_t kOverwriteBytes = 64 * 1024;
 // search files are in the spare from the build before (measured: ~2.2 s -> ~1.75 s each). A
 // larger file is still replaced: a reader that opened it before the last publish (a download
 // of data/timeline.csv) keeps its bytes, where a file of 64 KiB is read at once.
-bool WriteOver(const fs::path& to, const std::string& content) {
+bool WriteOver(const fs::path& to, std::string_view content) {
   if (content.size() > kOverwriteBytes) return false;
   const int fd = ::open(to.c_str(), O_RDWR | O_NOFOLLOW | O_CLOEXEC);
   if (fd < 0) return false;
@@ -93,9 +93,15 @@ bool WriteOver(const fs::path& to, const std::string& content) {
   return ::close(fd) == 0 && ok;
 }
 
-bool WriteAt(const fs::path& to, bool taken, const std::string& content) {
-  if (!taken) return WriteWholeFile(to.string(), content);
-  return WriteOver(to, content) || WriteFileAtomically(to.string(), content);
+bool WriteAt(const fs::path& to, bool taken, const Pieces& pieces) {
+  if (!taken) return WriteWholeFile(to.string(), pieces);
+  if (pieces.size() == 1 && WriteOver(to, pieces[0])) return true;
+  if (pieces.size() > 1 && site::SizeOf(pieces) <= kOverwriteBytes) {
+    std::string joined;
+    for (std::string_view p : pieces) joined.append(p);
+    if (WriteOver(to, joined)) return true;
+  }
+  return WriteFileAtomically(to.string(), pieces);
 }
 
 // Links `from` (whose stat is `st`) at `to`; a file at `to` that is `from` already is left.
@@ -112,39 +118,58 @@ bool LinkAt(const fs::path& from, const struct stat& st, const fs::path& to, boo
 }  // namespace
 
 bool Output::Reuse(const std::string& rel, const std::string& content) {
+  return Reuse(rel, Pieces{content});
+}
+
+bool Output::Reuse(const std::string& rel, const Pieces& pieces) {
   if (previous_.empty()) return false;
   fs::path dest = staging_ / rel;
   MakeParent(dest);
   fs::path old = previous_ / rel;
   struct stat st;
-  if (::stat(old.c_str(), &st) != 0 || static_cast<uint64_t>(st.st_size) != content.size())
-    return false;
+  const uint64_t size = site::SizeOf(pieces);
+  if (::stat(old.c_str(), &st) != 0 || static_cast<uint64_t>(st.st_size) != size) return false;
   FileBytes existing;  // (the marker is ~8 MB at N = 10,000)
-  if (!existing.Read(old.string()) || existing.view() != content) return false;
+  if (!existing.Read(old.string()) || existing.view().size() != size) return false;
+  size_t at = 0;
+  for (std::string_view p : pieces) {
+    if (existing.view().compare(at, p.size(), p) != 0) return false;
+    at += p.size();
+  }
   const bool taken = Taken(rel);
   if (taken) Displace(rel);
   Touch(rel);
   if (!LinkAt(old, st, dest, taken)) return false;
-  Place(rel, "", content.size());
+  Place(rel, "", size);
   return true;
 }
 
 bool Output::Write(const std::string& rel, const std::string& content) {
-  return Write(rel, content, std::string());
+  return Write(rel, Pieces{content}, std::string());
 }
 
 bool Output::Write(const std::string& rel, const std::string& content, const std::string& sha256) {
-  if (Reuse(rel, content)) return true;
+  return Write(rel, Pieces{content}, sha256);
+}
+
+bool Output::Write(const std::string& rel, const Pieces& pieces, const std::string& sha256) {
+  if (Reuse(rel, pieces)) return true;
   fs::path dest = staging_ / rel;
   MakeParent(dest);
   const bool taken = Taken(rel);
   if (taken) Displace(rel);
   Touch(rel);
-  if (!WriteAt(dest, taken, content)) {
+  if (!WriteAt(dest, taken, pieces)) {
     Fail("cannot write " + dest.string());
     return false;
   }
-  Place(rel, sha256.empty() ? ingest::Sha256Hex(content) : sha256, content.size());
+  std::string hash = sha256;
+  if (hash.empty()) {
+    ingest::Sha256 h;
+    for (std::string_view p : pieces) h.Update(p);
+    hash = h.HexDigest();
+  }
+  Place(rel, std::move(hash), site::SizeOf(pieces));
   return true;
 }
 
@@ -170,7 +195,7 @@ bool Output::Keep(const std::string& rel) {
   const int err = errno;
   // Where it cannot be linked, a copy (not the previous site's own file, so hashed).
   std::string bytes;
-  if (!ReadWholeFile(old.string(), bytes) || !WriteAt(dest, taken, bytes)) {
+  if (!ReadWholeFile(old.string(), bytes) || !WriteAt(dest, taken, Pieces{bytes})) {
     Fail("cannot reuse " + old.string() + ": " + std::strerror(err));
     return false;
   }

@@ -70,9 +70,12 @@ class Output {
   /// Write, where the caller knows the SHA-256 (hex) of `content` already (an original,
   /// hashed when it was read): it is not hashed again.
   bool Write(const std::string& rel, const std::string& content, const std::string& sha256);
+  /// Write of bytes given as pieces (a spliced CSV, pages::Spliced), their SHA-256 known.
+  bool Write(const std::string& rel, const Pieces& pieces, const std::string& sha256);
   /// Links the previous site's file at `rel` when it holds exactly `content`; false (nothing
   /// done) otherwise.
   bool Reuse(const std::string& rel, const std::string& content);
+  bool Reuse(const std::string& rel, const Pieces& pieces);
   /// Links a file of the previous site into the new one unchanged; false, with an [output]
   /// error, if it cannot.
   bool Keep(const std::string& rel);

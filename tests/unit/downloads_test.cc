@@ -47,10 +47,10 @@ std::vector<const Record*> All(const std::vector<Record>& records) {
 }
 
 // MakeCsv from `previous`, taking the departments not in `built` as the last build's.
-std::string Spliced(const gongkai::pages::CsvDownload& csv, const std::vector<Record>& records,
-                    const std::string& previous, const std::set<std::string>& built) {
-  return MakeCsv(csv, All(records), previous,
-                 [&](const Record& d) { return built.count(d.id) == 0; });
+std::string SplicedCsv(const gongkai::pages::CsvDownload& csv, const std::vector<Record>& records,
+                       const std::string& previous, const std::set<std::string>& built) {
+  return MakeCsv(csv, All(records), previous, [&](const Record& d) { return built.count(d.id) == 0; })
+      .Joined();
 }
 
 }  // namespace
@@ -69,10 +69,10 @@ TEST_CASE("a CSV download takes the rows of the departments not built again from
     now[2].id = "d4";
     now[2].functional = now[0].functional;
     const std::string whole = MakeCsv(*csv, All(now));
-    CHECK(Spliced(*csv, now, previous, {"b2", "d4"}) == whole);
+    CHECK(SplicedCsv(*csv, now, previous, {"b2", "d4"}) == whole);
     // The rows really are the last file's: taken as the last build's, b2 keeps its old rows.
     CHECK(whole.find(",51.00,") != std::string::npos);
-    CHECK(Spliced(*csv, now, previous, {"d4"}).find(",51.00,") == std::string::npos);
+    CHECK(SplicedCsv(*csv, now, previous, {"d4"}).find(",51.00,") == std::string::npos);
   }
   // A row of the last file is copied, not made: a figure changed in it by hand stays.
   const std::vector<Record> records = Records();
@@ -80,8 +80,8 @@ TEST_CASE("a CSV download takes the rows of the departments not built again from
   const size_t at = previous.find("a1,甲局,2024,201,一般公共服务支出,1,123.45,");
   REQUIRE(at != std::string::npos);
   previous.replace(previous.find("123.45", at), 6, "999.99");
-  CHECK(Spliced(kFunctionalCsv, records, previous, {}).find(",999.99,") != std::string::npos);
-  CHECK(Spliced(kFunctionalCsv, records, previous, {"a1"}) == MakeCsv(kFunctionalCsv, All(records)));
+  CHECK(SplicedCsv(kFunctionalCsv, records, previous, {}).find(",999.99,") != std::string::npos);
+  CHECK(SplicedCsv(kFunctionalCsv, records, previous, {"a1"}) == MakeCsv(kFunctionalCsv, All(records)));
 }
 
 TEST_CASE("a CSV download that comes out as the last file's bytes is told, not copied") {
@@ -90,26 +90,26 @@ TEST_CASE("a CSV download that comes out as the last file's bytes is told, not c
   auto same = [](const Record& d) { return d.id != "b2"; };
   bool unchanged = false;
   // b2 built again to the same rows (its quoted name over two lines included).
-  CHECK(MakeCsv(kFunctionalCsv, All(records), previous, same, &unchanged).empty());
+  CHECK(MakeCsv(kFunctionalCsv, All(records), previous, same, &unchanged).size() == 0);
   CHECK(unchanged);
   // b2's rows changed: the new file.
   records[1].functional[0].total = F(5100, 20);
   const std::string whole = MakeCsv(kFunctionalCsv, All(records));
-  CHECK(MakeCsv(kFunctionalCsv, All(records), previous, same, &unchanged) == whole);
+  CHECK(MakeCsv(kFunctionalCsv, All(records), previous, same, &unchanged).Joined() == whole);
   CHECK_FALSE(unchanged);
   // A department removed (a1) or added (e5, built) changes the file too.
   records = Records();
   const std::vector<const Record*> without_a1 = {&records[1], &records[2]};
-  CHECK(MakeCsv(kFunctionalCsv, without_a1, previous, same, &unchanged) == MakeCsv(kFunctionalCsv, without_a1));
+  CHECK(MakeCsv(kFunctionalCsv, without_a1, previous, same, &unchanged).Joined() == MakeCsv(kFunctionalCsv, without_a1));
   CHECK_FALSE(unchanged);
   Record e5 = records[0];
   e5.id = "e5";
   std::vector<const Record*> with_e5 = All(records);
   with_e5.push_back(&e5);
-  CHECK(MakeCsv(kFunctionalCsv, with_e5, previous, same, &unchanged) == MakeCsv(kFunctionalCsv, with_e5));
+  CHECK(MakeCsv(kFunctionalCsv, with_e5, previous, same, &unchanged).Joined() == MakeCsv(kFunctionalCsv, with_e5));
   CHECK_FALSE(unchanged);
   // A last file that cannot be used is never unchanged, even when made to the same bytes.
-  CHECK(MakeCsv(kFunctionalCsv, All(records), "", same, &unchanged) == previous);
+  CHECK(MakeCsv(kFunctionalCsv, All(records), "", same, &unchanged).Joined() == previous);
   CHECK_FALSE(unchanged);
 }
 
@@ -119,12 +119,43 @@ TEST_CASE("a CSV download is made whole from a last file it cannot take rows fro
   // Another header: every row made.
   std::string previous = whole;
   previous.replace(0, 2, "ID");
-  CHECK(Spliced(kFunctionalCsv, records, previous, {}) == whole);
+  CHECK(SplicedCsv(kFunctionalCsv, records, previous, {}) == whole);
   // a1's rows in two places (a1, b2, a1): not one department's rows together, so made whole.
   previous = whole + "a1,甲局,2024,201,x,1,1.00,,,10\r\n";
-  CHECK(Spliced(kFunctionalCsv, records, previous, {}) == whole);
+  CHECK(SplicedCsv(kFunctionalCsv, records, previous, {}) == whole);
   // No last file.
-  CHECK(Spliced(kFunctionalCsv, records, "", {}) == whole);
+  CHECK(SplicedCsv(kFunctionalCsv, records, "", {}) == whole);
+}
+
+TEST_CASE("a spliced CSV points into the last file rather than copying its rows") {
+  using gongkai::pages::kDepartmentsCsv;
+  std::vector<Record> records = Records();
+  const std::string previous = MakeCsv(kDepartmentsCsv, All(records));
+  auto within = [&](std::string_view p) {
+    return p.data() >= previous.data() && p.data() + p.size() <= previous.data() + previous.size();
+  };
+  // b2 built again, its row changed: the header and b2's row made, a1's and c3's pointed to.
+  records[1].expenditure_total = F(5100, 5);
+  const gongkai::pages::Spliced spliced =
+      MakeCsv(kDepartmentsCsv, All(records), previous, [](const Record& d) { return d.id != "b2"; });
+  const std::vector<std::string_view> pieces = spliced.Pieces();
+  REQUIRE(pieces.size() == 4);
+  CHECK_FALSE(within(pieces[0]));
+  CHECK(pieces[1].substr(0, 3) == "a1,");
+  CHECK(within(pieces[1]));
+  CHECK(pieces[2].substr(0, 3) == "b2,");
+  CHECK_FALSE(within(pieces[2]));
+  CHECK(within(pieces[3]));
+  CHECK(spliced.Joined() == MakeCsv(kDepartmentsCsv, All(records)));
+  CHECK(spliced.size() == spliced.Joined().size());
+  // c3 removed: a1's and b2's rows, one after the other in the last file, are one piece.
+  records = Records();
+  const std::vector<const Record*> without_c3 = {&records[0], &records[1]};
+  const gongkai::pages::Spliced fewer =
+      MakeCsv(kDepartmentsCsv, without_c3, previous, [](const Record&) { return true; });
+  REQUIRE(fewer.Pieces().size() == 2);
+  CHECK(within(fewer.Pieces()[1]));
+  CHECK(fewer.Joined() == MakeCsv(kDepartmentsCsv, without_c3));
 }
 
 }  // TEST_SUITE

@@ -606,6 +606,51 @@ TEST_CASE("an original is read again and refused if it changed since it was pars
   CHECK(error.find("unreadable when copied") != std::string::npos);
 }
 
+TEST_CASE("a file given as pieces is their bytes: linked where the site has them, else written beside") {
+  const Folders folders("pieces");
+  const fs::path &previous = folders.site, &staging = folders.staging;
+  WriteText(previous / "same.csv", "abcd");
+  // big.csv: the spare's own file is a link to the site's (a download of the published site).
+  const std::string old_big(100 << 10, 'o');
+  folders.Shared({{"big.csv", old_big.c_str()}, {"small.csv", "s"}});
+  WriteText(staging / "own.csv", "own");  // the staging folder's own small file (one link)
+  gongkai::site::Output output(staging, previous, {"big.csv", "small.csv", "own.csv"});
+  // The same bytes in two pieces: the site's file linked.
+  CHECK(output.Write("same.csv", gongkai::site::Pieces{"ab", "cd"}, ""));
+  CHECK(InodeOf(staging / "same.csv") == InodeOf(previous / "same.csv"));
+  // New bytes in more pieces than one writev takes (IOV_MAX, 1,024 here): replaced, the
+  // site's file (the same inode as the spare's before) left as it was.
+  std::vector<std::string> rows;
+  for (int i = 0; i < 3000; ++i) rows.push_back(std::to_string(i) + ",部门" + std::to_string(i) + "\r\n");
+  std::string joined;
+  for (const auto& r : rows) joined += r;
+  const std::string tail(70 << 10, 'n');
+  joined += tail;
+  gongkai::site::Pieces pieces(rows.begin(), rows.end());
+  pieces.push_back(tail);
+  CHECK(output.Write("big.csv", pieces, ""));
+  CHECK(ReadText(staging / "big.csv") == joined);
+  CHECK(ReadText(previous / "big.csv") == old_big);
+  CHECK(InodeOf(staging / "big.csv") != InodeOf(previous / "big.csv"));
+  // Small pieces over a small file shared with the site: replaced too, never written through.
+  CHECK(output.Write("small.csv", gongkai::site::Pieces{"x", "y"}, ""));
+  CHECK(ReadText(staging / "small.csv") == "xy");
+  CHECK(ReadText(previous / "small.csv") == "s");
+  // Over the staging folder's own small file: written in place (the same inode).
+  const auto own = InodeOf(staging / "own.csv");
+  CHECK(output.Write("own.csv", gongkai::site::Pieces{"ne", "w"}, ""));
+  CHECK(ReadText(staging / "own.csv") == "new");
+  CHECK(InodeOf(staging / "own.csv") == own);
+  CHECK(output.errors().empty());
+  // Each hashed as the whole of its bytes (SHA-256 of the joined text, hashed apart here).
+  std::unordered_map<std::string, std::string> sha;
+  for (const auto& f : output.Placed()) sha[std::string(f.path)] = std::string(f.sha256);
+  CHECK(sha.at("same.csv").empty());  // linked unchanged
+  CHECK(sha.at("big.csv") == gongkai::ingest::Sha256Hex(joined));
+  CHECK(sha.at("small.csv") == gongkai::ingest::Sha256Hex("xy"));
+  CHECK(sha.at("own.csv") == gongkai::ingest::Sha256Hex("new"));
+}
+
 TEST_CASE("a file's bytes are read, or mapped from a mebibyte, the same bytes either way") {
   const Folders f("file-bytes");
   fs::create_directories(f.root);

@@ -182,7 +182,7 @@ TEST_CASE("timeline.csv takes the rows of a series none of whose years was built
   auto none = [](const years::Series&) { return true; };
   // Nothing built: the last file's bytes, not copied.
   bool unchanged = false;
-  CHECK(gongkai::pages::TimelineCsv(series, previous, none, &unchanged).empty());
+  CHECK(gongkai::pages::TimelineCsv(series, previous, none, &unchanged).size() == 0);
   CHECK(unchanged);
   // m's year edited (built): its rows made, k's taken from the last file (here changed by hand,
   // to tell them from made ones).
@@ -190,18 +190,18 @@ TEST_CASE("timeline.csv takes the rows of a series none of whose years was built
   std::string marked = previous;
   marked.replace(marked.find("100.00"), 6, "999.99");
   auto k_only = [](const years::Series& s) { return s.key == "k"; };
-  const std::string spliced = gongkai::pages::TimelineCsv(series, marked, k_only, &unchanged);
+  const std::string spliced = gongkai::pages::TimelineCsv(series, marked, k_only, &unchanged).Joined();
   CHECK_FALSE(unchanged);
   CHECK(spliced.find(",999.99,") != std::string::npos);
   CHECK(spliced.find("m,另一部门,2019,2019-y,expenditure_total,支出总计,8.00,") != std::string::npos);
-  CHECK(gongkai::pages::TimelineCsv(series, previous, k_only) == gongkai::pages::TimelineCsv(series));
+  CHECK(gongkai::pages::TimelineCsv(series, previous, k_only).Joined() == gongkai::pages::TimelineCsv(series));
   // Made again to the same bytes: still the last file, unchanged.
   c.summary.expenditure_total = F("7.00", 3);
-  CHECK(gongkai::pages::TimelineCsv(series, previous, k_only, &unchanged).empty());
+  CHECK(gongkai::pages::TimelineCsv(series, previous, k_only, &unchanged).size() == 0);
   CHECK(unchanged);
   // A series gone (m removed): its rows are not carried.
   const std::vector<years::Series> fewer = {series[0]};
-  CHECK(gongkai::pages::TimelineCsv(fewer, previous, none, &unchanged) ==
+  CHECK(gongkai::pages::TimelineCsv(fewer, previous, none, &unchanged).Joined() ==
         gongkai::pages::TimelineCsv(fewer));
   CHECK_FALSE(unchanged);
 }
