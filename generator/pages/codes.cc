@@ -62,7 +62,7 @@ CodeIndex::CodeIndex(const std::vector<const Record*>& all, const Paging& paging
     std::sort(tabled.begin(), tabled.end(), before);
     used = tabled;
     for (size_t i = 0; i < r->classes.size(); ++i) {
-      Code& c = *by_hash.at(r->classes[i].code);
+      Code& c = *by_hash.at(r->classes[i].code.str());
       used.push_back(&c);
       if (!std::binary_search(tabled.begin(), tabled.end(), &c, before))
         c.rows.push_back({r, Table::kClasses, uint32_t(i)});

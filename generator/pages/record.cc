@@ -99,13 +99,13 @@ void Fields(A& a, EconomicRow& e) {
   a(e.line);
 }
 template <typename A>
-void Fields(A& a, model::ClassAmount& c) {
+void Fields(A& a, ClassAmount& c) {
   a(c.code);
   a(c.name);
   a(c.amount);
 }
 template <typename A>
-void Fields(A& a, model::GlossaryEntry& g) {
+void Fields(A& a, GlossaryEntry& g) {
   a(g.term);
   a(g.definition);
   a(g.line);
@@ -419,8 +419,10 @@ Record MakeRecord(const model::Disclosure& d, bool failed, const std::string& fa
   r.economic.reserve(d.economic.size());
   for (const auto& e : d.economic)
     r.economic.push_back({e.code, e.name, e.total, e.personnel, e.public_, e.line});
-  r.classes = d.summary.expenditure_classes;
-  r.glossary = d.glossary;
+  r.classes.reserve(d.summary.expenditure_classes.size());
+  for (const auto& c : d.summary.expenditure_classes) r.classes.push_back({c.code, c.name, c.amount});
+  r.glossary.reserve(d.glossary.size());
+  for (const auto& g : d.glossary) r.glossary.push_back({g.term, g.definition, g.line});
   if (!failed) {
     r.search = DepartmentSearchEntries(d);
     r.search.shrink_to_fit();

@@ -86,6 +86,21 @@ struct EconomicRow {
   int line = 0;
 };
 
+/// A 类 of the summary as a record keeps it (model::ClassAmount, its code and name interned).
+struct ClassAmount {
+  Interned code;
+  Interned name;
+  model::Figure amount;
+};
+/// A 名词解释 entry as a record keeps it (model::GlossaryEntry, its term and definition
+/// interned: departments word most of them alike, and as strings of their own they were a
+/// quarter of a reused record's memory at N = 10,000).
+struct GlossaryEntry {
+  Interned term;
+  Interned definition;
+  int line = 0;
+};
+
 struct Record {
   std::string id;
   std::string source_path;  ///< as shown: named on the index when the input failed
@@ -113,8 +128,8 @@ struct Record {
   std::vector<std::pair<std::string, std::string>> metrics;
   std::vector<FunctionalRow> functional;
   std::vector<EconomicRow> economic;
-  std::vector<model::ClassAmount> classes;       ///< the summary's 类
-  std::vector<model::GlossaryEntry> glossary;
+  std::vector<ClassAmount> classes;  ///< the summary's 类
+  std::vector<GlossaryEntry> glossary;
   /// The department's own search entries (its page, narrative, projects, findings).
   std::vector<render::SearchEntry> search;
   /// Its search entries were left in the build's cache (RecordFromBytes without them): `search`
