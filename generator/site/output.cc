@@ -85,8 +85,8 @@ bool WriteOver(const fs::path& to, std::string_view content) {
   for (size_t done = 0; ok && done < content.size();) {
     const ssize_t n =
         ::pwrite(fd, content.data() + done, content.size() - done, static_cast<off_t>(done));
-    if (n <= 0) ok = false;
-    else done += static_cast<size_t>(n);
+    if (n > 0) done += static_cast<size_t>(n);
+    else ok = n < 0 && errno == EINTR;  // (interrupted by a signal: again)
   }
   if (ok && static_cast<uint64_t>(st.st_size) > content.size())
     ok = ::ftruncate(fd, static_cast<off_t>(content.size())) == 0;
