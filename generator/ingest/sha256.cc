@@ -10,6 +10,12 @@
 
 namespace gongkai::ingest {
 
+std::string Sha256Hex(const std::vector<std::string_view>& pieces) {
+  Sha256 sha256;
+  for (std::string_view p : pieces) sha256.Update(p);
+  return sha256.HexDigest();
+}
+
 std::string Sha256Hex(std::string_view data) {
   unsigned char digest[EVP_MAX_MD_SIZE];
   unsigned int size = 0;

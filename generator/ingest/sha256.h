@@ -4,6 +4,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace gongkai::ingest {
 
@@ -27,6 +28,10 @@ class Sha256 {
   struct Context;
   std::unique_ptr<Context> context_;
 };
+
+/// Lower-case hex SHA-256 of `pieces` one after the other (a file written from pieces:
+/// site::Pieces), without joining them.
+std::string Sha256Hex(const std::vector<std::string_view>& pieces);
 
 /// `bytes` as lower-case hex, two digits a byte.
 std::string Hex(std::string_view bytes);

@@ -823,9 +823,7 @@ void WriteDownloads(const pages::Collection& c, const YearRelation& relation,
       return;
     }
     const Pieces pieces = body.Pieces();  // (runs of last_csv, which outlives them)
-    ingest::Sha256 sha256;
-    for (std::string_view p : pieces) sha256.Update(p);
-    csv_sha256[i] = sha256.HexDigest();
+    csv_sha256[i] = ingest::Sha256Hex(pieces);
     b.output.Write(path, pieces, csv_sha256[i]);
   };
   std::thread downloads([&] {

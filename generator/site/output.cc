@@ -145,7 +145,7 @@ bool Output::Reuse(const std::string& rel, const Pieces& pieces) {
 }
 
 bool Output::Write(const std::string& rel, const std::string& content) {
-  return Write(rel, Pieces{content}, std::string());
+  return Write(rel, content, std::string());
 }
 
 bool Output::Write(const std::string& rel, const std::string& content, const std::string& sha256) {
@@ -163,13 +163,7 @@ bool Output::Write(const std::string& rel, const Pieces& pieces, const std::stri
     Fail("cannot write " + dest.string());
     return false;
   }
-  std::string hash = sha256;
-  if (hash.empty()) {
-    ingest::Sha256 h;
-    for (std::string_view p : pieces) h.Update(p);
-    hash = h.HexDigest();
-  }
-  Place(rel, std::move(hash), site::SizeOf(pieces));
+  Place(rel, sha256.empty() ? ingest::Sha256Hex(pieces) : sha256, site::SizeOf(pieces));
   return true;
 }
 

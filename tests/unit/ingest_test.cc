@@ -62,6 +62,9 @@ TEST_CASE("hashes bytes given in pieces as the whole of them, and starts again a
   sha.Update("c");
   CHECK(sha.HexDigest() == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
   CHECK(sha.HexDigest() == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+  // The same as one call over a list of pieces (FIPS 180-2's "abc").
+  CHECK(gongkai::ingest::Sha256Hex(std::vector<std::string_view>{"ab", "", "c"}) ==
+        "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
 }
 
 TEST_CASE("strips a byte order mark but hashes the bytes as read") {
