@@ -1003,10 +1003,12 @@ void Tally(const std::vector<DocResult>& docs, BuildReport& report) {
 // The marker, then SHA256SUMS over the complete staged site, marker included, both from the
 // files the build placed (not a walk of the folder): what this build wrote was hashed as it
 // was written, what it linked keeps its checksum, the rest is read. Files of a recycled spare
-// the build did not place are removed (`files`: every file of the site but SHA256SUMS). A
-// content folder that yields nothing does not wipe out a published site by accident.
+// the build did not place are removed (`files`: every file of the site but SHA256SUMS, their
+// paths maybe in `kept_sums`, the last site's checksums, which must outlive them). A content
+// folder that yields nothing does not wipe out a published site by accident.
 bool SealSite(Build& b, BuildReport& report, unsigned workers, std::vector<PlacedFile>& files,
-              std::future<std::unique_ptr<const KeptChecksums>>& kept_reading) {
+              std::future<std::unique_ptr<const KeptChecksums>>& kept_reading,
+              std::unique_ptr<const KeptChecksums>& kept_sums) {
   if (report.errors.empty() && report.built == 0 && b.plan.has_site && !b.options.force) {
     report.errors.push_back(BuildError("no disclosure was built from " + b.options.content_dir +
                                            "; the site in " + b.plan.out.string() +
@@ -1016,8 +1018,8 @@ bool SealSite(Build& b, BuildReport& report, unsigned workers, std::vector<Place
   // The files in the order of the last site's (its kept checksums, read while the site was
   // built), only those it has not sorted; where they are the last site's, its marker kept.
   const fs::path kept = b.plan.cache / kChecksumsFile;
-  const auto kept_sums = kept_reading.get();
-  files = b.output.Placed(kept_sums->lines.empty() ? nullptr : &kept_sums->lines);
+  kept_sums = kept_reading.get();
+  files = b.output.Placed(kept_sums->lines.empty() ? nullptr : &kept_sums->lines, kSiteMarker);
   std::string_view marker_sha256;
   if (report.errors.empty() &&
       !(SameFilesAsKept(files, *kept_sums, marker_sha256) &&
@@ -1137,7 +1139,8 @@ BuildReport BuildSite(const BuildOptions& options) {
     return PrepareCache(docs, b, per_document_hash, page_keys);
   });
   std::vector<PlacedFile> files;  // every file of the site
-  if (SealSite(b, report, Workers(options, docs.size()), files, kept_reading))
+  std::unique_ptr<const KeptChecksums> kept_sums;  // (files' paths may be in it)
+  if (SealSite(b, report, Workers(options, docs.size()), files, kept_reading, kept_sums))
     phases.End("marker, checksums");
   auto save_cache = [&] {
     KeepChecksums(plan.out, plan.cache / kChecksumsFile);  // if it cannot, the next build hashes every file
@@ -1158,6 +1161,7 @@ BuildReport BuildSite(const BuildOptions& options) {
   report.seconds = phases.Seconds();
   LeaveToOs(docs, options);
   LeaveToOs(files, options);
+  LeaveToOs(kept_sums, options);
   LeaveToOs(output_held, options);
   LeaveToOs(cache, options);
   return report;

@@ -36,6 +36,25 @@ uint64_t SizeOf(const fs::path& p) {
   return ::lstat(p.c_str(), &st) == 0 ? static_cast<uint64_t>(st.st_size) : 0;
 }
 
+// Two hashes of a path, whose sums over a set of paths tell it from another (Output::Placed):
+// std::hash and that hash mixed again (MurmurHash3's 64-bit finalizer), so that two sets of
+// paths of the same size with the same sum of one (mod 2^64) still differ in the other's.
+std::array<uint64_t, 2> PathHashes(std::string_view path) {
+  uint64_t h = std::hash<std::string_view>{}(path), m = h;
+  m ^= m >> 33;
+  m *= 0xff51afd7ed558ccdULL;
+  m ^= m >> 33;
+  m *= 0xc4ceb9fe1a85ec53ULL;
+  m ^= m >> 33;
+  return {h, m};
+}
+
+// Adds `path`'s PathHashes to `sums` (sign > 0) or takes them out.
+void SumPath(std::array<uint64_t, 2>& sums, std::string_view path, int sign) {
+  const auto h = PathHashes(path);
+  for (size_t i = 0; i < sums.size(); ++i) sums[i] += sign > 0 ? h[i] : -h[i];
+}
+
 // Whether `a` and `b` are the same file (inode).
 bool SameFile(const struct stat& a, const struct stat& b) {
   return a.st_dev == b.st_dev && a.st_ino == b.st_ino;
@@ -206,6 +225,7 @@ void Output::Remove(const std::string& rel) {
   auto it = placed_.find(rel);
   if (it == placed_.end()) return;
   Count(it->second, -1);
+  SumPath(path_sums_, rel, -1);
   placed_.erase(it);
   if (present_.count(rel)) --placed_present_;
 }
@@ -278,6 +298,7 @@ bool Output::TakeFromSpareLocked(const std::string& rel) {
   const auto [entry, placed] = placed_.try_emplace(rel);
   entry->second.spare = placed;
   placed_present_ += placed;
+  if (placed) SumPath(path_sums_, rel, +1);
   return placed;
 }
 
@@ -293,15 +314,21 @@ void Output::KeepAll(const std::vector<std::string>& rels) {
   std::vector<std::string> rest;
   std::unordered_map<std::string, Entry> mine;
   mine.reserve(rels.size());
+  std::array<uint64_t, 2> sums = {0, 0};  // of mine's paths (path_sums_)
   for (const auto& rel : rels) {
     auto [it, made] = SpareOwn(rel) ? mine.try_emplace(rel) : std::make_pair(mine.end(), false);
-    if (made) it->second.spare = true;
-    else rest.push_back(rel);
+    if (made) {
+      it->second.spare = true;
+      SumPath(sums, rel, +1);
+    } else {
+      rest.push_back(rel);
+    }
   }
   {
     std::lock_guard<std::mutex> lock(mutex_);
     for (auto it = mine.begin(); !displaced_.empty() && it != mine.end();) {
       if (displaced_.count(it->first)) {
+        SumPath(sums, it->first, -1);
         rest.push_back(it->first);
         it = mine.erase(it);
       } else {
@@ -311,6 +338,8 @@ void Output::KeepAll(const std::vector<std::string>& rels) {
     const size_t before = mine.size();
     placed_.merge(mine);  // those placed already stay in `mine`
     placed_present_ += before - mine.size();
+    for (const auto& [rel, entry] : mine) SumPath(sums, rel, -1);
+    for (size_t i = 0; i < sums.size(); ++i) path_sums_[i] += sums[i];
   }
   for (const auto& [rel, entry] : mine) rest.push_back(rel);
   for (const auto& rel : rest) Keep(rel);
@@ -333,10 +362,19 @@ void Output::Place(const std::string& rel, std::string sha256, uint64_t size, bo
   std::lock_guard<std::mutex> lock(mutex_);
   const auto [it, made] = placed_.try_emplace(rel);
   if (made && present_.count(rel)) ++placed_present_;
+  if (made) SumPath(path_sums_, rel, +1);
   Entry& entry = it->second;
   if (!made) Count(entry, -1);
   entry.written = sha256.size() == entry.sha256.size();  // "" when linked
   if (entry.written) std::copy(sha256.begin(), sha256.end(), entry.sha256.begin());
+  if (entry.written && !written_unlisted_) {
+    if (written_paths_.size() < kWrittenListed) {
+      written_paths_.push_back(rel);
+    } else {
+      written_unlisted_ = true;
+      std::vector<std::string>().swap(written_paths_);
+    }
+  }
   entry.spare = spare;
   entry.size = size;
   Count(entry, +1);
@@ -391,11 +429,52 @@ void SortByPath(std::vector<PlacedFile>& files) {
 
 }  // namespace
 
+bool Output::PlacedAsOrder(const std::vector<std::pair<std::string_view, std::string_view>>& order,
+                           std::string_view not_placed, std::vector<PlacedFile>& files) {
+  if (written_unlisted_) return false;
+  // The files written, by path, as they are placed now.
+  std::sort(written_paths_.begin(), written_paths_.end());
+  written_paths_.erase(std::unique(written_paths_.begin(), written_paths_.end()),
+                       written_paths_.end());
+  std::vector<PlacedFile> written;
+  for (const auto& rel : written_paths_) {
+    auto it = placed_.find(rel);
+    if (it != placed_.end() && it->second.written)
+      written.push_back({it->first, it->second.Sha256()});
+  }
+  // `order` with them merged in (each path once: `order` strictly in byte order), counted and
+  // summed as path_sums_ sums placed_'s paths.
+  std::vector<PlacedFile> out;
+  out.reserve(order.size() + written.size() + 1);  // (the marker is inserted after)
+  std::array<uint64_t, 2> sums = {0, 0};
+  auto add = [&](const PlacedFile& f) {
+    SumPath(sums, f.path, +1);
+    out.push_back(f);
+  };
+  size_t j = 0;
+  const std::string_view* last = nullptr;
+  for (const auto& line : order) {
+    const std::string_view path = line.first;
+    if (path == not_placed) continue;
+    if (last && !(*last < path)) return false;
+    last = &line.first;
+    for (; j < written.size() && written[j].path < path; ++j) add(written[j]);
+    if (j < written.size() && written[j].path == path) add(written[j++]);
+    else add({path, {}});
+  }
+  for (; j < written.size(); ++j) add(written[j]);
+  if (out.size() != placed_.size() || sums != path_sums_) return false;
+  files = std::move(out);
+  return true;
+}
+
 std::vector<PlacedFile> Output::Placed(
-    const std::vector<std::pair<std::string_view, std::string_view>>* order) {
+    const std::vector<std::pair<std::string_view, std::string_view>>* order,
+    std::string_view not_placed) {
   std::vector<PlacedFile> files, rest;
   {
     std::lock_guard<std::mutex> lock(mutex_);
+    if (order && PlacedAsOrder(*order, not_placed, files)) return files;
     files.reserve(placed_.size() + 1);  // (the marker is inserted after: WriteSiteMarker)
     if (!order) {
       for (const auto& [rel, entry] : placed_) files.push_back({rel, entry.Sha256()});

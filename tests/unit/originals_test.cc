@@ -254,6 +254,98 @@ TEST_CASE("the kept checksums are found for linked files whatever their order, e
             std::string(64, 'd') + "  sub dir/a\\\\b\n" + std::string(64, 'c') + "  z.html\n");
 }
 
+TEST_CASE("SHA256SUMS takes a linked file's kept line as it is there, and makes the others") {
+  const Folders folders("sums-runs");
+  const fs::path& staging = folders.staging;
+  const fs::path kept = folders.root / "site.cache" / "SHA256SUMS";
+  // As gongkai writes them, but for d\e.html (a name sha256sum escapes, here not escaped) and
+  // the last line, which lacks its line feed: those two are made again, as sha256sum writes them.
+  const std::string a(64, 'a'), b(64, 'b'), c(64, 'c'), d(64, 'd'), f(64, 'f');
+  WriteText(kept, ChecksumLine(a, "a.html") + ChecksumLine(b, "b.html") +
+                      ChecksumLine(c, "c.html") + d + "  d\\e.html\n" + f + "  f.html");
+  WriteText(staging / "e.html", "x");  // new: read and hashed
+  const std::string written_sha256 = kShaYy;  // b.html written anew (a PlacedFile holds views)
+  const std::vector<gongkai::site::PlacedFile> files = {
+      {"a.html", ""}, {"b.html", written_sha256}, {"c.html", ""},
+      {"d\\e.html", ""}, {"e.html", ""}, {"f.html", ""}};
+  gongkai::site::ChecksumCount count;
+  std::string error;
+  REQUIRE(gongkai::site::WriteChecksums(staging, kept, files, 1, count, error));
+  CHECK(error == "");
+  CHECK(count.files == 6);
+  CHECK(count.hashed == 2);  // b.html as written, e.html read
+  CHECK(ReadText(staging / "SHA256SUMS") ==
+        ChecksumLine(a, "a.html") + ChecksumLine(kShaYy, "b.html") + ChecksumLine(c, "c.html") +
+            "\\" + d + "  d\\\\e.html\n" + ChecksumLine(kShaX, "e.html") +
+            ChecksumLine(f, "f.html"));
+}
+
+TEST_CASE("the files placed are listed as the last site's where they are its and those written") {
+  const Folders folders("as-order");
+  fs::create_directories(folders.site);
+  fs::create_directories(folders.staging);
+  std::vector<std::string> paths = {"a.html", "b.html", "c.html", "sub/y.html", "z.html"};
+  for (int i = 0; i < 300; ++i) paths.push_back("search/s" + std::to_string(i) + ".js");
+  std::sort(paths.begin(), paths.end());
+  std::unordered_set<std::string> present(paths.begin(), paths.end());
+  present.insert("extra.html");  // the spare's, not the last site's (below)
+  gongkai::site::Output output(folders.staging, folders.site, present);
+  output.UseSpare({}, uint64_t{0});  // proven: each file is placed unlooked
+  output.KeepAll(paths);
+  REQUIRE(output.Write("b.html", "yy"));    // written again, in the last site
+  REQUIRE(output.Write("b.html", "x"));     // (twice)
+  REQUIRE(output.Write("new.html", "yy"));  // written, not in the last site
+  REQUIRE(output.errors().empty());
+  // The last site's paths (its kept checksums' lines), its marker among them, not placed yet.
+  std::vector<std::string> last = paths;
+  last.push_back(".gongkai-site");
+  std::sort(last.begin(), last.end());
+  std::vector<std::pair<std::string_view, std::string_view>> order;
+  for (const auto& p : last) order.emplace_back(p, "");
+  auto text = [](const std::vector<gongkai::site::PlacedFile>& files) {
+    std::vector<std::string> out;
+    for (const auto& f : files) out.push_back(std::string(f.path) + "=" + std::string(f.sha256));
+    return out;
+  };
+  // In order's: the same list as sorted from every file placed, a kept file's path order's own.
+  auto in_order = [&](const std::string& path,
+                      const std::vector<gongkai::site::PlacedFile>& files) {
+    const auto line = std::lower_bound(last.begin(), last.end(), path) - last.begin();
+    for (const auto& f : files)
+      if (f.path == path) return f.path.data() == order[line].first.data();
+    return false;
+  };
+  const std::vector<std::string> sorted = text(output.Placed());
+  REQUIRE(sorted.size() == paths.size() + 1);
+  CHECK(std::find(sorted.begin(), sorted.end(), "b.html=" + std::string(kShaX)) != sorted.end());
+  CHECK(std::find(sorted.begin(), sorted.end(), "new.html=" + std::string(kShaYy)) != sorted.end());
+  CHECK(std::find(sorted.begin(), sorted.end(), "a.html=") != sorted.end());
+  std::vector<gongkai::site::PlacedFile> files = output.Placed(&order, ".gongkai-site");
+  CHECK(text(files) == sorted);
+  CHECK(in_order("a.html", files));
+  CHECK(in_order("search/s7.js", files));
+  // A file of the last site taken out again, and one it lacks kept from the spare in its stead:
+  // the same count, other paths. Each path is then looked up: the same list as sorted.
+  output.Remove("a.html");
+  output.KeepAll({"extra.html"});
+  REQUIRE(output.errors().empty());
+  const std::vector<std::string> sorted2 = text(output.Placed());
+  REQUIRE(sorted2.size() == sorted.size());
+  CHECK(std::find(sorted2.begin(), sorted2.end(), "a.html=") == sorted2.end());
+  CHECK(std::find(sorted2.begin(), sorted2.end(), "extra.html=") != sorted2.end());
+  files = output.Placed(&order, ".gongkai-site");
+  CHECK(text(files) == sorted2);
+  CHECK_FALSE(in_order("search/s7.js", files));  // (found by path: the Output's own)
+  // The last site's files again (a.html written): listed from the order again.
+  output.Remove("extra.html");
+  REQUIRE(output.Write("a.html", "x"));
+  const std::vector<std::string> sorted3 = text(output.Placed());
+  CHECK(std::find(sorted3.begin(), sorted3.end(), "a.html=" + std::string(kShaX)) != sorted3.end());
+  files = output.Placed(&order, ".gongkai-site");
+  CHECK(text(files) == sorted3);
+  CHECK(in_order("search/s7.js", files));
+}
+
 TEST_CASE("a recycled staging folder is brought up to date without writing through a link") {
   const Folders folders("spare");
   const fs::path &previous = folders.site, &staging = folders.staging;
