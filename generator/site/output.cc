@@ -431,7 +431,9 @@ void SortByPath(std::vector<PlacedFile>& files) {
 
 bool Output::PlacedAsOrder(const std::vector<std::pair<std::string_view, std::string_view>>& order,
                            std::string_view not_placed, std::vector<PlacedFile>& files) {
-  if (written_unlisted_) return false;
+  // (Fewer files placed than `order` holds but `not_placed`: some of its files are not; a
+  // department removed. Not walked.)
+  if (written_unlisted_ || placed_.size() + 1 < order.size()) return false;
   // The files written, by path, as they are placed now.
   std::sort(written_paths_.begin(), written_paths_.end());
   written_paths_.erase(std::unique(written_paths_.begin(), written_paths_.end()),
