@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <atomic>
 #include <deque>
+#include <functional>
 #include <mutex>
 #include <thread>
 #include <vector>
@@ -78,6 +79,10 @@ std::vector<KnownSum> Known(const KeptChecksums& kept,
     out[i].sha256 = sha256;
     // "<sha256>  <path>\n" in the text as it is: the path right after the hash (an escaped
     // line's is unescaped elsewhere), and one this build would not escape (AppendChecksumLine).
+    // (std::less: pointers into other storage, lines made by a caller, compare too.)
+    const std::less<const char*> before;
+    if (before(sha256.data(), text.data()) || !before(sha256.data(), text.data() + text.size()))
+      continue;
     const size_t at = static_cast<size_t>(sha256.data() - text.data());
     const size_t size = sha256.size() + 2 + p.size() + 1;
     if (p.data() == sha256.data() + sha256.size() + 2 && at + size <= text.size() &&

@@ -278,6 +278,12 @@ TEST_CASE("SHA256SUMS takes a linked file's kept line as it is there, and makes 
         ChecksumLine(a, "a.html") + ChecksumLine(kShaYy, "b.html") + ChecksumLine(c, "c.html") +
             "\\" + d + "  d\\\\e.html\n" + ChecksumLine(kShaX, "e.html") +
             ChecksumLine(f, "f.html"));
+  // Kept lines given as they are, not read from a text: each made.
+  gongkai::site::KeptChecksums given;
+  given.lines = {{"a.html", a}, {"c.html", c}};
+  REQUIRE(
+      gongkai::site::WriteChecksums(staging, kept, given, {files[0], files[2]}, 1, count, error));
+  CHECK(ReadText(staging / "SHA256SUMS") == ChecksumLine(a, "a.html") + ChecksumLine(c, "c.html"));
 }
 
 TEST_CASE("the files placed are listed as the last site's where they are its and those written") {
