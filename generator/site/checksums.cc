@@ -13,6 +13,7 @@
 #include <boost/filesystem.hpp>
 
 #include "ingest/sha256.h"
+#include "pages/downloads.h"
 #include "site/files.h"
 
 namespace gongkai::site {
@@ -202,28 +203,21 @@ bool WriteChecksums(const fs::path& site, const fs::path& kept, const KeptChecks
 
   // The lines: those of files linked from the previous site as the kept text holds them (runs
   // of it, not copied: ~18 MB at N = 10,000), the others made; written as pieces.
-  std::string made;
-  std::vector<std::pair<size_t, size_t>> made_at(files.size(), {0, 0});  // (offset, size)
+  pages::Spliced sums(kept_sums.text.view());
+  std::string line;
   for (size_t i = 0; i < files.size(); ++i) {
-    if (files[i]->sha256.empty() && !known[i].line.empty()) continue;
+    if (files[i]->sha256.empty() && !known[i].line.empty()) {
+      sums.AddPrevious(known[i].line);
+      continue;
+    }
     const std::string_view sha256 = !files[i]->sha256.empty() ? std::string_view(files[i]->sha256)
                                     : !known[i].sha256.empty() ? known[i].sha256
                                                                : std::string_view(hashes[i]);
-    const size_t at = made.size();
-    AppendChecksumLine(made, sha256, files[i]->path);
-    made_at[i] = {at, made.size() - at};
+    line.clear();
+    AppendChecksumLine(line, sha256, files[i]->path);
+    sums.AddMade(line);
   }
-  Pieces sums;
-  auto add = [&sums](std::string_view piece) {
-    if (!sums.empty() && sums.back().data() + sums.back().size() == piece.data())
-      sums.back() = std::string_view(sums.back().data(), sums.back().size() + piece.size());
-    else
-      sums.push_back(piece);
-  };
-  for (size_t i = 0; i < files.size(); ++i)
-    add(made_at[i].second ? std::string_view(made).substr(made_at[i].first, made_at[i].second)
-                          : known[i].line);
-  if (!WriteFileAtomically((site / kChecksumsFile).string(), sums)) {
+  if (!WriteFileAtomically((site / kChecksumsFile).string(), sums.Pieces())) {
     error = "cannot write " + (site / kChecksumsFile).string();
     return false;
   }
