@@ -154,6 +154,41 @@ bool WriteFileAtomically(const std::string& path, const Pieces& pieces) {
   return WriteWholeFile(tmp, pieces) && ::rename(tmp.c_str(), path.c_str()) == 0;
 }
 
+PathSet::PathSet(std::initializer_list<std::string_view> paths) {
+  for (std::string_view p : paths) Insert(p);
+}
+
+PathSet::PathSet(const std::unordered_set<std::string>& paths) {
+  set_.reserve(paths.size());
+  for (const auto& p : paths) Insert(p);
+}
+
+void PathSet::ReadLines(FileBytes text, size_t skip) {
+  text_ = std::make_unique<FileBytes>(std::move(text));
+  std::string_view rest = text_->view();
+  rest.remove_prefix(std::min(skip, rest.size()));
+  set_.reserve(set_.size() + static_cast<size_t>(std::count(rest.begin(), rest.end(), '\n')) + 1);
+  while (!rest.empty()) {
+    const size_t end = std::min(rest.find('\n'), rest.size());
+    const std::string_view line = rest.substr(0, end);
+    rest.remove_prefix(std::min(rest.size(), end + 1));
+    if (line.empty()) continue;
+    if (line.find('%') == std::string_view::npos) set_.insert(line);
+    else Insert(UnescapeLine(line));
+  }
+}
+
+void PathSet::Insert(std::string_view path) {
+  if (set_.count(path)) return;
+  own_.emplace_back(path);
+  set_.insert(own_.back());
+}
+
+std::string_view PathSet::Find(std::string_view path) const {
+  auto it = set_.find(path);
+  return it == set_.end() ? std::string_view() : *it;
+}
+
 std::string FolderOf(std::string_view path) {
   const size_t slash = path.rfind('/');
   return std::string(slash == std::string_view::npos ? std::string_view() : path.substr(0, slash));

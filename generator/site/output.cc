@@ -73,6 +73,9 @@ bool MakeAt(const fs::path& to, bool taken, Fill fill) {
 // A file of the staging folder written over in place rather than replaced, at most this large:
 // see WriteOver.
 constexpr uint64_t kOverwriteBytes = 64 * 1024;
+// A file written over in place is never one a FileBytes maps (a recycled spare's marker, whose
+// lines the Output's PathSet views): WriteOver leaves a file larger than kOverwriteBytes.
+static_assert(kOverwriteBytes < FileBytes::kMapBytes);
 
 // Writes `content` over the file at `to` in place, where that file is the staging folder's
 // own: a regular file whose only link is this one (the published site has a link of its own
@@ -227,7 +230,7 @@ void Output::Remove(const std::string& rel) {
   Count(it->second, -1);
   SumPath(path_sums_, rel, -1);
   placed_.erase(it);
-  if (present_.count(rel)) --placed_present_;
+  if (present_.Has(rel)) --placed_present_;
 }
 
 void Output::UseSpare(std::unordered_set<std::string> differs, std::optional<uint64_t> own_bytes) {
@@ -240,15 +243,16 @@ void Output::RemoveUnplaced(const std::vector<std::string>& written_after) {
   std::lock_guard<std::mutex> lock(mutex_);
   // Nothing to remove when every file present but those is placed (an edit): not looked for.
   size_t left = 0;
-  for (const auto& rel : written_after) left += present_.count(rel) && !placed_.count(rel);
+  for (const auto& rel : written_after) left += present_.Has(rel) && !placed_.count(rel);
   if (present_.size() - placed_present_ == left) return;
   std::set<fs::path> parents;
-  for (const auto& rel : present_) {
+  for (const std::string_view held : present_) {
+    const std::string rel(held);
     if (placed_.count(rel) ||
         std::find(written_after.begin(), written_after.end(), rel) != written_after.end())
       continue;
     fs::path p = staging_ / rel;
-    if (spare_bytes_ && SpareOwn(rel) && displaced_.insert(rel).second)
+    if (spare_bytes_ && !SpareOwn(rel).empty() && displaced_.insert(rel).second)
       displaced_bytes_ += SizeOf(previous_ / rel);  // (as Displace, under the lock held here)
     ::unlink(p.c_str());
     touched_.insert(FolderOf(rel));
@@ -266,21 +270,23 @@ void Output::RemoveUnplaced(const std::vector<std::string>& written_after) {
 // A path the build must not write through: the staging folder held a file there when the
 // build began, or the build placed one there already.
 bool Output::Taken(const std::string& rel) {
-  if (present_.count(rel)) return true;
+  if (present_.Has(rel)) return true;
   std::lock_guard<std::mutex> lock(mutex_);
   return placed_.count(rel) > 0;
 }
 
 // A path at which the spare held the previous site's own file when the build began: one it held
-// then, not among those its mark says differ (both set before the build: no lock).
-bool Output::SpareOwn(const std::string& rel) const {
-  return present_.count(rel) && (differs_.empty() || !differs_.count(rel));
+// then, not among those its mark says differ (both set before the build: no lock). The view
+// present_ holds of it (a key for placed_, looked up once), empty where it is not such a path.
+std::string_view Output::SpareOwn(const std::string& rel) const {
+  const std::string_view held = present_.Find(rel);
+  return !held.empty() && (differs_.empty() || !differs_.count(rel)) ? held : std::string_view();
 }
 
 // A path at which the spare still holds the previous site's own file: one the spare held when
 // the build began, not among those it differs at, and not placed (written over) or removed since.
 bool Output::InSync(const std::string& rel) {
-  if (!spare_ || !SpareOwn(rel)) return false;
+  if (!spare_ || SpareOwn(rel).empty()) return false;
   std::lock_guard<std::mutex> lock(mutex_);
   return !placed_.count(rel) && !displaced_.count(rel);
 }
@@ -288,17 +294,18 @@ bool Output::InSync(const std::string& rel) {
 // Where a proven spare holds the previous site's own file at `rel` (InSync), places it
 // unlooked (Bytes counts it in spare_bytes_), in one step under the lock; false otherwise.
 bool Output::TakeFromSpare(const std::string& rel) {
-  if (!SpareOwn(rel)) return false;
+  const std::string_view held = SpareOwn(rel);
+  if (held.empty()) return false;
   std::lock_guard<std::mutex> lock(mutex_);
-  return TakeFromSpareLocked(rel);
+  return TakeFromSpareLocked(held);
 }
 
-bool Output::TakeFromSpareLocked(const std::string& rel) {
-  if (!displaced_.empty() && displaced_.count(rel)) return false;
-  const auto [entry, placed] = placed_.try_emplace(rel);
+bool Output::TakeFromSpareLocked(std::string_view held) {
+  if (!displaced_.empty() && displaced_.count(std::string(held))) return false;
+  const auto [entry, placed] = placed_.try_emplace(held);
   entry->second.spare = placed;
   placed_present_ += placed;
-  if (placed) SumPath(path_sums_, rel, +1);
+  if (placed) SumPath(path_sums_, held, +1);
   return placed;
 }
 
@@ -312,11 +319,12 @@ void Output::KeepAll(const std::vector<std::string>& rels) {
   // fault at times, was most of keeping ~150,000 files at N = 10,000, under the lock on both
   // threads. The others, as Keep places them, after.
   std::vector<std::string> rest;
-  std::unordered_map<std::string, Entry> mine;
+  std::unordered_map<std::string_view, Entry> mine;
   mine.reserve(rels.size());
   std::array<uint64_t, 2> sums = {0, 0};  // of mine's paths (path_sums_)
   for (const auto& rel : rels) {
-    auto [it, made] = SpareOwn(rel) ? mine.try_emplace(rel) : std::make_pair(mine.end(), false);
+    const std::string_view held = SpareOwn(rel);
+    auto [it, made] = !held.empty() ? mine.try_emplace(held) : std::make_pair(mine.end(), false);
     if (made) {
       it->second.spare = true;
       SumPath(sums, rel, +1);
@@ -327,9 +335,9 @@ void Output::KeepAll(const std::vector<std::string>& rels) {
   {
     std::lock_guard<std::mutex> lock(mutex_);
     for (auto it = mine.begin(); !displaced_.empty() && it != mine.end();) {
-      if (displaced_.count(it->first)) {
+      if (displaced_.count(std::string(it->first))) {
         SumPath(sums, it->first, -1);
-        rest.push_back(it->first);
+        rest.emplace_back(it->first);
         it = mine.erase(it);
       } else {
         ++it;
@@ -341,7 +349,7 @@ void Output::KeepAll(const std::vector<std::string>& rels) {
     for (const auto& [rel, entry] : mine) SumPath(sums, rel, -1);
     for (size_t i = 0; i < sums.size(); ++i) path_sums_[i] += sums[i];
   }
-  for (const auto& [rel, entry] : mine) rest.push_back(rel);
+  for (const auto& [rel, entry] : mine) rest.emplace_back(rel);
   for (const auto& rel : rest) Keep(rel);
 }
 
@@ -351,17 +359,25 @@ void Output::KeepAll(const std::vector<std::string>& rels) {
 // files it shares with that site; a file it holds that that site does not (one the last build
 // removed) is not counted in them, nor out.
 void Output::Displace(const std::string& rel) {
-  if (!spare_bytes_ || !SpareOwn(rel)) return;
+  if (!spare_bytes_ || SpareOwn(rel).empty()) return;
   std::lock_guard<std::mutex> lock(mutex_);
   auto it = placed_.find(rel);
   if ((it != placed_.end() && !it->second.spare) || !displaced_.insert(rel).second) return;
   displaced_bytes_ += SizeOf(previous_ / rel);
 }
 
+std::string_view Output::KeyFor(std::string_view rel) {
+  if (const std::string_view held = present_.Find(rel); !held.empty()) return held;
+  own_paths_.emplace_back(rel);
+  return own_paths_.back();
+}
+
 void Output::Place(const std::string& rel, std::string sha256, uint64_t size, bool spare) {
   std::lock_guard<std::mutex> lock(mutex_);
-  const auto [it, made] = placed_.try_emplace(rel);
-  if (made && present_.count(rel)) ++placed_present_;
+  auto it = placed_.find(rel);
+  const bool made = it == placed_.end();
+  if (made) it = placed_.try_emplace(KeyFor(rel)).first;
+  if (made && present_.Has(rel)) ++placed_present_;
   if (made) SumPath(path_sums_, rel, +1);
   Entry& entry = it->second;
   if (!made) Count(entry, -1);
@@ -369,10 +385,10 @@ void Output::Place(const std::string& rel, std::string sha256, uint64_t size, bo
   if (entry.written) std::copy(sha256.begin(), sha256.end(), entry.sha256.begin());
   if (entry.written && !written_unlisted_) {
     if (written_paths_.size() < kWrittenListed) {
-      written_paths_.push_back(rel);
+      written_paths_.push_back(it->first);
     } else {
       written_unlisted_ = true;
-      std::vector<std::string>().swap(written_paths_);
+      std::vector<std::string_view>().swap(written_paths_);
     }
   }
   entry.spare = spare;
@@ -483,10 +499,8 @@ std::vector<PlacedFile> Output::Placed(
     } else {
       // The files `order` holds, in its order (each once), then the others.
       const uint32_t listing = ++listings_;
-      std::string key;
       for (const auto& [path, sha256] : *order) {
-        key.assign(path);
-        auto it = placed_.find(key);
+        auto it = placed_.find(path);
         if (it == placed_.end() || it->second.listed == listing) continue;
         it->second.listed = listing;
         files.push_back({it->first, it->second.Sha256()});
@@ -587,7 +601,7 @@ bool Output::HasPrevious(const std::string& rel) {
   if (previous_.empty()) return false;
   // A proven spare's own file is the previous site's (UseSpare): it is there, unlooked (an
   // edit at N = 10,000 asked for ~30,000 cross pages' files, a stat each).
-  if (spare_bytes_ && SpareOwn(rel)) return true;
+  if (spare_bytes_ && !SpareOwn(rel).empty()) return true;
   boost::system::error_code ec;
   return fs::is_regular_file(previous_ / rel, ec);
 }

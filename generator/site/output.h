@@ -60,7 +60,7 @@ class Output {
  public:
   /// `previous` empty: there is no previous site to link from.
   Output(boost::filesystem::path staging, boost::filesystem::path previous,
-         std::unordered_set<std::string> present = {})
+         PathSet present = {})
       : staging_(std::move(staging)), previous_(std::move(previous)), present_(std::move(present)) {
     placed_.reserve(present_.size());
   }
@@ -145,16 +145,16 @@ class Output {
   };
   void MakeParent(const boost::filesystem::path& p);
   bool Taken(const std::string& rel);
-  bool SpareOwn(const std::string& rel) const;
+  std::string_view SpareOwn(const std::string& rel) const;  // present_'s view of it, or empty
   bool InSync(const std::string& rel);
   void Place(const std::string& rel, std::string sha256, uint64_t size, bool spare = false);
   bool TakeFromSpare(const std::string& rel);
-  bool TakeFromSpareLocked(const std::string& rel);  // (mutex_ held)
+  bool TakeFromSpareLocked(std::string_view held);  // (SpareOwn's view; mutex_ held)
   void Displace(const std::string& rel);
   void Touch(std::string_view rel);  // its folder: a file is made, replaced or removed there
 
   boost::filesystem::path staging_, previous_;
-  const std::unordered_set<std::string> present_;
+  const PathSet present_;
   bool spare_ = false;
   std::unordered_set<std::string> differs_;  // of a spare: its files not the previous site's
   std::optional<uint64_t> spare_bytes_;      // of a proven spare: its own files' bytes
@@ -164,7 +164,11 @@ class Output {
   std::vector<model::Diagnostic> errors_;
   std::unordered_set<std::string> made_;  // the folders made
   std::unordered_set<std::string> touched_;  // TouchedFolders
-  std::unordered_map<std::string, Entry> placed_;
+  // Keyed by views: of present_'s paths where it holds the path (most of an edit's files: no
+  // string of their own), else of own_paths_ (KeyFor).
+  std::unordered_map<std::string_view, Entry> placed_;
+  std::deque<std::string> own_paths_;  // (never shrinks: a removed entry's view stays valid)
+  std::string_view KeyFor(std::string_view rel);  // (mutex_ held)
   uint32_t listings_ = 0;  // Placed(order) calls
   size_t placed_present_ = 0;  // of placed_, the paths present_ holds (RemoveUnplaced)
   // Of placed_, the sizes and those of the files written, kept as entries change: counting
@@ -176,7 +180,7 @@ class Output {
   // kWrittenListed: the build writes most of the site, and Placed then looks every path up).
   static constexpr size_t kWrittenListed = 65536;
   std::array<uint64_t, 2> path_sums_ = {0, 0};
-  std::vector<std::string> written_paths_;
+  std::vector<std::string_view> written_paths_;  // (placed_'s keys)
   bool written_unlisted_ = false;
   // Placed(order, not_placed) without looking paths up, where placed_ is `order` (but
   // `not_placed`) and the files written it does not hold; false, `files` untouched, otherwise.

@@ -88,7 +88,7 @@ struct OutputPlan {
   bool site_exact = false;
   /// The files the staging folder holds when the build begins: its marker, or every file of a
   /// recycled spare (Output replaces them, never writes through them).
-  std::unordered_set<std::string> staged;
+  PathSet staged;
   /// The staging folder is a recycled spare; of its files, those at `spare_differs` (listed in
   /// its mark: the files the last build wrote) are not the published site's own, every other is
   /// (Output::UseSpare).

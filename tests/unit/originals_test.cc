@@ -776,4 +776,42 @@ TEST_CASE("a file's bytes are read, or mapped from a mebibyte, the same bytes ei
   CHECK_FALSE(moved.mapped());
 }
 
+TEST_CASE("a path set views a marker's lines where they are as they are, and holds the rest") {
+  const Folders f("path-set");
+  fs::create_directories(f.root);
+  // A small marker (read) and a large one (mapped): views into either survive moving the set.
+  for (const size_t lines : {size_t{3}, size_t{40000}}) {
+    std::string text = "gongkai site marker\n";
+    for (size_t i = 0; i < lines; ++i)
+      text += "departments/d" + std::to_string(i) + "/index.html\n";
+    text += "\nodd%25name.html\nsub/tab%09bed.html\n";  // a blank line; two escaped
+    const fs::path marker = f.root / ("marker-" + std::to_string(lines));
+    WriteText(marker, text);
+    gongkai::site::FileBytes bytes;
+    REQUIRE(bytes.Read(marker.string()));
+    CHECK(bytes.mapped() == (lines > 3));
+    gongkai::site::PathSet set;
+    set.Insert("SHA256SUMS");
+    set.ReadLines(std::move(bytes), text.find('\n') + 1);
+    set.Insert("departments/d0/index.html");  // held already: not again
+    CHECK(set.size() == lines + 3);
+    const gongkai::site::PathSet moved = std::move(set);
+    CHECK(moved.Has("departments/d0/index.html"));
+    CHECK(moved.Has("odd%name.html"));
+    CHECK(moved.Has("sub/tab\tbed.html"));
+    CHECK_FALSE(moved.Has("odd%25name.html"));
+    CHECK_FALSE(moved.Has(""));
+    CHECK_FALSE(moved.Has("gongkai site marker"));
+    CHECK(moved.Find("SHA256SUMS") == "SHA256SUMS");
+    CHECK(moved.Find("absent.html").empty());
+    const std::string last = "departments/d" + std::to_string(lines - 1) + "/index.html";
+    const std::string_view held = moved.Find(last);
+    CHECK(held == last);
+    CHECK(held.data() != last.data());
+    size_t listed = 0;
+    for (const std::string_view p : moved) listed += !p.empty();
+    CHECK(listed == lines + 3);
+  }
+}
+
 }  // TEST_SUITE
